@@ -1,0 +1,5 @@
+/**
+ * The geo capability. Reserved by the founding layout (see docs/architecture.md); its own issue fills it.
+ * Public API lives in this package, implementation in {@code org.insight.geo.internal}.
+ */
+package org.insight.geo;
