@@ -1,0 +1,35 @@
+package org.insight.cli;
+
+import java.util.concurrent.Callable;
+import org.insight.workspace.Session;
+import org.insight.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "count", mixinStandardHelpOptions = true,
+    description = "Count the entities and documents this session may see.")
+final class CountCommand implements Callable<Integer> {
+  @Mixin SessionOptions session;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--type", paramLabel = "TYPE", description = "Only this entity type and its sub-types.")
+  String type;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+      long entities = s.count(type);
+      long documents = s.documents(0, 1).total();
+      if (session.json) {
+        out.printf("{\"entities\":%d,\"documents\":%d}%n", entities, documents);
+      } else {
+        out.printf("entities: %d%s%ndocuments: %d%n", entities, type == null ? "" : " (" + type + ")", documents);
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.insight.cli;
+
+import java.util.concurrent.Callable;
+import org.insight.workspace.Session;
+import org.insight.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "document", mixinStandardHelpOptions = true,
+    description = "Show one document (its text, label and source), or list the visible documents.")
+final class DocumentCommand implements Callable<Integer> {
+  @Mixin SessionOptions session;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "ID", arity = "0..1", description = "The document id; without it, list them.")
+  String id;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+      if (id == null) {
+        var page = s.documents(0, 100);
+        if (session.json) {
+          var n = org.insight.core.internal.ModelJson.MAPPER.createObjectNode();
+          n.put("total", page.total());
+          var items = n.putArray("items");
+          page.items().forEach(d -> items.add(Render.json(d)));
+          Render.print(out, n);
+        } else {
+          out.printf("%d documents visible%n", page.total());
+          page.items().forEach(d -> out.printf("  %s  %s%n", d.id(), d.title()));
+        }
+        return 0;
+      }
+      var doc = s.document(id);
+      if (doc.isEmpty()) {
+        spec.commandLine().getErr().println("insight: no document " + id + " is visible to this session");
+        return 1;
+      }
+      if (session.json) {
+        Render.print(out, Render.json(doc.get()));
+      } else {
+        Render.document(out, doc.get());
+      }
+      return 0;
+    }
+  }
+}

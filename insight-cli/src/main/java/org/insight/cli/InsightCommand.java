@@ -1,0 +1,29 @@
+package org.insight.cli;
+
+import picocli.CommandLine.Command;
+
+/** The root command: lists the sub-commands. */
+@Command(
+    name = "insight",
+    mixinStandardHelpOptions = true,
+    version = "INSIGHT SDK 0.1.0-SNAPSHOT",
+    description = "Criminal-intelligence analysis over a workspace, honouring every access label.",
+    subcommands = {
+        DemoCommand.class,
+        EntityCommand.class,
+        EntitiesCommand.class,
+        CountCommand.class,
+        DocumentCommand.class,
+        AddCommand.class,
+        AuditCommand.class,
+        LabelCommand.class,
+        picocli.CommandLine.HelpCommand.class
+    })
+final class InsightCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

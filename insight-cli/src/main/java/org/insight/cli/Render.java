@@ -1,0 +1,85 @@
+package org.insight.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.insight.core.Document;
+import org.insight.core.Entity;
+import org.insight.core.Statement;
+import org.insight.core.internal.ModelJson;
+
+/** How entities and documents look on a terminal and as JSON. */
+final class Render {
+  private Render() {}
+
+  static ObjectNode json(Entity e) {
+    ObjectNode n = ModelJson.MAPPER.createObjectNode();
+    n.put("id", e.id().value());
+    n.put("schema", e.schema());
+    n.put("caption", e.caption());
+    ObjectNode props = n.putObject("properties");
+    e.properties().forEach((k, v) -> {
+      ArrayNode a = props.putArray(k);
+      v.forEach(a::add);
+    });
+    ArrayNode st = n.putArray("statements");
+    e.statements().forEach(s -> st.add(ModelJson.statement(s)));
+    return n;
+  }
+
+  static ObjectNode json(Document d) {
+    return ModelJson.document(d);
+  }
+
+  static void print(PrintWriter out, ObjectNode node) {
+    out.println(ModelJson.write(node));
+  }
+
+  /** An entity as a table: one row per statement with its label and source. */
+  static void entity(PrintWriter out, Entity e) {
+    out.printf("%s  %s  (%s)%n", e.id(), e.caption(), e.schema());
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"property", "value", "label", "source"});
+    for (Statement s : e.statements()) {
+      rows.add(new String[] {s.property(), s.value(), s.label().toString(),
+          s.provenance().dataset() + " " + s.provenance().grading()});
+    }
+    table(out, rows);
+  }
+
+  static void document(PrintWriter out, Document d) {
+    out.printf("%s  %s%n  label: %s%n  source: %s %s, sha256 %s%n", d.id(), d.title(), d.label(),
+        d.provenance().dataset(), d.provenance().grading(), d.contentHash().hex());
+    out.println();
+    out.println(d.text().length() > 2000 ? d.text().substring(0, 2000) + "…" : d.text());
+  }
+
+  /** Left-aligned columns, cells cut at 60 characters. */
+  static void table(PrintWriter out, List<String[]> rows) {
+    int cols = rows.get(0).length;
+    int[] width = new int[cols];
+    for (String[] r : rows) {
+      for (int i = 0; i < cols; i++) {
+        width[i] = Math.max(width[i], cut(r[i]).length());
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder("  ");
+      for (int i = 0; i < cols; i++) {
+        String c = cut(r[i]);
+        line.append(c);
+        if (i < cols - 1) {
+          line.append(" ".repeat(width[i] - c.length() + 2));
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
+  }
+
+  private static String cut(String s) {
+    String one = s.replace('\n', ' ');
+    return one.length() <= 60 ? one : one.substring(0, 59) + "…";
+  }
+}

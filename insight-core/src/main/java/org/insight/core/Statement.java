@@ -1,0 +1,59 @@
+package org.insight.core;
+
+import java.util.Objects;
+import org.insight.core.internal.Hashing;
+import org.insight.policy.Label;
+
+/**
+ * One value of one property of one entity, with its own access label and provenance: the unit of storage, of
+ * access control (cell-level security) and of provenance. Two sources saying different things about one person
+ * are two statements.
+ *
+ * @param id content-derived: the same claim from the same source record always has the same id
+ * @param entityId the entity the value belongs to
+ * @param schema the entity's type name in the {@link Schema}
+ * @param property the property name in that type
+ * @param value the normalised value (see {@link PropertyType#clean})
+ * @param original the value as the source gave it
+ * @param label who may see it, for which purposes, until when
+ * @param provenance where it came from
+ */
+public record Statement(
+    String id,
+    EntityId entityId,
+    String schema,
+    String property,
+    String value,
+    String original,
+    Label label,
+    Provenance provenance) {
+
+  public Statement {
+    Objects.requireNonNull(entityId, "entityId");
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(property, "property");
+    Objects.requireNonNull(value, "value");
+    original = original == null ? value : original;
+    // A statement without a label would be visible to nobody or everybody; both are bugs, so refuse it here.
+    Objects.requireNonNull(label, "label: every statement needs an access label; give the source's default label");
+    Objects.requireNonNull(provenance, "provenance: every statement must say where it came from");
+    if (id == null || id.isBlank()) {
+      id = idFor(entityId, property, value, provenance);
+    }
+  }
+
+  /** A statement whose id is derived from its content. */
+  public static Statement of(
+      EntityId entityId, String schema, String property, String value, String original, Label label, Provenance provenance) {
+    return new Statement(null, entityId, schema, property, value, original, label, provenance);
+  }
+
+  /** The same statement with its provenance stamped by the workspace on write. */
+  public Statement withProvenance(Provenance stamped) {
+    return new Statement(id, entityId, schema, property, value, original, label, stamped);
+  }
+
+  static String idFor(EntityId entityId, String property, String value, Provenance p) {
+    return "st-" + Hashing.sha256Hex(entityId.value(), property, value, p.dataset(), p.recordId(), p.method()).substring(0, 32);
+  }
+}

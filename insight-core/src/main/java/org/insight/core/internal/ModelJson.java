@@ -1,0 +1,148 @@
+package org.insight.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.insight.InsightException;
+import org.insight.core.ContentHash;
+import org.insight.core.Document;
+import org.insight.core.EntityId;
+import org.insight.core.Provenance;
+import org.insight.core.Statement;
+import org.insight.policy.Label;
+import org.insight.policy.SourceGrading;
+
+/**
+ * The JSON form of statements, documents and provenance: how they are stored in the index and printed by the
+ * CLI. Labels are their canonical text, gradings their two-character code. Not API: the format may change
+ * with the index version.
+ */
+public final class ModelJson {
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ModelJson() {}
+
+  public static ObjectNode provenance(Provenance p) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("dataset", p.dataset());
+    n.put("recordId", p.recordId());
+    p.contentHash().ifPresent(h -> n.put("contentHash", h.hex()));
+    n.put("ingestedAt", p.ingestedAt().toString());
+    n.put("ingestedBy", p.ingestedBy());
+    n.put("method", p.method());
+    n.put("grading", p.grading().toString());
+    if (!p.derivedFrom().isEmpty()) {
+      ArrayNode from = n.putArray("derivedFrom");
+      p.derivedFrom().forEach(d -> from.add(provenance(d)));
+    }
+    return n;
+  }
+
+  public static Provenance provenance(JsonNode n) {
+    List<Provenance> from = new ArrayList<>();
+    n.path("derivedFrom").forEach(d -> from.add(provenance(d)));
+    return new Provenance(
+        n.path("dataset").asText(),
+        n.path("recordId").asText(""),
+        n.hasNonNull("contentHash") ? Optional.of(ContentHash.parse(n.get("contentHash").asText())) : Optional.empty(),
+        Instant.parse(n.path("ingestedAt").asText(Instant.EPOCH.toString())),
+        n.path("ingestedBy").asText(""),
+        n.path("method").asText(),
+        SourceGrading.parse(n.path("grading").asText("X4")),
+        from);
+  }
+
+  public static ObjectNode statement(Statement s) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("id", s.id());
+    n.put("entityId", s.entityId().value());
+    n.put("schema", s.schema());
+    n.put("property", s.property());
+    n.put("value", s.value());
+    if (!s.original().equals(s.value())) {
+      n.put("original", s.original());
+    }
+    n.put("label", s.label().toString());
+    n.set("provenance", provenance(s.provenance()));
+    return n;
+  }
+
+  public static Statement statement(JsonNode n) {
+    return new Statement(
+        n.path("id").asText(),
+        EntityId.of(n.path("entityId").asText()),
+        n.path("schema").asText(),
+        n.path("property").asText(),
+        n.path("value").asText(),
+        n.hasNonNull("original") ? n.get("original").asText() : null,
+        Label.parse(n.path("label").asText()),
+        provenance(n.path("provenance")));
+  }
+
+  public static ObjectNode document(Document d) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("id", d.id());
+    n.put("contentHash", d.contentHash().hex());
+    n.put("title", d.title());
+    n.put("language", d.language());
+    d.parentId().ifPresent(p -> n.put("parentId", p));
+    ObjectNode meta = n.putObject("metadata");
+    d.metadata().forEach((k, v) -> {
+      ArrayNode a = meta.putArray(k);
+      v.forEach(a::add);
+    });
+    ObjectNode ex = n.putObject("extraction");
+    ex.put("parser", d.extraction().parser());
+    ex.put("ocrEngine", d.extraction().ocrEngine());
+    ex.put("ocrConfidence", d.extraction().ocrConfidence());
+    n.put("label", d.label().toString());
+    n.set("provenance", provenance(d.provenance()));
+    n.put("text", d.text());
+    return n;
+  }
+
+  public static Document document(JsonNode n) {
+    Map<String, List<String>> meta = new LinkedHashMap<>();
+    n.path("metadata").fields().forEachRemaining(e -> {
+      List<String> values = new ArrayList<>();
+      e.getValue().forEach(v -> values.add(v.asText()));
+      meta.put(e.getKey(), values);
+    });
+    JsonNode ex = n.path("extraction");
+    return new Document(
+        n.path("id").asText(),
+        ContentHash.parse(n.path("contentHash").asText()),
+        n.path("title").asText(""),
+        n.path("text").asText(""),
+        n.path("language").asText(""),
+        meta,
+        n.hasNonNull("parentId") ? Optional.of(n.get("parentId").asText()) : Optional.empty(),
+        new Document.Extraction(ex.path("parser").asText(""), ex.path("ocrEngine").asText(""), ex.path("ocrConfidence").asDouble(-1)),
+        Label.parse(n.path("label").asText()),
+        provenance(n.path("provenance")));
+  }
+
+  public static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new InsightException("could not write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  public static JsonNode read(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new InsightException("stored JSON is unreadable (" + e.getOriginalMessage() + "); run 'insight check'", e);
+    }
+  }
+}

@@ -1,0 +1,438 @@
+package org.insight.search.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.insight.core.ContentHash;
+import org.insight.core.Document;
+import org.insight.core.EntityId;
+import org.insight.core.Statement;
+import org.insight.core.StoreException;
+import org.insight.core.internal.ModelJson;
+
+/**
+ * The durable Lucene store of statements and documents. Every read takes a visibility filter — the set of label
+ * terms a session may see — and runs it inside the Lucene query, so what a reader cannot see never reaches a
+ * collector, a count or a score. Not API: a workspace {@code Session} is the only caller.
+ *
+ * <p>One Lucene document per statement and per document. A write is acknowledged only after
+ * {@link IndexWriter#commit()} has synced it, so an acknowledged write survives kill -9 (rule 5).
+ */
+public final class LuceneStore implements Closeable {
+  static final String KIND = "_kind";
+  static final String ID = "_id";
+  static final String ENTITY = "_entity";
+  static final String SCHEMA = "_schema";
+  static final String PROPERTY = "_prop";
+  static final String VALUE = "_value";
+  static final String TEXT = "_text";
+  static final String LABEL = "_label";
+  static final String DATASET = "_dataset";
+  static final String EVIDENCE = "_evidence";
+  static final String JSON = "_json";
+  private static final String STATEMENT_KIND = "statement";
+  private static final String DOCUMENT_KIND = "document";
+  /** Exact-value terms longer than this are not indexed for lookup (Lucene caps a term at 32 KB). */
+  private static final int MAX_EXACT_VALUE = 1000;
+
+  private final FSDirectory directory;
+  private final IndexWriter writer; // null when read-only
+  private final SearcherManager searchers;
+  private volatile LabelTerms labelTerms = new LabelTerms(-1, Set.of());
+
+  private record LabelTerms(long version, Set<String> labels) {}
+
+  private LuceneStore(FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = searchers;
+  }
+
+  /** Opens (creating if needed) the store in {@code dir}; read-only opens need an existing index. */
+  public static LuceneStore open(Path dir, boolean readOnly) {
+    FSDirectory directory = null;
+    try {
+      Files.createDirectories(dir);
+      directory = FSDirectory.open(dir);
+      if (readOnly) {
+        if (!DirectoryReader.indexExists(directory)) {
+          throw new StoreException("there is no index in " + dir + " to open read-only; open the workspace for writing once to create it");
+        }
+        return new LuceneStore(directory, null, new SearcherManager(directory, null));
+      }
+      IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setCommitOnClose(true);
+      IndexWriter writer = new IndexWriter(directory, config);
+      if (!DirectoryReader.indexExists(directory)) {
+        writer.commit(); // an empty first commit, so readers can open at once
+      }
+      return new LuceneStore(directory, writer, new SearcherManager(writer, null));
+    } catch (org.apache.lucene.store.LockObtainFailedException e) {
+      closeQuietly(directory);
+      throw new StoreException("the index in " + dir + " is already open for writing by another process or workspace;"
+          + " close it, or open this one read-only", e);
+    } catch (IOException e) {
+      closeQuietly(directory);
+      throw new StoreException("could not open the index in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  public boolean readOnly() {
+    return writer == null;
+  }
+
+  /** Writes statements and documents (replacing any with the same id) and commits; durable when it returns. */
+  public void write(Collection<Statement> statements, Collection<Document> documents) {
+    if (writer == null) {
+      throw new StoreException("this workspace was opened read-only; open it for writing to add data");
+    }
+    try {
+      for (Statement s : statements) {
+        writer.updateDocument(new Term(ID, s.id()), toLucene(s));
+      }
+      for (Document d : documents) {
+        writer.updateDocument(new Term(ID, d.id()), toLucene(d));
+      }
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new StoreException("could not write to the index: " + e.getMessage() + "; nothing was acknowledged", e);
+    }
+  }
+
+  /** Re-opens the reader if another process committed (read-only stores see new data this way). */
+  public void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new StoreException("could not refresh the index reader: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The distinct label terms in the index. Their number is small, so a session evaluates each once and filters
+   * by the visible ones; cached per reader version.
+   */
+  public Set<String> labels() {
+    IndexSearcher searcher = acquire();
+    try {
+      DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+      long version = reader.getVersion();
+      LabelTerms cached = labelTerms;
+      if (cached.version() == version) {
+        return cached.labels();
+      }
+      Set<String> labels = new HashSet<>();
+      Terms terms = MultiTerms.getTerms(reader, LABEL);
+      if (terms != null) {
+        TermsEnum it = terms.iterator();
+        for (BytesRef t = it.next(); t != null; t = it.next()) {
+          labels.add(t.utf8ToString());
+        }
+      }
+      Set<String> result = Set.copyOf(labels);
+      labelTerms = new LabelTerms(version, result);
+      return result;
+    } catch (IOException e) {
+      throw new StoreException("could not read the index's labels: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** The filter a session puts inside every query: only these label terms. */
+  public static Query visibility(Set<String> visibleLabels) {
+    if (visibleLabels.isEmpty()) {
+      return new MatchNoDocsQuery("no label is visible to this session");
+    }
+    List<BytesRef> terms = new ArrayList<>(visibleLabels.size());
+    for (String l : visibleLabels) {
+      terms.add(new BytesRef(l));
+    }
+    return new TermInSetQuery(LABEL, terms);
+  }
+
+  /** The statements of one entity that pass {@code visibility}. */
+  public List<Statement> statements(EntityId id, Query visibility) {
+    Query q = and(new TermQuery(new Term(ENTITY, id.value())), new TermQuery(new Term(KIND, STATEMENT_KIND)), visibility);
+    List<Statement> out = new ArrayList<>();
+    for (String json : storedJson(q, Integer.MAX_VALUE)) {
+      out.add(ModelJson.statement(ModelJson.read(json)));
+    }
+    return out;
+  }
+
+  /**
+   * The ids of the entities with at least one statement that passes {@code visibility}, optionally only of the
+   * given types, in id order.
+   */
+  public SortedSet<EntityId> entityIds(Set<String> types, Query visibility) {
+    Query kind = new TermQuery(new Term(KIND, STATEMENT_KIND));
+    Query q = types == null ? and(kind, visibility) : and(kind, terms(SCHEMA, types), visibility);
+    SortedSet<String> ids = new TreeSet<>();
+    IndexSearcher searcher = acquire();
+    try {
+      searcher.search(q, new DistinctValues(ENTITY, ids));
+    } catch (IOException e) {
+      throw new StoreException("could not list entities: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+    SortedSet<EntityId> out = new TreeSet<>();
+    ids.forEach(i -> out.add(new EntityId(i)));
+    return out;
+  }
+
+  /** A document by id, if it passes {@code visibility}. */
+  public Optional<Document> document(String id, Query visibility) {
+    Query q = and(new TermQuery(new Term(ID, id)), new TermQuery(new Term(KIND, DOCUMENT_KIND)), visibility);
+    List<String> json = storedJson(q, 1);
+    return json.isEmpty() ? Optional.empty() : Optional.of(ModelJson.document(ModelJson.read(json.get(0))));
+  }
+
+  /** Visible documents in id order, from {@code offset}, at most {@code limit}. */
+  public List<Document> documents(int offset, int limit, Query visibility) {
+    Query q = and(new TermQuery(new Term(KIND, DOCUMENT_KIND)), visibility);
+    IndexSearcher searcher = acquire();
+    try {
+      int n = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit);
+      if (n == 0) {
+        return List.of();
+      }
+      TopDocs top = searcher.search(q, n, new Sort(new SortField(ID, SortField.Type.STRING)));
+      List<Document> out = new ArrayList<>();
+      for (int i = offset; i < top.scoreDocs.length; i++) {
+        out.add(ModelJson.document(ModelJson.read(searcher.storedFields().document(top.scoreDocs[i].doc).get(JSON))));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new StoreException("could not list documents: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** Visible documents. */
+  public long countDocuments(Query visibility) {
+    return count(and(new TermQuery(new Term(KIND, DOCUMENT_KIND)), visibility));
+  }
+
+  /** Whether some visible statement or document traces to {@code hash}. */
+  public boolean evidenceVisible(ContentHash hash, Query visibility) {
+    return count(and(new TermQuery(new Term(EVIDENCE, hash.hex())), visibility)) > 0;
+  }
+
+  /** Every stored statement and document, for integrity checks; not filtered — callers are internal checks only. */
+  public long size() {
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      release(searcher);
+    }
+  }
+
+  private long count(Query q) {
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.count(q);
+    } catch (IOException e) {
+      throw new StoreException("could not count: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  private List<String> storedJson(Query q, int max) {
+    IndexSearcher searcher = acquire();
+    try {
+      List<String> out = new ArrayList<>();
+      int n = Math.max(1, Math.min(max, Math.max(1, searcher.getIndexReader().maxDoc())));
+      TopDocs top = searcher.search(q, n, new Sort(new SortField(ID, SortField.Type.STRING)));
+      for (ScoreDoc sd : top.scoreDocs) {
+        out.add(searcher.storedFields().document(sd.doc).get(JSON));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new StoreException("could not read from the index: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  private static Query and(Query... filters) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query f : filters) {
+      b.add(f, BooleanClause.Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static Query terms(String field, Set<String> values) {
+    if (values.isEmpty()) {
+      return new MatchNoDocsQuery();
+    }
+    List<BytesRef> refs = new ArrayList<>();
+    values.forEach(v -> refs.add(new BytesRef(v)));
+    return new TermInSetQuery(field, refs);
+  }
+
+  private static org.apache.lucene.document.Document toLucene(Statement s) {
+    org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+    d.add(new StringField(KIND, STATEMENT_KIND, Field.Store.NO));
+    sortable(d, ID, s.id());
+    d.add(new StringField(ENTITY, s.entityId().value(), Field.Store.NO));
+    d.add(new SortedSetDocValuesField(ENTITY, new BytesRef(s.entityId().value())));
+    d.add(new StringField(SCHEMA, s.schema(), Field.Store.NO));
+    d.add(new StringField(PROPERTY, s.property(), Field.Store.NO));
+    if (s.value().length() <= MAX_EXACT_VALUE) {
+      d.add(new StringField(VALUE, s.value(), Field.Store.NO));
+    }
+    d.add(new TextField(TEXT, s.value(), Field.Store.NO));
+    common(d, s.label().toString(), s.provenance().dataset(), s.provenance().evidence());
+    d.add(new StoredField(JSON, ModelJson.write(ModelJson.statement(s))));
+    return d;
+  }
+
+  private static org.apache.lucene.document.Document toLucene(Document doc) {
+    org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+    d.add(new StringField(KIND, DOCUMENT_KIND, Field.Store.NO));
+    sortable(d, ID, doc.id());
+    d.add(new TextField(TEXT, doc.title() + "\n" + doc.text(), Field.Store.NO));
+    List<ContentHash> evidence = new ArrayList<>(doc.provenance().evidence());
+    evidence.add(doc.contentHash());
+    common(d, doc.label().toString(), doc.provenance().dataset(), evidence);
+    d.add(new StoredField(JSON, ModelJson.write(ModelJson.document(doc))));
+    return d;
+  }
+
+  private static void sortable(org.apache.lucene.document.Document d, String field, String value) {
+    d.add(new StringField(field, value, Field.Store.NO));
+    d.add(new org.apache.lucene.document.SortedDocValuesField(field, new BytesRef(value)));
+  }
+
+  private static void common(org.apache.lucene.document.Document d, String label, String dataset, List<ContentHash> evidence) {
+    d.add(new StringField(LABEL, label, Field.Store.NO));
+    d.add(new StringField(DATASET, dataset, Field.Store.NO));
+    for (String hex : new TreeSet<>(evidence.stream().map(ContentHash::hex).toList())) {
+      d.add(new StringField(EVIDENCE, hex, Field.Store.NO));
+    }
+  }
+
+  private IndexSearcher acquire() {
+    try {
+      return searchers.acquire();
+    } catch (IOException e) {
+      throw new StoreException("could not open an index reader: " + e.getMessage(), e);
+    }
+  }
+
+  private void release(IndexSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      if (writer != null) {
+        writer.close();
+      }
+      directory.close();
+    } catch (IOException e) {
+      throw new StoreException("could not close the index cleanly: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(Closeable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException ignored) {
+        // already failing; the first error is the one to report
+      }
+    }
+  }
+
+  /** Collects the distinct values of a doc-values field over the matching documents. */
+  private static final class DistinctValues implements Collector {
+    private final String field;
+    private final Set<String> out;
+
+    DistinctValues(String field, Set<String> out) {
+      this.field = field;
+      this.out = out;
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      SortedSetDocValues values = context.reader().getSortedSetDocValues(field);
+      return new LeafCollector() {
+        @Override
+        public void setScorer(Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) throws IOException {
+          if (values != null && values.advanceExact(doc)) {
+            for (int i = 0; i < values.docValueCount(); i++) {
+              out.add(values.lookupOrd(values.nextOrd()).utf8ToString());
+            }
+          }
+        }
+      };
+    }
+  }
+}
