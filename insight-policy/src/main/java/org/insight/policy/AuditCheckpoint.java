@@ -21,6 +21,12 @@ public record AuditCheckpoint(long entries, String headHash) {
   private static final Pattern FORM =
       Pattern.compile("insight-audit-checkpoint entries=(\\d{1,19}) head=([0-9a-fA-F]{64})");
 
+  /**
+   * Validates and normalises the hash to lowercase.
+   *
+   * @throws AuditException when entries is negative, the hash is not 64 hex digits, or an empty log's
+   *     head is not 64 zeros
+   */
   public AuditCheckpoint {
     if (entries < 0) {
       throw new AuditException(

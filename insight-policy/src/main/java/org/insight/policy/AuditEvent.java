@@ -29,6 +29,7 @@ public record AuditEvent(
     List<String> items,
     String outcome) {
 
+  /** Replaces nulls as described above and copies {@code items}. */
   public AuditEvent {
     at = at == null ? Instant.now() : at;
     principal = orEmpty(principal);

@@ -11,10 +11,21 @@ import org.insight.InsightException;
 public class AuditException extends InsightException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An audit failure.
+   *
+   * @param message what went wrong and what to check
+   */
   public AuditException(String message) {
     super(message);
   }
 
+  /**
+   * An audit failure with its cause.
+   *
+   * @param message what went wrong and what to check
+   * @param cause the underlying failure
+   */
   public AuditException(String message, Throwable cause) {
     super(message, cause);
   }

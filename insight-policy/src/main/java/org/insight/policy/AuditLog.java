@@ -188,7 +188,11 @@ public final class AuditLog implements Closeable {
     }
   }
 
-  /** The log's file. */
+  /**
+   * The log's file.
+   *
+   * @return the absolute path of the file
+   */
   public Path file() {
     return file;
   }
@@ -214,6 +218,12 @@ public final class AuditLog implements Closeable {
       refuseIfFailed();
       record = AuditJson.chain(headSequence + 1, event, headHash);
       byte[] bytes = (AuditJson.line(record) + "\n").getBytes(StandardCharsets.UTF_8);
+      if (bytes.length > AuditFileScan.MAX_LINE_BYTES) {
+        throw new AuditException(
+            "the audit entry could not be written, so the access was refused: it is "
+                + bytes.length + " bytes, more than the " + (AuditFileScan.MAX_LINE_BYTES >> 20)
+                + " MiB an entry may hold; record fewer items or a shorter query per entry");
+      }
       try {
         out.seek(writtenEnd);
         out.write(bytes);

@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record AuditRecord(long sequence, AuditEvent event, String previousHash, String hash) {
 
+  /** Requires the event and both hashes. */
   public AuditRecord {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(previousHash, "previousHash");

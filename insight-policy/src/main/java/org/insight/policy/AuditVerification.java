@@ -44,6 +44,11 @@ public record AuditVerification(
     REWRITTEN
   }
 
+  /**
+   * Checks that {@code valid} agrees with {@code problem}.
+   *
+   * @throws AuditException when they disagree
+   */
   public AuditVerification {
     if (problem == null) {
       throw new AuditException("problem must not be null");

@@ -48,7 +48,11 @@ public final class AuditChainCheck {
     }
   }
 
-  /** Whether the result is already decided, so later lines cannot change it. */
+  /**
+   * Whether the result is already decided, so later lines cannot change it.
+   *
+   * @return true after the first problem that needs no look-ahead
+   */
   public boolean decided() {
     return failure != null;
   }

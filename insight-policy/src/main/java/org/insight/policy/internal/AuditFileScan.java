@@ -29,6 +29,9 @@ public record AuditFileScan(
     long tornBytes,
     int lines) {
 
+  /** The longest line the log writes or reads: 64 MiB. */
+  public static final int MAX_LINE_BYTES = 64 << 20;
+
   /**
    * Reads {@code in} to its end.
    *
@@ -51,7 +54,8 @@ public record AuditFileScan(
     AuditChainCheck check = new AuditChainCheck(checkpoint);
     byte[] chunk = new byte[1 << 16];
     byte[] line = new byte[1024];
-    int lineLength = 0;
+    int lineLength = 0; // bytes kept, at most MAX_LINE_BYTES
+    long fullLength = 0; // bytes of the current line, kept or not
     int lineNo = 0;
     long offset = 0;
     long completeEnd = 0;
@@ -60,34 +64,41 @@ public record AuditFileScan(
     while (offset < limit
         && (n = in.read(chunk, 0, (int) Math.min(chunk.length, limit - offset))) > 0) {
       int start = 0;
-      for (int i = 0; i < n; i++) {
-        if (chunk[i] != '\n') {
+      for (int i = 0; i <= n; i++) {
+        boolean lineEnd = i < n && chunk[i] == '\n';
+        if (!lineEnd && i < n) {
           continue;
         }
         int part = i - start;
-        if (lineLength + part > line.length) {
-          line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + part));
+        fullLength += part;
+        int keep = (int) Math.min(part, MAX_LINE_BYTES - (long) lineLength);
+        if (keep > 0) {
+          if (lineLength + keep > line.length) {
+            line = Arrays.copyOf(line, (int) Math.min(MAX_LINE_BYTES,
+                Math.max(2L * line.length, (long) lineLength + keep)));
+          }
+          System.arraycopy(chunk, start, line, lineLength, keep);
+          lineLength += keep;
         }
-        System.arraycopy(chunk, start, line, lineLength, part);
-        lineLength += part;
-        lineNo++;
-        AuditRecord r = feed(check, utf8, line, lineLength, lineNo);
-        if (r != null) {
-          last = r;
+        if (lineEnd) {
+          lineNo++;
+          if (fullLength > MAX_LINE_BYTES) {
+            check.unparsable(lineNo, "it is longer than " + (MAX_LINE_BYTES >> 20) + " MiB");
+          } else {
+            AuditRecord r = feed(check, utf8, line, lineLength, lineNo);
+            if (r != null) {
+              last = r;
+            }
+          }
+          lineLength = 0;
+          fullLength = 0;
+          start = i + 1;
+          completeEnd = offset + i + 1;
         }
-        lineLength = 0;
-        start = i + 1;
-        completeEnd = offset + i + 1;
       }
-      int rest = n - start;
-      if (lineLength + rest > line.length) {
-        line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + rest));
-      }
-      System.arraycopy(chunk, start, line, lineLength, rest);
-      lineLength += rest;
       offset += n;
     }
-    if (lineLength > 0) {
+    if (fullLength > 0) {
       lineNo++;
       if (!ignoreTornTail) {
         check.unparsable(
@@ -95,7 +106,7 @@ public record AuditFileScan(
             "it has no line end: an append was interrupted (opening the log for append cuts it off)");
       }
     }
-    return new AuditFileScan(check.finish(), last, completeEnd, lineLength, lineNo);
+    return new AuditFileScan(check.finish(), last, completeEnd, fullLength, lineNo);
   }
 
   private static AuditRecord feed(
