@@ -24,6 +24,8 @@ public record AuditCheckpoint(long entries, String headHash) {
   /**
    * Validates and normalises the hash to lowercase.
    *
+   * @param entries the number of entries
+   * @param headHash the hash of the last entry
    * @throws AuditException when entries is negative, the hash is not 64 hex digits, or an empty log's
    *     head is not 64 zeros
    */

@@ -29,7 +29,17 @@ public record AuditEvent(
     List<String> items,
     String outcome) {
 
-  /** Replaces nulls as described above and copies {@code items}. */
+  /**
+   * Replaces nulls as described above and copies {@code items}.
+   *
+   * @param at when
+   * @param principal who
+   * @param purpose why
+   * @param operation what was done
+   * @param query the query text
+   * @param items the item identifiers
+   * @param outcome how it ended
+   */
   public AuditEvent {
     at = at == null ? Instant.now() : at;
     principal = orEmpty(principal);

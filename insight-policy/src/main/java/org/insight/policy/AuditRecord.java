@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record AuditRecord(long sequence, AuditEvent event, String previousHash, String hash) {
 
-  /** Requires the event and both hashes. */
+  /**
+   * Requires the event and both hashes.
+   *
+   * @param sequence the position, from 1
+   * @param event the access
+   * @param previousHash the previous record's hash
+   * @param hash this record's hash
+   */
   public AuditRecord {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(previousHash, "previousHash");

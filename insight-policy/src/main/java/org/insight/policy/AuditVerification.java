@@ -47,6 +47,12 @@ public record AuditVerification(
   /**
    * Checks that {@code valid} agrees with {@code problem}.
    *
+   * @param valid whether the log passed
+   * @param entriesChecked intact entries before the problem
+   * @param firstBadSequence the sequence concerned
+   * @param firstBadLine the line concerned
+   * @param problem the kind of problem
+   * @param message the explanation
    * @throws AuditException when they disagree
    */
   public AuditVerification {
