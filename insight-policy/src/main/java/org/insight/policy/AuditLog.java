@@ -1,0 +1,522 @@
+package org.insight.policy;
+
+import java.io.Closeable;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.insight.policy.internal.AuditFileScan;
+import org.insight.policy.internal.AuditJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The append-only, hash-chained audit log: one JSON line per access, each carrying the hash of the line
+ * before it, so that {@link #verify()} finds any entry that was altered, removed, inserted or reordered,
+ * and {@link #verify(AuditCheckpoint)} also finds a truncation or a rollback.
+ *
+ * <p>{@link #append(AuditEvent)} returns only once the entry is on disk (the file is synced); when it
+ * cannot be written it throws {@link AuditException} and the caller must refuse the access. Appends are
+ * thread-safe; concurrent appenders share one sync (group commit). One process at a time may hold a log
+ * open for append (a file lock enforces it); {@link #verify(Path)} reads a log without opening it.
+ *
+ * <pre>{@code
+ * try (AuditLog log = AuditLog.open(Path.of("/cases/op-heron/audit.log"))) {
+ *   log.append(new AuditEvent(Instant.now(), "alice", "investigation", "search", "blue van",
+ *       List.of("doc-17"), "ok"));
+ *   AuditCheckpoint cp = log.checkpoint();   // export cp.toString() somewhere safe
+ * }
+ * AuditVerification v = AuditLog.verify(path, AuditCheckpoint.parse(savedText));
+ * }</pre>
+ */
+public final class AuditLog implements Closeable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+
+  private final Path file;
+  private final RandomAccessFile out;
+  private final FileLock fileLock;
+
+  /** Orders appends: sequence numbers, chain and file offset. */
+  private final ReentrantLock writeLock = new ReentrantLock();
+  /** Guards syncing; whoever holds it syncs for every appender waiting behind it. */
+  private final Object syncMonitor = new Object();
+
+  // guarded by writeLock
+  private long headSequence;
+  private String headHash;
+  private long writtenEnd;
+  private boolean closed;
+
+  private volatile long writtenSequence;
+  // guarded by syncMonitor
+  private long syncedSequence;
+  /** The first write or sync failure; once set, every append is refused. */
+  private volatile IOException failure;
+
+  private AuditLog(Path file, RandomAccessFile out, FileLock fileLock, AuditRecord head, long end) {
+    this.file = file;
+    this.out = out;
+    this.fileLock = fileLock;
+    this.headSequence = head == null ? 0 : head.sequence();
+    this.headHash = head == null ? AuditJson.ZERO_HASH : head.hash();
+    this.writtenEnd = end;
+    this.writtenSequence = headSequence;
+    this.syncedSequence = headSequence;
+  }
+
+  /**
+   * Opens the log at {@code file} for append, creating the file and its directories when missing.
+   *
+   * <p>The whole file is read to find the last entry. A last line without a line end is what a crash in
+   * the middle of an append leaves; as that append never returned, its bytes are cut off, a warning is
+   * logged and an {@code "audit.repair"} entry records the cut. Any other damage is not repaired: the log
+   * opens (so accesses go on being audited), appends continue after the last readable entry, a warning is
+   * logged, and {@link #verify()} reports the damage.
+   *
+   * @param file the log file
+   * @return the open log
+   * @throws AuditException when the file cannot be created, read or locked
+   */
+  public static AuditLog open(Path file) {
+    Objects.requireNonNull(file, "file");
+    Path path = file.toAbsolutePath();
+    Path parent = path.getParent();
+    try {
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new AuditException(
+          "cannot create the directory " + parent + " for the audit log: " + e
+              + "; check the path and its permissions", e);
+    }
+    boolean existed = Files.exists(path);
+    RandomAccessFile out;
+    try {
+      out = new RandomAccessFile(path.toFile(), "rw");
+    } catch (FileNotFoundException e) {
+      throw new AuditException(
+          "cannot open the audit log " + path + " for writing: " + e.getMessage()
+              + "; check that it is a regular file and that its permissions allow writing", e);
+    }
+    try {
+      FileLock lock = lock(out.getChannel(), path);
+      if (!existed && parent != null) {
+        syncDirectory(parent);
+      }
+      AuditFileScan scan;
+      try (InputStream in = Files.newInputStream(path)) {
+        scan = AuditFileScan.scan(in, Long.MAX_VALUE, null, true);
+      }
+      if (scan.tornBytes() > 0) {
+        out.setLength(scan.completeEnd());
+        out.getFD().sync();
+      }
+      AuditLog log = new AuditLog(path, out, lock, scan.lastRecord(), scan.completeEnd());
+      if (!scan.verification().valid()) {
+        LOG.warn(
+            "audit log {} is damaged: {}. It stays open so that accesses are still audited; new"
+                + " entries follow entry {}. Investigate before trusting it.",
+            path, scan.verification().message(), log.headSequence);
+      }
+      if (scan.tornBytes() > 0) {
+        String what =
+            "cut " + scan.tornBytes() + " bytes of an interrupted append at line " + scan.lines()
+                + ", after entry " + log.headSequence;
+        LOG.warn("audit log {}: {}", path, what);
+        log.append(
+            new AuditEvent(
+                Instant.now(), "insight", "audit-integrity", "audit.repair", what, List.of(), "ok"));
+      }
+      return log;
+    } catch (IOException | RuntimeException e) {
+      try {
+        out.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof AuditException ae) {
+        throw ae;
+      }
+      throw new AuditException(
+          "cannot open the audit log " + path + ": " + e
+              + "; check the file's permissions and the free disk space", e);
+    }
+  }
+
+  private static FileLock lock(FileChannel channel, Path path) throws IOException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      throw new AuditException(
+          "the audit log " + path + " is already open in this process; use that AuditLog instance"
+              + " or close it first", e);
+    }
+    if (lock == null) {
+      throw new AuditException(
+          "the audit log " + path + " is already open for append by another process; only one"
+              + " writer may hold it, close the other one first");
+    }
+    return lock;
+  }
+
+  /** Makes a newly created file's directory entry durable, where the platform allows it. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      LOG.debug("cannot sync directory {} (not supported on this platform?): {}", dir, e.toString());
+    }
+  }
+
+  /**
+   * The log's file.
+   *
+   * @return the absolute path of the file
+   */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Appends an entry and returns once it is on disk.
+   *
+   * @param event the access to record
+   * @return the record as written, with its sequence number and hash
+   * @throws AuditException when the entry could not be written or synced, or the log is closed; the
+   *     caller must then refuse the access
+   */
+  public AuditRecord append(AuditEvent event) {
+    Objects.requireNonNull(event, "event");
+    AuditRecord record;
+    writeLock.lock();
+    try {
+      if (closed) {
+        throw new AuditException(
+            "the audit entry could not be written, so the access was refused: the audit log "
+                + file + " is closed; open it again with AuditLog.open");
+      }
+      refuseIfFailed();
+      record = AuditJson.chain(headSequence + 1, event, headHash);
+      byte[] bytes = (AuditJson.line(record) + "\n").getBytes(StandardCharsets.UTF_8);
+      if (bytes.length > AuditFileScan.MAX_LINE_BYTES) {
+        throw new AuditException(
+            "the audit entry could not be written, so the access was refused: it is "
+                + bytes.length + " bytes, more than the " + (AuditFileScan.MAX_LINE_BYTES >> 20)
+                + " MiB an entry may hold; record fewer items or a shorter query per entry");
+      }
+      try {
+        out.seek(writtenEnd);
+        out.write(bytes);
+      } catch (IOException e) {
+        failure = e;
+        try {
+          out.setLength(writtenEnd); // do not leave half a line for the next append to follow
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw writeFailed(e);
+      }
+      writtenEnd += bytes.length;
+      headSequence = record.sequence();
+      headHash = record.hash();
+      writtenSequence = headSequence;
+    } finally {
+      writeLock.unlock();
+    }
+    syncThrough(record.sequence());
+    return record;
+  }
+
+  private void refuseIfFailed() {
+    IOException f = failure;
+    if (f != null) {
+      throw new AuditException(
+          "the audit entry could not be written, so the access was refused: an earlier write to the"
+              + " audit log " + file + " failed (" + f + "); check free disk space, the file's"
+              + " permissions and the storage device, then open the log again", f);
+    }
+  }
+
+  private AuditException writeFailed(IOException e) {
+    return new AuditException(
+        "the audit entry could not be written to " + file + ", so the access was refused: " + e
+            + "; check free disk space, the file's permissions and the storage device, then open"
+            + " the log again", e);
+  }
+
+  /** Syncs the file unless another appender's sync already covered {@code sequence}. */
+  private void syncThrough(long sequence) {
+    synchronized (syncMonitor) {
+      if (syncedSequence >= sequence) {
+        return;
+      }
+      refuseIfFailed();
+      long target = writtenSequence; // every entry up to here is fully written
+      try {
+        out.getFD().sync();
+      } catch (IOException e) {
+        failure = e;
+        throw writeFailed(e);
+      }
+      syncedSequence = target;
+    }
+  }
+
+  /**
+   * Checks the whole file: every line readable, sequence numbers 1, 2, 3... and each entry chained to
+   * the one before by its hash.
+   *
+   * @return the result, naming the first bad entry when there is one
+   * @throws AuditException when the file cannot be read
+   */
+  public AuditVerification verify() {
+    return scan(file, writtenEndSnapshot(), null);
+  }
+
+  /**
+   * Checks the whole file as {@link #verify()} does, and also that it still holds the checkpoint's
+   * entry with the checkpoint's hash (so truncation and rollback are caught).
+   *
+   * @param checkpoint a checkpoint taken earlier with {@link #checkpoint()}
+   * @return the result
+   * @throws AuditException when the file cannot be read
+   */
+  public AuditVerification verify(AuditCheckpoint checkpoint) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    return scan(file, writtenEndSnapshot(), checkpoint);
+  }
+
+  /**
+   * Checks a log file without opening it for append (it may be open elsewhere; a last line still being
+   * written shows as unparsable).
+   *
+   * @param file the log file
+   * @return the result
+   * @throws AuditException when the file does not exist or cannot be read
+   */
+  public static AuditVerification verify(Path file) {
+    Objects.requireNonNull(file, "file");
+    return scan(file, Long.MAX_VALUE, null);
+  }
+
+  /**
+   * Checks a log file against a checkpoint without opening it for append.
+   *
+   * @param file the log file
+   * @param checkpoint a checkpoint taken earlier
+   * @return the result
+   * @throws AuditException when the file does not exist or cannot be read
+   */
+  public static AuditVerification verify(Path file, AuditCheckpoint checkpoint) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    return scan(file, Long.MAX_VALUE, checkpoint);
+  }
+
+  private static AuditVerification scan(Path file, long limit, AuditCheckpoint checkpoint) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return AuditFileScan.scan(in, limit, checkpoint, false).verification();
+    } catch (NoSuchFileException e) {
+      throw new AuditException("there is no audit log at " + file + "; check the path", e);
+    } catch (IOException e) {
+      throw new AuditException(
+          "cannot read the audit log " + file + ": " + e + "; check the path and its permissions", e);
+    }
+  }
+
+  private long writtenEndSnapshot() {
+    writeLock.lock();
+    try {
+      return writtenEnd;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * The current number of entries and the hash of the last one, once they are on disk. Export its
+   * {@link AuditCheckpoint#toString()} somewhere the log's writer cannot change, to check later.
+   *
+   * @return the checkpoint
+   * @throws AuditException when the entries could not be synced
+   */
+  public AuditCheckpoint checkpoint() {
+    long sequence;
+    String hash;
+    writeLock.lock();
+    try {
+      sequence = headSequence;
+      hash = headHash;
+    } finally {
+      writeLock.unlock();
+    }
+    syncThrough(sequence);
+    return new AuditCheckpoint(sequence, hash);
+  }
+
+  /**
+   * The number of entries: the sequence number of the last one (equal to the count in an intact log).
+   *
+   * @return the number of entries
+   */
+  public long size() {
+    writeLock.lock();
+    try {
+      return headSequence;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * The last {@code n} entries, oldest first, read from the end of the file; lines that are not readable
+   * entries are skipped ({@link #verify()} reports them).
+   *
+   * @param n how many entries, 0 or more
+   * @return at most {@code n} records
+   * @throws AuditException when {@code n} is negative or the file cannot be read
+   */
+  public List<AuditRecord> tail(int n) {
+    if (n < 0) {
+      throw new AuditException("tail needs a count of 0 or more, not " + n);
+    }
+    long end = writtenEndSnapshot();
+    if (n == 0 || end == 0) {
+      return List.of();
+    }
+    Deque<byte[]> chunks = new ArrayDeque<>();
+    int newlines = 0;
+    long pos = end;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      while (pos > 0 && newlines <= n) {
+        int size = (int) Math.min(1 << 16, pos);
+        pos -= size;
+        ByteBuffer buf = ByteBuffer.allocate(size);
+        while (buf.hasRemaining()) {
+          if (ch.read(buf, pos + buf.position()) < 0) {
+            throw new IOException("the file is shorter than expected");
+          }
+        }
+        byte[] bytes = buf.array();
+        for (byte b : bytes) {
+          if (b == '\n') {
+            newlines++;
+          }
+        }
+        chunks.addFirst(bytes);
+      }
+    } catch (IOException e) {
+      throw new AuditException(
+          "cannot read the audit log " + file + ": " + e + "; check the path and its permissions", e);
+    }
+    int total = 0;
+    for (byte[] c : chunks) {
+      total += c.length;
+    }
+    byte[] all = new byte[total];
+    int at = 0;
+    for (byte[] c : chunks) {
+      System.arraycopy(c, 0, all, at, c.length);
+      at += c.length;
+    }
+    // the region ends with a line end; split it into lines and keep the last n
+    List<String> lines = new ArrayList<>();
+    int stop = all.length - 1;
+    for (int i = all.length - 2; i >= -1 && lines.size() < n; i--) {
+      if (i == -1 || all[i] == '\n') {
+        if (i == -1 && pos > 0) {
+          break; // the first line in the region may be cut: it is not needed
+        }
+        lines.add(new String(all, i + 1, stop - (i + 1), StandardCharsets.UTF_8));
+        stop = i;
+      }
+    }
+    Collections.reverse(lines);
+    List<AuditRecord> records = new ArrayList<>(lines.size());
+    for (String line : lines) {
+      try {
+        records.add(AuditJson.parse(line));
+      } catch (AuditJson.MalformedLineException e) {
+        // skipped: verify() reports it
+      }
+    }
+    return Collections.unmodifiableList(records);
+  }
+
+  /**
+   * Syncs what was written and releases the file. Later appends throw {@link AuditException}. Calling it
+   * again does nothing.
+   *
+   * @throws AuditException when the last entries could not be synced
+   */
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    } finally {
+      writeLock.unlock();
+    }
+    AuditException syncFailure = null;
+    synchronized (syncMonitor) {
+      if (failure == null && syncedSequence < writtenSequence) {
+        try {
+          syncThrough(writtenSequence);
+        } catch (AuditException e) {
+          syncFailure = e;
+        }
+      }
+      try {
+        if (fileLock.isValid()) {
+          fileLock.release();
+        }
+      } catch (IOException e) {
+        LOG.debug("releasing the lock on {} failed: {}", file, e.toString());
+      }
+      try {
+        out.close();
+      } catch (IOException e) {
+        if (syncFailure == null) {
+          syncFailure =
+              new AuditException("closing the audit log " + file + " failed: " + e, e);
+        }
+      }
+    }
+    if (syncFailure != null) {
+      throw syncFailure;
+    }
+  }
+
+  /** Test hook: closes the underlying file so that writes fail as they would on a broken device. */
+  void closeFileForTesting() throws IOException {
+    out.close();
+  }
+
+  @Override
+  public String toString() {
+    return "AuditLog[" + file + "]";
+  }
+}
