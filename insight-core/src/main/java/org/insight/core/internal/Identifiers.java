@@ -32,6 +32,10 @@ public final class Identifiers {
     SCHEMES.put("vin", Identifiers::vin);
     SCHEMES.put("passport", (raw, s) -> length(raw, s, "passport", 4, 20, "a passport number"));
     SCHEMES.put("national-id", (raw, s) -> length(raw, s, "national-id", 2, 32, "a national id number"));
+    // these two see the value with its case kept (see clean): hashes are lowercase, crypto addresses
+    // (base58) are case-sensitive, and both are longer than 64
+    SCHEMES.put("sha256", Identifiers::sha256);
+    SCHEMES.put("crypto", Identifiers::crypto);
   }
 
   /**
@@ -64,7 +68,14 @@ public final class Identifiers {
   /** Cleans an identifier under a scheme (see {@link #scheme(String)}). */
   public static String clean(String raw, String scheme) {
     String key = scheme(scheme);
-    String s = generic(raw, key);
+    String s = stripped(raw, key);
+    if (!key.equals("sha256") && !key.equals("crypto")) {
+      if (s.length() > 64) {
+        throw invalid(where(key), "the value " + quote(raw) + " has " + s.length() + " letters and digits"
+            + " once separators are removed; an identifier has 1 to 64");
+      }
+      s = s.toUpperCase(Locale.ROOT);
+    }
     return SCHEMES.get(key).apply(raw, s);
   }
 
@@ -74,7 +85,8 @@ public final class Identifiers {
     return GENERIC.equals(scheme) ? "identifier" : "identifier(" + scheme + ")";
   }
 
-  private static String generic(String raw, String scheme) {
+  /** Separators removed, only ASCII letters and digits allowed, case kept; not empty. */
+  private static String stripped(String raw, String scheme) {
     String s = SEPARATORS.matcher(raw).replaceAll("");
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -85,11 +97,29 @@ public final class Identifiers {
             + " removed), so transliterate or drop other characters");
       }
     }
-    if (s.isEmpty() || s.length() > 64) {
-      throw invalid(where(scheme), "the value " + quote(raw) + " has " + s.length() + " letters and digits"
-          + " once separators are removed; an identifier has 1 to 64");
+    if (s.isEmpty()) {
+      throw invalid(where(scheme), "the value " + quote(raw) + " has no letters or digits once separators are"
+          + " removed; leave the property out instead");
     }
-    return s.toUpperCase(Locale.ROOT);
+    return s;
+  }
+
+  static String sha256(String raw, String s) {
+    String h = s.toLowerCase(Locale.ROOT);
+    if (h.length() != 64 || !h.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      throw invalid("identifier(sha256)", "the value " + quote(raw) + " is not a SHA-256 hash: 64 hexadecimal"
+          + " digits");
+    }
+    return h;
+  }
+
+  /** Case kept: base58 addresses (Bitcoin legacy, Tron…) are case-sensitive. */
+  static String crypto(String raw, String s) {
+    if (s.length() < 20 || s.length() > 128) {
+      throw invalid("identifier(crypto)", "the value " + quote(raw) + " has " + s.length() + " letters and"
+          + " digits; a cryptocurrency address or public key has 20 to 128 (case is kept)");
+    }
+    return s;
   }
 
   private static String length(String raw, String s, String scheme, int min, int max, String what) {
