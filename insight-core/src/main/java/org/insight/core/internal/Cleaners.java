@@ -247,7 +247,7 @@ public final class Cleaners {
     }
     if (digits.charAt(0) == '0') {
       throw invalid("phone", "the number " + quote(raw) + " has a country code starting with 0, which does"
-          + " not exist; drop the national trunk zero after the country code, e.g. +33 1… not +33 01…");
+          + " not exist; after '+' (or 00) comes the country code, e.g. +33 1 23 45 67 89 for France, not +01…");
     }
     if (digits.length() < 8 || digits.length() > 15) {
       throw invalid("phone", "the number " + quote(raw) + " has " + digits.length() + " digits; an"

@@ -65,7 +65,7 @@ public final class Messages {
     }
     String list = "available: " + String.join(", ", sorted);
     // only suggest when the edit is small relative to the name, otherwise the hint misleads
-    if (best != null && bestDistance <= Math.max(1, best.length() / 3)) {
+    if (best != null && bestDistance <= Math.max(2, best.length() / 3)) {
       return "did you mean '" + best + "'? " + list;
     }
     return list;
