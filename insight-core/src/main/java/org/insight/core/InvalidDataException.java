@@ -59,10 +59,11 @@ public class InvalidDataException extends InsightException {
   /**
    * The rejected values, in the order they were found.
    *
-   * @return an immutable, non-empty list
+   * @return an immutable list, non-empty except on a deserialised copy
    */
   public List<Problem> problems() {
-    return problems;
+    // null only after Java deserialisation, which drops the (non-serialisable) problems; the message remains
+    return problems == null ? List.of() : problems;
   }
 
   private static String summarise(List<Problem> problems) {

@@ -152,7 +152,9 @@ public enum PropertyType {
    * characters), {@code lei} (20 characters, mod-97), {@code imei} (15 digits, Luhn), {@code imo} ({@code
    * IMO} + 7 digits, check digit; output {@code IMO9074729}), {@code vin} (17 characters without I, O, Q; the
    * North-American check digit is not enforced because VINs from elsewhere do not have one), {@code passport}
-   * (4–20 characters), {@code national-id} (2–32 characters).
+   * (4–20 characters), {@code national-id} (2–32 characters), {@code sha256} (64 hex digits, output
+   * lowercase) and {@code crypto} (20–128 letters and digits, case kept because base58 addresses are
+   * case-sensitive).
    *
    * @param raw the value as found in the source
    * @param scheme the identifier scheme, or null / empty for none

@@ -35,12 +35,12 @@ class PropertyTypeProperties {
     return sb.toString();
   }
 
-  @Property(tries = 300)
+  @Property(tries = 3000)
   void arbitraryStringsOnlyEverFailWithInvalidData(@ForAll PropertyType type, @ForAll String raw) {
     idempotent(type, null, raw);
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 5000)
   void messyStringsAreCleanedIdempotently(@ForAll PropertyType type, @ForAll("messy") String raw) {
     idempotent(type, null, raw);
   }
