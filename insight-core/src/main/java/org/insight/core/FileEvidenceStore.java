@@ -1,0 +1,249 @@
+package org.insight.core;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import org.insight.core.internal.VerifyingInputStream;
+
+/**
+ * An {@link EvidenceStore} in a directory: content {@code ab12…} lives at {@code ab/12/ab12…}.
+ *
+ * <p>A put streams into a temporary file under {@code tmp/} in the store directory while hashing, forces it
+ * to disk, atomically renames it to its address and forces the directory, so a returned hash survives a crash
+ * and a crash never leaves a half-written file at an address. Content already present is not written again.
+ * Thread-safe, and safe for several processes sharing the directory: temporary names are unique and the final
+ * rename is atomic (identical content makes a concurrent rename harmless).
+ */
+public final class FileEvidenceStore implements EvidenceStore {
+  private static final int BUFFER = 64 * 1024;
+  // a temporary file this old belongs to a put that crashed, not one in progress
+  private static final Duration STALE = Duration.ofDays(1);
+  private static final boolean WINDOWS =
+      System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+
+  private final Path root;
+  private final Path tmp;
+
+  private FileEvidenceStore(Path root) {
+    this.root = root;
+    this.tmp = root.resolve("tmp");
+  }
+
+  /**
+   * Opens (creating if needed) a store in a directory, removing temporary files left by crashed puts.
+   *
+   * @param dir the store directory
+   * @return the store
+   * @throws StoreException if the directory cannot be created or used
+   */
+  public static FileEvidenceStore open(Path dir) {
+    Objects.requireNonNull(dir, "dir");
+    FileEvidenceStore store = new FileEvidenceStore(dir.toAbsolutePath().normalize());
+    try {
+      Files.createDirectories(store.tmp);
+      Instant cutoff = Instant.now().minus(STALE);
+      try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(store.tmp, "*.part")) {
+        for (Path p : leftovers) {
+          if (Files.getLastModifiedTime(p).compareTo(FileTime.from(cutoff)) < 0) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot open the evidence store at " + store.root + ": " + e
+          + "; check that the path is a writable directory", e);
+    }
+    return store;
+  }
+
+  /**
+   * The store's directory.
+   *
+   * @return the absolute directory
+   */
+  public Path directory() {
+    return root;
+  }
+
+  @Override
+  public ContentHash put(InputStream in) {
+    Objects.requireNonNull(in, "in");
+    Path part = null;
+    try {
+      part = Files.createTempFile(tmp, "put-", ".part");
+      MessageDigest digest = VerifyingInputStream.sha256();
+      long size = 0;
+      try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
+        byte[] buf = new byte[BUFFER];
+        ByteBuffer bb = ByteBuffer.wrap(buf);
+        int n;
+        while ((n = in.read(buf)) != -1) {
+          digest.update(buf, 0, n);
+          bb.clear().limit(n);
+          while (bb.hasRemaining()) {
+            ch.write(bb);
+          }
+          size += n;
+        }
+        ch.force(true);
+      }
+      ContentHash hash = VerifyingInputStream.hash(digest);
+      commit(part, hash, size);
+      return hash;
+    } catch (IOException e) {
+      throw new StoreException("cannot store evidence in " + root + ": " + e
+          + "; check disk space and permissions, then retry (nothing was stored)", e);
+    } finally {
+      if (part != null) {
+        try {
+          Files.deleteIfExists(part);
+        } catch (IOException e) {
+          // best effort: open() removes stale temporary files later
+        }
+      }
+    }
+  }
+
+  @Override
+  public ContentHash put(byte[] bytes) {
+    ContentHash hash = ContentHash.of(bytes);
+    if (present(path(hash), bytes.length)) {
+      return hash;
+    }
+    return put(new ByteArrayInputStream(bytes));
+  }
+
+  private boolean present(Path target, long size) {
+    try {
+      // a size mismatch means a damaged copy: fall through and replace it with the good bytes
+      return Files.exists(target) && Files.size(target) == size;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void commit(Path part, ContentHash hash, long size) throws IOException {
+    Path target = path(hash);
+    if (present(target, size)) {
+      return;
+    }
+    Path sub = target.getParent();
+    Path top = sub.getParent();
+    if (createDirectory(top)) {
+      fsync(root);
+    }
+    if (createDirectory(sub)) {
+      fsync(top);
+    }
+    try {
+      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException e) {
+      // a concurrent put of the same bytes won the rename; the content is the same
+      if (!present(target, size)) {
+        throw e;
+      }
+    }
+    fsync(sub);
+  }
+
+  private static boolean createDirectory(Path dir) throws IOException {
+    try {
+      Files.createDirectory(dir);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    }
+  }
+
+  // forcing a directory makes the rename itself durable; Windows cannot open directories, and NTFS journals it
+  private static void fsync(Path dir) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      if (!WINDOWS) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public boolean contains(ContentHash hash) {
+    return Files.isRegularFile(path(hash));
+  }
+
+  @Override
+  public InputStream open(ContentHash hash) {
+    Path p = path(hash);
+    try {
+      return new VerifyingInputStream(new BufferedInputStream(Files.newInputStream(p), BUFFER), hash);
+    } catch (NoSuchFileException e) {
+      throw missing(hash);
+    } catch (IOException e) {
+      throw new StoreException("cannot read evidence " + hash.hex() + " from " + root + ": " + e, e);
+    }
+  }
+
+  @Override
+  public byte[] read(ContentHash hash) {
+    long size = size(hash);
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new StoreException("evidence " + hash.hex() + " is " + size + " bytes, too large for an array;"
+          + " stream it with open(hash) instead");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path(hash));
+    } catch (NoSuchFileException e) {
+      throw missing(hash);
+    } catch (IOException e) {
+      throw new StoreException("cannot read evidence " + hash.hex() + " from " + root + ": " + e, e);
+    }
+    ContentHash actual = ContentHash.of(bytes);
+    if (!actual.equals(hash)) {
+      throw new EvidenceCorruptedException(hash, actual);
+    }
+    return bytes;
+  }
+
+  @Override
+  public long size(ContentHash hash) {
+    try {
+      return Files.size(path(hash));
+    } catch (NoSuchFileException e) {
+      throw missing(hash);
+    } catch (IOException e) {
+      throw new StoreException("cannot read evidence " + hash.hex() + " from " + root + ": " + e, e);
+    }
+  }
+
+  private Path path(ContentHash hash) {
+    String hex = Objects.requireNonNull(hash, "hash").hex();
+    return root.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
+  }
+
+  private StoreException missing(ContentHash hash) {
+    return new StoreException("no evidence " + hash.hex() + " in the store at " + root + "; check the hash"
+        + " (as recorded in the provenance) and that this is the workspace the evidence was ingested into");
+  }
+
+  @Override
+  public String toString() {
+    return "FileEvidenceStore[" + root + "]";
+  }
+}
