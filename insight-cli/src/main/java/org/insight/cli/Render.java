@@ -43,7 +43,7 @@ final class Render {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"property", "value", "label", "source"});
     for (Statement s : e.statements()) {
-      rows.add(new String[] {s.property(), s.value(), s.label().toString(),
+      rows.add(new String[] {s.property(), s.value(), s.label().expression().toString(),
           s.provenance().dataset() + " " + s.provenance().grading()});
     }
     table(out, rows);

@@ -72,6 +72,17 @@ public final class EntityBuilder {
     }
     try {
       String clean = type.property(property).clean(value);
+      for (Pending p : pending) {
+        if (p.property().equals(property) && p.value().equals(clean)) {
+          if (!p.label().equals(label)) {
+            // one claim is one statement: two labels for it would make one of them silently win
+            problems.add(new InvalidDataException.Problem(type.name() + "." + property,
+                "the same value was given twice with different labels (" + p.label().expression() + ", "
+                    + label.expression() + "); give it once, with the label that should govern it"));
+          }
+          return this;
+        }
+      }
       pending.add(new Pending(property, clean, value, label));
     } catch (InvalidDataException e) {
       for (InvalidDataException.Problem p : e.problems()) {
