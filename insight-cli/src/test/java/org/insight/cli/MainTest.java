@@ -1,0 +1,125 @@
+package org.insight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.insight.core.EntityId;
+import org.insight.core.internal.ModelJson;
+import org.insight.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  String ws() {
+    return dir.resolve("ws").toString();
+  }
+
+  @Test
+  void demoLeavesAWorkspaceTheOtherCommandsExplore() {
+    Run demo = run("demo", "--workspace", ws());
+    assertEquals(0, demo.code(), demo.err());
+    assertTrue(demo.out().contains("OK: the audit log is intact"), demo.out());
+
+    Run entities = run("entities", "--workspace", ws(), "--auths", "INTERPOL", "--type", "Person", "--json");
+    assertEquals(0, entities.code(), entities.err());
+    JsonNode list = ModelJson.read(entities.out());
+    assertEquals(4, list.get("total").asInt(), "an INTERPOL analyst sees the four notices only");
+
+    String rossi = EntityId.fromSource("interpol-notices", "2026/4413").value();
+    Run withoutCt = run("entity", rossi, "--workspace", ws(), "--auths", "INTERPOL", "--json");
+    Run withCt = run("entity", rossi, "--workspace", ws(), "--auths", "INTERPOL,CT", "--purpose", "counter-terrorism", "--json");
+    assertFalse(ModelJson.read(withoutCt.out()).get("properties").has("notes"));
+    assertTrue(ModelJson.read(withCt.out()).get("properties").has("notes"));
+
+    Run nothing = run("count", "--workspace", ws(), "--auths", "INTERPOL,FR,POLICE", "--purpose", "border-control", "--json");
+    assertEquals("{\"entities\":0,\"documents\":0}", nothing.out().trim());
+  }
+
+  @Test
+  void anInvisibleEntityAndAMissingOneGetTheSameAnswer() {
+    run("demo", "--workspace", ws());
+    String rossi = EntityId.fromSource("interpol-notices", "2026/4413").value();
+    Run invisible = run("entity", rossi, "--workspace", ws(), "--auths", "FR");
+    Run missing = run("entity", "no-such-entity", "--workspace", ws(), "--auths", "FR");
+    assertEquals(1, invisible.code());
+    assertEquals(1, missing.code());
+    assertEquals(invisible.err().replace(rossi, "ID"), missing.err().replace("no-such-entity", "ID"));
+  }
+
+  @Test
+  void addThenReadBack() {
+    Run add = run("add", "--workspace", ws(), "--dataset", "fr", "--label", "FR&POLICE", "--grading", "A2",
+        "--type", "Person", "--record", "77", "name=Jean Dupont", "birthDate=11/02/1980");
+    assertEquals(0, add.code(), add.err());
+    Run list = run("entities", "--workspace", ws(), "--auths", "FR,POLICE", "--json");
+    JsonNode item = ModelJson.read(list.out()).get("items").get(0);
+    assertEquals("1980-02-11", item.get("properties").get("birthDate").get(0).asText());
+    Run bad = run("add", "--workspace", ws(), "--dataset", "fr", "--label", "FR", "--type", "Person", "--record", "78",
+        "birthDate=1980-02-30");
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().startsWith("insight: ") && bad.err().contains("birthDate"), bad.err());
+    assertFalse(bad.err().contains("\tat "), "no stack trace without --debug");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertEquals(2, run("entities", "--no-such-option").code());
+    assertEquals(2, run("no-such-command").code());
+    assertEquals(2, run("entity").code(), "missing ID");
+  }
+
+  @Test
+  void labelCommandCanonicalisesAndDecides() {
+    Run r = run("label", "A|(A&B)", "--auths", "A");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("canonical: A"), r.out());
+    Run denied = run("label", "A&B", "--auths", "A");
+    assertEquals(1, denied.code());
+    Run syntax = run("label", "A&|B");
+    assertEquals(1, syntax.code());
+    assertTrue(syntax.err().contains("position 2"), syntax.err());
+  }
+
+  @Test
+  void auditVerifyCatchesTamperingAndRollback() throws Exception {
+    run("demo", "--workspace", ws());
+    Path cp = dir.resolve("cp.txt");
+    assertEquals(0, run("audit", "checkpoint", "--workspace", ws(), "--out", cp.toString()).code());
+    assertEquals(0, run("audit", "verify", "--workspace", ws(), "--checkpoint", cp.toString()).code());
+
+    Path log = Workspace.auditFile(Path.of(ws()));
+    List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
+    List<String> original = List.copyOf(lines);
+    lines.set(3, lines.get(3).replace("\"ok\"", "\"OK\""));
+    Files.write(log, lines, StandardCharsets.UTF_8);
+    Run altered = run("audit", "verify", "--workspace", ws(), "--json");
+    assertEquals(1, altered.code());
+    assertEquals("ALTERED", ModelJson.read(altered.out()).get("problem").asText());
+    assertEquals(4, ModelJson.read(altered.out()).get("firstBadLine").asInt());
+
+    Files.write(log, original.subList(0, original.size() - 2), StandardCharsets.UTF_8);
+    assertEquals(0, run("audit", "verify", "--workspace", ws()).code(), "a truncated chain is self-consistent");
+    Run truncated = run("audit", "verify", "--workspace", ws(), "--checkpoint", cp.toString());
+    assertEquals(1, truncated.code(), "but the checkpoint catches it");
+  }
+}
