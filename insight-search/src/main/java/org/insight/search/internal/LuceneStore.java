@@ -36,7 +36,6 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -287,14 +286,16 @@ public final class LuceneStore implements Closeable {
     }
   }
 
+  /** The stored JSON of every match, in index order; for small result sets such as one entity's statements. */
   private List<String> storedJson(Query q, int max) {
     IndexSearcher searcher = acquire();
     try {
-      List<String> out = new ArrayList<>();
-      int n = Math.max(1, Math.min(max, Math.max(1, searcher.getIndexReader().maxDoc())));
-      TopDocs top = searcher.search(q, n, new Sort(new SortField(ID, SortField.Type.STRING)));
-      for (ScoreDoc sd : top.scoreDocs) {
-        out.add(searcher.storedFields().document(sd.doc).get(JSON));
+      List<Integer> docs = new ArrayList<>();
+      searcher.search(q, new AllDocs(docs, max));
+      List<String> out = new ArrayList<>(docs.size());
+      var stored = searcher.storedFields();
+      for (int doc : docs) {
+        out.add(stored.document(doc).get(JSON));
       }
       return out;
     } catch (IOException e) {
@@ -399,6 +400,38 @@ public final class LuceneStore implements Closeable {
       } catch (IOException ignored) {
         // already failing; the first error is the one to report
       }
+    }
+  }
+
+  /** Collects the global ids of up to {@code max} matching documents, without scoring or a priority queue. */
+  private static final class AllDocs implements Collector {
+    private final List<Integer> out;
+    private final int max;
+
+    AllDocs(List<Integer> out, int max) {
+      this.out = out;
+      this.max = max;
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) {
+      int base = context.docBase;
+      return new LeafCollector() {
+        @Override
+        public void setScorer(Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) {
+          if (out.size() < max) {
+            out.add(base + doc);
+          }
+        }
+      };
     }
   }
 
