@@ -51,7 +51,7 @@ public final class Demo {
   private Demo() {}
 
   public static void main(String[] args) {
-    run(Path.of(args.length > 0 ? args[0] : "insight-workspace"), new PrintWriter(System.out, true));
+    run(Path.of(args.length > 0 ? args[0] : "insight-data"), new PrintWriter(System.out, true));
   }
 
   public static Result run(Path dir, PrintWriter out) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** The options every command over a workspace shares: where it is, and who reads it for what. */
 final class SessionOptions {
-  @Option(names = "--workspace", paramLabel = "DIR", description = "The workspace directory (default: $INSIGHT_WORKSPACE or ./insight-workspace).")
+  @Option(names = "--workspace", paramLabel = "DIR", description = "The workspace directory (default: $INSIGHT_WORKSPACE or ./insight-data).")
   Path workspace;
 
   @Option(names = "--user", paramLabel = "ID", description = "Who is reading (default: $USER).")
@@ -34,7 +34,7 @@ final class SessionOptions {
       return workspace;
     }
     String env = System.getenv("INSIGHT_WORKSPACE");
-    return Path.of(env != null && !env.isBlank() ? env : "insight-workspace");
+    return Path.of(env != null && !env.isBlank() ? env : "insight-data");
   }
 
   Workspace open() {

@@ -1,0 +1,259 @@
+package org.insight.workspace;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.lucene.search.Query;
+import org.insight.InsightException;
+import org.insight.core.ContentHash;
+import org.insight.core.Document;
+import org.insight.core.Entity;
+import org.insight.core.EntityId;
+import org.insight.core.EntityType;
+import org.insight.core.InvalidDataException;
+import org.insight.core.Statement;
+import org.insight.policy.AuditEvent;
+import org.insight.policy.Principal;
+import org.insight.policy.Purpose;
+import org.insight.search.internal.LuceneStore;
+
+/**
+ * The one read path (rule 1): a principal acting for a purpose. Every read returns only what the principal may
+ * see — by label, purpose and retention — with the filter inside the index query, so nothing invisible
+ * influences a result, a count or an order (rule 2). Something invisible is indistinguishable from something
+ * missing. Every call, read or write, is audited before its result is returned; if the audit entry cannot be
+ * written, the call fails and returns nothing (rule 6).
+ *
+ * <p>Sessions are cheap, thread-safe and hold no resources; closing one only marks it unusable.
+ */
+public final class Session implements AutoCloseable {
+  private final Workspace workspace;
+  private final Principal principal;
+  private final Purpose purpose;
+  private volatile boolean closed;
+
+  Session(Workspace workspace, Principal principal, Purpose purpose) {
+    this.workspace = workspace;
+    this.principal = principal;
+    this.purpose = purpose;
+  }
+
+  public Principal principal() {
+    return principal;
+  }
+
+  public Purpose purpose() {
+    return purpose;
+  }
+
+  /** The entity with this id as this session may see it; empty when it does not exist or nothing of it is visible. */
+  public Optional<Entity> entity(EntityId id) {
+    Objects.requireNonNull(id, "id");
+    return audited("entity.get", id.value(), () -> {
+      List<Statement> visible = workspace.store.statements(id, visibility());
+      return visible.isEmpty() ? Optional.<Entity>empty() : Optional.of(Entity.of(id, visible, workspace.schema()));
+    }, e -> e.map(x -> List.of(x.id().value())).orElse(List.of()));
+  }
+
+  /**
+   * The visible entities of a type (and its sub-types), in id order; {@code type} {@code null} means all types.
+   *
+   * @param offset the first entity to return, 0-based
+   * @param limit at most this many (1..10,000)
+   */
+  public Page<Entity> entities(String type, int offset, int limit) {
+    checkPage(offset, limit);
+    Set<String> types = types(type);
+    return audited("entity.list", "type=" + (type == null ? "*" : type) + " offset=" + offset + " limit=" + limit, () -> {
+      Query visibility = visibility();
+      SortedSet<EntityId> ids = workspace.store.entityIds(types, visibility);
+      List<Entity> items = new ArrayList<>();
+      ids.stream().skip(offset).limit(limit).forEach(id -> {
+        List<Statement> visible = workspace.store.statements(id, visibility);
+        if (!visible.isEmpty()) {
+          items.add(Entity.of(id, visible, workspace.schema()));
+        }
+      });
+      return new Page<>(items, ids.size(), offset, limit);
+    }, p -> p.items().stream().map(e -> e.id().value()).toList());
+  }
+
+  /** How many entities of a type (and its sub-types) this session may see; {@code null} means all types. */
+  public long count(String type) {
+    Set<String> types = types(type);
+    return audited("entity.count", "type=" + (type == null ? "*" : type),
+        () -> (long) workspace.store.entityIds(types, visibility()).size(), n -> List.of());
+  }
+
+  /** The document with this id, if this session may see it. */
+  public Optional<Document> document(String id) {
+    Objects.requireNonNull(id, "id");
+    return audited("document.get", id, () -> workspace.store.document(id, visibility()),
+        d -> d.map(x -> List.of(x.id())).orElse(List.of()));
+  }
+
+  /** The visible documents, in id order. */
+  public Page<Document> documents(int offset, int limit) {
+    checkPage(offset, limit);
+    return audited("document.list", "offset=" + offset + " limit=" + limit, () -> {
+      Query visibility = visibility();
+      return new Page<>(workspace.store.documents(offset, limit, visibility),
+          workspace.store.countDocuments(visibility), offset, limit);
+    }, p -> p.items().stream().map(Document::id).toList());
+  }
+
+  /**
+   * The original bytes with this hash, verified as they are read — if a statement or document this session may
+   * see traces to them. Evidence nobody visible points to is, for this session, not there.
+   */
+  public Optional<InputStream> evidence(ContentHash hash) {
+    Objects.requireNonNull(hash, "hash");
+    return audited("evidence.open", hash.hex(), () -> workspace.store.evidenceVisible(hash, visibility())
+            && workspace.evidence.contains(hash) ? Optional.of(workspace.evidence.open(hash)) : Optional.<InputStream>empty(),
+        o -> o.isPresent() ? List.of(hash.hex()) : List.of());
+  }
+
+  /** Keeps original bytes in the evidence store (deduplicated by SHA-256); durable when it returns. */
+  public ContentHash storeEvidence(InputStream bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    ensureOpen();
+    ContentHash hash = workspace.evidence.put(bytes);
+    audit("evidence.store", hash.hex(), List.of(hash.hex()), "ok");
+    return hash;
+  }
+
+  /** Writes entities; see {@link #add(Collection)}. */
+  public WriteReceipt add(Entity... entities) {
+    return add(List.of(entities));
+  }
+
+  /**
+   * Writes entities — every statement with its own label and provenance — replacing statements with the same id.
+   * Each statement's provenance is stamped with this session's principal and the time. Durable when it returns.
+   *
+   * @throws InvalidDataException listing every statement whose type, property or value the schema refuses;
+   *     nothing is written then
+   */
+  public WriteReceipt add(Collection<Entity> entities) {
+    ensureOpen();
+    Instant now = workspace.now();
+    List<Statement> stamped = new ArrayList<>();
+    List<InvalidDataException.Problem> problems = new ArrayList<>();
+    Set<EntityId> ids = new LinkedHashSet<>();
+    for (Entity e : entities) {
+      ids.add(e.id());
+      for (Statement s : e.statements()) {
+        validate(s, problems);
+        stamped.add(s.withProvenance(s.provenance().stamped(principal.id(), now)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDataException(problems);
+    }
+    workspace.store.write(stamped, List.of());
+    List<String> written = ids.stream().map(EntityId::value).toList();
+    audit("add", "entities=" + ids.size() + " statements=" + stamped.size(), written, "ok");
+    return new WriteReceipt(List.copyOf(ids), List.of(), stamped.size());
+  }
+
+  /**
+   * Writes a document. Its original bytes must already be in the evidence store ({@link #storeEvidence}), so the
+   * document can always be traced back to them (rule 4). Durable when it returns.
+   */
+  public WriteReceipt add(Document document) {
+    Objects.requireNonNull(document, "document");
+    ensureOpen();
+    if (!workspace.evidence.contains(document.contentHash())) {
+      throw new InvalidDataException(new InvalidDataException.Problem("document " + document.id(),
+          "its original bytes " + document.contentHash().hex() + " are not in the evidence store;"
+              + " store them first with Session.storeEvidence"));
+    }
+    Document stamped = document.withProvenance(document.provenance().stamped(principal.id(), workspace.now()));
+    workspace.store.write(List.of(), List.of(stamped));
+    audit("add", "documents=1", List.of(stamped.id()), "ok");
+    return new WriteReceipt(List.of(), List.of(stamped.id()), 0);
+  }
+
+  /** Marks the session unusable. */
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new InsightException("this session is closed; open a new one with Workspace.session");
+    }
+    workspace.ensureOpen();
+  }
+
+  private void validate(Statement s, List<InvalidDataException.Problem> problems) {
+    String where = "statement " + s.id() + " (" + s.schema() + "." + s.property() + ")";
+    Optional<EntityType> type = workspace.schema().find(s.schema());
+    if (type.isEmpty()) {
+      problems.add(new InvalidDataException.Problem(where, "unknown entity type; known types: "
+          + workspace.schema().types().stream().map(EntityType::name).sorted().collect(Collectors.joining(", "))));
+    } else if (!type.get().has(s.property())) {
+      problems.add(new InvalidDataException.Problem(where, "unknown property of " + s.schema()));
+    } else {
+      try {
+        String clean = type.get().property(s.property()).clean(s.value());
+        if (!clean.equals(s.value())) {
+          problems.add(new InvalidDataException.Problem(where,
+              "the value is not in normal form (expected \"" + clean + "\"); build entities with Dataset.entity(...)"));
+        }
+      } catch (InvalidDataException e) {
+        e.problems().forEach(p -> problems.add(new InvalidDataException.Problem(where, p.message())));
+      }
+    }
+  }
+
+  private Set<String> types(String type) {
+    if (type == null) {
+      return null;
+    }
+    workspace.schema().type(type); // refuses an unknown type with the list of known ones
+    return workspace.schema().types().stream().filter(t -> t.isA(type)).map(EntityType::name)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static void checkPage(int offset, int limit) {
+    if (offset < 0 || limit < 1 || limit > 10_000) {
+      throw new IllegalArgumentException("a page needs offset >= 0 and 1 <= limit <= 10000, got offset=" + offset
+          + " limit=" + limit);
+    }
+  }
+
+  private Query visibility() {
+    workspace.store.refresh();
+    return LuceneStore.visibility(workspace.visibleLabels(principal, purpose));
+  }
+
+  /** Runs a read, audits it with the ids it returns, and only then hands the result over. */
+  private <T> T audited(String operation, String query, Supplier<T> read, Function<T, List<String>> items) {
+    ensureOpen();
+    T result;
+    try {
+      result = read.get();
+    } catch (RuntimeException e) {
+      audit(operation, query, List.of(), "error: " + e.getClass().getSimpleName());
+      throw e;
+    }
+    audit(operation, query, items.apply(result), "ok");
+    return result;
+  }
+
+  private void audit(String operation, String query, List<String> items, String outcome) {
+    workspace.audit(new AuditEvent(workspace.now(), principal.id(), purpose.name(), operation, query, items, outcome));
+  }
+}

@@ -1,0 +1,285 @@
+package org.insight.workspace;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.insight.InsightException;
+import org.insight.core.FileEvidenceStore;
+import org.insight.core.Schema;
+import org.insight.core.StoreException;
+import org.insight.policy.AuditCheckpoint;
+import org.insight.policy.AuditEvent;
+import org.insight.policy.AuditLog;
+import org.insight.policy.AuditVerification;
+import org.insight.policy.Label;
+import org.insight.policy.Policy;
+import org.insight.policy.Principal;
+import org.insight.policy.Purpose;
+import org.insight.search.internal.LuceneStore;
+
+/**
+ * A workspace: one directory holding the Lucene index of statements and documents, the evidence store of original
+ * bytes, the hash-chained audit log and the configuration. Data is read only through a {@link Session}.
+ *
+ * <pre>{@code
+ * try (Workspace ws = Workspace.open(Path.of("/cases/op-heron"));
+ *      Session s = ws.session(Principal.of("alice", "INTERPOL", "FR"), Purpose.CRIMINAL_INVESTIGATION)) {
+ *   Optional<Entity> e = s.entity(EntityId.of("ent-42")); // empty when missing OR not visible
+ * }
+ * }</pre>
+ *
+ * <p>A workspace is thread-safe; open one per directory per process and share it. Sessions are cheap.
+ */
+public final class Workspace implements AutoCloseable {
+  /** The on-disk format this code reads and writes. */
+  public static final int FORMAT = 1;
+
+  private final Path directory;
+  private final Schema schema;
+  private final Policy policy;
+  private final Clock clock;
+  final LuceneStore store;
+  final FileEvidenceStore evidence;
+  final AuditLog audit;
+  private final Cache<String, Label> labels = Caffeine.newBuilder().maximumSize(10_000).build();
+  private final Cache<DecisionKey, Boolean> decisions = Caffeine.newBuilder().maximumSize(100_000).build();
+  private volatile boolean closed;
+
+  /** A decision depends on the label, who asks, why, and the day (retention dates are days). */
+  private record DecisionKey(String label, Principal principal, Purpose purpose, LocalDate day) {}
+
+  private Workspace(Builder b) {
+    this.directory = b.directory;
+    this.clock = b.clock;
+    this.policy = b.policy;
+    try {
+      Files.createDirectories(directory);
+      checkFormat(directory, b.readOnly);
+      this.schema = b.schema != null ? b.schema : schemaWithExtensions(directory);
+    } catch (IOException e) {
+      throw new StoreException("could not open the workspace in " + directory + ": " + e.getMessage(), e);
+    }
+    this.audit = AuditLog.open(auditFile(directory));
+    LuceneStore opened = null;
+    try {
+      opened = LuceneStore.open(directory.resolve("index"), b.readOnly);
+      this.evidence = FileEvidenceStore.open(directory.resolve("evidence"));
+    } catch (RuntimeException e) {
+      if (opened != null) {
+        opened.close();
+      }
+      audit.close();
+      throw e;
+    }
+    this.store = opened;
+  }
+
+  /** Opens the workspace in {@code directory} for reading and writing, creating it if it does not exist. */
+  public static Workspace open(Path directory) {
+    return builder(directory).open();
+  }
+
+  /** A builder for a workspace with options: schema, policy, clock, read-only. */
+  public static Builder builder(Path directory) {
+    return new Builder(directory);
+  }
+
+  /**
+   * Opens a session: the only way to read or write workspace data. Every call on it is audited as
+   * {@code principal} acting for {@code purpose}.
+   *
+   * @throws InsightException if the purpose is {@link Purpose#ANY}: a reader must say why it reads
+   */
+  public Session session(Principal principal, Purpose purpose) {
+    ensureOpen();
+    Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(purpose, "purpose");
+    if (purpose.equals(Purpose.ANY)) {
+      throw new InsightException("a session must declare the purpose it reads for (e.g. "
+          + Purpose.CRIMINAL_INVESTIGATION + "), not '" + Purpose.ANY + "'");
+    }
+    return new Session(this, principal, purpose);
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** The schema entities are validated against: the defaults plus the workspace's {@code schema/*.json}. */
+  public Schema schema() {
+    return schema;
+  }
+
+  public boolean readOnly() {
+    return store.readOnly();
+  }
+
+  /** Where the audit log of the workspace in {@code directory} is, for offline verification. */
+  public static Path auditFile(Path directory) {
+    return directory.resolve("audit").resolve("audit.log");
+  }
+
+  /** Checks the audit log's hash chain from the first entry to the last. */
+  public AuditVerification verifyAudit() {
+    return audit.verify();
+  }
+
+  /** Checks the audit log and that it still holds the state a saved checkpoint saw (no truncation, no rollback). */
+  public AuditVerification verifyAudit(AuditCheckpoint checkpoint) {
+    return audit.verify(checkpoint);
+  }
+
+  /** The audit log's current entry count and head hash, to save and check later. */
+  public AuditCheckpoint auditCheckpoint() {
+    return audit.checkpoint();
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** The label terms this principal may see for this purpose today; each distinct label is decided once a day. */
+  Set<String> visibleLabels(Principal principal, Purpose purpose) {
+    Instant now = clock.instant();
+    LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    List<String> visible = new ArrayList<>();
+    for (String text : store.labels()) {
+      boolean allowed = decisions.get(new DecisionKey(text, principal, purpose, day),
+          k -> policy.decide(principal, purpose, label(text), now).allowed());
+      if (allowed) {
+        visible.add(text);
+      }
+    }
+    return Set.copyOf(visible);
+  }
+
+  private Label label(String text) {
+    return labels.get(text, Label::parse);
+  }
+
+  void audit(AuditEvent event) {
+    audit.append(event);
+  }
+
+  void ensureOpen() {
+    if (closed) {
+      throw new InsightException("the workspace in " + directory + " is closed; open it again");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      store.close();
+    } finally {
+      audit.close();
+    }
+  }
+
+  private static void checkFormat(Path dir, boolean readOnly) throws IOException {
+    Path file = dir.resolve("workspace.properties");
+    Properties p = new Properties();
+    if (Files.exists(file)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        p.load(in);
+      }
+      String format = p.getProperty("format", "?");
+      if (!format.equals(Integer.toString(FORMAT))) {
+        throw new StoreException("the workspace in " + dir + " has format " + format + " but this version reads format "
+            + FORMAT + "; use the INSIGHT version that wrote it, or migrate it");
+      }
+      return;
+    }
+    if (readOnly) {
+      throw new StoreException("there is no workspace in " + dir + " to open read-only");
+    }
+    try (Stream<Path> existing = Files.list(dir)) {
+      if (existing.findAny().isPresent()) {
+        throw new StoreException(dir + " is not empty and is not a workspace (no workspace.properties);"
+            + " give an empty or new directory");
+      }
+    }
+    p.setProperty("format", Integer.toString(FORMAT));
+    p.setProperty("created", Instant.now().toString());
+    Path tmp = dir.resolve("workspace.properties.tmp");
+    try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      p.store(out, "INSIGHT workspace");
+    }
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static Schema schemaWithExtensions(Path dir) throws IOException {
+    Path extensions = dir.resolve("schema");
+    Schema schema = Schema.defaults();
+    if (!Files.isDirectory(extensions)) {
+      return schema;
+    }
+    try (Stream<Path> files = Files.list(extensions)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        try (InputStream in = Files.newInputStream(f)) {
+          schema = schema.extend(in);
+        }
+      }
+    }
+    return schema;
+  }
+
+  /** Options for opening a workspace. */
+  public static final class Builder {
+    private final Path directory;
+    private Schema schema;
+    private Policy policy = Policy.standard();
+    private Clock clock = Clock.systemUTC();
+    private boolean readOnly;
+
+    private Builder(Path directory) {
+      this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+    }
+
+    /** The schema to validate against, instead of the defaults plus the workspace's {@code schema/*.json}. */
+    public Builder schema(Schema schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
+    /** The access policy; {@link Policy#standard()} unless set. */
+    public Builder policy(Policy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** The clock that decides retention and stamps audit entries and provenance; the system UTC clock unless set. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Opens without writing to the index, e.g. beside a process that is ingesting; reads are still audited. */
+    public Builder readOnly() {
+      this.readOnly = true;
+      return this;
+    }
+
+    public Workspace open() {
+      return new Workspace(this);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package org.insight.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.insight.core.Dataset;
+import org.insight.core.Entity;
+import org.insight.core.EntityBuilder;
+import org.insight.policy.Label;
+import org.insight.policy.Policy;
+import org.insight.policy.Principal;
+import org.insight.policy.Purpose;
+import org.insight.policy.SourceGrading;
+
+/**
+ * Rule 2, as a law: whatever the labels, principal and purpose, a session's results, counts and pages equal those
+ * of a workspace that holds only the statements visible to it. Nothing invisible influences anything.
+ */
+class NoLeakProperties {
+  static final List<String> TOKENS = List.of("A", "B", "C");
+  static final List<Purpose> PURPOSES = List.of(Purpose.CRIMINAL_INVESTIGATION, Purpose.COUNTER_TERRORISM);
+
+  record Cell(String property, String value, Label label) {}
+
+  record Rec(String id, List<Cell> cells) {}
+
+  @Property(tries = 30)
+  void aSessionSeesWhatAWorkspaceOfOnlyItsVisibleDataShows(
+      @ForAll("records") List<Rec> records,
+      @ForAll("auths") Set<String> auths,
+      @ForAll("purpose") Purpose purpose) throws IOException {
+    Principal principal = Principal.of("p", auths);
+    List<Entity> all = new ArrayList<>();
+    List<Entity> visibleOnly = new ArrayList<>();
+    Dataset ds = Dataset.of("ds", Label.of("A"), SourceGrading.UNGRADED);
+    for (Rec r : records) {
+      EntityBuilder full = ds.entity("Person", r.id());
+      EntityBuilder part = ds.entity("Person", r.id());
+      boolean any = false;
+      for (Cell c : r.cells()) {
+        full.add(c.property(), c.value(), c.label());
+        if (Policy.standard().decide(principal, purpose, c.label(), Fixtures.FIXED.instant()).allowed()) {
+          part.add(c.property(), c.value(), c.label());
+          any = true;
+        }
+      }
+      all.add(full.build());
+      if (any) {
+        visibleOnly.add(part.build());
+      }
+    }
+    Path a = Files.createTempDirectory("noleak-all");
+    Path b = Files.createTempDirectory("noleak-visible");
+    try (Workspace full = Workspace.builder(a).clock(Fixtures.FIXED).open();
+         Workspace filtered = Workspace.builder(b).clock(Fixtures.FIXED).open()) {
+      full.session(Principal.of("w"), Purpose.CRIMINAL_INVESTIGATION).add(all);
+      if (!visibleOnly.isEmpty()) {
+        filtered.session(Principal.of("w"), Purpose.CRIMINAL_INVESTIGATION).add(visibleOnly);
+      }
+      Session s = full.session(principal, purpose);
+      // the oracle sees everything in its own workspace
+      Session oracle = filtered.session(Principal.of("o", TOKENS), purpose);
+      assertEquals(oracle.count(null), s.count(null), "count");
+      assertEquals(view(oracle.entities(null, 0, 1000)), view(s.entities(null, 0, 1000)), "list");
+      assertEquals(view(oracle.entities("Person", 1, 2)), view(s.entities("Person", 1, 2)), "page");
+      for (Entity e : all) {
+        assertEquals(oracle.entity(e.id()).map(NoLeakProperties::statements), s.entity(e.id()).map(NoLeakProperties::statements),
+            "entity " + e.id());
+      }
+    } finally {
+      delete(a);
+      delete(b);
+    }
+  }
+
+  private static List<String> statements(Entity e) {
+    return e.statements().stream().map(st -> st.id() + "=" + st.value() + "@" + st.label()).toList();
+  }
+
+  private static List<String> view(Page<Entity> page) {
+    List<String> out = new ArrayList<>();
+    out.add("total=" + page.total());
+    page.items().forEach(e -> out.add(e.id() + statements(e).toString()));
+    return out;
+  }
+
+  @Provide
+  Arbitrary<List<Rec>> records() {
+    Arbitrary<Cell> cell = Combinators.combine(
+        Arbitraries.of("name", "alias", "notes", "nationality"),
+        Arbitraries.of("Ivan", "Amina", "Marco", "fr", "ru", "x y"),
+        labels()).as((p, v, l) -> new Cell(p, p.equals("nationality") ? (v.length() == 2 ? v : "de") : v, l));
+    Arbitrary<Rec> rec = Combinators.combine(Arbitraries.integers().between(1, 40), cell.list().ofMinSize(1).ofMaxSize(4).uniqueElements(c -> c.property() + "=" + c.value()))
+        .as((i, cells) -> new Rec("r" + i, cells));
+    return rec.list().ofMinSize(1).ofMaxSize(12).uniqueElements(Rec::id);
+  }
+
+  @Provide
+  Arbitrary<Set<String>> auths() {
+    return Arbitraries.of(TOKENS).set().ofMaxSize(3);
+  }
+
+  @Provide
+  Arbitrary<Purpose> purpose() {
+    return Arbitraries.of(PURPOSES);
+  }
+
+  static Arbitrary<Label> labels() {
+    Arbitrary<String> token = Arbitraries.of(TOKENS);
+    Arbitrary<String> expr = Arbitraries.oneOf(
+        token,
+        Combinators.combine(token, token).as((x, y) -> x + "&" + y),
+        Combinators.combine(token, token).as((x, y) -> x + "|" + y),
+        Combinators.combine(token, token, token).as((x, y, z) -> x + "&(" + y + "|" + z + ")"));
+    Arbitrary<List<Purpose>> purposes = Arbitraries.of(List.of(Purpose.ANY), List.of(Purpose.CRIMINAL_INVESTIGATION),
+        List.of(Purpose.COUNTER_TERRORISM), List.of(Purpose.CRIMINAL_INVESTIGATION, Purpose.COUNTER_TERRORISM));
+    Arbitrary<Integer> deleteAfterOffset = Arbitraries.integers().between(-3, 3).injectNull(0.5);
+    return Combinators.combine(expr, purposes, deleteAfterOffset).as((e, p, d) -> {
+      Label.Builder b = Label.builder(e).purposes(p);
+      if (d != null) {
+        b.deleteAfter(LocalDate.of(2026, 6, 1).plusDays(d));
+      }
+      return b.build();
+    });
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+}

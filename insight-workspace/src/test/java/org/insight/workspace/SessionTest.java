@@ -1,0 +1,233 @@
+package org.insight.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.insight.InsightException;
+import org.insight.core.ContentHash;
+import org.insight.core.Dataset;
+import org.insight.core.Document;
+import org.insight.core.Entity;
+import org.insight.core.EntityId;
+import org.insight.core.InvalidDataException;
+import org.insight.core.Provenance;
+import org.insight.core.Statement;
+import org.insight.policy.AuditException;
+import org.insight.policy.AuditLog;
+import org.insight.policy.AuditRecord;
+import org.insight.policy.Label;
+import org.insight.policy.Principal;
+import org.insight.policy.Purpose;
+import org.insight.policy.SourceGrading;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionTest {
+  static final Purpose CI = Purpose.CRIMINAL_INVESTIGATION;
+  @TempDir Path dir;
+
+  Workspace open() {
+    return Workspace.builder(dir).clock(Fixtures.FIXED).open();
+  }
+
+  @Test
+  void readersSeeExactlyTheStatementsTheirLabelsAllow() {
+    try (Workspace ws = open()) {
+      Dataset interpol = Fixtures.dataset("notices", "INTERPOL");
+      Entity petrov = interpol.entity("Person", "n1").add("name", "Ivan PETROV")
+          .add("notes", "informant", Label.of("INTERPOL&CT")).build();
+      Entity rossi = Fixtures.person(Fixtures.dataset("fr", "FR&POLICE"), "f1", "Marco ROSSI");
+      ws.session(Principal.of("loader"), CI).add(petrov, rossi);
+
+      Session analyst = ws.session(Principal.of("a", "INTERPOL"), CI);
+      Entity seen = analyst.entity(petrov.id()).orElseThrow();
+      assertEquals(List.of("name"), List.copyOf(seen.properties().keySet()));
+      assertTrue(analyst.entity(rossi.id()).isEmpty(), "no visible statement: the entity does not exist");
+      assertEquals(1, analyst.count("Person"));
+
+      Session cleared = ws.session(Principal.of("b", "INTERPOL", "CT", "FR", "POLICE"), CI);
+      assertEquals(List.of("name", "notes"), List.copyOf(cleared.entity(petrov.id()).orElseThrow().properties().keySet()));
+      assertEquals(2, cleared.count("Person"));
+      assertEquals(2, cleared.count("LegalEntity"), "counting a parent type includes its sub-types");
+      assertEquals(2, cleared.count(null));
+    }
+  }
+
+  @Test
+  void purposeAndRetentionTravelWithTheLabel() {
+    try (Workspace ws = open()) {
+      Label onlyCt = Label.builder("FR").purposes(Purpose.COUNTER_TERRORISM).build();
+      Label expired = Label.builder("FR").deleteAfter(LocalDate.of(2026, 5, 31)).build();
+      Label lastDay = Label.builder("FR").deleteAfter(LocalDate.of(2026, 6, 1)).build();
+      Entity ct = Fixtures.person(Fixtures.dataset("ct", onlyCt), "1", "A");
+      Entity gone = Fixtures.person(Fixtures.dataset("old", expired), "2", "B");
+      Entity today = Fixtures.person(Fixtures.dataset("new", lastDay), "3", "C");
+      ws.session(Principal.of("loader"), CI).add(ct, gone, today);
+
+      Principal fr = Principal.of("x", "FR");
+      Session forCi = ws.session(fr, CI);
+      assertTrue(forCi.entity(ct.id()).isEmpty());
+      assertTrue(forCi.entity(gone.id()).isEmpty(), "past delete-after");
+      assertTrue(forCi.entity(today.id()).isPresent(), "the delete-after day itself is still inside retention");
+      assertTrue(ws.session(fr, Purpose.COUNTER_TERRORISM).entity(ct.id()).isPresent());
+    }
+  }
+
+  @Test
+  void aSessionMustDeclareARealPurpose() {
+    try (Workspace ws = open()) {
+      InsightException e = assertThrows(InsightException.class, () -> ws.session(Principal.of("x"), Purpose.ANY));
+      assertTrue(e.getMessage().contains("purpose"), e.getMessage());
+    }
+  }
+
+  @Test
+  void everyReadIsAuditedWithWhatItReturned() {
+    try (Workspace ws = open()) {
+      Entity p = Fixtures.person(Fixtures.dataset("ds", "A"), "1", "Someone");
+      ws.session(Principal.of("loader"), CI).add(p);
+      Session s = ws.session(Principal.of("alice", "A"), CI);
+      s.entity(p.id());
+      s.entity(EntityId.of("missing"));
+      s.count("Person");
+      List<AuditRecord> tail = ws.audit.tail(3);
+      assertEquals("entity.get", tail.get(0).event().operation());
+      assertEquals("alice", tail.get(0).event().principal());
+      assertEquals(CI.name(), tail.get(0).event().purpose());
+      assertEquals(List.of(p.id().value()), tail.get(0).event().items());
+      assertEquals(List.of(), tail.get(1).event().items());
+      assertEquals("entity.count", tail.get(2).event().operation());
+      assertTrue(ws.verifyAudit().valid());
+    }
+  }
+
+  @Test
+  void readsFailClosedWhenTheAuditEntryCannotBeWritten() {
+    try (Workspace ws = open()) {
+      Entity p = Fixtures.person(Fixtures.dataset("ds", "A"), "1", "Someone");
+      Session s = ws.session(Principal.of("alice", "A"), CI);
+      s.add(p);
+      ws.audit.close(); // the log can no longer be written
+      assertThrows(AuditException.class, () -> s.entity(p.id()));
+      assertThrows(AuditException.class, () -> s.count(null));
+    }
+  }
+
+  @Test
+  void addRefusesValuesTheSchemaRefusesAndWritesNothing() {
+    try (Workspace ws = open()) {
+      Dataset ds = Fixtures.dataset("ds", "A");
+      Entity good = Fixtures.person(ds, "1", "Good");
+      Statement bad = Statement.of(EntityId.of("x1"), "Person", "birthDate", "1975-02-30", null, Label.of("A"),
+          Provenance.of("ds", "2", "record:api", SourceGrading.UNGRADED));
+      Entity badEntity = new Entity(EntityId.of("x1"), "Person", List.of(bad));
+      Session s = ws.session(Principal.of("w", "A"), CI);
+      InvalidDataException e = assertThrows(InvalidDataException.class, () -> s.add(good, badEntity));
+      assertEquals(1, e.problems().size());
+      assertTrue(e.problems().get(0).where().contains("birthDate"), e.getMessage());
+      assertEquals(0, s.count(null), "a refused batch writes nothing");
+    }
+  }
+
+  @Test
+  void writesAreStampedWithWriterAndTimeAndReAddIsIdempotent() {
+    try (Workspace ws = open()) {
+      Entity p = Fixtures.person(Fixtures.dataset("ds", "A"), "1", "Someone");
+      Session s = ws.session(Principal.of("writer", "A"), CI);
+      s.add(p);
+      s.add(p);
+      Entity back = s.entity(p.id()).orElseThrow();
+      assertEquals(1, back.statements().size());
+      Provenance prov = back.statements().get(0).provenance();
+      assertEquals("writer", prov.ingestedBy());
+      assertEquals(Fixtures.FIXED.instant(), prov.ingestedAt());
+      assertEquals("ds", prov.dataset());
+      assertEquals("1", prov.recordId());
+    }
+  }
+
+  @Test
+  void documentsAndEvidenceAreVisibleOnlyThroughTheirLabel() throws Exception {
+    try (Workspace ws = open()) {
+      Session writer = ws.session(Principal.of("w"), CI);
+      byte[] bytes = "report text".getBytes(StandardCharsets.UTF_8);
+      ContentHash hash = writer.storeEvidence(new ByteArrayInputStream(bytes));
+      Document doc = new Document(null, hash, "Report", "report text", "en", Map.of(), null, null, Label.of("FR"),
+          Provenance.of("reports", "r1", "text:plain", SourceGrading.parse("B3")).withContentHash(hash));
+      writer.add(doc);
+
+      Session fr = ws.session(Principal.of("fr", "FR"), CI);
+      Session other = ws.session(Principal.of("de", "DE"), CI);
+      assertEquals("Report", fr.document(doc.id()).orElseThrow().title());
+      assertTrue(other.document(doc.id()).isEmpty());
+      assertEquals(1, fr.documents(0, 10).total());
+      assertEquals(0, other.documents(0, 10).total());
+      try (var in = fr.evidence(hash).orElseThrow()) {
+        assertEquals("report text", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+      assertTrue(other.evidence(hash).isEmpty(), "evidence nobody visible points to is not there");
+    }
+  }
+
+  @Test
+  void aDocumentWithoutItsOriginalBytesIsRefused() {
+    try (Workspace ws = open()) {
+      ContentHash hash = ContentHash.of("never stored".getBytes(StandardCharsets.UTF_8));
+      Document doc = new Document(null, hash, "t", "x", "", Map.of(), null, null, Label.of("FR"),
+          Provenance.of("reports", "r1", "text:plain", SourceGrading.UNGRADED));
+      InvalidDataException e = assertThrows(InvalidDataException.class, () -> ws.session(Principal.of("w"), CI).add(doc));
+      assertTrue(e.getMessage().contains("storeEvidence"), e.getMessage());
+    }
+  }
+
+  @Test
+  void pagesAreStableAndCountOnlyVisibleEntities() {
+    try (Workspace ws = open()) {
+      Dataset a = Fixtures.dataset("a", "A");
+      Dataset b = Fixtures.dataset("b", "B");
+      Session w = ws.session(Principal.of("w"), CI);
+      for (int i = 0; i < 25; i++) {
+        w.add(Fixtures.person(i % 2 == 0 ? a : b, "r" + i, "Person " + i));
+      }
+      Session s = ws.session(Principal.of("x", "A"), CI);
+      Page<Entity> first = s.entities("Person", 0, 5);
+      Page<Entity> second = s.entities("Person", 5, 5);
+      Page<Entity> last = s.entities("Person", 10, 5);
+      assertEquals(13, first.total());
+      assertEquals(5, first.items().size());
+      assertTrue(first.hasNext());
+      assertEquals(3, last.items().size());
+      assertFalse(last.hasNext());
+      assertTrue(first.items().get(4).id().compareTo(second.items().get(0).id()) < 0, "id order across pages");
+    }
+  }
+
+  @Test
+  void workspaceDirectoryRules(@TempDir Path other) throws Exception {
+    java.nio.file.Files.writeString(other.resolve("stray.txt"), "x");
+    InsightException e = assertThrows(InsightException.class, () -> Workspace.open(other));
+    assertTrue(e.getMessage().contains("not a workspace"), e.getMessage());
+
+    try (Workspace ws = open()) {
+      InsightException locked = assertThrows(InsightException.class, () -> Workspace.open(dir));
+      assertTrue(locked.getMessage().contains("already open"), locked.getMessage());
+    }
+    try (Workspace ws = open()) {
+      ws.session(Principal.of("w"), CI).add(Fixtures.person(Fixtures.dataset("ds", "A"), "1", "P"));
+    }
+    try (Workspace ro = Workspace.builder(dir).readOnly().open()) {
+      assertEquals(1, ro.session(Principal.of("r", "A"), CI).count(null));
+      assertThrows(InsightException.class,
+          () -> ro.session(Principal.of("r", "A"), CI).add(Fixtures.person(Fixtures.dataset("ds", "A"), "2", "Q")));
+    }
+    assertTrue(AuditLog.verify(Workspace.auditFile(dir)).valid());
+  }
+}
