@@ -93,11 +93,15 @@ public final class Names {
   /** The tokens of {@link #normalise(String)}: {@code "al-Khoury, Omar"} → {@code [al, khoury, omar]}. */
   public static List<String> tokens(String name) {
     Objects.requireNonNull(name, "name");
-    String s = transliterate(name);
-    s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
-    s = s.toLowerCase(Locale.ROOT);
-    s = APOSTROPHES.matcher(s).replaceAll("");
-    s = Normalizer.normalize(s, Normalizer.Form.NFC);
+    String s = name;
+    // to a fixed point: lowercasing can make a letter that the transform maps (Ƕ is kept, ƕ becomes hv)
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      String next = fold(s);
+      if (next.equals(s)) {
+        break;
+      }
+      s = next;
+    }
     String[] raw = SEPARATORS.split(s);
     // raw words still carry their dots: a dot is an abbreviation mark (M.) or a separator (J.P.)
     List<String> words = new ArrayList<>();
@@ -120,6 +124,16 @@ public final class Names {
       start = 0; // honorifics only: keep them, they are all there is
     }
     return List.copyOf(words.subList(start, words.size()));
+  }
+
+  private static final int MAX_ROUNDS = 4;
+
+  private static String fold(String text) {
+    String s = transliterate(text);
+    s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    s = s.toLowerCase(Locale.ROOT);
+    s = APOSTROPHES.matcher(s).replaceAll("");
+    return Normalizer.normalize(s, Normalizer.Form.NFC);
   }
 
   /**
