@@ -14,7 +14,7 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * Person and organisation names: transliteration to Latin, normalisation to comparable tokens, script detection and
  * phonetic keys. Static and thread-safe.
  *
- * <p>Normalisation, in order: transliterate ({@link #transliterate}), decompose and drop combining marks, lowercase
+ * <p>Normalisation, in order: NFKC, transliterate ({@link #transliterate}), decompose and drop combining marks, lowercase
  * (root locale), drop apostrophes (and the Arabic ayn/hamza marks a transliteration leaves) so that {@code O'Brien}
  * is {@code obrien}, turn every other non-letter, non-digit into a space, drop <em>leading</em> honorifics
  * ({@code Dr. Ivan Petrov} is {@code ivan petrov}; the French {@code M.} only with its dot, since a bare {@code M}
@@ -129,7 +129,8 @@ public final class Names {
   private static final int MAX_ROUNDS = 4;
 
   private static String fold(String text) {
-    String s = transliterate(text);
+    // NFKC first: compatibility forms (㈣, ﬁ, full-width letters) transliterate as what they stand for
+    String s = transliterate(Normalizer.normalize(text, Normalizer.Form.NFKC));
     s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
     s = s.toLowerCase(Locale.ROOT);
     s = APOSTROPHES.matcher(s).replaceAll("");
