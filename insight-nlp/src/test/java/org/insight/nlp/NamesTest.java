@@ -1,0 +1,110 @@
+package org.insight.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.insight.nlp.Names.Script;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NamesTest {
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "Пётр Иванов, Petr Ivanov",
+      "Иван Сергеевич Петров, Ivan Sergeyevich Petrov",
+      "Юлия Щербакова, Yuliya Shcherbakova",
+      "Γιώργος Παπαδόπουλος, Giorgos Papadopoulos",
+      "محمد, mhmd",
+      "משה כהן, msh khn",
+      "王小明, wang xiao ming",
+      "やまだ, yamada",
+      "Fernández Müller, Fernandez Muller",
+      "Łukasz Ødegaard, Lukasz Odegaard",
+  })
+  void transliteratesEachScript(String in, String out) {
+    assertEquals(out, Names.transliterate(in));
+  }
+
+  @Test
+  void transliterationSplitsTheJoinedArabicArticleButNotAllah() {
+    assertEquals(List.of("al", "khwry"), Names.tokens("الخوري"));
+    assertEquals(List.of("bd", "allh"), Names.tokens("عبد الله"));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "Dr. Jean-Pierre FERNÁNDEZ | jean pierre fernandez",
+      "  Ivan   PETROV  | ivan petrov",
+      "al-Khoury, Omar | al khoury omar",
+      "O'Brien | obrien",
+      "Mr Mrs Sheikh Ahmed bin Zayed | ahmed bin zayed",
+      "M. Dupont | dupont",
+      "M Dupont | m dupont",
+      "Herr Gen. Müller | muller",
+      "Sir | sir",
+      "Ivan Petrov Sr | ivan petrov sr",
+      "Prof. Dr. Anna van der Berg | anna van der berg",
+      "J.P. Morgan | j p morgan",
+      "Пётр ИВАНОВ | petr ivanov",
+  })
+  void normalises(String in, String out) {
+    assertEquals(out, Names.normalise(in));
+  }
+
+  @Test
+  void blankNormalisesToNothing() {
+    assertEquals("", Names.normalise("   "));
+    assertEquals(List.of(), Names.tokens(" - , . "));
+    assertThrows(NullPointerException.class, () -> Names.normalise(null));
+  }
+
+  @Test
+  void normaliseIsIdempotentOnExamples() {
+    for (String s : List.of("Dr. M. M. Dupont", "M. M. Dupont", "Mme Ærøskøbing-Ñúñez", "عبد الله الخوري", "İstanbul Şahin",
+        "Straße", "Sheikh", "ʿAlī ibn Abī Ṭālib")) {
+      String once = Names.normalise(s);
+      assertEquals(once, Names.normalise(once), s);
+    }
+  }
+
+  @Test
+  void honorificsAreNormalForms() {
+    assertTrue(Names.honorifics().contains("sheikh"));
+    assertTrue(Names.honorifics().contains("dr"));
+    assertFalse(Names.honorifics().contains("m"), "M. only counts with its dot");
+    assertTrue(Names.isParticle("van"));
+    assertFalse(Names.isParticle("ivan"));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "Ivan Petrov, LATIN",
+      "Иван Петров, CYRILLIC",
+      "محمد علي, ARABIC",
+      "Γιώργος, GREEK",
+      "משה כהן, HEBREW",
+      "王小明, CJK",
+      "やまだ, CJK",
+      "김민준, CJK",
+      "สมชาย, OTHER",
+      "123 -, OTHER",
+      "Ivan Иван, MIXED",
+      "Ivan Иван Петр, MIXED",
+      "Ivan Petrovich Sidorov И, LATIN",
+  })
+  void detectsTheDominantScript(String text, Script script) {
+    assertEquals(script, Names.script(text));
+  }
+
+  @Test
+  void phoneticKeysPerToken() {
+    assertEquals(List.of("MHMT", "PTRF"), Names.phoneticKeys("Mohammed Petroff"));
+    assertEquals(Names.phoneticKeys("Muhammad Petrov"), Names.phoneticKeys("Mohamed Петров"));
+    assertEquals(List.of("PTRF"), Names.phoneticKeys("Petrov 1975"));
+  }
+}
