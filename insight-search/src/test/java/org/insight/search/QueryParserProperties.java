@@ -31,7 +31,17 @@ class QueryParserProperties {
     Arbitrary<String> chars = Arbitraries.strings()
         .withChars("ab yz()\"\\:*?~-+[]{}TOANDRNé И北\u00A0,.09")
         .ofMaxLength(60);
+    // near-valid text: a printed clause tree with one character inserted or deleted
+    Arbitrary<String> mutated = Combinators.combine(clauses(), Arbitraries.integers().between(0, 10_000),
+            Arbitraries.of('(', ')', '"', '\\', ':', '*', '~', '-', ' ', '[', ']', 'x'), Arbitraries.of(true, false))
+        .as((c, at, ch, insert) -> {
+          String s = QueryParser.print(c);
+          int i = at % (s.length() + 1);
+          return insert ? s.substring(0, i) + ch + s.substring(i)
+              : i < s.length() ? s.substring(0, i) + s.substring(i + 1) : s;
+        });
     return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, mutated),
         net.jqwik.api.Tuple.of(6, tokens),
         net.jqwik.api.Tuple.of(3, chars),
         net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(80)));
@@ -119,10 +129,11 @@ class QueryParserProperties {
 
   /** Any non-blank text, syntax characters included (for quoted values). */
   private static Arbitrary<String> anyText() {
-    return Arbitraries.strings()
+    Arbitrary<String> syntaxHeavy = Arbitraries.strings()
         .withChars("ab Иван北京\"\\()[]{}:*?~+-AND OR\t\u00A0é.,")
-        .withCharRange('\u0000', '\uFFFF')
-        .ofMinLength(1).ofMaxLength(12)
+        .ofMinLength(1).ofMaxLength(12);
+    Arbitrary<String> anything = Arbitraries.strings().withCharRange('\u0000', '\uFFFF').ofMinLength(1).ofMaxLength(8);
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, syntaxHeavy), net.jqwik.api.Tuple.of(1, anything))
         .filter(s -> !QueryParser.isBlankWs(s));
   }
 

@@ -208,6 +208,7 @@ class QueryParserTest {
     fails("date:[]", 6, "expected a date or *");
     fails("[1970 TO 1980]", 0, "a date range needs a field");
     fails("date:nineteen", 5, "is not a date");
+    fails("date:[1970 to 1980]", 11, "expected TO");
   }
 
   // ------------------------------------------------------------------ wildcards, fuzzy
@@ -235,6 +236,29 @@ class QueryParserTest {
   void questionMarkWildcard() {
     assertEquals(new Wildcard(null, "pe?rov"), p("pe?rov"));
     fails("p?trov", 0, "a wildcard needs at least 2 leading characters");
+  }
+
+  @Test
+  void operatorsOnFieldedTerms() {
+    assertEquals(new Not(new Name("x")), p("-name:x"));
+    assertEquals(new Identifier("phone", "+33"), p("+phone:+33"));
+    assertEquals(new Not(new Type("Person")), p("NOT type:Person"));
+    assertEquals(new Not(or(new Name("a"), new Name("b"))), p("-name:(a OR b)"));
+    // inside field:( ... ) a colon is just a character
+    assertEquals(or(new Property("website", "http://a.b"), new Property("website", "x")),
+        p("website:(http://a.b OR x)"));
+  }
+
+  @Test
+  void realisticQuery() {
+    assertEquals(or(
+            and(new Name("Ivan Petrov"), new Type("Person"), new DateRange("birthDate", "1970", "1980"),
+                new Not(new Dataset("test"))),
+            new Identifier("phone", "+33612345678"),
+            and(new Phrase(null, "blue van"), new Near(48.85, 2.35, 10), new Wildcard(null, "petr*"),
+                new Fuzzy(null, "ivan", 2))),
+        p("name:\"Ivan Petrov\" type:Person birthDate:[1970 TO 1980] -dataset:test OR phone:+33612345678 "
+            + "OR \"blue van\" AND near:48.85,2.35,10km petr* ivan~2"));
   }
 
   // ------------------------------------------------------------------ errors
