@@ -24,6 +24,9 @@ import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
+import org.insight.search.Hit;
+import org.insight.search.Query;
+import org.insight.search.SearchResult;
 import org.insight.workspace.Session;
 import org.insight.workspace.Workspace;
 
@@ -61,11 +64,12 @@ public final class Demo {
       int[] loaded = load(ws, out);
       List<long[]> counts = compareReaders(ws, out);
       showOneEntityTwoWays(ws, out);
+      search(ws, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");
       Files.writeString(cp, checkpoint + "\n", StandardCharsets.UTF_8);
-      out.println("4. Every read above was audited in a hash-chained log:");
+      out.println("5. Every read above was audited in a hash-chained log:");
       out.println("   " + (audit.valid() ? "OK: " : "BROKEN: ") + audit.message());
       out.println("   checkpoint saved to " + cp);
       out.println();
@@ -75,6 +79,8 @@ public final class Demo {
           + " --auths INTERPOL,CT --purpose counter-terrorism");
       out.println("   ./insight count --workspace " + dir + " --auths INTERPOL --purpose border-control");
       out.println("   ./insight audit verify --workspace " + dir + " --checkpoint " + cp);
+      out.println("   ./insight search 'name:\"Иван Петров\"' --workspace " + dir + " --auths INTERPOL,FR,POLICE");
+      out.println("   ./insight search 'blue van' --workspace " + dir + " --auths FR,POLICE --facets");
       out.println("   ./insight label 'FR&(POLICE|CT);purposes=counter-terrorism' --auths FR,CT --purpose counter-terrorism");
       return new Result(loaded[0], loaded[1], counts, audit);
     } catch (IOException e) {
@@ -166,6 +172,22 @@ public final class Demo {
     out.println("    the sources allowed, so the border guard sees nothing despite the same clearances)");
     out.println();
     return counts;
+  }
+
+  /** Search as the Lyon investigator: a name in Cyrillic, a passport typed with separators, words of a report. */
+  static void search(Workspace ws, PrintWriter out) {
+    out.println("4. Search, as investigator.lyon (names across scripts, identifiers however typed, full text):");
+    try (Session s = ws.session(READERS.get(1).principal(), READERS.get(1).purpose())) {
+      for (String q : List.of("name:\"Иван Петров\"", "passport:\"72-441-0981\"", "blue van")) {
+        SearchResult r = s.search(Query.parse(q).limit(3));
+        out.printf("   %-26s %d hit(s)%n", q, r.total());
+        for (Hit h : r.hits()) {
+          out.printf("      %-8s %.2f  %s%s%n", h.kind().name().toLowerCase(java.util.Locale.ROOT), h.score(), h.caption(),
+              h.highlights().isEmpty() ? "" : "  — " + h.highlights().get(0));
+        }
+      }
+    }
+    out.println();
   }
 
   static void showOneEntityTwoWays(Workspace ws, PrintWriter out) {

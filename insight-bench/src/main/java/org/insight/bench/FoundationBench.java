@@ -188,7 +188,7 @@ public final class FoundationBench {
   static double readFiltered(Path dir, List<EntityId> ids) {
     Set<String> visible = Set.of(Label.of("INTERPOL").toString(), Label.of("FR&POLICE").toString(),
         Label.of("DE").toString(), Label.of("FR&(POLICE|CT)").toString(), Label.of("EU&(FR|DE|ES)").toString());
-    try (LuceneStore store = LuceneStore.open(dir.resolve("index"), true)) {
+    try (LuceneStore store = LuceneStore.open(dir.resolve("index"), true, org.insight.core.Schema.defaults())) {
       Query filter = LuceneStore.visibility(visible);
       long found = 0;
       long t0 = System.nanoTime();
@@ -233,7 +233,7 @@ public final class FoundationBench {
     return sum;
   }
 
-  private static void delete(Path dir) throws IOException {
+  static void delete(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         EntityCommand.class,
         EntitiesCommand.class,
         CountCommand.class,
+        SearchCommand.class,
         DocumentCommand.class,
         AddCommand.class,
         AuditCommand.class,

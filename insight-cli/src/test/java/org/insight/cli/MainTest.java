@@ -82,6 +82,42 @@ class MainTest {
   }
 
   @Test
+  void searchFindsOnlyWhatTheSessionMaySee() {
+    run("demo", "--workspace", ws());
+    Run investigator = run("search", "name:\"Иван Петров\"", "--workspace", ws(), "--auths", "INTERPOL,FR,POLICE", "--json");
+    assertEquals(0, investigator.code(), investigator.err());
+    JsonNode r = ModelJson.read(investigator.out());
+    assertEquals(2, r.get("entities").asInt(), "the notice and the national record, across scripts");
+    Run analyst = run("search", "name:\"Иван Петров\"", "--workspace", ws(), "--auths", "INTERPOL", "--json");
+    assertEquals(1, ModelJson.read(analyst.out()).get("entities").asInt(), "the national record is not visible");
+
+    Run text = run("search", "blue van", "--workspace", ws(), "--auths", "FR,POLICE", "--facets");
+    assertTrue(text.out().contains("document"), text.out());
+    assertTrue(text.out().contains("<b>"), "snippets are highlighted: " + text.out());
+
+    Run bad = run("search", "name:(Ivan", "--workspace", ws());
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains("position"), bad.err());
+  }
+
+  @Test
+  void batchSearchWritesOneRowPerHit() throws Exception {
+    run("demo", "--workspace", ws());
+    Path queries = dir.resolve("queries.csv");
+    Files.writeString(queries, "\uFEFFid,query\nq1,passport:724410981\nq2,\"name:\"\"Amina El Khoury\"\"\"\nq3,name:(broken\n",
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("hits.csv");
+    Run batch = run("search", "--queries", queries.toString(), "--out", out.toString(), "--workspace", ws(),
+        "--auths", "INTERPOL");
+    assertEquals(1, batch.code(), "one query failed: exit 1, the others still ran");
+    assertTrue(batch.err().contains("query q3"), batch.err());
+    List<String> rows = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertEquals("query_id,rank,kind,item_id,score,caption", rows.get(0));
+    assertTrue(rows.stream().anyMatch(l -> l.startsWith("q1,1,entity," + EntityId.fromSource("interpol-notices", "2026/4411"))), rows.toString());
+    assertTrue(rows.stream().anyMatch(l -> l.startsWith("q2,1,entity," + EntityId.fromSource("interpol-notices", "2026/4412"))), rows.toString());
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertEquals(2, run("entities", "--no-such-option").code());
     assertEquals(2, run("no-such-command").code());

@@ -13,7 +13,6 @@ import java.util.SortedSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.lucene.search.Query;
 import org.insight.InsightException;
 import org.insight.core.ContentHash;
 import org.insight.core.Document;
@@ -25,6 +24,9 @@ import org.insight.core.Statement;
 import org.insight.policy.AuditEvent;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
+import org.insight.search.Hit;
+import org.insight.search.Query;
+import org.insight.search.SearchResult;
 import org.insight.search.internal.LuceneStore;
 
 /**
@@ -75,7 +77,7 @@ public final class Session implements AutoCloseable {
     checkPage(offset, limit);
     Set<String> types = types(type);
     return audited("entity.list", "type=" + (type == null ? "*" : type) + " offset=" + offset + " limit=" + limit, () -> {
-      Query visibility = visibility();
+      org.apache.lucene.search.Query visibility = visibility();
       SortedSet<EntityId> ids = workspace.store.entityIds(types, visibility);
       List<Entity> items = new ArrayList<>();
       ids.stream().skip(offset).limit(limit).forEach(id -> {
@@ -106,10 +108,28 @@ public final class Session implements AutoCloseable {
   public Page<Document> documents(int offset, int limit) {
     checkPage(offset, limit);
     return audited("document.list", "offset=" + offset + " limit=" + limit, () -> {
-      Query visibility = visibility();
+      org.apache.lucene.search.Query visibility = visibility();
       return new Page<>(workspace.store.documents(offset, limit, visibility),
           workspace.store.countDocuments(visibility), offset, limit);
     }, p -> p.items().stream().map(Document::id).toList());
+  }
+
+  /**
+   * Searches entities and documents. Hits, totals, facets, scores and snippets are computed only over what this
+   * session may see; the label filter runs inside every index query.
+   *
+   * @throws org.insight.search.QuerySyntaxException when the query names an unknown type or property, or a
+   *     value that is not valid for it
+   */
+  public SearchResult search(Query query) {
+    Objects.requireNonNull(query, "query");
+    return audited("search", query.toString(), () -> workspace.store.search(query, visibility()),
+        r -> r.hits().stream().map(Hit::id).toList());
+  }
+
+  /** Parses what an analyst typed ({@link Query#parse}) and searches it, ten hits at a time. */
+  public SearchResult search(String query) {
+    return search(Query.parse(query));
   }
 
   /**
@@ -172,16 +192,34 @@ public final class Session implements AutoCloseable {
    */
   public WriteReceipt add(Document document) {
     Objects.requireNonNull(document, "document");
+    return addDocuments(List.of(document));
+  }
+
+  /**
+   * Writes documents in one durable commit; see {@link #add(Document)}.
+   *
+   * @throws InvalidDataException listing every document whose original bytes are missing; nothing is written then
+   */
+  public WriteReceipt addDocuments(Collection<Document> documents) {
     ensureOpen();
-    if (!workspace.evidence.contains(document.contentHash())) {
-      throw new InvalidDataException(new InvalidDataException.Problem("document " + document.id(),
-          "its original bytes " + document.contentHash().hex() + " are not in the evidence store;"
-              + " store them first with Session.storeEvidence"));
+    List<InvalidDataException.Problem> problems = new ArrayList<>();
+    List<Document> stamped = new ArrayList<>(documents.size());
+    Instant now = workspace.now();
+    for (Document d : documents) {
+      if (!workspace.evidence.contains(d.contentHash())) {
+        problems.add(new InvalidDataException.Problem("document " + d.id(),
+            "its original bytes " + d.contentHash().hex() + " are not in the evidence store;"
+                + " store them first with Session.storeEvidence"));
+      }
+      stamped.add(d.withProvenance(d.provenance().stamped(principal.id(), now)));
     }
-    Document stamped = document.withProvenance(document.provenance().stamped(principal.id(), workspace.now()));
-    workspace.store.write(List.of(), List.of(stamped));
-    audit("add", "documents=1", List.of(stamped.id()), "ok");
-    return new WriteReceipt(List.of(), List.of(stamped.id()), 0);
+    if (!problems.isEmpty()) {
+      throw new InvalidDataException(problems);
+    }
+    workspace.store.write(List.of(), stamped);
+    List<String> ids = stamped.stream().map(Document::id).toList();
+    audit("add", "documents=" + ids.size(), ids, "ok");
+    return new WriteReceipt(List.of(), ids, 0);
   }
 
   /** Marks the session unusable. */
@@ -234,7 +272,7 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  private Query visibility() {
+  private org.apache.lucene.search.Query visibility() {
     workspace.store.refresh();
     return LuceneStore.visibility(workspace.visibleLabels(principal, purpose));
   }

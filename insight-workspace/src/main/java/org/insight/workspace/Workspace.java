@@ -76,7 +76,7 @@ public final class Workspace implements AutoCloseable {
     this.audit = AuditLog.open(auditFile(directory));
     LuceneStore opened = null;
     try {
-      opened = LuceneStore.open(directory.resolve("index"), b.readOnly);
+      opened = LuceneStore.open(directory.resolve("index"), b.readOnly, schema);
       this.evidence = FileEvidenceStore.open(directory.resolve("evidence"));
     } catch (RuntimeException e) {
       if (opened != null) {

@@ -77,6 +77,14 @@ class NoLeakProperties {
       assertEquals(oracle.count(null), s.count(null), "count");
       assertEquals(view(oracle.entities(null, 0, 1000)), view(s.entities(null, 0, 1000)), "list");
       assertEquals(view(oracle.entities("Person", 1, 2)), view(s.entities("Person", 1, 2)), "page");
+      for (org.insight.search.Query q : List.of(
+          org.insight.search.Query.all().facets(org.insight.search.Query.Facet.values()).limit(50),
+          org.insight.search.Query.text("Ivan").limit(50),
+          org.insight.search.Query.name("Amina").limit(3),
+          org.insight.search.Query.property("nationality", "fr").or(org.insight.search.Query.text("x")).limit(50),
+          org.insight.search.Query.all().sort(org.insight.search.Query.Sort.NAME).offset(1).limit(3))) {
+        assertEquals(view(oracle.search(q)), view(s.search(q)), "search " + q);
+      }
       for (Entity e : all) {
         assertEquals(oracle.entity(e.id()).map(NoLeakProperties::statements), s.entity(e.id()).map(NoLeakProperties::statements),
             "entity " + e.id());
@@ -95,6 +103,14 @@ class NoLeakProperties {
     List<String> out = new ArrayList<>();
     out.add("total=" + page.total());
     page.items().forEach(e -> out.add(e.id() + statements(e).toString()));
+    return out;
+  }
+
+  private static List<String> view(org.insight.search.SearchResult r) {
+    List<String> out = new ArrayList<>();
+    out.add("total=" + r.total() + " facets=" + r.facets());
+    r.hits().forEach(h -> out.add(h.id() + String.format(" %.5f ", h.score())
+        + h.entity().map(NoLeakProperties::statements).orElse(List.of())));
     return out;
   }
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SessionSecurityContractTest {
   /** Methods that do not read workspace data. */
-  private static final Set<String> NOT_READS = Set.of("add", "storeEvidence", "close", "principal", "purpose");
+  private static final Set<String> NOT_READS = Set.of("add", "addDocuments", "storeEvidence", "close", "principal", "purpose");
 
   @TempDir Path dir;
 
@@ -76,6 +76,10 @@ class SessionSecurityContractTest {
         args[i] = entity;
       } else if (types[i] == ContentHash.class) {
         args[i] = hash;
+      } else if (types[i] == org.insight.search.Query.class) {
+        args[i] = org.insight.search.Query.all().facets(org.insight.search.Query.Facet.values());
+      } else if (types[i] == String.class && m.getName().equals("search")) {
+        args[i] = "Hidden";
       } else if (types[i] == String.class) {
         args[i] = m.getName().startsWith("document") ? documentId : (m.getName().startsWith("entit") || m.getName().equals("count") ? "Person" : documentId);
       } else if (types[i] == int.class) {
@@ -93,6 +97,10 @@ class SessionSecurityContractTest {
     } else if (result instanceof Page<?> page) {
       assertEquals(0, page.total(), m.getName());
       assertTrue(page.items().isEmpty(), m.getName());
+    } else if (result instanceof org.insight.search.SearchResult r) {
+      assertEquals(0, r.total(), m.getName());
+      assertTrue(r.hits().isEmpty(), m.getName());
+      r.facets().values().forEach(counts -> assertTrue(counts.isEmpty(), m.getName() + " facets " + counts));
     } else if (result instanceof Long n) {
       assertEquals(0L, n, m.getName());
     } else if (result instanceof Collection<?> c) {

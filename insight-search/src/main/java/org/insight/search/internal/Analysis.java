@@ -141,6 +141,33 @@ public final class Analysis {
     return PER_FIELD;
   }
 
+  /** Every full-text field a document's text is indexed under: the generic folded one and one per language. */
+  public static List<String> textFields() {
+    List<String> fields = new java.util.ArrayList<>();
+    fields.add(TEXT);
+    for (String language : LANGUAGES) {
+      fields.add(textField(language));
+    }
+    return fields;
+  }
+
+  /** The tokens an analyzer makes of a text, for building queries term by term. */
+  public static List<String> tokens(Analyzer analyzer, String text) {
+    List<String> out = new java.util.ArrayList<>();
+    try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream("", text)) {
+      org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out;
+  }
+
   /** Names across scripts: transliterated, folded, without leading honorifics. */
   public static Analyzer name() {
     return NAME_ANALYZER;

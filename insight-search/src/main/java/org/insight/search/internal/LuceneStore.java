@@ -13,8 +13,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntRange;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.index.IndexOptions;
+import org.insight.core.PropertyDef;
+import org.insight.core.PropertyType;
+import org.insight.core.Schema;
+import org.insight.search.SearchResult;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -67,31 +75,47 @@ public final class LuceneStore implements Closeable {
   static final String SCHEMA = "_schema";
   static final String PROPERTY = "_prop";
   static final String VALUE = "_value";
-  static final String TEXT = "_text";
+  static final String TEXT = "text";
+  static final String TITLE = "title";
+  static final String NAME = "name";
+  static final String NAME_PHONETIC = "name_phonetic";
+  static final String STORED_VALUE = "_v";
+  static final String IDENT = "_ident";
+  static final String ID_SCHEME = "_idscheme";
+  static final String DATE_RANGE = "_daterange";
+  static final String YEAR = "_year";
+  static final String COUNTRY = "_country";
+  static final String GEO = "_geo";
+  static final String LANG = "_lang";
+  static final String GRADING = "_grading";
+  static final String SORT_NAME = "_sortname";
+  static final String SORT_DATE = "_sortdate";
   static final String LABEL = "_label";
   static final String DATASET = "_dataset";
   static final String EVIDENCE = "_evidence";
   static final String JSON = "_json";
-  private static final String STATEMENT_KIND = "statement";
-  private static final String DOCUMENT_KIND = "document";
+  static final String STATEMENT_KIND = "statement";
+  static final String DOCUMENT_KIND = "document";
   /** Exact-value terms longer than this are not indexed for lookup (Lucene caps a term at 32 KB). */
   private static final int MAX_EXACT_VALUE = 1000;
 
   private final FSDirectory directory;
   private final IndexWriter writer; // null when read-only
   private final SearcherManager searchers;
+  private final Schema schema;
   private volatile LabelTerms labelTerms = new LabelTerms(-1, Set.of());
 
   private record LabelTerms(long version, Set<String> labels) {}
 
-  private LuceneStore(FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
+  private LuceneStore(FSDirectory directory, IndexWriter writer, SearcherManager searchers, Schema schema) {
+    this.schema = schema;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
   }
 
   /** Opens (creating if needed) the store in {@code dir}; read-only opens need an existing index. */
-  public static LuceneStore open(Path dir, boolean readOnly) {
+  public static LuceneStore open(Path dir, boolean readOnly, Schema schema) {
     FSDirectory directory = null;
     try {
       Files.createDirectories(dir);
@@ -100,16 +124,16 @@ public final class LuceneStore implements Closeable {
         if (!DirectoryReader.indexExists(directory)) {
           throw new StoreException("there is no index in " + dir + " to open read-only; open the workspace for writing once to create it");
         }
-        return new LuceneStore(directory, null, new SearcherManager(directory, null));
+        return new LuceneStore(directory, null, new SearcherManager(directory, null), schema);
       }
-      IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+      IndexWriterConfig config = new IndexWriterConfig(Analysis.perFieldText());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setCommitOnClose(true);
       IndexWriter writer = new IndexWriter(directory, config);
       if (!DirectoryReader.indexExists(directory)) {
         writer.commit(); // an empty first commit, so readers can open at once
       }
-      return new LuceneStore(directory, writer, new SearcherManager(writer, null));
+      return new LuceneStore(directory, writer, new SearcherManager(writer, null), schema);
     } catch (org.apache.lucene.store.LockObtainFailedException e) {
       closeQuietly(directory);
       throw new StoreException("the index in " + dir + " is already open for writing by another process or workspace;"
@@ -229,8 +253,16 @@ public final class LuceneStore implements Closeable {
   /** A document by id, if it passes {@code visibility}. */
   public Optional<Document> document(String id, Query visibility) {
     Query q = and(new TermQuery(new Term(ID, id)), new TermQuery(new Term(KIND, DOCUMENT_KIND)), visibility);
-    List<String> json = storedJson(q, 1);
-    return json.isEmpty() ? Optional.empty() : Optional.of(ModelJson.document(ModelJson.read(json.get(0))));
+    IndexSearcher searcher = acquire();
+    try {
+      TopDocs top = searcher.search(q, 1);
+      return top.scoreDocs.length == 0 ? Optional.empty()
+          : Optional.of(readDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
+    } catch (IOException e) {
+      throw new StoreException("could not read a document: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
   }
 
   /** Visible documents in id order, from {@code offset}, at most {@code limit}. */
@@ -245,11 +277,23 @@ public final class LuceneStore implements Closeable {
       TopDocs top = searcher.search(q, n, new Sort(new SortField(ID, SortField.Type.STRING)));
       List<Document> out = new ArrayList<>();
       for (int i = offset; i < top.scoreDocs.length; i++) {
-        out.add(ModelJson.document(ModelJson.read(searcher.storedFields().document(top.scoreDocs[i].doc).get(JSON))));
+        out.add(readDocument(searcher.storedFields().document(top.scoreDocs[i].doc)));
       }
       return out;
     } catch (IOException e) {
       throw new StoreException("could not list documents: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** Runs a search with {@code visibility} inside every query it makes; one index snapshot for all its passes. */
+  public SearchResult search(org.insight.search.Query query, Query visibility) {
+    IndexSearcher searcher = acquire();
+    try {
+      return new SearchEngine(searcher, visibility, schema).run(query);
+    } catch (IOException e) {
+      throw new StoreException("the search failed: " + e.getMessage(), e);
     } finally {
       release(searcher);
     }
@@ -322,43 +366,127 @@ public final class LuceneStore implements Closeable {
     return new TermInSetQuery(field, refs);
   }
 
-  private static org.apache.lucene.document.Document toLucene(Statement s) {
+  private org.apache.lucene.document.Document toLucene(Statement s) {
     org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
     d.add(new StringField(KIND, STATEMENT_KIND, Field.Store.NO));
     sortable(d, ID, s.id());
     d.add(new StringField(ENTITY, s.entityId().value(), Field.Store.NO));
     d.add(new SortedSetDocValuesField(ENTITY, new BytesRef(s.entityId().value())));
-    d.add(new StringField(SCHEMA, s.schema(), Field.Store.NO));
+    keyword(d, SCHEMA, s.schema());
     d.add(new StringField(PROPERTY, s.property(), Field.Store.NO));
     if (s.value().length() <= MAX_EXACT_VALUE) {
       d.add(new StringField(VALUE, s.value(), Field.Store.NO));
     }
-    d.add(new TextField(TEXT, s.value(), Field.Store.NO));
-    common(d, s.label().toString(), s.provenance().dataset(), s.provenance().evidence());
+    d.add(new Field(TEXT, s.value(), INDEXED_TEXT));
+    d.add(new StoredField(STORED_VALUE, s.value()));
+    schema.find(s.schema()).filter(t -> t.has(s.property())).map(t -> t.property(s.property()))
+        .ifPresent(def -> typed(d, def, s.value()));
+    common(d, s.label().toString(), s.provenance().dataset(), s.provenance().grading().toString(), s.provenance().evidence());
     d.add(new StoredField(JSON, ModelJson.write(ModelJson.statement(s))));
     return d;
+  }
+
+  /** The fields a value gets from its property's type: how names, identifiers, dates, countries and points match. */
+  private static void typed(org.apache.lucene.document.Document d, PropertyDef def, String value) {
+    switch (def.type()) {
+      case NAME -> {
+        d.add(new TextField(NAME, value, Field.Store.NO));
+        d.add(new TextField(NAME_PHONETIC, value, Field.Store.NO));
+        d.add(new SortedDocValuesField(SORT_NAME, new BytesRef(sortKey(value))));
+      }
+      case IDENTIFIER, PHONE, EMAIL -> {
+        d.add(new StringField(IDENT, identKey(def.type(), value), Field.Store.NO));
+        d.add(new StringField(ID_SCHEME, def.scheme().isEmpty() ? def.type().id() : def.scheme(), Field.Store.NO));
+      }
+      case DATE -> {
+        int[] r = PartialDates.range(value);
+        d.add(new IntRange(DATE_RANGE, new int[] {r[0]}, new int[] {r[1]}));
+        d.add(new SortedSetDocValuesField(YEAR, new BytesRef(value.substring(0, 4))));
+        d.add(new SortedDocValuesField(SORT_DATE, new BytesRef(value)));
+      }
+      case COUNTRY -> keyword(d, COUNTRY, value);
+      case GEO_POINT -> {
+        String[] ll = value.split(",");
+        d.add(new LatLonPoint(GEO, Double.parseDouble(ll[0]), Double.parseDouble(ll[1])));
+      }
+      default -> { }
+    }
+  }
+
+  /** E-mail addresses match whatever the case of their local part (as every real mail system does). */
+  static String identKey(PropertyType type, String value) {
+    return type == PropertyType.EMAIL ? value.toLowerCase(java.util.Locale.ROOT) : value;
+  }
+
+  /** Names sort by their folded, transliterated form, so Ж sorts with Z and é with e. */
+  static String sortKey(String name) {
+    String key = org.insight.nlp.Names.normalise(name);
+    return key.length() > 200 ? key.substring(0, 200) : key;
   }
 
   private static org.apache.lucene.document.Document toLucene(Document doc) {
     org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
     d.add(new StringField(KIND, DOCUMENT_KIND, Field.Store.NO));
     sortable(d, ID, doc.id());
-    d.add(new TextField(TEXT, doc.title() + "\n" + doc.text(), Field.Store.NO));
+    // the text is stored once, in its own field with offsets for highlighting; the JSON leaves it out
+    d.add(new Field(TEXT, doc.text(), STORED_TEXT));
+    String languageField = Analysis.textField(doc.language());
+    if (!languageField.equals(TEXT)) {
+      d.add(new TextField(languageField, doc.text(), Field.Store.NO));
+    }
+    d.add(new TextField(TITLE, doc.title(), Field.Store.NO));
+    d.add(new TextField(NAME, doc.title() + "\n" + doc.text(), Field.Store.NO));
+    d.add(new TextField(NAME_PHONETIC, doc.title() + "\n" + doc.text(), Field.Store.NO));
+    d.add(new SortedDocValuesField(SORT_NAME, new BytesRef(sortKey(doc.title().isEmpty() ? doc.id() : doc.title()))));
+    if (!doc.language().isEmpty()) {
+      keyword(d, LANG, doc.language());
+    }
     List<ContentHash> evidence = new ArrayList<>(doc.provenance().evidence());
     evidence.add(doc.contentHash());
-    common(d, doc.label().toString(), doc.provenance().dataset(), evidence);
-    d.add(new StoredField(JSON, ModelJson.write(ModelJson.document(doc))));
+    common(d, doc.label().toString(), doc.provenance().dataset(), doc.provenance().grading().toString(), evidence);
+    d.add(new StoredField(JSON, ModelJson.write(ModelJson.document(withoutText(doc)))));
     return d;
+  }
+
+  /** One field, one set of index options: documents store their text, statements only index it. */
+  private static final FieldType STORED_TEXT = withOffsets(TextField.TYPE_STORED);
+  private static final FieldType INDEXED_TEXT = withOffsets(TextField.TYPE_NOT_STORED);
+
+  private static FieldType withOffsets(FieldType base) {
+    FieldType t = new FieldType(base);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
+
+  private static Document withoutText(Document d) {
+    return new Document(d.id(), d.contentHash(), d.title(), "", d.language(), d.metadata(), d.parentId(),
+        d.extraction(), d.label(), d.provenance());
+  }
+
+  /** Reads a stored document back, putting its text back in. */
+  static Document readDocument(org.apache.lucene.document.Document stored) {
+    Document d = ModelJson.document(ModelJson.read(stored.get(JSON)));
+    return new Document(d.id(), d.contentHash(), d.title(), stored.get(TEXT), d.language(), d.metadata(), d.parentId(),
+        d.extraction(), d.label(), d.provenance());
   }
 
   private static void sortable(org.apache.lucene.document.Document d, String field, String value) {
     d.add(new StringField(field, value, Field.Store.NO));
-    d.add(new org.apache.lucene.document.SortedDocValuesField(field, new BytesRef(value)));
+    d.add(new SortedDocValuesField(field, new BytesRef(value)));
   }
 
-  private static void common(org.apache.lucene.document.Document d, String label, String dataset, List<ContentHash> evidence) {
+  /** A keyword that can be filtered on and counted as a facet. */
+  private static void keyword(org.apache.lucene.document.Document d, String field, String value) {
+    d.add(new StringField(field, value, Field.Store.NO));
+    d.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+  }
+
+  private static void common(org.apache.lucene.document.Document d, String label, String dataset, String grading,
+      List<ContentHash> evidence) {
     d.add(new StringField(LABEL, label, Field.Store.NO));
-    d.add(new StringField(DATASET, dataset, Field.Store.NO));
+    keyword(d, DATASET, dataset);
+    keyword(d, GRADING, grading);
     for (String hex : new TreeSet<>(evidence.stream().map(ContentHash::hex).toList())) {
       d.add(new StringField(EVIDENCE, hex, Field.Store.NO));
     }

@@ -1,0 +1,258 @@
+package org.insight.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.insight.core.ContentHash;
+import org.insight.core.Document;
+import org.insight.core.Provenance;
+import org.insight.core.Schema;
+import org.insight.policy.Label;
+import org.insight.policy.Principal;
+import org.insight.policy.Purpose;
+import org.insight.policy.SourceGrading;
+import org.insight.search.Hit;
+import org.insight.search.Query;
+import org.insight.search.SearchResult;
+import org.insight.search.internal.Analysis;
+import org.insight.search.internal.LuceneStore;
+import org.insight.search.internal.SearchEngine;
+import org.insight.workspace.Session;
+import org.insight.workspace.Workspace;
+
+/**
+ * Search macro-benchmark: indexing documents through the store (labels, provenance, facets, sort keys) against a
+ * raw Lucene IndexWriter with the same analyzers on the same text; then query latency through a Session (label
+ * filter inside the query, visible-only scoring statistics, audit) against the same Lucene query on a raw
+ * IndexSearcher, interleaved query by query, with a check that the top 10 are identical for a principal who sees
+ * everything. Prints ratios and peak heap.
+ *
+ * <pre>./run-bench search [DOCUMENTS] [QUERIES]</pre>
+ */
+public final class SearchBench {
+  private static final String[] LABELS = {"INTERPOL", "FR&POLICE", "DE", "INTERPOL&CT", "ES", "EU&(FR|DE)", "NL", "IT"};
+  private static final String[] LANGUAGES = {"en", "fr", "es", "de", "ru", "ar"};
+
+  private SearchBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    int queries = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+    Random random = new Random(7);
+    String[] vocabulary = vocabulary(5_000, random);
+    Path root = Files.createTempDirectory("insight-search-bench");
+    System.out.printf("SearchBench: %,d documents (~60 words, 6 languages, %d labels), %,d queries%n", n, LABELS.length, queries);
+    try {
+      Path wsDir = root.resolve("ws");
+      Workspace.open(wsDir).close(); // create the workspace, then fill its index in bulk below
+      long bytes = 0;
+      double ours = 0;
+      double raw = 0;
+      int batch = 10_000;
+      try (LuceneStore store = LuceneStore.open(wsDir.resolve("index"), false, Schema.defaults());
+           FSDirectory rawDir = FSDirectory.open(root.resolve("raw"));
+           IndexWriter rawWriter = new IndexWriter(rawDir, new IndexWriterConfig(Analysis.perFieldText()))) {
+        for (int start = 0; start < n; start += batch) {
+          List<Document> docs = new ArrayList<>();
+          for (int i = start; i < Math.min(n, start + batch); i++) {
+            docs.add(document(i, vocabulary, random));
+            bytes += docs.get(docs.size() - 1).text().getBytes(StandardCharsets.UTF_8).length;
+          }
+          // alternate which goes first, so neither gains from the other warming the page cache
+          if ((start / batch) % 2 == 0) {
+            raw += timeRaw(rawWriter, docs);
+            ours += timeOurs(store, docs);
+          } else {
+            ours += timeOurs(store, docs);
+            raw += timeRaw(rawWriter, docs);
+          }
+          if (start % 100_000 == 0 && start > 0) {
+            System.out.printf("  indexed %,d%n", start);
+          }
+        }
+      }
+      report("indexing (documents/s)", n / ours, n / raw);
+      report("indexing (MB/s of text)", bytes / 1e6 / ours, bytes / 1e6 / raw);
+
+      try (Workspace ws = Workspace.open(wsDir);
+           FSDirectory rawDir = FSDirectory.open(root.resolve("raw"));
+           DirectoryReader rawReader = DirectoryReader.open(rawDir)) {
+        IndexSearcher rawSearcher = new FixedLengthSearcher(rawReader);
+        Session everything = ws.session(Principal.of("chief", "INTERPOL", "FR", "POLICE", "DE", "CT", "ES", "EU", "NL", "IT"),
+            Purpose.CRIMINAL_INVESTIGATION);
+        Session partial = ws.session(Principal.of("analyst", "INTERPOL", "FR", "POLICE"), Purpose.CRIMINAL_INVESTIGATION);
+        List<Query> qs = new ArrayList<>();
+        for (int i = 0; i < queries + 200; i++) {
+          String words = vocabulary[zipf(random, vocabulary.length)] + (random.nextBoolean() ? " " + vocabulary[zipf(random, vocabulary.length)] : "");
+          qs.add(Query.parse(words).target(Query.Target.DOCUMENTS).limit(10).highlight(false));
+        }
+        long[] tOurs = new long[queries];
+        long[] tPartial = new long[queries];
+        long[] tRaw = new long[queries];
+        int identical = 0;
+        int compared = 0;
+        for (int i = 0; i < qs.size(); i++) {
+          Query q = qs.get(i);
+          org.apache.lucene.search.Query lq = SearchEngine.documentQueryWithoutLabels(q.match(), Schema.defaults());
+          long a = System.nanoTime();
+          SearchResult r = everything.search(q);
+          long b = System.nanoTime();
+          TopDocs top = rawSearcher.search(lq, 10);
+          long c = System.nanoTime();
+          partial.search(q);
+          long d = System.nanoTime();
+          if (i >= 200) {
+            tOurs[i - 200] = b - a;
+            tRaw[i - 200] = c - b;
+            tPartial[i - 200] = d - c;
+            compared++;
+            if (sameTop(r, top, rawSearcher)) {
+              identical++;
+            }
+          }
+        }
+        Arrays.sort(tOurs);
+        Arrays.sort(tRaw);
+        Arrays.sort(tPartial);
+        System.out.printf("%-46s %-28s %-28s %s%n", "query latency (ms)", "Session, sees all", "raw IndexSearcher", "ratio");
+        System.out.printf("%-46s %-28.3f %-28.3f %.2fx%n", "  p50", ms(tOurs, 0.5), ms(tRaw, 0.5), ms(tOurs, 0.5) / ms(tRaw, 0.5));
+        System.out.printf("%-46s %-28.3f %-28.3f %.2fx%n", "  p99", ms(tOurs, 0.99), ms(tRaw, 0.99), ms(tOurs, 0.99) / ms(tRaw, 0.99));
+        System.out.printf("%-46s p50 %.3f  p99 %.3f%n", "  Session, sees 3 of 8 labels", ms(tPartial, 0.5), ms(tPartial, 0.99));
+        System.out.printf("identical top-10 (principal sees everything): %d of %d queries%n", identical, compared);
+      }
+      System.out.printf("peak heap: %,d MB (max %,d MB)%n", FoundationBench.peakHeapBytes() >> 20,
+          Runtime.getRuntime().maxMemory() >> 20);
+    } finally {
+      FoundationBench.delete(root);
+    }
+  }
+
+  private static boolean sameTop(SearchResult ours, TopDocs raw, IndexSearcher rawSearcher) throws IOException {
+    if (ours.hits().size() != raw.scoreDocs.length) {
+      return false;
+    }
+    var stored = rawSearcher.storedFields();
+    for (int i = 0; i < raw.scoreDocs.length; i++) {
+      Hit h = ours.hits().get(i);
+      String rawId = stored.document(raw.scoreDocs[i].doc).get("id");
+      if (!h.id().equals(rawId)) {
+        // equal scores may order differently: accept a tie
+        if (Math.abs(raw.scoreDocs[i].score - raw.scoreDocs[Math.max(0, i - 1)].score) > 1e-6
+            && (i + 1 >= raw.scoreDocs.length || Math.abs(raw.scoreDocs[i].score - raw.scoreDocs[i + 1].score) > 1e-6)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static double timeOurs(LuceneStore store, List<Document> docs) {
+    long t0 = System.nanoTime();
+    store.write(List.of(), docs);
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static final FieldType STORED_TEXT = storedText();
+
+  private static FieldType storedText() {
+    FieldType t = new FieldType(TextField.TYPE_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
+
+  private static double timeRaw(IndexWriter w, List<Document> docs) throws IOException {
+    long t0 = System.nanoTime();
+    for (Document d : docs) {
+      org.apache.lucene.document.Document l = new org.apache.lucene.document.Document();
+      l.add(new StringField("id", d.id(), Field.Store.YES));
+      l.add(new Field("text", d.text(), STORED_TEXT));
+      l.add(new TextField(Analysis.textField(d.language()), d.text(), Field.Store.NO));
+      l.add(new TextField("title", d.title(), Field.Store.NO));
+      l.add(new TextField("name", d.title() + "\n" + d.text(), Field.Store.NO));
+      l.add(new TextField("name_phonetic", d.title() + "\n" + d.text(), Field.Store.NO));
+      w.addDocument(l);
+    }
+    w.commit();
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  static Document document(int i, String[] vocabulary, Random random) {
+    StringBuilder text = new StringBuilder();
+    for (int w = 0; w < 60; w++) {
+      text.append(vocabulary[zipf(random, vocabulary.length)]).append(w % 12 == 11 ? ". " : " ");
+    }
+    String lang = LANGUAGES[random.nextInt(LANGUAGES.length)];
+    ContentHash hash = ContentHash.of(("doc" + i).getBytes(StandardCharsets.UTF_8));
+    return new Document("doc-" + i, hash, "Report " + i, text.toString(), lang, Map.of(), null, null,
+        Label.of(LABELS[random.nextInt(LABELS.length)]),
+        Provenance.of("bench", "r" + i, "text:plain", SourceGrading.parse("B2")).withContentHash(hash));
+  }
+
+  /** Pronounceable synthetic words, so analyzers have something word-like to stem and fold. */
+  static String[] vocabulary(int size, Random random) {
+    String consonants = "bcdfghklmnprstvz";
+    String vowels = "aeiouy";
+    String[] out = new String[size];
+    for (int i = 0; i < size; i++) {
+      StringBuilder w = new StringBuilder();
+      int syllables = 2 + random.nextInt(3);
+      for (int s = 0; s < syllables; s++) {
+        w.append(consonants.charAt(random.nextInt(consonants.length()))).append(vowels.charAt(random.nextInt(vowels.length())));
+      }
+      out[i] = w.toString();
+    }
+    return out;
+  }
+
+  /** A rank drawn from an approximate Zipf distribution, so word frequencies look like language. */
+  static int zipf(Random random, int n) {
+    double x = Math.pow(n + 1.0, random.nextDouble()) - 1;
+    return Math.min(n - 1, (int) x);
+  }
+
+  private static double ms(long[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))] / 1e6;
+  }
+
+  private static void report(String what, double ours, double raw) {
+    System.out.printf("%-46s insight %,12.1f   raw Lucene %,12.1f   ratio %.2fx%n", what, ours, raw, ours / raw);
+  }
+
+  /** The raw baseline with the same fixed average field lengths our scoring uses, so scores are comparable. */
+  private static final class FixedLengthSearcher extends IndexSearcher {
+    FixedLengthSearcher(IndexReader reader) {
+      super(reader);
+    }
+
+    @Override
+    public CollectionStatistics collectionStatistics(String field) throws IOException {
+      CollectionStatistics s = super.collectionStatistics(field);
+      if (s == null) {
+        return null;
+      }
+      long avg = field.equals("name") || field.equals("name_phonetic") ? 3 : field.equals("title") ? 8 : 200;
+      return new CollectionStatistics(field, s.maxDoc(), s.docCount(), s.docCount() * avg, s.docCount() * avg);
+    }
+  }
+}

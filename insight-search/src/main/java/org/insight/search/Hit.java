@@ -1,0 +1,31 @@
+package org.insight.search;
+
+import java.util.List;
+import java.util.Optional;
+import org.insight.core.Document;
+import org.insight.core.Entity;
+
+/**
+ * One search hit: an entity (assembled from the statements the session may see) or a document.
+ *
+ * @param kind what the hit is
+ * @param id the entity or document id
+ * @param score relevance in [0, 1] relative to the best hit of its kind in this search
+ * @param entity the entity, for entity hits
+ * @param document the document, for document hits
+ * @param highlights snippets of the document's text with the matches marked {@code <b>…</b>}
+ */
+public record Hit(Kind kind, String id, double score, Optional<Entity> entity, Optional<Document> document,
+    List<String> highlights) {
+  public Hit {
+    highlights = List.copyOf(highlights);
+  }
+
+  /** What a hit is. */
+  public enum Kind { ENTITY, DOCUMENT }
+
+  /** A caption for display: the entity's caption or the document's title. */
+  public String caption() {
+    return entity.map(Entity::caption).or(() -> document.map(Document::title)).orElse(id);
+  }
+}
