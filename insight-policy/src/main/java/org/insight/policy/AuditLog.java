@@ -8,7 +8,6 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,8 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #append(AuditEvent)} returns only once the entry is on disk (the file is synced); when it
  * cannot be written it throws {@link AuditException} and the caller must refuse the access. Appends are
- * thread-safe; concurrent appenders share one sync (group commit). One process at a time may hold a log
- * open for append (a file lock enforces it); {@link #verify(Path)} reads a log without opening it.
+ * thread-safe; concurrent appenders share one sync (group commit). Several processes (a writer and read-only
+ * readers of one workspace) may append to one log: each append takes a lock on {@code <log>.lock} and first
+ * catches up with entries the others wrote, so the chain stays one chain. {@link #verify(Path)} reads a log
+ * without opening it.
  *
  * <pre>{@code
  * try (AuditLog log = AuditLog.open(Path.of("/cases/op-heron/audit.log"))) {
@@ -52,7 +53,11 @@ public final class AuditLog implements Closeable {
 
   private final Path file;
   private final RandomAccessFile out;
-  private final FileLock fileLock;
+  private final Path lockFile;
+  /** Orders the appenders of one file within this JVM: file locks are per process, not per thread. */
+  private final ReentrantLock processLock;
+  private static final java.util.concurrent.ConcurrentMap<Path, ReentrantLock> PROCESS_LOCKS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Orders appends: sequence numbers, chain and file offset. */
   private final ReentrantLock writeLock = new ReentrantLock();
@@ -71,10 +76,11 @@ public final class AuditLog implements Closeable {
   /** The first write or sync failure; once set, every append is refused. */
   private volatile IOException failure;
 
-  private AuditLog(Path file, RandomAccessFile out, FileLock fileLock, AuditRecord head, long end) {
+  private AuditLog(Path file, RandomAccessFile out, AuditRecord head, long end) {
     this.file = file;
     this.out = out;
-    this.fileLock = fileLock;
+    this.lockFile = lockFileOf(file);
+    this.processLock = processLockOf(file);
     this.headSequence = head == null ? 0 : head.sequence();
     this.headHash = head == null ? AuditJson.ZERO_HASH : head.hash();
     this.writtenEnd = end;
@@ -117,8 +123,12 @@ public final class AuditLog implements Closeable {
           "cannot open the audit log " + path + " for writing: " + e.getMessage()
               + "; check that it is a regular file and that its permissions allow writing", e);
     }
-    try {
-      FileLock lock = lock(out.getChannel(), path);
+    ReentrantLock inProcess = processLockOf(path);
+    AuditLog opened;
+    String repair = null;
+    inProcess.lock();
+    try (FileChannel lockChannel = FileChannel.open(lockFileOf(path), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+         FileLock lock = lockChannel.lock()) {
       if (!existed && parent != null) {
         syncDirectory(parent);
       }
@@ -130,7 +140,7 @@ public final class AuditLog implements Closeable {
         out.setLength(scan.completeEnd());
         out.getFD().sync();
       }
-      AuditLog log = new AuditLog(path, out, lock, scan.lastRecord(), scan.completeEnd());
+      AuditLog log = new AuditLog(path, out, scan.lastRecord(), scan.completeEnd());
       if (!scan.verification().valid()) {
         LOG.warn(
             "audit log {} is damaged: {}. It stays open so that accesses are still audited; new"
@@ -138,15 +148,12 @@ public final class AuditLog implements Closeable {
             path, scan.verification().message(), log.headSequence);
       }
       if (scan.tornBytes() > 0) {
-        String what =
+        repair =
             "cut " + scan.tornBytes() + " bytes of an interrupted append at line " + scan.lines()
                 + ", after entry " + log.headSequence;
-        LOG.warn("audit log {}: {}", path, what);
-        log.append(
-            new AuditEvent(
-                Instant.now(), "insight", "audit-integrity", "audit.repair", what, List.of(), "ok"));
+        LOG.warn("audit log {}: {}", path, repair);
       }
-      return log;
+      opened = log;
     } catch (IOException | RuntimeException e) {
       try {
         out.close();
@@ -159,24 +166,82 @@ public final class AuditLog implements Closeable {
       throw new AuditException(
           "cannot open the audit log " + path + ": " + e
               + "; check the file's permissions and the free disk space", e);
+    } finally {
+      inProcess.unlock();
+    }
+    if (repair != null) {
+      // recorded once the file lock is released: the append takes it again
+      opened.append(new AuditEvent(Instant.now(), "insight", "audit-integrity", "audit.repair", repair, List.of(), "ok"));
+    }
+    return opened;
+  }
+
+  private static Path lockFileOf(Path log) {
+    return log.resolveSibling(log.getFileName() + ".lock");
+  }
+
+  private static ReentrantLock processLockOf(Path log) {
+    return PROCESS_LOCKS.computeIfAbsent(log.toAbsolutePath().normalize(), k -> new ReentrantLock());
+  }
+
+  /**
+   * Moves the head to the last entry another appender (another process, or another instance here) wrote after
+   * ours. Called holding the file lock, so what is there is complete, unless a crashed appender left a torn
+   * line: that is cut, as on open.
+   */
+  private void catchUp(long length) throws IOException {
+    long added = length - writtenEnd;
+    if (added > 0 && added <= AuditFileScan.MAX_LINE_BYTES) {
+      byte[] region = new byte[(int) added];
+      out.seek(writtenEnd);
+      out.readFully(region);
+      int lastEnd = lastIndexOf(region, region.length - 1);
+      if (lastEnd >= 0) {
+        int start = lastIndexOf(region, lastEnd - 1) + 1;
+        try {
+          AuditRecord last = AuditJson.parse(new String(region, start, lastEnd - start, StandardCharsets.UTF_8));
+          cutTornTail(writtenEnd + lastEnd + 1, length);
+          headSequence = last.sequence();
+          headHash = last.hash();
+          writtenEnd += lastEnd + 1;
+          writtenSequence = Math.max(writtenSequence, headSequence);
+          return;
+        } catch (AuditJson.MalformedLineException e) {
+          // not a clean continuation: fall back to reading the whole log, as open does
+        }
+      } else {
+        cutTornTail(writtenEnd, length); // only a torn line follows our head
+        return;
+      }
+    }
+    AuditFileScan scan;
+    try (InputStream in = Files.newInputStream(file)) {
+      scan = AuditFileScan.scan(in, Long.MAX_VALUE, null, true);
+    }
+    cutTornTail(scan.completeEnd(), length);
+    AuditRecord last = scan.lastRecord();
+    headSequence = last == null ? 0 : last.sequence();
+    headHash = last == null ? AuditJson.ZERO_HASH : last.hash();
+    writtenEnd = scan.completeEnd();
+    writtenSequence = Math.max(writtenSequence, headSequence);
+  }
+
+  /** Cuts the bytes a crashed appender left after the last complete line (its append never returned). */
+  private void cutTornTail(long completeEnd, long length) throws IOException {
+    if (length > completeEnd) {
+      out.setLength(completeEnd);
+      out.getFD().sync();
+      LOG.warn("audit log {}: cut {} bytes of an interrupted append by another appender", file, length - completeEnd);
     }
   }
 
-  private static FileLock lock(FileChannel channel, Path path) throws IOException {
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      throw new AuditException(
-          "the audit log " + path + " is already open in this process; use that AuditLog instance"
-              + " or close it first", e);
+  private static int lastIndexOf(byte[] bytes, int from) {
+    for (int i = from; i >= 0; i--) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
     }
-    if (lock == null) {
-      throw new AuditException(
-          "the audit log " + path + " is already open for append by another process; only one"
-              + " writer may hold it, close the other one first");
-    }
-    return lock;
+    return -1;
   }
 
   /** Makes a newly created file's directory entry durable, where the platform allows it. */
@@ -216,34 +281,63 @@ public final class AuditLog implements Closeable {
                 + file + " is closed; open it again with AuditLog.open");
       }
       refuseIfFailed();
-      record = AuditJson.chain(headSequence + 1, event, headHash);
-      byte[] bytes = (AuditJson.line(record) + "\n").getBytes(StandardCharsets.UTF_8);
-      if (bytes.length > AuditFileScan.MAX_LINE_BYTES) {
-        throw new AuditException(
-            "the audit entry could not be written, so the access was refused: it is "
-                + bytes.length + " bytes, more than the " + (AuditFileScan.MAX_LINE_BYTES >> 20)
-                + " MiB an entry may hold; record fewer items or a shorter query per entry");
-      }
-      try {
-        out.seek(writtenEnd);
-        out.write(bytes);
-      } catch (IOException e) {
-        failure = e;
-        try {
-          out.setLength(writtenEnd); // do not leave half a line for the next append to follow
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-        throw writeFailed(e);
-      }
-      writtenEnd += bytes.length;
-      headSequence = record.sequence();
-      headHash = record.hash();
-      writtenSequence = headSequence;
+      record = appendLocked(event);
     } finally {
       writeLock.unlock();
     }
     syncThrough(record.sequence());
+    return record;
+  }
+
+  /** Appends holding this JVM's lock for the file and the cross-process file lock. */
+  private AuditRecord appendLocked(AuditEvent event) {
+    processLock.lock();
+    // an interrupt would close the lock channel mid-lock; the audit entry of a cancelled read still belongs in
+    // the log, so the flag is set aside while appending and restored after
+    boolean interrupted = Thread.interrupted();
+    try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+         FileLock ignored = lockChannel.lock()) {
+      long length = out.length();
+      if (length != writtenEnd) {
+        catchUp(length);
+      }
+      return writeLocked(event);
+    } catch (IOException e) {
+      failure = e;
+      throw writeFailed(e);
+    } finally {
+      processLock.unlock();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private AuditRecord writeLocked(AuditEvent event) {
+    AuditRecord record = AuditJson.chain(headSequence + 1, event, headHash);
+    byte[] bytes = (AuditJson.line(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > AuditFileScan.MAX_LINE_BYTES) {
+      throw new AuditException(
+          "the audit entry could not be written, so the access was refused: it is "
+              + bytes.length + " bytes, more than the " + (AuditFileScan.MAX_LINE_BYTES >> 20)
+              + " MiB an entry may hold; record fewer items or a shorter query per entry");
+    }
+    try {
+      out.seek(writtenEnd);
+      out.write(bytes);
+    } catch (IOException e) {
+      failure = e;
+      try {
+        out.setLength(writtenEnd); // do not leave half a line for the next append to follow
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw writeFailed(e);
+    }
+    writtenEnd += bytes.length;
+    headSequence = record.sequence();
+    headHash = record.hash();
+    writtenSequence = headSequence;
     return record;
   }
 
@@ -488,13 +582,6 @@ public final class AuditLog implements Closeable {
         } catch (AuditException e) {
           syncFailure = e;
         }
-      }
-      try {
-        if (fileLock.isValid()) {
-          fileLock.release();
-        }
-      } catch (IOException e) {
-        LOG.debug("releasing the lock on {} failed: {}", file, e.toString());
       }
       try {
         out.close();

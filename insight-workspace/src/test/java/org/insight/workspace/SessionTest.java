@@ -211,6 +211,24 @@ class SessionTest {
   }
 
   @Test
+  void aReadOnlyWorkspaceReadsBesideAWriterAndBothAreAudited() {
+    try (Workspace writer = open(); Workspace reader = Workspace.builder(dir).readOnly().clock(Fixtures.FIXED).open()) {
+      Session w = writer.session(Principal.of("w"), CI);
+      Session r = reader.session(Principal.of("r", "A"), CI);
+      assertEquals(0, r.count(null));
+      w.add(Fixtures.person(Fixtures.dataset("ds", "A"), "1", "First"));
+      assertEquals(1, r.count(null), "the reader sees what the writer committed");
+      assertEquals(1, r.search(org.insight.search.Query.name("First")).total());
+      w.add(Fixtures.person(Fixtures.dataset("ds", "A"), "2", "Second"));
+      assertEquals(2, r.count(null));
+      assertTrue(reader.readOnly());
+    }
+    var v = AuditLog.verify(Workspace.auditFile(dir));
+    assertTrue(v.valid(), v.message());
+    assertEquals(6, v.entriesChecked(), "the reader's 4 reads and the writer's 2 adds, in one chain");
+  }
+
+  @Test
   void workspaceDirectoryRules(@TempDir Path other) throws Exception {
     java.nio.file.Files.writeString(other.resolve("stray.txt"), "x");
     InsightException e = assertThrows(InsightException.class, () -> Workspace.open(other));

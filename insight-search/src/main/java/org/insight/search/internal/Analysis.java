@@ -32,7 +32,6 @@ import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
-import org.apache.lucene.analysis.icu.ICUTransformFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
@@ -229,7 +228,7 @@ public final class Analysis {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream ts = new ICUTransformFilter(source, Transliterator.getInstance(Names.TRANSLITERATOR_ID));
+        TokenStream ts = new TransliterateNonAscii(source, Transliterator.getInstance(Names.TRANSLITERATOR_ID));
         ts = new ICUFoldingFilter(ts);
         ts = new PatternReplaceFilter(ts, APOSTROPHES, "", true);
         ts = new LeadingHonorificFilter(ts, honorifics);
@@ -242,6 +241,37 @@ public final class Analysis {
   }
 
   /** Drops the honorifics at the front of a name, unless the name has nothing else. */
+  /**
+   * Transliterates tokens to Latin, skipping pure-ASCII tokens (most of a Latin-script corpus), for which the
+   * compound ICU transform is a costly no-op; folding handles the rest.
+   */
+  static final class TransliterateNonAscii extends TokenFilter {
+    private final Transliterator transliterator;
+    private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+        addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+
+    TransliterateNonAscii(TokenStream in, Transliterator transliterator) {
+      super(in);
+      this.transliterator = transliterator;
+    }
+
+    @Override
+    public boolean incrementToken() throws java.io.IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      char[] buffer = term.buffer();
+      for (int i = 0; i < term.length(); i++) {
+        if (buffer[i] >= 0x80) {
+          String latin = transliterator.transliterate(term.toString());
+          term.setEmpty().append(latin);
+          return true;
+        }
+      }
+      return true;
+    }
+  }
+
   static final class LeadingHonorificFilter extends TokenFilter {
     private final CharArraySet honorifics;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);

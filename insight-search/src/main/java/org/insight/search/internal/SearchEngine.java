@@ -124,8 +124,9 @@ public final class SearchEngine {
       List<Ranked> ranked = new ArrayList<>(rankEntities(matched, q.sort()));
       long documentTotal = 0;
       if (docQuery != null) {
-        documentTotal = searcher.count(docQuery);
-        ranked.addAll(rankDocuments(docQuery, q.sort(), need));
+        TopDocs top = topDocuments(docQuery, q.sort(), need);
+        documentTotal = top.totalHits.value;
+        ranked.addAll(rankDocuments(top, q.sort()));
       }
       ranked.sort(order(q.sort(), ranked));
       List<Ranked> page = ranked.subList(Math.min(q.offset(), ranked.size()), Math.min(need, ranked.size()));
@@ -453,23 +454,31 @@ public final class SearchEngine {
     return out;
   }
 
-  private List<Ranked> rankDocuments(Query docQuery, org.insight.search.Query.Sort sort, int need) throws IOException {
-    if (need == 0) {
-      return List.of();
+  /**
+   * The top documents and their exact total in one pass over the visible matches. By score, ties fall back to the
+   * index order and are then ordered by id; by name, Lucene sorts on the name key and id.
+   */
+  private TopDocs topDocuments(Query docQuery, org.insight.search.Query.Sort sort, int need) throws IOException {
+    int n = Math.max(1, need);
+    if (sort == org.insight.search.Query.Sort.NAME) {
+      Sort byName = new Sort(new SortField(LuceneStore.SORT_NAME, SortField.Type.STRING),
+          new SortField(LuceneStore.ID, SortField.Type.STRING));
+      return searcher.search(docQuery, new org.apache.lucene.search.TopFieldCollectorManager(byName, n, null, Integer.MAX_VALUE, false));
     }
-    Sort luceneSort = sort == org.insight.search.Query.Sort.NAME
-        ? new Sort(new SortField(LuceneStore.SORT_NAME, SortField.Type.STRING), new SortField(LuceneStore.ID, SortField.Type.STRING))
-        : new Sort(SortField.FIELD_SCORE, new SortField(LuceneStore.ID, SortField.Type.STRING));
-    TopDocs top = searcher.search(docQuery, need, luceneSort, true);
+    return searcher.search(docQuery, new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE, false));
+  }
+
+  private List<Ranked> rankDocuments(TopDocs top, org.insight.search.Query.Sort sort) throws IOException {
     float max = 0;
     for (ScoreDoc sd : top.scoreDocs) {
-      max = Math.max(max, sd.score);
+      max = Math.max(max, Float.isNaN(sd.score) ? 0 : sd.score);
     }
     List<Ranked> out = new ArrayList<>();
     Map<Integer, String[]> keys = docValues(top, sort);
     for (ScoreDoc sd : top.scoreDocs) {
       String[] k = keys.get(sd.doc);
-      out.add(new Ranked(Hit.Kind.DOCUMENT, k[0], max > 0 ? sd.score / max : 0, k[1], sd.doc));
+      double score = max > 0 && !Float.isNaN(sd.score) ? sd.score / max : 0;
+      out.add(new Ranked(Hit.Kind.DOCUMENT, k[0], score, k[1], sd.doc));
     }
     return out;
   }
