@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         EntitiesCommand.class,
         CountCommand.class,
         SearchCommand.class,
+        SuggestCommand.class,
         DocumentCommand.class,
         AddCommand.class,
         AuditCommand.class,

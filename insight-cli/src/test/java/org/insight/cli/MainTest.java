@@ -95,6 +95,10 @@ class MainTest {
     assertTrue(text.out().contains("document"), text.out());
     assertTrue(text.out().contains("<b>"), "snippets are highlighted: " + text.out());
 
+    Run suggest = run("suggest", "ivan pe", "--workspace", ws(), "--auths", "INTERPOL", "--json");
+    assertEquals("[{\"text\":\"Ivan Sergeyevich PETROV\",\"entities\":1}]", suggest.out().trim(),
+        "only the notice: the national record needs FR&POLICE");
+
     Run bad = run("search", "name:(Ivan", "--workspace", ws());
     assertEquals(1, bad.code());
     assertTrue(bad.err().contains("position"), bad.err());

@@ -45,4 +45,20 @@ public record Mention(
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(provenance, "provenance");
   }
+
+  /** Content-derived: the same span, value and extractor always give the same id, so re-extraction is idempotent. */
+  public String id() {
+    return "mn-" + org.insight.core.internal.Hashing.sha256Hex(documentId, Integer.toString(start), Integer.toString(end),
+        type.name(), value, provenance.method()).substring(0, 32);
+  }
+
+  /** The same mention carrying another label (the workspace conjoins it with its document's, rule 3). */
+  public Mention withLabel(Label other) {
+    return new Mention(documentId, start, end, text, type, value, entityId, confidence, other, provenance);
+  }
+
+  /** The same mention with its provenance stamped by the workspace on write. */
+  public Mention withProvenance(Provenance stamped) {
+    return new Mention(documentId, start, end, text, type, value, entityId, confidence, label, stamped);
+  }
 }

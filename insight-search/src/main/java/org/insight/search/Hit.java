@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.insight.core.Document;
 import org.insight.core.Entity;
+import org.insight.core.Mention;
 
 /**
  * One search hit: an entity (assembled from the statements the session may see) or a document.
@@ -14,11 +15,13 @@ import org.insight.core.Entity;
  * @param entity the entity, for entity hits
  * @param document the document, for document hits
  * @param highlights snippets of the document's text with the matches marked {@code <b>…</b>}
+ * @param mentions the visible mentions in a document hit (names, identifiers, places found in its text)
  */
 public record Hit(Kind kind, String id, double score, Optional<Entity> entity, Optional<Document> document,
-    List<String> highlights) {
+    List<String> highlights, List<Mention> mentions) {
   public Hit {
     highlights = List.copyOf(highlights);
+    mentions = List.copyOf(mentions);
   }
 
   /** What a hit is. */

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,13 +22,16 @@ import org.insight.core.Entity;
 import org.insight.core.EntityId;
 import org.insight.core.EntityType;
 import org.insight.core.InvalidDataException;
+import org.insight.core.Mention;
 import org.insight.core.Statement;
 import org.insight.policy.AuditEvent;
+import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
 import org.insight.search.Hit;
 import org.insight.search.Query;
 import org.insight.search.SearchResult;
+import org.insight.search.Suggestion;
 import org.insight.search.internal.LuceneStore;
 
 /**
@@ -127,6 +132,21 @@ public final class Session implements AutoCloseable {
         r -> r.hits().stream().map(Hit::id).toList());
   }
 
+  /**
+   * Names that complete what an analyst is typing ("iva pe" → "Ivan Petrov"), across scripts, counted and ranked
+   * over the entities this session may see only.
+   *
+   * @param limit at most this many (1..100)
+   */
+  public List<Suggestion> suggest(String prefix, int limit) {
+    Objects.requireNonNull(prefix, "prefix");
+    if (limit < 1 || limit > 100) {
+      throw new IllegalArgumentException("suggest needs 1 <= limit <= 100, got " + limit);
+    }
+    return audited("suggest", prefix, () -> workspace.store.suggest(prefix, limit, visibility()),
+        list -> list.stream().map(Suggestion::text).toList());
+  }
+
   /** Parses what an analyst typed ({@link Query#parse}) and searches it, ten hits at a time. */
   public SearchResult search(String query) {
     return search(Query.parse(query));
@@ -220,6 +240,43 @@ public final class Session implements AutoCloseable {
     List<String> ids = stamped.stream().map(Document::id).toList();
     audit("add", "documents=" + ids.size(), ids, "ok");
     return new WriteReceipt(List.of(), ids, 0);
+  }
+
+  /**
+   * Writes mentions found in documents. Each carries the conjunction of its own label and its document's
+   * (derived data never shows more than its input, rule 3); the document must be in the workspace. Durable when it
+   * returns.
+   */
+  public WriteReceipt addMentions(Collection<Mention> mentions) {
+    ensureOpen();
+    Instant now = workspace.now();
+    List<Mention> derived = new ArrayList<>();
+    List<InvalidDataException.Problem> problems = new ArrayList<>();
+    Map<String, Optional<Label>> documentLabels = new HashMap<>();
+    for (Mention m : mentions) {
+      Optional<Label> documentLabel = documentLabels.computeIfAbsent(m.documentId(), workspace.store::documentLabel);
+      if (documentLabel.isEmpty()) {
+        problems.add(new InvalidDataException.Problem("mention " + m.id(),
+            "its document " + m.documentId() + " is not in the workspace; add the document first"));
+        continue;
+      }
+      derived.add(m.withLabel(m.label().and(documentLabel.get()))
+          .withProvenance(m.provenance().stamped(principal.id(), now)));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDataException(problems);
+    }
+    workspace.store.writeMentions(derived);
+    List<String> ids = derived.stream().map(Mention::id).toList();
+    audit("add", "mentions=" + ids.size(), ids, "ok");
+    return new WriteReceipt(List.of(), List.of(), 0);
+  }
+
+  /** The mentions in a document that this session may see, in text order. */
+  public List<Mention> mentions(String documentId) {
+    Objects.requireNonNull(documentId, "documentId");
+    return audited("mention.list", documentId, () -> workspace.store.mentions(documentId, visibility()),
+        list -> list.stream().map(Mention::id).toList());
   }
 
   /** Marks the session unusable. */

@@ -42,7 +42,8 @@ class NoLeakProperties {
   void aSessionSeesWhatAWorkspaceOfOnlyItsVisibleDataShows(
       @ForAll("records") List<Rec> records,
       @ForAll("auths") Set<String> auths,
-      @ForAll("purpose") Purpose purpose) throws IOException {
+      @ForAll("purpose") Purpose purpose,
+      @ForAll("queries") List<org.insight.search.Query> queries) throws IOException {
     Principal principal = Principal.of("p", auths);
     List<Entity> all = new ArrayList<>();
     List<Entity> visibleOnly = new ArrayList<>();
@@ -77,12 +78,10 @@ class NoLeakProperties {
       assertEquals(oracle.count(null), s.count(null), "count");
       assertEquals(view(oracle.entities(null, 0, 1000)), view(s.entities(null, 0, 1000)), "list");
       assertEquals(view(oracle.entities("Person", 1, 2)), view(s.entities("Person", 1, 2)), "page");
-      for (org.insight.search.Query q : List.of(
-          org.insight.search.Query.all().facets(org.insight.search.Query.Facet.values()).limit(50),
-          org.insight.search.Query.text("Ivan").limit(50),
-          org.insight.search.Query.name("Amina").limit(3),
-          org.insight.search.Query.property("nationality", "fr").or(org.insight.search.Query.text("x")).limit(50),
-          org.insight.search.Query.all().sort(org.insight.search.Query.Sort.NAME).offset(1).limit(3))) {
+      for (String prefix : List.of("iv", "am", "ma", "x y")) {
+        assertEquals(oracle.suggest(prefix, 10), s.suggest(prefix, 10), "suggest " + prefix);
+      }
+      for (org.insight.search.Query q : queries) {
         assertEquals(view(oracle.search(q)), view(s.search(q)), "search " + q);
       }
       for (Entity e : all) {
@@ -108,7 +107,7 @@ class NoLeakProperties {
 
   private static List<String> view(org.insight.search.SearchResult r) {
     List<String> out = new ArrayList<>();
-    out.add("total=" + r.total() + " facets=" + r.facets());
+    out.add("total=" + r.total() + " facets=" + new java.util.TreeMap<>(r.facets()));
     r.hits().forEach(h -> out.add(h.id() + String.format(" %.5f ", h.score())
         + h.entity().map(NoLeakProperties::statements).orElse(List.of())));
     return out;
@@ -123,6 +122,30 @@ class NoLeakProperties {
     Arbitrary<Rec> rec = Combinators.combine(Arbitraries.integers().between(1, 40), cell.list().ofMinSize(1).ofMaxSize(4).uniqueElements(c -> c.property() + "=" + c.value()))
         .as((i, cells) -> new Rec("r" + i, cells));
     return rec.list().ofMinSize(1).ofMaxSize(12).uniqueElements(Rec::id);
+  }
+
+  /** Random searches: words, names, properties and everything, combined, faceted, sorted and paged. */
+  @Provide
+  Arbitrary<List<org.insight.search.Query>> queries() {
+    Arbitrary<org.insight.search.Query> leaf = Arbitraries.oneOf(
+        Arbitraries.of("Ivan", "Amina", "Marco", "y", "nobody").map(org.insight.search.Query::text),
+        Arbitraries.of("Ivan", "Amina El", "Marko", "Ivan Amina").map(org.insight.search.Query::name),
+        Arbitraries.of("fr", "ru", "de").map(v -> org.insight.search.Query.property("nationality", v)),
+        Arbitraries.just(org.insight.search.Query.all()));
+    Arbitrary<org.insight.search.Query> combined = Combinators.combine(leaf, leaf, Arbitraries.integers().between(0, 3))
+        .as((a, b, op) -> switch (op) {
+          case 0 -> a;
+          case 1 -> a.and(b);
+          case 2 -> a.or(b);
+          default -> a.not(b);
+        });
+    Arbitrary<org.insight.search.Query> shaped = Combinators.combine(combined,
+        Arbitraries.of(org.insight.search.Query.Sort.values()),
+        Arbitraries.integers().between(0, 3), Arbitraries.integers().between(1, 20),
+        Arbitraries.of(org.insight.search.Query.Facet.class).set().ofMaxSize(3))
+        .as((q, sort, offset, limit, facets) -> q.sort(sort).offset(offset).limit(limit)
+            .facets(facets.toArray(org.insight.search.Query.Facet[]::new)));
+    return shaped.list().ofMinSize(1).ofMaxSize(4);
   }
 
   @Provide

@@ -116,6 +116,15 @@ class SearchTest {
   }
 
   @Test
+  void suggestionsCompleteNamesOverVisibleEntitiesOnly() {
+    List<String> ivan = all.suggest("iva", 5).stream().map(org.insight.search.Suggestion::text).toList();
+    assertEquals(List.of("Иван Петров"), ivan, "the SECRET 'Ivan Petroff' is not suggested");
+    assertEquals(ivan, all.suggest("Иван пет", 5).stream().map(org.insight.search.Suggestion::text).toList());
+    assertEquals(30, all.suggest("person num", 100).size());
+    assertTrue(all.suggest("i", 5).isEmpty(), "one letter suggests nothing");
+  }
+
+  @Test
   void identifiersMatchHoweverTheyWereTyped() {
     assertEquals(List.of(petrov.value()), ids(all.search(Query.identifier("724-410-981"))));
     assertEquals(List.of(petrov.value()), ids(all.search(Query.identifier("0033 612 345 678"))));

@@ -178,6 +178,38 @@ class SessionTest {
   }
 
   @Test
+  void mentionsCarryTheirDocumentsLabelAndShowWithDocumentHits() {
+    try (Workspace ws = open()) {
+      Session writer = ws.session(Principal.of("w"), CI);
+      String text = "PETROV used +33 6 12 34 56 78";
+      ContentHash hash = writer.storeEvidence(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+      Document doc = new Document(null, hash, "Report", text, "en", Map.of(), null, null, Label.of("FR"),
+          Provenance.of("reports", "r1", "text:plain", SourceGrading.UNGRADED).withContentHash(hash));
+      writer.add(doc);
+      org.insight.core.Mention phone = new org.insight.core.Mention(doc.id(), 12, 29, "+33 6 12 34 56 78",
+          org.insight.core.PropertyType.PHONE, "+33612345678", null, 0.99, Label.of("POLICE"),
+          Provenance.derived("reports", "pattern:phone", List.of(doc.provenance())));
+      writer.addMentions(List.of(phone));
+
+      Session fr = ws.session(Principal.of("fr", "FR"), CI);
+      Session police = ws.session(Principal.of("p", "POLICE"), CI);
+      Session both = ws.session(Principal.of("b", "FR", "POLICE"), CI);
+      assertTrue(fr.mentions(doc.id()).isEmpty(), "the mention also needs POLICE");
+      assertTrue(police.mentions(doc.id()).isEmpty(), "the mention carries its document's FR too (rule 3)");
+      org.insight.core.Mention seen = both.mentions(doc.id()).get(0);
+      assertEquals(Label.of("FR&POLICE").expression(), seen.label().expression());
+      assertEquals("w", seen.provenance().ingestedBy());
+      var hit = both.search(org.insight.search.Query.text("petrov")).hits().get(0);
+      assertEquals(List.of(seen), hit.mentions());
+      assertTrue(fr.search(org.insight.search.Query.text("petrov")).hits().get(0).mentions().isEmpty());
+
+      org.insight.core.Mention orphan = new org.insight.core.Mention("doc-missing", 0, 1, "x",
+          org.insight.core.PropertyType.TEXT, "x", null, 1, Label.of("FR"), doc.provenance());
+      assertThrows(InvalidDataException.class, () -> writer.addMentions(List.of(orphan)));
+    }
+  }
+
+  @Test
   void aDocumentWithoutItsOriginalBytesIsRefused() {
     try (Workspace ws = open()) {
       ContentHash hash = ContentHash.of("never stored".getBytes(StandardCharsets.UTF_8));

@@ -15,6 +15,8 @@ import org.insight.InsightException;
 import org.insight.core.ContentHash;
 import org.insight.core.Document;
 import org.insight.core.EntityId;
+import org.insight.core.Mention;
+import org.insight.core.PropertyType;
 import org.insight.core.Provenance;
 import org.insight.core.Statement;
 import org.insight.policy.Label;
@@ -126,6 +128,36 @@ public final class ModelJson {
         meta,
         n.hasNonNull("parentId") ? Optional.of(n.get("parentId").asText()) : Optional.empty(),
         new Document.Extraction(ex.path("parser").asText(""), ex.path("ocrEngine").asText(""), ex.path("ocrConfidence").asDouble(-1)),
+        Label.parse(n.path("label").asText()),
+        provenance(n.path("provenance")));
+  }
+
+  public static ObjectNode mention(Mention m) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("id", m.id());
+    n.put("documentId", m.documentId());
+    n.put("start", m.start());
+    n.put("end", m.end());
+    n.put("text", m.text());
+    n.put("type", m.type().name());
+    n.put("value", m.value());
+    m.entityId().ifPresent(e -> n.put("entityId", e.value()));
+    n.put("confidence", m.confidence());
+    n.put("label", m.label().toString());
+    n.set("provenance", provenance(m.provenance()));
+    return n;
+  }
+
+  public static Mention mention(JsonNode n) {
+    return new Mention(
+        n.path("documentId").asText(),
+        n.path("start").asInt(),
+        n.path("end").asInt(),
+        n.path("text").asText(""),
+        PropertyType.valueOf(n.path("type").asText()),
+        n.path("value").asText(),
+        n.hasNonNull("entityId") ? Optional.of(EntityId.of(n.get("entityId").asText())) : Optional.empty(),
+        n.path("confidence").asDouble(),
         Label.parse(n.path("label").asText()),
         provenance(n.path("provenance")));
   }

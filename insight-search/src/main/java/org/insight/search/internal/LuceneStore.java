@@ -56,6 +56,7 @@ import org.apache.lucene.util.BytesRef;
 import org.insight.core.ContentHash;
 import org.insight.core.Document;
 import org.insight.core.EntityId;
+import org.insight.core.Mention;
 import org.insight.core.Statement;
 import org.insight.core.StoreException;
 import org.insight.core.internal.ModelJson;
@@ -96,6 +97,8 @@ public final class LuceneStore implements Closeable {
   static final String JSON = "_json";
   static final String STATEMENT_KIND = "statement";
   static final String DOCUMENT_KIND = "document";
+  static final String MENTION_KIND = "mention";
+  static final String MENTION_OF = "_doc";
   /** Exact-value terms longer than this are not indexed for lookup (Lucene caps a term at 32 KB). */
   private static final int MAX_EXACT_VALUE = 1000;
 
@@ -167,6 +170,50 @@ public final class LuceneStore implements Closeable {
     }
   }
 
+  /** Writes mentions (replacing any with the same id) and commits; durable when it returns. */
+  public void writeMentions(Collection<Mention> mentions) {
+    if (writer == null) {
+      throw new StoreException("this workspace was opened read-only; open it for writing to add data");
+    }
+    try {
+      for (Mention m : mentions) {
+        org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+        d.add(new StringField(KIND, MENTION_KIND, Field.Store.NO));
+        sortable(d, ID, m.id());
+        d.add(new StringField(MENTION_OF, m.documentId(), Field.Store.NO));
+        common(d, m.label().toString(), m.provenance().dataset(), m.provenance().grading().toString(), m.provenance().evidence());
+        d.add(new StoredField(JSON, ModelJson.write(ModelJson.mention(m))));
+        writer.updateDocument(new Term(ID, m.id()), d);
+      }
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new StoreException("could not write to the index: " + e.getMessage() + "; nothing was acknowledged", e);
+    }
+  }
+
+  /**
+   * The label of a stored document, whoever may see it: for the workspace to give derived data the conjunction
+   * of its inputs' labels (rule 3). Never returned to a reader.
+   */
+  public Optional<org.insight.policy.Label> documentLabel(String id) {
+    Query q = and(new TermQuery(new Term(ID, id)), new TermQuery(new Term(KIND, DOCUMENT_KIND)));
+    List<String> json = storedJson(q, 1);
+    return json.isEmpty() ? Optional.empty()
+        : Optional.of(org.insight.policy.Label.parse(ModelJson.read(json.get(0)).path("label").asText()));
+  }
+
+  /** The visible mentions in one document, in text order. */
+  public List<Mention> mentions(String documentId, Query visibility) {
+    Query q = and(new TermQuery(new Term(MENTION_OF, documentId)), new TermQuery(new Term(KIND, MENTION_KIND)), visibility);
+    List<Mention> out = new ArrayList<>();
+    for (String json : storedJson(q, 100_000)) {
+      out.add(ModelJson.mention(ModelJson.read(json)));
+    }
+    out.sort(java.util.Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end).thenComparing(Mention::id));
+    return out;
+  }
+
   /** Re-opens the reader if another process committed (read-only stores see new data this way). */
   public void refresh() {
     try {
@@ -212,12 +259,9 @@ public final class LuceneStore implements Closeable {
     if (visibleLabels.isEmpty()) {
       return new MatchNoDocsQuery("no label is visible to this session");
     }
-    List<BytesRef> terms = new ArrayList<>(visibleLabels.size());
-    for (String l : visibleLabels) {
-      terms.add(new BytesRef(l));
-    }
-    return new TermInSetQuery(LABEL, terms);
+    return new VisibilityQuery(visibleLabels);
   }
+
 
   /** The statements of one entity that pass {@code visibility}. */
   public List<Statement> statements(EntityId id, Query visibility) {
@@ -294,6 +338,18 @@ public final class LuceneStore implements Closeable {
       return new SearchEngine(searcher, visibility, schema).run(query);
     } catch (IOException e) {
       throw new StoreException("the search failed: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** Names completing {@code prefix} among the visible statements. */
+  public List<org.insight.search.Suggestion> suggest(String prefix, int limit, Query visibility) {
+    IndexSearcher searcher = acquire();
+    try {
+      return new SearchEngine(searcher, visibility, schema).suggest(prefix, limit);
+    } catch (IOException e) {
+      throw new StoreException("suggestions failed: " + e.getMessage(), e);
     } finally {
       release(searcher);
     }

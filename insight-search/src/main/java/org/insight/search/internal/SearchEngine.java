@@ -139,6 +139,43 @@ public final class SearchEngine {
     }
   }
 
+  /**
+   * Names that complete {@code prefix}: earlier words must match a name token exactly, the last one as a prefix
+   * (transliterated and folded like the names), over visible statements only; most common first.
+   */
+  List<org.insight.search.Suggestion> suggest(String prefix, int limit) throws IOException {
+    List<String> tokens = Analysis.tokens(Analysis.name(), prefix);
+    if (tokens.isEmpty() || tokens.get(tokens.size() - 1).length() < 2) {
+      return List.of();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (int i = 0; i < tokens.size() - 1; i++) {
+      b.add(new TermQuery(new Term(LuceneStore.NAME, tokens.get(i))), Occur.FILTER);
+    }
+    org.apache.lucene.search.PrefixQuery last =
+        new org.apache.lucene.search.PrefixQuery(new Term(LuceneStore.NAME, tokens.get(tokens.size() - 1)));
+    last.setRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
+    b.add(last, Occur.FILTER);
+    Query q = new BooleanQuery.Builder()
+        .add(kind(LuceneStore.STATEMENT_KIND), Occur.FILTER)
+        .add(b.build(), Occur.FILTER)
+        .add(visibility, Occur.FILTER).build();
+    TopDocs top = searcher.search(q, NAME_CANDIDATES);
+    Map<String, Set<String>> entitiesByName = new HashMap<>();
+    var stored = searcher.storedFields();
+    for (ScoreDoc sd : top.scoreDocs) {
+      var doc = stored.document(sd.doc, Set.of(LuceneStore.STORED_VALUE, LuceneStore.JSON));
+      String entity = ModelJson.read(doc.get(LuceneStore.JSON)).path("entityId").asText();
+      entitiesByName.computeIfAbsent(doc.get(LuceneStore.STORED_VALUE), k -> new HashSet<>()).add(entity);
+    }
+    return entitiesByName.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<String, Set<String>> e) -> -e.getValue().size())
+            .thenComparing(Map.Entry::getKey))
+        .limit(limit)
+        .map(e -> new org.insight.search.Suggestion(e.getKey(), e.getValue().size()))
+        .toList();
+  }
+
   // ---- entities: the clause tree over entity ids
 
   private Map<String, Float> entities(Clause c) throws IOException {
@@ -532,14 +569,30 @@ public final class SearchEngine {
     var stored = searcher.storedFields();
     for (Ranked r : page) {
       if (r.kind() == Hit.Kind.ENTITY) {
-        hits.add(new Hit(r.kind(), r.id(), r.score(), Optional.of(entity(r.id())), Optional.empty(), List.of()));
+        hits.add(new Hit(r.kind(), r.id(), r.score(), Optional.of(entity(r.id())), Optional.empty(), List.of(), List.of()));
       } else {
         Document d = LuceneStore.readDocument(stored.document(r.doc()));
         String s = snippets.get(r.doc());
-        hits.add(new Hit(r.kind(), r.id(), r.score(), Optional.empty(), Optional.of(d), s == null ? List.of() : List.of(s)));
+        hits.add(new Hit(r.kind(), r.id(), r.score(), Optional.empty(), Optional.of(d), s == null ? List.of() : List.of(s),
+            mentions(d.id())));
       }
     }
     return hits;
+  }
+
+  private List<org.insight.core.Mention> mentions(String documentId) throws IOException {
+    Query q = new BooleanQuery.Builder()
+        .add(kind(LuceneStore.MENTION_KIND), Occur.FILTER)
+        .add(new TermQuery(new Term(LuceneStore.MENTION_OF, documentId)), Occur.FILTER)
+        .add(visibility, Occur.FILTER).build();
+    List<org.insight.core.Mention> out = new ArrayList<>();
+    var stored = searcher.storedFields();
+    TopDocs top = searcher.search(q, 1_000);
+    for (ScoreDoc sd : top.scoreDocs) {
+      out.add(ModelJson.mention(ModelJson.read(stored.document(sd.doc).get(LuceneStore.JSON))));
+    }
+    out.sort(Comparator.comparingInt(org.insight.core.Mention::start).thenComparing(org.insight.core.Mention::id));
+    return out;
   }
 
   private Entity entity(String id) throws IOException {

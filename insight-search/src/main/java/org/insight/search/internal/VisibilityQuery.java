@@ -1,0 +1,130 @@
+package org.insight.search.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * The session's label filter: the documents whose label term is one of the visible ones. Per index segment the
+ * filter is a bit set, built once per (segment, visible-label set) and cached, so a query pays one bit test per
+ * candidate instead of a disjunction over the label postings; its cost does not grow with the number of visible
+ * documents. Not API.
+ */
+final class VisibilityQuery extends Query {
+  private static final long MAX_CACHE_BYTES = 512L << 20;
+  private static final Cache<Key, FixedBitSet> BITS = Caffeine.newBuilder()
+      .maximumWeight(MAX_CACHE_BYTES)
+      .weigher((Key k, FixedBitSet v) -> (int) Math.min(Integer.MAX_VALUE, v.ramBytesUsed()))
+      .build();
+
+  private record Key(Object segment, SortedSet<String> labels) {}
+
+  private final SortedSet<String> labels;
+
+  VisibilityQuery(Set<String> labels) {
+    this.labels = new TreeSet<>(labels);
+  }
+
+  @Override
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+    return new ConstantScoreWeight(this, boost) {
+      @Override
+      public Scorer scorer(LeafReaderContext context) throws IOException {
+        FixedBitSet bits = bits(context.reader());
+        if (bits == null) {
+          return null;
+        }
+        DocIdSetIterator it = new BitSetIterator(bits, bits.approximateCardinality());
+        return new ConstantScoreScorer(this, score(), scoreMode, it);
+      }
+
+      @Override
+      public boolean isCacheable(LeafReaderContext ctx) {
+        return false; // cached here, per visible-label set
+      }
+    };
+  }
+
+  private FixedBitSet bits(LeafReader reader) throws IOException {
+    var helper = reader.getCoreCacheHelper();
+    if (helper == null) {
+      return compute(reader);
+    }
+    try {
+      FixedBitSet bits = BITS.get(new Key(helper.getKey(), labels), k -> {
+        try {
+          FixedBitSet b = compute(reader);
+          return b == null ? new FixedBitSet(0) : b;
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      return bits.length() == 0 ? null : bits;
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private FixedBitSet compute(LeafReader reader) throws IOException {
+    Terms terms = reader.terms(LuceneStore.LABEL);
+    if (terms == null) {
+      return null;
+    }
+    FixedBitSet bits = null;
+    TermsEnum te = terms.iterator();
+    PostingsEnum postings = null;
+    for (String label : labels) {
+      if (te.seekExact(new BytesRef(label))) {
+        if (bits == null) {
+          bits = new FixedBitSet(reader.maxDoc());
+        }
+        postings = te.postings(postings, PostingsEnum.NONE);
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+          bits.set(doc);
+        }
+      }
+    }
+    return bits;
+  }
+
+  @Override
+  public void visit(QueryVisitor visitor) {
+    visitor.visitLeaf(this);
+  }
+
+  @Override
+  public String toString(String field) {
+    return "visible" + labels;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return sameClassAs(other) && labels.equals(((VisibilityQuery) other).labels);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(classHash(), labels);
+  }
+}
