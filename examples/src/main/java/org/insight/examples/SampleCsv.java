@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.insight.core.internal.Csv;
 
 /**
- * Reads the bundled sample CSV files (RFC 4180 quoting, one record per line). Only for the demo's small,
- * well-formed files; the ingest module's record mappings are the way to load real exports.
+ * Reads the bundled sample CSV files, one record per line. Only for the demo's small, well-formed files; the
+ * ingest module's record mappings are the way to load real exports.
  */
 final class SampleCsv {
   private SampleCsv() {}
@@ -24,13 +25,13 @@ final class SampleCsv {
         throw new IllegalStateException("sample file " + resource + " is missing from the examples jar");
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<String> header = split(r.readLine());
+      List<String> header = Csv.split(r.readLine());
       List<Map<String, String>> rows = new ArrayList<>();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.isBlank()) {
           continue;
         }
-        List<String> cells = split(line);
+        List<String> cells = Csv.split(line);
         Map<String, String> row = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
           row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
@@ -43,31 +44,4 @@ final class SampleCsv {
     }
   }
 
-  static List<String> split(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
-  }
 }

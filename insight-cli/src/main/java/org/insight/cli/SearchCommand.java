@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.InsightException;
+import org.insight.core.internal.Csv;
 import org.insight.core.internal.ModelJson;
 import org.insight.search.Hit;
 import org.insight.search.Query;

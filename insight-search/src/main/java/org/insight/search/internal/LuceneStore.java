@@ -283,7 +283,7 @@ public final class LuceneStore implements Closeable {
     SortedSet<String> ids = new TreeSet<>();
     IndexSearcher searcher = acquire();
     try {
-      searcher.search(q, new DistinctValues(ENTITY, ids));
+      searcher.search(q, new EntityValues(ENTITY, (entity, value) -> ids.add(entity)));
     } catch (IOException e) {
       throw new StoreException("could not list entities: " + e.getMessage(), e);
     } finally {
@@ -613,40 +613,6 @@ public final class LuceneStore implements Closeable {
         public void collect(int doc) {
           if (out.size() < max) {
             out.add(base + doc);
-          }
-        }
-      };
-    }
-  }
-
-  /** Collects the distinct values of a doc-values field over the matching documents. */
-  private static final class DistinctValues implements Collector {
-    private final String field;
-    private final Set<String> out;
-
-    DistinctValues(String field, Set<String> out) {
-      this.field = field;
-      this.out = out;
-    }
-
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
-    }
-
-    @Override
-    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      SortedSetDocValues values = context.reader().getSortedSetDocValues(field);
-      return new LeafCollector() {
-        @Override
-        public void setScorer(Scorable scorer) {}
-
-        @Override
-        public void collect(int doc) throws IOException {
-          if (values != null && values.advanceExact(doc)) {
-            for (int i = 0; i < values.docValueCount(); i++) {
-              out.add(values.lookupOrd(values.nextOrd()).utf8ToString());
-            }
           }
         }
       };

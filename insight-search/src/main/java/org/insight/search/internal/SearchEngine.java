@@ -543,7 +543,7 @@ public final class SearchEngine {
   private Map<String, String> sortKeys(Set<String> ids, String field) throws IOException {
     Map<String, String> out = new HashMap<>();
     Query q = filtered(kind(LuceneStore.STATEMENT_KIND), restrictTo(ids));
-    searcher.search(q, new PerEntity(leaf -> leaf.reader().getSortedDocValues(field), (entity, value) -> {
+    searcher.search(q, new EntityValues(field, (entity, value) -> {
       if (ids.contains(entity)) {
         out.merge(entity, value, (a, b) -> a.compareTo(b) <= 0 ? a : b);
       }
@@ -631,7 +631,7 @@ public final class SearchEngine {
         // an entity counts once per value, over its visible statements only
         Map<String, Set<String>> perValue = new HashMap<>();
         Query q = filtered(kind(LuceneStore.STATEMENT_KIND), restrictTo(matched.keySet()));
-        searcher.search(q, new PerEntityMulti(field, (entity, value) -> {
+        searcher.search(q, new EntityValues(field, (entity, value) -> {
           if (matched.containsKey(entity)) {
             perValue.computeIfAbsent(value, k -> new HashSet<>()).add(entity);
           }
@@ -788,79 +788,6 @@ public final class SearchEngine {
           if (entities != null && entities.advanceExact(doc)) {
             String id = entities.lookupOrd(entities.nextOrd()).utf8ToString();
             out.merge(id, scorer.score(), Math::max);
-          }
-        }
-      };
-    }
-  }
-
-  /** Calls back (entity, value) for a single-valued doc-values field of each matching statement. */
-  private static final class PerEntity implements Collector {
-    interface Values {
-      SortedDocValues of(LeafReaderContext leaf) throws IOException;
-    }
-
-    private final Values values;
-    private final java.util.function.BiConsumer<String, String> sink;
-
-    PerEntity(Values values, java.util.function.BiConsumer<String, String> sink) {
-      this.values = values;
-      this.sink = sink;
-    }
-
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
-    }
-
-    @Override
-    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      SortedSetDocValues entities = context.reader().getSortedSetDocValues(LuceneStore.ENTITY);
-      SortedDocValues v = values.of(context);
-      return new LeafCollector() {
-        @Override
-        public void setScorer(Scorable scorer) {}
-
-        @Override
-        public void collect(int doc) throws IOException {
-          if (entities != null && v != null && entities.advanceExact(doc) && v.advanceExact(doc)) {
-            sink.accept(entities.lookupOrd(entities.nextOrd()).utf8ToString(), v.lookupOrd(v.ordValue()).utf8ToString());
-          }
-        }
-      };
-    }
-  }
-
-  /** Calls back (entity, value) for each value of a multi-valued doc-values field of each matching statement. */
-  private static final class PerEntityMulti implements Collector {
-    private final String field;
-    private final java.util.function.BiConsumer<String, String> sink;
-
-    PerEntityMulti(String field, java.util.function.BiConsumer<String, String> sink) {
-      this.field = field;
-      this.sink = sink;
-    }
-
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
-    }
-
-    @Override
-    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      SortedSetDocValues entities = context.reader().getSortedSetDocValues(LuceneStore.ENTITY);
-      SortedSetDocValues v = context.reader().getSortedSetDocValues(field);
-      return new LeafCollector() {
-        @Override
-        public void setScorer(Scorable scorer) {}
-
-        @Override
-        public void collect(int doc) throws IOException {
-          if (entities != null && v != null && entities.advanceExact(doc) && v.advanceExact(doc)) {
-            String entity = entities.lookupOrd(entities.nextOrd()).utf8ToString();
-            for (int i = 0; i < v.docValueCount(); i++) {
-              sink.accept(entity, v.lookupOrd(v.nextOrd()).utf8ToString());
-            }
           }
         }
       };

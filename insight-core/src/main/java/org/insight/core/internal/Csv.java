@@ -1,13 +1,17 @@
-package org.insight.cli;
+package org.insight.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 cells for the CLI's batch files: quotes, doubled quotes, and the stray spaces real exports have. */
-final class Csv {
+/**
+ * RFC 4180 cells of one line: quotes, doubled quotes, and the stray spaces real exports put before a quote. Small
+ * files only (the CLI's batch files, the demo's samples); the ingest module's record mappings read real exports.
+ * Not API.
+ */
+public final class Csv {
   private Csv() {}
 
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     boolean quoted = false;
@@ -36,7 +40,7 @@ final class Csv {
     return cells;
   }
 
-  static String quote(String s) {
+  public static String quote(String s) {
     return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 }
