@@ -140,6 +140,9 @@ public final class SearchBench {
             compared++;
             if (sameTop(r, top, rawSearcher)) {
               identical++;
+            } else if (compared - identical <= 3) {
+              System.out.printf("  differs: %s%n    ours %s%n    raw  %s%n", q.match(),
+                  r.hits().stream().map(h -> h.id() + String.format("=%.4f", h.score())).toList(), describe(top, rawSearcher));
             }
           }
         }
@@ -163,6 +166,15 @@ public final class SearchBench {
     } finally {
       FoundationBench.delete(root);
     }
+  }
+
+  private static List<String> describe(TopDocs top, IndexSearcher searcher) throws IOException {
+    List<String> out = new ArrayList<>();
+    float max = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
+    for (ScoreDoc sd : top.scoreDocs) {
+      out.add(searcher.storedFields().document(sd.doc).get("id") + String.format("=%.4f", sd.score / max));
+    }
+    return out;
   }
 
   private static boolean sameTop(SearchResult ours, TopDocs raw, IndexSearcher rawSearcher) throws IOException {
