@@ -567,6 +567,8 @@ public final class SearchEngine {
     Map<Integer, String> snippets = highlight && !docIds.isEmpty() ? highlights(docQuery, docIds) : Map.of();
     List<Hit> hits = new ArrayList<>();
     var stored = searcher.storedFields();
+    Map<String, List<org.insight.core.Mention>> mentions = mentions(page.stream()
+        .filter(r -> r.kind() == Hit.Kind.DOCUMENT).map(Ranked::id).collect(Collectors.toSet()));
     for (Ranked r : page) {
       if (r.kind() == Hit.Kind.ENTITY) {
         hits.add(new Hit(r.kind(), r.id(), r.score(), Optional.of(entity(r.id())), Optional.empty(), List.of(), List.of()));
@@ -574,24 +576,29 @@ public final class SearchEngine {
         Document d = LuceneStore.readDocument(stored.document(r.doc()));
         String s = snippets.get(r.doc());
         hits.add(new Hit(r.kind(), r.id(), r.score(), Optional.empty(), Optional.of(d), s == null ? List.of() : List.of(s),
-            mentions(d.id())));
+            mentions.getOrDefault(d.id(), List.of())));
       }
     }
     return hits;
   }
 
-  private List<org.insight.core.Mention> mentions(String documentId) throws IOException {
+  /** The visible mentions of the page's documents, in one query, each list in text order. */
+  private Map<String, List<org.insight.core.Mention>> mentions(Set<String> documentIds) throws IOException {
+    if (documentIds.isEmpty()) {
+      return Map.of();
+    }
     Query q = new BooleanQuery.Builder()
         .add(kind(LuceneStore.MENTION_KIND), Occur.FILTER)
-        .add(new TermQuery(new Term(LuceneStore.MENTION_OF, documentId)), Occur.FILTER)
+        .add(terms(LuceneStore.MENTION_OF, documentIds), Occur.FILTER)
         .add(visibility, Occur.FILTER).build();
-    List<org.insight.core.Mention> out = new ArrayList<>();
+    Map<String, List<org.insight.core.Mention>> out = new HashMap<>();
     var stored = searcher.storedFields();
-    TopDocs top = searcher.search(q, 1_000);
-    for (ScoreDoc sd : top.scoreDocs) {
-      out.add(ModelJson.mention(ModelJson.read(stored.document(sd.doc).get(LuceneStore.JSON))));
+    for (ScoreDoc sd : searcher.search(q, 100_000).scoreDocs) {
+      org.insight.core.Mention m = ModelJson.mention(ModelJson.read(stored.document(sd.doc).get(LuceneStore.JSON)));
+      out.computeIfAbsent(m.documentId(), k -> new ArrayList<>()).add(m);
     }
-    out.sort(Comparator.comparingInt(org.insight.core.Mention::start).thenComparing(org.insight.core.Mention::id));
+    out.values().forEach(list -> list.sort(
+        Comparator.comparingInt(org.insight.core.Mention::start).thenComparing(org.insight.core.Mention::id)));
     return out;
   }
 
