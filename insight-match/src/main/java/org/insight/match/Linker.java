@@ -51,7 +51,7 @@ public final class Linker {
     this.emTolerance = b.emTolerance == null ? 1e-5 : b.emTolerance;
     this.uSampleSize = b.uSampleSize == null ? 20_000 : b.uSampleSize;
     this.seed = b.seed == null ? 42L : b.seed;
-    this.linkage = b.linkage == null ? 0.5 : b.linkage;
+    this.linkage = b.linkage == null ? 0.6 : b.linkage;
     this.clashWeight = b.clashWeight == null ? -8.0 : b.clashWeight;
     this.model = model;
     this.settings = b;
@@ -146,7 +146,16 @@ public final class Linker {
         List.of());
   }
 
-  private LinkResult run(List<Record> records, int split, Collection<Judgement> judgements) {
+  private LinkResult run(List<Record> input, int split, Collection<Judgement> judgements) {
+    // records in id order (each side in link mode): results do not depend on the caller's order
+    List<Record> records = new ArrayList<>(input);
+    Comparator<Record> byId = Comparator.comparing(Record::id);
+    if (split >= 0) {
+      records.subList(0, split).sort(byId);
+      records.subList(split, records.size()).sort(byId);
+    } else {
+      records.sort(byId);
+    }
     int n = records.size();
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < n; i++) {
@@ -296,9 +305,18 @@ public final class Linker {
     for (int k = 0; k < c; k++) {
       levels[k] = comparisons.get(k).levels().size();
     }
-    Em.Fit fit = pat.length == 0
-        ? new Em.Fit(initial(levels), 0.1, 0, false, List.of())
-        : Em.fit(pat, cnt, levels, u, emIterations, emTolerance);
+    Em.Fit fit;
+    if (pat.length == 0) {
+      fit = new Em.Fit(initial(levels), 0.1, 0, false, List.of());
+    } else {
+      boolean[] names = new boolean[c];
+      double[][] start = new double[c][];
+      for (int k = 0; k < c; k++) {
+        names[k] = comparisons.get(k).kind() == Comparison.Kind.NAME;
+        start[k] = Em.initialM(levels[k]);
+      }
+      fit = Em.fit(pat, cnt, levels, u, start, 0.1, names, emIterations, emTolerance);
+    }
     return new MatchModel(comparisons, fit.m(), u, fit.lambda(), MatchModel.frequencies(comparisons, records),
         fit.iterations(), fit.converged(), fit.logLikelihood());
   }
@@ -408,7 +426,7 @@ public final class Linker {
       return this;
     }
 
-    /** Minimum mean match probability between two clusters for them to merge (default 0.5). */
+    /** Minimum mean match probability between two clusters for them to merge (default 0.6). */
     public Builder linkage(double value) {
       once(linkage, "linkage");
       requireProbability(value, "linkage");

@@ -31,12 +31,29 @@ public final class Em {
    */
   public static Fit fit(int[][] patterns, long[] counts, int[] levels, double[][] u, int maxIterations,
       double tolerance) {
+    double[][] m = new double[levels.length][];
+    for (int k = 0; k < levels.length; k++) {
+      m[k] = initialM(levels[k]);
+    }
+    return fit(patterns, counts, levels, u, m, 0.1, new boolean[levels.length], maxIterations, tolerance);
+  }
+
+  /**
+   * Fits m and λ from a start. The {@code excluded} comparisons take no part in the E-step (the posterior match
+   * probability of a pattern ignores them) but their m is still estimated in the M-step from those posteriors.
+   * Blocking makes candidate pairs agree on the blocked-on comparisons (names) far more than random pairs do, so
+   * with names in the E-step EM takes "same name" for "same person"; as Splink does for the comparisons a blocking
+   * rule used, their m is learned from pairs judged by the other comparisons only (valid under the model's
+   * conditional-independence assumption).
+   */
+  public static Fit fit(int[][] patterns, long[] counts, int[] levels, double[][] u, double[][] start,
+      double startLambda, boolean[] excluded, int maxIterations, double tolerance) {
     int c = levels.length;
     double[][] m = new double[c][];
     for (int k = 0; k < c; k++) {
-      m[k] = initialM(levels[k]);
+      m[k] = start[k].clone();
     }
-    double lambda = 0.1;
+    double lambda = startLambda;
     List<Double> ll = new ArrayList<>();
     boolean converged = false;
     int it = 0;
@@ -57,7 +74,7 @@ public final class Em {
         double pu = 1 - lambda;
         for (int k = 0; k < c; k++) {
           int l = patterns[p][k];
-          if (l != Levels.NULL) {
+          if (l != Levels.NULL && !excluded[k]) {
             pm *= m[k][l];
             pu *= u[k][l];
           }
@@ -97,7 +114,7 @@ public final class Em {
   }
 
   /** Geometric start: the best level most likely among matches, "else" rare. */
-  static double[] initialM(int levels) {
+  public static double[] initialM(int levels) {
     double[] m = new double[levels];
     m[0] = 1;
     double w = 1;
@@ -110,8 +127,17 @@ public final class Em {
     return m;
   }
 
-  /** Clamps levels 1.. into [MIN_P, 1-MIN_P] and renormalises them to sum 1. */
+  /**
+   * Normalises levels 1.. (counts or probabilities) to sum 1, clamps them into [MIN_P, 1-MIN_P] and renormalises.
+   */
   public static void clamp(double[] p) {
+    double total = 0;
+    for (int l = 1; l < p.length; l++) {
+      total += p[l];
+    }
+    for (int l = 1; l < p.length; l++) {
+      p[l] = total > 0 ? p[l] / total : 1.0 / (p.length - 1);
+    }
     double sum = 0;
     for (int l = 1; l < p.length; l++) {
       p[l] = Math.min(1 - MIN_P, Math.max(MIN_P, p[l]));
