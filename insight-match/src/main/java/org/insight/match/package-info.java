@@ -1,5 +1,7 @@
 /**
- * The match capability. Reserved by the founding layout (see docs/architecture.md); its own issue fills it.
- * Public API lives in this package, implementation in {@code org.insight.match.internal}.
+ * Record linkage and de-duplication: blocking, per-property comparisons with discrete levels, Fellegi–Sunter
+ * weights learned without labels by expectation–maximisation, explanations, constrained clustering and analyst
+ * judgements. Entry point: {@link org.insight.match.Linker}. Implementation lives in
+ * {@code org.insight.match.internal} (not API).
  */
 package org.insight.match;

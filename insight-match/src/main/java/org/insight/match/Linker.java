@@ -1,0 +1,463 @@
+package org.insight.match;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.insight.match.internal.Blocker;
+import org.insight.match.internal.Clusterer;
+import org.insight.match.internal.Em;
+import org.insight.policy.Label;
+
+/**
+ * Record linkage and de-duplication. Immutable and thread-safe; build one with {@link #builder()}.
+ *
+ * <p>A run: (1) blocking gives candidate pairs ({@link Blocker}: name-token phonetic pairs, token + birth year,
+ * identifiers, phones, e-mails; blocks over {@code maxBlockSize} skipped); (2) each pair is compared into levels;
+ * (3) unless the linker was {@linkplain #train trained} or given a model, u is estimated from {@code uSampleSize}
+ * random pairs and m and λ by EM over the candidate pairs (see {@link ModelParameters}); (4) pairs are scored
+ * ({@link MatchModel}); (5) records are clustered with analyst judgements as must-/cannot-links and average linkage
+ * with a clash veto (see {@link org.insight.match.internal.Clusterer}), never by plain connected components.
+ */
+public final class Linker {
+
+  private final List<Comparison> comparisons;
+  private final double threshold;
+  private final int maxBlockSize;
+  private final int emIterations;
+  private final double emTolerance;
+  private final int uSampleSize;
+  private final long seed;
+  private final double linkage;
+  private final double clashWeight;
+  private final MatchModel model;
+
+  private Linker(Builder b, MatchModel model) {
+    this.comparisons = b.comparisons == null ? Comparison.personDefaults() : b.comparisons;
+    this.threshold = b.threshold == null ? 0.9 : b.threshold;
+    this.maxBlockSize = b.maxBlockSize == null ? 500 : b.maxBlockSize;
+    this.emIterations = b.emIterations == null ? 100 : b.emIterations;
+    this.emTolerance = b.emTolerance == null ? 1e-5 : b.emTolerance;
+    this.uSampleSize = b.uSampleSize == null ? 20_000 : b.uSampleSize;
+    this.seed = b.seed == null ? 42L : b.seed;
+    this.linkage = b.linkage == null ? 0.6 : b.linkage;
+    this.clashWeight = b.clashWeight == null ? -8.0 : b.clashWeight;
+    this.model = model;
+    this.settings = b;
+  }
+
+  private final Builder settings;
+
+  /** A builder with the person defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The comparisons, in order. */
+  public List<Comparison> comparisons() {
+    return comparisons;
+  }
+
+  /** De-duplicates one list of records. */
+  public LinkResult dedupe(List<Record> records) {
+    return dedupe(records, List.of());
+  }
+
+  /** De-duplicates one list of records, honouring analyst judgements. */
+  public LinkResult dedupe(List<Record> records, Collection<Judgement> judgements) {
+    return run(List.copyOf(records), -1, judgements);
+  }
+
+  /** Links two lists: only pairs with one record from each side; clusters span both. */
+  public LinkResult link(List<Record> left, List<Record> right) {
+    return link(left, right, List.of());
+  }
+
+  /** Links two lists, honouring analyst judgements. */
+  public LinkResult link(List<Record> left, List<Record> right, Collection<Judgement> judgements) {
+    List<Record> all = new ArrayList<>(left);
+    all.addAll(right);
+    return run(List.copyOf(all), left.size(), judgements);
+  }
+
+  /**
+   * A linker with the same settings whose m and u come from labelled pairs (level frequencies among matches and
+   * non-matches, add-one smoothed, clamped) and λ from their share of matches; runs of that linker skip EM.
+   */
+  public Linker train(List<LabelledPair> pairs) {
+    if (pairs.isEmpty()) {
+      throw new IllegalArgumentException("no labelled pairs to train on; give at least one match and one non-match");
+    }
+    int c = comparisons.size();
+    double[][] mc = new double[c][];
+    double[][] uc = new double[c][];
+    for (int k = 0; k < c; k++) {
+      mc[k] = new double[comparisons.get(k).levels().size()];
+      uc[k] = new double[mc[k].length];
+      java.util.Arrays.fill(mc[k], 1);
+      java.util.Arrays.fill(uc[k], 1);
+    }
+    MatchModel blank = blankModel();
+    int matches = 0;
+    List<Record> seen = new ArrayList<>();
+    for (LabelledPair p : pairs) {
+      int[] lv = blank.levels(p.left(), p.right());
+      for (int k = 0; k < c; k++) {
+        (p.match() ? mc : uc)[k][lv[k]]++;
+      }
+      matches += p.match() ? 1 : 0;
+      seen.add(p.left());
+      seen.add(p.right());
+    }
+    for (int k = 0; k < c; k++) {
+      mc[k][0] = 1;
+      uc[k][0] = 1;
+      Em.clamp(mc[k]);
+      Em.clamp(uc[k]);
+    }
+    double lambda = Math.min(1 - 1e-6, Math.max(1e-6, matches / (double) pairs.size()));
+    return new Linker(settings, new MatchModel(comparisons, mc, uc, lambda,
+        MatchModel.frequencies(comparisons, seen), 0, true, List.of()));
+  }
+
+  /** A linker with the same settings that scores with {@code fixed} (its parameters; term frequencies per run). */
+  public Linker withModel(MatchModel fixed) {
+    return new Linker(settings, fixed);
+  }
+
+  private MatchModel blankModel() {
+    double[][] ones = new double[comparisons.size()][];
+    for (int k = 0; k < ones.length; k++) {
+      ones[k] = new double[comparisons.get(k).levels().size()];
+      java.util.Arrays.fill(ones[k], 0.5);
+    }
+    return new MatchModel(comparisons, ones, ones, 0.5, MatchModel.frequencies(comparisons, List.of()), 0, false,
+        List.of());
+  }
+
+  private LinkResult run(List<Record> input, int split, Collection<Judgement> judgements) {
+    // records in id order (each side in link mode): results do not depend on the caller's order
+    List<Record> records = new ArrayList<>(input);
+    Comparator<Record> byId = Comparator.comparing(Record::id);
+    if (split >= 0) {
+      records.subList(0, split).sort(byId);
+      records.subList(split, records.size()).sort(byId);
+    } else {
+      records.sort(byId);
+    }
+    int n = records.size();
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (index.put(records.get(i).id(), i) != null) {
+        throw new IllegalArgumentException("record id " + records.get(i).id() + " occurs twice; ids must be unique"
+            + " across the records of one run (prefix them with the dataset)");
+      }
+    }
+    Blocker.Result blocked = Blocker.block(records, comparisons, maxBlockSize, split);
+    long[] pairs = blocked.pairs();
+    MatchModel used = model != null ? model.withFrequencies(records) : fit(records, pairs, split);
+
+    // judgements: the latest per unordered pair wins
+    Map<Long, Judgement> latest = new HashMap<>();
+    for (Judgement j : judgements) {
+      Integer a = index.get(j.leftId());
+      Integer b = index.get(j.rightId());
+      if (a == null || b == null) {
+        continue;
+      }
+      latest.merge(Clusterer.key(a, b, n), j, (x, y) -> y.when().isAfter(x.when()) ? y : x);
+    }
+    Set<Long> cannot = new HashSet<>();
+    List<Map.Entry<Long, Judgement>> same = new ArrayList<>();
+    for (Map.Entry<Long, Judgement> e : latest.entrySet()) {
+      if (e.getValue().verdict() == Judgement.Verdict.DIFFERENT) {
+        cannot.add(e.getKey());
+      } else if (e.getValue().verdict() == Judgement.Verdict.SAME) {
+        same.add(e);
+      }
+    }
+    same.sort(Comparator.comparing((Map.Entry<Long, Judgement> e) -> e.getValue().when())
+        .thenComparing(Map.Entry::getKey));
+
+    Map<Long, double[]> scores = new HashMap<>();
+    Clusterer.Scorer scorer = (i, j) -> scores.computeIfAbsent(Clusterer.key(i, j, n), k -> {
+      double w = used.weight(records.get(Math.min(i, j)), records.get(Math.max(i, j)));
+      return new double[] {w, used.probability(w)};
+    });
+    List<Clusterer.Edge> edges = new ArrayList<>();
+    for (long p : pairs) {
+      int i = (int) (p / n);
+      int j = (int) (p % n);
+      double[] s = scorer.score(i, j);
+      if (s[1] >= threshold && !cannot.contains(p)) {
+        edges.add(new Clusterer.Edge(i, j, s[0]));
+      }
+    }
+    edges.sort(Comparator.comparingDouble((Clusterer.Edge e) -> -e.weight())
+        .thenComparingInt(Clusterer.Edge::i).thenComparingInt(Clusterer.Edge::j));
+
+    Clusterer clusterer = new Clusterer(n, cannot);
+    List<Judgement> conflicts = new ArrayList<>();
+    for (Map.Entry<Long, Judgement> e : same) {
+      int i = (int) (e.getKey() / n);
+      int j = (int) (e.getKey() % n);
+      if (!clusterer.mustLink(i, j)) {
+        conflicts.add(e.getValue());
+      }
+    }
+    clusterer.link(edges, scorer, linkage, clashWeight, 2_500);
+
+    List<MatchPair> out = new ArrayList<>();
+    Set<Long> emitted = new HashSet<>();
+    for (Clusterer.Edge e : edges) {
+      long k = Clusterer.key(e.i(), e.j(), n);
+      emitted.add(k);
+      out.add(pair(used, records.get(e.i()), records.get(e.j()), Optional.ofNullable(latest.get(k))));
+    }
+    for (Map.Entry<Long, Judgement> e : same) {
+      if (emitted.add(e.getKey())) {
+        int i = (int) (e.getKey() / n);
+        int j = (int) (e.getKey() % n);
+        out.add(pair(used, records.get(i), records.get(j), Optional.of(e.getValue())));
+      }
+    }
+    out.sort(Comparator.comparingDouble((MatchPair p) -> -p.probability()).thenComparingDouble(p -> -p.weight())
+        .thenComparing(MatchPair::leftId).thenComparing(MatchPair::rightId));
+
+    List<Cluster> clusters = new ArrayList<>();
+    for (List<Integer> members : clusterer.clusters()) {
+      List<String> ids = new ArrayList<>();
+      for (int i : members) {
+        ids.add(records.get(i).id());
+      }
+      ids.sort(null);
+      clusters.add(new Cluster(clusterId(ids.get(0)), ids));
+    }
+    clusters.sort(Comparator.comparing(Cluster::id));
+    return new LinkResult(out, clusters, blocked.stats(), used, conflicts);
+  }
+
+  private static MatchPair pair(MatchModel model, Record a, Record b, Optional<Judgement> judgement) {
+    Explanation x = model.explain(a, b, judgement);
+    boolean sameJudged = judgement.map(j -> j.verdict() == Judgement.Verdict.SAME).orElse(false);
+    Label label = a.label() == null ? b.label() : b.label() == null ? a.label() : a.label().and(b.label());
+    return new MatchPair(a.id(), b.id(), sameJudged ? 1.0 : x.probability(), x.weight(), x, label);
+  }
+
+  private MatchModel fit(List<Record> records, long[] pairs, int split) {
+    int n = records.size();
+    int c = comparisons.size();
+    MatchModel blank = blankModel();
+    // u from random pairs
+    double[][] u = new double[c][];
+    for (int k = 0; k < c; k++) {
+      u[k] = new double[comparisons.get(k).levels().size()];
+      java.util.Arrays.fill(u[k], 1);
+    }
+    Random random = new Random(seed);
+    int leftN = split >= 0 ? split : n;
+    int rightN = split >= 0 ? n - split : n;
+    if (leftN > 0 && rightN > 0 && n > 1) {
+      for (int s = 0; s < uSampleSize; s++) {
+        int i = random.nextInt(leftN);
+        int j = split >= 0 ? split + random.nextInt(rightN) : random.nextInt(n);
+        if (i == j) {
+          continue;
+        }
+        int[] lv = blank.levels(records.get(i), records.get(j));
+        for (int k = 0; k < c; k++) {
+          u[k][lv[k]]++;
+        }
+      }
+    }
+    for (int k = 0; k < c; k++) {
+      u[k][0] = 1;
+      Em.clamp(u[k]);
+    }
+    // distinct patterns of the candidate pairs
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    Map<String, int[]> patterns = new HashMap<>();
+    for (long p : pairs) {
+      int[] lv = blank.levels(records.get((int) (p / n)), records.get((int) (p % n)));
+      String key = java.util.Arrays.toString(lv);
+      counts.computeIfAbsent(key, x -> new long[1])[0]++;
+      patterns.putIfAbsent(key, lv);
+    }
+    int[][] pat = new int[counts.size()][];
+    long[] cnt = new long[counts.size()];
+    int q = 0;
+    for (Map.Entry<String, long[]> e : counts.entrySet()) {
+      pat[q] = patterns.get(e.getKey());
+      cnt[q++] = e.getValue()[0];
+    }
+    int[] levels = new int[c];
+    for (int k = 0; k < c; k++) {
+      levels[k] = comparisons.get(k).levels().size();
+    }
+    Em.Fit fit;
+    if (pat.length == 0) {
+      fit = new Em.Fit(initial(levels), 0.1, 0, false, List.of());
+    } else {
+      boolean[] names = new boolean[c];
+      double[][] start = new double[c][];
+      for (int k = 0; k < c; k++) {
+        names[k] = comparisons.get(k).kind() == Comparison.Kind.NAME;
+        start[k] = Em.initialM(levels[k]);
+      }
+      fit = Em.fit(pat, cnt, levels, u, start, 0.1, names, emIterations, emTolerance);
+    }
+    return new MatchModel(comparisons, fit.m(), u, fit.lambda(), MatchModel.frequencies(comparisons, records),
+        fit.iterations(), fit.converged(), fit.logLikelihood());
+  }
+
+  private static double[][] initial(int[] levels) {
+    double[][] m = new double[levels.length][];
+    for (int k = 0; k < levels.length; k++) {
+      m[k] = new double[levels[k]];
+      java.util.Arrays.fill(m[k], 1);
+      Em.clamp(m[k]);
+    }
+    return m;
+  }
+
+  static String clusterId(String smallestMember) {
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(smallestMember.getBytes(StandardCharsets.UTF_8));
+      return "cl-" + HexFormat.of().formatHex(h, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** Settings of a {@link Linker}; each may be set once. */
+  public static final class Builder {
+    private List<Comparison> comparisons;
+    private Double threshold;
+    private Integer maxBlockSize;
+    private Integer emIterations;
+    private Double emTolerance;
+    private Integer uSampleSize;
+    private Long seed;
+    private Double linkage;
+    private Double clashWeight;
+    private MatchModel model;
+
+    private Builder() {}
+
+    private static void once(Object current, String setting) {
+      if (current != null) {
+        throw new IllegalStateException(setting + " was already set to " + current + "; set it once");
+      }
+    }
+
+    /** The comparisons, in weight order (default {@link Comparison#personDefaults()}); names must be unique. */
+    public Builder comparisons(List<Comparison> value) {
+      once(comparisons, "comparisons");
+      Set<String> names = new HashSet<>();
+      for (Comparison c : value) {
+        if (!names.add(c.name())) {
+          throw new IllegalArgumentException("two comparisons are named " + c.name() + "; rename one with exact()");
+        }
+      }
+      if (value.size() > 20) {
+        throw new IllegalArgumentException("at most 20 comparisons; got " + value.size());
+      }
+      comparisons = List.copyOf(value);
+      return this;
+    }
+
+    /** Match probability at or above which a pair is reported and may link clusters (default 0.9). */
+    public Builder threshold(double value) {
+      once(threshold, "threshold");
+      requireProbability(value, "threshold");
+      threshold = value;
+      return this;
+    }
+
+    /** Blocks with more records than this are skipped (default 500). */
+    public Builder maxBlockSize(int value) {
+      once(maxBlockSize, "maxBlockSize");
+      if (value < 2) {
+        throw new IllegalArgumentException("maxBlockSize must be at least 2; got " + value);
+      }
+      maxBlockSize = value;
+      return this;
+    }
+
+    /** Maximum EM iterations (default 100). */
+    public Builder emIterations(int value) {
+      once(emIterations, "emIterations");
+      if (value < 1) {
+        throw new IllegalArgumentException("emIterations must be at least 1; got " + value);
+      }
+      emIterations = value;
+      return this;
+    }
+
+    /** EM stops when no parameter moves more than this (default 1e-5). */
+    public Builder emTolerance(double value) {
+      once(emTolerance, "emTolerance");
+      emTolerance = value;
+      return this;
+    }
+
+    /** Random pairs drawn to estimate u (default 20,000). */
+    public Builder uSampleSize(int value) {
+      once(uSampleSize, "uSampleSize");
+      uSampleSize = value;
+      return this;
+    }
+
+    /** Seed of the random pair sample (default 42): runs are deterministic. */
+    public Builder seed(long value) {
+      once(seed, "seed");
+      seed = value;
+      return this;
+    }
+
+    /** Minimum mean match probability between two clusters for them to merge (default 0.6). */
+    public Builder linkage(double value) {
+      once(linkage, "linkage");
+      requireProbability(value, "linkage");
+      linkage = value;
+      return this;
+    }
+
+    /** A cross-cluster pair with a weight below this vetoes a merge (default -8). */
+    public Builder clashWeight(double value) {
+      once(clashWeight, "clashWeight");
+      clashWeight = value;
+      return this;
+    }
+
+    /** Score with a fixed model instead of fitting one per run. */
+    public Builder model(MatchModel value) {
+      once(model, "model");
+      model = value;
+      return this;
+    }
+
+    /** The linker. */
+    public Linker build() {
+      return new Linker(this, model);
+    }
+
+    private static void requireProbability(double v, String what) {
+      if (!(v >= 0 && v <= 1)) {
+        throw new IllegalArgumentException(what + " must be a probability in [0,1]; got " + v);
+      }
+    }
+  }
+
+}

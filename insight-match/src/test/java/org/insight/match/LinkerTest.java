@@ -1,0 +1,235 @@
+package org.insight.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LinkerTest {
+
+  static final long SEED = Long.getLong("insight.seed", 20261125L);
+  static PersonGenerator.Data data;
+  static LinkResult result;
+  static Linker linker = Linker.builder().build();
+
+  @BeforeAll
+  static void run() {
+    data = new PersonGenerator(SEED).generate(2000, 0.3);
+    long t0 = System.nanoTime();
+    result = linker.dedupe(data.records());
+    System.out.printf("dedupe of %d records: %d ms; %s%n", data.records().size(),
+        (System.nanoTime() - t0) / 1_000_000, result.blocking());
+    ModelParameters p = result.parameters();
+    System.out.printf("EM: %d iterations, converged=%s, lambda=%.4f, logLik first=%.1f last=%.1f%n", p.iterations(),
+        p.converged(), p.lambda(), p.logLikelihood().get(0), p.logLikelihood().get(p.logLikelihood().size() - 1));
+    for (ModelParameters.ComparisonParameters c : p.comparisons()) {
+      StringBuilder sb = new StringBuilder(c.comparison() + ":");
+      for (ModelParameters.LevelParameters l : c.levels()) {
+        sb.append(String.format(" %s m=%.3f u=%.4f w=%.2f;", l.level(), l.m(), l.u(), l.weight()));
+      }
+      System.out.println(sb);
+    }
+  }
+
+  static Set<String> clusterPairs(List<Cluster> clusters) {
+    Set<String> out = new HashSet<>();
+    for (Cluster c : clusters) {
+      List<String> ids = c.recordIds();
+      for (int i = 0; i < ids.size(); i++) {
+        for (int j = i + 1; j < ids.size(); j++) {
+          out.add(PersonGenerator.key(ids.get(i), ids.get(j)));
+        }
+      }
+    }
+    return out;
+  }
+
+  static double[] prf(Set<String> predicted, Set<String> truth) {
+    long tp = predicted.stream().filter(truth::contains).count();
+    double p = predicted.isEmpty() ? 1 : tp / (double) predicted.size();
+    double r = truth.isEmpty() ? 1 : tp / (double) truth.size();
+    return new double[] {p, r, 2 * p * r / (p + r)};
+  }
+
+  @Test
+  void precisionRecallF1OfClustersAndPairs() {
+    Set<String> truth = data.truePairs();
+    double[] c = prf(clusterPairs(result.clusters()), truth);
+    Set<String> pairs = new HashSet<>();
+    result.pairs().forEach(p -> pairs.add(PersonGenerator.key(p.leftId(), p.rightId())));
+    double[] q = prf(pairs, truth);
+    System.out.printf("clusters: precision=%.4f recall=%.4f F1=%.4f (true pairs %d)%n", c[0], c[1], c[2],
+        truth.size());
+    System.out.printf("pairs >= threshold: precision=%.4f recall=%.4f F1=%.4f%n", q[0], q[1], q[2]);
+    assertTrue(c[0] >= 0.95, "cluster precision " + c[0]);
+    assertTrue(c[1] >= 0.85, "cluster recall " + c[1]);
+    assertTrue(c[2] >= 0.90, "cluster F1 " + c[2]);
+  }
+
+  @Test
+  void blockingIsNearLinearAndKeepsTheTruePairs() {
+    Map<String, Integer> index = new HashMap<>();
+    List<Record> records = data.records();
+    for (int i = 0; i < records.size(); i++) {
+      index.put(records.get(i).id(), i);
+    }
+    var blocked = org.insight.match.internal.Blocker.block(records, linker.comparisons(), 500, -1);
+    Set<Long> candidates = new HashSet<>();
+    for (long p : blocked.pairs()) {
+      candidates.add(p);
+    }
+    Set<String> truth = data.truePairs();
+    long n = records.size();
+    long found = truth.stream().filter(k -> {
+      String[] ab = k.split("\\|");
+      int i = index.get(ab[0]);
+      int j = index.get(ab[1]);
+      return candidates.contains(Math.min(i, j) * n + Math.max(i, j));
+    }).count();
+    double recall = found / (double) truth.size();
+    long all = n * (n - 1) / 2;
+    System.out.printf("blocking recall=%.4f candidate pairs=%d (%.2f%% of %d)%n", recall,
+        blocked.stats().candidatePairs(), 100.0 * blocked.stats().candidatePairs() / all, all);
+    assertTrue(recall >= 0.97, "blocking recall " + recall);
+    assertTrue(blocked.stats().candidatePairs() < all / 20, "candidate pairs " + blocked.stats().candidatePairs());
+    assertEquals(result.blocking().candidatePairs(), blocked.stats().candidatePairs());
+  }
+
+  @Test
+  void explanationsSumToTheTotalWeight() {
+    assertTrue(!result.pairs().isEmpty());
+    for (MatchPair p : result.pairs()) {
+      double sum = 0;
+      for (ComparisonOutcome o : p.explanation().comparisons()) {
+        sum += o.weight();
+      }
+      assertEquals(p.weight(), sum, 1e-9);
+      assertEquals(linker.comparisons().size(), p.explanation().comparisons().size());
+      assertTrue(p.probability() >= 0.9 && p.probability() <= 1);
+    }
+  }
+
+  @Test
+  void commonNamesWeighLessThanRareNames() {
+    MatchModel model = result.model();
+    Record a = PersonGenerator.record("x1", "John Smith", null, null, null, null, null, null, null);
+    Record b = PersonGenerator.record("x2", "John Smith", null, null, null, null, null, null, null);
+    Record c = PersonGenerator.record("x3", "Hugo Nakamura", null, null, null, null, null, null, null);
+    Record d = PersonGenerator.record("x4", "Hugo Nakamura", null, null, null, null, null, null, null);
+    assertTrue(model.weight(a, b) < model.weight(c, d), model.weight(a, b) + " vs " + model.weight(c, d));
+  }
+
+  @Test
+  void differentJudgementIsNeverMergedSameMerges() {
+    // the strongest model pair, judged DIFFERENT; a clear non-pair judged SAME
+    MatchPair top = result.pairs().get(0);
+    Record far1 = data.records().get(0);
+    Record far2 = data.records().stream().filter(r -> !data.truth().get(r.id()).equals(data.truth().get(far1.id())))
+        .filter(r -> result.model().weight(far1, r) < 0).findFirst().orElseThrow();
+    Instant now = Instant.parse("2026-11-25T10:00:00Z");
+    List<Judgement> judgements = List.of(
+        new Judgement(top.leftId(), top.rightId(), Judgement.Verdict.DIFFERENT, "analyst", now),
+        new Judgement(far1.id(), far2.id(), Judgement.Verdict.SAME, "analyst", now));
+    LinkResult judged = linker.dedupe(data.records(), judgements);
+    for (Cluster c : judged.clusters()) {
+      assertTrue(!(c.recordIds().contains(top.leftId()) && c.recordIds().contains(top.rightId())));
+    }
+    assertTrue(judged.clusters().stream().anyMatch(c -> c.recordIds().contains(far1.id())
+        && c.recordIds().contains(far2.id())));
+    assertTrue(judged.pairs().stream().noneMatch(p -> p.leftId().equals(top.leftId())
+        && p.rightId().equals(top.rightId())));
+    MatchPair forced = judged.pairs().stream().filter(p -> Set.of(p.leftId(), p.rightId())
+        .equals(Set.of(far1.id(), far2.id()))).findFirst().orElseThrow();
+    assertEquals(1.0, forced.probability());
+    assertTrue(forced.explanation().judgement().isPresent());
+  }
+
+  @Test
+  void sameIsTransitiveAndConflictsAreReported() {
+    List<Record> recs = List.of(
+        PersonGenerator.record("a", "Hugo Moreau", "1970-01-01", null, null, null, null, null, null),
+        PersonGenerator.record("b", "Ingrid Weber", "1980-02-02", null, null, null, null, null, null),
+        PersonGenerator.record("c", "Tomasz Nowak", "1990-03-03", null, null, null, null, null, null));
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    LinkResult r = linker.withModel(result.model()).dedupe(recs, List.of(
+        new Judgement("a", "b", Judgement.Verdict.SAME, "x", t),
+        new Judgement("b", "c", Judgement.Verdict.SAME, "x", t.plusSeconds(1))));
+    assertEquals(List.of("a", "b", "c"), r.clusters().stream().filter(c -> c.recordIds().size() == 3)
+        .findFirst().orElseThrow().recordIds());
+    LinkResult conflict = linker.withModel(result.model()).dedupe(recs, List.of(
+        new Judgement("a", "b", Judgement.Verdict.SAME, "x", t),
+        new Judgement("a", "c", Judgement.Verdict.DIFFERENT, "x", t),
+        new Judgement("b", "c", Judgement.Verdict.SAME, "x", t.plusSeconds(1))));
+    assertEquals(1, conflict.conflicts().size());
+    assertTrue(conflict.clusters().stream().noneMatch(c -> c.recordIds().containsAll(List.of("a", "c"))));
+  }
+
+  @Test
+  void chainingDoesNotMergeClashingRecords() {
+    // B is sparse and matches both A and C; A and C clash on birth date and passport
+    Record a = PersonGenerator.record("A", "Hugo Nakamura", "1961-04-12", "P11111111", null, "fr", null, null, "m");
+    Record b = PersonGenerator.record("B", "Hugo Nakamura", null, null, null, "fr", null, null, "m");
+    Record c = PersonGenerator.record("C", "Hugo Nakamura", "1988-11-30", "P22222222", null, "fr", null, null, "m");
+    MatchModel model = result.model();
+    List<Record> recs = new java.util.ArrayList<>(data.records());
+    recs.addAll(List.of(a, b, c));
+    LinkResult r = linker.withModel(model).dedupe(recs);
+    System.out.printf("chain: w(A,B)=%.2f w(B,C)=%.2f w(A,C)=%.2f%n", model.weight(a, b), model.weight(b, c),
+        model.weight(a, c));
+    assertTrue(r.pairs().stream().anyMatch(p -> Set.of(p.leftId(), p.rightId()).equals(Set.of("A", "B"))));
+    assertTrue(r.pairs().stream().anyMatch(p -> Set.of(p.leftId(), p.rightId()).equals(Set.of("B", "C"))));
+    assertTrue(r.clusters().stream().noneMatch(cl -> cl.recordIds().containsAll(List.of("A", "C"))));
+  }
+
+  @Test
+  void clusterIdsAreStableAcrossRuns() {
+    List<Record> reversed = new java.util.ArrayList<>(data.records());
+    java.util.Collections.reverse(reversed);
+    LinkResult again = linker.dedupe(reversed);
+    assertTrue(Set.copyOf(result.clusters()).equals(Set.copyOf(again.clusters())), "clusters differ across runs");
+  }
+
+  @Test
+  void labelsOfPairsAreTheConjunction() {
+    org.insight.policy.Label x = org.insight.policy.Label.of("INTERPOL");
+    org.insight.policy.Label y = org.insight.policy.Label.of("FR");
+    Record a = PersonGenerator.record("la", "Hugo Nakamura", "1961-04-12", "P11111111", null, null, null, null, null)
+        .withLabel(x);
+    Record b = PersonGenerator.record("lb", "Hugo Nakamura", "1961-04-12", "P11111111", null, null, null, null, null)
+        .withLabel(y);
+    LinkResult r = linker.withModel(result.model()).dedupe(List.of(a, b));
+    assertEquals(1, r.pairs().size());
+    assertEquals(x.and(y), r.pairs().get(0).label());
+  }
+
+  @Test
+  void trainingFromLabelledPairsSetsParameters() {
+    List<Record> recs = data.records();
+    List<LabelledPair> labelled = new java.util.ArrayList<>();
+    Map<Integer, Record> firstOf = new HashMap<>();
+    for (Record r : recs) {
+      Record prev = firstOf.putIfAbsent(data.truth().get(r.id()), r);
+      if (prev != null) {
+        labelled.add(new LabelledPair(prev, r, true));
+      }
+    }
+    for (int i = 0; i + 1 < recs.size(); i += 2) {
+      if (!data.truth().get(recs.get(i).id()).equals(data.truth().get(recs.get(i + 1).id()))) {
+        labelled.add(new LabelledPair(recs.get(i), recs.get(i + 1), false));
+      }
+    }
+    Linker trained = linker.train(labelled);
+    LinkResult r = trained.dedupe(recs);
+    double[] c = prf(clusterPairs(r.clusters()), data.truePairs());
+    System.out.printf("trained: precision=%.4f recall=%.4f F1=%.4f%n", c[0], c[1], c[2]);
+    assertEquals(0, r.parameters().iterations());
+    assertTrue(c[2] >= 0.85, "trained F1 " + c[2]);
+  }
+}

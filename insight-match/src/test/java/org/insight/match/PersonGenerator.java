@@ -1,0 +1,227 @@
+package org.insight.match;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Synthetic people with known truth and realistic corruption: typos, swapped given/family names, Cyrillic spellings,
+ * nicknames, missing fields, date errors (day/month swap, year ±1, one digit, year only), common names shared by
+ * different people. Seeded; the seed is printed.
+ */
+final class PersonGenerator {
+
+  static final String[] GIVEN = {"William", "Robert", "Alexander", "Mohammed", "James", "John", "Michael", "David",
+      "Richard", "Thomas", "Charles", "Daniel", "Matthew", "Anthony", "Mark", "Paul", "Steven", "Andrew", "Joshua",
+      "Kevin", "Brian", "George", "Edward", "Ivan", "Sergei", "Dmitri", "Pavel", "Mikhail", "Olga", "Anna", "Maria",
+      "Elena", "Natalia", "Fatima", "Aisha", "Omar", "Hassan", "Ahmed", "Yusuf", "Layla", "Sophie", "Chloe", "Emma",
+      "Lucas", "Hugo", "Louis", "Pierre", "Camille", "Giulia", "Marco", "Luca", "Francesca", "Hans", "Klaus", "Petra",
+      "Ingrid", "Carlos", "Javier", "Lucia", "Isabel", "Jorge", "Diego", "Katarzyna", "Piotr", "Tomasz", "Agnieszka"};
+  static final String[] FAMILY = {"Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
+      "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Taylor", "Moore", "Jackson",
+      "Martin", "Lee", "Thompson", "White", "Harris", "Clark", "Lewis", "Robinson", "Walker", "Young", "Allen",
+      "Ivanov", "Petrov", "Smirnov", "Kuznetsov", "Popov", "Sokolov", "Volkov", "Morozov", "Novikov", "Haddad",
+      "Khalil", "Nasser", "Rahman", "Hussein", "Mansour", "Dubois", "Lefebvre", "Moreau", "Laurent", "Rossi", "Russo",
+      "Ferrari", "Esposito", "Bianchi", "Muller", "Schmidt", "Schneider", "Fischer", "Weber", "Kowalski",
+      "Nowak", "Wisniewski", "Fernandez", "Sanchez", "Perez", "Gomez", "Diaz", "Okafor", "Mensah", "Tanaka",
+      "Nakamura", "Kim", "Park", "Nguyen", "Tran", "Kaya", "Demir", "Yilmaz", "Andersson", "Johansson"};
+  static final Map<String, String> NICKNAMES = Map.ofEntries(Map.entry("William", "Bill"),
+      Map.entry("Robert", "Bob"), Map.entry("Alexander", "Sasha"), Map.entry("Mohammed", "Mohamed"),
+      Map.entry("James", "Jim"), Map.entry("Michael", "Mike"), Map.entry("Richard", "Rick"),
+      Map.entry("Thomas", "Tom"), Map.entry("Edward", "Ed"), Map.entry("Daniel", "Dan"),
+      Map.entry("Matthew", "Matt"), Map.entry("Anthony", "Tony"), Map.entry("Andrew", "Andy"));
+  static final Map<String, String> CYRILLIC = Map.ofEntries(Map.entry("Ivan", "Иван"),
+      Map.entry("Sergei", "Сергей"), Map.entry("Dmitri", "Дмитрий"), Map.entry("Pavel", "Павел"),
+      Map.entry("Mikhail", "Михаил"), Map.entry("Olga", "Ольга"), Map.entry("Anna", "Анна"),
+      Map.entry("Maria", "Мария"), Map.entry("Elena", "Елена"), Map.entry("Natalia", "Наталья"),
+      Map.entry("Alexander", "Александр"), Map.entry("Ivanov", "Иванов"), Map.entry("Petrov", "Петров"),
+      Map.entry("Smirnov", "Смирнов"), Map.entry("Kuznetsov", "Кузнецов"), Map.entry("Popov", "Попов"),
+      Map.entry("Sokolov", "Соколов"), Map.entry("Volkov", "Волков"), Map.entry("Morozov", "Морозов"),
+      Map.entry("Novikov", "Новиков"));
+  static final String[][] COMMON = {{"John", "Smith"}, {"Mohammed", "Ali"}, {"Maria", "Garcia"},
+      {"David", "Lee"}, {"Anna", "Ivanova"}};
+  static final String[] COUNTRIES = {"fr", "de", "gb", "ru", "us", "es", "it", "pl", "tr", "eg", "ng", "jp"};
+
+  /** A true person. */
+  record Person(int pid, String given, String family, String birthDate, String passport, String idNumber,
+      String country, String phone, String email, String gender) {}
+
+  /** Generated data with its truth. */
+  record Data(List<Record> records, Map<String, Integer> truth) {
+    /** Unordered true duplicate pairs as "a|b" with a < b. */
+    java.util.Set<String> truePairs() {
+      Map<Integer, List<String>> by = new LinkedHashMap<>();
+      truth.forEach((id, p) -> by.computeIfAbsent(p, k -> new ArrayList<>()).add(id));
+      java.util.Set<String> out = new java.util.HashSet<>();
+      for (List<String> ids : by.values()) {
+        for (int i = 0; i < ids.size(); i++) {
+          for (int j = i + 1; j < ids.size(); j++) {
+            out.add(key(ids.get(i), ids.get(j)));
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  static String key(String a, String b) {
+    return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+  }
+
+  private final Random random;
+
+  PersonGenerator(long seed) {
+    System.out.println("PersonGenerator seed = " + seed);
+    this.random = new Random(seed);
+  }
+
+  Person person(int pid) {
+    String given;
+    String family;
+    if (random.nextDouble() < 0.06) {
+      String[] c = COMMON[random.nextInt(COMMON.length)];
+      given = c[0];
+      family = c[1];
+    } else {
+      given = GIVEN[random.nextInt(GIVEN.length)];
+      family = FAMILY[random.nextInt(FAMILY.length)];
+    }
+    String date = String.format("%04d-%02d-%02d", 1940 + random.nextInt(65), 1 + random.nextInt(12),
+        1 + random.nextInt(28));
+    String passport = random.nextDouble() < 0.6 ? String.format("P%08d", random.nextInt(100_000_000)) : null;
+    String idNumber = random.nextDouble() < 0.4 ? String.format("ID%09d", random.nextInt(1_000_000_000)) : null;
+    String phone = random.nextDouble() < 0.5 ? String.format("+44%010d", 7_000_000_000L + random.nextInt(999_999_999))
+        : null;
+    String email = random.nextDouble() < 0.4
+        ? (given + "." + family + random.nextInt(1000)).toLowerCase(java.util.Locale.ROOT) + "@example.org" : null;
+    return new Person(pid, given, family, date, passport, idNumber, COUNTRIES[random.nextInt(COUNTRIES.length)],
+        phone, email, random.nextBoolean() ? "m" : "f");
+  }
+
+  /** {@code n} records, about {@code dupShare} of them duplicates of another. */
+  Data generate(int n, double dupShare) {
+    int bases = (int) Math.round(n * (1 - dupShare));
+    List<Person> people = new ArrayList<>();
+    for (int i = 0; i < bases; i++) {
+      people.add(person(i));
+    }
+    List<Record> records = new ArrayList<>();
+    Map<String, Integer> truth = new LinkedHashMap<>();
+    for (Person p : people) {
+      String id = "r" + records.size();
+      records.add(clean(id, p));
+      truth.put(id, p.pid());
+    }
+    while (records.size() < n) {
+      Person p = people.get(random.nextInt(people.size()));
+      String id = "r" + records.size();
+      records.add(corrupt(id, p));
+      truth.put(id, p.pid());
+    }
+    java.util.Collections.shuffle(records, random);
+    return new Data(records, truth);
+  }
+
+  Record clean(String id, Person p) {
+    return record(id, p.given() + " " + p.family(), p.birthDate(), p.passport(), p.idNumber(), p.country(),
+        p.phone(), p.email(), p.gender());
+  }
+
+  Record corrupt(String id, Person p) {
+    String given = p.given();
+    String family = p.family();
+    double r = random.nextDouble();
+    if (r < 0.12 && NICKNAMES.containsKey(given)) {
+      given = NICKNAMES.get(given);
+    } else if (r < 0.25 && (CYRILLIC.containsKey(given) || CYRILLIC.containsKey(family))) {
+      given = CYRILLIC.getOrDefault(given, given);
+      family = CYRILLIC.getOrDefault(family, family);
+    }
+    if (random.nextDouble() < 0.3) {
+      if (random.nextBoolean()) {
+        given = typo(given);
+      } else {
+        family = typo(family);
+      }
+    }
+    String name = random.nextDouble() < 0.15 ? family + ", " + given : given + " " + family;
+    if (random.nextDouble() < 0.1) {
+      name = family.toUpperCase(java.util.Locale.ROOT) + " " + given;
+    }
+    String date = p.birthDate();
+    double d = random.nextDouble();
+    if (d < 0.05) {
+      date = date.substring(0, 4) + "-" + date.substring(8, 10) + "-" + date.substring(5, 7);
+    } else if (d < 0.10) {
+      date = (Integer.parseInt(date.substring(0, 4)) + (random.nextBoolean() ? 1 : -1)) + date.substring(4);
+    } else if (d < 0.15) {
+      char[] c = date.toCharArray();
+      c[9] = (char) ('0' + (c[9] - '0' + 1 + random.nextInt(8)) % 10);
+      date = new String(c);
+      if (date.endsWith("-00")) {
+        date = p.birthDate();
+      }
+    } else if (d < 0.20) {
+      date = date.substring(0, 4);
+    } else if (d < 0.35) {
+      date = null;
+    }
+    if (date != null) {
+      try {
+        org.insight.core.PropertyType.DATE.clean(date);
+      } catch (org.insight.core.InvalidDataException e) {
+        date = p.birthDate(); // the corruption made an impossible date (month 13, 29 February)
+      }
+    }
+    String passport = random.nextDouble() < 0.35 ? null : p.passport();
+    if (passport != null && random.nextDouble() < 0.05) {
+      passport = typo(passport);
+    }
+    return record(id, name, date, passport, random.nextDouble() < 0.3 ? null : p.idNumber(),
+        random.nextDouble() < 0.3 ? null : p.country(), random.nextDouble() < 0.4 ? null : p.phone(),
+        random.nextDouble() < 0.4 ? null : p.email(), random.nextDouble() < 0.3 ? null : p.gender());
+  }
+
+  String typo(String s) {
+    if (s.length() < 3) {
+      return s;
+    }
+    char[] c = s.toCharArray();
+    int i = 1 + random.nextInt(c.length - 2);
+    switch (random.nextInt(3)) {
+      case 0 -> {
+        char t = c[i];
+        c[i] = c[i + 1];
+        c[i + 1] = t;
+      }
+      case 1 -> c[i] = Character.isDigit(c[i]) ? (char) ('0' + (c[i] - '0' + 1) % 10)
+          : (char) ('a' + random.nextInt(26));
+      default -> {
+        return s.substring(0, i) + s.substring(i + 1);
+      }
+    }
+    return new String(c);
+  }
+
+  static Record record(String id, String name, String date, String passport, String idNumber, String country,
+      String phone, String email, String gender) {
+    Map<String, List<String>> v = new LinkedHashMap<>();
+    put(v, "name", name);
+    put(v, "birthDate", date);
+    put(v, "passportNumber", passport);
+    put(v, "idNumber", idNumber);
+    put(v, "nationality", country);
+    put(v, "phone", phone);
+    put(v, "email", email);
+    put(v, "gender", gender);
+    return Record.of(id, "synthetic", v);
+  }
+
+  private static void put(Map<String, List<String>> v, String k, String value) {
+    if (value != null) {
+      v.put(k, List.of(value));
+    }
+  }
+}
