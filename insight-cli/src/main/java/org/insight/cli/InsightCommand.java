@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         CountCommand.class,
         SearchCommand.class,
         SuggestCommand.class,
+        MatchCommand.class,
         DocumentCommand.class,
         AddCommand.class,
         AuditCommand.class,

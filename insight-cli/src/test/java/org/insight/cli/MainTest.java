@@ -122,6 +122,34 @@ class MainTest {
   }
 
   @Test
+  void matchDedupeReadsAMessyExportAndWritesPairsAndClusters() throws Exception {
+    Path csv = dir.resolve("people.csv");
+    Files.writeString(csv, "\uFEFFid, full_name , dob,passport\n"
+        + "1, Ivan Petrov, 1975-03-14, 724410981\n"
+        + "2,\"PETROV, Ivan\",14/03/1975,72 4410981\n"
+        + "3, Marco Rossi,1969,YA5539120\n"
+        + "4,Bad Date,1975-02-30,\n", StandardCharsets.UTF_8);
+    Path out = dir.resolve("match");
+    Run r = run("match", "dedupe", csv.toString(), "--id", "id", "--map", "full_name=name", "--map", "dob=birthDate",
+        "--map", "passport=passportNumber", "--out", out.toString(), "--explain");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("line 5") && r.err().contains("1975-02-30"), "the bad row is reported: " + r.err());
+    List<String> pairs = Files.readAllLines(out.resolve("pairs.csv"), StandardCharsets.UTF_8);
+    assertEquals(2, pairs.size(), pairs.toString());
+    assertTrue(pairs.get(1).startsWith("1,2,"), pairs.toString());
+    assertTrue(pairs.get(1).contains("passportNumber:exact"), "explained: " + pairs);
+    List<String> clusters = Files.readAllLines(out.resolve("clusters.csv"), StandardCharsets.UTF_8);
+    assertEquals(4, clusters.size(), "header + records 1, 2 (together) and 3: " + clusters);
+    java.util.Map<String, String> clusterOf = new java.util.HashMap<>();
+    clusters.stream().skip(1).forEach(l -> clusterOf.put(l.split(",")[1], l.split(",")[0]));
+    assertEquals(clusterOf.get("1"), clusterOf.get("2"));
+    assertTrue(!clusterOf.get("1").equals(clusterOf.get("3")));
+    Run missing = run("match", "dedupe", csv.toString(), "--id", "nope", "--map", "full_name=name", "--out", out.toString());
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().contains("no column 'nope'"), missing.err());
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertEquals(2, run("entities", "--no-such-option").code());
     assertEquals(2, run("no-such-command").code());
