@@ -365,16 +365,6 @@ public final class LuceneStore implements Closeable {
     return count(and(new TermQuery(new Term(EVIDENCE, hash.hex())), visibility)) > 0;
   }
 
-  /** Every stored statement and document, for integrity checks; not filtered — callers are internal checks only. */
-  public long size() {
-    IndexSearcher searcher = acquire();
-    try {
-      return searcher.getIndexReader().numDocs();
-    } finally {
-      release(searcher);
-    }
-  }
-
   private long count(Query q) {
     IndexSearcher searcher = acquire();
     try {
