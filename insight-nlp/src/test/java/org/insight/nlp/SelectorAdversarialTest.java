@@ -21,9 +21,8 @@ class SelectorAdversarialTest {
 
   @Test
   void longRunsOfSelectorCharactersExtractQuickly() {
-    List<String> units = List.of("1", "1.", "1 ", "1-", "12.", "1:", ":", "::1", "@", "a@", "x", "x.", "a.b@", " ",
-        "0x", "0xa", "a", "A", "A1", "1A", "bc1q", "<", "P<", "<\n", "\n", "9°", "1°1'", "1.1111, ", "12/",
-        "1-2-", "www.", "http://", "https://a", "FR76 ", "4111 ", "IMEI ", "VIN ", "%", "'", "ab-", "e.", "d ");
+    List<String> units = List.of("1", "1.", "1 ", "1-", "1:", "::1", "@", "a.b@", "x", " ", "0xa", "A1", "<\n",
+        "1°1'", "1.1111, ", "www.", "https://a", "FR76 ", "4111 ");
     for (String unit : units) {
       String text = repeat(unit);
       long t0 = System.nanoTime();

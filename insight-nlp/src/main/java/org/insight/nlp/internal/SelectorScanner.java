@@ -447,8 +447,7 @@ public final class SelectorScanner {
         String d = digits.toString();
         String brand = d.length() >= 13 && (a == b || cardGroups) && Checksums.luhn(d) ? cardBrand(d) : null;
         if (brand != null && has(SelectorKind.PAYMENT_CARD)) {
-          add(hits, P_CARD, SelectorKind.PAYMENT_CARD, text, start, end, d, a == b || sepConsistent(groups, a, b) ? 0.9
-              : 0.8, Map.of("brand", brand, "masked", "*".repeat(d.length() - 4) + d.substring(d.length() - 4)));
+          add(hits, P_CARD, SelectorKind.PAYMENT_CARD, text, start, end, d, 0.9, Map.of("brand", brand, "masked", "*".repeat(d.length() - 4) + d.substring(d.length() - 4)));
         }
         if (d.length() == 15 && has(SelectorKind.IMEI) && Checksums.luhn(d)) {
           boolean cue = cueBefore(text, start, IMEI_CUE, 24);
@@ -460,10 +459,6 @@ public final class SelectorScanner {
         }
       }
     }
-  }
-
-  private static boolean sepConsistent(List<int[]> groups, int a, int b) {
-    return b - a <= 5;
   }
 
   /** The card brand for a digit string by IIN prefix and allowed length, or null when no known scheme fits. */
@@ -900,9 +895,8 @@ public final class SelectorScanner {
     }
   }
 
-  private static final String MONTH_ALT = MONTHS.keySet().stream()
-      .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-      .map(Pattern::quote).reduce((a, b) -> a + "|" + b).orElseThrow();
+  /** Any word of 3–10 letters: the month is checked by map look-up (an alternation of names would be slow). */
+  private static final String MONTH_ALT = "\\p{L}{3,10}";
 
   private static final Pattern ISO_DATE = Pattern.compile("(?<![0-9])(\\d{4})-(\\d{2})-(\\d{2})(?![0-9])");
   private static final Pattern NUM_DATE = Pattern.compile(
