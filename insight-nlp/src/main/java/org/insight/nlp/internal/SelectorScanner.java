@@ -103,14 +103,8 @@ public final class SelectorScanner {
     if (has(SelectorKind.IPV6)) {
       ipv6(text, hits);
     }
-    if (has(SelectorKind.BITCOIN)) {
-      bitcoin(text, hits);
-    }
-    if (has(SelectorKind.ETHEREUM)) {
-      ethereum(text, hits);
-    }
-    if (has(SelectorKind.VIN)) {
-      vin(text, hits);
+    if (has(SelectorKind.BITCOIN) || has(SelectorKind.ETHEREUM) || has(SelectorKind.VIN)) {
+      tokens(text, hits);
     }
     if (has(SelectorKind.DATE)) {
       date(text, hits);
@@ -796,76 +790,108 @@ public final class SelectorScanner {
     return sb.toString();
   }
 
-  // ---------------------------------------------------------------- crypto-currency addresses
+  // ---------------------------------------------------------------- tokens: crypto-currency addresses, VINs
 
-  private static final Pattern BTC_BASE58 = Pattern.compile(
-      "(?<![A-Za-z0-9])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])");
-  private static final Pattern BTC_BECH32 = Pattern.compile(
-      "(?<![A-Za-z0-9])(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,87}(?![A-Za-z0-9])");
-
-  private static void bitcoin(String text, List<Hit> hits) {
-    Matcher m = BTC_BASE58.matcher(text);
-    while (m.find()) {
-      byte[] payload = Checksums.base58check(m.group());
-      if (payload == null || payload.length != 21) {
+  /** One pass over maximal ASCII letter/digit runs, dispatched by length and prefix (cheaper than a regex each). */
+  private void tokens(String text, List<Hit> hits) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!isAsciiAlnum(text.charAt(i))) {
+        i++;
         continue;
       }
-      String type = payload[0] == 0 && m.group().charAt(0) == '1' ? "p2pkh"
-          : payload[0] == 5 && m.group().charAt(0) == '3' ? "p2sh" : null;
-      if (type != null) {
-        add(hits, P_BTC, SelectorKind.BITCOIN, text, m.start(), m.end(), m.group(), 0.95, Map.of("type", type));
+      int s = i;
+      while (i < n && isAsciiAlnum(text.charAt(i))) {
+        i++;
       }
-    }
-    m = BTC_BECH32.matcher(text);
-    while (m.find()) {
-      String type = Checksums.segwit(m.group(), "bc");
-      if (type != null) {
-        add(hits, P_BTC, SelectorKind.BITCOIN, text, m.start(), m.end(), m.group(), 0.95, Map.of("type", type));
-      }
-    }
-  }
-
-  private static final Pattern ETH = Pattern.compile("(?<![A-Za-z0-9])0x([0-9a-fA-F]{40})(?![A-Za-z0-9])");
-
-  private static void ethereum(String text, List<Hit> hits) {
-    Matcher m = ETH.matcher(text);
-    while (m.find()) {
-      String hex = m.group(1);
-      boolean lower = !hex.equals(hex.toUpperCase(Locale.ROOT));
-      boolean upper = !hex.equals(hex.toLowerCase(Locale.ROOT));
-      boolean mixed = lower && upper;
-      if (mixed && !Checksums.eip55(hex)) {
+      int len = i - s;
+      if (len < 17) {
         continue;
       }
-      add(hits, P_ETH, SelectorKind.ETHEREUM, text, m.start(), m.end(), "0x" + hex.toLowerCase(Locale.ROOT),
-          mixed ? 0.95 : 0.8, Map.of("checksum", mixed ? "valid" : "none"));
-    }
-  }
-
-  // ---------------------------------------------------------------- VIN
-
-  private static final Pattern VIN = Pattern.compile("(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])");
-  private static final Pattern VIN_CUE = Pattern.compile("(?i)\\b(?:VIN|FIN|chassis)\\b");
-
-  private static void vin(String text, List<Hit> hits) {
-    Matcher m = VIN.matcher(text);
-    while (m.find()) {
-      String v = m.group();
-      int letters = 0;
-      for (int i = 0; i < 17; i++) {
-        if (Character.isLetter(v.charAt(i))) {
-          letters++;
+      char c0 = text.charAt(s);
+      if (len == 17 && has(SelectorKind.VIN)) {
+        vin(text, s, i, hits);
+      } else if (len == 42 && c0 == '0' && text.charAt(s + 1) == 'x' && has(SelectorKind.ETHEREUM)) {
+        ethereum(text, s, i, hits);
+      }
+      if (has(SelectorKind.BITCOIN)) {
+        if (len >= 26 && len <= 35 && (c0 == '1' || c0 == '3')) {
+          base58(text, s, i, hits);
+        } else if (len >= 14 && len <= 90 && text.regionMatches(true, s, "bc1", 0, 3)) {
+          bech32(text, s, i, hits);
         }
       }
-      if (letters == 0 || letters == 17) {
-        continue;
+    }
+  }
+
+  private static void base58(String text, int s, int e, List<Hit> hits) {
+    String tok = text.substring(s, e);
+    byte[] payload = Checksums.base58check(tok);
+    if (payload == null || payload.length != 21) {
+      return;
+    }
+    String type = payload[0] == 0 && tok.charAt(0) == '1' ? "p2pkh" : payload[0] == 5 && tok.charAt(0) == '3' ? "p2sh"
+        : null;
+    if (type != null) {
+      add(hits, P_BTC, SelectorKind.BITCOIN, text, s, e, tok, 0.95, Map.of("type", type));
+    }
+  }
+
+  private static void bech32(String text, int s, int e, List<Hit> hits) {
+    String tok = text.substring(s, e);
+    String type = Checksums.segwit(tok, "bc");
+    if (type != null) {
+      add(hits, P_BTC, SelectorKind.BITCOIN, text, s, e, tok, 0.95, Map.of("type", type));
+    }
+  }
+
+  private static void ethereum(String text, int s, int e, List<Hit> hits) {
+    String hex = text.substring(s + 2, e);
+    boolean lower = false;
+    boolean upper = false;
+    for (int k = 0; k < 40; k++) {
+      char c = hex.charAt(k);
+      if (c >= 'a' && c <= 'f') {
+        lower = true;
+      } else if (c >= 'A' && c <= 'F') {
+        upper = true;
+      } else if (c < '0' || c > '9') {
+        return;
       }
-      if (Checksums.vinCheckChar(v) == v.charAt(8)) {
-        add(hits, P_VIN, SelectorKind.VIN, text, m.start(), m.end(), v, 0.9, Map.of("check", "valid"));
-      } else if (cueBefore(text, m.start(), VIN_CUE, 24)) {
-        // Outside North America and China the position-9 check digit is optional: with a cue word, keep it.
-        add(hits, P_VIN, SelectorKind.VIN, text, m.start(), m.end(), v, 0.5, Map.of("check", "invalid"));
+    }
+    boolean mixed = lower && upper;
+    if (mixed && !Checksums.eip55(hex)) {
+      return;
+    }
+    add(hits, P_ETH, SelectorKind.ETHEREUM, text, s, e, "0x" + hex.toLowerCase(Locale.ROOT), mixed ? 0.95 : 0.8,
+        Map.of("checksum", mixed ? "valid" : "none"));
+  }
+
+  private static final Pattern VIN_CUE = Pattern.compile("(?i)\\b(?:VIN|FIN|chassis)\\b");
+
+  private static void vin(String text, int s, int e, List<Hit> hits) {
+    int letters = 0;
+    for (int k = s; k < e; k++) {
+      char c = text.charAt(k);
+      if (c >= 'A' && c <= 'Z') {
+        if (c == 'I' || c == 'O' || c == 'Q') {
+          return;
+        }
+        letters++;
+      } else if (c < '0' || c > '9') {
+        return; // lowercase
       }
+    }
+    if (letters == 0 || letters == 17) {
+      return;
+    }
+    String v = text.substring(s, e);
+    if (Checksums.vinCheckChar(v) == v.charAt(8)) {
+      add(hits, P_VIN, SelectorKind.VIN, text, s, e, v, 0.9, Map.of("check", "valid"));
+    } else if (cueBefore(text, s, VIN_CUE, 24)) {
+      // Outside North America and China the position-9 check digit is optional: with a cue word, keep it.
+      add(hits, P_VIN, SelectorKind.VIN, text, s, e, v, 0.5, Map.of("check", "invalid"));
     }
   }
 
@@ -902,13 +928,13 @@ public final class SelectorScanner {
   private static final Pattern NUM_DATE = Pattern.compile(
       "(?<![0-9./-])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![0-9]|[./-]\\d)");
   private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-      "(?iu)(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\s{1,3}(?:de\\s{1,3})?(" + MONTH_ALT
+      "(?i)(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\s{1,3}(?:de\\s{1,3})?(" + MONTH_ALT
           + ")(?![\\p{L}])\\.?,?\\s{1,3}(?:del?\\s{1,3})?(\\d{4})(?![\\p{N}])");
   private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
-      "(?iu)(?<![\\p{L}\\p{N}])(" + MONTH_ALT + ")(?![\\p{L}])\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?,?\\s{1,3}"
+      "(?i)(?<![\\p{L}\\p{N}])(" + MONTH_ALT + ")(?![\\p{L}])\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?,?\\s{1,3}"
           + "(\\d{4})(?![\\p{N}])");
   private static final Pattern MONTH_YEAR = Pattern.compile(
-      "(?iu)(?<![\\p{L}\\p{N}])(" + MONTH_ALT + ")(?![\\p{L}])\\.?,?\\s{1,3}(?:del?\\s{1,3})?(\\d{4})(?![\\p{N}])");
+      "(?i)(?<![\\p{L}\\p{N}])(" + MONTH_ALT + ")(?![\\p{L}])\\.?,?\\s{1,3}(?:del?\\s{1,3})?(\\d{4})(?![\\p{N}])");
 
   private static void date(String text, List<Hit> hits) {
     Matcher m = ISO_DATE.matcher(text);
