@@ -279,6 +279,8 @@ class SelectorExtractorTest {
     one("on April 12, 2026", SelectorKind.DATE, "April 12, 2026", "2026-04-12");
     one("on Sept. 3rd, 2024", SelectorKind.DATE, "Sept. 3rd, 2024", "2024-09-03");
     one("in März? no: in avril 2026", SelectorKind.DATE, "avril 2026", "2026-04");
+    one("ref 2019/12/31.", SelectorKind.DATE, "2019/12/31", "2019-12-31");
+    none("a set 2026, two years ago 2026", SelectorKind.DATE);
     none("31.02.2026", SelectorKind.DATE);
     none("2026-13-01", SelectorKind.DATE);
     none("12.04.2026.5", SelectorKind.DATE);
@@ -298,6 +300,11 @@ class SelectorExtractorTest {
         "48.856667,-2.352222");
     one("33°52'S 151°12'E", SelectorKind.COORDINATES, "33°52'S 151°12'E", "-33.866667,151.2");
     none("48°61'24\"N 2°21'08\"E", SelectorKind.COORDINATES); // 61 minutes
+    one("pos N 48.8566 E 2.3522", SelectorKind.COORDINATES, "N 48.8566 E 2.3522", "48.8566,2.3522");
+    one("48.8566° N, 2.3522° W", SelectorKind.COORDINATES, "48.8566° N, 2.3522° W", "48.8566,-2.3522");
+    one("N 48°51'24\" O 2°21'08\"", SelectorKind.COORDINATES, "N 48°51'24\" O 2°21'08\"", "48.856667,-2.352222");
+    none("room N 12 E 5", SelectorKind.COORDINATES);
+    none("N 95.1 E 2.3", SelectorKind.COORDINATES);
   }
 
   // ------------------------------------------------------------ overlaps, mixed text, bounds, mentions

@@ -924,7 +924,8 @@ public final class SelectorScanner {
   /** Any word of 3–10 letters: the month is checked by map look-up (an alternation of names would be slow). */
   private static final String MONTH_ALT = "\\p{L}{3,10}";
 
-  private static final Pattern ISO_DATE = Pattern.compile("(?<![0-9])(\\d{4})-(\\d{2})-(\\d{2})(?![0-9])");
+  private static final Pattern ISO_DATE = Pattern.compile(
+      "(?<![0-9./-])(\\d{4})([-/.])(\\d{2})\\2(\\d{2})(?![0-9]|[./-]\\d)");
   private static final Pattern NUM_DATE = Pattern.compile(
       "(?<![0-9./-])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![0-9]|[./-]\\d)");
   private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
@@ -939,7 +940,7 @@ public final class SelectorScanner {
   private static void date(String text, List<Hit> hits) {
     Matcher m = ISO_DATE.matcher(text);
     while (m.find()) {
-      dateHit(text, hits, m, m.group(1), m.group(2), m.group(3), 0.95);
+      dateHit(text, hits, m, m.group(1), m.group(3), m.group(4), m.group(2).equals("-") ? 0.95 : 0.9);
     }
     m = NUM_DATE.matcher(text);
     while (m.find()) {
@@ -956,13 +957,16 @@ public final class SelectorScanner {
     m = MONTH_YEAR.matcher(text);
     while (m.find()) {
       int y = Integer.parseInt(m.group(2));
-      String mon = month(m.group(1));
+      String mon = MONTH_YEAR_EXCLUDED.contains(m.group(1).toLowerCase(Locale.ROOT)) ? null : month(m.group(1));
       if (y >= 1800 && y <= 2199 && mon != null) {
         add(hits, P_DATE, SelectorKind.DATE, text, m.start(), m.end(), String.format(Locale.ROOT, "%04d-%s", y, mon),
             0.6, Map.of("precision", "month"));
       }
     }
   }
+
+  /** Month abbreviations that are also common words: accepted with a day, not in a bare month-year. */
+  private static final Set<String> MONTH_YEAR_EXCLUDED = Set.of("set", "ago", "mar", "dic", "ene", "jun", "jul");
 
   private static String month(String name) {
     Integer k = MONTHS.get(name.toLowerCase(Locale.ROOT));
@@ -998,7 +1002,40 @@ public final class SelectorScanner {
   private static final Pattern DMS = Pattern.compile(
       "(?<![\\p{N}])" + DMS_PART + "([NS])(?![\\p{L}])\\s{0,3}[,;/]?\\s{0,3}" + DMS_PART + "([EWO])(?![\\p{L}])");
 
+  private static final String DEC = "(\\d{1,3}(?:\\.\\d{1,10})?)\\s?°?";
+  private static final Pattern HEMI_PREFIX = Pattern.compile(
+      "(?<![\\p{L}\\p{N}])([NS])\\s?" + DEC + "\\s{0,3}[,;/]?\\s{0,3}([EWO])\\s?" + DEC + "(?![\\p{N}]|\\.\\d)");
+  private static final Pattern HEMI_SUFFIX = Pattern.compile(
+      "(?<![\\p{L}\\p{N}.])" + DEC + "\\s?([NS])(?![\\p{L}])\\s{0,3}[,;/]?\\s{0,3}" + DEC + "\\s?([EWO])(?![\\p{L}])");
+  private static final Pattern DMS_PREFIX = Pattern.compile(
+      "(?<![\\p{L}\\p{N}])([NS])\\s?" + DMS_PART + "\\s{0,3}[,;/]?\\s{0,3}([EWO])\\s?" + DMS_PART);
+
+  private static void hemisphereHit(String text, List<Hit> hits, Matcher m, double lat, String ns, double lon,
+      String ew, String format) {
+    if (Double.isNaN(lat) || Double.isNaN(lon) || lat > 90 || lon > 180
+        || m.group().indexOf('.') < 0 && m.group().indexOf('°') < 0) {
+      return; // "N 12 E 5" is more likely a room or grid reference than a position
+    }
+    add(hits, P_COORD, SelectorKind.COORDINATES, text, m.start(), m.end(),
+        deg(ns.equals("S") ? -lat : lat) + "," + deg(ew.equals("E") ? lon : -lon), 0.9, Map.of("format", format));
+  }
+
   private static void coordinates(String text, List<Hit> hits) {
+    Matcher h = HEMI_PREFIX.matcher(text);
+    while (h.find()) {
+      hemisphereHit(text, hits, h, Double.parseDouble(h.group(2)), h.group(1), Double.parseDouble(h.group(4)),
+          h.group(3), "decimal");
+    }
+    h = HEMI_SUFFIX.matcher(text);
+    while (h.find()) {
+      hemisphereHit(text, hits, h, Double.parseDouble(h.group(1)), h.group(2), Double.parseDouble(h.group(3)),
+          h.group(4), "decimal");
+    }
+    h = DMS_PREFIX.matcher(text);
+    while (h.find()) {
+      hemisphereHit(text, hits, h, dms(h.group(2), h.group(3), h.group(4), 90), h.group(1),
+          dms(h.group(6), h.group(7), h.group(8), 180), h.group(5), "dms");
+    }
     Matcher m = DECIMAL_PAIR.matcher(text);
     while (m.find()) {
       boolean precise = m.group(2).length() >= 4 && m.group(4).length() >= 4;
