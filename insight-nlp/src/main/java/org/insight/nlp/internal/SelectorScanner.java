@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.insight.nlp.Selector;
@@ -167,6 +169,70 @@ public final class SelectorScanner {
   /** True when {@code cue} (a regex matching a whole word) occurs in the {@code window} chars before {@code start}. */
   private static boolean cueBefore(String text, int start, Pattern cue, int window) {
     return cue.matcher(text).region(Math.max(0, start - window), start).find();
+  }
+
+  /**
+   * The matches of {@code p} that start where {@code start} holds, left to right and not overlapping, like
+   * {@link Matcher#find()} but trying the pattern only at plausible starts (Java tries a pattern at every position,
+   * which made the lookbehind-led patterns the bulk of the scan time). Lookbehinds see the text before each start.
+   */
+  private static List<MatchResult> matchesAt(String text, Pattern p, IntPredicate start) {
+    List<MatchResult> out = new ArrayList<>();
+    Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int n = text.length();
+    int next = 0;
+    for (int i = 0; i < n; i++) {
+      if (i < next || !start.test(i)) {
+        continue;
+      }
+      m.region(i, n);
+      if (m.lookingAt()) {
+        out.add(m.toMatchResult());
+        next = Math.max(m.end(), i + 1);
+      }
+    }
+    return out;
+  }
+
+  /** Starts of ASCII digit runs. */
+  private static IntPredicate digitStart(String text) {
+    return i -> isDigit(text.charAt(i)) && (i == 0 || !isDigit(text.charAt(i - 1)));
+  }
+
+  /** Starts of digit runs, or the sign just before one. */
+  private static IntPredicate signedDigitStart(String text) {
+    int n = text.length();
+    return i -> {
+      char c = text.charAt(i);
+      if (c == '-' || c == '+') {
+        return i + 1 < n && isDigit(text.charAt(i + 1));
+      }
+      return isDigit(c) && (i == 0 || !isDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '-'
+          && text.charAt(i - 1) != '+');
+    };
+  }
+
+  /** Starts of words that are month names. */
+  private static IntPredicate monthStart(String text) {
+    int n = text.length();
+    return i -> {
+      if (!Character.isLetter(text.charAt(i)) || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+        return false;
+      }
+      int j = i;
+      while (j < n && j - i <= 10 && Character.isLetter(text.charAt(j))) {
+        j++;
+      }
+      return j - i >= 3 && j - i <= 10 && MONTHS.containsKey(text.substring(i, j).toLowerCase(Locale.ROOT));
+    };
+  }
+
+  /** An uppercase N or S starting a word. */
+  private static IntPredicate hemisphereStart(String text) {
+    return i -> {
+      char c = text.charAt(i);
+      return (c == 'N' || c == 'S') && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)));
+    };
   }
 
   // ---------------------------------------------------------------- MRZ (ICAO 9303 TD3 and TD1)
@@ -580,8 +646,11 @@ public final class SelectorScanner {
       "(?i)(?<![A-Za-z0-9])(?:https?|ftp)://[^\\s<>\"\\x00-\\x1f\\x7f]{1,2048}");
 
   private static void url(String text, List<Hit> hits) {
-    Matcher m = URL.matcher(text);
-    while (m.find()) {
+    IntPredicate schemeStart = i -> {
+      char c = text.charAt(i);
+      return (c == 'h' || c == 'H' || c == 'f' || c == 'F') && (i == 0 || !isAsciiAlnum(text.charAt(i - 1)));
+    };
+    for (MatchResult m : matchesAt(text, URL, schemeStart)) {
       int s = m.start();
       int e = m.end();
       while (e > s) {
@@ -651,8 +720,19 @@ public final class SelectorScanner {
           + "(?![A-Za-z0-9@_-]|\\.[A-Za-z0-9])");
 
   private static void domain(String text, List<Hit> hits) {
-    Matcher m = DOMAIN.matcher(text);
-    while (m.find()) {
+    int n = text.length();
+    IntPredicate labelThenDot = i -> {
+      if (!isAsciiAlnum(text.charAt(i)) || i > 0 && (isAsciiAlnum(text.charAt(i - 1))
+          || "@._/\\-".indexOf(text.charAt(i - 1)) >= 0)) {
+        return false;
+      }
+      int j = i;
+      while (j < n && (isAsciiAlnum(text.charAt(j)) || text.charAt(j) == '-')) {
+        j++;
+      }
+      return j + 1 < n && text.charAt(j) == '.' && isAsciiAlnum(text.charAt(j + 1));
+    };
+    for (MatchResult m : matchesAt(text, DOMAIN, labelThenDot)) {
       String d = m.group().toLowerCase(Locale.ROOT);
       String[] labels = d.split("\\.");
       String tld = labels[labels.length - 1];
@@ -680,8 +760,7 @@ public final class SelectorScanner {
           + "(?![0-9]|\\.\\d)");
 
   private static void ipv4(String text, List<Hit> hits) {
-    Matcher m = IPV4.matcher(text);
-    while (m.find()) {
+    for (MatchResult m : matchesAt(text, IPV4, digitStart(text))) {
       if (wordChar(text, m.start() - 1) || m.end() < text.length() && Character.isLetter(text.charAt(m.end()))) {
         continue;
       }
@@ -938,24 +1017,21 @@ public final class SelectorScanner {
       "(?i)(?<![\\p{L}\\p{N}])(" + MONTH_ALT + ")(?![\\p{L}])\\.?,?\\s{1,3}(?:del?\\s{1,3})?(\\d{4})(?![\\p{N}])");
 
   private static void date(String text, List<Hit> hits) {
-    Matcher m = ISO_DATE.matcher(text);
-    while (m.find()) {
+    IntPredicate digits = digitStart(text);
+    for (MatchResult m : matchesAt(text, ISO_DATE, digits)) {
       dateHit(text, hits, m, m.group(1), m.group(3), m.group(4), m.group(2).equals("-") ? 0.95 : 0.9);
     }
-    m = NUM_DATE.matcher(text);
-    while (m.find()) {
+    for (MatchResult m : matchesAt(text, NUM_DATE, digits)) {
       dateHit(text, hits, m, m.group(4), m.group(3), m.group(1), 0.85);
     }
-    m = DAY_MONTH_YEAR.matcher(text);
-    while (m.find()) {
+    for (MatchResult m : matchesAt(text, DAY_MONTH_YEAR, digits)) {
       dateHit(text, hits, m, m.group(3), month(m.group(2)), m.group(1), 0.9);
     }
-    m = MONTH_DAY_YEAR.matcher(text);
-    while (m.find()) {
+    IntPredicate months = monthStart(text);
+    for (MatchResult m : matchesAt(text, MONTH_DAY_YEAR, months)) {
       dateHit(text, hits, m, m.group(3), month(m.group(1)), m.group(2), 0.9);
     }
-    m = MONTH_YEAR.matcher(text);
-    while (m.find()) {
+    for (MatchResult m : matchesAt(text, MONTH_YEAR, months)) {
       int y = Integer.parseInt(m.group(2));
       String mon = MONTH_YEAR_EXCLUDED.contains(m.group(1).toLowerCase(Locale.ROOT)) ? null : month(m.group(1));
       if (y >= 1800 && y <= 2199 && mon != null) {
@@ -973,7 +1049,7 @@ public final class SelectorScanner {
     return k == null ? null : String.format(Locale.ROOT, "%02d", k);
   }
 
-  private static void dateHit(String text, List<Hit> hits, Matcher m, String y, String mo, String d, double conf) {
+  private static void dateHit(String text, List<Hit> hits, MatchResult m, String y, String mo, String d, double conf) {
     if (mo == null) {
       return;
     }
@@ -1010,7 +1086,7 @@ public final class SelectorScanner {
   private static final Pattern DMS_PREFIX = Pattern.compile(
       "(?<![\\p{L}\\p{N}])([NS])\\s?" + DMS_PART + "\\s{0,3}[,;/]?\\s{0,3}([EWO])\\s?" + DMS_PART);
 
-  private static void hemisphereHit(String text, List<Hit> hits, Matcher m, double lat, String ns, double lon,
+  private static void hemisphereHit(String text, List<Hit> hits, MatchResult m, double lat, String ns, double lon,
       String ew, String format) {
     if (Double.isNaN(lat) || Double.isNaN(lon) || lat > 90 || lon > 180
         || m.group().indexOf('.') < 0 && m.group().indexOf('°') < 0) {
@@ -1021,23 +1097,21 @@ public final class SelectorScanner {
   }
 
   private static void coordinates(String text, List<Hit> hits) {
-    Matcher h = HEMI_PREFIX.matcher(text);
-    while (h.find()) {
+    IntPredicate hemi = hemisphereStart(text);
+    IntPredicate digits = digitStart(text);
+    for (MatchResult h : matchesAt(text, HEMI_PREFIX, hemi)) {
       hemisphereHit(text, hits, h, Double.parseDouble(h.group(2)), h.group(1), Double.parseDouble(h.group(4)),
           h.group(3), "decimal");
     }
-    h = HEMI_SUFFIX.matcher(text);
-    while (h.find()) {
+    for (MatchResult h : matchesAt(text, HEMI_SUFFIX, digits)) {
       hemisphereHit(text, hits, h, Double.parseDouble(h.group(1)), h.group(2), Double.parseDouble(h.group(3)),
           h.group(4), "decimal");
     }
-    h = DMS_PREFIX.matcher(text);
-    while (h.find()) {
+    for (MatchResult h : matchesAt(text, DMS_PREFIX, hemi)) {
       hemisphereHit(text, hits, h, dms(h.group(2), h.group(3), h.group(4), 90), h.group(1),
           dms(h.group(6), h.group(7), h.group(8), 180), h.group(5), "dms");
     }
-    Matcher m = DECIMAL_PAIR.matcher(text);
-    while (m.find()) {
+    for (MatchResult m : matchesAt(text, DECIMAL_PAIR, signedDigitStart(text))) {
       boolean precise = m.group(2).length() >= 4 && m.group(4).length() >= 4;
       boolean cue = cueBefore(text, m.start(), COORD_CUE, 30);
       if (!precise && !cue) {
@@ -1051,8 +1125,7 @@ public final class SelectorScanner {
       add(hits, P_COORD, SelectorKind.COORDINATES, text, m.start(), m.end(), deg(lat) + "," + deg(lon),
           cue ? 0.85 : 0.75, Map.of("format", "decimal"));
     }
-    m = DMS.matcher(text);
-    while (m.find()) {
+    for (MatchResult m : matchesAt(text, DMS, digits)) {
       double lat = dms(m.group(1), m.group(2), m.group(3), 90);
       double lon = dms(m.group(5), m.group(6), m.group(7), 180);
       if (Double.isNaN(lat) || Double.isNaN(lon)) {
