@@ -22,7 +22,7 @@ class SelectorAdversarialTest {
   @Test
   void longRunsOfSelectorCharactersExtractQuickly() {
     List<String> units = List.of("1", "1.", "1 ", "1-", "1:", "::1", "@", "a.b@", "x", " ", "0xa", "A1", "<\n",
-        "1°1'", "1.1111, ", "www.", "https://a", "FR76 ", "4111 ");
+        "1°1'", "1.1111, ", "www.", "https://a", "http://a)", ")", "FR76 ", "4111 ");
     for (String unit : units) {
       String text = repeat(unit);
       long t0 = System.nanoTime();

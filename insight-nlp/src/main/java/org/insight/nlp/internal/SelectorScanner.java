@@ -653,12 +653,24 @@ public final class SelectorScanner {
     for (MatchResult m : matchesAt(text, URL, schemeStart)) {
       int s = m.start();
       int e = m.end();
-      while (e > s) {
+      int[] open = new int[3];
+      int[] close = new int[3];
+      for (int i = s; i < e; i++) {
+        int k = "([{".indexOf(text.charAt(i));
+        int c = ")]}".indexOf(text.charAt(i));
+        if (k >= 0) {
+          open[k]++;
+        } else if (c >= 0) {
+          close[c]++;
+        }
+      }
+      while (e > s) { // trailing punctuation, and closing brackets the URL did not open
         char c = text.charAt(e - 1);
-        if (".,;:!?'*".indexOf(c) >= 0
-            || c == ')' && count(text, s, e, '(') < count(text, s, e, ')')
-            || c == ']' && count(text, s, e, '[') < count(text, s, e, ']')
-            || c == '}' && count(text, s, e, '{') < count(text, s, e, '}')) {
+        int k = ")]}".indexOf(c);
+        if (".,;:!?'*".indexOf(c) >= 0) {
+          e--;
+        } else if (k >= 0 && open[k] < close[k]) {
+          close[k]--;
           e--;
         } else {
           break;
@@ -670,16 +682,6 @@ public final class SelectorScanner {
         add(hits, P_URL, SelectorKind.URL, text, s, e, u, 0.95, Map.of("host", host));
       }
     }
-  }
-
-  private static int count(String text, int s, int e, char c) {
-    int k = 0;
-    for (int i = s; i < e; i++) {
-      if (text.charAt(i) == c) {
-        k++;
-      }
-    }
-    return k;
   }
 
   private static final Pattern IPV4_FULL = Pattern.compile(
