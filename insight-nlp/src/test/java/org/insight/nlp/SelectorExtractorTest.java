@@ -204,6 +204,9 @@ class SelectorExtractorTest {
         "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed");
     assertEquals("none", lower.details().get("checksum"));
     assertTrue(lower.confidence() < s.confidence());
+    assertEquals("none", one("0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED", SelectorKind.ETHEREUM,
+        "0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED", "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed")
+        .details().get("checksum"));
     none("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD", SelectorKind.ETHEREUM); // broken EIP-55
     none("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed00", SelectorKind.ETHEREUM); // longer hex
   }
