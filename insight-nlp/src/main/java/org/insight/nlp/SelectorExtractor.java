@@ -32,7 +32,12 @@ import org.insight.nlp.internal.SelectorScanner;
  * position-9 check digit fails is reported only after a {@code VIN} cue word, with confidence 0.5 (the check digit is
  * mandatory only in North America and China); a 15-digit Luhn-valid number is an IMEI when an {@code IMEI} cue
  * precedes it (confidence 0.95), a payment card when it has a card IIN and no cue, else an IMEI with confidence 0.6;
- * decimal coordinate pairs need 4+ decimals on both parts or a cue word ({@code GPS}, {@code lat}, …) before them.
+ * decimal coordinate pairs need 4+ decimals on both parts or a cue word ({@code GPS}, {@code lat}, …) before them;
+ * IBANs, VINs and MRZs are recognised in uppercase only; a bare month and year ({@code avril 2026}) gives a partial
+ * date ({@code 2026-04}) with confidence 0.6.
+ *
+ * <p>Not recognised: MRZs of TD2 documents and machine-readable visas, 14-digit IMEIs without check digit and
+ * 16-digit IMEISVs, testnet Bitcoin addresses, internationalised (non-ASCII) e-mail addresses and domains.
  *
  * <p>Immutable and thread-safe.
  */
