@@ -36,7 +36,7 @@ import org.insight.nlp.internal.SelectorScanner;
  * IBANs, VINs and MRZs are recognised in uppercase only; a bare month and year ({@code avril 2026}) gives a partial
  * date ({@code 2026-04}) with confidence 0.6.
  *
- * <p>Not recognised: MRZs of TD2 documents and machine-readable visas, 14-digit IMEIs without check digit and
+ * <p>Not recognised: MRZs of machine-readable visas, 14-digit IMEIs without check digit and
  * 16-digit IMEISVs, testnet Bitcoin addresses, internationalised (non-ASCII) e-mail addresses and domains.
  *
  * <p>Immutable and thread-safe.

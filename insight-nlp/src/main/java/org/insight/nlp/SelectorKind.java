@@ -24,7 +24,7 @@ public enum SelectorKind {
   BITCOIN,
   /** An Ethereum address; value: lowercase {@code 0x…}; details {@code checksum} = {@code valid} or {@code none}. */
   ETHEREUM,
-  /** A machine-readable zone (ICAO 9303 TD1 or TD3) with every check digit valid; value: the document number. */
+  /** A machine-readable zone (ICAO 9303 TD1, TD2 or TD3), every check digit valid; value: the document number. */
   MRZ,
   /** A vehicle identification number (ISO 3779); value: uppercase. */
   VIN,

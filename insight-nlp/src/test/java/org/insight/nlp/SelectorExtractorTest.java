@@ -255,6 +255,17 @@ class SelectorExtractorTest {
     none(l1 + "\n" + l2.replace("F12", "F13") + "\n" + l3, SelectorKind.MRZ);
   }
 
+  @Test
+  void mrzTd2() {
+    String l1 = "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<";
+    String l2 = "D231458907UTO7408122F1204159<<<<<<<6";
+    Selector s = one("ID:\r\n" + l1 + "\r\n" + l2 + "\r\n", SelectorKind.MRZ, l1 + "\r\n" + l2, "D23145890");
+    assertEquals("TD2", s.details().get("format"));
+    assertEquals("ANNA MARIA", s.details().get("givenNames"));
+    assertEquals("2012-04-15", s.details().get("expiryDate"));
+    none(l1 + "\n" + l2.replace("D231458907", "D231458917"), SelectorKind.MRZ);
+  }
+
   // ------------------------------------------------------------ VIN
 
   @Test

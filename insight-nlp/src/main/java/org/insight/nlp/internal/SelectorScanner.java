@@ -235,7 +235,7 @@ public final class SelectorScanner {
     };
   }
 
-  // ---------------------------------------------------------------- MRZ (ICAO 9303 TD3 and TD1)
+  // ---------------------------------------------------------------- MRZ (ICAO 9303 TD3, TD2 and TD1)
 
   private void mrz(String text, List<Hit> hits) {
     List<int[]> lines = new ArrayList<>(); // trimmed start, trimmed end, normalised index
@@ -269,7 +269,7 @@ public final class SelectorScanner {
           }
           sb.append(c);
         }
-        if (sb != null && (sb.length() == 44 || sb.length() == 30)) {
+        if (sb != null && (sb.length() == 44 || sb.length() == 36 || sb.length() == 30)) {
           norm = sb.toString();
         }
       }
@@ -287,6 +287,8 @@ public final class SelectorScanner {
       int last = k + 1;
       if (a.length() == 44 && b.length() == 44) {
         d = td3(a, b);
+      } else if (a.length() == 36 && b.length() == 36) {
+        d = td2(a, b);
       } else if (a.length() == 30 && b.length() == 30 && k + 2 < lines.size() && norms.get(k + 2) != null
           && norms.get(k + 2).length() == 30) {
         d = td1(a, b, norms.get(k + 2));
@@ -320,6 +322,27 @@ public final class SelectorScanner {
     d.put("documentNumber", num.replace("<", ""));
     mrzCommon(d, l1.substring(0, 2), l1.substring(2, 5), l1.substring(5, 44), l2.substring(10, 13),
         l2.substring(13, 19), l2.charAt(20), l2.substring(21, 27), l2.substring(28, 42));
+    return d;
+  }
+
+  private Map<String, String> td2(String l1, String l2) {
+    if ("IACP".indexOf(l1.charAt(0)) < 0) {
+      return null;
+    }
+    String num = l2.substring(0, 9);
+    boolean ok = Checksums.mrzValid(num, l2.charAt(9))
+        && Checksums.mrzValid(l2.substring(13, 19), l2.charAt(19))
+        && Checksums.mrzValid(l2.substring(21, 27), l2.charAt(27))
+        && Checksums.mrzValid(l2.substring(0, 10) + l2.substring(13, 20) + l2.substring(21, 35), l2.charAt(35))
+        && "MFX<".indexOf(l2.charAt(20)) >= 0;
+    if (!ok) {
+      return null;
+    }
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("format", "TD2");
+    d.put("documentNumber", num.replace("<", ""));
+    mrzCommon(d, l1.substring(0, 2), l1.substring(2, 5), l1.substring(5, 36), l2.substring(10, 13),
+        l2.substring(13, 19), l2.charAt(20), l2.substring(21, 27), l2.substring(28, 35));
     return d;
   }
 
