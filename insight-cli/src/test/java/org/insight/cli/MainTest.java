@@ -150,6 +150,24 @@ class MainTest {
   }
 
   @Test
+  void nlpSelectorsReadStandardInput() {
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(
+          "Call +33 6 12 34 56 78, pay FR76 3000 6000 0112 3456 7890 189, not FR76 3000 6000 0112 3456 7890 188."
+              .getBytes(StandardCharsets.UTF_8)));
+      Run r = run("nlp", "selectors", "--json");
+      assertEquals(0, r.code(), r.err());
+      List<String> lines = r.out().lines().toList();
+      assertEquals(2, lines.size(), "the IBAN with a wrong check digit is no hit: " + lines);
+      assertEquals("+33612345678", ModelJson.read(lines.get(0)).get("value").asText());
+      assertEquals("FR7630006000011234567890189", ModelJson.read(lines.get(1)).get("value").asText());
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertEquals(2, run("entities", "--no-such-option").code());
     assertEquals(2, run("no-such-command").code());
