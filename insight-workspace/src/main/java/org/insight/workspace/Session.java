@@ -244,20 +244,24 @@ public final class Session implements AutoCloseable {
 
   /**
    * Writes mentions found in documents. Each carries the conjunction of its own label and its document's
-   * (derived data never shows more than its input, rule 3); the document must be in the workspace. Durable when it
-   * returns.
+   * (derived data never shows more than its input, rule 3). The document must be one this session may see: an
+   * extractor writes only about what it read, and a refusal cannot tell an invisible document from a missing one.
+   * Durable when it returns.
    */
   public WriteReceipt addMentions(Collection<Mention> mentions) {
     ensureOpen();
     Instant now = workspace.now();
+    org.apache.lucene.search.Query visibility = visibility();
     List<Mention> derived = new ArrayList<>();
     List<InvalidDataException.Problem> problems = new ArrayList<>();
     Map<String, Optional<Label>> documentLabels = new HashMap<>();
     for (Mention m : mentions) {
-      Optional<Label> documentLabel = documentLabels.computeIfAbsent(m.documentId(), workspace.store::documentLabel);
+      Optional<Label> documentLabel = documentLabels.computeIfAbsent(m.documentId(),
+          id -> workspace.store.document(id, visibility).map(Document::label));
       if (documentLabel.isEmpty()) {
         problems.add(new InvalidDataException.Problem("mention " + m.id(),
-            "its document " + m.documentId() + " is not in the workspace; add the document first"));
+            "no document " + m.documentId() + " is visible to this session; add the document first, or write"
+                + " mentions as a principal cleared for it"));
         continue;
       }
       derived.add(m.withLabel(m.label().and(documentLabel.get()))

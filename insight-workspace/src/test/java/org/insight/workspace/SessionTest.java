@@ -180,7 +180,7 @@ class SessionTest {
   @Test
   void mentionsCarryTheirDocumentsLabelAndShowWithDocumentHits() {
     try (Workspace ws = open()) {
-      Session writer = ws.session(Principal.of("w"), CI);
+      Session writer = ws.session(Principal.of("w", "FR"), CI);
       String text = "PETROV used +33 6 12 34 56 78";
       ContentHash hash = writer.storeEvidence(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
       Document doc = new Document(null, hash, "Report", text, "en", Map.of(), null, null, Label.of("FR"),
@@ -206,6 +206,13 @@ class SessionTest {
       org.insight.core.Mention orphan = new org.insight.core.Mention("doc-missing", 0, 1, "x",
           org.insight.core.PropertyType.TEXT, "x", null, 1, Label.of("FR"), doc.provenance());
       assertThrows(InvalidDataException.class, () -> writer.addMentions(List.of(orphan)));
+      // a writer not cleared for the document gets the same refusal as for a missing one: no existence probe
+      InvalidDataException uncleared = assertThrows(InvalidDataException.class,
+          () -> ws.session(Principal.of("x"), CI).addMentions(List.of(phone)));
+      InvalidDataException missing = assertThrows(InvalidDataException.class,
+          () -> ws.session(Principal.of("x"), CI).addMentions(List.of(orphan)));
+      assertEquals(uncleared.getMessage().replace(doc.id(), "ID").replace(phone.id(), "M"),
+          missing.getMessage().replace("doc-missing", "ID").replace(orphan.id(), "M"));
     }
   }
 

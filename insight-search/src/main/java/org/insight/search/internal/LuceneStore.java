@@ -192,17 +192,6 @@ public final class LuceneStore implements Closeable {
     }
   }
 
-  /**
-   * The label of a stored document, whoever may see it: for the workspace to give derived data the conjunction
-   * of its inputs' labels (rule 3). Never returned to a reader.
-   */
-  public Optional<org.insight.policy.Label> documentLabel(String id) {
-    Query q = and(new TermQuery(new Term(ID, id)), new TermQuery(new Term(KIND, DOCUMENT_KIND)));
-    List<String> json = storedJson(q, 1);
-    return json.isEmpty() ? Optional.empty()
-        : Optional.of(org.insight.policy.Label.parse(ModelJson.read(json.get(0)).path("label").asText()));
-  }
-
   /** The visible mentions in one document, in text order. */
   public List<Mention> mentions(String documentId, Query visibility) {
     Query q = and(new TermQuery(new Term(MENTION_OF, documentId)), new TermQuery(new Term(KIND, MENTION_KIND)), visibility);
