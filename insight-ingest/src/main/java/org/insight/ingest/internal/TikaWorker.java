@@ -54,7 +54,7 @@ public final class TikaWorker {
   private static final int OCR_DPI = 300;
   private static final long MAX_OCR_PIXELS = 120_000_000L;
   /** A PDF page with fewer visible characters than this has no text layer worth the name and is OCR'd. */
-  private static final int MIN_PAGE_CHARS = 8;
+  private static final int MIN_PAGE_CHARS = 3;
 
   private final AutoDetectParser parser = new AutoDetectParser();
   private final boolean testHooks = Boolean.getBoolean(TEST_HOOKS);
@@ -119,6 +119,12 @@ public final class TikaWorker {
       }
     }
     node.text = out.toString();
+    if (node.inlineText.length() > 0) {
+      String joined = node.text.isBlank() ? node.inlineText.toString() : node.text + "\n" + node.inlineText;
+      int max = state.request.limits().maxTextChars();
+      node.textTruncated |= joined.length() > max;
+      node.text = joined.length() > max ? joined.substring(0, max) : joined;
+    }
     node.parser = parserName(md);
     node.metadata = MetadataFields.of(md);
     if (node.isQuarantined()) {
@@ -398,6 +404,10 @@ public final class TikaWorker {
         return; // the top item is quarantined for the limit; its report says where extraction stopped
       }
       Limits limits = state.request.limits();
+      if (isMessageBody(metadata)) {
+        inlineBody(stream, metadata);
+        return;
+      }
       if (++state.embedded > limits.maxEmbedded()) {
         state.abort = "more than " + limits.maxEmbedded() + " embedded items; extraction stopped there"
             + " (raise Extractor.Builder.maxEmbedded if this is expected)";
@@ -459,6 +469,67 @@ public final class TikaWorker {
         return;
       }
       parseInto(child, bytes, depth + 1, state);
+    }
+
+    /** A message's own text part (no file name, not an attachment): Tika passes it as embedded. */
+    private boolean isMessageBody(Metadata metadata) {
+      if (!parent.mediaType.startsWith("message/")) {
+        return false;
+      }
+      String name = metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY);
+      String disposition = metadata.get("Content-Disposition");
+      String type = String.valueOf(metadata.get(Metadata.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
+      boolean text = type.startsWith("text/plain") || type.startsWith("text/html") && parent.inlineText.length() == 0;
+      return text && (name == null || name.isBlank())
+          && (disposition == null || disposition.toLowerCase(Locale.ROOT).startsWith("inline"));
+    }
+
+    private void inlineBody(InputStream stream, Metadata metadata) throws IOException {
+      Path bytes = state.workDir.resolve("body" + System.nanoTime() + ".bin");
+      try {
+        try (OutputStream out = Files.newOutputStream(bytes)) {
+          stream.transferTo(new BoundedOutput(out, state.request.limits().maxBytes()));
+        }
+        Node body = new Node();
+        body.name = "body";
+        parseInto(body, bytes, depth + 1, state);
+        if (!body.text.isBlank()) {
+          if (parent.inlineText.length() > 0) {
+            parent.inlineText.append('\n');
+          }
+          parent.inlineText.append(body.text.strip());
+        }
+        parent.children.addAll(body.children); // anything the body itself embeds is the message's
+      } finally {
+        Files.deleteIfExists(bytes);
+      }
+    }
+  }
+
+  /** Stops writing silently past a maximum (the rest of an over-long body is not kept). */
+  private static final class BoundedOutput extends java.io.FilterOutputStream {
+    private long left;
+
+    BoundedOutput(OutputStream out, long max) {
+      super(out);
+      this.left = max;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (left > 0) {
+        out.write(b);
+        left--;
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      int n = (int) Math.min(len, left);
+      if (n > 0) {
+        out.write(b, off, n);
+        left -= n;
+      }
     }
   }
 
