@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
         AddCommand.class,
         AuditCommand.class,
         LabelCommand.class,
+        ExtractCommand.class,
+        OcrCommand.class,
         picocli.CommandLine.HelpCommand.class
     })
 final class InsightCommand implements Runnable {
