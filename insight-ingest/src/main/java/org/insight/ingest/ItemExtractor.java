@@ -1,10 +1,13 @@
 package org.insight.ingest;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import org.insight.core.ContentHash;
 
 /**
  * What the ingest pipeline asks of extraction: the text, metadata and embedded children of one file, or the
@@ -18,8 +21,10 @@ public interface ItemExtractor extends AutoCloseable {
    *
    * @param file the bytes, in a file
    * @param name the item's name (file name), a hint for type detection
+   * @param keep keeps the original bytes of each embedded item (in the evidence store) and returns their hash;
+   *     call it once per child, within this call
    */
-  Item extract(Path file, String name);
+  Item extract(Path file, String name, Function<InputStream, ContentHash> keep);
 
   @Override
   default void close() {}
@@ -60,13 +65,13 @@ public interface ItemExtractor extends AutoCloseable {
    * An embedded item.
    *
    * @param name its name inside the container (an attachment's file name, an archive member's path)
-   * @param bytes its bytes, kept in the evidence store
+   * @param hash the SHA-256 of its bytes, as returned by the {@code keep} function
    * @param item what was extracted from it
    */
-  record Child(String name, byte[] bytes, Item item) {
+  record Child(String name, ContentHash hash, Item item) {
     public Child {
       Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(bytes, "bytes");
+      Objects.requireNonNull(hash, "hash");
       Objects.requireNonNull(item, "item");
     }
   }

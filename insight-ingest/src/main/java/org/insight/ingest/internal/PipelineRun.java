@@ -1,7 +1,6 @@
 package org.insight.ingest.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -345,7 +344,7 @@ public final class PipelineRun {
       }
       ItemExtractor.Item x;
       try {
-        x = extractor.extract(file, item.name());
+        x = extractor.extract(file, item.name(), target::storeEvidence);
       } catch (RuntimeException e) {
         x = ItemExtractor.Item.quarantined("failed", "extraction failed: " + e);
       }
@@ -370,7 +369,7 @@ public final class PipelineRun {
       List<IngestReport.Failure> failures) {
     for (ItemExtractor.Child c : x.children()) {
       String chain = record + CHAIN + c.name();
-      ContentHash h = target.storeEvidence(new ByteArrayInputStream(c.bytes()));
+      ContentHash h = c.hash();
       if (c.item().quarantine().isPresent()) {
         ItemExtractor.Quarantine q = c.item().quarantine().get();
         failures.add(new IngestReport.Failure(chain, q.reason(), q.message(), h.hex()));

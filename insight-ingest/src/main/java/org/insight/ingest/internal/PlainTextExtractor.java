@@ -26,7 +26,7 @@ final class PlainTextExtractor implements ItemExtractor {
   }
 
   @Override
-  public Item extract(Path file, String name) {
+  public Item extract(Path file, String name, java.util.function.Function<java.io.InputStream, org.insight.core.ContentHash> keep) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (TEXT.stream().noneMatch(lower::endsWith)) {
       return Item.quarantined("unsupported", name + " is not plain text and no full extractor is configured");
