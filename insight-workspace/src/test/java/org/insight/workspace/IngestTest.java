@@ -51,7 +51,7 @@ class IngestTest {
     wsDir = tmp.resolve("ws");
     write("report.txt", "Blue van seen near the harbour.");
     write("mail/tip.mail", "Tip from a neighbour\n--attach photo-notes.txt\nPlate AB-123-CD\n--attach inner.mail\n"
-        + "Forwarded\n--attach deep.txt\nthe deepest line");
+        + "Forwarded\n---attach deep.txt\nthe deepest line");
     write("mail/locked.enc", "xxxx");
     write("misc/picture.bin", "\u0001\u0002");
     write("misc/crash.boom", "boom");
