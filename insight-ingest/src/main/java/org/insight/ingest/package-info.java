@@ -1,5 +1,6 @@
 /**
- * The ingest capability. Reserved by the founding layout (see docs/architecture.md); its own issue fills it.
- * Public API lives in this package, implementation in {@code org.insight.ingest.internal}.
+ * Ingest: extraction of text, metadata and embedded items from files ({@link org.insight.ingest.Extractor}, Tika
+ * in worker processes, OCR with Tesseract), with hard limits and quarantine reasons
+ * ({@link org.insight.ingest.QuarantineReason}). Implementation lives in {@code org.insight.ingest.internal}.
  */
 package org.insight.ingest;
