@@ -44,8 +44,10 @@ public record IngestReport(
    * and its reason recorded in the ingest ledger.
    *
    * @param path the item: a path relative to its source, or a container chain like {@code mail.eml!/invoice.pdf}
-   * @param reason a stable code: {@code unsupported}, {@code encrypted}, {@code corrupt}, {@code timeout},
-   *     {@code too-large}, {@code limit-exceeded}, {@code invalid-data}, {@code unreadable}, {@code failed}
+   * @param reason a stable code: a {@link QuarantineReason} in lower case with dashes ({@code unsupported},
+   *     {@code encrypted}, {@code corrupt}, {@code timeout}, {@code too-large}, {@code limit-exceeded},
+   *     {@code crashed}, {@code ocr-unavailable}, {@code unreadable}), {@code invalid-data} for bad records, or
+   *     {@code failed} when an extraction step threw
    * @param message what went wrong and what to do, for a person
    * @param sha256 the hash of the kept original, or "" when its bytes could not be read
    */

@@ -24,8 +24,7 @@ public final class IngestRequest {
   private final List<IngestSource> sources;
   private final int workers;
   private final int batchSize;
-  private final boolean ocr;
-  private final String ocrLanguages;
+  private final OcrOptions ocr;
   private final Consumer<IngestProgress> progress;
   private final ItemExtractor extractor;
 
@@ -35,7 +34,6 @@ public final class IngestRequest {
     this.workers = b.workers;
     this.batchSize = b.batchSize;
     this.ocr = b.ocr;
-    this.ocrLanguages = b.ocrLanguages;
     this.progress = b.progress;
     this.extractor = b.extractor;
   }
@@ -61,12 +59,9 @@ public final class IngestRequest {
     return batchSize;
   }
 
-  public boolean ocr() {
+  /** OCR on or off, and its languages, for every item of this run. */
+  public OcrOptions ocr() {
     return ocr;
-  }
-
-  public String ocrLanguages() {
-    return ocrLanguages;
   }
 
   public Consumer<IngestProgress> progress() {
@@ -86,10 +81,8 @@ public final class IngestRequest {
     private boolean workersSet;
     private int batchSize = 64;
     private boolean batchSet;
-    private boolean ocr = true;
+    private OcrOptions ocr = OcrOptions.DEFAULT;
     private boolean ocrSet;
-    private String ocrLanguages = "eng";
-    private boolean languagesSet;
     private Consumer<IngestProgress> progress = p -> { };
     private boolean progressSet;
     private ItemExtractor extractor;
@@ -129,23 +122,14 @@ public final class IngestRequest {
       return this;
     }
 
-    /** Whether images and PDF pages without a text layer are OCR'd (default true). */
-    public Builder ocr(boolean on) {
+    /**
+     * Whether images and PDF pages without a text layer are OCR'd, and in which languages (default: on, English;
+     * {@code OcrOptions.languages("eng+fra")}, {@code OcrOptions.OFF}).
+     */
+    public Builder ocr(OcrOptions options) {
       requireUnset(ocrSet, "ocr", ocr);
-      ocr = on;
+      ocr = Objects.requireNonNull(options, "options");
       ocrSet = true;
-      return this;
-    }
-
-    /** Tesseract languages joined by {@code +}, e.g. {@code eng+fra} (default {@code eng}). */
-    public Builder ocrLanguages(String languages) {
-      requireUnset(languagesSet, "ocrLanguages", ocrLanguages);
-      if (languages == null || !languages.matches("[a-z_]{3,8}(\\+[a-z_]{3,8})*")) {
-        throw new IllegalArgumentException("OCR languages are Tesseract codes joined by '+', e.g. eng+fra; got '"
-            + languages + "'");
-      }
-      ocrLanguages = languages;
-      languagesSet = true;
       return this;
     }
 
@@ -157,7 +141,16 @@ public final class IngestRequest {
       return this;
     }
 
-    /** The extractor to use instead of the default one (the caller closes it). */
+    /**
+     * An extractor to use instead of a new {@link Extractor} with {@code workers} worker processes (the caller
+     * closes it): share one across runs to save the worker start-up.
+     */
+    public Builder extractor(Extractor e) {
+      Objects.requireNonNull(e, "extractor");
+      return extractor(new org.insight.ingest.internal.TikaItemExtractor(e, false));
+    }
+
+    /** A custom extraction step instead of Tika (the caller closes it). */
     public Builder extractor(ItemExtractor e) {
       requireUnset(extractor != null, "extractor", extractor);
       extractor = Objects.requireNonNull(e, "extractor");

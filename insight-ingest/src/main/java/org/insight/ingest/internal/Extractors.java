@@ -1,5 +1,6 @@
 package org.insight.ingest.internal;
 
+import org.insight.ingest.Extractor;
 import org.insight.ingest.IngestRequest;
 import org.insight.ingest.ItemExtractor;
 
@@ -8,6 +9,6 @@ public final class Extractors {
   private Extractors() {}
 
   public static ItemExtractor standard(IngestRequest request) {
-    return new PlainTextExtractor(64L << 20);
+    return new TikaItemExtractor(Extractor.builder().workers(request.workers()).build(), true);
   }
 }

@@ -100,6 +100,9 @@ public final class PipelineRun {
     ledger = Ledger.open(target.stateDirectory().resolve("ledger.jsonl"));
     boolean ownExtractor = request.extractor() == null;
     extractor = ownExtractor ? Extractors.standard(request) : request.extractor();
+    if (extractor instanceof TikaItemExtractor tika) {
+      tika.ocr(request.ocr());
+    }
     List<Thread> threads = new ArrayList<>();
     try {
       threads.add(start("insight-ingest-walker", this::walk));
@@ -314,7 +317,8 @@ public final class PipelineRun {
     try {
       if (file == null) {
         // a stream is read once into a temporary file: extraction needs to read it, evidence keeps it
-        copy = Files.createTempFile(tmp, "stream-", ".part");
+        // named like the stream, since extraction uses the name as a type hint
+        copy = Files.createTempDirectory(tmp, "stream-").resolve(safeName(item.name()));
         try (InputStream in = item.stream().open().get(); OutputStream out = Files.newOutputStream(copy)) {
           size = in.transferTo(out);
         }
@@ -515,10 +519,18 @@ public final class PipelineRun {
     }
   }
 
+  private static String safeName(String name) {
+    String s = name.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+    return s.isEmpty() || s.startsWith(".") ? "item" + s : s;
+  }
+
   private static void deleteQuietly(Path p) {
     if (p != null) {
       try {
         Files.deleteIfExists(p);
+        if (p.getParent() != null && p.getParent().getFileName().toString().startsWith("stream-")) {
+          Files.deleteIfExists(p.getParent());
+        }
       } catch (IOException e) {
         // a leftover temporary file is harmless
       }
