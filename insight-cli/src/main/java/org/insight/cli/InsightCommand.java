@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         NlpCommand.class,
         DocumentCommand.class,
         AddCommand.class,
+        IngestCommand.class,
         AuditCommand.class,
         LabelCommand.class,
         ExtractCommand.class,

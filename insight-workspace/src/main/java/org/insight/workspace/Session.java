@@ -276,6 +276,18 @@ public final class Session implements AutoCloseable {
     return new WriteReceipt(List.of(), List.of(), 0);
   }
 
+  /**
+   * Ingests directories, files and streams into documents (embedded items as children), each with the request's
+   * dataset, label and grading and its own provenance; originals go to the evidence store. Items an earlier run
+   * ingested unchanged are skipped; failures are quarantined with a reason, never dropped. Everything the returned
+   * report counts as ingested is durable. The session's principal must be able to see the request's label.
+   */
+  public org.insight.ingest.IngestReport ingest(org.insight.ingest.IngestRequest request) {
+    Objects.requireNonNull(request, "request");
+    ensureOpen();
+    return Ingestion.run(this, workspace, request);
+  }
+
   /** The mentions in a document that this session may see, in text order. */
   public List<Mention> mentions(String documentId) {
     Objects.requireNonNull(documentId, "documentId");
@@ -352,7 +364,7 @@ public final class Session implements AutoCloseable {
     return result;
   }
 
-  private void audit(String operation, String query, List<String> items, String outcome) {
+  void audit(String operation, String query, List<String> items, String outcome) {
     workspace.audit(new AuditEvent(workspace.now(), principal.id(), purpose.name(), operation, query, items, outcome));
   }
 }

@@ -167,6 +167,11 @@ public final class Workspace implements AutoCloseable {
     return Set.copyOf(visible);
   }
 
+  /** The decision for data under {@code label}, now. */
+  org.insight.policy.Decision decide(Principal principal, Purpose purpose, Label label) {
+    return policy.decide(principal, purpose, label, clock.instant());
+  }
+
   private Label label(String text) {
     return labels.get(text, Label::parse);
   }

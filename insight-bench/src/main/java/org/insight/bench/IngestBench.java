@@ -1,0 +1,250 @@
+package org.insight.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.sax.BodyContentHandler;
+import org.insight.core.Dataset;
+import org.insight.ingest.Extractor;
+import org.insight.ingest.IngestReport;
+import org.insight.ingest.IngestRequest;
+import org.insight.ingest.IngestSource;
+import org.insight.ingest.OcrOptions;
+import org.insight.policy.Label;
+import org.insight.policy.Principal;
+import org.insight.policy.Purpose;
+import org.insight.policy.SourceGrading;
+import org.insight.workspace.Session;
+import org.insight.workspace.Workspace;
+
+/**
+ * The ingest pipeline into a workspace (hash, evidence store with fsync, extraction, durable batched index commits,
+ * ledger) against plain Tika {@code AutoDetectParser} over the same files in the same JVM; 2 workers against 1;
+ * and the peak heap of this JVM for a large corpus.
+ *
+ * <pre>./run-bench ingest [FILES] [LARGE_CORPUS_MB]</pre>
+ */
+public final class IngestBench {
+  private static final String[] WORDS = ("the blue van left harbour night officer report suspect vehicle seen near "
+      + "street witness phone call transfer account meeting border passport camionnette bleue rapport témoin "
+      + "furgoneta azul informe testigo Lyon Genoa Marseille Petrov Moreau Rossi dawn pier warehouse boxes").split(" ");
+
+  private IngestBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int files = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+    int largeMb = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    Path root = Files.createTempDirectory("insight-ingest-bench");
+    try {
+      Path corpus = root.resolve("corpus");
+      long bytes = generate(corpus, files, 1, new Random(42));
+      System.out.printf("IngestBench: %,d files (txt, html, eml with an attachment, csv, pdf), %.1f MB, OCR off%n",
+          files, bytes / 1e6);
+      List<Path> paths = list(corpus);
+
+      // warm both up on a slice, so neither gains from running second
+      Path warm = root.resolve("warm");
+      generate(warm, 100, 1, new Random(7));
+      tika(list(warm));
+      pipeline(warm, root.resolve("ws-warm"), 1, true);
+
+      double tikaSeconds = Math.min(tika(paths), tika(paths));
+      Run inProcess1 = pipeline(corpus, root.resolve("ws-ip1"), 1, true);
+      Run process1 = pipeline(corpus, root.resolve("ws-p1"), 1, false);
+      Run process2 = pipeline(corpus, root.resolve("ws-p2"), 2, false);
+      Run inProcess2 = pipeline(corpus, root.resolve("ws-ip2"), 2, true);
+      tikaSeconds = Math.min(tikaSeconds, tika(paths));
+
+      row("documents/s, 1 worker, Tika in-process", files / inProcess1.seconds, "plain Tika", files / tikaSeconds);
+      row("MB/s,        1 worker, Tika in-process", bytes / 1e6 / inProcess1.seconds, "plain Tika", bytes / 1e6 / tikaSeconds);
+      row("documents/s, 1 worker process (isolated)", files / process1.seconds, "plain Tika", files / tikaSeconds);
+      row("documents/s, 2 workers, in-process", files / inProcess2.seconds, "1 worker", files / inProcess1.seconds);
+      row("documents/s, 2 worker processes", files / process2.seconds, "1 worker process", files / process1.seconds);
+      System.out.printf("  (each pipeline run: %,d items ingested, %,d documents with embedded children, %d quarantined;"
+          + " worker start-up not timed: %.1f s)%n", process2.report.ingested(), process2.report.documents(),
+          process2.report.quarantined(), process2.startSeconds);
+      System.out.printf("peak heap of this JVM: %,d MB (max %,d MB); each worker process has its own heap%n",
+          FoundationBench.peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+
+      if (largeMb > 0) {
+        delete(corpus);
+        for (String ws : List.of("ws-ip1", "ws-p1", "ws-p2", "ws-ip2", "ws-warm")) {
+          delete(root.resolve(ws));
+        }
+        Path large = root.resolve("large");
+        // larger files: about 200 KB each on average
+        int n = Math.max(1, largeMb * 5);
+        long largeBytes = generate(large, n, 40, new Random(11));
+        resetPeakHeap();
+        Run big = pipeline(large, root.resolve("ws-large"), 2, false);
+        System.out.printf("large corpus: %,d files, %.0f MB in %.0f s (%.1f MB/s, %.0f documents/s), %d quarantined;"
+            + " peak heap of this JVM %,d MB (max %,d MB)%n", n, largeBytes / 1e6, big.seconds,
+            largeBytes / 1e6 / big.seconds, n / big.seconds, big.report.quarantined(),
+            FoundationBench.peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+      }
+    } finally {
+      delete(root);
+    }
+  }
+
+  record Run(double seconds, double startSeconds, IngestReport report) {}
+
+  static Run pipeline(Path corpus, Path wsDir, int workers, boolean inProcess) {
+    Dataset ds = Dataset.of("bench", Label.of("BENCH"), SourceGrading.parse("B2"));
+    long t0 = System.nanoTime();
+    try (Extractor extractor = Extractor.builder().inProcess(inProcess).workers(workers).workerHeapMb(512).noOcr().build();
+         Workspace ws = Workspace.open(wsDir);
+         Session s = ws.session(Principal.of("bench", "BENCH"), Purpose.CRIMINAL_INVESTIGATION)) {
+      double start = (System.nanoTime() - t0) / 1e9;
+      long t1 = System.nanoTime();
+      IngestReport r = s.ingest(IngestRequest.builder(ds).source(IngestSource.directory(corpus)).extractor(extractor)
+          .ocr(OcrOptions.OFF).workers(workers).build());
+      double seconds = (System.nanoTime() - t1) / 1e9;
+      if (r.quarantined() > 0) {
+        System.out.println("  quarantined: " + r.failures().get(0));
+      }
+      return new Run(seconds, start, r);
+    }
+  }
+
+  /** Plain Tika over the same files, embedded items recursed like the pipeline does, text kept in full. */
+  static double tika(List<Path> files) throws Exception {
+    AutoDetectParser parser = new AutoDetectParser();
+    long t0 = System.nanoTime();
+    long chars = 0;
+    for (Path f : files) {
+      ParseContext context = new ParseContext();
+      context.set(Parser.class, parser);
+      BodyContentHandler handler = new BodyContentHandler(-1);
+      try (InputStream in = Files.newInputStream(f)) {
+        parser.parse(in, handler, new Metadata(), context);
+      }
+      chars += handler.toString().length();
+    }
+    if (chars == 0) {
+      throw new IllegalStateException("Tika extracted nothing");
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** A mixed corpus; {@code scale} multiplies the text size. Returns the total bytes. */
+  static long generate(Path dir, int n, int scale, Random random) throws IOException {
+    Files.createDirectories(dir);
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      Path sub = dir.resolve("d" + (i % 16));
+      Files.createDirectories(sub);
+      String text = text(random, (200 + random.nextInt(1_500)) * scale);
+      Path f;
+      switch (i % 5) {
+        case 0 -> {
+          f = sub.resolve("report-" + i + ".txt");
+          Files.writeString(f, text, StandardCharsets.UTF_8);
+        }
+        case 1 -> {
+          f = sub.resolve("note-" + i + ".html");
+          Files.writeString(f, "<html><head><title>Note " + i + "</title></head><body><p>" + text
+              + "</p></body></html>", StandardCharsets.UTF_8);
+        }
+        case 2 -> {
+          f = sub.resolve("tip-" + i + ".eml");
+          Files.writeString(f, String.join("\r\n", "From: a" + i + "@example.org", "To: desk@example.org",
+              "Subject: tip " + i, "MIME-Version: 1.0", "Content-Type: multipart/mixed; boundary=\"b\"", "", "--b",
+              "Content-Type: text/plain; charset=UTF-8", "", text, "--b", "Content-Type: text/plain; charset=UTF-8",
+              "Content-Disposition: attachment; filename=\"notes-" + i + ".txt\"", "", text(random, 100 * scale), "--b--", ""),
+              StandardCharsets.UTF_8);
+        }
+        case 3 -> {
+          f = sub.resolve("calls-" + i + ".csv");
+          StringBuilder sb = new StringBuilder("caller,callee,start,duration\n");
+          for (int r = 0; r < 20 * scale; r++) {
+            sb.append("+3361234").append(random.nextInt(10_000)).append(",+3361299").append(random.nextInt(10_000))
+                .append(",2026-04-1").append(random.nextInt(10)).append("T10:00:00Z,").append(random.nextInt(900)).append('\n');
+          }
+          Files.writeString(f, sb.toString(), StandardCharsets.UTF_8);
+        }
+        default -> {
+          f = sub.resolve("scan-" + i + ".pdf");
+          pdf(f, text);
+        }
+      }
+      total += Files.size(f);
+    }
+    return total;
+  }
+
+  private static void pdf(Path f, String text) throws IOException {
+    try (PDDocument doc = new PDDocument()) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      String[] words = text.replaceAll("[^\\x20-\\x7e]", "e").split(" ");
+      int w = 0;
+      while (w < words.length) {
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+          cs.beginText();
+          cs.setFont(font, 10);
+          cs.newLineAtOffset(50, 740);
+          for (int line = 0; line < 60 && w < words.length; line++) {
+            StringBuilder sb = new StringBuilder();
+            while (w < words.length && sb.length() < 90) {
+              sb.append(words[w++]).append(' ');
+            }
+            cs.showText(sb.toString());
+            cs.newLineAtOffset(0, -12);
+          }
+          cs.endText();
+        }
+      }
+      try (OutputStream out = Files.newOutputStream(f)) {
+        doc.save(out);
+      }
+    }
+  }
+
+  private static String text(Random random, int words) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < words; i++) {
+      sb.append(WORDS[random.nextInt(WORDS.length)]).append(i % 17 == 16 ? ".\n" : " ");
+    }
+    return sb.toString();
+  }
+
+  private static List<Path> list(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  private static void row(String what, double ours, String baselineName, double baseline) {
+    System.out.printf("%-44s insight %10.1f   %-17s %10.1f   ratio %.2fx%n", what, ours, baselineName, baseline,
+        ours / baseline);
+  }
+
+  private static void resetPeakHeap() {
+    System.gc();
+    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    FoundationBench.delete(dir);
+  }
+}

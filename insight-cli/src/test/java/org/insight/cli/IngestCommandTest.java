@@ -1,0 +1,76 @@
+package org.insight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.insight.core.internal.ModelJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestCommandTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void ingestsADirectoryReportsQuarantineAsJsonAndSkipsWhatItHasOnTheSecondRun() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in.resolve("sub"));
+    Files.writeString(in.resolve("report.txt"), "The blue van left the harbour at dawn.", StandardCharsets.UTF_8);
+    Files.writeString(in.resolve("sub/note.html"), "<html><body><p>Second sighting at pier 4.</p></body></html>");
+    Files.write(in.resolve("sub/broken.pdf"), "%PDF-1.7\ngarbage".getBytes(StandardCharsets.US_ASCII));
+    Files.writeString(in.resolve("sub/skip.tmp"), "scratch");
+    String ws = dir.resolve("ws").toString();
+    String[] args = {"ingest", in.toString(), "--workspace", ws, "--dataset", "heron", "--label", "FR&POLICE",
+        "--purposes", "criminal-investigation", "--originator", "FR-NCB", "--grading", "B2", "--exclude", "*.tmp",
+        "--no-ocr", "--in-process", "--auths", "FR,POLICE", "--json"};
+    Run first = run(args);
+    assertEquals(1, first.code(), "a quarantined item makes exit code 1: " + first.err());
+    JsonNode r = ModelJson.read(first.out());
+    assertEquals(3, r.get("found").asInt());
+    assertEquals(2, r.get("ingested").asInt());
+    assertEquals(1, r.get("quarantined").asInt());
+    assertEquals("sub/broken.pdf", r.get("failures").get(0).get("path").asText());
+    assertEquals("corrupt", r.get("failures").get(0).get("reason").asText());
+
+    Run again = run(args);
+    JsonNode r2 = ModelJson.read(again.out());
+    assertEquals(0, r2.get("ingested").asInt());
+    assertEquals(2, r2.get("unchanged").asInt());
+
+    Run search = run("search", "pier", "--workspace", ws, "--auths", "FR,POLICE", "--json");
+    assertEquals(0, search.code(), search.err());
+    assertTrue(search.out().contains("note.html"), search.out());
+    Run hidden = run("count", "--workspace", ws, "--auths", "FR", "--json");
+    assertEquals("{\"entities\":0,\"documents\":0}", hidden.out().trim());
+  }
+
+  @Test
+  void aWriterWithoutTheLabelsClearanceGetsAClearErrorAndTheHumanReportOtherwise() throws Exception {
+    Path f = dir.resolve("a.txt");
+    Files.writeString(f, "hello");
+    String ws = dir.resolve("ws").toString();
+    Run refused = run("ingest", f.toString(), "--workspace", ws, "--dataset", "d", "--label", "FR&POLICE", "--in-process");
+    assertEquals(1, refused.code());
+    assertTrue(refused.err().contains("could not see documents labelled"), refused.err());
+    Run ok = run("ingest", f.toString(), "--workspace", ws, "--dataset", "d", "--label", "FR&POLICE", "--in-process",
+        "--auths", "FR,POLICE");
+    assertEquals(0, ok.code(), ok.err());
+    assertTrue(ok.out().startsWith("d: 1 found, 1 ingested (1 documents), 0 unchanged, 0 quarantined"), ok.out());
+    Run usage = run("ingest", "--workspace", ws, f.toString());
+    assertEquals(2, usage.code());
+  }
+}

@@ -1,0 +1,14 @@
+package org.insight.ingest;
+
+import org.insight.InsightException;
+
+/** An ingest run could not go on: a source is missing, or the ledger or the target failed. */
+public class IngestException extends InsightException {
+  public IngestException(String message) {
+    super(message);
+  }
+
+  public IngestException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,90 @@
+package org.insight.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an ingest run did. Every item found ends in exactly one of {@code ingested}, {@code unchanged} or
+ * {@code quarantined}; nothing is dropped silently. When a run returns its report, everything it counts as
+ * ingested is durable (evidence, index and ledger synced).
+ *
+ * @param dataset the dataset ingested into
+ * @param found items the sources held (files, streams), after include/exclude filters
+ * @param ingested items whose documents were written
+ * @param unchanged items skipped because an earlier run ingested them with the same path, size, time and bytes
+ * @param quarantined items and embedded items that could not be ingested; each is in {@code failures}
+ * @param documents documents written, embedded children included
+ * @param bytes bytes of the items read (unchanged items not counted)
+ * @param duration wall time of the run
+ * @param failures each quarantined item with its reason
+ */
+public record IngestReport(
+    String dataset,
+    long found,
+    long ingested,
+    long unchanged,
+    long quarantined,
+    long documents,
+    long bytes,
+    Duration duration,
+    List<Failure> failures) {
+
+  public IngestReport {
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(duration, "duration");
+    failures = List.copyOf(failures);
+  }
+
+  /**
+   * An item that was quarantined: its original bytes are kept in the evidence store (when they could be read)
+   * and its reason recorded in the ingest ledger.
+   *
+   * @param path the item: a path relative to its source, or a container chain like {@code mail.eml!/invoice.pdf}
+   * @param reason a stable code: a {@link QuarantineReason} in lower case with dashes ({@code unsupported},
+   *     {@code encrypted}, {@code corrupt}, {@code timeout}, {@code too-large}, {@code limit-exceeded},
+   *     {@code crashed}, {@code ocr-unavailable}, {@code unreadable}), {@code invalid-data} for bad records, or
+   *     {@code failed} when an extraction step threw
+   * @param message what went wrong and what to do, for a person
+   * @param sha256 the hash of the kept original, or "" when its bytes could not be read
+   */
+  public record Failure(String path, String reason, String message, String sha256) {
+    public Failure {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(reason, "reason");
+      message = message == null ? "" : message;
+      sha256 = sha256 == null ? "" : sha256;
+    }
+  }
+
+  /** Whether nothing was quarantined. */
+  public boolean clean() {
+    return failures.isEmpty();
+  }
+
+  /** The report as one JSON object (durations in milliseconds). */
+  public String toJson() {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode n = mapper.createObjectNode();
+    n.put("dataset", dataset);
+    n.put("found", found);
+    n.put("ingested", ingested);
+    n.put("unchanged", unchanged);
+    n.put("quarantined", quarantined);
+    n.put("documents", documents);
+    n.put("bytes", bytes);
+    n.put("durationMillis", duration.toMillis());
+    ArrayNode f = n.putArray("failures");
+    for (Failure x : failures) {
+      f.addObject().put("path", x.path()).put("reason", x.reason()).put("message", x.message()).put("sha256", x.sha256());
+    }
+    try {
+      return mapper.writeValueAsString(n);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a report of strings and numbers always serialises", e);
+    }
+  }
+}

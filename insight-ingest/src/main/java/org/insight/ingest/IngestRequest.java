@@ -1,0 +1,173 @@
+package org.insight.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.insight.core.Dataset;
+
+/**
+ * What to ingest and how: the sources, the dataset every item gets (its name, label — with purposes, retention
+ * and originator — and source grading), OCR, parallelism and a progress callback.
+ *
+ * <pre>{@code
+ * IngestRequest request = IngestRequest.builder(
+ *         Dataset.of("heron-seized-laptop", Label.builder("FR&POLICE").originator("FR-NCB").build(), SourceGrading.parse("B2")))
+ *     .source(IngestSource.directory(Path.of("/evidence/laptop")).exclude("*.tmp"))
+ *     .workers(2)
+ *     .build();
+ * IngestReport report = session.ingest(request);
+ * }</pre>
+ */
+public final class IngestRequest {
+  private final Dataset dataset;
+  private final List<IngestSource> sources;
+  private final int workers;
+  private final int batchSize;
+  private final OcrOptions ocr;
+  private final Consumer<IngestProgress> progress;
+  private final ItemExtractor extractor;
+
+  private IngestRequest(Builder b) {
+    this.dataset = b.dataset;
+    this.sources = List.copyOf(b.sources);
+    this.workers = b.workers;
+    this.batchSize = b.batchSize;
+    this.ocr = b.ocr;
+    this.progress = b.progress;
+    this.extractor = b.extractor;
+  }
+
+  /** A request to ingest into {@code dataset}: every item gets its name, label and grading. */
+  public static Builder builder(Dataset dataset) {
+    return new Builder(dataset);
+  }
+
+  public Dataset dataset() {
+    return dataset;
+  }
+
+  public List<IngestSource> sources() {
+    return sources;
+  }
+
+  public int workers() {
+    return workers;
+  }
+
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** OCR on or off, and its languages, for every item of this run. */
+  public OcrOptions ocr() {
+    return ocr;
+  }
+
+  public Consumer<IngestProgress> progress() {
+    return progress;
+  }
+
+  /** The extractor given with {@link Builder#extractor}, or null for the default. */
+  public ItemExtractor extractor() {
+    return extractor;
+  }
+
+  /** Options of an ingest run; each may be set once. */
+  public static final class Builder {
+    private final Dataset dataset;
+    private final List<IngestSource> sources = new ArrayList<>();
+    private int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private boolean workersSet;
+    private int batchSize = 64;
+    private boolean batchSet;
+    private OcrOptions ocr = OcrOptions.DEFAULT;
+    private boolean ocrSet;
+    private Consumer<IngestProgress> progress = p -> { };
+    private boolean progressSet;
+    private ItemExtractor extractor;
+
+    private Builder(Dataset dataset) {
+      this.dataset = Objects.requireNonNull(dataset, "dataset: every ingested item needs the dataset, label and"
+          + " grading its source gives it");
+    }
+
+    /** Adds sources; at least one is needed. */
+    public Builder source(IngestSource... more) {
+      for (IngestSource s : more) {
+        sources.add(Objects.requireNonNull(s, "source"));
+      }
+      return this;
+    }
+
+    /** Worker threads extracting in parallel (1..64; default: the cores, at most 4). */
+    public Builder workers(int n) {
+      requireUnset(workersSet, "workers", workers);
+      if (n < 1 || n > 64) {
+        throw new IllegalArgumentException("workers must be between 1 and 64, got " + n);
+      }
+      workers = n;
+      workersSet = true;
+      return this;
+    }
+
+    /** Documents per durable index commit (1..10,000; default 64): larger is faster, smaller acknowledges sooner. */
+    public Builder batchSize(int n) {
+      requireUnset(batchSet, "batchSize", batchSize);
+      if (n < 1 || n > 10_000) {
+        throw new IllegalArgumentException("batchSize must be between 1 and 10000, got " + n);
+      }
+      batchSize = n;
+      batchSet = true;
+      return this;
+    }
+
+    /**
+     * Whether images and PDF pages without a text layer are OCR'd, and in which languages (default: on, English;
+     * {@code OcrOptions.languages("eng+fra")}, {@code OcrOptions.OFF}).
+     */
+    public Builder ocr(OcrOptions options) {
+      requireUnset(ocrSet, "ocr", ocr);
+      ocr = Objects.requireNonNull(options, "options");
+      ocrSet = true;
+      return this;
+    }
+
+    /** Called after each item (from one thread at a time). */
+    public Builder progress(Consumer<IngestProgress> listener) {
+      requireUnset(progressSet, "progress", "a listener");
+      progress = Objects.requireNonNull(listener, "listener");
+      progressSet = true;
+      return this;
+    }
+
+    /**
+     * An extractor to use instead of a new {@link Extractor} with {@code workers} worker processes (the caller
+     * closes it): share one across runs to save the worker start-up.
+     */
+    public Builder extractor(Extractor e) {
+      Objects.requireNonNull(e, "extractor");
+      return extractor(new org.insight.ingest.internal.TikaItemExtractor(e, false));
+    }
+
+    /** A custom extraction step instead of Tika (the caller closes it). */
+    public Builder extractor(ItemExtractor e) {
+      requireUnset(extractor != null, "extractor", extractor);
+      extractor = Objects.requireNonNull(e, "extractor");
+      return this;
+    }
+
+    public IngestRequest build() {
+      if (sources.isEmpty()) {
+        throw new IllegalArgumentException("an ingest request needs at least one source (a directory, file or stream)");
+      }
+      return new IngestRequest(this);
+    }
+
+    private static void requireUnset(boolean set, String what, Object was) {
+      if (set) {
+        throw new IllegalStateException(what + " was already set to " + was);
+      }
+    }
+  }
+}

@@ -1,0 +1,543 @@
+package org.insight.ingest.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.insight.core.ContentHash;
+import org.insight.core.Dataset;
+import org.insight.core.Document;
+import org.insight.core.Provenance;
+import org.insight.ingest.IngestException;
+import org.insight.ingest.IngestProgress;
+import org.insight.ingest.IngestReport;
+import org.insight.ingest.IngestRequest;
+import org.insight.ingest.IngestSource;
+import org.insight.ingest.IngestTarget;
+import org.insight.ingest.ItemExtractor;
+
+/**
+ * One ingest run: a walker thread feeds a bounded queue of items to N workers (hash + store the original,
+ * extract, build documents); their results go through a second bounded queue to the calling thread, which writes
+ * documents in batches (one durable commit each) and then appends the items' ledger lines. Memory holds at most
+ * the queues' items plus one batch of documents.
+ */
+public final class PipelineRun {
+  /** Separates a container from an embedded item in a record id: {@code mail.eml!/invoice.pdf}. */
+  public static final String CHAIN = "!/";
+
+  private final IngestRequest request;
+  private final IngestTarget target;
+  private final Dataset dataset;
+  private final BlockingQueue<Object> items;
+  private final BlockingQueue<Object> results;
+  private volatile boolean stopping;
+  private volatile boolean walking = true;
+  private volatile long found;
+
+  // written by the calling thread only
+  private long done;
+  private long ingested;
+  private long unchanged;
+  private long documents;
+  private long bytes;
+  private final List<IngestReport.Failure> failures = new ArrayList<>();
+
+  private Ledger ledger;
+  private ItemExtractor extractor;
+  private Path tmp;
+
+  public PipelineRun(IngestRequest request, IngestTarget target) {
+    this.request = request;
+    this.target = target;
+    this.dataset = request.dataset();
+    this.items = new ArrayBlockingQueue<>(request.workers() * 4);
+    this.results = new ArrayBlockingQueue<>(request.workers() * 4);
+  }
+
+  /** An item found by the walker. {@code file} is null for a stream, whose {@code open} is then set. */
+  private record Item(String key, String record, String name, Path file, IngestSource.Stream stream, long size,
+      long modified) {}
+
+  private record Skipped(Item item, ObjectNode line) {}
+
+  private record Done(Item item, long size, List<Document> documents, List<IngestReport.Failure> failures,
+      ObjectNode line) {}
+
+  private record WalkFailure(String path, String message) {}
+
+  private record Fatal(String path, Throwable cause) {}
+
+  private static final Object WORKER_DONE = new Object();
+  private static final Object NO_MORE_ITEMS = new Object();
+
+  public IngestReport run() {
+    Instant start = Instant.now();
+    checkSources();
+    tmp = target.stateDirectory().resolve("tmp");
+    try {
+      Files.createDirectories(tmp);
+    } catch (IOException e) {
+      throw new IngestException("cannot create " + tmp + ": " + e + "; check that the workspace is writable", e);
+    }
+    ledger = Ledger.open(target.stateDirectory().resolve("ledger.jsonl"));
+    boolean ownExtractor = request.extractor() == null;
+    extractor = ownExtractor ? Extractors.standard(request) : request.extractor();
+    if (extractor instanceof TikaItemExtractor tika) {
+      tika.ocr(request.ocr());
+    }
+    List<Thread> threads = new ArrayList<>();
+    try {
+      threads.add(start("insight-ingest-walker", this::walk));
+      for (int i = 0; i < request.workers(); i++) {
+        threads.add(start("insight-ingest-worker-" + i, this::work));
+      }
+      write();
+    } catch (IngestException | Error e) {
+      stopping = true;
+      threads.forEach(Thread::interrupt);
+      throw e;
+    } catch (RuntimeException e) {
+      stopping = true;
+      threads.forEach(Thread::interrupt);
+      throw new IngestException("ingest stopped: " + e.getMessage() + "; what was reported before is durable,"
+          + " run the same ingest again to continue", e);
+    } finally {
+      for (Thread t : threads) {
+        try {
+          t.join(10_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      ledger.close();
+      if (ownExtractor) {
+        try {
+          extractor.close();
+        } catch (Exception e) {
+          // nothing left to lose: every result was already written
+        }
+      }
+    }
+    return new IngestReport(dataset.name(), found, ingested, unchanged, failures.size(), documents, bytes,
+        Duration.between(start, Instant.now()), failures);
+  }
+
+  private void checkSources() {
+    for (IngestSource s : request.sources()) {
+      if (s instanceof IngestSource.Directory d && !Files.isDirectory(d.root())) {
+        throw new IngestException("there is no directory " + d.root() + " to ingest; check the path");
+      }
+      if (s instanceof IngestSource.File f && !Files.isRegularFile(f.path())) {
+        throw new IngestException("there is no file " + f.path() + " to ingest; check the path");
+      }
+    }
+  }
+
+  private static Thread start(String name, Runnable body) {
+    Thread t = new Thread(body, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  // ---- walker ------------------------------------------------------------------------------------------------
+
+  private void walk() {
+    try {
+      for (IngestSource s : request.sources()) {
+        if (s instanceof IngestSource.Directory d) {
+          walkDirectory(d);
+        } else if (s instanceof IngestSource.File f) {
+          Path p = f.path().toAbsolutePath().normalize();
+          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+          offer(p, p.getFileName().toString(), a);
+        } else if (s instanceof IngestSource.Stream st) {
+          found++;
+          put(items, new Item(dataset.name() + "|stream:" + st.name(), st.name(), leaf(st.name()), null, st, -1, -1));
+        }
+      }
+    } catch (InterruptedException e) {
+      return;
+    } catch (IOException | RuntimeException e) {
+      putQuietly(new WalkFailure("(walk)", "the sources could not be walked to the end: " + e));
+    } finally {
+      walking = false;
+      for (int i = 0; i < request.workers(); i++) {
+        putQuietly(NO_MORE_ITEMS, items);
+      }
+    }
+  }
+
+  private void walkDirectory(IngestSource.Directory d) throws IOException, InterruptedException {
+    Path root = d.root().toAbsolutePath().normalize();
+    Globs includes = new Globs(d.includes());
+    Globs excludes = new Globs(d.excludes());
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          if (stopping) {
+            return FileVisitResult.TERMINATE;
+          }
+          if (!attrs.isRegularFile()) {
+            return FileVisitResult.CONTINUE;
+          }
+          String rel = relative(root, file);
+          if ((includes.isEmpty() || includes.matches(rel)) && !excludes.matches(rel)) {
+            try {
+              offer(file, rel, attrs);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return FileVisitResult.TERMINATE;
+            }
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          // an unreadable file or directory is reported, not skipped silently
+          found++;
+          putQuietly(new WalkFailure(relative(root, file), "cannot be read: " + e));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } finally {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException();
+      }
+    }
+  }
+
+  private void offer(Path file, String record, BasicFileAttributes a) throws InterruptedException {
+    found++;
+    String key = dataset.name() + "|" + file;
+    long modified = a.lastModifiedTime().toMillis();
+    Ledger.Entry e = ledger.last(key);
+    Item item = new Item(key, record, file.getFileName().toString(), file, null, a.size(), modified);
+    if (e != null && Ledger.INGESTED.equals(e.outcome()) && e.size() == a.size() && e.modified() == modified) {
+      put(results, new Skipped(item, null));
+    } else {
+      put(items, item);
+    }
+  }
+
+  private static String relative(Path root, Path file) {
+    String rel = root.relativize(file).toString();
+    return file.getFileSystem().getSeparator().equals("/") ? rel : rel.replace(file.getFileSystem().getSeparator(), "/");
+  }
+
+  private static String leaf(String name) {
+    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+    return slash >= 0 ? name.substring(slash + 1) : name;
+  }
+
+  /** Include/exclude globs: without a {@code /} a glob matches the file name, with one the relative path. */
+  private static final class Globs {
+    private final List<PathMatcher> names = new ArrayList<>();
+    private final List<PathMatcher> paths = new ArrayList<>();
+
+    Globs(List<String> globs) {
+      for (String g : globs) {
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + g);
+        (g.contains("/") ? paths : names).add(m);
+      }
+    }
+
+    boolean isEmpty() {
+      return names.isEmpty() && paths.isEmpty();
+    }
+
+    boolean matches(String rel) {
+      Path p = Path.of(rel);
+      Path name = p.getFileName();
+      for (PathMatcher m : names) {
+        if (name != null && m.matches(name)) {
+          return true;
+        }
+      }
+      for (PathMatcher m : paths) {
+        if (m.matches(p)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  // ---- workers -----------------------------------------------------------------------------------------------
+
+  private void work() {
+    try {
+      while (!stopping) {
+        Object next = items.take();
+        if (next == NO_MORE_ITEMS) {
+          break;
+        }
+        Item item = (Item) next;
+        Object result;
+        try {
+          result = process(item);
+        } catch (RuntimeException | Error e) {
+          result = new Fatal(item.record(), e); // the target failed (disk full, index closed): stop the run
+        }
+        put(results, result);
+      }
+    } catch (InterruptedException e) {
+      return;
+    } finally {
+      putQuietly(WORKER_DONE);
+    }
+  }
+
+  private Object process(Item item) {
+    Path file = item.file();
+    Path copy = null;
+    long size = item.size();
+    long modified = item.modified();
+    ContentHash hash;
+    try {
+      if (file == null) {
+        // a stream is read once into a temporary file: extraction needs to read it, evidence keeps it
+        // named like the stream, since extraction uses the name as a type hint
+        copy = Files.createTempDirectory(tmp, "stream-").resolve(safeName(item.name()));
+        try (InputStream in = item.stream().open().get(); OutputStream out = Files.newOutputStream(copy)) {
+          size = in.transferTo(out);
+        }
+        file = copy;
+      }
+      try (SourceStream in = new SourceStream(Files.newInputStream(file))) {
+        try {
+          hash = target.storeEvidence(in);
+        } catch (RuntimeException e) {
+          if (in.failure == null) {
+            throw e; // the store failed, not the source
+          }
+          throw in.failure;
+        }
+      }
+    } catch (IOException e) {
+      deleteQuietly(copy);
+      String message = "cannot be read: " + e.getMessage();
+      return new Done(item, 0, List.of(), List.of(new IngestReport.Failure(item.record(), "unreadable", message, "")),
+          Ledger.line(item.key(), size, modified, "", Ledger.QUARANTINED, "unreadable", message, 0, now()));
+    }
+    try {
+      Ledger.Entry before = ledger.last(item.key());
+      if (before != null && Ledger.INGESTED.equals(before.outcome()) && before.sha256().equals(hash.hex())) {
+        // touched but not changed: remember the new size/time so the next run skips it without reading
+        return new Skipped(item, Ledger.line(item.key(), size, modified, hash.hex(), Ledger.INGESTED, "", "", 0, now()));
+      }
+      ItemExtractor.Item x;
+      try {
+        x = extractor.extract(file, item.name(), target::storeEvidence);
+      } catch (RuntimeException e) {
+        x = ItemExtractor.Item.quarantined("failed", "extraction failed: " + e);
+      }
+      if (x.quarantine().isPresent()) {
+        ItemExtractor.Quarantine q = x.quarantine().get();
+        return new Done(item, size, List.of(), List.of(new IngestReport.Failure(item.record(), q.reason(), q.message(), hash.hex())),
+            Ledger.line(item.key(), size, modified, hash.hex(), Ledger.QUARANTINED, q.reason(), q.message(), 0, now()));
+      }
+      List<Document> docs = new ArrayList<>();
+      List<IngestReport.Failure> childFailures = new ArrayList<>();
+      Document top = document(hash, x, item.record(), item.name(), Optional.empty());
+      docs.add(top);
+      children(top, x, item.record(), docs, childFailures);
+      return new Done(item, size, docs, childFailures,
+          Ledger.line(item.key(), size, modified, hash.hex(), Ledger.INGESTED, "", "", docs.size(), now()));
+    } finally {
+      deleteQuietly(copy);
+    }
+  }
+
+  private void children(Document parent, ItemExtractor.Item x, String record, List<Document> docs,
+      List<IngestReport.Failure> failures) {
+    for (ItemExtractor.Child c : x.children()) {
+      String chain = record + CHAIN + c.name();
+      ContentHash h = c.hash();
+      if (c.item().quarantine().isPresent()) {
+        ItemExtractor.Quarantine q = c.item().quarantine().get();
+        failures.add(new IngestReport.Failure(chain, q.reason(), q.message(), h.hex()));
+        continue;
+      }
+      Document d = document(h, c.item(), chain, leaf(c.name()), Optional.of(parent.id()));
+      docs.add(d);
+      children(d, c.item(), chain, docs, failures);
+    }
+  }
+
+  private Document document(ContentHash hash, ItemExtractor.Item x, String record, String name, Optional<String> parent) {
+    Map<String, List<String>> meta = new TreeMap<>(x.metadata());
+    meta.put("fileName", List.of(name));
+    Provenance p = new Provenance(dataset.name(), record, Optional.of(hash), null, null, x.parser(), dataset.grading(),
+        List.of());
+    return new Document(null, hash, x.title().isBlank() ? name : x.title(), x.text(), x.language(), meta, parent,
+        new Document.Extraction(x.parser(), x.ocrEngine(), x.ocrConfidence()), dataset.label(), p);
+  }
+
+  // ---- writer (the calling thread) ---------------------------------------------------------------------------
+
+  private void write() {
+    List<Document> batch = new ArrayList<>();
+    List<Done> pending = new ArrayList<>();
+    List<ObjectNode> lines = new ArrayList<>();
+    int workersDone = 0;
+    try {
+      while (workersDone < request.workers()) {
+        Object r = results.poll(100, TimeUnit.MILLISECONDS);
+        if (r == null) {
+          if (!pending.isEmpty() || !lines.isEmpty()) {
+            flush(batch, pending, lines); // the workers are slow: acknowledge what is ready
+          }
+          continue;
+        }
+        if (r == WORKER_DONE) {
+          workersDone++;
+        } else if (r instanceof Skipped s) {
+          unchanged++;
+          if (s.line() != null) {
+            lines.add(s.line());
+          }
+          progress(s.item().record(), 0);
+        } else if (r instanceof WalkFailure w) {
+          // nothing to store or to remember: the next run walks it again
+          failures.add(new IngestReport.Failure(w.path(), "unreadable", w.message(), ""));
+          progress(w.path(), 0);
+        } else if (r instanceof Fatal f) {
+          throw new IngestException("ingest stopped at " + f.path() + ": " + f.cause().getMessage()
+              + "; what was reported before is durable, run the same ingest again to continue", f.cause());
+        } else if (r instanceof Done d) {
+          pending.add(d);
+          batch.addAll(d.documents());
+          lines.add(d.line());
+          if (batch.size() >= request.batchSize()) {
+            flush(batch, pending, lines);
+          }
+        }
+      }
+      flush(batch, pending, lines);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IngestException("ingest was interrupted; what was reported before is durable, run it again to continue");
+    }
+  }
+
+  /** Commits the documents, then records their items in the ledger: a ledger line never runs ahead of the index. */
+  private void flush(List<Document> batch, List<Done> pending, List<ObjectNode> lines) {
+    if (!batch.isEmpty()) {
+      target.write(List.copyOf(batch));
+    }
+    ledger.append(lines);
+    for (Done d : pending) {
+      if (d.documents().isEmpty()) {
+        failures.addAll(d.failures());
+      } else {
+        ingested++;
+        documents += d.documents().size();
+        failures.addAll(d.failures());
+      }
+      bytes += d.size();
+      progress(d.item().record(), 0);
+    }
+    batch.clear();
+    pending.clear();
+    lines.clear();
+  }
+
+  private void progress(String current, long ignored) {
+    done++;
+    request.progress().accept(new IngestProgress(done, found, walking, bytes, current));
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------------------------
+
+  private void put(BlockingQueue<Object> q, Object o) throws InterruptedException {
+    while (!q.offer(o, 100, TimeUnit.MILLISECONDS)) {
+      if (stopping) {
+        throw new InterruptedException();
+      }
+    }
+  }
+
+  private void putQuietly(Object o) {
+    putQuietly(o, results);
+  }
+
+  private void putQuietly(Object o, BlockingQueue<Object> q) {
+    try {
+      put(q, o);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Remembers a failure of the source itself, to tell an unreadable item from a failing evidence store. */
+  private static final class SourceStream extends java.io.FilterInputStream {
+    IOException failure;
+
+    SourceStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+  }
+
+  private static String safeName(String name) {
+    String s = name.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+    return s.isEmpty() || s.startsWith(".") ? "item" + s : s;
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p != null) {
+      try {
+        Files.deleteIfExists(p);
+        if (p.getParent() != null && p.getParent().getFileName().toString().startsWith("stream-")) {
+          Files.deleteIfExists(p.getParent());
+        }
+      } catch (IOException e) {
+        // a leftover temporary file is harmless
+      }
+    }
+  }
+
+  private static String now() {
+    return Instant.now().toString();
+  }
+}

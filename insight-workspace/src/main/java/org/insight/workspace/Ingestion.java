@@ -1,0 +1,78 @@
+package org.insight.workspace;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.insight.InsightException;
+import org.insight.core.ContentHash;
+import org.insight.core.Document;
+import org.insight.ingest.IngestPipeline;
+import org.insight.ingest.IngestReport;
+import org.insight.ingest.IngestRequest;
+import org.insight.ingest.IngestTarget;
+import org.insight.policy.Decision;
+import org.insight.policy.Label;
+
+/**
+ * Runs the ingest pipeline into a workspace through a session: originals into the evidence store, documents
+ * through {@link Session#addDocuments} (validated, stamped, audited, durable per batch), the ledger under
+ * {@code ingest/}. Evidence writes are audited in one entry per batch rather than one per file.
+ */
+final class Ingestion implements IngestTarget {
+  private final Session session;
+  private final Workspace workspace;
+  private final ConcurrentLinkedQueue<String> stored = new ConcurrentLinkedQueue<>();
+
+  private Ingestion(Session session, Workspace workspace) {
+    this.session = session;
+    this.workspace = workspace;
+  }
+
+  static IngestReport run(Session session, Workspace workspace, IngestRequest request) {
+    Label label = request.dataset().label();
+    Decision d = workspace.decide(session.principal(), session.purpose(), label);
+    if (!d.allowed()) {
+      // a writer that could not read back what it writes could not check it, nor add mentions to it
+      throw new InsightException("principal '" + session.principal().id() + "' acting for " + session.purpose()
+          + " could not see documents labelled " + label + " (" + d.reason() + "); ingest as a principal holding"
+          + " the label's authorisations, for a purpose the label allows");
+    }
+    Ingestion target = new Ingestion(session, workspace);
+    IngestReport report = IngestPipeline.run(request, target);
+    target.auditStored();
+    session.audit("ingest", "dataset=" + report.dataset() + " found=" + report.found() + " ingested="
+        + report.ingested() + " unchanged=" + report.unchanged() + " quarantined=" + report.quarantined(),
+        report.failures().stream().map(IngestReport.Failure::path).toList(), "ok");
+    return report;
+  }
+
+  @Override
+  public ContentHash storeEvidence(InputStream bytes) {
+    ContentHash h = workspace.evidence.put(bytes);
+    stored.add(h.hex());
+    return h;
+  }
+
+  @Override
+  public void write(List<Document> documents) {
+    auditStored(); // the evidence first, as Session.storeEvidence would
+    session.addDocuments(documents);
+  }
+
+  @Override
+  public Path stateDirectory() {
+    return workspace.directory().resolve("ingest");
+  }
+
+  private void auditStored() {
+    List<String> hashes = new ArrayList<>();
+    for (String h; (h = stored.poll()) != null; ) {
+      hashes.add(h);
+    }
+    if (!hashes.isEmpty()) {
+      session.audit("evidence.store", "items=" + hashes.size(), hashes, "ok");
+    }
+  }
+}
