@@ -111,7 +111,7 @@ public final class Readers {
           for (int i = 0; i < Math.max(row.cells().size(), mapping.columns().size()); i++) {
             columns.put(i < mapping.columns().size() ? mapping.columns().get(i) : Integer.toString(i + 1), i);
           }
-          checkColumns(columns.keySet(), file, mapping, "columns");
+          checkColumns(columns.keySet(), columns.keySet(), file, mapping, "columns");
         }
         int width = mapping.header() ? columnsWidth(columns) : Integer.MAX_VALUE;
         List<String> cells = row.cells();
@@ -149,15 +149,16 @@ public final class Readers {
         columns.put(f, folded.get(f.strip().toLowerCase(Locale.ROOT)));
       }
     }
-    checkColumns(columns.keySet(), file, mapping, "header");
+    checkColumns(columns.keySet(), exact.keySet(), file, mapping, "header");
     return columns;
   }
 
-  private static void checkColumns(Set<String> have, String file, RecordMapping mapping, String what) {
+  private static void checkColumns(Set<String> have, Set<String> shown, String file, RecordMapping mapping,
+      String what) {
     List<String> missing = new ArrayList<>();
     for (String f : fields(mapping, true)) {
       if (!have.contains(f)) {
-        missing.add("'" + f + "' (" + Messages.available(f, have) + ")");
+        missing.add("'" + f + "' (" + Messages.available(f, shown) + ")");
       }
     }
     if (!missing.isEmpty()) {
