@@ -260,7 +260,7 @@ public final class Readers {
             sink.record(new JsonView(kept, kept), line, file + "#");
           }
         } else {
-          throw new RecordFileException(file + " holds a JSON " + t.asString() + ", not records; give an array"
+          throw new RecordFileException(file + " holds a JSON " + kind(t) + ", not records; give an array"
               + " of record objects, an object holding one, or a single record object");
         }
       } catch (JsonProcessingException e) {
@@ -299,6 +299,19 @@ public final class Readers {
     return found;
   }
 
+  private static String kind(JsonToken t) {
+    if (t.isNumeric()) {
+      return "number";
+    } else if (t == JsonToken.VALUE_STRING) {
+      return "string";
+    } else if (t.isBoolean()) {
+      return "boolean";
+    } else if (t == JsonToken.START_ARRAY) {
+      return "array";
+    }
+    return "null";
+  }
+
   private static void elements(JsonParser p, String file, String pointer, Sink sink) throws IOException {
     int index = 0;
     JsonToken t;
@@ -313,7 +326,7 @@ public final class Readers {
         sink.record(new JsonView(node, node), line, id);
       } else {
         p.skipChildren();
-        sink.problem(line, "record " + pointer + "/" + index + " is a JSON " + t.asString()
+        sink.problem(line, "record " + pointer + "/" + index + " is a JSON " + kind(t)
             + ", not an object; each record must be an object", false);
       }
       index++;
