@@ -238,7 +238,12 @@ public final class RecordMapping {
     if (BUILT_IN.contains(nameOrFile)) {
       return builtIn(nameOrFile, schema);
     }
-    return load(Path.of(nameOrFile), schema);
+    Path file = Path.of(nameOrFile);
+    if (!Files.exists(file)) {
+      throw new RecordMappingException(List.of("'" + nameOrFile + "' is neither a built-in mapping nor a mapping"
+          + " file; " + org.insight.core.internal.Messages.available(nameOrFile, BUILT_IN)));
+    }
+    return load(file, schema);
   }
 
   /** The mapping's name. */

@@ -161,15 +161,24 @@ public final class RecordMapper {
     List<Instance> out = new ArrayList<>();
     for (int i = 0; i < views.size(); i++) {
       Instance in = new Instance(spec, spec.each().isEmpty() ? -1 : i, views.get(i));
+      // one source read the same way for two properties (startTime and startDate) is evaluated, and reported, once
+      Map<Value, List<String>> done = new java.util.HashMap<>();
       for (Map.Entry<String, List<Value>> p : spec.properties().entrySet()) {
         for (Value v : p.getValue()) {
           if (v.entity() != null) {
             continue;   // references are resolved once every entity has its id
           }
-          try {
-            in.values.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).addAll(evaluate(v, in.view));
-          } catch (RecordView.FieldException e) {
-            problems.add(spec.name() + "." + p.getKey() + " (" + v.describe() + "): " + e.getMessage());
+          List<String> values = done.get(v);
+          if (values == null && !done.containsKey(v)) {
+            try {
+              values = evaluate(v, in.view);
+            } catch (RecordView.FieldException e) {
+              problems.add(spec.name() + "." + p.getKey() + " (" + v.describe() + "): " + e.getMessage());
+            }
+            done.put(v, values);
+          }
+          if (values != null) {
+            in.values.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).addAll(values);
           }
         }
       }
