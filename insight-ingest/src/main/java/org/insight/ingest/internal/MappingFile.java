@@ -23,7 +23,9 @@ import org.insight.ingest.Value;
 
 /** Reads the JSON mapping file format (see docs/architecture.md) into a {@link RecordMapping}. Not API. */
 public final class MappingFile {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // comments are allowed: mapping files are written and annotated by people
+  private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
   private static final Set<String> TOP = Set.of("name", "description", "format", "delimiter", "encoding", "header",
       "columns", "records", "entities", "links");
   private static final Set<String> SPEC = Set.of("type", "source", "target", "key", "keyFields", "each", "required",
