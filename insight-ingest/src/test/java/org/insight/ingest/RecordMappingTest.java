@@ -121,6 +121,28 @@ class RecordMappingTest {
     assertTrue(RecordFormat.detect(Path.of("report.pdf")).isEmpty());
   }
 
+  @Test
+  void theExampleInTheArchitectureDocParsesAndMaps() throws Exception {
+    Path doc = Path.of("..", "docs", "architecture.md");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(doc), "run from the module directory");
+    String text = Files.readString(doc);
+    int start = text.indexOf("```json", text.indexOf("Mapping file format"));
+    String json = text.substring(start + 7, text.indexOf("```", start + 7));
+    RecordMapping m = parse(json);
+    assertEquals("my-cdr", m.name());
+    assertEquals(';', m.delimiter().orElseThrow());
+    Path csv = dir.resolve("x.csv");
+    Files.write(csv, ("subscriber_id;first_name;last_name;sex;dob;calling_number;called_number;start;seconds\n"
+        + "s1;Ivan;Petrov;M;03-14-1975;+33612345678;+447700900123;14/03/2026 10:00:00;12,5\n")
+        .getBytes("windows-1252"));
+    List<MappedRecord> out = new ArrayList<>();
+    RecordReader.read(csv, m, Fixtures.DATASET, out::add);
+    assertTrue(out.get(0).ok(), out.get(0).problems().toString());
+    assertEquals(List.of("Ivan Petrov"), out.get(0).entities().get(0).values("name"));
+    assertEquals(List.of(out.get(0).entities().get(0).id().value()), out.get(0).entities().get(1).values("owner"));
+    assertEquals(List.of("12.5"), out.get(0).links().get(0).values("duration"));
+  }
+
   static void assertContains(String text, String part) {
     assertTrue(text.contains(part), () -> "expected '" + part + "' in:\n" + text);
   }
