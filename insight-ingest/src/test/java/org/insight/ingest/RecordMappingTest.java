@@ -105,13 +105,26 @@ class RecordMappingTest {
   @Test
   void aMissingColumnRefusesTheFileBeforeAnythingLoads() throws Exception {
     Path csv = dir.resolve("calls.csv");
-    Files.writeString(csv, "Caller ,CALLEE,start\n+33612345678,+33698765432,2026-01-01T10:00:00\n");
+    Files.writeString(csv, "Caller ,CALLEE,begin\n+33612345678,+33698765432,2026-01-01T10:00:00\n");
     List<MappedRecord> out = new ArrayList<>();
     RecordFileException e = assertThrows(RecordFileException.class,
         () -> RecordReader.read(csv, RecordMapping.builtIn("cdr"), Fixtures.DATASET, out::add));
-    assertContains(e.getMessage(), "calls.csv: the mapping 'cdr' reads column 'start_time'");
-    assertContains(e.getMessage(), "(available: CALLEE, Caller, start)");
+    assertContains(e.getMessage(), "calls.csv: the mapping 'cdr' reads column one of [start_time, startTime,"
+        + " start_date, startDate, start, timestamp, date] (available: begin, CALLEE, Caller)");
     assertTrue(out.isEmpty());
+  }
+
+  @Test
+  void alternativeColumnNamesReadTheFirstPresent() throws Exception {
+    Path csv = dir.resolve("export.csv");
+    Files.writeString(csv, "A_Number,B_Number,Timestamp,Seconds\n+33612345678,+33698765432,02/01/2026,40\n");
+    List<MappedRecord> out = new ArrayList<>();
+    RecordReader.read(csv, RecordMapping.builtIn("cdr"), Fixtures.DATASET, out::add);
+    assertTrue(out.get(0).ok(), out.get(0).problems().toString());
+    assertEquals(List.of("+33612345678"), out.get(0).entities().get(0).values("number"));
+    assertEquals(Map.of("caller", List.of(out.get(0).entities().get(0).id().value()),
+        "callee", List.of(out.get(0).entities().get(1).id().value()), "startTime", List.of("2026-01-02"),
+        "startDate", List.of("2026-01-02"), "duration", List.of("40")), Fixtures.props(out.get(0).links().get(0)));
   }
 
   @Test

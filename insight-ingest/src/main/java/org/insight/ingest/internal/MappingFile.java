@@ -177,7 +177,9 @@ public final class MappingFile {
   private static Value value(JsonNode n, String where, List<String> problems) {
     unknownKeys(n, VALUE, where + ".", problems);
     Value v;
-    if (n.hasNonNull("field")) {
+    if (n.hasNonNull("field") && n.get("field").isArray()) {
+      v = Value.firstOf(strings(n.get("field"), where + ".field", problems).toArray(String[]::new));
+    } else if (n.hasNonNull("field")) {
       v = Value.field(n.get("field").asText());
     } else if (n.hasNonNull("fields")) {
       v = Value.fields(n.path("join").asText(" "), strings(n.get("fields"), where + ".fields", problems)

@@ -156,9 +156,11 @@ public final class Readers {
   private static void checkColumns(Set<String> have, Set<String> shown, String file, RecordMapping mapping,
       String what) {
     List<String> missing = new ArrayList<>();
-    for (String f : fields(mapping, true)) {
-      if (!have.contains(f)) {
-        missing.add("'" + f + "' (" + Messages.available(f, shown) + ")");
+    for (List<String> group : requiredColumns(mapping)) {
+      if (group.stream().noneMatch(have::contains)) {
+        String f = group.get(0);
+        missing.add((group.size() > 1 ? "one of " + group : "'" + f + "'") + " (" + Messages.available(f, shown)
+            + ")");
       }
     }
     if (!missing.isEmpty()) {
@@ -168,24 +170,40 @@ public final class Readers {
     }
   }
 
-  /** Every source field a mapping reads; with {@code required}, only those a file must have. */
-  static Set<String> fields(RecordMapping mapping) {
-    return fields(mapping, false);
+  /** The columns a CSV file must have: each group is satisfied by any one of its names. */
+  static List<List<String>> requiredColumns(RecordMapping mapping) {
+    List<List<String>> out = new ArrayList<>();
+    List<EntitySpec> specs = new ArrayList<>(mapping.entities().values());
+    specs.addAll(mapping.links().values());
+    for (EntitySpec s : specs) {
+      for (List<Value> vs : s.properties().values()) {
+        for (Value v : vs) {
+          if (v.optional() || v.fields().isEmpty()) {
+            continue;
+          }
+          if (v.firstOf()) {
+            if (!out.contains(v.fields())) {
+              out.add(v.fields());
+            }
+          } else {
+            v.fields().stream().map(List::of).filter(g -> !out.contains(g)).forEach(out::add);
+          }
+        }
+      }
+    }
+    return out;
   }
 
-  static Set<String> fields(RecordMapping mapping, boolean required) {
+  /** Every source field a mapping reads. */
+  static Set<String> fields(RecordMapping mapping) {
     Set<String> out = new LinkedHashSet<>();
     List<EntitySpec> specs = new ArrayList<>(mapping.entities().values());
     specs.addAll(mapping.links().values());
     for (EntitySpec s : specs) {
-      if (!required) {
-        out.addAll(s.keyFields());
-      }
+      out.addAll(s.keyFields());
       for (List<Value> vs : s.properties().values()) {
         for (Value v : vs) {
-          if (!required || !v.optional()) {
-            out.addAll(v.fields());
-          }
+          out.addAll(v.fields());
         }
       }
     }

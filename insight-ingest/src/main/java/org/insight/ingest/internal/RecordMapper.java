@@ -193,6 +193,15 @@ public final class RecordMapper {
       raw = List.of(v.constant());
     } else if (v.fields().size() == 1) {
       raw = view.values(v.fields().get(0));
+    } else if (v.firstOf()) {
+      raw = List.of();
+      for (String f : v.fields()) {
+        List<String> values = view.values(f);
+        if (values.stream().anyMatch(x -> !x.isBlank())) {
+          raw = values;
+          break;
+        }
+      }
     } else {
       List<String> parts = new ArrayList<>();
       for (String f : v.fields()) {

@@ -124,9 +124,15 @@ final class Transforms {
       DateTimeFormatter f = dateTimes.get(i);
       String s = value.dateTimeFormats().get(i).equalsIgnoreCase("iso") && v.length() > 10 && v.charAt(10) == ' '
           ? v.substring(0, 10) + 'T' + v.substring(11) : v;
+      if (f == DateTimeFormatter.ISO_DATE_TIME && s.length() == 10) {
+        f = DateTimeFormatter.ISO_LOCAL_DATE;   // a day without a time: kept at the precision the source has
+      }
       try {
-        TemporalAccessor t = f.parseBest(s, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from);
-        if (t instanceof ZonedDateTime z) {
+        TemporalAccessor t = f.parseBest(s, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from,
+            LocalDate::from);
+        if (t instanceof LocalDate d) {
+          return d.toString();
+        } else if (t instanceof ZonedDateTime z) {
           return z.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } else if (t instanceof OffsetDateTime o) {
           return o.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
