@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         MatchCommand.class,
         RecordsCommand.class,
         NlpCommand.class,
+        EnrichCommand.class,
         DocumentCommand.class,
         AddCommand.class,
         IngestCommand.class,
