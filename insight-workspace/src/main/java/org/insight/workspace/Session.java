@@ -276,6 +276,34 @@ public final class Session implements AutoCloseable {
     return new WriteReceipt(List.of(), List.of(), 0);
   }
 
+  /**
+   * Enrichment's write-back: a visible document's language and metadata replaced, everything else (text, label,
+   * provenance) kept as stored, so who ingested it and from where is never overwritten. Durable when it returns.
+   */
+  WriteReceipt updateDocuments(Collection<Document> updates) {
+    ensureOpen();
+    org.apache.lucene.search.Query visibility = visibility();
+    List<Document> rewritten = new ArrayList<>();
+    List<InvalidDataException.Problem> problems = new ArrayList<>();
+    for (Document u : updates) {
+      Optional<Document> stored = workspace.store.document(u.id(), visibility);
+      if (stored.isEmpty()) {
+        problems.add(new InvalidDataException.Problem("document " + u.id(), "no such document is visible to this session"));
+        continue;
+      }
+      Document d = stored.get();
+      rewritten.add(new Document(d.id(), d.contentHash(), d.title(), d.text(), u.language(), u.metadata(), d.parentId(),
+          d.extraction(), d.label(), d.provenance()));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDataException(problems);
+    }
+    workspace.store.write(List.of(), rewritten);
+    List<String> ids = rewritten.stream().map(Document::id).toList();
+    audit("update", "documents=" + ids.size() + " fields=language,metadata", ids, "ok");
+    return new WriteReceipt(List.of(), ids, 0);
+  }
+
   /** The mentions in a document that this session may see, in text order. */
   public List<Mention> mentions(String documentId) {
     Objects.requireNonNull(documentId, "documentId");
