@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "nlp", mixinStandardHelpOptions = true,
-    description = "Quick checks on plain text from standard input.",
-    subcommands = {NlpCommand.Selectors.class, NlpCommand.NamesCheck.class})
+    description = "Quick checks on plain text from standard input: selectors, names, translation, known-entity spotting.",
+    subcommands = {NlpCommand.Selectors.class, NlpCommand.NamesCheck.class, NlpTranslateCommand.class, NlpSpotCommand.class})
 final class NlpCommand implements Runnable {
   @Spec CommandSpec spec;
 
