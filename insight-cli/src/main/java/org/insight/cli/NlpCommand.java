@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "nlp", mixinStandardHelpOptions = true,
-    description = "Quick checks on plain text from standard input.",
+    description = "Quick checks on plain text from standard input: languages, sentences, selectors, names, named entities, translation, known-entity spotting.",
     subcommands = {NlpCommand.Selectors.class, NlpCommand.NamesCheck.class, NlpCommand.Detect.class,
-        NlpCommand.Sentences.class, NlpCommand.TrainNer.class, NlpCommand.Ner.class})
+        NlpCommand.Sentences.class, NlpCommand.TrainNer.class, NlpCommand.Ner.class, NlpTranslateCommand.class,
+        NlpSpotCommand.class})
 final class NlpCommand implements Runnable {
   @Spec CommandSpec spec;
 

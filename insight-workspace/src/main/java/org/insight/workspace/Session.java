@@ -323,6 +323,11 @@ public final class Session implements AutoCloseable {
         list -> list.stream().map(Mention::id).toList());
   }
 
+  /** The workspace's schema, for steps that read entities by property type (package-private: not a read of data). */
+  org.insight.core.Schema schema() {
+    return workspace.schema();
+  }
+
   /** Marks the session unusable. */
   @Override
   public void close() {

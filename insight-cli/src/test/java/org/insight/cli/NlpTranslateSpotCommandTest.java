@@ -1,0 +1,84 @@
+package org.insight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.insight.core.internal.ModelJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NlpTranslateSpotCommandTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String stdin, String... args) {
+    InputStream saved = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+      return new Run(code, out.toString(), err.toString());
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
+  void spotFindsTheDictionaryEntriesInStandardInput() throws Exception {
+    Path csv = dir.resolve("names.csv");
+    Files.writeString(csv, String.join("\n", "ent-1,\"AL-RASHID, Omar\"", "ent-1,X1234567,identifier",
+        "ent-2,Europol,organization", "ent-3,Omar,person", ""));
+    Run r = run("Omar Al Rashid (passport x1234567) met Omar at EUROPOL.", "nlp", "spot", "--names", csv.toString(),
+        "--json");
+    assertEquals(0, r.code(), r.err());
+    List<JsonNode> spots = r.out().lines().map(ModelJson::read).toList();
+    assertEquals(List.of("ent-1=Omar Al Rashid", "ent-1=x1234567", "ent-2=EUROPOL"),
+        spots.stream().map(n -> n.get("entity").asText() + "=" + n.get("text").asText()).toList());
+    assertTrue(r.err().contains("1 name(s) too unspecific"), r.err());
+
+    Run bad = run("x", "nlp", "spot", "--names", dir.resolve("missing.csv").toString());
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains("not a file"), bad.err());
+  }
+
+  @Test
+  void translateWithoutAReachableServiceFailsWithWhatToDo() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Run r = run("La maison", "nlp", "translate", "--from", "fr", "--to", "en", "--apy", "http://127.0.0.1:" + port);
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("cannot be reached") && r.err().contains("scripts/apy start"), r.err());
+    assertEquals(2, run("x", "nlp", "translate", "--to", "en").code(), "--from is required");
+  }
+
+  @Test
+  void translateFrenchToEnglishWithTheRealService() {
+    String url = System.getenv("INSIGHT_APY_URL");
+    assumeTrue(url != null && !url.isBlank(), "INSIGHT_APY_URL is not set: start APY with scripts/apy start to run this");
+    Run r = run("La maison est grande.", "nlp", "translate", "--from", "fr", "--to", "en", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode n = ModelJson.read(r.out());
+    assertTrue(n.get("text").asText().toLowerCase(Locale.ROOT).contains("house"), r.out());
+    assertEquals("fra>spa>eng", String.join(">", List.of(n.get("path").get(0).asText(), n.get("path").get(1).asText(),
+        n.get("path").get(2).asText())));
+    Run readable = run("La maison est grande.", "nlp", "translate", "--from", "fr", "--to", "en");
+    assertTrue(readable.out().toLowerCase(Locale.ROOT).contains("house") && readable.err().contains("fra > spa > eng"),
+        readable.out() + readable.err());
+  }
+}
