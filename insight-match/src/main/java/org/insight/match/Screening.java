@@ -37,7 +37,8 @@ import org.insight.policy.Label;
  * identifiers, accumulated with IDF weights; rare keys open candidates, common keys only rank them (see
  * {@link ScreeningIndex}). The best {@code candidateLimit} are rescored with the model (each comparison's level and
  * weight) and the best {@code k} by weight are returned, ties by entry id. Exact name agreement is term-frequency
- * adjusted by the name's frequency among the entries of this index. Results depend only on the entries held, never
+ * adjusted by the name's frequency among the entries of this index (a list shorter than 1/u of the exact level
+ * counts as that long, so a small list does not make every name look common). Results depend only on the entries held, never
  * on the order they were added in. {@link #scan} ranks every entry with the same scorer: the baseline.
  *
  * <p>Reads are thread-safe and run concurrently; {@link #add} and {@link #remove} take a write lock. Entries are
@@ -71,10 +72,17 @@ public final class Screening {
     for (int i = 0; i < properties.size(); i++) {
       propertyIndex.put(properties.get(i), i);
     }
+    // a list shorter than 1/u(exact) is taken as a sample of that many people: in a list of three, every name is
+    // "a third of the list", which would make exact agreement weigh less than a near miss
+    double[] floor = new double[model.comparisons().size()];
+    for (int k = 0; k < floor.length; k++) {
+      List<ModelParameters.LevelParameters> levels = model.parameters().comparisons().get(k).levels();
+      floor[k] = levels.isEmpty() ? 1 : 1 / levels.get(0).u();
+    }
     this.frequencies = (k, key) -> {
       int n = index.size();
       Integer count = nameCounts.get(k).get(key);
-      return n == 0 || count == null ? 0.0 : count / (double) n;
+      return n == 0 || count == null ? 0.0 : count / Math.max(n, floor[k]);
     };
   }
 
