@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         SearchCommand.class,
         SuggestCommand.class,
         MatchCommand.class,
+        ScreenCommand.class,
+        FlagsCommand.class,
         NlpCommand.class,
         DocumentCommand.class,
         AddCommand.class,
