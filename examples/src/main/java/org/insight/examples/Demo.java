@@ -29,7 +29,12 @@ import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 import org.insight.search.Hit;
 import org.insight.search.Query;
+import org.insight.match.ComparisonOutcome;
+import org.insight.match.ScreeningHit;
+import org.insight.match.ScreeningQuery;
 import org.insight.search.SearchResult;
+import org.insight.workspace.Flag;
+import org.insight.workspace.Page;
 import org.insight.workspace.Session;
 import org.insight.workspace.Workspace;
 
@@ -52,7 +57,13 @@ public final class Demo {
   record Reader(Principal principal, Purpose purpose) {}
 
   /** What the demo loaded and found, for tests and callers. */
-  public record Result(int entitiesLoaded, int documentsLoaded, List<long[]> visibleCounts, AuditVerification audit) {}
+  public record Result(int entitiesLoaded, int documentsLoaded, List<long[]> visibleCounts, AuditVerification audit,
+      List<String> flagsSeen) {
+    /** Without the flags (the first demo's shape). */
+    public Result(int entitiesLoaded, int documentsLoaded, List<long[]> visibleCounts, AuditVerification audit) {
+      this(entitiesLoaded, documentsLoaded, visibleCounts, audit, List.of());
+    }
+  }
 
   private Demo() {}
 
@@ -63,16 +74,18 @@ public final class Demo {
   public static Result run(Path dir, PrintWriter out) {
     out.println("INSIGHT demo — workspace " + dir.toAbsolutePath().normalize());
     out.println();
-    try (Workspace ws = Workspace.open(dir)) {
+    // the INTERPOL notices are a watch list: every person added after them is screened against them
+    try (Workspace ws = Workspace.builder(dir).watchLists("interpol-notices").open()) {
       int[] loaded = load(ws, out);
       List<long[]> counts = compareReaders(ws, out);
       showOneEntityTwoWays(ws, out);
       search(ws, out);
+      List<String> flags = screening(ws, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");
       Files.writeString(cp, checkpoint + "\n", StandardCharsets.UTF_8);
-      out.println("5. Every read above was audited in a hash-chained log:");
+      out.println("6. Every read above was audited in a hash-chained log:");
       out.println("   " + (audit.valid() ? "OK: " : "BROKEN: ") + audit.message());
       out.println("   checkpoint saved to " + cp);
       out.println();
@@ -88,7 +101,9 @@ public final class Demo {
       out.println("   ./insight ingest " + dir.resolve("sample-inbox") + " --workspace " + dir
           + " --dataset fr-police-reports --label 'FR&POLICE' --purposes criminal-investigation --originator FR-NCB"
           + " --grading B3 --auths FR,POLICE --json");
-      return new Result(loaded[0], loaded[1], counts, audit);
+      out.println("   ./insight screen 'Петров Иван' --dob 1975 --explain --workspace " + dir + " --auths INTERPOL");
+      out.println("   ./insight flags --workspace " + dir + " --auths INTERPOL,FR,POLICE");
+      return new Result(loaded[0], loaded[1], counts, audit, flags);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -254,6 +269,40 @@ public final class Demo {
       }
     }
     out.println();
+  }
+
+  /**
+   * Screening: a name in Cyrillic with only a birth year against the notices, explained; then the flag that
+   * continuous screening raised when the Lyon record of Ivan PETROV was loaded, which only a reader cleared for both
+   * the notice (INTERPOL) and the record (FR&POLICE) sees. Returns the flags the Lyon investigator sees.
+   */
+  static List<String> screening(Workspace ws, PrintWriter out) {
+    out.println("5. Screening against the INTERPOL notices (a watch list), as investigator.lyon:");
+    List<String> seen = new ArrayList<>();
+    try (Session s = ws.session(READERS.get(1).principal(), READERS.get(1).purpose())) {
+      List<ScreeningHit> hits = s.screen(ScreeningQuery.of("Петров Иван").withBirthDate("1975"), 3);
+      ScreeningHit top = hits.get(0);
+      out.printf("   screen \"Петров Иван\" born 1975 -> %s (p=%.3f)%n", String.join("/", top.entry().get("name")),
+          top.probability());
+      for (ComparisonOutcome o : top.explanation().comparisons()) {
+        if (!o.level().equals("null")) {
+          out.printf("      %-14s %-16s %+6.1f   %s | %s%n", o.comparison(), o.level(), o.weight(), o.left(), o.right());
+        }
+      }
+      Page<Flag> flags = s.flags(null, 0, 10);
+      out.printf("   flags raised when the records were loaded: %d%n", flags.total());
+      for (Flag f : flags.items()) {
+        seen.add(f.id().value());
+        out.printf("      %s ~ %s  p=%.3f  label %s  (%s)%n", f.subjectName(), f.entryId(), f.probability(),
+            f.label().expression(), f.provenance().method());
+      }
+    }
+    try (Session s = ws.session(READERS.get(0).principal(), READERS.get(0).purpose())) {
+      out.printf("   analyst.interpol (no FR&POLICE) sees %d flag(s): a flag needs both sides' clearances%n",
+          s.flags(null, 0, 10).total());
+    }
+    out.println();
+    return seen;
   }
 
   static void showOneEntityTwoWays(Workspace ws, PrintWriter out) {

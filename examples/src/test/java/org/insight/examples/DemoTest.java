@@ -23,6 +23,10 @@ class DemoTest {
     assertArrayEquals(new long[] {4, 4, 4, 0}, r.visibleCounts().get(2), "CT officer: calls through CT, no police file");
     assertArrayEquals(new long[] {0, 0, 0, 0}, r.visibleCounts().get(3), "border control is no source's purpose");
     assertTrue(r.audit().valid());
+    // continuous screening flagged the Lyon record of Ivan PETROV against his notice, and only him
+    assertEquals(java.util.List.of(org.insight.core.EntityId.fromSource("screening",
+        org.insight.core.EntityId.fromSource("fr-police-records", "FR-77-0192").value() + "|"
+            + org.insight.core.EntityId.fromSource("interpol-notices", "2026/4411").value()).value()), r.flagsSeen());
   }
 
   @Test

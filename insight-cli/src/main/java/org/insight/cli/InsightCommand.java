@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         SuggestCommand.class,
         MatchCommand.class,
         RecordsCommand.class,
+        ScreenCommand.class,
+        FlagsCommand.class,
         NlpCommand.class,
         EnrichCommand.class,
         DocumentCommand.class,

@@ -75,6 +75,59 @@ public final class MatchModel {
         parameters.converged(), parameters.logLikelihood());
   }
 
+  /**
+   * Fixed parameters for the {@linkplain Comparison#personDefaults() person comparisons}, for scoring without data to
+   * learn from (screening a query against a watch list). λ = 0.0001: a name alone that agrees exactly is weak
+   * evidence in a long list, a name with a birth date or an identifier is strong. The m
+   * and u below are the usual magnitudes of such data: an exact name is rare among non-matches (its own frequency
+   * replaces u when term frequencies are known), an exact birth date is one in ~20,000 (65 years of days), an
+   * identifier agreeing by chance is about one in ten million, a country one in ten, a gender one in two.
+   */
+  public static MatchModel personDefaults() {
+    List<Comparison> comparisons = Comparison.personDefaults();
+    double[][] m = new double[comparisons.size()][];
+    double[][] u = new double[comparisons.size()][];
+    for (int k = 0; k < comparisons.size(); k++) {
+      switch (comparisons.get(k).kind()) {
+        //                                   null exact   ≥.92   ≥.85   ≥.75   else
+        case NAME -> {
+          m[k] = new double[] {1, 0.57, 0.20, 0.12, 0.08, 0.03};
+          u[k] = new double[] {1, 0.0005, 0.002, 0.01, 0.04, 0.9475};
+        }
+        //                                   null exact partial swap  typo   else
+        case DATE -> {
+          m[k] = new double[] {1, 0.70, 0.10, 0.03, 0.10, 0.07};
+          u[k] = new double[] {1, 0.00005, 0.003, 0.00005, 0.002, 0.99485};
+        }
+        case IDENTIFIER, PHONE, EMAIL -> {
+          m[k] = new double[] {1, 0.9, 0.1};
+          u[k] = new double[] {1, 1e-7, 1 - 1e-7};
+        }
+        case EXACT -> {
+          boolean gender = comparisons.get(k).name().equals("gender");
+          m[k] = gender ? new double[] {1, 0.97, 0.03} : new double[] {1, 0.9, 0.1};
+          u[k] = gender ? new double[] {1, 0.5, 0.5} : new double[] {1, 0.1, 0.9};
+        }
+        default -> throw new IllegalStateException("no default parameters for " + comparisons.get(k));
+      }
+    }
+    List<Map<String, Double>> none = new ArrayList<>();
+    comparisons.forEach(c -> none.add(Map.of()));
+    return new MatchModel(comparisons, m, u, 0.0001, none, 0, true, List.of());
+  }
+
+  /**
+   * The frequency of a name key (see {@link Levels#nameKey}) among the records a model scores, for the
+   * term-frequency adjustment; 0 when unknown (no adjustment). Screening supplies the watch list's own.
+   */
+  interface NameFrequencies {
+    double frequency(int comparison, String nameKey);
+  }
+
+  private double ownFrequency(int k, String key) {
+    return frequencies.get(k).getOrDefault(key, 0.0);
+  }
+
   /** The learned (or trained) parameters. */
   public ModelParameters parameters() {
     return parameters;
@@ -87,9 +140,13 @@ public final class MatchModel {
 
   /** The match weight of a pair. */
   public double weight(Record a, Record b) {
+    return weight(a, b, this::ownFrequency);
+  }
+
+  double weight(Record a, Record b, NameFrequencies f) {
     double w = 0;
     for (int k = 0; k < comparisons.size(); k++) {
-      w += outcome(k, a, b).weight();
+      w += outcome(k, a, b, f).weight();
     }
     return w;
   }
@@ -106,17 +163,21 @@ public final class MatchModel {
   }
 
   Explanation explain(Record a, Record b, Optional<Judgement> judgement) {
+    return explain(a, b, judgement, this::ownFrequency);
+  }
+
+  Explanation explain(Record a, Record b, Optional<Judgement> judgement, NameFrequencies f) {
     List<ComparisonOutcome> out = new ArrayList<>();
     double w = 0;
     for (int k = 0; k < comparisons.size(); k++) {
-      ComparisonOutcome o = outcome(k, a, b);
+      ComparisonOutcome o = outcome(k, a, b, f);
       out.add(o);
       w += o.weight();
     }
     return new Explanation(a.id(), b.id(), out, w, probability(w), judgement);
   }
 
-  private ComparisonOutcome outcome(int k, Record a, Record b) {
+  private ComparisonOutcome outcome(int k, Record a, Record b, NameFrequencies f) {
     Comparison c = comparisons.get(k);
     List<String> va = c.values(a);
     List<String> vb = c.values(b);
@@ -128,13 +189,13 @@ public final class MatchModel {
     double mk = m[k][o.level()];
     double uk = u[k][o.level()];
     boolean tf = false;
-    if (c.kind() == Comparison.Kind.NAME && o.level() == Levels.EXACT && !frequencies.get(k).isEmpty()) {
+    if (c.kind() == Comparison.Kind.NAME && o.level() == Levels.EXACT) {
       double min = Double.MAX_VALUE;
       for (String x : va) {
         for (String y : vb) {
           String kx = Levels.nameKey(x);
           if (kx.equals(Levels.nameKey(y))) {
-            min = Math.min(min, frequencies.get(k).getOrDefault(kx, 0.0));
+            min = Math.min(min, f.frequency(k, kx));
           }
         }
       }

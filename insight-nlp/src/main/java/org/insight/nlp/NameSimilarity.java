@@ -213,7 +213,29 @@ public final class NameSimilarity {
     return Boolean.compare(x[0].abjad, y[0].abjad);
   }
 
+  /**
+   * The last two names prepared on this thread: screening compares one query with hundreds of candidates, and
+   * preparing a name (normalising, phonetic codes) costs more than comparing it. Prepared tokens are never modified.
+   */
+  private static final ThreadLocal<Object[]> RECENT = ThreadLocal.withInitial(() -> new Object[5]);
+
   private static Tok[] prepare(String name) {
+    Object[] recent = RECENT.get(); // {name0, toks0, name1, toks1, index of the least recently used}
+    for (int i = 0; i < 4; i += 2) {
+      if (name.equals(recent[i])) {
+        recent[4] = i == 0 ? 2 : 0;
+        return (Tok[]) recent[i + 1];
+      }
+    }
+    Tok[] prepared = prepareUncached(name);
+    int slot = recent[4] == null ? 0 : (Integer) recent[4];
+    recent[slot] = name;
+    recent[slot + 1] = prepared;
+    recent[4] = slot == 0 ? 2 : 0;
+    return prepared;
+  }
+
+  private static Tok[] prepareUncached(String name) {
     List<String> tokens = Names.tokens(name);
     if (tokens.isEmpty()) {
       return new Tok[0];

@@ -203,6 +203,7 @@ public final class Session implements AutoCloseable {
     workspace.store.write(stamped, List.of());
     List<String> written = ids.stream().map(EntityId::value).toList();
     audit("add", "entities=" + ids.size() + " statements=" + stamped.size(), written, "ok");
+    auditFlags(workspace.screening.afterAdd(ids, principal.id(), now));
     return new WriteReceipt(List.copyOf(ids), List.of(), stamped.size());
   }
 
@@ -273,6 +274,7 @@ public final class Session implements AutoCloseable {
     workspace.store.writeMentions(derived);
     List<String> ids = derived.stream().map(Mention::id).toList();
     audit("add", "mentions=" + ids.size(), ids, "ok");
+    auditFlags(workspace.screening.afterMentions(derived, principal.id(), now));
     return new WriteReceipt(List.of(), List.of(), 0);
   }
 
@@ -326,6 +328,62 @@ public final class Session implements AutoCloseable {
   /** The workspace's schema, for steps that read entities by property type (package-private: not a read of data). */
   org.insight.core.Schema schema() {
     return workspace.schema();
+  }
+
+  /**
+   * Screens a person against the workspace's watch lists ({@link Workspace.Builder#watchLists}): the best {@code k}
+   * entries, ranked and explained. Only the watch-list values this session may see are screened against — the
+   * index is built from them alone — so nothing invisible shapes a candidate, a rank, a score or the count.
+   *
+   * @param k at most this many (1..1,000)
+   * @throws InsightException when the workspace has no watch lists
+   */
+  public List<org.insight.match.ScreeningHit> screen(org.insight.match.ScreeningQuery query, int k) {
+    Objects.requireNonNull(query, "query");
+    if (k < 1 || k > 1000) {
+      throw new IllegalArgumentException("screening needs 1 <= k <= 1000, got " + k);
+    }
+    return audited("screen", "k=" + k + " " + query.record().values() + (query.identifiers().isEmpty() ? ""
+            : " identifiers=" + query.identifiers()),
+        () -> workspace.screening.screen(visibleLabels(), query, k),
+        hits -> hits.stream().map(org.insight.match.ScreeningHit::id).toList());
+  }
+
+  /**
+   * The screening flags this session may see (it must see both the subject's and the entry's labels), in id order.
+   *
+   * @param status only flags with this status ({@code open}, {@code confirmed}, {@code dismissed}); null for all
+   */
+  public Page<Flag> flags(String status, int offset, int limit) {
+    checkPage(offset, limit);
+    return audited("flag.list", "status=" + (status == null ? "*" : status) + " offset=" + offset + " limit=" + limit,
+        () -> FlagViews.page(workspace, visibility(), status, offset, limit),
+        p -> p.items().stream().map(f -> f.id().value()).toList());
+  }
+
+  /**
+   * Records an analyst's review of a flag this session may see: {@code confirmed} or {@code dismissed} (or
+   * {@code open} again). The review is a statement with the flag's label; the latest one wins.
+   *
+   * @throws InvalidDataException when no such flag is visible, or the status is not one of {@link Flag#STATUSES}
+   */
+  public Flag reviewFlag(EntityId flag, String status) {
+    Objects.requireNonNull(flag, "flag");
+    ensureOpen();
+    Flag reviewed = FlagViews.review(workspace, visibility(), flag, status, principal.id(), workspace.now());
+    audit("flag.review", flag.value() + " status=" + status, List.of(flag.value()), "ok");
+    return reviewed;
+  }
+
+  private void auditFlags(List<Entity> flags) {
+    if (!flags.isEmpty()) {
+      audit("flag.create", "screen flags=" + flags.size(), flags.stream().map(f -> f.id().value()).toList(), "ok");
+    }
+  }
+
+  private Set<String> visibleLabels() {
+    workspace.store.refresh();
+    return workspace.visibleLabels(principal, purpose);
   }
 
   /** Marks the session unusable. */

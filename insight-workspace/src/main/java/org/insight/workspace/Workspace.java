@@ -57,6 +57,7 @@ public final class Workspace implements AutoCloseable {
   final AuditLog audit;
   private final Cache<String, Label> labels = Caffeine.newBuilder().maximumSize(10_000).build();
   private final Cache<DecisionKey, Boolean> decisions = Caffeine.newBuilder().maximumSize(100_000).build();
+  final WatchListScreening screening;
   private volatile boolean closed;
 
   /** A decision depends on the label, who asks, why, and the day (retention dates are days). */
@@ -86,6 +87,8 @@ public final class Workspace implements AutoCloseable {
       throw e;
     }
     this.store = opened;
+    this.screening = WatchListScreening.from(this,
+        WatchListScreening.configure(directory, b.watchLists, b.flagThreshold, b.readOnly));
   }
 
   /** Opens the workspace in {@code directory} for reading and writing, creating it if it does not exist. */
@@ -122,6 +125,11 @@ public final class Workspace implements AutoCloseable {
   /** The schema entities are validated against: the defaults plus the workspace's {@code schema/*.json}. */
   public Schema schema() {
     return schema;
+  }
+
+  /** The datasets screened against: see {@link Builder#watchLists}. */
+  public Set<String> watchLists() {
+    return screening.watchLists();
   }
 
   public boolean readOnly() {
@@ -254,6 +262,8 @@ public final class Workspace implements AutoCloseable {
     private Policy policy = Policy.standard();
     private Clock clock = Clock.systemUTC();
     private boolean readOnly;
+    private List<String> watchLists;
+    private Double flagThreshold;
 
     private Builder(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
@@ -280,6 +290,32 @@ public final class Workspace implements AutoCloseable {
     /** Opens without writing to the index, e.g. beside a process that is ingesting; reads are still audited. */
     public Builder readOnly() {
       this.readOnly = true;
+      return this;
+    }
+
+    /**
+     * The datasets that are watch lists: {@link Session#screen} screens against them, and every person added later
+     * (and every person name mentioned in a document) is screened against them, a hit becoming a {@link Flag}.
+     * Saved in the workspace's {@code screening.properties}, so later opens (and the CLI) need not repeat it.
+     */
+    public Builder watchLists(String... datasets) {
+      List<String> list = new ArrayList<>();
+      for (String d : datasets) {
+        if (d == null || d.isBlank() || d.contains(",")) {
+          throw new IllegalArgumentException("a watch-list dataset name must be non-blank without commas; got '" + d + "'");
+        }
+        list.add(d.strip());
+      }
+      this.watchLists = List.copyOf(list);
+      return this;
+    }
+
+    /** The match probability at or above which continuous screening raises a flag (default 0.9); saved too. */
+    public Builder flagThreshold(double probability) {
+      if (!(probability >= 0 && probability <= 1)) {
+        throw new IllegalArgumentException("flagThreshold must be a probability in [0,1]; got " + probability);
+      }
+      this.flagThreshold = probability;
       return this;
     }
 

@@ -283,6 +283,30 @@ public final class LuceneStore implements Closeable {
     return out;
   }
 
+  /**
+   * The statements from the given datasets, of the given types, that pass {@code visibility} (a watch list as a
+   * session may see it), in index order.
+   */
+  public List<Statement> statementsOf(Set<String> datasets, Set<String> types, Query visibility) {
+    Query q = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(DATASET, datasets), terms(SCHEMA, types),
+        visibility);
+    List<Statement> out = new ArrayList<>();
+    for (String json : storedJson(q, Integer.MAX_VALUE)) {
+      out.add(ModelJson.statement(ModelJson.read(json)));
+    }
+    return out;
+  }
+
+  /** The version of the current reader: it changes with every commit, this process's or another's. */
+  public long version() {
+    IndexSearcher searcher = acquire();
+    try {
+      return ((DirectoryReader) searcher.getIndexReader()).getVersion();
+    } finally {
+      release(searcher);
+    }
+  }
+
   /** A document by id, if it passes {@code visibility}. */
   public Optional<Document> document(String id, Query visibility) {
     Query q = and(new TermQuery(new Term(ID, id)), new TermQuery(new Term(KIND, DOCUMENT_KIND)), visibility);

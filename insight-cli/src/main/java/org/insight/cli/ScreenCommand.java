@@ -1,0 +1,262 @@
+package org.insight.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.insight.InsightException;
+import org.insight.core.internal.Csv;
+import org.insight.core.internal.ModelJson;
+import org.insight.match.ComparisonOutcome;
+import org.insight.match.Record;
+import org.insight.match.Screening;
+import org.insight.match.ScreeningHit;
+import org.insight.match.ScreeningQuery;
+import org.insight.workspace.Session;
+import org.insight.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "screen", mixinStandardHelpOptions = true,
+    description = {"Screen a person against the workspace's watch lists (what the session may see of them), or against"
+        + " a watch-list CSV (--watchlist FILE.csv --watchlist-id COLUMN --map COLUMN=property ...).",
+        "Batch: --queries FILE.csv (header with name and any of id, dob/birthDate, country/nationality, identifier)"
+            + " --out FILE (.csv or .jsonl): query_id, rank, entry_id, probability, weight, explanation."})
+final class ScreenCommand implements Callable<Integer> {
+  @Mixin SessionOptions session;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "NAME", arity = "0..1", description = "The person's name, in any script (omit with --queries).")
+  String name;
+
+  @Option(names = "--dob", paramLabel = "DATE", description = "Birth date, full or partial (1975, 1975-03, 14.03.1975).")
+  String dob;
+
+  @Option(names = "--country", paramLabel = "CC", description = "Nationality (code or English name); repeat it.")
+  List<String> countries = new ArrayList<>();
+
+  @Option(names = "--id", paramLabel = "NUMBER", description = "An identifier of any scheme (passport, national id); repeat it.")
+  List<String> identifiers = new ArrayList<>();
+
+  @Option(names = "--limit", defaultValue = "10", description = "Candidates per query (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--explain", description = "Show each comparison's level and weight.")
+  boolean explain;
+
+  @Option(names = "--watchlist", paramLabel = "FILE.csv", description = "Screen against this CSV instead of the workspace.")
+  Path watchlist;
+
+  @Option(names = "--watchlist-id", paramLabel = "COLUMN", description = "The watch-list CSV column holding each entry's id.")
+  String watchlistId;
+
+  @Option(names = "--map", paramLabel = "COLUMN=property",
+      description = "Which watch-list CSV column holds which property (name, alias, birthDate, nationality, passportNumber, idNumber, gender); repeat it.")
+  Map<String, String> map = new LinkedHashMap<>();
+
+  @Option(names = "--queries", paramLabel = "FILE.csv", description = "Screen every person in FILE.csv.")
+  Path queries;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Where batch results go (.csv or .jsonl).")
+  Path out;
+
+  /** A query with its id (batch). */
+  private record Named(String id, ScreeningQuery query) {}
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    if ((name == null) == (queries == null)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "give either a NAME or --queries FILE.csv (with --out FILE)");
+    }
+    if (queries != null && out == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--queries needs --out FILE (.csv or .jsonl)");
+    }
+    List<Named> batch = queries != null ? readQueries(queries) : List.of(new Named("query", query()));
+    if (watchlist != null) {
+      if (watchlistId == null || map.isEmpty()) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--watchlist needs --watchlist-id COLUMN and at least one --map COLUMN=property");
+      }
+      MatchCommand csv = new MatchCommand(); // the same reading of messy CSV exports as 'insight match'
+      csv.idColumn = watchlistId;
+      csv.map = map;
+      List<Record> entries = csv.read(watchlist, spec);
+      Screening screening = Screening.of(entries);
+      return emit(batch, q -> screening.candidates(q, limit), stdout);
+    }
+    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+      return emit(batch, q -> s.screen(q, limit), stdout);
+    }
+  }
+
+  private ScreeningQuery query() {
+    ScreeningQuery q = ScreeningQuery.of(name);
+    if (dob != null) {
+      q = q.withBirthDate(dob);
+    }
+    for (String c : countries) {
+      q = q.withCountry(c);
+    }
+    for (String id : identifiers) {
+      q = q.withIdentifier(id);
+    }
+    return q;
+  }
+
+  private int emit(List<Named> batch, Function<ScreeningQuery, List<ScreeningHit>> screen, PrintWriter stdout)
+      throws Exception {
+    if (queries != null) {
+      boolean jsonl = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
+      int rows = 0;
+      try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        if (!jsonl) {
+          w.write("query_id,rank,entry_id,probability,weight,explanation\n");
+        }
+        for (Named n : batch) {
+          List<ScreeningHit> hits = screen.apply(n.query());
+          for (int i = 0; i < hits.size(); i++) {
+            ScreeningHit h = hits.get(i);
+            if (jsonl) {
+              ObjectNode o = json(h, i + 1);
+              o.put("query_id", n.id());
+              w.write(ModelJson.MAPPER.writeValueAsString(o) + "\n");
+            } else {
+              w.write(Csv.quote(n.id()) + "," + (i + 1) + "," + Csv.quote(h.id()) + ","
+                  + String.format(Locale.ROOT, "%.4f,%.2f", h.probability(), h.weight()) + ","
+                  + Csv.quote(explanation(h)) + "\n");
+            }
+            rows++;
+          }
+        }
+      }
+      stdout.printf("%d queries, %d candidates; wrote %s%n", batch.size(), rows, out);
+      return 0;
+    }
+    List<ScreeningHit> hits = screen.apply(batch.get(0).query());
+    if (session.json) {
+      ArrayNode a = ModelJson.MAPPER.createArrayNode();
+      for (int i = 0; i < hits.size(); i++) {
+        a.add(json(hits.get(i), i + 1));
+      }
+      stdout.println(ModelJson.write(a));
+      return 0;
+    }
+    if (hits.isEmpty()) {
+      stdout.println("  no candidates");
+      return 0;
+    }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"rank", "probability", "weight", "entry", "name", "birth date", "watch list"});
+    for (int i = 0; i < hits.size(); i++) {
+      ScreeningHit h = hits.get(i);
+      rows.add(new String[] {Integer.toString(i + 1), String.format(Locale.ROOT, "%.4f", h.probability()),
+          String.format(Locale.ROOT, "%.1f", h.weight()), h.id(), String.join(" / ", h.entry().get("name")),
+          String.join(" / ", h.entry().get("birthDate")), h.dataset()});
+    }
+    Render.table(stdout, rows);
+    if (explain) {
+      for (int i = 0; i < hits.size(); i++) {
+        stdout.printf("  %d. %s: %s%n", i + 1, hits.get(i).id(), explanation(hits.get(i)));
+      }
+    }
+    return 0;
+  }
+
+  static String explanation(ScreeningHit h) {
+    List<String> parts = new ArrayList<>();
+    for (ComparisonOutcome o : h.explanation().comparisons()) {
+      if (!o.level().equals("null")) {
+        parts.add(String.format(Locale.ROOT, "%s:%s(%+.1f)", o.comparison(), o.level(), o.weight()));
+      }
+    }
+    return String.join("; ", parts);
+  }
+
+  private static ObjectNode json(ScreeningHit h, int rank) {
+    ObjectNode o = ModelJson.MAPPER.createObjectNode();
+    o.put("rank", rank);
+    o.put("id", h.id());
+    o.put("dataset", h.dataset());
+    o.put("probability", h.probability());
+    o.put("weight", h.weight());
+    ObjectNode values = o.putObject("entry");
+    h.entry().values().forEach((k, v) -> {
+      ArrayNode a = values.putArray(k);
+      v.forEach(a::add);
+    });
+    ArrayNode cs = o.putArray("explanation");
+    for (ComparisonOutcome c : h.explanation().comparisons()) {
+      cs.addObject().put("comparison", c.comparison()).put("level", c.level()).put("query", c.left())
+          .put("entry", c.right()).put("m", c.m()).put("u", c.u()).put("weight", c.weight())
+          .put("termFrequencyAdjusted", c.tfAdjusted());
+    }
+    return o;
+  }
+
+  /** One person per row; a row that cannot be read is reported with its line and reason, the rest still run. */
+  private List<Named> readQueries(Path file) throws Exception {
+    List<Named> out = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String headerLine = r.readLine();
+      if (headerLine == null) {
+        throw new InsightException(file + " is empty; it needs a header row, e.g. id,name,dob,country,identifier");
+      }
+      List<String> header = new ArrayList<>();
+      for (String h : Csv.split(headerLine.replace("\uFEFF", ""))) {
+        header.add(h.trim().toLowerCase(Locale.ROOT));
+      }
+      int nameAt = header.indexOf("name");
+      if (nameAt < 0) {
+        throw new InsightException(file + " has no 'name' column; its columns are " + header);
+      }
+      int idAt = header.indexOf("id");
+      int line = 1;
+      for (String l = r.readLine(); l != null; l = r.readLine()) {
+        line++;
+        if (l.isBlank()) {
+          continue;
+        }
+        List<String> cells = Csv.split(l);
+        String id = idAt >= 0 && idAt < cells.size() && !cells.get(idAt).isBlank() ? cells.get(idAt).trim()
+            : "line-" + line;
+        try {
+          String n = nameAt < cells.size() ? cells.get(nameAt).trim() : "";
+          ScreeningQuery q = ScreeningQuery.of(n);
+          for (int i = 0; i < header.size() && i < cells.size(); i++) {
+            String v = cells.get(i).trim();
+            if (v.isEmpty()) {
+              continue;
+            }
+            switch (header.get(i)) {
+              case "dob", "birthdate", "birth_date" -> q = q.withBirthDate(v);
+              case "country", "nationality" -> q = q.withCountry(v);
+              case "identifier", "passport", "passportnumber", "idnumber" -> q = q.withIdentifier(v);
+              default -> { }
+            }
+          }
+          out.add(new Named(id, q));
+        } catch (InsightException | IllegalArgumentException e) {
+          spec.commandLine().getErr().printf("insight: %s line %d: %s; row skipped%n", file, line, e.getMessage());
+        }
+      }
+    }
+    return out;
+  }
+}

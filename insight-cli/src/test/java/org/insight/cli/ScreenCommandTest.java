@@ -1,0 +1,78 @@
+package org.insight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.insight.core.EntityId;
+import org.insight.core.internal.ModelJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScreenCommandTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void screensTheDemoWatchListAsTheSessionMaySeeIt() {
+    String ws = dir.resolve("ws").toString();
+    assertEquals(0, run("demo", "--workspace", ws).code());
+    Run r = run("screen", "Петров Иван", "--dob", "1975", "--workspace", ws, "--auths", "INTERPOL", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode hits = ModelJson.read(r.out());
+    assertEquals(EntityId.fromSource("interpol-notices", "2026/4411").value(), hits.get(0).get("id").asText());
+    assertTrue(hits.get(0).get("explanation").size() > 0);
+
+    Run none = run("screen", "Петров Иван", "--workspace", ws, "--json"); // no clearances: nothing to screen against
+    assertEquals("[ ]", none.out().strip().replace("[]", "[ ]"));
+
+    Run explained = run("screen", "Ivan Petrov", "--id", "72-441-0981", "--explain", "--workspace", ws, "--auths",
+        "INTERPOL");
+    assertTrue(explained.out().contains("passportNumber:exact"), explained.out());
+
+    Run flags = run("flags", "--workspace", ws, "--auths", "INTERPOL,FR,POLICE", "--json");
+    assertEquals(1, ModelJson.read(flags.out()).size(), flags.out());
+    assertEquals(0, ModelJson.read(run("flags", "--workspace", ws, "--auths", "INTERPOL", "--json").out()).size());
+  }
+
+  @Test
+  void screensAgainstAWatchListCsvInBatch() throws Exception {
+    Path list = dir.resolve("list.csv");
+    Files.writeString(list, "\uFEFFref, full_name, dob, passport\n"
+        + "W1, Ivan PETROV, 1975-03-14, 724410981\n"
+        + "W2, \"HADDAD, Amina\", 1988-07-02,\n"
+        + "W3, Marco Rossi, 31/02/1969,\n", StandardCharsets.UTF_8);
+    Path queries = dir.resolve("q.csv");
+    Files.writeString(queries, "id,name,dob,identifier\nq1,Петров Иван,1975,\nq2,Amina Hadad,,\nq3,,,\n",
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("hits.jsonl");
+    Run r = run("screen", "--watchlist", list.toString(), "--watchlist-id", "ref", "--map", "full_name=name", "--map",
+        "dob=birthDate", "--map", "passport=passportNumber", "--queries", queries.toString(), "--out", out.toString(),
+        "--limit", "1");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("line 4"), "the impossible date is reported: " + r.err());
+    assertTrue(r.err().contains("q.csv line 4"), "the row without a name is reported: " + r.err());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(2, lines.size(), lines.toString());
+    assertEquals("W1", ModelJson.read(lines.get(0)).get("id").asText());
+    assertEquals("q1", ModelJson.read(lines.get(0)).get("query_id").asText());
+    assertEquals("W2", ModelJson.read(lines.get(1)).get("id").asText());
+
+    Run usage = run("screen");
+    assertEquals(2, usage.code());
+  }
+}

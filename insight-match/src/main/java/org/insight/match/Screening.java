@@ -1,0 +1,393 @@
+package org.insight.match;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
+import org.insight.core.Entity;
+import org.insight.match.internal.Levels;
+import org.insight.match.internal.ScreeningIndex;
+import org.insight.match.internal.ScreeningKeys;
+import org.insight.policy.Label;
+
+/**
+ * Watch-list screening: an in-memory index over watch-list entries that answers "who on the list could this person
+ * be?" in milliseconds against a million names, ranked and explained by the same {@link MatchModel} the
+ * {@link Linker} scores with, so screening and matching agree on every pair.
+ *
+ * <pre>{@code
+ * Screening screening = Screening.builder().build();
+ * screening.addAll(watchList);                                   // Records, or add(Entity)
+ * List<ScreeningHit> hits = screening.candidates(
+ *     ScreeningQuery.of("Иван Петров").withBirthDate("1975").withIdentifier("72 4410981"), 10);
+ * }</pre>
+ *
+ * <p>How. Candidates come from an inverted index over name keys — normalised transliterated tokens, Double Metaphone
+ * codes, consonant skeletons, first and last four letters of longer tokens — birth dates, birth years and
+ * identifiers, accumulated with IDF weights; rare keys open candidates, common keys only rank them (see
+ * {@link ScreeningIndex}). The best {@code candidateLimit} are rescored with the model (each comparison's level and
+ * weight) and the best {@code k} by weight are returned, ties by entry id. Exact name agreement is term-frequency
+ * adjusted by the name's frequency among the entries of this index (a list shorter than 1/u of the exact level
+ * counts as that long, so a small list does not make every name look common). Results depend only on the entries held, never
+ * on the order they were added in. {@link #scan} ranks every entry with the same scorer: the baseline.
+ *
+ * <p>Reads are thread-safe and run concurrently; {@link #add} and {@link #remove} take a write lock. Entries are
+ * kept compact (their compared values in one string, keys as primitive postings): a million names fit in well under
+ * a gigabyte.
+ */
+public final class Screening {
+
+  private final MatchModel model;
+  private final int candidateLimit;
+  private final List<String> properties;
+  private final Map<String, Integer> propertyIndex = new HashMap<>();
+  private final ScreeningIndex index = new ScreeningIndex();
+  private final List<Map<String, Integer>> nameCounts = new ArrayList<>();
+  private final List<Label> labels = new ArrayList<>();
+  private final Map<Label, Integer> labelIds = new HashMap<>();
+  private final List<String> datasets = new ArrayList<>();
+  private final Map<String, Integer> datasetIds = new HashMap<>();
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final MatchModel.NameFrequencies frequencies;
+
+  private Screening(Builder b) {
+    this.model = b.model != null ? b.model : MatchModel.personDefaults();
+    this.candidateLimit = b.candidateLimit != null ? b.candidateLimit : 300;
+    Set<String> props = new LinkedHashSet<>();
+    for (Comparison c : model.comparisons()) {
+      props.addAll(c.properties());
+      nameCounts.add(new HashMap<>());
+    }
+    this.properties = List.copyOf(props);
+    for (int i = 0; i < properties.size(); i++) {
+      propertyIndex.put(properties.get(i), i);
+    }
+    // a list shorter than 1/u(exact) is taken as a sample of that many people: in a list of three, every name is
+    // "a third of the list", which would make exact agreement weigh less than a near miss
+    double[] floor = new double[model.comparisons().size()];
+    for (int k = 0; k < floor.length; k++) {
+      List<ModelParameters.LevelParameters> levels = model.parameters().comparisons().get(k).levels();
+      floor[k] = levels.isEmpty() ? 1 : 1 / levels.get(0).u();
+    }
+    this.frequencies = (k, key) -> {
+      int n = index.size();
+      Integer count = nameCounts.get(k).get(key);
+      return n == 0 || count == null ? 0.0 : count / Math.max(n, floor[k]);
+    };
+  }
+
+  /** A builder: the default model is {@link MatchModel#personDefaults()}, 300 candidates rescored per query. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A screening index with the defaults over these entries. */
+  public static Screening of(Collection<Record> entries) {
+    Screening s = builder().build();
+    s.addAll(entries);
+    return s;
+  }
+
+  /** The model that scores every candidate. */
+  public MatchModel model() {
+    return model;
+  }
+
+  /** The number of entries. */
+  public int size() {
+    lock.readLock().lock();
+    try {
+      return index.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Whether an entry with this id is held. */
+  public boolean contains(String id) {
+    lock.readLock().lock();
+    try {
+      return index.slot(id) >= 0;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Adds an entry, replacing one with the same id. */
+  public void add(Record entry) {
+    addAll(List.of(entry));
+  }
+
+  /** Adds an entity as an entry ({@link Record#of(Entity)}: its values and the conjunction of its labels). */
+  public void add(Entity entity) {
+    add(Record.of(entity));
+  }
+
+  /** Adds entries, each replacing one with the same id; one write lock for all. */
+  public void addAll(Collection<Record> entries) {
+    List<Prepared> prepared = new ArrayList<>(entries.size());
+    for (Record r : entries) {
+      prepared.add(prepare(r)); // keys outside the lock: normalising names is the slow part
+    }
+    lock.writeLock().lock();
+    try {
+      for (Prepared p : prepared) {
+        removeLocked(p.record.id());
+        String header = String.valueOf((char) intern(datasets, datasetIds, p.record.dataset()))
+            + (char) (p.record.label() == null ? 0xFFFF : intern(labels, labelIds, p.record.label()));
+        index.add(p.record.id(), header + p.packed, p.keys);
+        for (int k = 0; k < p.nameKeys.size(); k++) {
+          for (String key : p.nameKeys.get(k)) {
+            nameCounts.get(k).merge(key, 1, Integer::sum);
+          }
+        }
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Removes the entry with this id; false when there was none. */
+  public boolean remove(String id) {
+    Objects.requireNonNull(id, "id");
+    lock.writeLock().lock();
+    try {
+      return removeLocked(id);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private boolean removeLocked(String id) {
+    int slot = index.slot(id);
+    if (slot < 0) {
+      return false;
+    }
+    Record old = decode(slot);
+    for (int k = 0; k < model.comparisons().size(); k++) {
+      for (String key : nameKeys(model.comparisons().get(k), old)) {
+        nameCounts.get(k).computeIfPresent(key, (x, c) -> c == 1 ? null : c - 1);
+      }
+    }
+    index.remove(id);
+    return true;
+  }
+
+  /**
+   * The best {@code k} candidates for a query, best first: the index's best candidates rescored by the model.
+   *
+   * @param k at most this many (1..1,000)
+   */
+  public List<ScreeningHit> candidates(ScreeningQuery query, int k) {
+    Objects.requireNonNull(query, "query");
+    checkK(k);
+    Map<String, Float> keys = new HashMap<>();
+    BiConsumer<String, Float> sink = (key, w) -> keys.merge(key, w, Math::max);
+    keysOf(query.record(), sink);
+    query.identifiers().forEach(id -> ScreeningKeys.identifier(id, sink));
+    lock.readLock().lock();
+    try {
+      int[] slots = index.candidates(keys, Math.max(candidateLimit, k));
+      return rank(query, slots, k);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Every entry scored by the model, the best {@code k} first: a linear scan, the baseline of the index. */
+  public List<ScreeningHit> scan(ScreeningQuery query, int k) {
+    Objects.requireNonNull(query, "query");
+    checkK(k);
+    lock.readLock().lock();
+    try {
+      return rank(query, index.liveSlots(), k);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static void checkK(int k) {
+    if (k < 1 || k > 1000) {
+      throw new IllegalArgumentException("screening needs 1 <= k <= 1000 candidates, got " + k);
+    }
+  }
+
+  private record Scored(int slot, String id, double weight) {}
+
+  private List<ScreeningHit> rank(ScreeningQuery query, int[] slots, int k) {
+    Comparator<Scored> order = Comparator.comparingDouble((Scored s) -> -s.weight()).thenComparing(Scored::id);
+    java.util.PriorityQueue<Scored> worst = new java.util.PriorityQueue<>(order.reversed());
+    Map<Integer, Record> records = new HashMap<>();
+    for (int slot : slots) {
+      Record entry = decode(slot);
+      Record q = queryFor(query, entry);
+      Scored s = new Scored(slot, entry.id(), model.weight(q, entry, frequencies));
+      if (worst.size() < k) {
+        worst.add(s);
+        records.put(slot, entry);
+      } else if (order.compare(s, worst.peek()) < 0) {
+        records.remove(worst.poll().slot());
+        worst.add(s);
+        records.put(slot, entry);
+      }
+    }
+    List<Scored> best = new ArrayList<>(worst);
+    best.sort(order);
+    List<ScreeningHit> out = new ArrayList<>(best.size());
+    for (Scored s : best) {
+      Record entry = records.get(s.slot());
+      Explanation x = model.explain(queryFor(query, entry), entry, Optional.empty(), frequencies);
+      out.add(new ScreeningHit(entry.id(), entry.dataset(), x.probability(), x.weight(), x, entry.label(), entry));
+    }
+    return out;
+  }
+
+  /** The query as a record for one entry: identifiers of unknown scheme go where the entry has the same value. */
+  private Record queryFor(ScreeningQuery query, Record entry) {
+    if (query.identifiers().isEmpty()) {
+      return query.record();
+    }
+    Map<String, List<String>> values = null;
+    for (Comparison c : model.comparisons()) {
+      if (c.kind() != Comparison.Kind.IDENTIFIER) {
+        continue;
+      }
+      for (String p : c.properties()) {
+        for (String id : query.identifiers()) {
+          if (entry.get(p).contains(id)) {
+            if (values == null) {
+              values = new LinkedHashMap<>(query.record().values());
+            }
+            List<String> list = new ArrayList<>(values.getOrDefault(p, List.of()));
+            if (!list.contains(id)) {
+              list.add(id);
+            }
+            values.put(p, list);
+          }
+        }
+      }
+    }
+    return values == null ? query.record() : new Record(query.record().id(), query.record().dataset(), values,
+        query.record().label());
+  }
+
+  private record Prepared(Record record, String packed, List<String> keys, List<Set<String>> nameKeys) {}
+
+  private Prepared prepare(Record r) {
+    Objects.requireNonNull(r, "entry");
+    StringBuilder packed = new StringBuilder();
+    for (String p : properties) {
+      for (String v : r.get(p)) {
+        if (v.indexOf('\u0000') >= 0) {
+          throw new IllegalArgumentException("entry " + r.id() + " has a NUL character in " + p + "; remove it");
+        }
+        packed.append((char) propertyIndex.get(p).intValue()).append(v).append('\u0000');
+      }
+    }
+    Map<String, Float> keys = new LinkedHashMap<>();
+    keysOf(r, (key, w) -> keys.putIfAbsent(key, w));
+    List<Set<String>> nameKeys = new ArrayList<>();
+    for (Comparison c : model.comparisons()) {
+      nameKeys.add(nameKeys(c, r));
+    }
+    return new Prepared(r, packed.toString(), List.copyOf(keys.keySet()), nameKeys);
+  }
+
+  private static Set<String> nameKeys(Comparison c, Record r) {
+    if (c.kind() != Comparison.Kind.NAME) {
+      return Set.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String v : c.values(r)) {
+      String key = Levels.nameKey(v);
+      if (!key.isEmpty()) {
+        out.add(key);
+      }
+    }
+    return out;
+  }
+
+  private void keysOf(Record r, BiConsumer<String, Float> sink) {
+    for (Comparison c : model.comparisons()) {
+      for (String v : c.values(r)) {
+        switch (c.kind()) {
+          case NAME -> ScreeningKeys.name(v, sink);
+          case DATE -> ScreeningKeys.date(v, sink);
+          case IDENTIFIER -> ScreeningKeys.identifier(v, sink);
+          default -> { }
+        }
+      }
+    }
+  }
+
+  private Record decode(int slot) {
+    String packed = index.packed(slot);
+    String dataset = datasets.get(packed.charAt(0));
+    Label label = packed.charAt(1) == 0xFFFF ? null : labels.get(packed.charAt(1));
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    int i = 2;
+    while (i < packed.length()) {
+      String property = properties.get(packed.charAt(i));
+      int end = packed.indexOf('\u0000', i + 1);
+      values.computeIfAbsent(property, x -> new ArrayList<>(1)).add(packed.substring(i + 1, end));
+      i = end + 1;
+    }
+    return Record.ofCleaned(index.id(slot), dataset, values, label);
+  }
+
+  private static <T> int intern(List<T> list, Map<T, Integer> ids, T value) {
+    Integer id = ids.get(value);
+    if (id != null) {
+      return id;
+    }
+    if (list.size() >= 0xFFFE) {
+      throw new IllegalStateException("more than 65,534 distinct labels or datasets in one screening index");
+    }
+    ids.put(value, list.size());
+    list.add(value);
+    return list.size() - 1;
+  }
+
+  /** Settings of a {@link Screening}; each may be set once. */
+  public static final class Builder {
+    private MatchModel model;
+    private Integer candidateLimit;
+
+    private Builder() {}
+
+    /** The model that scores candidates (default {@link MatchModel#personDefaults()}; a linker's learned one fits). */
+    public Builder model(MatchModel value) {
+      if (model != null) {
+        throw new IllegalStateException("model was already set to " + model.parameters() + "; set it once");
+      }
+      model = Objects.requireNonNull(value, "model");
+      return this;
+    }
+
+    /** How many index candidates the model rescores per query (default 300; more is slower and finds more). */
+    public Builder candidateLimit(int value) {
+      if (candidateLimit != null) {
+        throw new IllegalStateException("candidateLimit was already set to " + candidateLimit + "; set it once");
+      }
+      if (value < 1 || value > 100_000) {
+        throw new IllegalArgumentException("candidateLimit must be in 1..100000; got " + value);
+      }
+      candidateLimit = value;
+      return this;
+    }
+
+    public Screening build() {
+      return new Screening(this);
+    }
+  }
+}

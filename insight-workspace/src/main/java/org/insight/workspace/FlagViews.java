@@ -1,0 +1,66 @@
+package org.insight.workspace;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import org.insight.core.Entity;
+import org.insight.core.EntityId;
+import org.insight.core.InvalidDataException;
+import org.insight.core.Provenance;
+import org.insight.core.Statement;
+
+/** Reading and reviewing flags for a session. Not API. */
+final class FlagViews {
+  private FlagViews() {}
+
+  static Page<Flag> page(Workspace ws, org.apache.lucene.search.Query visibility, String status, int offset,
+      int limit) {
+    if (status != null && !Flag.STATUSES.contains(status)) {
+      throw new IllegalArgumentException("unknown flag status '" + status + "'; use one of " + Flag.STATUSES);
+    }
+    SortedSet<EntityId> ids = ws.store.entityIds(java.util.Set.of("Flag"), visibility);
+    List<Flag> matching = new ArrayList<>();
+    int skipped = 0;
+    int total = 0;
+    for (EntityId id : ids) {
+      List<Statement> visible = ws.store.statements(id, visibility);
+      if (visible.isEmpty()) {
+        continue;
+      }
+      Flag f = Flag.of(Entity.of(id, visible, ws.schema()));
+      if (status != null && !status.equals(f.status())) {
+        continue;
+      }
+      total++;
+      if (skipped < offset) {
+        skipped++;
+      } else if (matching.size() < limit) {
+        matching.add(f);
+      }
+    }
+    return new Page<>(matching, total, offset, limit);
+  }
+
+  static Flag review(Workspace ws, org.apache.lucene.search.Query visibility, EntityId id, String status,
+      String principal, Instant now) {
+    if (!Flag.STATUSES.contains(status)) {
+      throw new InvalidDataException(new InvalidDataException.Problem("flag " + id.value(),
+          "unknown status '" + status + "'; use one of " + Flag.STATUSES));
+    }
+    List<Statement> visible = ws.store.statements(id, visibility);
+    if (visible.isEmpty() || !visible.get(0).schema().equals("Flag")) {
+      throw new InvalidDataException(new InvalidDataException.Problem("flag " + id.value(),
+          "no flag with this id is visible to this session"));
+    }
+    Flag f = Flag.of(Entity.of(id, visible, ws.schema()));
+    Provenance p = Provenance.derived(WatchListScreening.DATASET, "review:analyst", List.of(f.provenance()))
+        .stamped(principal, now);
+    // one statement per review (its id hashes the record id, here the time), so the history of reviews is kept
+    p = new Provenance(p.dataset(), String.format("review@%s#%019d", now, System.nanoTime()), p.contentHash(), p.ingestedAt(), p.ingestedBy(), p.method(),
+        p.grading(), p.derivedFrom());
+    ws.store.write(List.of(Statement.of(id, "Flag", "status", status, status, f.label(), p)), List.of());
+    List<Statement> after = ws.store.statements(id, visibility);
+    return Flag.of(Entity.of(id, after, ws.schema()));
+  }
+}

@@ -1,0 +1,333 @@
+package org.insight.workspace;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.insight.InsightException;
+import org.insight.core.Entity;
+import org.insight.core.EntityId;
+import org.insight.core.EntityType;
+import org.insight.core.Mention;
+import org.insight.core.PropertyType;
+import org.insight.core.Provenance;
+import org.insight.core.Statement;
+import org.insight.core.StoreException;
+import org.insight.match.ComparisonOutcome;
+import org.insight.match.Explanation;
+import org.insight.match.MatchModel;
+import org.insight.match.Record;
+import org.insight.match.Screening;
+import org.insight.match.ScreeningHit;
+import org.insight.match.ScreeningQuery;
+import org.insight.policy.Label;
+import org.insight.search.internal.LuceneStore;
+
+/**
+ * Screening inside a workspace: which datasets are watch lists, the screening indexes over them, and continuous
+ * screening that turns hits into {@link Flag}s. Not API; {@link Session} delegates here.
+ *
+ * <p>Configuration: {@code screening.properties} in the workspace directory: {@code watchLists=a,b},
+ * {@code flagThreshold=0.9} (records) and {@code mentionFlagThreshold=0.05} (a name alone, as mentioned in a document,
+ * is weak evidence: an exact rare name reaches about 0.1, a near miss about 0.01); {@link Workspace.Builder#watchLists}
+ * writes the first two.
+ *
+ * <p>A session screens against an index built from the watch-list statements it may see, and nothing else: one
+ * index per visible-label set and watch-list generation (Caffeine, a few kept), so neither the candidates, their
+ * ranks, their scores (term frequencies included) nor their number depend on anything invisible.
+ *
+ * <p>Continuous screening reads every watch-list entry whatever the writer may see, because a flag is labelled
+ * with the conjunction of both sides and only readers cleared for both ever see it; the writer gets nothing back
+ * from it. A flag's probability is the model's on the pair alone (no term frequencies of the list), so it does not
+ * depend on other entries.
+ */
+final class WatchListScreening {
+
+  static final String FILE = "screening.properties";
+  static final String METHOD = "screen:fs-person-defaults@1";
+  static final String DATASET = "screening";
+  /** How many index candidates continuous screening considers per subject before the threshold. */
+  private static final int CONTINUOUS_CANDIDATES = 50;
+
+  private final Workspace workspace;
+  private final Set<String> watchLists;
+  private final double threshold;
+  private final double mentionThreshold;
+  private final MatchModel model = MatchModel.personDefaults();
+  private final AtomicLong generation = new AtomicLong();
+  private final Cache<ViewKey, Screening> views = Caffeine.newBuilder().maximumSize(8).build();
+  private Screening everything; // all watch-list entries, for continuous screening; guarded by this
+
+  private record ViewKey(Set<String> labels, long generation) {}
+
+  WatchListScreening(Workspace workspace, Set<String> watchLists, double threshold, double mentionThreshold) {
+    this.workspace = workspace;
+    this.watchLists = Set.copyOf(watchLists);
+    this.threshold = threshold;
+    this.mentionThreshold = mentionThreshold;
+  }
+
+  /** Reads the configuration in {@code dir}, or writes the given one (when not null) and returns it. */
+  static Properties configure(Path dir, List<String> watchLists, Double threshold, boolean readOnly) {
+    Path file = dir.resolve(FILE);
+    Properties p = new Properties();
+    try {
+      if (Files.exists(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
+          p.load(in);
+        }
+      }
+      if ((watchLists != null || threshold != null) && !readOnly) {
+        if (watchLists != null) {
+          p.setProperty("watchLists", String.join(",", watchLists));
+        }
+        if (threshold != null) {
+          p.setProperty("flagThreshold", Double.toString(threshold));
+        }
+        Path tmp = dir.resolve(FILE + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          p.store(w, "INSIGHT screening: the datasets that are watch lists, and the probability that raises a flag");
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } else if (watchLists != null) {
+        p.setProperty("watchLists", String.join(",", watchLists));
+        if (threshold != null) {
+          p.setProperty("flagThreshold", Double.toString(threshold));
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("could not read or write " + file + ": " + e.getMessage(), e);
+    }
+    return p;
+  }
+
+  static WatchListScreening from(Workspace ws, Properties p) {
+    Set<String> lists = new TreeSet<>();
+    for (String s : p.getProperty("watchLists", "").split(",")) {
+      if (!s.isBlank()) {
+        lists.add(s.strip());
+      }
+    }
+    return new WatchListScreening(ws, lists, probability(p, "flagThreshold", "0.9"),
+        probability(p, "mentionFlagThreshold", "0.05"));
+  }
+
+  private static double probability(Properties p, String key, String otherwise) {
+    double v;
+    try {
+      v = Double.parseDouble(p.getProperty(key, otherwise));
+    } catch (NumberFormatException e) {
+      throw new InsightException(key + " in " + FILE + " is not a number: " + p.getProperty(key)
+          + "; give a probability such as " + otherwise);
+    }
+    if (!(v >= 0 && v <= 1)) {
+      throw new InsightException(key + " in " + FILE + " must be a probability in [0,1]; got " + v);
+    }
+    return v;
+  }
+
+  Set<String> watchLists() {
+    return watchLists;
+  }
+
+  double threshold() {
+    return threshold;
+  }
+
+  /** Screens against the watch-list statements visible under {@code visibleLabels} only. */
+  List<ScreeningHit> screen(Set<String> visibleLabels, ScreeningQuery query, int k) {
+    requireWatchLists();
+    long gen = workspace.readOnly() ? workspace.store.version() : generation.get();
+    Screening view = views.get(new ViewKey(visibleLabels, gen), key -> build(LuceneStore.visibility(key.labels())));
+    return view.candidates(query, k);
+  }
+
+  private void requireWatchLists() {
+    if (watchLists.isEmpty()) {
+      throw new InsightException("this workspace has no watch lists; mark datasets as watch lists with"
+          + " Workspace.builder(dir).watchLists(\"dataset\", ...) (saved in " + FILE + ")");
+    }
+  }
+
+  private Set<String> personTypes() {
+    return workspace.schema().types().stream().filter(t -> t.isA("Person")).map(EntityType::name)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private Screening build(org.apache.lucene.search.Query visibility) {
+    Map<String, List<Statement>> byEntity = new LinkedHashMap<>();
+    for (Statement s : workspace.store.statementsOf(watchLists, personTypes(), visibility)) {
+      byEntity.computeIfAbsent(s.entityId().value(), x -> new ArrayList<>()).add(s);
+    }
+    List<Record> records = new ArrayList<>(byEntity.size());
+    byEntity.forEach((id, statements) -> records.add(Record.of(Entity.of(EntityId.of(id), statements,
+        workspace.schema()))));
+    Screening s = Screening.builder().model(model).build();
+    s.addAll(records);
+    return s;
+  }
+
+  private org.apache.lucene.search.Query everyLabel() {
+    return LuceneStore.visibility(workspace.store.labels());
+  }
+
+  private synchronized Screening everything() {
+    if (everything == null) {
+      everything = build(everyLabel());
+    }
+    return everything;
+  }
+
+  private boolean isWatchList(Entity e) {
+    return e.statements().stream().anyMatch(s -> watchLists.contains(s.provenance().dataset()));
+  }
+
+  /**
+   * After entities were written: watch-list entries refresh the indexes; other persons are screened and their hits
+   * at or above the threshold become flags. Returns the flags written (for the audit), in id order.
+   */
+  List<Entity> afterAdd(Collection<EntityId> written, String principal, Instant now) {
+    if (watchLists.isEmpty() || written.isEmpty()) {
+      return List.of();
+    }
+    org.apache.lucene.search.Query all = everyLabel();
+    List<Entity> subjects = new ArrayList<>();
+    boolean listChanged = false;
+    for (EntityId id : new LinkedHashSet<>(written)) {
+      List<Statement> statements = workspace.store.statements(id, all);
+      if (statements.isEmpty()) {
+        continue;
+      }
+      Entity e = Entity.of(id, statements, workspace.schema());
+      if (!workspace.schema().type(e.schema()).isA("Person")) {
+        continue;
+      }
+      if (isWatchList(e)) {
+        listChanged = true;
+        synchronized (this) {
+          if (everything != null) {
+            List<Statement> listed = statements.stream()
+                .filter(s -> watchLists.contains(s.provenance().dataset())).toList();
+            everything.add(Record.of(Entity.of(id, listed, workspace.schema())));
+          }
+        }
+      } else {
+        subjects.add(e);
+      }
+    }
+    if (listChanged) {
+      generation.incrementAndGet();
+    }
+    List<Entity> flags = new ArrayList<>();
+    for (Entity subject : subjects) {
+      Record r = Record.of(subject);
+      if (r.get("name").isEmpty() && r.get("alias").isEmpty()) {
+        continue;
+      }
+      for (ScreeningHit hit : everything().candidates(ScreeningQuery.of(r), CONTINUOUS_CANDIDATES)) {
+        Explanation x = model.explain(r, hit.entry()); // the pair alone: no other entry shapes the score
+        if (x.probability() >= threshold) {
+          flags.add(flag(subject.id().value(), null, null, r.get("name").isEmpty() ? r.get("alias").get(0)
+              : r.get("name").get(0), r.label(), subject.statements().get(0).provenance(), hit, x, principal, now));
+        }
+      }
+    }
+    return write(flags);
+  }
+
+  /** After mentions were written: each person-name mention is screened like a record with only a name. */
+  List<Entity> afterMentions(Collection<Mention> mentions, String principal, Instant now) {
+    if (watchLists.isEmpty()) {
+      return List.of();
+    }
+    List<Entity> flags = new ArrayList<>();
+    for (Mention m : mentions) {
+      if (m.type() != PropertyType.NAME || m.value().isBlank()) {
+        continue;
+      }
+      Record r = new Record(m.id(), m.provenance().dataset(), Map.of("name", List.of(m.value())), m.label());
+      for (ScreeningHit hit : everything().candidates(ScreeningQuery.of(r), CONTINUOUS_CANDIDATES)) {
+        Explanation x = model.explain(r, hit.entry());
+        if (x.probability() >= mentionThreshold) {
+          flags.add(flag(m.documentId(), m.documentId(), m.id(), m.value(), m.label(), m.provenance(), hit, x,
+              principal, now));
+        }
+      }
+    }
+    return write(flags);
+  }
+
+  private List<Entity> write(List<Entity> flags) {
+    // a flag raised before keeps its statements and its reviews: re-screening must not reopen a dismissed flag
+    org.apache.lucene.search.Query all = everyLabel();
+    flags = flags.stream().filter(f -> workspace.store.statements(f.id(), all).isEmpty()).toList();
+    if (flags.isEmpty()) {
+      return flags;
+    }
+    List<Statement> statements = new ArrayList<>();
+    flags.forEach(f -> statements.addAll(f.statements()));
+    workspace.store.write(statements, List.of());
+    return flags;
+  }
+
+  private Entity flag(String subjectId, String documentId, String mentionId, String subjectName, Label subjectLabel,
+      Provenance subjectProvenance, ScreeningHit hit, Explanation x, String principal, Instant now) {
+    List<Statement> entry = workspace.store.statements(EntityId.of(hit.id()), everyLabel());
+    Provenance entryProvenance = entry.isEmpty() ? null : entry.get(0).provenance();
+    List<Provenance> inputs = entryProvenance == null ? List.of(subjectProvenance)
+        : List.of(subjectProvenance, entryProvenance);
+    Provenance provenance = Provenance.derived(DATASET, METHOD, inputs).stamped(principal, now);
+    Label label = subjectLabel == null ? hit.label() : hit.label() == null ? subjectLabel : subjectLabel.and(hit.label());
+    EntityId id = EntityId.fromSource(DATASET, subjectId + "|" + (mentionId == null ? "" : mentionId + "|") + hit.id());
+    EntityType type = workspace.schema().type("Flag");
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("subject", subjectId);
+    values.put("entry", hit.id());
+    if (documentId != null) {
+      values.put("document", documentId);
+      values.put("mention", mentionId);
+    }
+    values.put("subjectName", subjectName);
+    values.put("watchList", hit.dataset());
+    values.put("probability", String.format(Locale.ROOT, "%.4f", x.probability()));
+    values.put("weight", String.format(Locale.ROOT, "%.2f", x.weight()));
+    values.put("explanation", explanation(x));
+    values.put("method", METHOD);
+    values.put("status", "open");
+    List<Statement> statements = new ArrayList<>();
+    values.forEach((p, v) -> {
+      String clean = type.property(p).clean(v);
+      statements.add(Statement.of(id, "Flag", p, clean, v, label, provenance));
+    });
+    return Entity.of(id, statements, workspace.schema());
+  }
+
+  /** {@code name:exact(+13.2); birthDate:partial(+5.1)}: the comparisons that had values on both sides. */
+  static String explanation(Explanation x) {
+    List<String> parts = new ArrayList<>();
+    for (ComparisonOutcome o : x.comparisons()) {
+      if (!o.level().equals("null")) {
+        parts.add(String.format(Locale.ROOT, "%s:%s(%+.1f)", o.comparison(), o.level(), o.weight()));
+      }
+    }
+    return String.join("; ", parts);
+  }
+}
