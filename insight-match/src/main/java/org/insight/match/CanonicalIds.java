@@ -95,10 +95,11 @@ public final class CanonicalIds {
         }
       }
       if (kept == null) {
-        // only lone records inherited: the smallest of them names the cluster
+        // only lone records inherited: the smallest of them names the cluster, unless its singleton id is still a
+        // previous cluster's (it was that cluster's smallest member and has left it)
         for (String r : groups.get(g)) {
           String lone = singletonId(r);
-          if (!previous.containsKey(r) && heir.get(lone) == g) {
+          if (!previous.containsKey(r) && !previousSize.containsKey(lone) && !taken.contains(lone)) {
             kept = lone;
             break;
           }
@@ -132,12 +133,13 @@ public final class CanonicalIds {
         }
       }
       if (from.get(g).size() > 1) {
+        Map<String, List<String>> shownParts = new TreeMap<>();
+        from.get(g).forEach((k, v) -> shownParts.put(shown(k), v));
         Map<String, List<String>> parts = new LinkedHashMap<>();
-        String keptOld = from.get(g).containsKey(ids[g]) ? ids[g] : null;
-        if (keptOld != null) {
-          parts.put(keptOld, from.get(g).get(keptOld));
+        if (shownParts.containsKey(ids[g])) {
+          parts.put(ids[g], shownParts.get(ids[g]));
         }
-        new TreeMap<>(from.get(g)).forEach(parts::putIfAbsent);
+        shownParts.forEach(parts::putIfAbsent);
         merges.add(new ClusterEvent(ClusterEvent.Kind.MERGE, ids[g], parts));
       }
     }
@@ -168,9 +170,17 @@ public final class CanonicalIds {
     return new Assignment(clusters, events, mapping);
   }
 
+  /** The previous cluster id of a record, or a key of its own when it was alone (never equal to a cluster id). */
   private static String old(Map<String, String> previous, String record) {
     String id = previous.get(record);
-    return id != null ? id : singletonId(record);
+    return id != null ? id : LONE + record;
+  }
+
+  private static final String LONE = "\u0000";
+
+  /** The id under which a previous group is shown in an event. */
+  private static String shown(String oldKey) {
+    return oldKey.startsWith(LONE) ? singletonId(oldKey.substring(LONE.length())) : oldKey;
   }
 
   /** The larger previous cluster; then the smaller id. */
