@@ -128,7 +128,26 @@ public final class Names {
 
   private static final int MAX_ROUNDS = 4;
 
-  private static String fold(String text) {
+  static String fold(String text) {
+    // printable ASCII is its own NFKC, transliteration and NFD: only case and apostrophes change (the ICU transform
+    // costs ~100 us a call, which linkage at scale cannot afford); NamesTest checks this equals the full path
+    if (printableAscii(text)) {
+      return APOSTROPHES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
+    }
+    return foldFully(text);
+  }
+
+  private static boolean printableAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String foldFully(String text) {
     // NFKC first: compatibility forms (㈣, ﬁ, full-width letters) transliterate as what they stand for
     String s = transliterate(Normalizer.normalize(text, Normalizer.Form.NFKC));
     s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
