@@ -52,8 +52,11 @@ import org.insight.policy.Label;
  *       ends: whether two records end up in one cluster depends on the others (a third record can bridge or veto),
  *       so a session that cannot see all of them must not see the link. An event carries the conjunction of its
  *       records' labels.
- *   <li>{@link #resolved}: the entity with the records the latest visible run merged it with, through visible links
- *       only.
+ *   <li>Each run also writes a marker labelled with the conjunction of the labels of every record it read. A session
+ *       uses only the links and events of runs whose marker it can see — runs that read nothing it cannot see — so
+ *       a run made by a more cleared principal (whose clusters and learned weights depended on records this session
+ *       cannot see) is, for this session, not there. {@link #resolved} and {@link #events} read the latest such run.
+ *   <li>{@link #resolved}: the entity with the records the latest run this session can see merged it with.
  *   <li>{@link #undo}: an event is undone by judgements (DIFFERENT between the merged parts' first records, SAME
  *       between the split parts'), so the next run and every later one keeps it undone, and the undo is itself
  *       reviewable.
@@ -69,6 +72,7 @@ public final class Resolution {
   private static final String SAME_AS = "SameAs";
   private static final String EVENT = "MatchEvent";
   private static final int PAGE = 10_000;
+  private static final String RUN = "run";
 
   private final Session session;
 
@@ -157,9 +161,9 @@ public final class Resolution {
 
     Previous previous = previous();
     CanonicalIds.Assignment assignment = CanonicalIds.assign(previous.mapping, result.clusters());
-    String run = String.format(Locale.ROOT, "run-%06d-%s", previous.sequence + 1,
-        hash(session.principal().id(), session.workspace().now().toString(), Long.toString(System.nanoTime()))
-            .substring(0, 8));
+    Instant now = session.workspace().now();
+    String run = String.format(Locale.ROOT, "run-%013d-%s", Math.max(now.toEpochMilli(), previous.millis + 1),
+        hash(session.principal().id(), now.toString(), Long.toString(System.nanoTime())).substring(0, 8));
 
     Map<String, Label> clusterLabel = new HashMap<>();
     List<ResolvedCluster> clusters = new ArrayList<>();
@@ -197,7 +201,6 @@ public final class Resolution {
       links++;
     }
     List<MatchEvent> events = new ArrayList<>();
-    Instant now = session.workspace().now();
     for (ClusterEvent ev : assignment.events()) {
       List<Entity> members = ev.members().stream().map(byId::get).toList();
       Label l = null;
@@ -219,7 +222,8 @@ public final class Resolution {
       ev.parts().forEach((k, v) -> typed.put(k, v.stream().map(EntityId::of).toList()));
       events.add(new MatchEvent(id, ev.kind(), ev.cluster(), typed, run, session.principal().id(), now, l));
     }
-    if (!writes.isEmpty()) {
+    if (!records.isEmpty()) {
+      writes.add(marker(run, records));
       session.add(writes);
     }
     return new ResolutionRun(run, records.size(), clusters, events, links, result.blocking(), result.conflicts(),
@@ -242,10 +246,10 @@ public final class Resolution {
       return Optional.empty();
     }
     List<Entity> links = modelLinks();
-    Optional<String> run = latestRun(links, events());
+    Optional<String> run = latestRun();
     Map<String, List<Entity>> adjacent = new HashMap<>();
     for (Entity l : links) {
-      if (run.isPresent() && l.first("run").orElse("").equals(run.get())) {
+      if (l.first("run").equals(run)) {
         adjacent.computeIfAbsent(l.first("entity").orElse(""), k -> new ArrayList<>()).add(l);
         adjacent.computeIfAbsent(l.first("match").orElse(""), k -> new ArrayList<>()).add(l);
       }
@@ -290,11 +294,14 @@ public final class Resolution {
 
   /** The merge and split events this session may see, oldest first. */
   public List<MatchEvent> events() {
+    Set<String> runs = visibleRuns();
     List<MatchEvent> out = new ArrayList<>();
     for (Entity e : all(EVENT)) {
-      event(e).ifPresent(out::add);
+      if (runs.contains(e.first("run").orElse(""))) {
+        event(e).ifPresent(out::add);
+      }
     }
-    out.sort(Comparator.comparing(MatchEvent::at).thenComparing(MatchEvent::run).thenComparing(MatchEvent::id));
+    out.sort(Comparator.comparing(MatchEvent::run).thenComparing(MatchEvent::kind).thenComparing(MatchEvent::cluster));
     return out;
   }
 
@@ -323,48 +330,73 @@ public final class Resolution {
 
   // ---- reading back
 
-  private record Previous(Map<String, String> mapping, int sequence) {}
+  private record Previous(Map<String, String> mapping, long millis) {}
 
-  /** The record → cluster mapping of the latest run this session can see, and that run's sequence number. */
+  /** The record → cluster mapping of the latest run this session can see whole. */
   private Previous previous() {
-    List<Entity> links = modelLinks();
-    String latest = latestRun(links, events()).orElse("");
+    Optional<String> latest = latestRun();
     Map<String, String> mapping = new HashMap<>();
-    for (Entity l : links) {
-      if (l.first("run").orElse("").equals(latest)) {
+    for (Entity l : modelLinks()) {
+      if (l.first("run").equals(latest)) {
         String cluster = l.first("cluster").orElse("");
         l.first("entity").ifPresent(r -> mapping.put(r, cluster));
         l.first("match").ifPresent(r -> mapping.put(r, cluster));
       }
     }
-    return new Previous(mapping, sequence(latest));
+    return new Previous(mapping, latest.map(Resolution::millis).orElse(0L));
   }
 
-  /**
-   * The latest run that wrote a link or an event this session sees. A run that wrote neither had no cluster of two
-   * or more and changed nothing, so the run before it has the same (empty) mapping.
-   */
-  private static Optional<String> latestRun(List<Entity> links, List<MatchEvent> events) {
-    Optional<String> a = links.stream().map(e -> e.first("run").orElse("")).max(Comparator.naturalOrder());
-    Optional<String> b = events.stream().map(MatchEvent::run).max(Comparator.naturalOrder());
-    if (a.isEmpty()) {
-      return b;
-    }
-    return b.isEmpty() || a.get().compareTo(b.get()) >= 0 ? a : b;
-  }
-
-  private static int sequence(String run) {
+  private static long millis(String run) {
     try {
-      return Integer.parseInt(run.substring(4, 10));
+      return Long.parseLong(run.substring(4, 17));
     } catch (RuntimeException e) {
       return 0;
     }
   }
 
+  /**
+   * The runs this session can see whole: each run writes a marker labelled with the conjunction of the labels of
+   * every record it read, so a session sees a run's marker only when it may see all of that run's input. Only the
+   * links and events of such runs are used: a run that read something this session cannot see is, for it, not there.
+   */
+  private Set<String> visibleRuns() {
+    Set<String> runs = new TreeSet<>();
+    for (Entity e : all(EVENT)) {
+      if (e.first("kind").orElse("").equals(RUN) && e.first("run").isPresent()) {
+        runs.add(e.first("run").get());
+      }
+    }
+    return runs;
+  }
+
+  private Optional<String> latestRun() {
+    Set<String> runs = visibleRuns();
+    return runs.isEmpty() ? Optional.empty() : Optional.of(((TreeSet<String>) runs).last());
+  }
+
+  private Entity marker(String run, List<Record> records) {
+    Set<Label> distinct = new java.util.LinkedHashSet<>();
+    for (Record r : records) {
+      distinct.add(r.label());
+    }
+    Label label = null;
+    for (Label l : distinct) {
+      label = label == null ? l : label.and(l);
+    }
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    values.put("name", List.of("resolution " + run + " over " + records.size() + " records"));
+    values.put("kind", List.of(RUN));
+    values.put("run", List.of(run));
+    return build(EntityId.of("mr-" + hash(run)), EVENT, values, label,
+        Provenance.of("resolution", run, METHOD, org.insight.policy.SourceGrading.UNGRADED));
+  }
+
   private List<Entity> modelLinks() {
+    Set<String> runs = visibleRuns();
     List<Entity> out = new ArrayList<>();
     for (Entity e : all(SAME_AS)) {
-      if (e.first("judgement").isEmpty() && e.first("run").isPresent() && e.first("cluster").isPresent()) {
+      if (e.first("judgement").isEmpty() && runs.contains(e.first("run").orElse(""))
+          && e.first("cluster").isPresent()) {
         out.add(e);
       }
     }
@@ -391,7 +423,7 @@ public final class Resolution {
 
   private Optional<MatchEvent> event(Entity e) {
     Optional<String> kind = e.first("kind");
-    if (kind.isEmpty()) {
+    if (kind.isEmpty() || kind.get().equals(RUN)) {
       return Optional.empty();
     }
     Map<String, List<EntityId>> parts = new LinkedHashMap<>();
