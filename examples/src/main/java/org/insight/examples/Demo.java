@@ -82,6 +82,7 @@ public final class Demo {
       out.println("   ./insight search 'name:\"Иван Петров\"' --workspace " + dir + " --auths INTERPOL,FR,POLICE");
       out.println("   ./insight search 'blue van' --workspace " + dir + " --auths FR,POLICE --facets");
       out.println("   ./insight label 'FR&(POLICE|CT);purposes=counter-terrorism' --auths FR,CT --purpose counter-terrorism");
+      out.println("   ./insight match resolve --workspace " + dir + " --auths INTERPOL,FR,POLICE   # the notice and the FR record of Ivan Petrov");
       return new Result(loaded[0], loaded[1], counts, audit);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
