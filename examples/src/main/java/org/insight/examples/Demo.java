@@ -103,6 +103,7 @@ public final class Demo {
           + " --grading B3 --auths FR,POLICE --json");
       out.println("   ./insight screen 'Петров Иван' --dob 1975 --explain --workspace " + dir + " --auths INTERPOL");
       out.println("   ./insight flags --workspace " + dir + " --auths INTERPOL,FR,POLICE");
+      out.println("   ./insight match resolve --workspace " + dir + " --auths INTERPOL,FR,POLICE   # the notice and the FR record of Ivan Petrov");
       return new Result(loaded[0], loaded[1], counts, audit, flags);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

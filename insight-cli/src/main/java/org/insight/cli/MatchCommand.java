@@ -2,6 +2,7 @@ package org.insight.cli;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,46 +12,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.insight.InsightException;
+import org.insight.core.EntityId;
 import org.insight.core.internal.Csv;
+import org.insight.core.internal.ModelJson;
 import org.insight.match.Cluster;
 import org.insight.match.ComparisonOutcome;
+import org.insight.match.Judgement;
 import org.insight.match.LinkResult;
 import org.insight.match.Linker;
 import org.insight.match.MatchPair;
 import org.insight.match.Record;
+import org.insight.workspace.MatchEvent;
+import org.insight.workspace.MatchJudgement;
+import org.insight.workspace.ResolutionRun;
+import org.insight.workspace.ResolveOptions;
+import org.insight.workspace.ResolvedCluster;
+import org.insight.workspace.Session;
+import org.insight.workspace.Workspace;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "match", mixinStandardHelpOptions = true,
-    description = "Record linkage on CSV files: de-duplicate one file, or link two; writes pairs.csv and clusters.csv.",
-    subcommands = {MatchCommand.Dedupe.class, MatchCommand.Link.class})
+    description = {"Record linkage: de-duplicate or link CSV files (pairs.csv, clusters.csv), or resolve the Person"
+        + " entities of a workspace, judge pairs and review merge/split events."},
+    subcommands = {MatchCommand.Dedupe.class, MatchCommand.Link.class, MatchCommand.Judge.class,
+        MatchCommand.Resolve.class, MatchCommand.Events.class, MatchCommand.Undo.class, MatchCommand.Show.class})
 final class MatchCommand implements Runnable {
   @Spec CommandSpec spec;
-
-  @Option(names = "--id", required = true, paramLabel = "COLUMN", scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "The column holding each record's id.")
-  String idColumn;
-
-  @Option(names = "--map", required = true, paramLabel = "COLUMN=property", scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "Which column holds which property (name, birthDate, nationality, passportNumber, idNumber, phone, email, gender); repeat it.")
-  Map<String, String> map = new LinkedHashMap<>();
-
-  @Option(names = "--out", required = true, paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "Where pairs.csv and clusters.csv go.")
-  Path out;
-
-  @Option(names = "--threshold", defaultValue = "0.9", scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "Match probability at or above which a pair is a match (default: ${DEFAULT-VALUE}).")
-  double threshold;
-
-  @Option(names = "--explain", scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "Add each comparison's level and weight to pairs.csv.")
-  boolean explain;
 
   @Override
   public void run() {
@@ -59,7 +55,7 @@ final class MatchCommand implements Runnable {
 
   @Command(name = "dedupe", mixinStandardHelpOptions = true, description = "Find the records of one file that are the same.")
   static final class Dedupe implements Callable<Integer> {
-    @ParentCommand MatchCommand match;
+    @Mixin CsvOptions match;
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "FILE.csv")
@@ -74,7 +70,7 @@ final class MatchCommand implements Runnable {
 
   @Command(name = "link", mixinStandardHelpOptions = true, description = "Find the records of LEFT that are in RIGHT.")
   static final class Link implements Callable<Integer> {
-    @ParentCommand MatchCommand match;
+    @Mixin CsvOptions match;
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "LEFT.csv")
@@ -89,93 +85,351 @@ final class MatchCommand implements Runnable {
     }
   }
 
-  Linker linker() {
-    return Linker.builder().threshold(threshold).build();
+  /** The options of the CSV commands. */
+  static final class CsvOptions {
+    @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "The column holding each record's id.")
+    String idColumn;
+
+    @Option(names = "--map", required = true, paramLabel = "COLUMN=property",
+        description = "Which column holds which property (name, birthDate, nationality, passportNumber, idNumber, phone, email, gender); repeat it.")
+    Map<String, String> map = new LinkedHashMap<>();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where pairs.csv and clusters.csv go.")
+    Path out;
+
+    @Option(names = "--threshold", defaultValue = "0.9",
+        description = "Match probability at or above which a pair is a match (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--explain", description = "Add each comparison's level and weight to pairs.csv.")
+    boolean explain;
+
+    Linker linker() {
+      return Linker.builder().threshold(threshold).build();
+    }
+
+    /**
+     * Reads a CSV export the way users expect of real ones: a BOM, spaces after commas, quotes, empty cells. A row
+     * that cannot be read is reported with its line and reason and the rest still load.
+     */
+    List<Record> read(Path file, CommandSpec spec) throws Exception {
+      List<Record> records = new ArrayList<>();
+      String dataset = file.getFileName().toString();
+      try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        String headerLine = r.readLine();
+        if (headerLine == null) {
+          throw new InsightException(file + " is empty; it needs a header row naming the columns");
+        }
+        List<String> header = new ArrayList<>();
+        for (String h : Csv.split(headerLine.replace("\uFEFF", ""))) {
+          header.add(h.trim());
+        }
+        int idIndex = header.indexOf(idColumn);
+        if (idIndex < 0) {
+          throw new InsightException(file + " has no column '" + idColumn + "'; its columns are " + header);
+        }
+        for (String column : map.keySet()) {
+          if (!header.contains(column)) {
+            throw new InsightException(file + " has no column '" + column + "' (from --map); its columns are " + header);
+          }
+        }
+        int line = 1;
+        for (String l = r.readLine(); l != null; l = r.readLine()) {
+          line++;
+          if (l.isBlank()) {
+            continue;
+          }
+          List<String> cells = Csv.split(l);
+          String id = idIndex < cells.size() ? cells.get(idIndex).trim() : "";
+          if (id.isEmpty()) {
+            spec.commandLine().getErr().printf("insight: %s line %d: no id in column '%s'; row skipped%n", file, line, idColumn);
+            continue;
+          }
+          Map<String, List<String>> values = new LinkedHashMap<>();
+          map.forEach((column, property) -> {
+            int i = header.indexOf(column);
+            String v = i < cells.size() ? cells.get(i).trim() : "";
+            if (!v.isEmpty()) {
+              values.computeIfAbsent(property, k -> new ArrayList<>()).add(v);
+            }
+          });
+          try {
+            records.add(Record.of(id, dataset, values));
+          } catch (InsightException e) {
+            spec.commandLine().getErr().printf("insight: %s line %d: %s; row skipped%n", file, line, e.getMessage());
+          }
+        }
+      }
+      return records;
+    }
+
+    int write(LinkResult result, CommandSpec spec) throws Exception {
+      Files.createDirectories(out);
+      try (BufferedWriter w = Files.newBufferedWriter(out.resolve("pairs.csv"), StandardCharsets.UTF_8)) {
+        w.write("left_id,right_id,probability,weight" + (explain ? ",explanation" : "") + "\n");
+        for (MatchPair p : result.pairs()) {
+          w.write(Csv.quote(p.leftId()) + "," + Csv.quote(p.rightId()) + ","
+              + String.format(Locale.ROOT, "%.4f,%.2f", p.probability(), p.weight()));
+          if (explain) {
+            List<String> parts = new ArrayList<>();
+            for (ComparisonOutcome c : p.explanation().comparisons()) {
+              parts.add(String.format(Locale.ROOT, "%s:%s(%+.1f)", c.comparison(), c.level(), c.weight()));
+            }
+            w.write("," + Csv.quote(String.join("; ", parts)));
+          }
+          w.write("\n");
+        }
+      }
+      try (BufferedWriter w = Files.newBufferedWriter(out.resolve("clusters.csv"), StandardCharsets.UTF_8)) {
+        w.write("cluster_id,record_id\n");
+        for (Cluster c : result.clusters()) {
+          for (String id : c.recordIds()) {
+            w.write(c.id() + "," + Csv.quote(id) + "\n");
+          }
+        }
+      }
+      spec.commandLine().getOut().printf("%d records, %d candidate pairs, %d matches, %d clusters; wrote %s and %s%n",
+          result.blocking().records(), result.blocking().candidatePairs(), result.pairs().size(), result.clusters().size(),
+          out.resolve("pairs.csv"), out.resolve("clusters.csv"));
+      return 0;
+    }
   }
 
-  /**
-   * Reads a CSV export the way users expect of real ones: a BOM, spaces after commas, quotes, empty cells. A row
-   * that cannot be read is reported with its line and reason and the rest still load.
-   */
-  List<Record> read(Path file, CommandSpec spec) throws Exception {
-    List<Record> records = new ArrayList<>();
-    String dataset = file.getFileName().toString();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String headerLine = r.readLine();
-      if (headerLine == null) {
-        throw new InsightException(file + " is empty; it needs a header row naming the columns");
-      }
-      List<String> header = new ArrayList<>();
-      for (String h : Csv.split(headerLine.replace("\uFEFF", ""))) {
-        header.add(h.trim());
-      }
-      int idIndex = header.indexOf(idColumn);
-      if (idIndex < 0) {
-        throw new InsightException(file + " has no column '" + idColumn + "'; its columns are " + header);
-      }
-      for (String column : map.keySet()) {
-        if (!header.contains(column)) {
-          throw new InsightException(file + " has no column '" + column + "' (from --map); its columns are " + header);
+  @Command(name = "judge", mixinStandardHelpOptions = true,
+      description = "Record an analyst's judgement on two records of the workspace; every later resolution honours it.")
+  static final class Judge implements Callable<Integer> {
+    @Mixin SessionOptions session;
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LEFT_ID") String left;
+    @Parameters(index = "1", paramLabel = "RIGHT_ID") String right;
+
+    @ArgGroup(exclusive = true, multiplicity = "1") Verdict verdict;
+
+    static final class Verdict {
+      @Option(names = "--same", description = "They are the same person: always in one cluster.") boolean same;
+      @Option(names = "--different", description = "They are not: never in one cluster, even through others.") boolean different;
+      @Option(names = "--unsure", description = "Undecided: recorded, changes nothing.") boolean unsure;
+    }
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why (kept with the judgement).")
+    String reason;
+
+    @Override
+    public Integer call() {
+      Judgement.Verdict v = verdict.same ? Judgement.Verdict.SAME
+          : verdict.different ? Judgement.Verdict.DIFFERENT : Judgement.Verdict.UNSURE;
+      try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+        MatchJudgement j = s.resolution().judge(EntityId.of(left), EntityId.of(right), v, reason);
+        PrintWriter out = spec.commandLine().getOut();
+        if (session.json) {
+          Render.print(out, json(j));
+        } else {
+          out.printf("%s: %s %s %s by %s at %s%s%n", j.id(), j.left(), word(j.verdict()), j.right(), j.principal(),
+              j.at(), j.reason().isEmpty() ? "" : " (" + j.reason() + ")");
         }
-      }
-      int line = 1;
-      for (String l = r.readLine(); l != null; l = r.readLine()) {
-        line++;
-        if (l.isBlank()) {
-          continue;
-        }
-        List<String> cells = Csv.split(l);
-        String id = idIndex < cells.size() ? cells.get(idIndex).trim() : "";
-        if (id.isEmpty()) {
-          spec.commandLine().getErr().printf("insight: %s line %d: no id in column '%s'; row skipped%n", file, line, idColumn);
-          continue;
-        }
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        map.forEach((column, property) -> {
-          int i = header.indexOf(column);
-          String v = i < cells.size() ? cells.get(i).trim() : "";
-          if (!v.isEmpty()) {
-            values.computeIfAbsent(property, k -> new ArrayList<>()).add(v);
-          }
-        });
-        try {
-          records.add(Record.of(id, dataset, values));
-        } catch (InsightException e) {
-          spec.commandLine().getErr().printf("insight: %s line %d: %s; row skipped%n", file, line, e.getMessage());
-        }
+        return 0;
       }
     }
-    return records;
   }
 
-  int write(LinkResult result, CommandSpec spec) throws Exception {
-    Files.createDirectories(out);
-    try (BufferedWriter w = Files.newBufferedWriter(out.resolve("pairs.csv"), StandardCharsets.UTF_8)) {
-      w.write("left_id,right_id,probability,weight" + (explain ? ",explanation" : "") + "\n");
-      for (MatchPair p : result.pairs()) {
-        w.write(Csv.quote(p.leftId()) + "," + Csv.quote(p.rightId()) + ","
-            + String.format(Locale.ROOT, "%.4f,%.2f", p.probability(), p.weight()));
-        if (explain) {
-          List<String> parts = new ArrayList<>();
-          for (ComparisonOutcome c : p.explanation().comparisons()) {
-            parts.add(String.format(Locale.ROOT, "%s:%s(%+.1f)", c.comparison(), c.level(), c.weight()));
+  @Command(name = "resolve", mixinStandardHelpOptions = true,
+      description = "Resolve the Person entities this session may see: clusters with stable ids, same-as links, merge/split events.")
+  static final class Resolve implements Callable<Integer> {
+    @Mixin SessionOptions session;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "Only the persons with a statement from this dataset.")
+    String dataset;
+
+    @Option(names = "--threshold", defaultValue = "0.9", paramLabel = "P",
+        description = "Match probability at or above which a pair may link (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Override
+    public Integer call() {
+      ResolveOptions options = ResolveOptions.defaults().threshold(threshold);
+      if (dataset != null) {
+        options = options.dataset(dataset);
+      }
+      try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+        ResolutionRun run = s.resolution().run(options);
+        PrintWriter out = spec.commandLine().getOut();
+        if (session.json) {
+          ObjectNode n = ModelJson.MAPPER.createObjectNode();
+          n.put("run", run.run());
+          n.put("records", run.records());
+          n.put("candidatePairs", run.blocking().candidatePairs());
+          n.put("links", run.links());
+          ArrayNode cl = n.putArray("clusters");
+          for (ResolvedCluster c : run.clusters()) {
+            ObjectNode o = cl.addObject();
+            o.put("id", c.id());
+            ArrayNode m = o.putArray("members");
+            c.members().forEach(id -> m.add(id.value()));
           }
-          w.write("," + Csv.quote(String.join("; ", parts)));
+          ArrayNode ev = n.putArray("events");
+          run.events().forEach(e -> ev.add(json(e)));
+          ArrayNode sk = n.putArray("skipped");
+          run.skipped().forEach(sk::add);
+          Render.print(out, n);
+        } else {
+          out.printf("%s: %d records, %d candidate pairs, %d clusters of two or more, %d same-as links, %d events%n",
+              run.run(), run.records(), run.blocking().candidatePairs(), run.clusters().size(), run.links(),
+              run.events().size());
+          for (ResolvedCluster c : run.clusters()) {
+            out.printf("  %s  %s%n", c.id(), String.join(" ", c.members().stream().map(EntityId::value).toList()));
+          }
+          run.events().forEach(e -> out.println("  " + line(e)));
+          run.conflicts().forEach(j -> out.printf("  conflict: %s same %s refused (a different-judgement forbids it)%n",
+              j.leftId(), j.rightId()));
+          run.skipped().forEach(x -> out.println("  skipped: " + x));
         }
-        w.write("\n");
+        return 0;
       }
     }
-    try (BufferedWriter w = Files.newBufferedWriter(out.resolve("clusters.csv"), StandardCharsets.UTF_8)) {
-      w.write("cluster_id,record_id\n");
-      for (Cluster c : result.clusters()) {
-        for (String id : c.recordIds()) {
-          w.write(c.id() + "," + Csv.quote(id) + "\n");
+  }
+
+  @Command(name = "events", mixinStandardHelpOptions = true,
+      description = "List the merge and split events of the resolution runs this session can see, oldest first.")
+  static final class Events implements Callable<Integer> {
+    @Mixin SessionOptions session;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+        List<MatchEvent> events = s.resolution().events();
+        PrintWriter out = spec.commandLine().getOut();
+        if (session.json) {
+          ArrayNode a = ModelJson.MAPPER.createArrayNode();
+          events.forEach(e -> a.add(json(e)));
+          out.println(ModelJson.write(a));
+        } else if (events.isEmpty()) {
+          out.println("no merge or split events visible to this session");
+        } else {
+          events.forEach(e -> out.println(line(e)));
         }
+        return 0;
       }
     }
-    spec.commandLine().getOut().printf("%d records, %d candidate pairs, %d matches, %d clusters; wrote %s and %s%n",
-        result.blocking().records(), result.blocking().candidatePairs(), result.pairs().size(), result.clusters().size(),
-        out.resolve("pairs.csv"), out.resolve("clusters.csv"));
-    return 0;
+  }
+
+  @Command(name = "undo", mixinStandardHelpOptions = true,
+      description = "Undo a merge or split event with judgements (different for a merge, same for a split); the next resolve applies them.")
+  static final class Undo implements Callable<Integer> {
+    @Mixin SessionOptions session;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "EVENT_ID") String event;
+
+    @Option(names = "--reason", paramLabel = "TEXT") String reason;
+
+    @Override
+    public Integer call() {
+      try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+        List<MatchJudgement> judgements = s.resolution().undo(EntityId.of(event), reason);
+        PrintWriter out = spec.commandLine().getOut();
+        for (MatchJudgement j : judgements) {
+          out.printf("%s: %s %s %s (%s)%n", j.id(), j.left(), word(j.verdict()), j.right(), j.reason());
+        }
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Show an entity merged with the records resolution linked it to, as far as this session may see.")
+  static final class Show implements Callable<Integer> {
+    @Mixin SessionOptions session;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "ID") String id;
+
+    @Override
+    public Integer call() {
+      try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+        var view = s.resolved(EntityId.of(id));
+        if (view.isEmpty()) {
+          spec.commandLine().getErr().println("insight: no entity " + id + " is visible to this session");
+          return 1;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        var v = view.get();
+        if (session.json) {
+          ObjectNode n = ModelJson.MAPPER.createObjectNode();
+          n.put("id", v.id().value());
+          v.cluster().ifPresent(c -> n.put("cluster", c));
+          v.run().ifPresent(r -> n.put("run", r));
+          ArrayNode m = n.putArray("members");
+          v.members().forEach(e -> m.add(Render.json(e)));
+          ArrayNode l = n.putArray("sameAs");
+          v.sameAs().forEach(x -> {
+            ObjectNode o = l.addObject();
+            o.put("entity", x.source().value());
+            o.put("match", x.target().value());
+            o.put("score", x.entity().first("score").orElse(""));
+            o.put("explanation", x.entity().first("explanation").orElse(""));
+          });
+          ArrayNode j = n.putArray("judgements");
+          v.judgements().forEach(x -> j.add(json(x)));
+          Render.print(out, n);
+        } else {
+          out.printf("%s  cluster %s (%d records)%n", v.id(), v.cluster().orElse("-"), v.members().size());
+          v.members().forEach(e -> Render.entity(out, e));
+          v.sameAs().forEach(x -> out.printf("  same-as %s ~ %s p=%s  %s%n", x.source(), x.target(),
+              x.entity().first("score").orElse("?"), x.entity().first("explanation").orElse("")));
+          v.judgements().forEach(x -> out.printf("  judged %s %s %s by %s at %s%n", x.left(), word(x.verdict()),
+              x.right(), x.principal(), x.at()));
+        }
+        return 0;
+      }
+    }
+  }
+
+  static String word(Judgement.Verdict v) {
+    return switch (v) {
+      case SAME -> "same as";
+      case DIFFERENT -> "different from";
+      case UNSURE -> "unsure about";
+    };
+  }
+
+  static String line(MatchEvent e) {
+    List<String> parts = new ArrayList<>();
+    e.parts().forEach((k, v) -> parts.add(k + "[" + String.join(" ", v.stream().map(EntityId::value).toList()) + "]"));
+    return String.format(Locale.ROOT, "%s %s %s %s: %s (%s, %s)", e.id(), e.kind().name().toLowerCase(Locale.ROOT),
+        e.cluster(), e.kind() == org.insight.match.ClusterEvent.Kind.MERGE ? "from" : "into",
+        String.join(" + ", parts), e.run(), e.principal());
+  }
+
+  static ObjectNode json(MatchEvent e) {
+    ObjectNode n = ModelJson.MAPPER.createObjectNode();
+    n.put("id", e.id().value());
+    n.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+    n.put("cluster", e.cluster());
+    ObjectNode parts = n.putObject("parts");
+    e.parts().forEach((k, v) -> {
+      ArrayNode a = parts.putArray(k);
+      v.forEach(id -> a.add(id.value()));
+    });
+    n.put("run", e.run());
+    n.put("principal", e.principal());
+    n.put("at", e.at().toString());
+    n.put("label", e.label().toString());
+    return n;
+  }
+
+  static ObjectNode json(MatchJudgement j) {
+    ObjectNode n = ModelJson.MAPPER.createObjectNode();
+    n.put("id", j.id().value());
+    n.put("left", j.left().value());
+    n.put("right", j.right().value());
+    n.put("verdict", j.verdict().name().toLowerCase(Locale.ROOT));
+    n.put("reason", j.reason());
+    n.put("principal", j.principal());
+    n.put("at", j.at().toString());
+    n.put("label", j.label().toString());
+    return n;
   }
 }

@@ -150,6 +150,55 @@ class MainTest {
   }
 
   @Test
+  void matchResolveJudgeAndEventsInTheDemoWorkspace() {
+    run("demo", "--workspace", ws());
+    String notice = EntityId.fromSource("interpol-notices", "2026/4411").value();
+    String national = EntityId.fromSource("fr-police-records", "FR-77-0192").value();
+    String[] who = {"--workspace", ws(), "--auths", "INTERPOL,FR,POLICE"};
+    Run resolve = run(concat(new String[] {"match", "resolve", "--json"}, who));
+    assertEquals(0, resolve.code(), resolve.err());
+    JsonNode r = ModelJson.read(resolve.out());
+    assertEquals(7, r.get("records").asInt(), "the DE record is past its retention date: " + resolve.out());
+    JsonNode cluster = r.get("clusters").get(0);
+    assertEquals(List.of(notice, national).stream().sorted().toList(),
+        List.of(cluster.get("members").get(0).asText(), cluster.get("members").get(1).asText()), resolve.out());
+    assertEquals("merge", r.get("events").get(0).get("kind").asText());
+
+    Run show = run(concat(new String[] {"match", "show", national}, who));
+    assertEquals(0, show.code(), show.err());
+    assertTrue(show.out().contains("same-as") && show.out().contains("name:"), show.out());
+    Run frOnly = run("match", "show", national, "--workspace", ws(), "--auths", "FR,POLICE", "--json");
+    assertEquals(1, ModelJson.read(frOnly.out()).get("members").size(), "FR alone cannot see the notice side");
+
+    Run judge = run(concat(new String[] {"match", "judge", notice, national, "--different", "--reason", "other father"},
+        who));
+    assertEquals(0, judge.code(), judge.err());
+    assertTrue(judge.out().contains("different from") && judge.out().contains("other father"), judge.out());
+    Run again = run(concat(new String[] {"match", "resolve"}, who));
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains("0 clusters of two or more"), again.out());
+    Run events = run(concat(new String[] {"match", "events", "--json"}, who));
+    JsonNode list = ModelJson.read(events.out());
+    assertEquals(List.of("merge", "split"), List.of(list.get(0).get("kind").asText(), list.get(1).get("kind").asText()));
+    Run undo = run(concat(new String[] {"match", "undo", list.get(1).get("id").asText()}, who));
+    assertEquals(0, undo.code(), undo.err());
+    Run third = run(concat(new String[] {"match", "resolve"}, who));
+    assertTrue(third.out().contains("1 clusters of two or more"), "the undone split merges again: " + third.out());
+
+    Run usage = run("match", "judge", notice, national, "--workspace", ws());
+    assertEquals(2, usage.code(), "a verdict is required");
+    Run invisible = run("match", "judge", notice, national, "--same", "--workspace", ws(), "--auths", "FR,POLICE");
+    assertEquals(1, invisible.code());
+    assertTrue(invisible.err().contains("is visible to this session"), invisible.err());
+  }
+
+  static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void nlpSelectorsReadStandardInput() {
     java.io.InputStream saved = System.in;
     try {

@@ -107,4 +107,24 @@ class NamesTest {
     assertEquals(Names.phoneticKeys("Muhammad Petrov"), Names.phoneticKeys("Mohamed Петров"));
     assertEquals(List.of("PTRF"), Names.phoneticKeys("Petrov 1975"));
   }
+
+  @Test
+  void theAsciiFastPathFoldsExactlyAsTheFullTransform() {
+    StringBuilder every = new StringBuilder();
+    for (char c = 0x20; c <= 0x7e; c++) {
+      every.append(c);
+      String one = String.valueOf(c);
+      assertEquals(Names.foldAnyScript(one), Names.fold(one), "char " + (int) c);
+    }
+    assertEquals(Names.foldAnyScript(every.toString()), Names.fold(every.toString()));
+    java.util.Random random = new java.util.Random(11);
+    for (int i = 0; i < 2_000; i++) {
+      char[] c = new char[1 + random.nextInt(30)];
+      for (int k = 0; k < c.length; k++) {
+        c[k] = (char) (0x20 + random.nextInt(0x7f - 0x20));
+      }
+      String s = new String(c);
+      assertEquals(Names.foldAnyScript(s), Names.fold(s), s);
+    }
+  }
 }

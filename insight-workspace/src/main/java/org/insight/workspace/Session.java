@@ -386,6 +386,24 @@ public final class Session implements AutoCloseable {
     return workspace.visibleLabels(principal, purpose);
   }
 
+  /**
+   * Entity resolution as this session: analyst judgements, resolution runs over the Person entities it may see,
+   * merged views, merge/split events (see {@link Resolution}).
+   */
+  public Resolution resolution() {
+    ensureOpen();
+    return new Resolution(this);
+  }
+
+  /** {@code resolution().resolved(id)}: the entity merged with the records it was resolved with, as far as visible. */
+  public Optional<ResolvedEntity> resolved(EntityId id) {
+    return resolution().resolved(id);
+  }
+
+  Workspace workspace() {
+    return workspace;
+  }
+
   /** Marks the session unusable. */
   @Override
   public void close() {
@@ -442,7 +460,7 @@ public final class Session implements AutoCloseable {
   }
 
   /** Runs a read, audits it with the ids it returns, and only then hands the result over. */
-  private <T> T audited(String operation, String query, Supplier<T> read, Function<T, List<String>> items) {
+  <T> T audited(String operation, String query, Supplier<T> read, Function<T, List<String>> items) {
     ensureOpen();
     T result;
     try {
