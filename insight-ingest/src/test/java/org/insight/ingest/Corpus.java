@@ -158,6 +158,27 @@ final class Corpus {
     return bytes.toByteArray();
   }
 
+  static byte[] sevenZip(Map<String, byte[]> entries) throws IOException {
+    java.nio.file.Path tmp = java.nio.file.Files.createTempFile("corpus", ".7z");
+    try {
+      try (org.apache.commons.compress.archivers.sevenz.SevenZOutputFile out =
+          new org.apache.commons.compress.archivers.sevenz.SevenZOutputFile(tmp.toFile())) {
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+          org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry entry = new org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry();
+          entry.setName(e.getKey());
+          entry.setSize(e.getValue().length);
+          entry.setLastModifiedDate(new java.util.Date(1_700_000_000_000L)); // Tika reads it unconditionally
+          out.putArchiveEntry(entry);
+          out.write(e.getValue());
+          out.closeArchiveEntry();
+        }
+      }
+      return java.nio.file.Files.readAllBytes(tmp);
+    } finally {
+      java.nio.file.Files.deleteIfExists(tmp);
+    }
+  }
+
   /** A zip whose one entry is {@code megabytes} MiB of zeros: a high-ratio decompression bomb. */
   static byte[] zipBomb(int megabytes) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -165,6 +165,27 @@ class ExtractorTest {
   }
 
   @Test
+  void sevenZipEntriesAreChildren() throws IOException {
+    Extraction e = extractor.extract(file("pack.7z", Corpus.sevenZip(entries("ledger.txt", utf8("Ledger: 12 crates, Antwerp."),
+        "inner.zip", Corpus.zip(entries("deep.txt", utf8("Deep inside the 7z")))))));
+    assertTrue(e.outcome().isIngested(), e.outcome().toString());
+    assertEquals("application/x-7z-compressed", e.mediaType());
+    assertTrue(child(e, "ledger.txt").text().contains("12 crates, Antwerp"));
+    assertTrue(child(child(e, "inner.zip"), "deep.txt").text().contains("Deep inside the 7z"));
+  }
+
+  @Test
+  void ocrLanguageIsChosenPerCall() throws IOException {
+    byte[] png = Corpus.png(Corpus.textImage(1600, 300, 48, "Le témoin a vu la voiture près du café"));
+    Extraction e = extractor.extract(file("fr.png", png), OcrOptions.languages("fra"), EmbeddedSink.DISCARD);
+    assertTrue(e.outcome().isIngested(), e.outcome().toString());
+    assertEquals("fra", e.ocr().orElseThrow().languages());
+    for (String word : List.of("témoin", "voiture", "près", "café")) {
+      assertTrue(e.text().contains(word), "missing " + word + " in " + e.text());
+    }
+  }
+
+  @Test
   void textInAnImageIsOcrd() throws IOException {
     byte[] png = Corpus.png(Corpus.textImage(1400, 400, 48, "INTERPOL NOTICE HERON", "Lyon harbour 2024"));
     Extraction e = extractor.extract(file("photo.png", png));

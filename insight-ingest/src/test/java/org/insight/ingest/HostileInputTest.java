@@ -36,7 +36,7 @@ class HostileInputTest {
     System.setProperty(TikaWorker.TEST_HOOKS, "true");
     extractor = Extractor.builder()
         .workers(1)
-        .timeout(Duration.ofSeconds(8))
+        .timeout(Duration.ofSeconds(20))
         .workerHeapMb(256)
         .maxBytes(8L * 1024 * 1024)
         .maxDepth(5)
@@ -180,7 +180,7 @@ class HostileInputTest {
     Extraction e = extractor.extract(file("stuck.hang-test", utf8("whatever")));
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
     assertQuarantined(e, QuarantineReason.TIMEOUT);
-    assertTrue(seconds < 30, "the timeout is 8 s, took " + seconds);
+    assertTrue(seconds < 60, "the timeout is 20 s, took " + seconds);
     assertEquals(ContentHash.of(utf8("whatever")), e.contentHash());
     stillWorks();
   }

@@ -423,8 +423,9 @@ public final class TikaWorker {
       long kept = 0;
       long total = 0;
       boolean overBudget = false;
-      try (DigestInputStream in = new DigestInputStream(stream, digest);
-          OutputStream out = Files.newOutputStream(bytes)) {
+      // the container owns the stream: closing it would close the archive itself (7z), so it is not closed here
+      DigestInputStream in = new DigestInputStream(stream, digest);
+      try (OutputStream out = Files.newOutputStream(bytes)) {
         byte[] buf = new byte[64 * 1024];
         for (int n; (n = in.read(buf)) > 0; ) {
           total += n;
