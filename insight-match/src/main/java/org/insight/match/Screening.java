@@ -135,10 +135,10 @@ public final class Screening {
 
   /** Adds entries, each replacing one with the same id; one write lock for all. */
   public void addAll(Collection<Record> entries) {
-    List<Prepared> prepared = new ArrayList<>(entries.size());
-    for (Record r : entries) {
-      prepared.add(prepare(r)); // keys outside the lock: normalising names is the slow part
-    }
+    // keys outside the lock, in parallel for big batches: normalising names is the slow part (order is kept)
+    List<Prepared> prepared = entries.size() >= 1000
+        ? entries.parallelStream().map(this::prepare).toList()
+        : entries.stream().map(this::prepare).toList();
     lock.writeLock().lock();
     try {
       for (Prepared p : prepared) {
@@ -295,10 +295,24 @@ public final class Screening {
       }
     }
     Map<String, Float> keys = new LinkedHashMap<>();
-    keysOf(r, (key, w) -> keys.putIfAbsent(key, w));
+    BiConsumer<String, Float> sink = (key, w) -> keys.putIfAbsent(key, w);
     List<Set<String>> nameKeys = new ArrayList<>();
     for (Comparison c : model.comparisons()) {
-      nameKeys.add(nameKeys(c, r));
+      Set<String> names = new LinkedHashSet<>();
+      for (String v : c.values(r)) {
+        switch (c.kind()) {
+          case NAME -> {
+            String key = ScreeningKeys.nameKey(ScreeningKeys.name(v, sink)); // one normalisation for both
+            if (!key.isEmpty()) {
+              names.add(key);
+            }
+          }
+          case DATE -> ScreeningKeys.date(v, sink);
+          case IDENTIFIER -> ScreeningKeys.identifier(v, sink);
+          default -> { }
+        }
+      }
+      nameKeys.add(names);
     }
     return new Prepared(r, packed.toString(), List.copyOf(keys.keySet()), nameKeys);
   }

@@ -370,7 +370,13 @@ public final class Session implements AutoCloseable {
   public Flag reviewFlag(EntityId flag, String status) {
     Objects.requireNonNull(flag, "flag");
     ensureOpen();
-    Flag reviewed = FlagViews.review(workspace, visibility(), flag, status, principal.id(), workspace.now());
+    Flag reviewed;
+    try {
+      reviewed = FlagViews.review(workspace, visibility(), flag, status, principal.id(), workspace.now());
+    } catch (RuntimeException e) {
+      audit("flag.review", flag.value() + " status=" + status, List.of(), "error: " + e.getClass().getSimpleName());
+      throw e;
+    }
     audit("flag.review", flag.value() + " status=" + status, List.of(flag.value()), "ok");
     return reviewed;
   }

@@ -35,13 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SessionSecurityContractTest {
   /** Methods that do not read workspace data. */
-  private static final Set<String> NOT_READS = Set.of("add", "addDocuments", "addMentions", "storeEvidence", "close", "principal", "purpose");
+  private static final Set<String> NOT_READS = Set.of("add", "addDocuments", "addMentions", "storeEvidence", "close", "principal", "purpose",
+      "reviewFlag");
 
   @TempDir Path dir;
 
   @Test
   void aPrincipalWithNoClearancesGetsNothingFromAnyReadAndEveryReadIsAudited() throws Exception {
-    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).watchLists("ds").open()) {
       Session writer = ws.session(Principal.of("w"), Purpose.CRIMINAL_INVESTIGATION);
       Entity p = Fixtures.person(Fixtures.dataset("ds", "SECRET"), "1", "Hidden Person");
       writer.add(p);
@@ -78,6 +79,10 @@ class SessionSecurityContractTest {
         args[i] = hash;
       } else if (types[i] == org.insight.search.Query.class) {
         args[i] = org.insight.search.Query.all().facets(org.insight.search.Query.Facet.values());
+      } else if (types[i] == org.insight.match.ScreeningQuery.class) {
+        args[i] = org.insight.match.ScreeningQuery.of("Hidden Person");
+      } else if (types[i] == String.class && m.getName().equals("flags")) {
+        args[i] = null; // every status
       } else if (types[i] == String.class && m.getName().equals("suggest")) {
         args[i] = "Hid";
       } else if (types[i] == String.class && m.getName().equals("search")) {

@@ -25,8 +25,11 @@ public final class ScreeningKeys {
 
   private ScreeningKeys() {}
 
-  /** Calls {@code sink} with each key of a name and its weight (a key may come twice; callers de-duplicate). */
-  public static void name(String name, BiConsumer<String, Float> sink) {
+  /**
+   * Calls {@code sink} with each key of a name and its weight (a key may come twice; callers de-duplicate); returns
+   * the name's normalised tokens.
+   */
+  public static List<String> name(String name, BiConsumer<String, Float> sink) {
     List<String> tokens = Names.tokens(name);
     for (String t : tokens) {
       sink.accept("t:" + t, TOKEN);
@@ -47,6 +50,14 @@ public final class ScreeningKeys {
         sink.accept("z:" + t.substring(t.length() - 4), AFFIX);
       }
     }
+    return tokens;
+  }
+
+  /** What {@link Levels#nameKey} gives for a name with these tokens: sorted, joined by spaces. */
+  public static String nameKey(List<String> tokens) {
+    List<String> sorted = new java.util.ArrayList<>(tokens);
+    java.util.Collections.sort(sorted);
+    return String.join(" ", sorted);
   }
 
   /** Keys of a cleaned (possibly partial) date: the date itself when it has a day, and the year. */

@@ -1,0 +1,242 @@
+package org.insight.bench;
+
+import com.ibm.icu.text.Transliterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.insight.match.Record;
+import org.insight.match.Screening;
+import org.insight.match.ScreeningHit;
+import org.insight.match.ScreeningQuery;
+
+/**
+ * Watch-list screening: index build, query latency p50/p99 against NAMES synthetic watch-list persons, and the same
+ * scorer run as a linear scan over every entry on a subset of the queries, side by side in one JVM: latency ratio
+ * and recall@10 of the index against the scan. Also how often the true person is in the index's top 10.
+ *
+ * <pre>./run-bench screen [NAMES] [QUERIES] [SCAN_QUERIES]</pre>
+ *
+ * <p>Recall@10 against the scan counts the scan's top-10 hits with probability at least 1% (an analyst would look at
+ * them); below that the scan's tail is near-ties of people who share only a birth year or a country, which no name
+ * index is meant to retrieve. The raw figure over all ten is printed too.
+ */
+public final class ScreenBench {
+
+  static final String[] GIVEN = {"William", "Robert", "Alexander", "Mohammed", "James", "John", "Michael", "David",
+      "Richard", "Thomas", "Charles", "Daniel", "Matthew", "Anthony", "Mark", "Paul", "Steven", "Andrew", "Joshua",
+      "Kevin", "Brian", "George", "Edward", "Ivan", "Sergei", "Dmitri", "Pavel", "Mikhail", "Olga", "Anna", "Maria",
+      "Elena", "Natalia", "Fatima", "Aisha", "Omar", "Hassan", "Ahmed", "Yusuf", "Layla", "Sophie", "Chloe", "Emma",
+      "Lucas", "Hugo", "Louis", "Pierre", "Camille", "Giulia", "Marco", "Luca", "Francesca", "Hans", "Klaus", "Petra",
+      "Ingrid", "Carlos", "Javier", "Lucia", "Isabel", "Jorge", "Diego", "Katarzyna", "Piotr", "Tomasz", "Agnieszka",
+      "Amina", "Karim", "Youssef", "Samir", "Leila", "Nadia", "Rashid", "Tariq", "Zainab", "Ali", "Hamza", "Bilal",
+      "Chen", "Wei", "Li", "Hiroshi", "Yuki", "Kenji", "Min", "Jin", "Arjun", "Priya", "Ravi", "Anil", "Sunita",
+      "Chukwuemeka", "Ngozi", "Kwame", "Abena", "Tunde", "Folake", "Jean", "Marie", "Claude", "Nicolas", "Julien"};
+  static final String[] SYLLABLES = {"ka", "ro", "vi", "mar", "tin", "sen", "dor", "la", "mi", "no", "ber", "gan",
+      "ha", "sha", "dar", "el", "an", "ov", "ski", "ton", "son", "man", "berg", "stein", "ez", "es", "ria", "lo", "ni",
+      "ko", "va", "ta", "ri", "zu", "ya", "ma", "da", "fi", "go", "lu", "pe", "qu", "ra", "sa", "tu", "wen", "xi",
+      "bo", "ce", "di", "fa", "gu", "hel", "ir", "jo", "kel", "lin", "mon", "nor", "ost"};
+  static final String[] COUNTRIES = {"fr", "de", "gb", "ru", "us", "es", "it", "pl", "tr", "eg", "ng", "jp", "cn",
+      "in", "br", "ma", "dz", "lb", "sy", "iq", "ua", "ro", "nl", "be"};
+
+  private final Random random;
+  private final Transliterator toCyrillic = Transliterator.getInstance("Latin-Cyrillic");
+
+  ScreenBench(long seed) {
+    this.random = new Random(seed);
+  }
+
+  record Person(String given, String middle, String family, String dob, String country, String passport) {}
+
+  Person person() {
+    String family;
+    int n = 2 + (random.nextInt(3) == 0 ? 1 : 0);
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      b.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+    }
+    family = Character.toUpperCase(b.charAt(0)) + b.substring(1);
+    String middle = random.nextDouble() < 0.3 ? GIVEN[random.nextInt(GIVEN.length)] : null;
+    String dob = String.format(Locale.ROOT, "%04d-%02d-%02d", 1940 + random.nextInt(66), 1 + random.nextInt(12),
+        1 + random.nextInt(28));
+    String passport = random.nextDouble() < 0.5 ? String.format(Locale.ROOT, "P%08d", random.nextInt(100_000_000)) : null;
+    return new Person(GIVEN[random.nextInt(GIVEN.length)], middle, family, dob,
+        COUNTRIES[random.nextInt(COUNTRIES.length)], passport);
+  }
+
+  static Record entry(String id, Person p) {
+    Map<String, List<String>> v = new LinkedHashMap<>();
+    v.put("name", List.of(p.given() + (p.middle() == null ? "" : " " + p.middle()) + " " + p.family().toUpperCase(Locale.ROOT)));
+    v.put("birthDate", List.of(p.dob()));
+    v.put("nationality", List.of(p.country()));
+    if (p.passport() != null) {
+      v.put("passportNumber", List.of(p.passport()));
+    }
+    return Record.of(id, "watch-list", v);
+  }
+
+  /** A corrupted sighting of a listed person: typos, swapped order, no middle name, Cyrillic, date errors. */
+  ScreeningQuery corrupt(Person p) {
+    String given = p.given();
+    String family = p.family();
+    if (random.nextDouble() < 0.3) {
+      if (random.nextBoolean()) {
+        given = typo(given);
+      } else {
+        family = typo(family);
+      }
+    }
+    String name = random.nextDouble() < 0.5 || p.middle() == null ? given + " " + family
+        : given + " " + p.middle() + " " + family;
+    if (random.nextDouble() < 0.2) {
+      name = family.toUpperCase(Locale.ROOT) + ", " + given;
+    }
+    if (random.nextDouble() < 0.12) {
+      name = toCyrillic.transliterate(name);
+    }
+    ScreeningQuery q = ScreeningQuery.of(name);
+    String date = p.dob();
+    double d = random.nextDouble();
+    if (d < 0.1) {
+      date = (Integer.parseInt(date.substring(0, 4)) + (random.nextBoolean() ? 1 : -1)) + date.substring(4);
+    } else if (d < 0.2) {
+      date = date.substring(0, 4);
+    } else if (d < 0.25 && Integer.parseInt(date.substring(8)) <= 12) {
+      date = date.substring(0, 4) + "-" + date.substring(8) + "-" + date.substring(5, 7);
+    } else if (d < 0.45) {
+      date = null;
+    }
+    if (date != null) {
+      q = q.withBirthDate(date);
+    }
+    if (random.nextDouble() < 0.5) {
+      q = q.withCountry(p.country());
+    }
+    if (p.passport() != null && random.nextDouble() < 0.2) {
+      q = q.withIdentifier(p.passport());
+    }
+    return q;
+  }
+
+  String typo(String s) {
+    if (s.length() < 4) {
+      return s;
+    }
+    char[] c = s.toCharArray();
+    int i = 1 + random.nextInt(c.length - 2);
+    switch (random.nextInt(3)) {
+      case 0 -> {
+        char t = c[i];
+        c[i] = c[i + 1];
+        c[i + 1] = t;
+      }
+      case 1 -> c[i] = (char) ('a' + random.nextInt(26));
+      default -> {
+        return s.substring(0, i) + s.substring(i + 1);
+      }
+    }
+    return new String(c);
+  }
+
+  public static void main(String[] args) {
+    int names = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
+    int queries = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 1_000;
+    int scanQueries = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 20;
+    long seed = Long.getLong("insight.seed", 20261125L);
+    System.out.printf("ScreenBench: %,d watch-list names, %,d corrupted queries, linear scan on %,d of them (seed %d)%n",
+        names, queries, scanQueries, seed);
+    ScreenBench gen = new ScreenBench(seed);
+    List<Person> people = new ArrayList<>(names);
+    Screening screening = Screening.builder().build();
+    long t0 = System.nanoTime();
+    List<Record> batch = new ArrayList<>();
+    for (int i = 0; i < names; i++) {
+      Person p = gen.person();
+      people.add(p);
+      batch.add(entry("w" + i, p));
+      if (batch.size() == 10_000) {
+        screening.addAll(batch);
+        batch.clear();
+      }
+    }
+    screening.addAll(batch);
+    double buildSeconds = (System.nanoTime() - t0) / 1e9;
+    System.gc();
+    long retained = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    System.out.printf("index build (generation included): %.1f s, %,.0f entries/s; heap after GC %,d MB%n",
+        buildSeconds, names / buildSeconds, retained >> 20);
+
+    List<ScreeningQuery> qs = new ArrayList<>();
+    int[] truth = new int[queries];
+    for (int i = 0; i < queries; i++) {
+      truth[i] = gen.random.nextInt(names);
+      qs.add(gen.corrupt(people.get(truth[i])));
+    }
+    for (int i = 0; i < Math.min(200, queries); i++) { // warm-up
+      screening.candidates(gen.corrupt(people.get(gen.random.nextInt(names))), 10);
+    }
+    long[] nanos = new long[queries];
+    int found = 0;
+    int first = 0;
+    List<List<ScreeningHit>> results = new ArrayList<>();
+    for (int i = 0; i < queries; i++) {
+      long s = System.nanoTime();
+      List<ScreeningHit> hits = screening.candidates(qs.get(i), 10);
+      nanos[i] = System.nanoTime() - s;
+      results.add(hits);
+      String want = "w" + truth[i];
+      found += hits.stream().anyMatch(h -> h.id().equals(want)) ? 1 : 0;
+      first += !hits.isEmpty() && hits.get(0).id().equals(want) ? 1 : 0;
+    }
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    double p50 = sorted[sorted.length / 2] / 1e6;
+    double p99 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6;
+    double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
+
+    long relevant = 0;
+    long retrieved = 0;
+    long relevantAll = 0;
+    long retrievedAll = 0;
+    double scanMs = 0;
+    double indexMsOnScanned = 0;
+    for (int i = 0; i < Math.min(scanQueries, queries); i++) {
+      long s = System.nanoTime();
+      List<ScreeningHit> scan = screening.scan(qs.get(i), 10);
+      scanMs += (System.nanoTime() - s) / 1e6;
+      indexMsOnScanned += nanos[i] / 1e6;
+      Set<String> index = new HashSet<>();
+      results.get(i).forEach(h -> index.add(h.id()));
+      for (ScreeningHit h : scan) {
+        relevantAll++;
+        retrievedAll += index.contains(h.id()) ? 1 : 0;
+        if (h.probability() >= 0.01) {
+          relevant++;
+          retrieved += index.contains(h.id()) ? 1 : 0;
+        }
+      }
+    }
+    int scanned = Math.min(scanQueries, queries);
+    System.out.printf("%-46s %-16s %-16s %s%n", "query latency (ms)", "index", "linear scan", "ratio");
+    System.out.printf("%-46s %-16.3f%n", "  p50 (all queries)", p50);
+    System.out.printf("%-46s %-16.3f%n", "  p99 (all queries)", p99);
+    System.out.printf("%-46s %-16.3f%n", "  mean (all queries)", mean);
+    if (scanned > 0) {
+      System.out.printf("%-46s %-16.3f %-16.1f %.0fx faster%n", "  mean over the " + scanned + " scanned queries",
+          indexMsOnScanned / scanned, scanMs / scanned, scanMs / indexMsOnScanned);
+      System.out.printf("recall@10 vs the scan (scan hits with p >= 0.01): %.4f (%d of %d)%n",
+          relevant == 0 ? 1.0 : retrieved / (double) relevant, retrieved, relevant);
+      System.out.printf("recall@10 vs the scan (all ten, ties included):   %.4f (%d of %d)%n",
+          retrievedAll / (double) relevantAll, retrievedAll, relevantAll);
+    }
+    System.out.printf("true person in the index's top 10: %.4f, first: %.4f (%d queries)%n", found / (double) queries,
+        first / (double) queries, queries);
+    System.out.printf("peak heap: %,d MB (max %,d MB)%n", FoundationBench.peakHeapBytes() >> 20,
+        Runtime.getRuntime().maxMemory() >> 20);
+  }
+}
