@@ -94,7 +94,13 @@ public final class Blocker {
       for (String p : c.properties()) {
         for (String v : r.get(p)) {
           switch (c.kind()) {
-            case NAME -> nameKeys(v, years, keys);
+            case NAME -> {
+              nameKeys(v, years, keys);
+              String canonical = Nicknames.canonicalName(v);
+              if (!canonical.equals(v)) {
+                nameKeys(canonical, years, keys); // Bill Smith and William Smith share blocks
+              }
+            }
             case IDENTIFIER -> keys.add("id:" + v);
             case PHONE -> keys.add("ph:" + v);
             case EMAIL -> keys.add("em:" + Levels.lower(v));
