@@ -86,6 +86,10 @@ public final class Blocker {
             if (d.length() >= 4) {
               years.add(d.substring(0, 4));
             }
+            if (d.length() == 10) {
+              // month and day without the year, so a year off by one (or mistyped) still blocks with the name
+              years.add("md" + d.substring(5));
+            }
           }
         }
       }
