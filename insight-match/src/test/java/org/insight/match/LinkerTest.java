@@ -285,4 +285,35 @@ class LinkerTest {
     Record john = PersonGenerator.record("b", "John Petrov", null, null, null, null, null, null, null);
     assertTrue(names.level(ivan, john) >= 3, "a different name in another language is not a nickname");
   }
+
+  @Test
+  void probabilitiesAreRoughlyCalibratedOverTheCandidatePairs() {
+    List<Record> records = data.records();
+    var blocked = org.insight.match.internal.Blocker.block(records, linker.comparisons(), 500, -1);
+    long n = records.size();
+    double brier = 0;
+    double[] predicted = new double[4];
+    double[] observed = new double[4];
+    int[] count = new int[4];
+    for (long p : blocked.pairs()) {
+      Record a = records.get((int) (p / n));
+      Record b = records.get((int) (p % n));
+      double prob = result.model().probability(result.model().weight(a, b));
+      int truth = data.truth().get(a.id()).equals(data.truth().get(b.id())) ? 1 : 0;
+      brier += (prob - truth) * (prob - truth);
+      int bin = prob < 0.1 ? 0 : prob < 0.5 ? 1 : prob < 0.9 ? 2 : 3;
+      predicted[bin] += prob;
+      observed[bin] += truth;
+      count[bin]++;
+    }
+    brier /= blocked.pairs().length;
+    for (int k = 0; k < 4; k++) {
+      System.out.printf("calibration bin %d: %d pairs, mean predicted %.3f, observed %.3f%n", k, count[k],
+          count[k] == 0 ? 0 : predicted[k] / count[k], count[k] == 0 ? 0 : observed[k] / count[k]);
+    }
+    System.out.printf("Brier score over %d candidate pairs: %.4f%n", blocked.pairs().length, brier);
+    assertTrue(brier < 0.05, "Brier " + brier);
+    assertTrue(observed[3] / count[3] >= 0.9, "pairs predicted >= 0.9 are matches at least 90% of the time");
+    assertTrue(observed[0] / count[0] <= 0.1, "pairs predicted < 0.1 are matches at most 10% of the time");
+  }
 }
