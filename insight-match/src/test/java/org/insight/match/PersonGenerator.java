@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Synthetic people with known truth and realistic corruption: typos, swapped given/family names, Cyrillic spellings,
- * nicknames, missing fields, date errors (day/month swap, year ±1, one digit, year only), common names shared by
- * different people. Seeded; the seed is printed.
+ * Synthetic people with known truth and realistic corruption: typos, swapped given/family names (and "FAMILY, given"),
+ * Cyrillic and Arabic spellings (transliteration), nicknames and short forms, initials, missing fields, date errors
+ * (day/month swap, year ±1, one digit, year only, missing), identifier typos, common names shared by different
+ * people. Seeded; the seed is printed.
  */
 final class PersonGenerator {
 
@@ -27,11 +28,22 @@ final class PersonGenerator {
       "Ferrari", "Esposito", "Bianchi", "Muller", "Schmidt", "Schneider", "Fischer", "Weber", "Kowalski",
       "Nowak", "Wisniewski", "Fernandez", "Sanchez", "Perez", "Gomez", "Diaz", "Okafor", "Mensah", "Tanaka",
       "Nakamura", "Kim", "Park", "Nguyen", "Tran", "Kaya", "Demir", "Yilmaz", "Andersson", "Johansson"};
-  static final Map<String, String> NICKNAMES = Map.ofEntries(Map.entry("William", "Bill"),
-      Map.entry("Robert", "Bob"), Map.entry("Alexander", "Sasha"), Map.entry("Mohammed", "Mohamed"),
-      Map.entry("James", "Jim"), Map.entry("Michael", "Mike"), Map.entry("Richard", "Rick"),
-      Map.entry("Thomas", "Tom"), Map.entry("Edward", "Ed"), Map.entry("Daniel", "Dan"),
-      Map.entry("Matthew", "Matt"), Map.entry("Anthony", "Tony"), Map.entry("Andrew", "Andy"));
+  static final Map<String, List<String>> NICKNAMES = Map.ofEntries(Map.entry("William", List.of("Bill", "Will")),
+      Map.entry("Robert", List.of("Bob", "Rob")), Map.entry("Alexander", List.of("Sasha", "Aleksandr", "Alex")),
+      Map.entry("Mohammed", List.of("Mohamed", "Muhammad", "Mohammad")), Map.entry("James", List.of("Jim")),
+      Map.entry("Michael", List.of("Mike")), Map.entry("Richard", List.of("Rick", "Dick")),
+      Map.entry("Thomas", List.of("Tom")), Map.entry("Edward", List.of("Ed", "Ted")),
+      Map.entry("Daniel", List.of("Dan")), Map.entry("Matthew", List.of("Matt")),
+      Map.entry("Anthony", List.of("Tony")), Map.entry("Andrew", List.of("Andy")),
+      Map.entry("Dmitri", List.of("Dmitry", "Dima")), Map.entry("Sergei", List.of("Sergey")),
+      Map.entry("Natalia", List.of("Natasha", "Natalya")), Map.entry("Ahmed", List.of("Ahmad")),
+      Map.entry("Yusuf", List.of("Youssef")), Map.entry("Hassan", List.of("Hasan")), Map.entry("Omar", List.of("Umar")));
+  /** Arabic spellings: transliterated back they lose their short vowels ({@code محمد} is {@code mhmd}). */
+  static final Map<String, String> ARABIC = Map.ofEntries(Map.entry("Mohammed", "محمد"), Map.entry("Omar", "عمر"),
+      Map.entry("Hassan", "حسن"), Map.entry("Ahmed", "أحمد"), Map.entry("Yusuf", "يوسف"), Map.entry("Fatima", "فاطمة"),
+      Map.entry("Aisha", "عائشة"), Map.entry("Layla", "ليلى"), Map.entry("Haddad", "حداد"), Map.entry("Khalil", "خليل"),
+      Map.entry("Nasser", "ناصر"), Map.entry("Rahman", "رحمن"), Map.entry("Hussein", "حسين"),
+      Map.entry("Mansour", "منصور"), Map.entry("Ali", "علي"));
   static final Map<String, String> CYRILLIC = Map.ofEntries(Map.entry("Ivan", "Иван"),
       Map.entry("Sergei", "Сергей"), Map.entry("Dmitri", "Дмитрий"), Map.entry("Pavel", "Павел"),
       Map.entry("Mikhail", "Михаил"), Map.entry("Olga", "Ольга"), Map.entry("Anna", "Анна"),
@@ -40,6 +52,9 @@ final class PersonGenerator {
       Map.entry("Smirnov", "Смирнов"), Map.entry("Kuznetsov", "Кузнецов"), Map.entry("Popov", "Попов"),
       Map.entry("Sokolov", "Соколов"), Map.entry("Volkov", "Волков"), Map.entry("Morozov", "Морозов"),
       Map.entry("Novikov", "Новиков"));
+  static final String[] ARABIC_FAMILY = {"Haddad", "Khalil", "Nasser", "Rahman", "Hussein", "Mansour"};
+  static final String[] RUSSIAN_FAMILY = {"Ivanov", "Petrov", "Smirnov", "Kuznetsov", "Popov", "Sokolov", "Volkov",
+      "Morozov", "Novikov"};
   static final String[][] COMMON = {{"John", "Smith"}, {"Mohammed", "Ali"}, {"Maria", "Garcia"},
       {"David", "Lee"}, {"Anna", "Ivanova"}};
   static final String[] COUNTRIES = {"fr", "de", "gb", "ru", "us", "es", "it", "pl", "tr", "eg", "ng", "jp"};
@@ -87,6 +102,12 @@ final class PersonGenerator {
     } else {
       given = GIVEN[random.nextInt(GIVEN.length)];
       family = FAMILY[random.nextInt(FAMILY.length)];
+      // families go with given names of the same language often enough for transliteration to matter
+      if (random.nextDouble() < 0.7 && ARABIC.containsKey(given)) {
+        family = ARABIC_FAMILY[random.nextInt(ARABIC_FAMILY.length)];
+      } else if (random.nextDouble() < 0.7 && CYRILLIC.containsKey(given)) {
+        family = RUSSIAN_FAMILY[random.nextInt(RUSSIAN_FAMILY.length)];
+      }
     }
     String date = String.format("%04d-%02d-%02d", 1940 + random.nextInt(65), 1 + random.nextInt(12),
         1 + random.nextInt(28));
@@ -134,17 +155,24 @@ final class PersonGenerator {
     String family = p.family();
     double r = random.nextDouble();
     if (r < 0.12 && NICKNAMES.containsKey(given)) {
-      given = NICKNAMES.get(given);
+      List<String> forms = NICKNAMES.get(given);
+      given = forms.get(random.nextInt(forms.size()));
     } else if (r < 0.25 && (CYRILLIC.containsKey(given) || CYRILLIC.containsKey(family))) {
       given = CYRILLIC.getOrDefault(given, given);
       family = CYRILLIC.getOrDefault(family, family);
+    } else if (r < 0.38 && ARABIC.containsKey(given) && ARABIC.containsKey(family)) {
+      given = ARABIC.get(given);
+      family = ARABIC.get(family);
     }
-    if (random.nextDouble() < 0.3) {
+    if (random.nextDouble() < 0.3 && given.chars().allMatch(c -> c < 128)) {
       if (random.nextBoolean()) {
         given = typo(given);
       } else {
         family = typo(family);
       }
+    }
+    if (random.nextDouble() < 0.05 && given.chars().allMatch(c -> c < 128)) {
+      given = given.charAt(0) + "."; // the given name as an initial
     }
     String name = random.nextDouble() < 0.15 ? family + ", " + given : given + " " + family;
     if (random.nextDouble() < 0.1) {

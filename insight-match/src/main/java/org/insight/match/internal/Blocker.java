@@ -86,6 +86,10 @@ public final class Blocker {
             if (d.length() >= 4) {
               years.add(d.substring(0, 4));
             }
+            if (d.length() == 10) {
+              // month and day without the year, so a year off by one (or mistyped) still blocks with the name
+              years.add("md" + d.substring(5));
+            }
           }
         }
       }
@@ -94,7 +98,13 @@ public final class Blocker {
       for (String p : c.properties()) {
         for (String v : r.get(p)) {
           switch (c.kind()) {
-            case NAME -> nameKeys(v, years, keys);
+            case NAME -> {
+              nameKeys(v, years, keys);
+              String canonical = Nicknames.canonicalName(v);
+              if (!canonical.equals(v)) {
+                nameKeys(canonical, years, keys); // Bill Smith and William Smith share blocks
+              }
+            }
             case IDENTIFIER -> keys.add("id:" + v);
             case PHONE -> keys.add("ph:" + v);
             case EMAIL -> keys.add("em:" + Levels.lower(v));

@@ -23,6 +23,7 @@ public final class Levels {
   private static final List<String> BINARY = List.of("null", "exact", "else");
 
   private static final Cache<String, String> NAME_KEYS = Caffeine.newBuilder().maximumSize(200_000).build();
+  private static final Cache<String, String> NICK_KEYS = Caffeine.newBuilder().maximumSize(200_000).build();
   private static final Cache<String, Double> NAME_SCORES = Caffeine.newBuilder().maximumSize(500_000).build();
 
   private Levels() {}
@@ -102,6 +103,14 @@ public final class Levels {
       return 1;
     }
     double s = nameScore(x, y);
+    if (s < 0.92) {
+      // a nickname or variant (Bill / William, Sasha / Aleksandr, Muhammad / Mohamed): compare canonical forms
+      String cx = NICK_KEYS.get(x, Nicknames::canonicalName);
+      String cy = NICK_KEYS.get(y, Nicknames::canonicalName);
+      if (!cx.equals(x) || !cy.equals(y)) {
+        s = Math.max(s, nameScore(cx, cy));
+      }
+    }
     return s >= 0.92 ? 2 : s >= 0.85 ? 3 : s >= 0.75 ? 4 : 5;
   }
 

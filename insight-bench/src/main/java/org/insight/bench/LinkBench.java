@@ -1,0 +1,313 @@
+package org.insight.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.insight.match.Cluster;
+import org.insight.match.LinkResult;
+import org.insight.match.Linker;
+import org.insight.match.MatchModel;
+import org.insight.match.MatchPair;
+import org.insight.match.Record;
+
+/**
+ * Record linkage at scale: link N left vs N right synthetic person records (each right record a corrupted copy of a
+ * left one, or a new person) with blocking, EM and clustering; report wall time, comparisons, comparisons/s, peak
+ * heap and precision/recall/F1 against the known truth. In the same run, a naive all-pairs baseline on a SAMPLE ×
+ * SAMPLE slice (every left × right pair scored by the same model) gives the recall blocking must keep (≥ 0.99 of it)
+ * and the comparisons it must save (≤ 1% of them).
+ *
+ * <pre>{@code ./run-bench link [N] [SAMPLE]}</pre>
+ */
+public final class LinkBench {
+
+  static final String[] GIVEN = {"William", "Robert", "Alexander", "Mohammed", "James", "John", "Michael", "David",
+      "Richard", "Thomas", "Charles", "Daniel", "Matthew", "Anthony", "Mark", "Paul", "Steven", "Andrew", "Joshua",
+      "Kevin", "Brian", "George", "Edward", "Ivan", "Sergei", "Dmitri", "Pavel", "Mikhail", "Olga", "Anna", "Maria",
+      "Elena", "Natalia", "Fatima", "Aisha", "Omar", "Hassan", "Ahmed", "Yusuf", "Layla", "Sophie", "Chloe", "Emma",
+      "Lucas", "Hugo", "Louis", "Pierre", "Camille", "Giulia", "Marco", "Luca", "Francesca", "Hans", "Klaus", "Petra",
+      "Ingrid", "Carlos", "Javier", "Lucia", "Isabel", "Jorge", "Diego", "Katarzyna", "Piotr", "Tomasz", "Agnieszka",
+      "Amina", "Karim", "Nadia", "Samir", "Leila", "Yasmin", "Tariq", "Rania", "Bilal", "Zainab", "Hamza", "Salma"};
+  static final String[] FAMILY = {"Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
+      "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Taylor", "Moore", "Jackson",
+      "Martin", "Lee", "Thompson", "White", "Harris", "Clark", "Lewis", "Robinson", "Walker", "Young", "Allen",
+      "Ivanov", "Petrov", "Smirnov", "Kuznetsov", "Popov", "Sokolov", "Volkov", "Morozov", "Novikov", "Haddad",
+      "Khalil", "Nasser", "Rahman", "Hussein", "Mansour", "Dubois", "Lefebvre", "Moreau", "Laurent", "Rossi", "Russo",
+      "Ferrari", "Esposito", "Bianchi", "Muller", "Schmidt", "Schneider", "Fischer", "Weber", "Kowalski",
+      "Nowak", "Wisniewski", "Fernandez", "Sanchez", "Perez", "Gomez", "Diaz", "Okafor", "Mensah", "Tanaka",
+      "Nakamura", "Kim", "Park", "Nguyen", "Tran", "Kaya", "Demir", "Yilmaz", "Andersson", "Johansson", "Lindqvist",
+      "Berg", "Dahl", "Horvat", "Kovac", "Novak", "Popescu", "Ionescu", "Papadopoulos", "Georgiou", "Costa", "Silva",
+      "Santos", "Oliveira", "Pereira", "Almeida", "Khan", "Ahmed", "Hussain", "Malik", "Qureshi", "Sharma", "Singh"};
+  static final Map<String, String> NICKNAMES = Map.of("William", "Bill", "Robert", "Bob", "Alexander", "Sasha",
+      "Mohammed", "Muhammad", "James", "Jim", "Michael", "Mike", "Richard", "Rick", "Thomas", "Tom", "Dmitri", "Dima",
+      "Natalia", "Natasha");
+  static final Map<String, String> CYRILLIC = Map.ofEntries(Map.entry("Ivan", "Иван"), Map.entry("Sergei", "Сергей"),
+      Map.entry("Dmitri", "Дмитрий"), Map.entry("Pavel", "Павел"), Map.entry("Olga", "Ольга"),
+      Map.entry("Ivanov", "Иванов"), Map.entry("Petrov", "Петров"), Map.entry("Smirnov", "Смирнов"),
+      Map.entry("Popov", "Попов"), Map.entry("Volkov", "Волков"));
+  static final String[] COUNTRIES = {"fr", "de", "gb", "ru", "us", "es", "it", "pl", "tr", "eg", "ng", "jp"};
+
+  private LinkBench() {}
+
+  /** Left and right records and the true (left id, right id) pairs. */
+  record Data(List<Record> left, List<Record> right, Set<String> truth) {}
+
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
+    int sample = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 2_000;
+    long seed = Long.getLong("insight.seed", 20261125L);
+    System.out.printf(Locale.ROOT, "LinkBench: %,d left x %,d right synthetic persons (half the right side are"
+        + " corrupted copies), all-pairs sample %,d x %,d, seed %d, %d cores, max heap %,d MB%n", n, n, sample, sample,
+        seed, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+
+    long g0 = System.nanoTime();
+    Data data = generate(n, 0.5, new Random(seed));
+    System.out.printf(Locale.ROOT, "generated in %.1f s%n", (System.nanoTime() - g0) / 1e9);
+
+    // the full run
+    Linker linker = Linker.builder().build();
+    long t0 = System.nanoTime();
+    LinkResult full = linker.link(data.left(), data.right());
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long comparisons = full.blocking().candidatePairs();
+    double[] prf = prf(clusterPairs(full.clusters(), data), data.truth());
+    double[] pairPrf = prf(pairs(full.pairs()), data.truth());
+    System.out.printf(Locale.ROOT, "blocked link: %.1f s wall, %,d comparisons (%.5f%% of %,d pairs), %,.0f"
+        + " comparisons/s, %,.0f records/s%n", seconds, comparisons, 100.0 * comparisons / ((double) n * n),
+        (long) n * n, comparisons / seconds, 2.0 * n / seconds);
+    System.out.printf(Locale.ROOT, "  clusters: precision %.4f recall %.4f F1 %.4f (true pairs %,d)%n", prf[0], prf[1],
+        prf[2], data.truth().size());
+    System.out.printf(Locale.ROOT, "  pairs >= 0.9: precision %.4f recall %.4f F1 %.4f%n", pairPrf[0], pairPrf[1],
+        pairPrf[2]);
+    System.out.printf(Locale.ROOT, "  EM: %d iterations, lambda %.5f; blocking %s%n", full.parameters().iterations(),
+        full.parameters().lambda(), full.blocking());
+    long peakFull = peakHeapBytes();
+
+    // the baseline: all pairs of a sample, same model
+    Data slice = slice(data, sample);
+    LinkResult blocked = linker.withModel(full.model()).link(slice.left(), slice.right());
+    MatchModel model = blocked.model();
+    long a0 = System.nanoTime();
+    Set<String> allPairs = new HashSet<>();
+    long scored = 0;
+    for (Record l : slice.left()) {
+      for (Record r : slice.right()) {
+        scored++;
+        if (model.probability(model.weight(l, r)) >= 0.9) {
+          allPairs.add(l.id() + "|" + r.id());
+        }
+      }
+    }
+    double allSeconds = (System.nanoTime() - a0) / 1e9;
+    double recallAll = prf(allPairs, slice.truth())[1];
+    double recallBlocked = prf(pairs(blocked.pairs()), slice.truth())[1];
+    long blockedComparisons = blocked.blocking().candidatePairs();
+    System.out.printf(Locale.ROOT, "all-pairs baseline on %,d x %,d (%,d true pairs): %,d comparisons in %.1f s (%,.0f"
+        + " comparisons/s)%n", sample, sample, slice.truth().size(), scored, allSeconds, scored / allSeconds);
+    System.out.printf(Locale.ROOT, "  pair recall at p >= 0.9: all pairs %.4f, blocked %.4f -> blocking keeps %.4f of"
+        + " it (floor 0.99) with %,d comparisons = %.3f%% of all pairs (ceiling 1%%)%n", recallAll, recallBlocked,
+        recallBlocked / recallAll, blockedComparisons, 100.0 * blockedComparisons / scored);
+    System.out.printf(Locale.ROOT, "  throughput ratio (records linked per second, blocked full run / all-pairs"
+        + " sample): %.1fx%n", (2.0 * n / seconds) / (2.0 * sample / allSeconds));
+    System.out.printf(Locale.ROOT, "peak heap: %,d MB after the full run, %,d MB in all (max %,d MB)%n",
+        peakFull >> 20, peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+  }
+
+  static Data generate(int n, double dupShare, Random random) {
+    List<Record> left = new ArrayList<>(n);
+    List<Person> people = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Person p = person(random);
+      people.add(p);
+      left.add(p.record("L" + i, "left", random, false));
+    }
+    List<Record> right = new ArrayList<>(n);
+    Set<String> truth = new HashSet<>();
+    for (int j = 0; j < n; j++) {
+      if (random.nextDouble() < dupShare) {
+        int i = random.nextInt(n);
+        right.add(people.get(i).record("R" + j, "right", random, true));
+        truth.add("L" + i + "|R" + j);
+      } else {
+        right.add(person(random).record("R" + j, "right", random, false));
+      }
+    }
+    return new Data(left, right, truth);
+  }
+
+  /**
+   * A {@code sample} × {@code sample} slice holding its share of true pairs: the first {@code sample} right records,
+   * the left records they copy, then the first other left records up to {@code sample}.
+   */
+  static Data slice(Data d, int sample) {
+    List<Record> r = d.right().subList(0, Math.min(sample, d.right().size()));
+    Map<String, String> partner = new java.util.HashMap<>();
+    for (String p : d.truth()) {
+      String[] ab = p.split("\\|");
+      partner.put(ab[1], ab[0]);
+    }
+    Map<String, Record> leftById = new java.util.HashMap<>();
+    d.left().forEach(x -> leftById.put(x.id(), x));
+    java.util.LinkedHashSet<Record> l = new java.util.LinkedHashSet<>();
+    Set<String> t = new HashSet<>();
+    for (Record x : r) {
+      String p = partner.get(x.id());
+      if (p != null && l.size() < sample) {
+        l.add(leftById.get(p));
+        t.add(p + "|" + x.id());
+      }
+    }
+    for (int i = 0; l.size() < sample && i < d.left().size(); i++) {
+      l.add(d.left().get(i));
+    }
+    Set<String> li = new HashSet<>();
+    l.forEach(x -> li.add(x.id()));
+    t.removeIf(p -> !li.contains(p.split("\\|")[0]));
+    return new Data(new ArrayList<>(l), r, t);
+  }
+
+  record Person(String given, String family, String birthDate, String passport, String phone, String country,
+      String gender) {
+
+    Record record(String id, String dataset, Random random, boolean corrupt) {
+      String g = given;
+      String f = family;
+      String date = birthDate;
+      String pass = passport;
+      String ph = phone;
+      String c = country;
+      if (corrupt) {
+        double r = random.nextDouble();
+        if (r < 0.10 && NICKNAMES.containsKey(g)) {
+          g = NICKNAMES.get(g);
+        } else if (r < 0.20 && (CYRILLIC.containsKey(g) || CYRILLIC.containsKey(f))) {
+          g = CYRILLIC.getOrDefault(g, g);
+          f = CYRILLIC.getOrDefault(f, f);
+        }
+        if (random.nextDouble() < 0.3 && g.chars().allMatch(ch -> ch < 128)) {
+          if (random.nextBoolean()) {
+            g = typo(g, random);
+          } else {
+            f = typo(f, random);
+          }
+        }
+        double d = random.nextDouble();
+        if (d < 0.05) {
+          String swapped = date.substring(0, 4) + "-" + date.substring(8, 10) + "-" + date.substring(5, 7);
+          date = Integer.parseInt(date.substring(8, 10)) <= 12 ? swapped : date;
+        } else if (d < 0.10) {
+          date = (Integer.parseInt(date.substring(0, 4)) + (random.nextBoolean() ? 1 : -1)) + date.substring(4);
+        } else if (d < 0.15) {
+          date = date.substring(0, 4);
+        } else if (d < 0.30) {
+          date = null;
+        }
+        pass = random.nextDouble() < 0.4 ? null : pass;
+        ph = random.nextDouble() < 0.5 ? null : ph;
+        c = random.nextDouble() < 0.3 ? null : c;
+      }
+      String name = corrupt && random.nextDouble() < 0.2 ? f.toUpperCase(Locale.ROOT) + ", " + g : g + " " + f;
+      Map<String, List<String>> v = new LinkedHashMap<>();
+      v.put("name", List.of(name));
+      put(v, "birthDate", date);
+      put(v, "passportNumber", pass);
+      put(v, "phone", ph);
+      put(v, "nationality", c);
+      put(v, "gender", gender);
+      return Record.of(id, dataset, v);
+    }
+  }
+
+  static void put(Map<String, List<String>> v, String k, String value) {
+    if (value != null) {
+      v.put(k, List.of(value));
+    }
+  }
+
+  static Person person(Random random) {
+    String date = String.format(Locale.ROOT, "%04d-%02d-%02d", 1940 + random.nextInt(65), 1 + random.nextInt(12),
+        1 + random.nextInt(28));
+    // real names (nicknames and Cyrillic forms apply to them) mixed with made-up ones, so that name frequencies at a
+    // million people are not absurdly concentrated on a hundred family names
+    String given = random.nextDouble() < 0.7 ? GIVEN[random.nextInt(GIVEN.length)] : made(random, 2);
+    String family = random.nextDouble() < 0.3 ? FAMILY[random.nextInt(FAMILY.length)] : made(random, 2 + random.nextInt(2));
+    return new Person(given, family, date,
+        random.nextDouble() < 0.5 ? String.format(Locale.ROOT, "P%08d", random.nextInt(100_000_000)) : null,
+        random.nextDouble() < 0.4 ? String.format(Locale.ROOT, "+447%09d", random.nextInt(1_000_000_000)) : null,
+        COUNTRIES[random.nextInt(COUNTRIES.length)], random.nextBoolean() ? "m" : "f");
+  }
+
+  static final String[] SYLLABLES = {"ka", "ro", "mi", "ta", "ne", "lo", "sa", "vi", "den", "bar", "kel", "mor", "tan",
+      "ri", "zu", "pe", "go", "la", "han", "sen", "dor", "mal", "tes", "fi", "nu", "ber", "kov", "lin", "ran", "shi"};
+
+  static String made(Random random, int syllables) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < syllables; i++) {
+      sb.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+    }
+    return Character.toUpperCase(sb.charAt(0)) + sb.substring(1);
+  }
+
+  static String typo(String s, Random random) {
+    if (s.length() < 4) {
+      return s;
+    }
+    char[] c = s.toCharArray();
+    int i = 1 + random.nextInt(c.length - 2);
+    char t = c[i];
+    c[i] = c[i + 1];
+    c[i + 1] = t;
+    return new String(c);
+  }
+
+  static Set<String> pairs(List<MatchPair> pairs) {
+    Set<String> out = new HashSet<>();
+    for (MatchPair p : pairs) {
+      out.add(p.leftId().startsWith("L") ? p.leftId() + "|" + p.rightId() : p.rightId() + "|" + p.leftId());
+    }
+    return out;
+  }
+
+  /** Left–right pairs inside clusters (a cluster may hold several records of a side). */
+  static Set<String> clusterPairs(List<Cluster> clusters, Data data) {
+    Set<String> out = new HashSet<>();
+    for (Cluster c : clusters) {
+      if (c.recordIds().size() < 2) {
+        continue;
+      }
+      for (String a : c.recordIds()) {
+        for (String b : c.recordIds()) {
+          if (a.startsWith("L") && b.startsWith("R")) {
+            out.add(a + "|" + b);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static double[] prf(Set<String> predicted, Set<String> truth) {
+    long tp = predicted.stream().filter(truth::contains).count();
+    double p = predicted.isEmpty() ? 1 : tp / (double) predicted.size();
+    double r = truth.isEmpty() ? 1 : tp / (double) truth.size();
+    return new double[] {p, r, p + r == 0 ? 0 : 2 * p * r / (p + r)};
+  }
+
+  static long peakHeapBytes() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}
