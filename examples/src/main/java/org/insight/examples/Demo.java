@@ -143,8 +143,31 @@ public final class Demo {
           reportLabel, p));
     }
     out.printf("1. Loaded %d entities (people, phones, calls) and 1 report from 5 sources, each value with its own%n"
-        + "   label, purposes, retention and source grading.%n%n", entities.size());
+        + "   label, purposes, retention and source grading.%n", entities.size());
+    enrich(ws, out);
     return new int[] {entities.size(), 1};
+  }
+
+  /** Enrichment of the report as a reader cleared for it: its language and validated selectors, as mentions. */
+  static void enrich(Workspace ws, PrintWriter out) {
+    try (Session s = ws.session(Principal.of("demo.enricher", "FR", "POLICE"), CI)) {
+      org.insight.workspace.EnrichmentReport r = org.insight.workspace.Enrichment.builder()
+          .step(org.insight.workspace.EnrichmentSteps.language())
+          .step(org.insight.workspace.EnrichmentSteps.selectors(org.insight.nlp.SelectorExtractor.create()))
+          .build().run(s);
+      for (Document d : s.documents(0, 10).items()) {
+        out.printf("   Enriched %s: language %s (confidence %s); selectors found, each a mention labelled %s:%n",
+            d.title(), d.metadata().getOrDefault("language.detected", List.of("?")).get(0),
+            d.metadata().getOrDefault("language.confidence", List.of("?")).get(0), d.label().expression());
+        for (org.insight.core.Mention m : s.mentions(d.id())) {
+          out.printf("      %-34s %-30s %s%n", m.provenance().method(), m.value(), '"' + m.text() + '"');
+        }
+      }
+      if (!r.complete()) {
+        out.println("   enrichment incomplete: " + r.failures() + " " + r.steps());
+      }
+    }
+    out.println();
   }
 
   private static EntityId phone(Dataset calls, String number, List<Entity> entities) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         SuggestCommand.class,
         MatchCommand.class,
         NlpCommand.class,
+        EnrichCommand.class,
         DocumentCommand.class,
         AddCommand.class,
         AuditCommand.class,
