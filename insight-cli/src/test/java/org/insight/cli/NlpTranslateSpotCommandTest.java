@@ -81,4 +81,30 @@ class NlpTranslateSpotCommandTest {
     assertTrue(readable.out().toLowerCase(Locale.ROOT).contains("house") && readable.err().contains("fra > spa > eng"),
         readable.out() + readable.err());
   }
+
+  @Test
+  void enrichSpotsTheNoticeInTheReportOnlyForThoseWhoMaySeeIt() throws Exception {
+    String ws = dir.resolve("ws").toString();
+    assertEquals(0, run("", "demo", "--workspace", ws).code());
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    Run both = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE,INTERPOL", "--steps", "lang,spot,translate",
+        "--apy", "http://127.0.0.1:" + closed, "--json");
+    assertEquals(1, both.code(), "translate was not available: incomplete " + both.err());
+    JsonNode n = ModelJson.read(both.out());
+    JsonNode spot = n.get("steps").get(1);
+    JsonNode translate = n.get("steps").get(2);
+    assertEquals("spot", spot.get("name").asText());
+    // Ivan PETROV (the French record and, without his middle name, the notice), Jean-Luc MOREAU, and the phone
+    // number (Petrov's French record and the Phone entity of the call records)
+    assertEquals(5, spot.get("mentions").asInt(), both.out());
+    assertTrue(translate.get("unavailableReason").asText().contains("cannot be reached"), both.out());
+
+    Run national = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE", "--steps", "spot", "--json");
+    assertEquals(0, national.code(), national.err());
+    assertEquals(4, ModelJson.read(national.out()).get("steps").get(0).get("mentions").asInt(),
+        "no notice in the dictionary of a reader who may not see notices: " + national.out());
+  }
 }

@@ -31,7 +31,9 @@ import org.insight.policy.Label;
  * name the same person. Person names are also looked for in every rotation of their tokens, which covers the
  * {@code AL-RASHID, Omar} and {@code RASHID Omar al} orders of lists and forms; organisation names keep their order.
  * Particles ({@code al}, {@code bin}, {@code van}, …) are optional on both sides: {@code Omar Rashid} in a text finds
- * the alias {@code Omar al-Rashid} and the other way round (scored a little lower). Words in Arabic or Hebrew script,
+ * the alias {@code Omar al-Rashid} and the other way round (scored a little lower). Middle names may be missing from
+ * the text: a person's first and last distinctive tokens find it ({@code Ivan PETROV} finds
+ * {@code Ivan Sergeyevich Petrov}, scored lower). Words in Arabic or Hebrew script,
  * written without short vowels, are matched by consonant skeleton ({@code عمر الرشيد} → {@code mr rshd} finds
  * {@code Omar Al-Rashid}), scored lower again.
  *
@@ -67,6 +69,7 @@ public final class EntitySpotter {
   private static final int PARTICLES_DROPPED = 1 << 9;
   private static final int SKELETON = 1 << 10;
   private static final int SINGLE = 1 << 11;
+  private static final int MIDDLE_DROPPED = 1 << 12;
 
   private final String[] entityIds;
   private final Label[] labels; // null entries: no label
@@ -268,6 +271,9 @@ public final class EntitySpotter {
     }
     if ((info & PARTICLES_DROPPED) != 0 || particleSkipped) {
       s -= 0.05;
+    }
+    if ((info & MIDDLE_DROPPED) != 0) {
+      s -= 0.1;
     }
     if ((info & SKELETON) != 0) {
       s -= 0.15;
@@ -669,6 +675,11 @@ public final class EntitySpotter {
       int[] withoutParticles = tokens.stream().filter(x -> !Names.isParticle(x)).mapToInt(this::token).toArray();
       if (withoutParticles.length < ids.length && withoutParticles.length >= 2) {
         insertVariants(names, entity, withoutParticles, person, PARTICLES_DROPPED);
+      }
+      if (person && distinctive.size() >= 3) {
+        // texts often drop middle names: "Ivan PETROV" for Ivan Sergeyevich Petrov (first and last distinctive token)
+        int[] firstLast = {token(distinctive.get(0)), token(distinctive.get(distinctive.size() - 1))};
+        insertVariants(names, entity, firstLast, true, MIDDLE_DROPPED);
       }
       // consonant skeletons for text in scripts written without short vowels; particles dropped on both sides
       List<String> sk = tokens.stream().filter(x -> !Names.isParticle(x)).map(EntitySpotter::skeleton)

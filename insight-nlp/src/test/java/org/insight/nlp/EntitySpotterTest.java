@@ -63,6 +63,11 @@ class EntitySpotterTest {
     assertEquals("omar al rashid", reordered.alias(), "the alias in its own order");
     assertEquals(List.of("ent-petrov=PETROV Ivan Sergeyevich"), found(s, "PETROV Ivan Sergeyevich"));
     assertEquals(List.of("ent-rashid=Omar Rashid"), found(s, "then Omar Rashid called"));
+    Spot noMiddle = s.spot("Ivan PETROV was seen").get(0);
+    assertEquals("ent-petrov", noMiddle.entityId());
+    assertEquals("ivan petrov", noMiddle.alias());
+    assertTrue(noMiddle.score() < s.spot("Ivan Sergeyevich Petrov").get(0).score());
+    assertEquals(List.of("ent-petrov=PETROV, Ivan"), found(s, "PETROV, Ivan"));
     double exact = s.spot("Omar Al-Rashid").get(0).score();
     assertTrue(reordered.score() < exact && s.spot("Omar Rashid").get(0).score() < exact);
   }
