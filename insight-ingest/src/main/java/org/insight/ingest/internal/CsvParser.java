@@ -49,20 +49,33 @@ public final class CsvParser {
     this.delimiter = delimiter;
   }
 
+  private final char[] buffer = new char[1 << 16];
+  private int position;
+  private int limit;
+
+  // our own buffer: Reader.read() per character takes a lock each time
   private int read() throws IOException {
     if (pushed != -2) {
       int c = pushed;
       pushed = -2;
       return c;
     }
-    int c = in.read();
-    if (first) {
-      first = false;
-      if (c == '\uFEFF') {
-        c = in.read();
+    if (position == limit) {
+      limit = in.read(buffer, 0, buffer.length);
+      position = 0;
+      if (limit <= 0) {
+        limit = 0;
+        return -1;
+      }
+      if (first) {
+        first = false;
+        if (buffer[0] == '\uFEFF') {
+          position = 1;
+          return read();
+        }
       }
     }
-    return c;
+    return buffer[position++];
   }
 
   private void unread(int c) {
