@@ -36,7 +36,7 @@ class HostileInputTest {
     System.setProperty(TikaWorker.TEST_HOOKS, "true");
     extractor = Extractor.builder()
         .workers(1)
-        .timeout(Duration.ofSeconds(20))
+        .timeout(Duration.ofSeconds(30)) // generous: a loaded CI machine is slow, and only the hang test waits it out
         .workerHeapMb(256)
         .maxBytes(8L * 1024 * 1024)
         .maxDepth(5)
@@ -176,13 +176,16 @@ class HostileInputTest {
 
   @Test
   void hangingParserTimesOutAndTheWorkerIsReplaced() throws IOException {
-    long start = System.nanoTime();
-    Extraction e = extractor.extract(file("stuck.hang-test", utf8("whatever")));
-    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-    assertQuarantined(e, QuarantineReason.TIMEOUT);
-    assertTrue(seconds < 60, "the timeout is 20 s, took " + seconds);
-    assertEquals(ContentHash.of(utf8("whatever")), e.contentHash());
-    stillWorks();
+    try (Extractor impatient = Extractor.builder().workers(1).timeout(Duration.ofSeconds(10)).noOcr().build()) {
+      long start = System.nanoTime();
+      Extraction e = impatient.extract(file("stuck.hang-test", utf8("whatever")));
+      long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+      assertQuarantined(e, QuarantineReason.TIMEOUT);
+      assertTrue(seconds < 40, "the timeout is 10 s, took " + seconds);
+      assertEquals(ContentHash.of(utf8("whatever")), e.contentHash());
+      Extraction ok = impatient.extract(file("after-hang.txt", utf8("alive after the hang")));
+      assertTrue(ok.outcome().isIngested() && ok.text().contains("alive after the hang"), ok.outcome().toString());
+    }
   }
 
   @Test

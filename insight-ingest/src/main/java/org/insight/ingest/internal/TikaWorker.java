@@ -58,6 +58,15 @@ public final class TikaWorker {
 
   private final AutoDetectParser parser = new AutoDetectParser();
   private final boolean testHooks = Boolean.getBoolean(TEST_HOOKS);
+  // built once: their constructors read property files, which cost more than parsing a small item
+  private final TesseractOCRConfig tikaOcr = new TesseractOCRConfig();
+  private final PDFParserConfig pdfConfig = new PDFParserConfig();
+
+  public TikaWorker() {
+    tikaOcr.setSkipOcr(true); // OCR is ours (Tess4J in this process), never Tika's command-line call
+    pdfConfig.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    pdfConfig.setExtractInlineImages(false);
+  }
 
   /** Extracts {@code request}'s item; never throws for the item's content. */
   public Node extract(Request request) {
@@ -96,13 +105,8 @@ public final class TikaWorker {
     WriteOutContentHandler out = new WriteOutContentHandler(state.request.limits().maxTextChars());
     PageCounter pages = new PageCounter(new BodyContentHandler(out));
     ParseContext context = new ParseContext();
-    TesseractOCRConfig tikaOcr = new TesseractOCRConfig();
-    tikaOcr.setSkipOcr(true); // OCR is ours (Tess4J in this process), never Tika's command-line call
     context.set(TesseractOCRConfig.class, tikaOcr);
-    PDFParserConfig pdf = new PDFParserConfig();
-    pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-    pdf.setExtractInlineImages(false);
-    context.set(PDFParserConfig.class, pdf);
+    context.set(PDFParserConfig.class, pdfConfig);
     context.set(EmbeddedDocumentExtractor.class, new Embedded(node, depth, state));
     try (TikaInputStream in = TikaInputStream.get(file, md)) {
       MediaType type = parser.getDetector().detect(in, md);
