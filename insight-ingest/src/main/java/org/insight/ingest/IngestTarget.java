@@ -12,10 +12,16 @@ import org.insight.core.Document;
  */
 public interface IngestTarget {
 
-  /** Keeps original bytes (deduplicated by SHA-256) and returns their hash; durable when it returns. */
+  /**
+   * Keeps original bytes (deduplicated by SHA-256) and returns their hash. They need only be durable after the
+   * next {@link #write}, so an implementation may sync them per batch.
+   */
   ContentHash storeEvidence(InputStream bytes);
 
-  /** Writes documents in one durable commit (their bytes are already stored). */
+  /**
+   * Makes every evidence stored so far durable, then writes documents (possibly none) in one durable commit. The
+   * pipeline records items in its ledger, and reports them, only after this returns.
+   */
   void write(List<Document> documents);
 
   /**

@@ -69,7 +69,8 @@ public final class PipelineRun {
     this.target = target;
     this.dataset = request.dataset();
     this.items = new ArrayBlockingQueue<>(request.workers() * 4);
-    this.results = new ArrayBlockingQueue<>(request.workers() * 4);
+    // room for one batch, so workers go on extracting while the writer commits the previous one
+    this.results = new ArrayBlockingQueue<>(Math.max(request.workers() * 4, request.batchSize()));
   }
 
   /** An item found by the walker. {@code file} is null for a stream, whose {@code open} is then set. */
@@ -443,9 +444,10 @@ public final class PipelineRun {
 
   /** Commits the documents, then records their items in the ledger: a ledger line never runs ahead of the index. */
   private void flush(List<Document> batch, List<Done> pending, List<ObjectNode> lines) {
-    if (!batch.isEmpty()) {
-      target.write(List.copyOf(batch));
+    if (pending.isEmpty() && lines.isEmpty()) {
+      return;
     }
+    target.write(List.copyOf(batch)); // evidence synced, documents committed
     ledger.append(lines);
     for (Done d : pending) {
       if (d.documents().isEmpty()) {
