@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         SearchCommand.class,
         SuggestCommand.class,
         MatchCommand.class,
+        RecordsCommand.class,
         NlpCommand.class,
         DocumentCommand.class,
         AddCommand.class,

@@ -21,7 +21,7 @@ import org.insight.core.internal.SchemaLoader;
  * {@code Thing} (root of node types) and {@code Interval} (root of link types), {@code LegalEntity},
  * {@code Person}, {@code Organization}, {@code Vehicle}, {@code IdentityDocument}, {@code Phone},
  * {@code Email}, {@code Address}, {@code BankAccount}, {@code CryptoWallet}, {@code Location}, {@code Event},
- * {@code Document}, and the link types {@code Associate}, {@code Family}, {@code Ownership}, {@code Call},
+ * {@code Document}, {@code Warrant}, and the link types {@code Associate}, {@code Family}, {@code Ownership}, {@code Call},
  * {@code Transfer}, {@code TravelledWith}, {@code SameAs}, {@code CoLocated}.
  *
  * <p>A deployment {@linkplain #extend(InputStream) extends} it with its own file: new types, and new

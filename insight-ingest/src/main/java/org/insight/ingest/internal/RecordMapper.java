@@ -1,0 +1,288 @@
+package org.insight.ingest.internal;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.insight.core.ContentHash;
+import org.insight.core.Dataset;
+import org.insight.core.Entity;
+import org.insight.core.EntityBuilder;
+import org.insight.core.EntityId;
+import org.insight.core.EntityType;
+import org.insight.core.InvalidDataException;
+import org.insight.core.Schema;
+import org.insight.ingest.MappedRecord;
+import org.insight.ingest.RecordMapping;
+import org.insight.ingest.RecordMapping.EntitySpec;
+import org.insight.ingest.RowProblem;
+import org.insight.ingest.Value;
+
+/**
+ * Applies a {@link RecordMapping} to one record: evaluates every value, gives each entity its id (from its key, or
+ * from the record), builds entities and links with {@link EntityBuilder}, and turns every refused value into a
+ * {@link RowProblem}. A row with any problem produces nothing. Not API.
+ */
+public final class RecordMapper {
+  private final RecordMapping mapping;
+  private final Dataset dataset;
+  private final Schema schema;
+  private final String method;
+  private final ContentHash evidence;
+  private final Map<Value, Transforms> transforms = new IdentityHashMap<>();
+
+  /**
+   * @param method the provenance method, e.g. {@code record:csv:cdr}
+   * @param evidence the SHA-256 of the file's bytes, or null
+   */
+  public RecordMapper(RecordMapping mapping, Dataset dataset, String method, ContentHash evidence) {
+    this.mapping = mapping;
+    this.dataset = dataset;
+    this.schema = mapping.schema();
+    this.method = method;
+    this.evidence = evidence;
+    for (EntitySpec s : specs()) {
+      s.properties().values().forEach(vs -> vs.forEach(v -> transforms.put(v, new Transforms(v))));
+    }
+  }
+
+  private List<EntitySpec> specs() {
+    List<EntitySpec> all = new ArrayList<>(mapping.entities().values());
+    all.addAll(mapping.links().values());
+    return all;
+  }
+
+  private static final class Instance {
+    final EntitySpec spec;
+    final int index;
+    final RecordView view;
+    final Map<String, List<String>> values = new LinkedHashMap<>();
+    EntityId id;
+    EntityId source;
+    EntityId target;
+
+    Instance(EntitySpec spec, int index, RecordView view) {
+      this.spec = spec;
+      this.index = index;
+      this.view = view;
+    }
+
+    boolean empty() {
+      return values.values().stream().allMatch(List::isEmpty);
+    }
+  }
+
+  /** Maps one record; {@code recordId} is its provenance record ({@code file:line} or {@code file#/pointer}). */
+  public MappedRecord map(RecordView root, String file, long line, String recordId) {
+    List<String> problems = new ArrayList<>();
+    Map<String, List<Instance>> nodes = new LinkedHashMap<>();
+    for (EntitySpec spec : mapping.entities().values()) {
+      List<Instance> found = new ArrayList<>();
+      for (Instance in : instances(spec, root, problems)) {
+        if (in.empty()) {
+          continue;
+        }
+        in.id = id(in, root, recordId, "");
+        found.add(in);
+      }
+      if (found.isEmpty() && spec.required()) {
+        problems.add(spec.name() + " (" + spec.type() + "): no value in this row (" + sources(spec)
+            + " empty or missing); the mapping requires it");
+      }
+      nodes.put(spec.name(), found);
+    }
+    List<Instance> links = new ArrayList<>();
+    for (EntitySpec spec : mapping.links().values()) {
+      List<Instance> sources = nodes.getOrDefault(spec.source(), List.of());
+      List<Instance> targets = nodes.getOrDefault(spec.target(), List.of());
+      if (sources.isEmpty() || targets.isEmpty()) {
+        if (spec.required()) {
+          String missing = sources.isEmpty() ? spec.source() : spec.target();
+          problems.add(spec.name() + " (" + spec.type() + "): its " + (sources.isEmpty() ? "source" : "target")
+              + " '" + missing + "' has no value in this row (" + sources(mapping.entities().get(missing))
+              + " empty or missing), so the link cannot be made");
+        }
+        continue;
+      }
+      for (Instance in : instances(spec, root, problems)) {
+        for (Instance s : sources) {
+          for (Instance t : targets) {
+            Instance link = new Instance(spec, in.index, in.view);
+            link.values.putAll(in.values);
+            link.source = s.id;
+            link.target = t.id;
+            boolean many = sources.size() * targets.size() > 1;
+            link.id = id(link, root, recordId, many ? "/" + s.id + ">" + t.id : "");
+            links.add(link);
+          }
+        }
+      }
+    }
+    List<Entity> builtNodes = new ArrayList<>();
+    for (List<Instance> list : nodes.values()) {
+      for (Instance in : list) {
+        build(in, nodes, recordId, problems, builtNodes);
+      }
+    }
+    List<Entity> builtLinks = new ArrayList<>();
+    for (Instance in : links) {
+      build(in, nodes, recordId, problems, builtLinks);
+    }
+    if (problems.isEmpty() && builtNodes.isEmpty() && builtLinks.isEmpty()) {
+      problems.add("no mapped field has a value in this row");
+    }
+    if (!problems.isEmpty()) {
+      List<RowProblem> rows = problems.stream().map(p -> new RowProblem(file, line, p)).toList();
+      return new MappedRecord(file, line, recordId, List.of(), List.of(), rows);
+    }
+    return new MappedRecord(file, line, recordId, builtNodes, builtLinks, List.of());
+  }
+
+  private static String sources(EntitySpec spec) {
+    List<String> out = new ArrayList<>();
+    spec.properties().values().forEach(vs -> vs.forEach(v -> {
+      if (!v.fields().isEmpty()) {
+        out.add(v.describe());
+      }
+    }));
+    return out.isEmpty() ? "its values" : String.join(", ", out);
+  }
+
+  private List<Instance> instances(EntitySpec spec, RecordView root, List<String> problems) {
+    List<RecordView> views;
+    try {
+      views = spec.each().isEmpty() ? List.of(root) : root.elements(spec.each());
+    } catch (RecordView.FieldException e) {
+      problems.add(spec.name() + ": " + e.getMessage());
+      return List.of();
+    }
+    List<Instance> out = new ArrayList<>();
+    for (int i = 0; i < views.size(); i++) {
+      Instance in = new Instance(spec, spec.each().isEmpty() ? -1 : i, views.get(i));
+      // one source read the same way for two properties (startTime and startDate) is evaluated, and reported, once
+      Map<Value, List<String>> done = new java.util.HashMap<>();
+      for (Map.Entry<String, List<Value>> p : spec.properties().entrySet()) {
+        for (Value v : p.getValue()) {
+          if (v.entity() != null) {
+            continue;   // references are resolved once every entity has its id
+          }
+          List<String> values = done.get(v);
+          if (values == null && !done.containsKey(v)) {
+            try {
+              values = evaluate(v, in.view);
+            } catch (RecordView.FieldException e) {
+              problems.add(spec.name() + "." + p.getKey() + " (" + v.describe() + "): " + e.getMessage());
+            }
+            done.put(v, values);
+          }
+          if (values != null) {
+            in.values.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).addAll(values);
+          }
+        }
+      }
+      out.add(in);
+    }
+    return out;
+  }
+
+  private List<String> evaluate(Value v, RecordView view) {
+    List<String> raw;
+    if (v.constant() != null) {
+      raw = List.of(v.constant());
+    } else if (v.fields().size() == 1) {
+      raw = view.values(v.fields().get(0));
+    } else if (v.firstOf()) {
+      raw = List.of();
+      for (String f : v.fields()) {
+        List<String> values = view.values(f);
+        if (values.stream().anyMatch(x -> !x.isBlank())) {
+          raw = values;
+          break;
+        }
+      }
+    } else {
+      List<String> parts = new ArrayList<>();
+      for (String f : v.fields()) {
+        view.values(f).stream().filter(s -> !s.isBlank()).findFirst().ifPresent(s -> parts.add(s.strip()));
+      }
+      raw = parts.isEmpty() ? List.of() : List.of(String.join(v.join(), parts));
+    }
+    return transforms.get(v).apply(raw);
+  }
+
+  /**
+   * The entity's id: from its key (type + cleaned key values + key fields) so the same key gives the same id in
+   * any row, else from the record (one entity per row).
+   */
+  private EntityId id(Instance in, RecordView root, String recordId, String suffix) {
+    EntitySpec spec = in.spec;
+    EntityType type = schema.type(spec.type());
+    List<String> parts = new ArrayList<>();
+    for (String k : spec.key()) {
+      TreeSet<String> cleaned = new TreeSet<>();
+      for (String v : in.values.getOrDefault(k, List.of())) {
+        try {
+          cleaned.add(type.property(k).clean(v));
+        } catch (InvalidDataException e) {
+          // the builder reports the bad value; it cannot identify anything
+        }
+      }
+      if (!cleaned.isEmpty()) {
+        parts.add(k + "=" + String.join(",", cleaned));
+      }
+    }
+    for (String f : spec.keyFields()) {
+      TreeSet<String> values = new TreeSet<>();
+      try {
+        root.values(f).stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(values::add);
+      } catch (RecordView.FieldException e) {
+        // an object where a key value was expected: fall back to the record below
+      }
+      if (!values.isEmpty()) {
+        parts.add(f + "=" + String.join(",", values));
+      }
+    }
+    String index = in.index >= 0 ? "[" + in.index + "]" : "";
+    String key;
+    if (parts.isEmpty()) {
+      key = recordId + "/" + spec.name() + index + suffix;
+    } else {
+      // elements of an array identified only by their record's key are told apart by position
+      key = spec.type() + ":" + String.join(";", parts) + (spec.key().isEmpty() ? index : "") + suffix;
+    }
+    return EntityId.fromSource(dataset.name(), key);
+  }
+
+  private void build(Instance in, Map<String, List<Instance>> nodes, String recordId, List<String> problems,
+      List<Entity> into) {
+    EntitySpec spec = in.spec;
+    EntityBuilder b = dataset.entity(schema, spec.type(), recordId).id(in.id).method(method);
+    if (evidence != null) {
+      b.contentHash(evidence);
+    }
+    if (spec.isLink()) {
+      EntityType.Edge edge = schema.type(spec.type()).edge().orElseThrow();
+      b.add(edge.source(), in.source.value());
+      b.add(edge.target(), in.target.value());
+    }
+    in.values.forEach((p, vs) -> vs.forEach(v -> b.add(p, v)));
+    for (Map.Entry<String, List<Value>> p : spec.properties().entrySet()) {
+      for (Value v : p.getValue()) {
+        if (v.entity() != null) {
+          for (Instance ref : nodes.getOrDefault(v.entity(), List.of())) {
+            b.add(p.getKey(), ref.id.value());
+          }
+        }
+      }
+    }
+    try {
+      into.add(b.build());
+    } catch (InvalidDataException e) {
+      for (InvalidDataException.Problem p : e.problems()) {
+        problems.add(spec.name() + " (" + p.where() + "): " + p.message());
+      }
+    }
+  }
+}
