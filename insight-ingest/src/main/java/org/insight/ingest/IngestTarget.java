@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.insight.core.ContentHash;
 import org.insight.core.Document;
+import org.insight.core.Entity;
 
 /**
  * Where an ingest run writes: a workspace session implements this ({@code Session.ingest}); the pipeline itself
@@ -23,6 +24,9 @@ public interface IngestTarget {
    * pipeline records items in its ledger, and reports them, only after this returns.
    */
   void write(List<Document> documents);
+
+  /** Writes entities (and links) mapped from structured records in one durable commit. */
+  void writeEntities(List<Entity> entities);
 
   /**
    * A directory the pipeline owns for its state: the ingest ledger ({@code ledger.jsonl}) and temporary files.

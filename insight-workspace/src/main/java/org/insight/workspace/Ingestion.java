@@ -65,6 +65,11 @@ final class Ingestion implements IngestTarget {
   }
 
   @Override
+  public void writeEntities(List<org.insight.core.Entity> entities) {
+    session.add(entities);
+  }
+
+  @Override
   public Path stateDirectory() {
     return workspace.directory().resolve("ingest");
   }
