@@ -15,6 +15,7 @@ import org.insight.ingest.IngestReport;
 import org.insight.ingest.IngestRequest;
 import org.insight.ingest.IngestSource;
 import org.insight.ingest.OcrOptions;
+import org.insight.ingest.RecordMapping;
 import org.insight.policy.Label;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
@@ -75,8 +76,9 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N", description = "Items extracted in parallel (default: the cores, at most 4).")
   Integer workers;
 
-  @Option(names = "--mapping", paramLabel = "FILE", description = "A record mapping for CSV/JSON files (structured records).")
-  Path mapping;
+  @Option(names = "--mapping", paramLabel = "NAME|FILE", description = "Read CSV/TSV/JSON/JSON-lines files as records"
+      + " through a mapping into entities and links: a built-in (persons, cdr, transfers, notice) or a mapping file.")
+  String mapping;
 
   @Option(names = "--in-process", description = "Extract in this JVM: starts faster, but only for trusted input (a"
       + " parser that hangs or runs out of memory then hurts this process, not a worker).")
@@ -87,10 +89,6 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (mapping != null) {
-      throw new IllegalArgumentException("--mapping (structured records) is not wired into 'insight ingest' yet;"
-          + " ingest the files as documents without it");
-    }
     Label.Builder lb = Label.builder(label);
     if (!purposes.isEmpty()) {
       lb.purposes(purposes.stream().map(Purpose::of).toList());
@@ -128,6 +126,9 @@ final class IngestCommand implements Callable<Integer> {
       rb.extractor(extractor);
     }
     try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+      if (mapping != null) {
+        rb.mapping(RecordMapping.resolve(mapping, ws.schema()));
+      }
       report = s.ingest(rb.build());
     } finally {
       if (extractor != null) {
@@ -145,9 +146,9 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   static void print(PrintWriter out, IngestReport r) {
-    out.printf("%s: %d found, %d ingested (%d documents), %d unchanged, %d quarantined — %s in %.1f s%n",
-        r.dataset(), r.found(), r.ingested(), r.documents(), r.unchanged(), r.quarantined(), bytes(r.bytes()),
-        r.duration().toMillis() / 1000.0);
+    out.printf("%s: %d found, %d ingested (%d documents%s), %d unchanged, %d quarantined — %s in %.1f s%n",
+        r.dataset(), r.found(), r.ingested(), r.documents(), r.entities() > 0 ? ", " + r.entities() + " entities" : "",
+        r.unchanged(), r.quarantined(), bytes(r.bytes()), r.duration().toMillis() / 1000.0);
     if (!r.failures().isEmpty()) {
       List<String[]> rows = new ArrayList<>();
       rows.add(new String[] {"quarantined", "reason", "message"});

@@ -83,6 +83,81 @@ public final class FileEvidenceStore implements EvidenceStore {
 
   @Override
   public ContentHash put(InputStream in) {
+    return put(in, true);
+  }
+
+  /**
+   * Stores bytes like {@link #put(InputStream)} but does not sync them: they are durable only after a later
+   * {@link #sync(Collection)} of their hash. For batch writers (ingest) that acknowledge a whole batch at once:
+   * one sync pass per batch costs far less than a sync per item.
+   *
+   * @param in the content, read to its end, not closed
+   * @return the content's hash
+   * @throws StoreException if the bytes could not be read or stored
+   */
+  public ContentHash putUnsynced(InputStream in) {
+    return put(in, false);
+  }
+
+  /**
+   * Makes content stored with {@link #putUnsynced} durable: syncs each file and the directories that name it.
+   *
+   * @param hashes the content to sync; hashes not in the store are ignored
+   * @throws StoreException if a sync fails (then nothing of the batch may be acknowledged)
+   */
+  public void sync(java.util.Collection<ContentHash> hashes) {
+    java.util.Set<Path> files = new java.util.LinkedHashSet<>();
+    java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+    for (ContentHash h : hashes) {
+      Path p = path(h);
+      files.add(p);
+      dirs.add(p.getParent());
+      dirs.add(p.getParent().getParent());
+    }
+    dirs.add(root);
+    // concurrent syncs let the file system commit them together (one journal commit for many files)
+    forceAll(files);
+    forceAll(dirs);
+  }
+
+  private void forceAll(java.util.Set<Path> paths) {
+    if (paths.isEmpty()) {
+      return;
+    }
+    java.util.List<java.util.concurrent.CompletableFuture<Void>> all = new java.util.ArrayList<>();
+    for (Path p : paths) {
+      all.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          if (Files.isDirectory(p)) {
+            fsync(p);
+          } else {
+            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+              ch.force(true);
+            }
+          }
+        } catch (NoSuchFileException e) {
+          // not stored here: nothing to sync
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }, SYNCERS));
+    }
+    try {
+      java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new StoreException("cannot sync evidence in " + root + ": " + e.getCause()
+          + "; check the disk, then retry (nothing of this batch was acknowledged)", e.getCause());
+    }
+  }
+
+  /** Threads that only wait on fsync; shared by every store in the process. */
+  private static final java.util.concurrent.ExecutorService SYNCERS = java.util.concurrent.Executors.newFixedThreadPool(16, r -> {
+    Thread t = new Thread(r, "insight-evidence-sync");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private ContentHash put(InputStream in, boolean sync) {
     Objects.requireNonNull(in, "in");
     Path part = null;
     try {
@@ -101,10 +176,12 @@ public final class FileEvidenceStore implements EvidenceStore {
           }
           size += n;
         }
-        ch.force(true);
+        if (sync) {
+          ch.force(true);
+        }
       }
       ContentHash hash = VerifyingInputStream.hash(digest);
-      commit(part, hash, size);
+      commit(part, hash, size, sync);
       return hash;
     } catch (IOException e) {
       throw new StoreException("cannot store evidence in " + root + ": " + e
@@ -138,17 +215,17 @@ public final class FileEvidenceStore implements EvidenceStore {
     }
   }
 
-  private void commit(Path part, ContentHash hash, long size) throws IOException {
+  private void commit(Path part, ContentHash hash, long size, boolean sync) throws IOException {
     Path target = path(hash);
     if (present(target, size)) {
       return;
     }
     Path sub = target.getParent();
     Path top = sub.getParent();
-    if (createDirectory(top)) {
+    if (createDirectory(top) && sync) {
       fsync(root);
     }
-    if (createDirectory(sub)) {
+    if (createDirectory(sub) && sync) {
       fsync(top);
     }
     try {
@@ -159,7 +236,9 @@ public final class FileEvidenceStore implements EvidenceStore {
         throw e;
       }
     }
-    fsync(sub);
+    if (sync) {
+      fsync(sub);
+    }
   }
 
   private static boolean createDirectory(Path dir) throws IOException {

@@ -86,6 +86,26 @@ class FileEvidenceStoreTest {
   }
 
   @Test
+  void unsyncedPutsAreStoredLikeOthersAndSyncedInOnePass() throws IOException {
+    FileEvidenceStore store = FileEvidenceStore.open(dir);
+    List<ContentHash> hashes = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      byte[] content = ("item " + i).getBytes(StandardCharsets.UTF_8);
+      ContentHash h = store.putUnsynced(new java.io.ByteArrayInputStream(content));
+      assertEquals(ContentHash.of(content), h);
+      assertArrayEquals(content, store.read(h));
+      hashes.add(h);
+    }
+    hashes.add(ContentHash.of(new byte[] {42})); // not stored: ignored
+    store.sync(hashes);
+    assertEquals(20, storedFiles().size());
+    assertEquals(0, tmpFiles());
+    // the same bytes again, synced or not, are still stored once
+    store.put("item 3".getBytes(StandardCharsets.UTF_8));
+    assertEquals(20, storedFiles().size());
+  }
+
+  @Test
   void sameBytesAreStoredOnce() throws IOException {
     FileEvidenceStore store = FileEvidenceStore.open(dir);
     byte[] content = randomBytes(100_000, SEED);

@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What an ingest run did. Every item found ends in exactly one of {@code ingested}, {@code unchanged} or
- * {@code quarantined}; nothing is dropped silently. When a run returns its report, everything it counts as
+ * What an ingest run did. Every item found ends ingested, unchanged or quarantined; nothing is dropped silently. When a run returns its report, everything it counts as
  * ingested is durable (evidence, index and ledger synced).
  *
  * @param dataset the dataset ingested into
  * @param found items the sources held (files, streams), after include/exclude filters
  * @param ingested items whose documents were written
  * @param unchanged items skipped because an earlier run ingested them with the same path, size, time and bytes
- * @param quarantined items and embedded items that could not be ingested; each is in {@code failures}
+ * @param quarantined items, embedded items and record rows that could not be ingested, each one in
+ *     {@code failures} (an e-mail whose attachment is encrypted counts as ingested and its attachment here)
  * @param documents documents written, embedded children included
+ * @param entities entities and links written from structured records (with a mapping)
  * @param bytes bytes of the items read (unchanged items not counted)
  * @param duration wall time of the run
  * @param failures each quarantined item with its reason
@@ -29,6 +30,7 @@ public record IngestReport(
     long unchanged,
     long quarantined,
     long documents,
+    long entities,
     long bytes,
     Duration duration,
     List<Failure> failures) {
@@ -75,6 +77,7 @@ public record IngestReport(
     n.put("unchanged", unchanged);
     n.put("quarantined", quarantined);
     n.put("documents", documents);
+    n.put("entities", entities);
     n.put("bytes", bytes);
     n.put("durationMillis", duration.toMillis());
     ArrayNode f = n.putArray("failures");

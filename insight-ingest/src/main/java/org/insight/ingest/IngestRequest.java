@@ -27,6 +27,7 @@ public final class IngestRequest {
   private final OcrOptions ocr;
   private final Consumer<IngestProgress> progress;
   private final ItemExtractor extractor;
+  private final RecordMapping mapping;
 
   private IngestRequest(Builder b) {
     this.dataset = b.dataset;
@@ -36,6 +37,12 @@ public final class IngestRequest {
     this.ocr = b.ocr;
     this.progress = b.progress;
     this.extractor = b.extractor;
+    this.mapping = b.mapping;
+  }
+
+  /** The record mapping for structured files (CSV, TSV, JSON, JSON lines), or null: then they are documents. */
+  public RecordMapping mapping() {
+    return mapping;
   }
 
   /** A request to ingest into {@code dataset}: every item gets its name, label and grading. */
@@ -86,6 +93,7 @@ public final class IngestRequest {
     private Consumer<IngestProgress> progress = p -> { };
     private boolean progressSet;
     private ItemExtractor extractor;
+    private RecordMapping mapping;
 
     private Builder(Dataset dataset) {
       this.dataset = Objects.requireNonNull(dataset, "dataset: every ingested item needs the dataset, label and"
@@ -154,6 +162,17 @@ public final class IngestRequest {
     public Builder extractor(ItemExtractor e) {
       requireUnset(extractor != null, "extractor", extractor);
       extractor = Objects.requireNonNull(e, "extractor");
+      return this;
+    }
+
+    /**
+     * Reads structured files — those the mapping's format or their extension says are CSV, TSV, JSON or JSON lines —
+     * as records through this mapping into entities and links (bad rows reported as {@code invalid-data}); other
+     * files are still extracted as documents. The file's bytes are kept in the evidence store either way.
+     */
+    public Builder mapping(RecordMapping m) {
+      requireUnset(mapping != null, "mapping", mapping);
+      mapping = Objects.requireNonNull(m, "mapping");
       return this;
     }
 

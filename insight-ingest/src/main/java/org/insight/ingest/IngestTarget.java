@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.insight.core.ContentHash;
 import org.insight.core.Document;
+import org.insight.core.Entity;
 
 /**
  * Where an ingest run writes: a workspace session implements this ({@code Session.ingest}); the pipeline itself
@@ -12,11 +13,20 @@ import org.insight.core.Document;
  */
 public interface IngestTarget {
 
-  /** Keeps original bytes (deduplicated by SHA-256) and returns their hash; durable when it returns. */
+  /**
+   * Keeps original bytes (deduplicated by SHA-256) and returns their hash. They need only be durable after the
+   * next {@link #write}, so an implementation may sync them per batch.
+   */
   ContentHash storeEvidence(InputStream bytes);
 
-  /** Writes documents in one durable commit (their bytes are already stored). */
+  /**
+   * Makes every evidence stored so far durable, then writes documents (possibly none) in one durable commit. The
+   * pipeline records items in its ledger, and reports them, only after this returns.
+   */
   void write(List<Document> documents);
+
+  /** Writes entities (and links) mapped from structured records in one durable commit. */
+  void writeEntities(List<Entity> entities);
 
   /**
    * A directory the pipeline owns for its state: the ingest ledger ({@code ledger.jsonl}) and temporary files.

@@ -241,6 +241,28 @@ class IngestTest {
   }
 
   @Test
+  void withAMappingStructuredFilesBecomeEntitiesAndBadRowsAreReportedWithTheirLine() throws IOException {
+    write("calls/cdr.csv", "caller,callee,start_time,duration,cell_id\n"
+        + "+33612345678,+447700900123,2026-03-14 10:22:05,65,FR-75-0012\n"
+        + "+33612345678,+447700900123,2026-13-45 25:00:00,30,FR-75-0012\n");
+    try (Workspace ws = Workspace.open(wsDir); Session s = ws.session(LOADER, CI)) {
+      IngestReport r = s.ingest(IngestRequest.builder(DATASET).source(IngestSource.directory(corpus).include("*.csv", "*.txt").exclude("drafts/**"))
+          .extractor(new TestMailExtractor()).mapping(org.insight.ingest.RecordMapping.builtIn("cdr", ws.schema())).build());
+      assertEquals(2, r.found(), r.toJson());
+      assertEquals(2, r.ingested(), "the CSV and the report");
+      assertEquals(1, r.documents(), "the report; the CSV's rows are entities");
+      assertTrue(r.entities() >= 3, "two phones and a call: " + r.toJson());
+      assertEquals(List.of("calls/cdr.csv:3"), r.failures().stream().map(IngestReport.Failure::path).toList(), r.toJson());
+      assertEquals("invalid-data", r.failures().get(0).reason());
+      assertEquals(1, s.count("Call"));
+      assertEquals(2, s.count("Phone"));
+      IngestReport again = s.ingest(IngestRequest.builder(DATASET).source(IngestSource.directory(corpus).include("*.csv"))
+          .extractor(new TestMailExtractor()).mapping(org.insight.ingest.RecordMapping.builtIn("cdr", ws.schema())).build());
+      assertEquals(1, again.unchanged());
+    }
+  }
+
+  @Test
   void aMissingSourceIsAClearError() {
     try (Workspace ws = Workspace.open(wsDir); Session s = ws.session(LOADER, CI)) {
       InsightException e = assertThrows(InsightException.class, () -> s.ingest(IngestRequest.builder(DATASET)

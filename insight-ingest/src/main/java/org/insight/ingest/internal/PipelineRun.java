@@ -32,6 +32,11 @@ import org.insight.ingest.IngestRequest;
 import org.insight.ingest.IngestSource;
 import org.insight.ingest.IngestTarget;
 import org.insight.ingest.ItemExtractor;
+import org.insight.ingest.RecordFileException;
+import org.insight.ingest.RecordFormat;
+import org.insight.ingest.RecordReader;
+import org.insight.ingest.RecordSummary;
+import org.insight.ingest.RowProblem;
 
 /**
  * One ingest run: a walker thread feeds a bounded queue of items to N workers (hash + store the original,
@@ -57,6 +62,7 @@ public final class PipelineRun {
   private long ingested;
   private long unchanged;
   private long documents;
+  private long entities;
   private long bytes;
   private final List<IngestReport.Failure> failures = new ArrayList<>();
 
@@ -69,7 +75,8 @@ public final class PipelineRun {
     this.target = target;
     this.dataset = request.dataset();
     this.items = new ArrayBlockingQueue<>(request.workers() * 4);
-    this.results = new ArrayBlockingQueue<>(request.workers() * 4);
+    // room for one batch, so workers go on extracting while the writer commits the previous one
+    this.results = new ArrayBlockingQueue<>(Math.max(request.workers() * 4, request.batchSize()));
   }
 
   /** An item found by the walker. {@code file} is null for a stream, whose {@code open} is then set. */
@@ -78,8 +85,8 @@ public final class PipelineRun {
 
   private record Skipped(Item item, ObjectNode line) {}
 
-  private record Done(Item item, long size, List<Document> documents, List<IngestReport.Failure> failures,
-      ObjectNode line) {}
+  private record Done(Item item, boolean ok, long size, List<Document> documents, long entities,
+      List<IngestReport.Failure> failures, ObjectNode line) {}
 
   private record WalkFailure(String path, String message) {}
 
@@ -136,7 +143,7 @@ public final class PipelineRun {
         }
       }
     }
-    return new IngestReport(dataset.name(), found, ingested, unchanged, failures.size(), documents, bytes,
+    return new IngestReport(dataset.name(), found, ingested, unchanged, failures.size(), documents, entities, bytes,
         Duration.between(start, Instant.now()), failures);
   }
 
@@ -337,7 +344,7 @@ public final class PipelineRun {
     } catch (IOException e) {
       deleteQuietly(copy);
       String message = "cannot be read: " + e.getMessage();
-      return new Done(item, 0, List.of(), List.of(new IngestReport.Failure(item.record(), "unreadable", message, "")),
+      return new Done(item, false, 0, List.of(), 0, List.of(new IngestReport.Failure(item.record(), "unreadable", message, "")),
           Ledger.line(item.key(), size, modified, "", Ledger.QUARANTINED, "unreadable", message, 0, now()));
     }
     try {
@@ -345,6 +352,9 @@ public final class PipelineRun {
       if (before != null && Ledger.INGESTED.equals(before.outcome()) && before.sha256().equals(hash.hex())) {
         // touched but not changed: remember the new size/time so the next run skips it without reading
         return new Skipped(item, Ledger.line(item.key(), size, modified, hash.hex(), Ledger.INGESTED, "", "", 0, now()));
+      }
+      if (request.mapping() != null && isRecordFile(item.name())) {
+        return records(item, file, size, modified, hash);
       }
       ItemExtractor.Item x;
       try {
@@ -354,7 +364,7 @@ public final class PipelineRun {
       }
       if (x.quarantine().isPresent()) {
         ItemExtractor.Quarantine q = x.quarantine().get();
-        return new Done(item, size, List.of(), List.of(new IngestReport.Failure(item.record(), q.reason(), q.message(), hash.hex())),
+        return new Done(item, false, size, List.of(), 0, List.of(new IngestReport.Failure(item.record(), q.reason(), q.message(), hash.hex())),
             Ledger.line(item.key(), size, modified, hash.hex(), Ledger.QUARANTINED, q.reason(), q.message(), 0, now()));
       }
       List<Document> docs = new ArrayList<>();
@@ -362,12 +372,57 @@ public final class PipelineRun {
       Document top = document(hash, x, item.record(), item.name(), Optional.empty());
       docs.add(top);
       children(top, x, item.record(), docs, childFailures);
-      return new Done(item, size, docs, childFailures,
+      return new Done(item, true, size, docs, 0, childFailures,
           Ledger.line(item.key(), size, modified, hash.hex(), Ledger.INGESTED, "", "", docs.size(), now()));
     } finally {
       deleteQuietly(copy);
     }
   }
+
+  private boolean isRecordFile(String name) {
+    return RecordFormat.detect(Path.of(name)).isPresent();
+  }
+
+  /** A structured file: its rows become entities through the mapping, written in chunks as they stream by. */
+  private Done records(Item item, Path file, long size, long modified, ContentHash hash) {
+    RecordReader reader = RecordReader.builder(request.mapping(), dataset).build();
+    List<org.insight.core.Entity> chunk = new ArrayList<>();
+    long[] written = {0};
+    RecordSummary summary;
+    try (InputStream in = Files.newInputStream(file)) {
+      summary = reader.read(in, item.record(), hash, r -> {
+        if (r.ok()) {
+          chunk.addAll(r.all());
+          if (chunk.size() >= ENTITY_CHUNK) {
+            target.writeEntities(List.copyOf(chunk));
+            written[0] += chunk.size();
+            chunk.clear();
+          }
+        }
+      });
+      if (!chunk.isEmpty()) {
+        target.writeEntities(List.copyOf(chunk));
+        written[0] += chunk.size();
+      }
+    } catch (IOException | RecordFileException | org.insight.core.InvalidDataException e) {
+      String message = e.getMessage();
+      return new Done(item, false, size, List.of(), written[0],
+          List.of(new IngestReport.Failure(item.record(), "invalid-data", message, hash.hex())),
+          Ledger.line(item.key(), size, modified, hash.hex(), Ledger.QUARANTINED, "invalid-data", message, 0, now()));
+    }
+    List<IngestReport.Failure> problems = new ArrayList<>();
+    for (RowProblem p : summary.problems()) {
+      problems.add(new IngestReport.Failure(p.file() + ":" + p.line(), "invalid-data", p.reason(), hash.hex()));
+    }
+    if (summary.problemCount() > summary.problems().size()) {
+      problems.add(new IngestReport.Failure(item.record(), "invalid-data", (summary.problemCount() - summary.problems().size())
+          + " more bad rows not listed", hash.hex()));
+    }
+    return new Done(item, true, size, List.of(), written[0], problems,
+        Ledger.line(item.key(), size, modified, hash.hex(), Ledger.INGESTED, "", "", 0, now()));
+  }
+
+  private static final int ENTITY_CHUNK = 1_000;
 
   private void children(Document parent, ItemExtractor.Item x, String record, List<Document> docs,
       List<IngestReport.Failure> failures) {
@@ -443,18 +498,18 @@ public final class PipelineRun {
 
   /** Commits the documents, then records their items in the ledger: a ledger line never runs ahead of the index. */
   private void flush(List<Document> batch, List<Done> pending, List<ObjectNode> lines) {
-    if (!batch.isEmpty()) {
-      target.write(List.copyOf(batch));
+    if (pending.isEmpty() && lines.isEmpty()) {
+      return;
     }
+    target.write(List.copyOf(batch)); // evidence synced, documents committed
     ledger.append(lines);
     for (Done d : pending) {
-      if (d.documents().isEmpty()) {
-        failures.addAll(d.failures());
-      } else {
+      if (d.ok()) {
         ingested++;
         documents += d.documents().size();
-        failures.addAll(d.failures());
       }
+      entities += d.entities();
+      failures.addAll(d.failures());
       bytes += d.size();
       progress(d.item().record(), 0);
     }
