@@ -2,6 +2,7 @@ package org.insight.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.insight.core.Entity;
 
 /**
  * What one source row (CSV line, JSON record) produced through a {@link RecordMapping}: its entities and links,
@@ -17,8 +18,8 @@ import java.util.List;
  *     {@link org.insight.core.Link#of}
  * @param problems why the row was refused; empty when it loaded
  */
-public record MappedRecord(String file, long line, String recordId, List<org.insight.core.Entity> entities,
-    List<org.insight.core.Entity> links, List<RowProblem> problems) {
+public record MappedRecord(String file, long line, String recordId, List<Entity> entities,
+    List<Entity> links, List<RowProblem> problems) {
 
   /** Copies the lists. */
   public MappedRecord {
@@ -33,8 +34,8 @@ public record MappedRecord(String file, long line, String recordId, List<org.ins
   }
 
   /** Entities then links: what to add to a workspace for this row. */
-  public List<org.insight.core.Entity> all() {
-    List<org.insight.core.Entity> out = new ArrayList<>(entities);
+  public List<Entity> all() {
+    List<Entity> out = new ArrayList<>(entities);
     out.addAll(links);
     return out;
   }

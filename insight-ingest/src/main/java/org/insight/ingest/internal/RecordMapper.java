@@ -32,6 +32,8 @@ public final class RecordMapper {
   private final String method;
   private final ContentHash evidence;
   private final Map<Value, Transforms> transforms = new IdentityHashMap<>();
+  // equal values share one instance, so a row compares them by identity (a lookup list is large to hash)
+  private final Map<Value, Value> canonical = new IdentityHashMap<>();
 
   /**
    * @param method the provenance method, e.g. {@code record:csv:cdr}
@@ -43,8 +45,12 @@ public final class RecordMapper {
     this.schema = mapping.schema();
     this.method = method;
     this.evidence = evidence;
+    Map<Value, Value> firstEqual = new java.util.HashMap<>();
     for (EntitySpec s : specs()) {
-      s.properties().values().forEach(vs -> vs.forEach(v -> transforms.put(v, new Transforms(v))));
+      s.properties().values().forEach(vs -> vs.forEach(v -> {
+        transforms.put(v, new Transforms(v));
+        canonical.put(v, firstEqual.computeIfAbsent(v, k -> v));
+      }));
     }
   }
 
@@ -162,20 +168,21 @@ public final class RecordMapper {
     for (int i = 0; i < views.size(); i++) {
       Instance in = new Instance(spec, spec.each().isEmpty() ? -1 : i, views.get(i));
       // one source read the same way for two properties (startTime and startDate) is evaluated, and reported, once
-      Map<Value, List<String>> done = new java.util.HashMap<>();
+      Map<Value, List<String>> done = new IdentityHashMap<>();
       for (Map.Entry<String, List<Value>> p : spec.properties().entrySet()) {
         for (Value v : p.getValue()) {
           if (v.entity() != null) {
             continue;   // references are resolved once every entity has its id
           }
-          List<String> values = done.get(v);
-          if (values == null && !done.containsKey(v)) {
+          Value same = canonical.get(v);
+          List<String> values = done.get(same);
+          if (values == null && !done.containsKey(same)) {
             try {
               values = evaluate(v, in.view);
             } catch (RecordView.FieldException e) {
               problems.add(spec.name() + "." + p.getKey() + " (" + v.describe() + "): " + e.getMessage());
             }
-            done.put(v, values);
+            done.put(same, values);
           }
           if (values != null) {
             in.values.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).addAll(values);
