@@ -74,15 +74,22 @@ public final class LinkBench {
 
     // the full run
     Linker linker = Linker.builder().build();
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long c0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     LinkResult full = linker.link(data.left(), data.right());
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
     long comparisons = full.blocking().candidatePairs();
     double[] prf = prf(clusterPairs(full.clusters(), data), data.truth());
     double[] pairPrf = prf(pairs(full.pairs()), data.truth());
     System.out.printf(Locale.ROOT, "blocked link: %.1f s wall, %,d comparisons (%.5f%% of %,d pairs), %,.0f"
         + " comparisons/s, %,.0f records/s%n", seconds, comparisons, 100.0 * comparisons / ((double) n * n),
         (long) n * n, comparisons / seconds, 2.0 * n / seconds);
+    System.out.printf(Locale.ROOT, "  CPU time of the (single-threaded) run: %.1f s -> %,.0f comparisons per CPU-second;"
+        + " load average %.1f on %d cores%n", cpuSeconds, comparisons / cpuSeconds,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "  clusters: precision %.4f recall %.4f F1 %.4f (true pairs %,d)%n", prf[0], prf[1],
         prf[2], data.truth().size());
     System.out.printf(Locale.ROOT, "  pairs >= 0.9: precision %.4f recall %.4f F1 %.4f%n", pairPrf[0], pairPrf[1],

@@ -349,7 +349,7 @@ final class MatchCommand implements Runnable {
     @Override
     public Integer call() {
       try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
-        var view = s.resolved(EntityId.of(id));
+        var view = s.resolution().resolved(EntityId.of(id));
         if (view.isEmpty()) {
           spec.commandLine().getErr().println("insight: no entity " + id + " is visible to this session");
           return 1;

@@ -394,16 +394,11 @@ public final class Session implements AutoCloseable {
 
   /**
    * Entity resolution as this session: analyst judgements, resolution runs over the Person entities it may see,
-   * merged views, merge/split events (see {@link Resolution}).
+   * merged views, merge/split events (see {@link Resolution}). Not itself a read: each of its calls is one.
    */
   public Resolution resolution() {
     ensureOpen();
     return new Resolution(this);
-  }
-
-  /** {@code resolution().resolved(id)}: the entity merged with the records it was resolved with, as far as visible. */
-  public Optional<ResolvedEntity> resolved(EntityId id) {
-    return resolution().resolved(id);
   }
 
   Workspace workspace() {

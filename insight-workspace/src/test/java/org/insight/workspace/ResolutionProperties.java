@@ -122,10 +122,10 @@ class ResolutionProperties {
       Session oracleReader = oracle.session(onlyA, PURPOSE);
       Set<EntityId> visibleIds = visible.stream().map(Entity::id).collect(Collectors.toSet());
       for (Entity e : visible) {
-        Set<EntityId> members = reader.resolved(e.id()).orElseThrow().members().stream().map(Entity::id)
+        Set<EntityId> members = reader.resolution().resolved(e.id()).orElseThrow().members().stream().map(Entity::id)
             .collect(Collectors.toSet());
         assertTrue(visibleIds.containsAll(members), "only visible members");
-        Set<EntityId> oracleMembers = oracleReader.resolved(e.id()).orElseThrow().members().stream()
+        Set<EntityId> oracleMembers = oracleReader.resolution().resolved(e.id()).orElseThrow().members().stream()
             .map(Entity::id).collect(Collectors.toSet());
         assertEquals(oracleMembers, members, "merged view of " + e.id());
         Set<EntityId> cluster = expected.clusters().stream().filter(c -> c.members().contains(e.id()))

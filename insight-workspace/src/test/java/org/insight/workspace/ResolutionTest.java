@@ -82,7 +82,7 @@ class ResolutionTest {
           && Set.copyOf(e.parts().values().stream().flatMap(List::stream).toList())
               .equals(Set.of(notice.id(), national.id(), cyrillic.id()))));
 
-      ResolvedEntity view = s.resolved(national.id()).orElseThrow();
+      ResolvedEntity view = s.resolution().resolved(national.id()).orElseThrow();
       assertEquals(Set.of(notice.id(), national.id(), cyrillic.id()),
           view.members().stream().map(Entity::id).collect(Collectors.toSet()));
       assertFalse(view.sameAs().isEmpty());
@@ -109,17 +109,17 @@ class ResolutionTest {
       s.resolution().run(ResolveOptions.defaults());
     }
     try (Session frOnly = ws.session(Principal.of("bob", "FR"), PURPOSE)) {
-      ResolvedEntity view = frOnly.resolved(national.id()).orElseThrow();
+      ResolvedEntity view = frOnly.resolution().resolved(national.id()).orElseThrow();
       assertEquals(List.of(national.id()), view.members().stream().map(Entity::id).toList(),
           "the notice is invisible, so is every link of its cluster");
       assertTrue(view.sameAs().isEmpty());
       assertTrue(view.cluster().isEmpty());
-      assertTrue(frOnly.resolved(notice.id()).isEmpty());
+      assertTrue(frOnly.resolution().resolved(notice.id()).isEmpty());
       assertTrue(frOnly.resolution().events().isEmpty(), "the run read the notice: for bob it is not there");
       // bob's own run sees only FR records; alice's later view is unaffected by it
       ResolutionRun bobs = frOnly.resolution().run(ResolveOptions.defaults());
       assertEquals(63, bobs.records());
-      assertEquals(Set.of(national.id(), cyrillic.id()), Set.copyOf(frOnly.resolved(national.id()).orElseThrow()
+      assertEquals(Set.of(national.id(), cyrillic.id()), Set.copyOf(frOnly.resolution().resolved(national.id()).orElseThrow()
           .members().stream().map(Entity::id).toList()));
       assertFalse(frOnly.resolution().events().isEmpty(), "bob sees the events of his own run");
     }
@@ -196,10 +196,31 @@ class ResolutionTest {
   void everyResolutionCallIsAudited() {
     try (Session s = ws.session(ANALYST, PURPOSE)) {
       s.resolution().run(ResolveOptions.defaults());
-      s.resolved(notice.id());
+      s.resolution().resolved(notice.id());
     }
     List<String> ops = ws.audit.tail(500).stream().map(r -> r.event().operation()).toList();
     assertTrue(ops.contains("match.resolve"));
     assertTrue(ops.contains("match.resolved"));
+  }
+
+  @Test
+  void aPrincipalWithNoClearancesGetsNothingFromResolutionReadsAndEachIsAudited() {
+    try (Session s = ws.session(ANALYST, PURPOSE)) {
+      s.resolution().run(ResolveOptions.defaults());
+      s.resolution().judge(notice.id(), national.id(), Judgement.Verdict.SAME, "x");
+    }
+    try (Session nobody = ws.session(Principal.of("nobody"), PURPOSE)) {
+      long before = ws.audit.size();
+      assertTrue(nobody.resolution().resolved(notice.id()).isEmpty());
+      assertTrue(nobody.resolution().judgements().isEmpty());
+      assertTrue(nobody.resolution().events().isEmpty());
+      ResolutionRun run = nobody.resolution().run(ResolveOptions.defaults());
+      assertEquals(0, run.records());
+      assertTrue(run.clusters().isEmpty());
+      assertTrue(ws.audit.size() >= before + 4, "every call is audited");
+      assertTrue(ws.audit.tail((int) (ws.audit.size() - before)).stream()
+          .allMatch(r -> r.event().principal().equals("nobody") && r.event().items().stream()
+              .noneMatch(i -> i.equals(notice.id().value()))), "and lists nothing it may not see");
+    }
   }
 }
