@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "document", mixinStandardHelpOptions = true,
-    description = "Show one document (its text, label and source), or list the visible documents.")
+    description = "Show one document (its text, label, source, language and the mentions found in it), or list the visible documents.")
 final class DocumentCommand implements Callable<Integer> {
   @Mixin SessionOptions session;
   @Spec CommandSpec spec;
@@ -41,10 +41,18 @@ final class DocumentCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("insight: no document " + id + " is visible to this session");
         return 1;
       }
+      var mentions = s.mentions(id);
       if (session.json) {
-        Render.print(out, Render.json(doc.get()));
+        var n = Render.json(doc.get());
+        var a = n.putArray("mentions");
+        mentions.forEach(m -> a.add(org.insight.core.internal.ModelJson.mention(m)));
+        Render.print(out, n);
       } else {
         Render.document(out, doc.get());
+        out.printf("%n  language: %s; %d mention(s) visible%n", doc.get().language().isEmpty() ? "unknown"
+            : doc.get().language(), mentions.size());
+        mentions.forEach(m -> out.printf("  [%d,%d) %-34s %-28s \"%s\"%n", m.start(), m.end(), m.provenance().method(),
+            m.value(), m.text()));
       }
       return 0;
     }

@@ -106,6 +106,13 @@ class NlpCommandTest {
     Run ok = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE");
     assertEquals(0, ok.code(), ok.out() + ok.err());
     assertTrue(ok.out().contains("selectors  1 documents, 4 mentions"), ok.out());
+    String id = ModelJson.read(run("", "document", "--workspace", ws, "--auths", "FR,POLICE", "--json").out())
+        .get("items").get(0).get("id").asText();
+    JsonNode doc = ModelJson.read(run("", "document", id, "--workspace", ws, "--auths", "FR,POLICE", "--json").out());
+    assertEquals(4, doc.get("mentions").size(), doc.toString());
+    assertEquals("en", doc.get("metadata").get("language.detected").get(0).asText(), doc.toString());
+    Run readable = run("", "document", id, "--workspace", ws, "--auths", "FR,POLICE");
+    assertTrue(readable.out().contains("pattern:iban@1.0") && readable.out().contains("language: en"), readable.out());
     Run unknown = run("", "enrich", "--workspace", ws, "--steps", "lang,magic");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("unknown step 'magic'"), unknown.err());

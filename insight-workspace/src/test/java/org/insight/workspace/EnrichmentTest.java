@@ -216,6 +216,39 @@ class EnrichmentTest {
   }
 
   @Test
+  void aTrainedOpenNlpModelFileRunsAsTheNerStep(@TempDir Path dir) {
+    java.util.Random random = new java.util.Random(11);
+    String[] first = {"Ivan", "Marco", "Fatima", "Jean", "Olga", "Ahmed", "Lucia", "Pierre"};
+    String[] last = {"Petrov", "Rossi", "Haddad", "Dupont", "Ivanova", "Mansour", "Garcia", "Weber"};
+    String[] templates = {"Officers stopped P near the harbour .", "P was seen leaving a warehouse .",
+        "The informant said that P owns the van .", "P called P twice .", "Police arrested P on Friday ."};
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (String w : templates[random.nextInt(templates.length)].split(" ")) {
+        sb.append(w.equals("P") ? "<START:person> " + first[random.nextInt(first.length)] + " "
+            + last[random.nextInt(last.length)] + " <END>" : w).append(' ');
+      }
+      lines.add(sb.toString().trim());
+    }
+    org.insight.nlp.OpenNlpEntityRecognizer trained = org.insight.nlp.NerTrainer.builder().iterations(40).build()
+        .train(org.insight.nlp.AnnotatedSentence.parse(lines));
+    Path model = dir.resolve("person.bin");
+    trained.save(model);
+    try (Workspace ws = Workspace.builder(dir.resolve("ws")).clock(Fixtures.FIXED).open()) {
+      Session s = ws.session(Principal.of("loader", "FR"), CI);
+      String id = addDocument(s, "Report 14", "", "Police arrested Viktor Kuznetsov on Friday. He was seen leaving a"
+          + " warehouse with a second man and later called his lawyer twice from the station.", "FR");
+      EnrichmentReport r = Enrichment.builder().step(EnrichmentSteps.language()).step(EnrichmentSteps.ner(model))
+          .build().run(s);
+      assertTrue(r.complete(), r::toString);
+      Mention person = only(s.mentions(id), m -> m.text().equals("Viktor Kuznetsov"));
+      assertEquals(trained.method() + "#person", person.provenance().method());
+      assertEquals("Viktor Kuznetsov", person.value());
+    }
+  }
+
+  @Test
   void stepNamesMustBeDistinctAndAPipelineNeedsOne() {
     assertThrows(IllegalArgumentException.class,
         () -> Enrichment.builder().step(EnrichmentSteps.language()).step(EnrichmentSteps.language()));
