@@ -289,7 +289,7 @@ public final class EntitySpotter {
       return;
     }
     Set<String> seen = new HashSet<>();
-    for (Selector s : selectors.extract(text)) {
+    for (Selector s : selectors == null ? List.<Selector>of() : selectors.extract(text)) {
       String key = identifierKey(s);
       int[] entities = key == null ? null : identifiers.get(key);
       if (entities != null) {
@@ -563,7 +563,7 @@ public final class EntitySpotter {
     private final Map<String, int[]> identifiers = new HashMap<>();
     private final List<long[]> singleTokenCandidates = new ArrayList<>(); // {entity, token}
     private final Set<String> common = new HashSet<>(COMMON);
-    private SelectorExtractor selectors = SelectorExtractor.create();
+    private SelectorExtractor selectors; // by default, only the kinds the dictionary's identifiers need
     private boolean selectorsSet;
     private int maxChars = SelectorExtractor.DEFAULT_MAX_CHARS;
     private boolean maxCharsSet;
@@ -583,7 +583,11 @@ public final class EntitySpotter {
       return this;
     }
 
-    /** The extractor finding identifiers in text (one with every kind and no phone region by default). */
+    /**
+     * The extractor finding identifiers written with separators in text (phones, IBANs, cards, e-mails, MRZs). By
+     * default one with no phone region and only the kinds the dictionary's identifiers can be: none at all when they
+     * are all plain words (passport numbers), which the word pass finds alone.
+     */
     public Builder selectors(SelectorExtractor extractor) {
       if (selectorsSet) {
         throw new IllegalStateException("selectors was already set to " + selectors);
@@ -736,6 +740,26 @@ public final class EntitySpotter {
         }
       }
       singleTokenCandidates.clear();
+      if (!selectorsSet) {
+        Set<SelectorKind> kinds = java.util.EnumSet.noneOf(SelectorKind.class);
+        for (String key : identifiers.keySet()) {
+          if (key.startsWith("+")) {
+            kinds.add(SelectorKind.PHONE);
+          } else if (key.indexOf('@') > 0) {
+            kinds.add(SelectorKind.EMAIL);
+          } else if (key.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}")) {
+            kinds.add(SelectorKind.IBAN);
+          } else if (key.matches("[0-9]{13,19}")) {
+            kinds.add(SelectorKind.PAYMENT_CARD);
+            kinds.add(SelectorKind.IMEI);
+          }
+          if (kinds.size() == 5) {
+            break;
+          }
+        }
+        selectors = kinds.isEmpty() ? null : SelectorExtractor.builder().kinds(kinds)
+            .maxChars(Math.min(maxChars, SelectorExtractor.DEFAULT_MAX_CHARS)).build();
+      }
       built = true;
       return new EntitySpotter(this);
     }
