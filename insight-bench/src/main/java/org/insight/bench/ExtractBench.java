@@ -169,10 +169,13 @@ public final class ExtractBench {
         return null;
       }));
     }
-    for (Future<?> f : futures) {
-      f.get();
+    try {
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
     }
-    pool.shutdown();
     if (failed.get() > 0) {
       System.out.printf("  (%d items had a quarantined part)%n", failed.get());
     }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProcessEngine implements Engine {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessEngine.class);
-  private static final Duration STARTUP = Duration.ofSeconds(60);
+  private static final Duration STARTUP = Duration.ofSeconds(180); // loading Tika on a loaded machine is slow
   /** Exit status of a JVM ended by -XX:+ExitOnOutOfMemoryError. */
   private static final int OOM_EXIT = 3;
 
