@@ -174,7 +174,14 @@ public final class PipelineRun {
           walkDirectory(d);
         } else if (s instanceof IngestSource.File f) {
           Path p = f.path().toAbsolutePath().normalize();
-          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+          BasicFileAttributes a;
+          try {
+            a = Files.readAttributes(p, BasicFileAttributes.class);
+          } catch (IOException e) {
+            found++;
+            putQuietly(new WalkFailure(p.getFileName().toString(), "cannot be read: " + e));
+            continue; // one unreadable file does not stop the other sources
+          }
           offer(p, p.getFileName().toString(), a);
         } else if (s instanceof IngestSource.Stream st) {
           found++;
