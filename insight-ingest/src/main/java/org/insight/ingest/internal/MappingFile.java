@@ -9,7 +9,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,8 +111,7 @@ public final class MappingFile {
       problems.add("\"" + section + "\" must be an object: name → {\"type\": …, \"properties\": {…}}");
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       String name = e.getKey();
       JsonNode spec = e.getValue();
       String where = section + "." + name;
@@ -130,7 +128,7 @@ public final class MappingFile {
       Map<String, List<Value>> properties = new LinkedHashMap<>();
       JsonNode props = spec.get("properties");
       if (props != null && props.isObject()) {
-        props.fields().forEachRemaining(p -> properties.put(p.getKey(),
+        props.properties().forEach(p -> properties.put(p.getKey(),
             values(p.getValue(), where + ".properties." + p.getKey(), problems)));
       } else if (props != null) {
         problems.add(where + ".properties must be an object: property → field or {…}");
@@ -207,7 +205,7 @@ public final class MappingFile {
       }
     } else if (lookup != null && lookup.isObject()) {
       Map<String, String> codes = new LinkedHashMap<>();
-      lookup.fields().forEachRemaining(c -> codes.put(c.getKey(), c.getValue().isNull() ? "" : c.getValue().asText()));
+      lookup.properties().forEach(c -> codes.put(c.getKey(), c.getValue().isNull() ? "" : c.getValue().asText()));
       v = v.lookup(codes);
     } else if (lookup != null) {
       problems.add(where + ".lookup: give a built-in list name (" + String.join(", ", CodeLists.names())
