@@ -12,7 +12,9 @@ import org.insight.match.internal.Levels;
  *
  * <ul>
  *   <li>{@link #names}: exact (same normalised tokens in any order), then {@link org.insight.nlp.NameSimilarity}
- *       ≥ 0.92, ≥ 0.85, ≥ 0.75, else. Exact agreement is term-frequency adjusted: a common name weighs less.
+ *       ≥ 0.92, ≥ 0.85, ≥ 0.75, else — the better of the names as written and with known nicknames and variants
+ *       replaced by a canonical form (Bill → William, Sasha → Alexander, Muhammad → Mohammed). Exact agreement is
+ *       term-frequency adjusted: a common name weighs less.
  *   <li>{@link #dates}: exact, partial (one date is a less precise form of the other: {@code 1975} vs
  *       {@code 1975-03-14}), day/month swapped, typo (one digit differs, or the year is off by one), else.
  *   <li>{@link #identifiers}, {@link #phones}, {@link #emails}: exact, else; these also give blocking keys.
