@@ -575,8 +575,15 @@ public final class EntitySpotter {
 
     private Builder() {}
 
-    /** Words that never name anything on their own, beyond the built-in English, French, Spanish and German ones. */
+    /**
+     * Words that never name anything on their own, beyond the built-in English, French, Spanish and German ones.
+     * Give them before the first {@link #add}: names are checked against them as they are added.
+     */
     public Builder commonWords(Collection<String> words) {
+      if (!entityIds.isEmpty()) {
+        throw new IllegalStateException("commonWords must be given before the first add: " + entityIds.size()
+            + " entities were already checked against the built-in list");
+      }
       for (String w : words) {
         common.addAll(Names.tokens(w));
       }
