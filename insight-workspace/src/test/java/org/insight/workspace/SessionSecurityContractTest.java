@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SessionSecurityContractTest {
   /** Methods that do not read workspace data. */
-  private static final Set<String> NOT_READS = Set.of("add", "addDocuments", "addMentions", "storeEvidence", "close", "principal", "purpose",
+  private static final Set<String> NOT_READS = Set.of("add", "addDocuments", "addMentions", "storeEvidence", "ingest", "close", "principal", "purpose",
       "reviewFlag",
       "resolution"); // resolution() hands out a facade; its reads are checked in ResolutionTest
 
