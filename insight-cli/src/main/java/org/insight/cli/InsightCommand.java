@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
         IngestCommand.class,
         AuditCommand.class,
         LabelCommand.class,
+        ExtractCommand.class,
+        OcrCommand.class,
         picocli.CommandLine.HelpCommand.class
     })
 final class InsightCommand implements Runnable {

@@ -83,8 +83,8 @@ public final class Extractor implements AutoCloseable {
   }
 
   /**
-   * Extracts the bytes of {@code in} as an item called {@code name}. The stream is copied to a temporary file
-   * first (so memory stays bounded); copying stops just past the maximum size.
+   * Extracts the bytes of {@code in} as an item called {@code name}. The stream is copied whole to a temporary
+   * file first (so memory stays bounded and an item over the maximum size is still hashed), then deleted.
    */
   public Extraction extract(InputStream in, String name, OcrOptions ocr, EmbeddedSink sink) {
     Objects.requireNonNull(in, "in");

@@ -36,6 +36,8 @@ public final class Node {
   /** Where the item's bytes are (a temp file for embedded items), "" when they could not be kept. */
   public String bytesFile = "";
   public List<Node> children = new ArrayList<>();
+  /** A message's body parts, which Tika hands over as embedded items; folded into the text, never on the wire. */
+  final StringBuilder inlineText = new StringBuilder();
 
   public Node quarantine(String reason, String why) {
     this.quarantine = reason;

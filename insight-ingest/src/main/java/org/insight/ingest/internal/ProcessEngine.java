@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProcessEngine implements Engine {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessEngine.class);
-  private static final Duration STARTUP = Duration.ofSeconds(60);
+  private static final Duration STARTUP = Duration.ofSeconds(180); // loading Tika on a loaded machine is slow
   /** Exit status of a JVM ended by -XX:+ExitOnOutOfMemoryError. */
   private static final int OOM_EXIT = 3;
 
@@ -56,6 +56,7 @@ public final class ProcessEngine implements Engine {
       slots.add(s);
     }
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+    all.forEach(Slot::warmLater); // start the workers now, so the first items do not wait for Tika to load
   }
 
   @Override
@@ -96,6 +97,26 @@ public final class ProcessEngine implements Engine {
     private DataInputStream fromWorker;
     private StderrTail stderr;
 
+    /** Starts (or restarts) the worker in the background; a call that comes meanwhile waits for it. */
+    void warmLater() {
+      if (closed) {
+        return;
+      }
+      readers.submit(() -> {
+        synchronized (this) {
+          if (!closed) {
+            try {
+              ensureStarted();
+            } catch (IOException | TimeoutException | ExecutionException | RuntimeException e) {
+              LOG.debug("extraction worker did not start in the background; the next call retries", e);
+              stop();
+            }
+          }
+        }
+        return null;
+      });
+    }
+
     synchronized Node call(Request request) throws InterruptedException {
       try {
         ensureStarted();
@@ -121,6 +142,7 @@ public final class ProcessEngine implements Engine {
         LOG.warn("extraction of an item exceeded {} s; killing worker pid {}", timeout.toSeconds(), process.pid());
         stop();
         response.cancel(true);
+        warmLater();
         return InProcessEngine.failed(request, "TIMEOUT", "extraction took longer than the timeout of "
             + timeout.toSeconds() + " s (a parser hung?); the worker was stopped and restarted");
       } catch (ExecutionException e) {
@@ -141,6 +163,7 @@ public final class ProcessEngine implements Engine {
       String tail = stderr == null ? "" : stderr.tail();
       LOG.warn("extraction worker died (exit {}); restarting. Its last output: {}", exit, tail);
       stop();
+      warmLater();
       String why = exit == OOM_EXIT
           ? "the worker ran out of memory (heap " + heapMb + " MiB) extracting it"
           : "the worker process died extracting it (exit status " + exit + ")";

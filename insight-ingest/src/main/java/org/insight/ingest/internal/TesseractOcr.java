@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
-import net.sourceforge.tess4j.TessAPI1;
+import net.sourceforge.tess4j.TessAPI;
 
 /**
- * Tesseract through Tess4J's direct JNA mapping of the C API. One engine per thread and language set, kept
+ * Tesseract through Tess4J's JNA mapping of the C API. One engine per thread and language set, kept
  * for the life of the thread (initialising one costs about as much as recognising a page).
  */
 public final class TesseractOcr {
@@ -32,6 +32,14 @@ public final class TesseractOcr {
   private static volatile String version;
 
   private TesseractOcr() {}
+
+  /**
+   * Tess4J's interface mapping, which binds each C function when first called: its direct mapping binds every
+   * function up front and fails on Debian's Tesseract 5.3, which lacks functions added in 5.4.
+   */
+  private static TessAPI tess() {
+    return TessAPI.INSTANCE;
+  }
 
   /**
    * One recognised page.
@@ -51,7 +59,7 @@ public final class TesseractOcr {
     String v = version;
     if (v == null) {
       try {
-        v = TessAPI1.TessVersion();
+        v = tess().TessVersion();
       } catch (LinkageError e) {
         throw missingLibrary(e);
       }
@@ -91,16 +99,16 @@ public final class TesseractOcr {
     byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
     ByteBuffer buffer = ByteBuffer.allocateDirect(pixels.length);
     buffer.put(pixels).flip();
-    TessAPI1.TessBaseAPISetImage(api, buffer, gray.getWidth(), gray.getHeight(), 1, gray.getWidth());
-    TessAPI1.TessBaseAPISetSourceResolution(api, 300);
-    Pointer textPointer = TessAPI1.TessBaseAPIGetUTF8Text(api);
+    tess().TessBaseAPISetImage(api, buffer, gray.getWidth(), gray.getHeight(), 1, gray.getWidth());
+    tess().TessBaseAPISetSourceResolution(api, 300);
+    Pointer textPointer = tess().TessBaseAPIGetUTF8Text(api);
     String text = "";
     if (textPointer != null) {
       text = textPointer.getString(0, "UTF-8");
-      TessAPI1.TessDeleteText(textPointer);
+      tess().TessDeleteText(textPointer);
     }
-    int confidence = TessAPI1.TessBaseAPIMeanTextConf(api);
-    TessAPI1.TessBaseAPIClear(api);
+    int confidence = tess().TessBaseAPIMeanTextConf(api);
+    tess().TessBaseAPIClear(api);
     return new Page(text.strip(), Math.max(0, confidence));
   }
 
@@ -121,13 +129,13 @@ public final class TesseractOcr {
     }
     try {
       version();
-      api = TessAPI1.TessBaseAPICreate();
-      if (TessAPI1.TessBaseAPIInit3(api, dir.toString(), languages) != 0) {
-        TessAPI1.TessBaseAPIDelete(api);
+      api = tess().TessBaseAPICreate();
+      if (tess().TessBaseAPIInit3(api, dir.toString(), languages) != 0) {
+        tess().TessBaseAPIDelete(api);
         throw new OcrUnavailableException("Tesseract could not load languages " + languages + " from " + dir
             + "; reinstall the Debian packages tesseract-ocr-<lang>");
       }
-      TessAPI1.TessBaseAPISetPageSegMode(api, 3); // PSM_AUTO: page layout analysis, no orientation detection
+      tess().TessBaseAPISetPageSegMode(api, 3); // PSM_AUTO: page layout analysis, no orientation detection
     } catch (LinkageError e) {
       throw missingLibrary(e);
     }

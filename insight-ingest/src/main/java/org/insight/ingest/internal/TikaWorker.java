@@ -54,10 +54,19 @@ public final class TikaWorker {
   private static final int OCR_DPI = 300;
   private static final long MAX_OCR_PIXELS = 120_000_000L;
   /** A PDF page with fewer visible characters than this has no text layer worth the name and is OCR'd. */
-  private static final int MIN_PAGE_CHARS = 8;
+  private static final int MIN_PAGE_CHARS = 3;
 
   private final AutoDetectParser parser = new AutoDetectParser();
   private final boolean testHooks = Boolean.getBoolean(TEST_HOOKS);
+  // built once: their constructors read property files, which cost more than parsing a small item
+  private final TesseractOCRConfig tikaOcr = new TesseractOCRConfig();
+  private final PDFParserConfig pdfConfig = new PDFParserConfig();
+
+  public TikaWorker() {
+    tikaOcr.setSkipOcr(true); // OCR is ours (Tess4J in this process), never Tika's command-line call
+    pdfConfig.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    pdfConfig.setExtractInlineImages(false);
+  }
 
   /** Extracts {@code request}'s item; never throws for the item's content. */
   public Node extract(Request request) {
@@ -96,13 +105,8 @@ public final class TikaWorker {
     WriteOutContentHandler out = new WriteOutContentHandler(state.request.limits().maxTextChars());
     PageCounter pages = new PageCounter(new BodyContentHandler(out));
     ParseContext context = new ParseContext();
-    TesseractOCRConfig tikaOcr = new TesseractOCRConfig();
-    tikaOcr.setSkipOcr(true); // OCR is ours (Tess4J in this process), never Tika's command-line call
     context.set(TesseractOCRConfig.class, tikaOcr);
-    PDFParserConfig pdf = new PDFParserConfig();
-    pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-    pdf.setExtractInlineImages(false);
-    context.set(PDFParserConfig.class, pdf);
+    context.set(PDFParserConfig.class, pdfConfig);
     context.set(EmbeddedDocumentExtractor.class, new Embedded(node, depth, state));
     try (TikaInputStream in = TikaInputStream.get(file, md)) {
       MediaType type = parser.getDetector().detect(in, md);
@@ -119,6 +123,12 @@ public final class TikaWorker {
       }
     }
     node.text = out.toString();
+    if (node.inlineText.length() > 0) {
+      String joined = node.text.isBlank() ? node.inlineText.toString() : node.text + "\n" + node.inlineText;
+      int max = state.request.limits().maxTextChars();
+      node.textTruncated |= joined.length() > max;
+      node.text = joined.length() > max ? joined.substring(0, max) : joined;
+    }
     node.parser = parserName(md);
     node.metadata = MetadataFields.of(md);
     if (node.isQuarantined()) {
@@ -398,6 +408,10 @@ public final class TikaWorker {
         return; // the top item is quarantined for the limit; its report says where extraction stopped
       }
       Limits limits = state.request.limits();
+      if (isMessageBody(metadata)) {
+        inlineBody(stream, metadata);
+        return;
+      }
       if (++state.embedded > limits.maxEmbedded()) {
         state.abort = "more than " + limits.maxEmbedded() + " embedded items; extraction stopped there"
             + " (raise Extractor.Builder.maxEmbedded if this is expected)";
@@ -413,8 +427,9 @@ public final class TikaWorker {
       long kept = 0;
       long total = 0;
       boolean overBudget = false;
-      try (DigestInputStream in = new DigestInputStream(stream, digest);
-          OutputStream out = Files.newOutputStream(bytes)) {
+      // the container owns the stream: closing it would close the archive itself (7z), so it is not closed here
+      DigestInputStream in = new DigestInputStream(stream, digest);
+      try (OutputStream out = Files.newOutputStream(bytes)) {
         byte[] buf = new byte[64 * 1024];
         for (int n; (n = in.read(buf)) > 0; ) {
           total += n;
@@ -459,6 +474,67 @@ public final class TikaWorker {
         return;
       }
       parseInto(child, bytes, depth + 1, state);
+    }
+
+    /** A message's own text part (no file name, not an attachment): Tika passes it as embedded. */
+    private boolean isMessageBody(Metadata metadata) {
+      if (!parent.mediaType.startsWith("message/")) {
+        return false;
+      }
+      String name = metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY);
+      String disposition = metadata.get("Content-Disposition");
+      String type = String.valueOf(metadata.get(Metadata.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
+      boolean text = type.startsWith("text/plain") || type.startsWith("text/html") && parent.inlineText.length() == 0;
+      return text && (name == null || name.isBlank())
+          && (disposition == null || disposition.toLowerCase(Locale.ROOT).startsWith("inline"));
+    }
+
+    private void inlineBody(InputStream stream, Metadata metadata) throws IOException {
+      Path bytes = state.workDir.resolve("body" + System.nanoTime() + ".bin");
+      try {
+        try (OutputStream out = Files.newOutputStream(bytes)) {
+          stream.transferTo(new BoundedOutput(out, state.request.limits().maxBytes()));
+        }
+        Node body = new Node();
+        body.name = "body";
+        parseInto(body, bytes, depth + 1, state);
+        if (!body.text.isBlank()) {
+          if (parent.inlineText.length() > 0) {
+            parent.inlineText.append('\n');
+          }
+          parent.inlineText.append(body.text.strip());
+        }
+        parent.children.addAll(body.children); // anything the body itself embeds is the message's
+      } finally {
+        Files.deleteIfExists(bytes);
+      }
+    }
+  }
+
+  /** Stops writing silently past a maximum (the rest of an over-long body is not kept). */
+  private static final class BoundedOutput extends java.io.FilterOutputStream {
+    private long left;
+
+    BoundedOutput(OutputStream out, long max) {
+      super(out);
+      this.left = max;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (left > 0) {
+        out.write(b);
+        left--;
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      int n = (int) Math.min(len, left);
+      if (n > 0) {
+        out.write(b, off, n);
+        left -= n;
+      }
     }
   }
 
