@@ -35,6 +35,7 @@ final class Ingestion implements IngestTarget {
     Decision d = workspace.decide(session.principal(), session.purpose(), label);
     if (!d.allowed()) {
       // a writer that could not read back what it writes could not check it, nor add mentions to it
+      session.audit("ingest", "dataset=" + request.dataset().name(), List.of(), "denied: the writer could not see the label");
       throw new InsightException("principal '" + session.principal().id() + "' acting for " + session.purpose()
           + " could not see documents labelled " + label + " (" + d.reason() + "); ingest as a principal holding"
           + " the label's authorisations, for a purpose the label allows");

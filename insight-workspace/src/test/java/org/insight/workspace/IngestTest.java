@@ -233,6 +233,7 @@ class IngestTest {
           .source(dir(corpus)).extractor(new TestMailExtractor()).build()));
       assertTrue(e.getMessage().contains("could not see"), e.getMessage());
       assertFalse(Files.exists(wsDir.resolve("ingest/ledger.jsonl")));
+      assertTrue(ws.audit.tail(1).get(0).event().outcome().startsWith("denied"), "the refusal is audited");
     }
     try (Workspace ws = Workspace.open(wsDir); Session s = ws.session(LOADER, Purpose.BORDER_CONTROL)) {
       assertThrows(InsightException.class, () -> s.ingest(IngestRequest.builder(DATASET)
