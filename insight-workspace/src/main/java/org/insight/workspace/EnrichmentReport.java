@@ -21,6 +21,34 @@ public record EnrichmentReport(
     notes = List.copyOf(notes);
   }
 
+  /** An empty report: nothing read, no steps. */
+  static EnrichmentReport empty() {
+    return new EnrichmentReport(0, 0, List.of(), List.of(), List.of());
+  }
+
+  /**
+   * This report and a later one over other documents, as one (ingest enriches batch by batch): counts add up, a step
+   * is available only if it was in both, failures and notes are kept (notes at most 1,000).
+   */
+  EnrichmentReport plus(EnrichmentReport later) {
+    java.util.Map<String, StepReport> steps = new java.util.LinkedHashMap<>();
+    for (StepReport s : this.steps) {
+      steps.put(s.name(), s);
+    }
+    for (StepReport s : later.steps) {
+      steps.merge(s.name(), s, (a, b) -> new StepReport(a.name(), a.available() && b.available(),
+          a.unavailableReason().isEmpty() ? b.unavailableReason() : a.unavailableReason(),
+          a.documents() + b.documents(), a.mentions() + b.mentions(), a.statements() + b.statements(),
+          a.failed() + b.failed()));
+    }
+    List<Failure> failures = new java.util.ArrayList<>(this.failures);
+    failures.addAll(later.failures);
+    List<String> notes = new java.util.ArrayList<>(this.notes);
+    notes.addAll(later.notes.subList(0, Math.min(later.notes.size(), Math.max(0, 1_000 - notes.size()))));
+    return new EnrichmentReport(documents + later.documents, updatedDocuments + later.updatedDocuments,
+        List.copyOf(steps.values()), failures, notes);
+  }
+
   /** Whether every step was available and no document failed. */
   public boolean complete() {
     return failures.isEmpty() && steps.stream().allMatch(StepReport::available);

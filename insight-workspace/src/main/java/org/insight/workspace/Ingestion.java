@@ -24,13 +24,21 @@ final class Ingestion implements IngestTarget {
   private final Session session;
   private final Workspace workspace;
   private final ConcurrentLinkedQueue<String> stored = new ConcurrentLinkedQueue<>();
+  private final Enrichment enrichment; // null: none
+  private EnrichmentReport enriched = EnrichmentReport.empty();
 
-  private Ingestion(Session session, Workspace workspace) {
+  private Ingestion(Session session, Workspace workspace, Enrichment enrichment) {
     this.session = session;
     this.workspace = workspace;
+    this.enrichment = enrichment;
   }
 
   static IngestReport run(Session session, Workspace workspace, IngestRequest request) {
+    return run(session, workspace, request, null).ingest();
+  }
+
+  /** Ingests, and enriches each batch of documents once it is durable (when {@code enrichment} is not null). */
+  static IngestResult run(Session session, Workspace workspace, IngestRequest request, Enrichment enrichment) {
     Label label = request.dataset().label();
     Decision d = workspace.decide(session.principal(), session.purpose(), label);
     if (!d.allowed()) {
@@ -40,13 +48,17 @@ final class Ingestion implements IngestTarget {
           + " could not see documents labelled " + label + " (" + d.reason() + "); ingest as a principal holding"
           + " the label's authorisations, for a purpose the label allows");
     }
-    Ingestion target = new Ingestion(session, workspace);
+    Ingestion target = new Ingestion(session, workspace, enrichment);
     IngestReport report = IngestPipeline.run(request, target);
     target.auditStored();
     session.audit("ingest", "dataset=" + report.dataset() + " found=" + report.found() + " ingested="
         + report.ingested() + " unchanged=" + report.unchanged() + " quarantined=" + report.quarantined(),
         report.failures().stream().map(IngestReport.Failure::path).toList(), "ok");
-    return report;
+    return new IngestResult(report, target.enriched());
+  }
+
+  private synchronized EnrichmentReport enriched() {
+    return enriched;
   }
 
   @Override
@@ -62,6 +74,13 @@ final class Ingestion implements IngestTarget {
     auditStored(); // the evidence first (synced), as Session.storeEvidence would
     if (!documents.isEmpty()) {
       session.addDocuments(documents);
+      if (enrichment != null) {
+        // after the batch is durable: a failed step never costs an ingested document
+        EnrichmentReport r = enrichment.run(session, documents.stream().map(Document::id).toList());
+        synchronized (this) {
+          enriched = enriched.plus(r);
+        }
+      }
     }
   }
 

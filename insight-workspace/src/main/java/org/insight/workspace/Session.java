@@ -291,6 +291,18 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * Ingests as {@link #ingest(org.insight.ingest.IngestRequest)} does, and runs {@code enrichment} over each batch of
+   * documents once the batch is durable (language, selectors, entities, spotting, translation: whichever steps it
+   * has), so a source's documents arrive enriched. Enrichment failures are reported, never undo an ingested item.
+   */
+  public IngestResult ingest(org.insight.ingest.IngestRequest request, Enrichment enrichment) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(enrichment, "enrichment");
+    ensureOpen();
+    return Ingestion.run(this, workspace, request, enrichment);
+  }
+
+  /**
    * Enrichment's write-back: a visible document's language and metadata replaced, everything else (text, label,
    * provenance) kept as stored, so who ingested it and from where is never overwritten. Durable when it returns.
    */
