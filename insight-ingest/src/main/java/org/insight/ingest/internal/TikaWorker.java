@@ -107,19 +107,22 @@ public final class TikaWorker {
     ParseContext context = new ParseContext();
     context.set(TesseractOCRConfig.class, tikaOcr);
     context.set(PDFParserConfig.class, pdfConfig);
-    context.set(EmbeddedDocumentExtractor.class, new Embedded(node, depth, state));
+    context.set(EmbeddedDocumentExtractor.class, new Embedded(node, md, depth, state));
+    Throwable failure = null;
     try (TikaInputStream in = TikaInputStream.get(file, md)) {
-      MediaType type = parser.getDetector().detect(in, md);
-      node.mediaType = type.getBaseType().toString();
       testHook(node.name);
-      parser.parse(in, pages, md, context);
+      parser.parse(in, pages, md, context); // detects the type itself and records it in md: not detected twice
     } catch (OutOfMemoryError | StackOverflowError e) {
       throw e;
     } catch (Throwable t) {
-      if (WriteLimitReachedException.isWriteLimitReached(t)) {
+      failure = t;
+    }
+    node.mediaType = mediaType(md, file, node.name);
+    if (failure != null) {
+      if (WriteLimitReachedException.isWriteLimitReached(failure)) {
         node.textTruncated = true;
-      } else if (!(t instanceof ZeroByteFileException)) {
-        classify(node, t);
+      } else if (!(failure instanceof ZeroByteFileException)) {
+        classify(node, failure);
       }
     }
     node.text = out.toString();
@@ -333,6 +336,17 @@ public final class TikaWorker {
     return "";
   }
 
+  private String mediaType(Metadata md, Path file, String name) {
+    String type = md.get(Metadata.CONTENT_TYPE);
+    if (type != null && !type.isBlank()) {
+      MediaType parsed = MediaType.parse(type);
+      if (parsed != null) {
+        return parsed.getBaseType().toString();
+      }
+    }
+    return detectQuietly(file, name);
+  }
+
   private String detectQuietly(Path file, String name) {
     Metadata md = new Metadata();
     md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
@@ -387,11 +401,13 @@ public final class TikaWorker {
   /** Receives every embedded item a parser finds: keeps its bytes and extracts it as a child node. */
   private final class Embedded implements EmbeddedDocumentExtractor {
     private final Node parent;
+    private final Metadata parentMetadata;
     private final int depth;
     private final State state;
 
-    Embedded(Node parent, int depth, State state) {
+    Embedded(Node parent, Metadata parentMetadata, int depth, State state) {
       this.parent = parent;
+      this.parentMetadata = parentMetadata;
       this.depth = depth;
       this.state = state;
     }
@@ -478,7 +494,8 @@ public final class TikaWorker {
 
     /** A message's own text part (no file name, not an attachment): Tika passes it as embedded. */
     private boolean isMessageBody(Metadata metadata) {
-      if (!parent.mediaType.startsWith("message/")) {
+      // the container's type, as AutoDetectParser recorded it before handing the container to its parser
+      if (!String.valueOf(parentMetadata.get(Metadata.CONTENT_TYPE)).startsWith("message/")) {
         return false;
       }
       String name = metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY);
