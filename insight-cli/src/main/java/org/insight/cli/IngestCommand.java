@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.core.Dataset;
+import org.insight.core.internal.ModelJson;
 import org.insight.ingest.Extractor;
 import org.insight.ingest.IngestProgress;
 import org.insight.ingest.IngestReport;
@@ -19,6 +20,8 @@ import org.insight.ingest.RecordMapping;
 import org.insight.policy.Label;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
+import org.insight.workspace.EnrichmentReport;
+import org.insight.workspace.IngestResult;
 import org.insight.workspace.Session;
 import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -84,11 +87,18 @@ final class IngestCommand implements Callable<Integer> {
       + " parser that hangs or runs out of memory then hurts this process, not a worker).")
   boolean inProcess;
 
+  @Option(names = "--enrich", arity = "0..1", split = ",", fallbackValue = "lang,selectors", paramLabel = "S,S",
+      description = "Enrich each batch of new documents once it is stored: lang, selectors, ner, translate, spot "
+          + "(--enrich alone: lang,selectors). The enrich options (--ner-model, --to, --apy, --region) apply.")
+  List<String> enrich;
+
+  @Mixin EnrichmentOptions enrichOptions;
+
   @Option(names = "--progress", description = "Show progress on standard error even when it is not a terminal.")
   boolean progress;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     Label.Builder lb = Label.builder(label);
     if (!purposes.isEmpty()) {
       lb.purposes(purposes.stream().map(Purpose::of).toList());
@@ -120,6 +130,7 @@ final class IngestCommand implements Callable<Integer> {
     ProgressLine line = new ProgressLine(err, progress || System.console() != null);
     rb.progress(line::update);
     IngestReport report;
+    EnrichmentReport enriched = null;
     Extractor extractor = null;
     if (inProcess) {
       extractor = Extractor.builder().inProcess(true).workers(workers != null ? workers : 2).build();
@@ -129,7 +140,13 @@ final class IngestCommand implements Callable<Integer> {
       if (mapping != null) {
         rb.mapping(RecordMapping.resolve(mapping, ws.schema()));
       }
-      report = s.ingest(rb.build());
+      if (enrich == null) {
+        report = s.ingest(rb.build());
+      } else {
+        IngestResult result = s.ingest(rb.build(), enrichOptions.enrichment(enrich, spec));
+        report = result.ingest();
+        enriched = result.enrichment();
+      }
     } finally {
       if (extractor != null) {
         extractor.close();
@@ -138,11 +155,20 @@ final class IngestCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (session.json) {
-      out.println(report.toJson());
+      if (enriched == null) {
+        out.println(report.toJson());
+      } else {
+        var n = (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.MAPPER.readTree(report.toJson());
+        n.set("enrichment", ModelJson.MAPPER.readTree(EnrichCommand.json(enriched)));
+        out.println(ModelJson.write(n));
+      }
     } else {
       print(out, report);
+      if (enriched != null) {
+        EnrichCommand.print(out, enriched);
+      }
     }
-    return report.clean() ? 0 : 1;
+    return report.clean() && (enriched == null || enriched.complete()) ? 0 : 1;
   }
 
   static void print(PrintWriter out, IngestReport r) {

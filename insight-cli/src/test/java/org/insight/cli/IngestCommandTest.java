@@ -73,4 +73,22 @@ class IngestCommandTest {
     Run usage = run("ingest", "--workspace", ws, f.toString());
     assertEquals(2, usage.code());
   }
+
+  @Test
+  void withEnrichTheNewDocumentsArriveWithTheirSelectorsAsMentions() throws Exception {
+    Path f = dir.resolve("tip.txt");
+    Files.writeString(f, "Call +33 6 12 34 56 78 about the transfer to FR76 3000 6000 0112 3456 7890 189 before Friday.");
+    String ws = dir.resolve("ws").toString();
+    Run r = run("ingest", f.toString(), "--workspace", ws, "--dataset", "d", "--label", "FR", "--in-process",
+        "--auths", "FR", "--enrich", "selectors", "--region", "FR", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode e = ModelJson.read(r.out()).get("enrichment");
+    assertEquals(1, e.get("documents").asInt(), r.out());
+    assertEquals("selectors", e.get("steps").get(0).get("name").asText());
+    assertEquals(2, e.get("steps").get(0).get("mentions").asInt(), r.out());
+    Run unknown = run("ingest", f.toString(), "--workspace", ws, "--dataset", "d", "--label", "FR", "--in-process",
+        "--auths", "FR", "--enrich", "magic");
+    assertEquals(2, unknown.code(), unknown.err());
+    assertTrue(unknown.err().contains("unknown step 'magic'"), unknown.err());
+  }
 }

@@ -97,14 +97,15 @@ class NlpTranslateSpotCommandTest {
     JsonNode spot = n.get("steps").get(1);
     JsonNode translate = n.get("steps").get(2);
     assertEquals("spot", spot.get("name").asText());
-    // Ivan PETROV (the French record and, without his middle name, the notice), Jean-Luc MOREAU, and the phone
-    // number (Petrov's French record and the Phone entity of the call records)
-    assertEquals(5, spot.get("mentions").asInt(), both.out());
+    // the report: Ivan PETROV (the French record and, without his middle name, the notice), Jean-Luc MOREAU, and the
+    // phone number (Petrov's French record and the Phone entity of the call records); the tip e-mail: Ivan PETROV
+    // (record and notice)
+    assertEquals(7, spot.get("mentions").asInt(), both.out());
     assertTrue(translate.get("unavailableReason").asText().contains("cannot be reached"), both.out());
 
     Run national = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE", "--steps", "spot", "--json");
     assertEquals(0, national.code(), national.err());
-    assertEquals(4, ModelJson.read(national.out()).get("steps").get(0).get("mentions").asInt(),
+    assertEquals(5, ModelJson.read(national.out()).get("steps").get(0).get("mentions").asInt(),
         "no notice in the dictionary of a reader who may not see notices: " + national.out());
   }
 }
