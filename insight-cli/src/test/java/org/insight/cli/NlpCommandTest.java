@@ -99,13 +99,14 @@ class NlpCommandTest {
     Run r = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE", "--steps", "lang,selectors,ner", "--json");
     assertEquals(1, r.code(), "ner had no model: incomplete " + r.err());
     JsonNode n = ModelJson.read(r.out());
-    assertEquals(1, n.get("documents").asInt());
-    assertEquals(0, n.get("updatedDocuments").asInt(), "the demo already enriched the report: nothing changed");
-    assertEquals(4, n.get("steps").get(1).get("mentions").asInt());
+    // the inbox the demo ingests: the report (4 selectors), the tip e-mail, its attachment (1) and the HTML note
+    assertEquals(4, n.get("documents").asInt());
+    assertEquals(0, n.get("updatedDocuments").asInt(), "the demo already enriched the inbox: nothing changed");
+    assertEquals(5, n.get("steps").get(1).get("mentions").asInt());
     assertTrue(n.get("steps").get(2).get("unavailableReason").asText().contains("--ner-model"));
     Run ok = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE");
     assertEquals(0, ok.code(), ok.out() + ok.err());
-    assertTrue(ok.out().contains("selectors  1 documents, 4 mentions"), ok.out());
+    assertTrue(ok.out().contains("selectors  4 documents, 5 mentions"), ok.out());
     String id = ModelJson.read(run("", "document", "--workspace", ws, "--auths", "FR,POLICE", "--json").out())
         .get("items").get(0).get("id").asText();
     JsonNode doc = ModelJson.read(run("", "document", id, "--workspace", ws, "--auths", "FR,POLICE", "--json").out());
