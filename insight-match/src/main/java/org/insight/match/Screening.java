@@ -309,6 +309,7 @@ public final class Screening {
           }
           case DATE -> ScreeningKeys.date(v, sink);
           case IDENTIFIER -> ScreeningKeys.identifier(v, sink);
+          case EXACT -> ScreeningKeys.exact(c.name(), v, sink);
           default -> { }
         }
       }
@@ -336,8 +337,12 @@ public final class Screening {
       for (String v : c.values(r)) {
         switch (c.kind()) {
           case NAME -> ScreeningKeys.name(v, sink);
-          case DATE -> ScreeningKeys.date(v, sink);
+          case DATE -> {
+            ScreeningKeys.date(v, sink);
+            ScreeningKeys.dateNeighbours(v, sink);
+          }
           case IDENTIFIER -> ScreeningKeys.identifier(v, sink);
+          case EXACT -> ScreeningKeys.exact(c.name(), v, sink);
           default -> { }
         }
       }
