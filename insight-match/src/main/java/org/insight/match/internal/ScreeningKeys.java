@@ -10,7 +10,8 @@ import org.insight.nlp.Names;
  * (times its inverse document frequency). Names give, per normalised (transliterated) token: the token, its Double
  * Metaphone codes, its consonant skeleton (so an Arabic-script {@code mhmd} meets {@code mohammed}), and for tokens
  * of five letters or more its first and last four letters (one typo leaves one of them intact). Dates give the
- * full date and the year; identifiers give themselves. Not API.
+ * full date and the year (a query also its near misses: {@link #dateNeighbours}); identifiers and exactly compared
+ * values (country, gender) give themselves. Not API.
  */
 public final class ScreeningKeys {
 
