@@ -33,8 +33,8 @@ import org.insight.policy.Label;
  * }</pre>
  *
  * <p>How. Candidates come from an inverted index over name keys — normalised transliterated tokens, Double Metaphone
- * codes, consonant skeletons, first and last four letters of longer tokens — birth dates, birth years and
- * identifiers, accumulated with IDF weights; rare keys open candidates, common keys only rank them (see
+ * codes, consonant skeletons, first and last four letters of longer tokens — birth dates (a query also asks for the
+ * dates the model rates a near miss), birth years, identifiers and exactly compared values (country), accumulated with IDF weights; rare keys open candidates, common keys only rank them (see
  * {@link ScreeningIndex}). The best {@code candidateLimit} are rescored with the model (each comparison's level and
  * weight) and the best {@code k} by weight are returned, ties by entry id. Exact name agreement is term-frequency
  * adjusted by the name's frequency among the entries of this index (a list shorter than 1/u of the exact level
@@ -309,6 +309,7 @@ public final class Screening {
           }
           case DATE -> ScreeningKeys.date(v, sink);
           case IDENTIFIER -> ScreeningKeys.identifier(v, sink);
+          case EXACT -> ScreeningKeys.exact(c.name(), v, sink);
           default -> { }
         }
       }
@@ -336,8 +337,12 @@ public final class Screening {
       for (String v : c.values(r)) {
         switch (c.kind()) {
           case NAME -> ScreeningKeys.name(v, sink);
-          case DATE -> ScreeningKeys.date(v, sink);
+          case DATE -> {
+            ScreeningKeys.date(v, sink);
+            ScreeningKeys.dateNeighbours(v, sink);
+          }
           case IDENTIFIER -> ScreeningKeys.identifier(v, sink);
+          case EXACT -> ScreeningKeys.exact(c.name(), v, sink);
           default -> { }
         }
       }
