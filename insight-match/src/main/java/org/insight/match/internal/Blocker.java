@@ -28,6 +28,9 @@ import org.insight.nlp.Names;
  */
 public final class Blocker {
 
+  /** The prefix of the keys built from names alone (no date): pairs sharing one are not shaped on their dates. */
+  public static final String NAME_ONLY_PREFIX = "pp:";
+
   private Blocker() {}
 
   /** Candidate pairs (as {@code i * n + j} with {@code i < j}) and stats. */

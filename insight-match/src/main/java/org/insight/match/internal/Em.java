@@ -38,16 +38,24 @@ public final class Em {
     return fit(patterns, counts, levels, u, m, 0.1, new boolean[levels.length], maxIterations, tolerance);
   }
 
+  /** {@link #fit(int[][], long[], int[], double[][], double[][], double, boolean[], boolean[], int, double)}, no m held. */
+  public static Fit fit(int[][] patterns, long[] counts, int[] levels, double[][] u, double[][] start,
+      double startLambda, boolean[] excluded, int maxIterations, double tolerance) {
+    return fit(patterns, counts, levels, u, start, startLambda, excluded, new boolean[levels.length], maxIterations,
+        tolerance);
+  }
+
   /**
    * Fits m and λ from a start. The {@code excluded} comparisons take no part in the E-step (the posterior match
    * probability of a pattern ignores them) but their m is still estimated in the M-step from those posteriors.
    * Blocking makes candidate pairs agree on the blocked-on comparisons (names) far more than random pairs do, so
    * with names in the E-step EM takes "same name" for "same person"; as Splink does for the comparisons a blocking
    * rule used, their m is learned from pairs judged by the other comparisons only (valid under the model's
-   * conditional-independence assumption).
+   * conditional-independence assumption). The {@code held} comparisons keep their start m (learned by an earlier
+   * pass on pairs whose blocking did not shape them).
    */
   public static Fit fit(int[][] patterns, long[] counts, int[] levels, double[][] u, double[][] start,
-      double startLambda, boolean[] excluded, int maxIterations, double tolerance) {
+      double startLambda, boolean[] excluded, boolean[] held, int maxIterations, double tolerance) {
     int c = levels.length;
     double[][] m = new double[c][];
     for (int k = 0; k < c; k++) {
@@ -90,6 +98,9 @@ public final class Em {
       ll.add(logLik);
       double change = 0;
       for (int k = 0; k < c; k++) {
+        if (held[k]) {
+          continue;
+        }
         double denom = 0;
         for (int l = 1; l < levels[k]; l++) {
           denom += num[k][l];
