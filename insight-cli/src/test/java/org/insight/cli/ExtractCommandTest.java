@@ -9,8 +9,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExtractCommandTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
+  CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -44,7 +37,7 @@ class ExtractCommandTest {
     Path file = dir.resolve("bundle.zip");
     Files.write(file, bytes.toByteArray());
 
-    Run json = run("extract", file.toString(), "--json", "--no-ocr");
+    CliRun json = run("extract", file.toString(), "--json", "--no-ocr");
     assertEquals(0, json.code(), json.err());
     JsonNode n = ModelJson.read(json.out());
     assertEquals("application/zip", n.get("mediaType").asText());
@@ -55,12 +48,12 @@ class ExtractCommandTest {
     assertEquals("note.txt", child.get("name").asText());
     assertTrue(child.get("text").asText().contains("ferry leaves at six"));
 
-    Run readable = run("extract", file.toString(), "--no-ocr");
+    CliRun readable = run("extract", file.toString(), "--no-ocr");
     assertEquals(0, readable.code(), readable.err());
     assertTrue(readable.out().contains("bundle.zip!/note.txt") && readable.out().contains("ferry leaves at six"),
         readable.out());
 
-    Run missing = run("extract", dir.resolve("none.pdf").toString());
+    CliRun missing = run("extract", dir.resolve("none.pdf").toString());
     assertEquals(1, missing.code());
     assertTrue(missing.err().contains("none.pdf"), missing.err());
   }
@@ -78,12 +71,12 @@ class ExtractCommandTest {
     Path png = dir.resolve("scan.png");
     ImageIO.write(image, "png", png.toFile());
 
-    Run ocr = run("ocr", png.toString(), "--lang", "eng");
+    CliRun ocr = run("ocr", png.toString(), "--lang", "eng");
     assertEquals(0, ocr.code(), ocr.err());
     assertTrue(ocr.out().contains("CARGO MANIFEST 7731"), ocr.out());
     assertTrue(ocr.err().contains("ocr:tesseract@5"), ocr.err());
 
-    Run bad = run("ocr", png.toString(), "--lang", "not a language");
+    CliRun bad = run("ocr", png.toString(), "--lang", "not a language");
     assertEquals(1, bad.code());
   }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestCommandTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
+  CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -37,7 +30,7 @@ class IngestCommandTest {
     String[] args = {"ingest", in.toString(), "--workspace", ws, "--dataset", "heron", "--label", "FR&POLICE",
         "--purposes", "criminal-investigation", "--originator", "FR-NCB", "--grading", "B2", "--exclude", "*.tmp",
         "--no-ocr", "--in-process", "--auths", "FR,POLICE", "--json"};
-    Run first = run(args);
+    CliRun first = run(args);
     assertEquals(1, first.code(), "a quarantined item makes exit code 1: " + first.err());
     JsonNode r = ModelJson.read(first.out());
     assertEquals(3, r.get("found").asInt());
@@ -46,15 +39,15 @@ class IngestCommandTest {
     assertEquals("sub/broken.pdf", r.get("failures").get(0).get("path").asText());
     assertEquals("corrupt", r.get("failures").get(0).get("reason").asText());
 
-    Run again = run(args);
+    CliRun again = run(args);
     JsonNode r2 = ModelJson.read(again.out());
     assertEquals(0, r2.get("ingested").asInt());
     assertEquals(2, r2.get("unchanged").asInt());
 
-    Run search = run("search", "pier", "--workspace", ws, "--auths", "FR,POLICE", "--json");
+    CliRun search = run("search", "pier", "--workspace", ws, "--auths", "FR,POLICE", "--json");
     assertEquals(0, search.code(), search.err());
     assertTrue(search.out().contains("note.html"), search.out());
-    Run hidden = run("count", "--workspace", ws, "--auths", "FR", "--json");
+    CliRun hidden = run("count", "--workspace", ws, "--auths", "FR", "--json");
     assertEquals("{\"entities\":0,\"documents\":0}", hidden.out().trim());
   }
 
@@ -63,14 +56,14 @@ class IngestCommandTest {
     Path f = dir.resolve("a.txt");
     Files.writeString(f, "hello");
     String ws = dir.resolve("ws").toString();
-    Run refused = run("ingest", f.toString(), "--workspace", ws, "--dataset", "d", "--label", "FR&POLICE", "--in-process");
+    CliRun refused = run("ingest", f.toString(), "--workspace", ws, "--dataset", "d", "--label", "FR&POLICE", "--in-process");
     assertEquals(1, refused.code());
     assertTrue(refused.err().contains("could not see documents labelled"), refused.err());
-    Run ok = run("ingest", f.toString(), "--workspace", ws, "--dataset", "d", "--label", "FR&POLICE", "--in-process",
+    CliRun ok = run("ingest", f.toString(), "--workspace", ws, "--dataset", "d", "--label", "FR&POLICE", "--in-process",
         "--auths", "FR,POLICE");
     assertEquals(0, ok.code(), ok.err());
     assertTrue(ok.out().startsWith("d: 1 found, 1 ingested (1 documents), 0 unchanged, 0 quarantined"), ok.out());
-    Run usage = run("ingest", "--workspace", ws, f.toString());
+    CliRun usage = run("ingest", "--workspace", ws, f.toString());
     assertEquals(2, usage.code());
   }
 
@@ -79,14 +72,14 @@ class IngestCommandTest {
     Path f = dir.resolve("tip.txt");
     Files.writeString(f, "Call +33 6 12 34 56 78 about the transfer to FR76 3000 6000 0112 3456 7890 189 before Friday.");
     String ws = dir.resolve("ws").toString();
-    Run r = run("ingest", f.toString(), "--workspace", ws, "--dataset", "d", "--label", "FR", "--in-process",
+    CliRun r = run("ingest", f.toString(), "--workspace", ws, "--dataset", "d", "--label", "FR", "--in-process",
         "--auths", "FR", "--enrich", "selectors", "--region", "FR", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode e = ModelJson.read(r.out()).get("enrichment");
     assertEquals(1, e.get("documents").asInt(), r.out());
     assertEquals("selectors", e.get("steps").get(0).get("name").asText());
     assertEquals(2, e.get("steps").get(0).get("mentions").asInt(), r.out());
-    Run unknown = run("ingest", f.toString(), "--workspace", ws, "--dataset", "d", "--label", "FR", "--in-process",
+    CliRun unknown = run("ingest", f.toString(), "--workspace", ws, "--dataset", "d", "--label", "FR", "--in-process",
         "--auths", "FR", "--enrich", "magic");
     assertEquals(2, unknown.code(), unknown.err());
     assertTrue(unknown.err().contains("unknown step 'magic'"), unknown.err());

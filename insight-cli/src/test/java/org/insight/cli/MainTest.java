@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
+  CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   String ws() {
@@ -36,22 +29,22 @@ class MainTest {
 
   @Test
   void demoLeavesAWorkspaceTheOtherCommandsExplore() {
-    Run demo = run("demo", "--workspace", ws());
+    CliRun demo = run("demo", "--workspace", ws());
     assertEquals(0, demo.code(), demo.err());
     assertTrue(demo.out().contains("OK: the audit log is intact"), demo.out());
 
-    Run entities = run("entities", "--workspace", ws(), "--auths", "INTERPOL", "--type", "Person", "--json");
+    CliRun entities = run("entities", "--workspace", ws(), "--auths", "INTERPOL", "--type", "Person", "--json");
     assertEquals(0, entities.code(), entities.err());
     JsonNode list = ModelJson.read(entities.out());
     assertEquals(4, list.get("total").asInt(), "an INTERPOL analyst sees the four notices only");
 
     String rossi = EntityId.fromSource("interpol-notices", "2026/4413").value();
-    Run withoutCt = run("entity", rossi, "--workspace", ws(), "--auths", "INTERPOL", "--json");
-    Run withCt = run("entity", rossi, "--workspace", ws(), "--auths", "INTERPOL,CT", "--purpose", "counter-terrorism", "--json");
+    CliRun withoutCt = run("entity", rossi, "--workspace", ws(), "--auths", "INTERPOL", "--json");
+    CliRun withCt = run("entity", rossi, "--workspace", ws(), "--auths", "INTERPOL,CT", "--purpose", "counter-terrorism", "--json");
     assertFalse(ModelJson.read(withoutCt.out()).get("properties").has("notes"));
     assertTrue(ModelJson.read(withCt.out()).get("properties").has("notes"));
 
-    Run nothing = run("count", "--workspace", ws(), "--auths", "INTERPOL,FR,POLICE", "--purpose", "border-control", "--json");
+    CliRun nothing = run("count", "--workspace", ws(), "--auths", "INTERPOL,FR,POLICE", "--purpose", "border-control", "--json");
     assertEquals("{\"entities\":0,\"documents\":0}", nothing.out().trim());
   }
 
@@ -59,8 +52,8 @@ class MainTest {
   void anInvisibleEntityAndAMissingOneGetTheSameAnswer() {
     run("demo", "--workspace", ws());
     String rossi = EntityId.fromSource("interpol-notices", "2026/4413").value();
-    Run invisible = run("entity", rossi, "--workspace", ws(), "--auths", "FR");
-    Run missing = run("entity", "no-such-entity", "--workspace", ws(), "--auths", "FR");
+    CliRun invisible = run("entity", rossi, "--workspace", ws(), "--auths", "FR");
+    CliRun missing = run("entity", "no-such-entity", "--workspace", ws(), "--auths", "FR");
     assertEquals(1, invisible.code());
     assertEquals(1, missing.code());
     assertEquals(invisible.err().replace(rossi, "ID"), missing.err().replace("no-such-entity", "ID"));
@@ -68,13 +61,13 @@ class MainTest {
 
   @Test
   void addThenReadBack() {
-    Run add = run("add", "--workspace", ws(), "--dataset", "fr", "--label", "FR&POLICE", "--grading", "A2",
+    CliRun add = run("add", "--workspace", ws(), "--dataset", "fr", "--label", "FR&POLICE", "--grading", "A2",
         "--type", "Person", "--record", "77", "name=Jean Dupont", "birthDate=11/02/1980");
     assertEquals(0, add.code(), add.err());
-    Run list = run("entities", "--workspace", ws(), "--auths", "FR,POLICE", "--json");
+    CliRun list = run("entities", "--workspace", ws(), "--auths", "FR,POLICE", "--json");
     JsonNode item = ModelJson.read(list.out()).get("items").get(0);
     assertEquals("1980-02-11", item.get("properties").get("birthDate").get(0).asText());
-    Run bad = run("add", "--workspace", ws(), "--dataset", "fr", "--label", "FR", "--type", "Person", "--record", "78",
+    CliRun bad = run("add", "--workspace", ws(), "--dataset", "fr", "--label", "FR", "--type", "Person", "--record", "78",
         "birthDate=1980-02-30");
     assertEquals(1, bad.code());
     assertTrue(bad.err().startsWith("insight: ") && bad.err().contains("birthDate"), bad.err());
@@ -84,22 +77,22 @@ class MainTest {
   @Test
   void searchFindsOnlyWhatTheSessionMaySee() {
     run("demo", "--workspace", ws());
-    Run investigator = run("search", "name:\"Иван Петров\"", "--workspace", ws(), "--auths", "INTERPOL,FR,POLICE", "--json");
+    CliRun investigator = run("search", "name:\"Иван Петров\"", "--workspace", ws(), "--auths", "INTERPOL,FR,POLICE", "--json");
     assertEquals(0, investigator.code(), investigator.err());
     JsonNode r = ModelJson.read(investigator.out());
     assertEquals(2, r.get("entities").asInt(), "the notice and the national record, across scripts");
-    Run analyst = run("search", "name:\"Иван Петров\"", "--workspace", ws(), "--auths", "INTERPOL", "--json");
+    CliRun analyst = run("search", "name:\"Иван Петров\"", "--workspace", ws(), "--auths", "INTERPOL", "--json");
     assertEquals(1, ModelJson.read(analyst.out()).get("entities").asInt(), "the national record is not visible");
 
-    Run text = run("search", "blue van", "--workspace", ws(), "--auths", "FR,POLICE", "--facets");
+    CliRun text = run("search", "blue van", "--workspace", ws(), "--auths", "FR,POLICE", "--facets");
     assertTrue(text.out().contains("document"), text.out());
     assertTrue(text.out().contains("<b>"), "snippets are highlighted: " + text.out());
 
-    Run suggest = run("suggest", "ivan pe", "--workspace", ws(), "--auths", "INTERPOL", "--json");
+    CliRun suggest = run("suggest", "ivan pe", "--workspace", ws(), "--auths", "INTERPOL", "--json");
     assertEquals("[{\"text\":\"Ivan Sergeyevich PETROV\",\"entities\":1}]", suggest.out().trim(),
         "only the notice: the national record needs FR&POLICE");
 
-    Run bad = run("search", "name:(Ivan", "--workspace", ws());
+    CliRun bad = run("search", "name:(Ivan", "--workspace", ws());
     assertEquals(1, bad.code());
     assertTrue(bad.err().contains("position"), bad.err());
   }
@@ -111,7 +104,7 @@ class MainTest {
     Files.writeString(queries, "\uFEFFid,query\nq1,passport:724410981\nq2,\"name:\"\"Amina El Khoury\"\"\"\nq3,name:(broken\n",
         StandardCharsets.UTF_8);
     Path out = dir.resolve("hits.csv");
-    Run batch = run("search", "--queries", queries.toString(), "--out", out.toString(), "--workspace", ws(),
+    CliRun batch = run("search", "--queries", queries.toString(), "--out", out.toString(), "--workspace", ws(),
         "--auths", "INTERPOL");
     assertEquals(1, batch.code(), "one query failed: exit 1, the others still ran");
     assertTrue(batch.err().contains("query q3"), batch.err());
@@ -130,7 +123,7 @@ class MainTest {
         + "3, Marco Rossi,1969,YA5539120\n"
         + "4,Bad Date,1975-02-30,\n", StandardCharsets.UTF_8);
     Path out = dir.resolve("match");
-    Run r = run("match", "dedupe", csv.toString(), "--id", "id", "--map", "full_name=name", "--map", "dob=birthDate",
+    CliRun r = run("match", "dedupe", csv.toString(), "--id", "id", "--map", "full_name=name", "--map", "dob=birthDate",
         "--map", "passport=passportNumber", "--out", out.toString(), "--explain");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains("line 5") && r.err().contains("1975-02-30"), "the bad row is reported: " + r.err());
@@ -144,7 +137,7 @@ class MainTest {
     clusters.stream().skip(1).forEach(l -> clusterOf.put(l.split(",")[1], l.split(",")[0]));
     assertEquals(clusterOf.get("1"), clusterOf.get("2"));
     assertTrue(!clusterOf.get("1").equals(clusterOf.get("3")));
-    Run missing = run("match", "dedupe", csv.toString(), "--id", "nope", "--map", "full_name=name", "--out", out.toString());
+    CliRun missing = run("match", "dedupe", csv.toString(), "--id", "nope", "--map", "full_name=name", "--out", out.toString());
     assertEquals(1, missing.code());
     assertTrue(missing.err().contains("no column 'nope'"), missing.err());
   }
@@ -155,7 +148,7 @@ class MainTest {
     String notice = EntityId.fromSource("interpol-notices", "2026/4411").value();
     String national = EntityId.fromSource("fr-police-records", "FR-77-0192").value();
     String[] who = {"--workspace", ws(), "--auths", "INTERPOL,FR,POLICE"};
-    Run resolve = run(concat(new String[] {"match", "resolve", "--json"}, who));
+    CliRun resolve = run(concat(new String[] {"match", "resolve", "--json"}, who));
     assertEquals(0, resolve.code(), resolve.err());
     JsonNode r = ModelJson.read(resolve.out());
     assertEquals(7, r.get("records").asInt(), "the DE record is past its retention date: " + resolve.out());
@@ -164,30 +157,30 @@ class MainTest {
         List.of(cluster.get("members").get(0).asText(), cluster.get("members").get(1).asText()), resolve.out());
     assertEquals("merge", r.get("events").get(0).get("kind").asText());
 
-    Run show = run(concat(new String[] {"match", "show", national}, who));
+    CliRun show = run(concat(new String[] {"match", "show", national}, who));
     assertEquals(0, show.code(), show.err());
     assertTrue(show.out().contains("same-as") && show.out().contains("name:"), show.out());
-    Run frOnly = run("match", "show", national, "--workspace", ws(), "--auths", "FR,POLICE", "--json");
+    CliRun frOnly = run("match", "show", national, "--workspace", ws(), "--auths", "FR,POLICE", "--json");
     assertEquals(1, ModelJson.read(frOnly.out()).get("members").size(), "FR alone cannot see the notice side");
 
-    Run judge = run(concat(new String[] {"match", "judge", notice, national, "--different", "--reason", "other father"},
+    CliRun judge = run(concat(new String[] {"match", "judge", notice, national, "--different", "--reason", "other father"},
         who));
     assertEquals(0, judge.code(), judge.err());
     assertTrue(judge.out().contains("different from") && judge.out().contains("other father"), judge.out());
-    Run again = run(concat(new String[] {"match", "resolve"}, who));
+    CliRun again = run(concat(new String[] {"match", "resolve"}, who));
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains("0 clusters of two or more"), again.out());
-    Run events = run(concat(new String[] {"match", "events", "--json"}, who));
+    CliRun events = run(concat(new String[] {"match", "events", "--json"}, who));
     JsonNode list = ModelJson.read(events.out());
     assertEquals(List.of("merge", "split"), List.of(list.get(0).get("kind").asText(), list.get(1).get("kind").asText()));
-    Run undo = run(concat(new String[] {"match", "undo", list.get(1).get("id").asText()}, who));
+    CliRun undo = run(concat(new String[] {"match", "undo", list.get(1).get("id").asText()}, who));
     assertEquals(0, undo.code(), undo.err());
-    Run third = run(concat(new String[] {"match", "resolve"}, who));
+    CliRun third = run(concat(new String[] {"match", "resolve"}, who));
     assertTrue(third.out().contains("1 clusters of two or more"), "the undone split merges again: " + third.out());
 
-    Run usage = run("match", "judge", notice, national, "--workspace", ws());
+    CliRun usage = run("match", "judge", notice, national, "--workspace", ws());
     assertEquals(2, usage.code(), "a verdict is required");
-    Run invisible = run("match", "judge", notice, national, "--same", "--workspace", ws(), "--auths", "FR,POLICE");
+    CliRun invisible = run("match", "judge", notice, national, "--same", "--workspace", ws(), "--auths", "FR,POLICE");
     assertEquals(1, invisible.code());
     assertTrue(invisible.err().contains("is visible to this session"), invisible.err());
   }
@@ -205,7 +198,7 @@ class MainTest {
       System.setIn(new java.io.ByteArrayInputStream(
           "Call +33 6 12 34 56 78, pay FR76 3000 6000 0112 3456 7890 189, not FR76 3000 6000 0112 3456 7890 188."
               .getBytes(StandardCharsets.UTF_8)));
-      Run r = run("nlp", "selectors", "--json");
+      CliRun r = run("nlp", "selectors", "--json");
       assertEquals(0, r.code(), r.err());
       List<String> lines = r.out().lines().toList();
       assertEquals(2, lines.size(), "the IBAN with a wrong check digit is no hit: " + lines);
@@ -225,12 +218,12 @@ class MainTest {
 
   @Test
   void labelCommandCanonicalisesAndDecides() {
-    Run r = run("label", "A|(A&B)", "--auths", "A");
+    CliRun r = run("label", "A|(A&B)", "--auths", "A");
     assertEquals(0, r.code());
     assertTrue(r.out().contains("canonical: A"), r.out());
-    Run denied = run("label", "A&B", "--auths", "A");
+    CliRun denied = run("label", "A&B", "--auths", "A");
     assertEquals(1, denied.code());
-    Run syntax = run("label", "A&|B");
+    CliRun syntax = run("label", "A&|B");
     assertEquals(1, syntax.code());
     assertTrue(syntax.err().contains("position 2"), syntax.err());
   }
@@ -247,14 +240,14 @@ class MainTest {
     List<String> original = List.copyOf(lines);
     lines.set(3, lines.get(3).replace("\"ok\"", "\"OK\""));
     Files.write(log, lines, StandardCharsets.UTF_8);
-    Run altered = run("audit", "verify", "--workspace", ws(), "--json");
+    CliRun altered = run("audit", "verify", "--workspace", ws(), "--json");
     assertEquals(1, altered.code());
     assertEquals("ALTERED", ModelJson.read(altered.out()).get("problem").asText());
     assertEquals(4, ModelJson.read(altered.out()).get("firstBadLine").asInt());
 
     Files.write(log, original.subList(0, original.size() - 2), StandardCharsets.UTF_8);
     assertEquals(0, run("audit", "verify", "--workspace", ws()).code(), "a truncated chain is self-consistent");
-    Run truncated = run("audit", "verify", "--workspace", ws(), "--checkpoint", cp.toString());
+    CliRun truncated = run("audit", "verify", "--workspace", ws(), "--checkpoint", cp.toString());
     assertEquals(1, truncated.code(), "but the checkpoint catches it");
   }
 }

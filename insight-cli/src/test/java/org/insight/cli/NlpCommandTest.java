@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,19 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NlpCommandTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  Run run(String stdin, String... args) {
-    InputStream saved = System.in;
-    try {
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-      return new Run(code, out.toString(), err.toString());
-    } finally {
-      System.setIn(saved);
-    }
+  CliRun run(String stdin, String... args) {
+    return CliRun.withInput(stdin, args);
   }
 
   @Test
@@ -41,13 +25,13 @@ class NlpCommandTest {
     String text = "The suspect was seen leaving the building at night. He drove a blue van registered in Lyon.\n\n"
         + "Le suspect a été vu quittant le bâtiment la nuit. Il conduisait une camionnette bleue immatriculée à Lyon."
         + "\n\nOK";
-    Run r = run(text, "nlp", "detect", "--json");
+    CliRun r = run(text, "nlp", "detect", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode n = ModelJson.read(r.out());
     List<String> langs = new ArrayList<>();
     n.get("passages").forEach(p -> langs.add(p.get("language").asText()));
     assertEquals(List.of("en", "fr", "unknown"), langs);
-    Run readable = run(text, "nlp", "detect");
+    CliRun readable = run(text, "nlp", "detect");
     assertTrue(readable.out().contains(" fr "), readable.out());
   }
 
@@ -72,21 +56,21 @@ class NlpCommandTest {
     Path data = Files.write(dir.resolve("train.txt"), train.subList(0, 250));
     Path eval = Files.write(dir.resolve("eval.txt"), train.subList(250, 300));
     Path model = dir.resolve("person.bin");
-    Run t = run("", "nlp", "train-ner", "--data", data.toString(), "--out", model.toString(), "--eval", eval.toString(),
+    CliRun t = run("", "nlp", "train-ner", "--data", data.toString(), "--out", model.toString(), "--eval", eval.toString(),
         "--iterations", "50", "--json");
     assertEquals(0, t.code(), t.err());
     JsonNode result = ModelJson.read(t.out());
     assertTrue(result.get("evaluation").get("f1").asDouble() >= 0.9, t.out());
     assertTrue(Files.size(model) > 0);
 
-    Run ner = run("Police arrested Viktor Kuznetsov on Friday.", "nlp", "ner", "--model", model.toString(), "--json");
+    CliRun ner = run("Police arrested Viktor Kuznetsov on Friday.", "nlp", "ner", "--model", model.toString(), "--json");
     assertEquals(0, ner.code(), ner.err());
     JsonNode hit = ModelJson.read(ner.out().lines().findFirst().orElseThrow());
     assertEquals("Person", hit.get("type").asText());
     assertEquals("Viktor Kuznetsov", hit.get("text").asText());
     assertEquals(result.get("method").asText(), hit.get("method").asText());
 
-    Run bad = run("", "nlp", "train-ner", "--data", Files.writeString(dir.resolve("bad.txt"), "<START:person> x\n")
+    CliRun bad = run("", "nlp", "train-ner", "--data", Files.writeString(dir.resolve("bad.txt"), "<START:person> x\n")
         .toString(), "--out", dir.resolve("x.bin").toString());
     assertEquals(1, bad.code());
     assertTrue(bad.err().contains("line 1"), bad.err());
@@ -96,7 +80,7 @@ class NlpCommandTest {
   void enrichRunsOnTheDemoWorkspaceAndSaysWhatWasNotRun() {
     String ws = dir.resolve("ws").toString();
     assertEquals(0, run("", "demo", "--workspace", ws).code());
-    Run r = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE", "--steps", "lang,selectors,ner", "--json");
+    CliRun r = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE", "--steps", "lang,selectors,ner", "--json");
     assertEquals(1, r.code(), "ner had no model: incomplete " + r.err());
     JsonNode n = ModelJson.read(r.out());
     // the inbox the demo ingests: the report (4 selectors), the tip e-mail, its attachment (1) and the HTML note
@@ -104,7 +88,7 @@ class NlpCommandTest {
     assertEquals(0, n.get("updatedDocuments").asInt(), "the demo already enriched the inbox: nothing changed");
     assertEquals(5, n.get("steps").get(1).get("mentions").asInt());
     assertTrue(n.get("steps").get(2).get("unavailableReason").asText().contains("--ner-model"));
-    Run ok = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE");
+    CliRun ok = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE");
     assertEquals(0, ok.code(), ok.out() + ok.err());
     assertTrue(ok.out().contains("selectors  4 documents, 5 mentions"), ok.out());
     String id = ModelJson.read(run("", "document", "--workspace", ws, "--auths", "FR,POLICE", "--json").out())
@@ -112,9 +96,9 @@ class NlpCommandTest {
     JsonNode doc = ModelJson.read(run("", "document", id, "--workspace", ws, "--auths", "FR,POLICE", "--json").out());
     assertEquals(4, doc.get("mentions").size(), doc.toString());
     assertEquals("en", doc.get("metadata").get("language.detected").get(0).asText(), doc.toString());
-    Run readable = run("", "document", id, "--workspace", ws, "--auths", "FR,POLICE");
+    CliRun readable = run("", "document", id, "--workspace", ws, "--auths", "FR,POLICE");
     assertTrue(readable.out().contains("pattern:iban@1.0") && readable.out().contains("language: en"), readable.out());
-    Run unknown = run("", "enrich", "--workspace", ws, "--steps", "lang,magic");
+    CliRun unknown = run("", "enrich", "--workspace", ws, "--steps", "lang,magic");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("unknown step 'magic'"), unknown.err());
   }

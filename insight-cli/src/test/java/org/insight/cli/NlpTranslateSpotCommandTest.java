@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,19 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NlpTranslateSpotCommandTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String stdin, String... args) {
-    InputStream saved = System.in;
-    try {
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-      return new Run(code, out.toString(), err.toString());
-    } finally {
-      System.setIn(saved);
-    }
+  static CliRun run(String stdin, String... args) {
+    return CliRun.withInput(stdin, args);
   }
 
   @Test
@@ -42,7 +26,7 @@ class NlpTranslateSpotCommandTest {
     Path csv = dir.resolve("names.csv");
     Files.writeString(csv, String.join("\n", "ent-1,\"AL-RASHID, Omar\"", "ent-1,X1234567,identifier",
         "ent-2,Europol,organization", "ent-3,Omar,person", ""));
-    Run r = run("Omar Al Rashid (passport x1234567) met Omar at EUROPOL.", "nlp", "spot", "--names", csv.toString(),
+    CliRun r = run("Omar Al Rashid (passport x1234567) met Omar at EUROPOL.", "nlp", "spot", "--names", csv.toString(),
         "--json");
     assertEquals(0, r.code(), r.err());
     List<JsonNode> spots = r.out().lines().map(ModelJson::read).toList();
@@ -50,7 +34,7 @@ class NlpTranslateSpotCommandTest {
         spots.stream().map(n -> n.get("entity").asText() + "=" + n.get("text").asText()).toList());
     assertTrue(r.err().contains("1 name(s) too unspecific"), r.err());
 
-    Run bad = run("x", "nlp", "spot", "--names", dir.resolve("missing.csv").toString());
+    CliRun bad = run("x", "nlp", "spot", "--names", dir.resolve("missing.csv").toString());
     assertEquals(1, bad.code());
     assertTrue(bad.err().contains("not a file"), bad.err());
   }
@@ -61,7 +45,7 @@ class NlpTranslateSpotCommandTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Run r = run("La maison", "nlp", "translate", "--from", "fr", "--to", "en", "--apy", "http://127.0.0.1:" + port);
+    CliRun r = run("La maison", "nlp", "translate", "--from", "fr", "--to", "en", "--apy", "http://127.0.0.1:" + port);
     assertEquals(1, r.code());
     assertTrue(r.err().contains("cannot be reached") && r.err().contains("scripts/apy start"), r.err());
     assertEquals(2, run("x", "nlp", "translate", "--to", "en").code(), "--from is required");
@@ -71,13 +55,13 @@ class NlpTranslateSpotCommandTest {
   void translateFrenchToEnglishWithTheRealService() {
     String url = System.getenv("INSIGHT_APY_URL");
     assumeTrue(url != null && !url.isBlank(), "INSIGHT_APY_URL is not set: start APY with scripts/apy start to run this");
-    Run r = run("La maison est grande.", "nlp", "translate", "--from", "fr", "--to", "en", "--json");
+    CliRun r = run("La maison est grande.", "nlp", "translate", "--from", "fr", "--to", "en", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode n = ModelJson.read(r.out());
     assertTrue(n.get("text").asText().toLowerCase(Locale.ROOT).contains("house"), r.out());
     assertEquals("fra>spa>eng", String.join(">", List.of(n.get("path").get(0).asText(), n.get("path").get(1).asText(),
         n.get("path").get(2).asText())));
-    Run readable = run("La maison est grande.", "nlp", "translate", "--from", "fr", "--to", "en");
+    CliRun readable = run("La maison est grande.", "nlp", "translate", "--from", "fr", "--to", "en");
     assertTrue(readable.out().toLowerCase(Locale.ROOT).contains("house") && readable.err().contains("fra > spa > eng"),
         readable.out() + readable.err());
   }
@@ -90,7 +74,7 @@ class NlpTranslateSpotCommandTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    Run both = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE,INTERPOL", "--steps", "lang,spot,translate",
+    CliRun both = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE,INTERPOL", "--steps", "lang,spot,translate",
         "--apy", "http://127.0.0.1:" + closed, "--json");
     assertEquals(1, both.code(), "translate was not available: incomplete " + both.err());
     JsonNode n = ModelJson.read(both.out());
@@ -103,7 +87,7 @@ class NlpTranslateSpotCommandTest {
     assertEquals(7, spot.get("mentions").asInt(), both.out());
     assertTrue(translate.get("unavailableReason").asText().contains("cannot be reached"), both.out());
 
-    Run national = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE", "--steps", "spot", "--json");
+    CliRun national = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE", "--steps", "spot", "--json");
     assertEquals(0, national.code(), national.err());
     assertEquals(5, ModelJson.read(national.out()).get("steps").get(0).get("mentions").asInt(),
         "no notice in the dictionary of a reader who may not see notices: " + national.out());

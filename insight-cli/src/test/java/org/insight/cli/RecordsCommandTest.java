@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.insight.core.internal.ModelJson;
@@ -15,13 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordsCommandTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
+  CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -31,7 +24,7 @@ class RecordsCommandTest {
         + "+33612345678,+447700900123,2026-03-14 10:22:05,65\r\n"
         + "+33612345678,+447700900123,yesterday,30\r\n"
         + "+447700900123,+33612345678,2026-03-14T11:00:00,5\r\n");
-    Run r = run("records", "check", csv.toString(), "--mapping", "cdr", "--json");
+    CliRun r = run("records", "check", csv.toString(), "--mapping", "cdr", "--json");
     assertEquals(1, r.code(), r.err());
     JsonNode n = ModelJson.read(r.out());
     assertEquals(3, n.get("rows").asInt());
@@ -43,7 +36,7 @@ class RecordsCommandTest {
     assertEquals("+33612345678",
         n.get("records").get(0).get("entities").get(0).get("properties").get("number").get(0).asText());
 
-    Run text = run("records", "check", csv.toString(), "--mapping", "cdr");
+    CliRun text = run("records", "check", csv.toString(), "--mapping", "cdr");
     assertEquals(1, text.code());
     assertTrue(text.out().contains("calls.csv:3: call.startTime (first of fields [start_time, startTime,"), text.out());
     assertTrue(text.out().contains("'yesterday' does not match the date-time format 'iso' or"), text.out());
@@ -53,11 +46,11 @@ class RecordsCommandTest {
   void aCleanFileExitsZeroAndABadMappingNameExitsOneWithTheChoices() throws Exception {
     Path csv = dir.resolve("p.tsv");
     Files.writeString(csv, "name\tbirth_date\nIvan PETROV\t1975-03-14\n");
-    Run ok = run("records", "check", csv.toString(), "--mapping", "persons");
+    CliRun ok = run("records", "check", csv.toString(), "--mapping", "persons");
     assertEquals(0, ok.code(), ok.err());
     assertTrue(ok.out().contains("1 rows, 1 loaded"), ok.out());
 
-    Run bad = run("records", "check", csv.toString(), "--mapping", "person");
+    CliRun bad = run("records", "check", csv.toString(), "--mapping", "person");
     assertEquals(1, bad.code());
     assertTrue(bad.err().contains("did you mean 'persons'"), bad.err());
   }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,33 +16,28 @@ import org.junit.jupiter.api.io.TempDir;
 class ScreenCommandTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
+  CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void screensTheDemoWatchListAsTheSessionMaySeeIt() {
     String ws = dir.resolve("ws").toString();
     assertEquals(0, run("demo", "--workspace", ws).code());
-    Run r = run("screen", "Петров Иван", "--dob", "1975", "--workspace", ws, "--auths", "INTERPOL", "--json");
+    CliRun r = run("screen", "Петров Иван", "--dob", "1975", "--workspace", ws, "--auths", "INTERPOL", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode hits = ModelJson.read(r.out());
     assertEquals(EntityId.fromSource("interpol-notices", "2026/4411").value(), hits.get(0).get("id").asText());
     assertTrue(hits.get(0).get("explanation").size() > 0);
 
-    Run none = run("screen", "Петров Иван", "--workspace", ws, "--json"); // no clearances: nothing to screen against
+    CliRun none = run("screen", "Петров Иван", "--workspace", ws, "--json"); // no clearances: nothing to screen against
     assertEquals("[ ]", none.out().strip().replace("[]", "[ ]"));
 
-    Run explained = run("screen", "Ivan Petrov", "--id", "72-441-0981", "--explain", "--workspace", ws, "--auths",
+    CliRun explained = run("screen", "Ivan Petrov", "--id", "72-441-0981", "--explain", "--workspace", ws, "--auths",
         "INTERPOL");
     assertTrue(explained.out().contains("passportNumber:exact"), explained.out());
 
-    Run flags = run("flags", "--workspace", ws, "--auths", "INTERPOL,FR,POLICE", "--json");
+    CliRun flags = run("flags", "--workspace", ws, "--auths", "INTERPOL,FR,POLICE", "--json");
     assertEquals(1, ModelJson.read(flags.out()).size(), flags.out());
     assertEquals(0, ModelJson.read(run("flags", "--workspace", ws, "--auths", "INTERPOL", "--json").out()).size());
   }
@@ -60,7 +53,7 @@ class ScreenCommandTest {
     Files.writeString(queries, "id,name,dob,identifier\nq1,Петров Иван,1975,\nq2,Amina Hadad,,\nq3,,,\n",
         StandardCharsets.UTF_8);
     Path out = dir.resolve("hits.jsonl");
-    Run r = run("screen", "--watchlist", list.toString(), "--watchlist-id", "ref", "--map", "full_name=name", "--map",
+    CliRun r = run("screen", "--watchlist", list.toString(), "--watchlist-id", "ref", "--map", "full_name=name", "--map",
         "dob=birthDate", "--map", "passport=passportNumber", "--queries", queries.toString(), "--out", out.toString(),
         "--limit", "1");
     assertEquals(0, r.code(), r.err());
@@ -72,7 +65,7 @@ class ScreenCommandTest {
     assertEquals("q1", ModelJson.read(lines.get(0)).get("query_id").asText());
     assertEquals("W2", ModelJson.read(lines.get(1)).get("id").asText());
 
-    Run usage = run("screen");
+    CliRun usage = run("screen");
     assertEquals(2, usage.code());
   }
 }
