@@ -238,35 +238,52 @@ public final class ScreeningIndex {
         : q.keys.get(a).compareTo(q.keys.get(b)));
     int[] keyId = new int[order.length];
     for (int i = 0; i < order.length; i++) {
-      int k = keyIds.get(hash(q.keys.get(i)));
-      keyId[i] = k;
-      // a key held by more than a fifth of the list (a gender) is not read; the evidence of its group is then unknown
-      // for every slot, so the group's other keys are not read either and the owner leaves its comparison out
-      if (k >= 0 && postingSize[k] > live / 5 && live >= 1000 && !q.nameGroup[q.group[i]]) {
-        q.skipped[q.group[i]] = true;
-      }
+      keyId[i] = keyIds.get(hash(q.keys.get(i)));
     }
     Accumulator acc = accumulators.get();
     acc.ensure(slots);
     try {
-      for (int idx : order) {
-        int k = keyId[idx];
-        int g = q.group[idx];
-        if (k < 0 || postingSize[k] == 0 || q.skipped[g] || q.nameGroup[g] && postingSize[k] > live / 5 && live >= 1000) {
-          continue;
-        }
-        acc.read(postings[k], postingSize[k], g + 1, q.value[idx], q.nameGroup[g]);
+      // a key held by more than a fifth of the list (a gender, a country in a national list) is not read when rarer
+      // keys find enough candidates; the evidence of its group is then unknown for every slot, so the group's other
+      // keys are not read either and the owner leaves its comparison out
+      boolean skip = live >= 1000 && accumulate(q, order, keyId, acc, true) >= limit;
+      if (!skip) {
+        acc.clear();
+        Arrays.fill(q.skipped, false);
+        accumulate(q, order, keyId, acc, false);
       }
       int n = acc.touched;
       float[] est = new float[n];
       for (int i = 0; i < n; i++) {
         int s = acc.slots[i];
-        est[i] = estimator.estimate(acc.name[s], acc.weight[s], presence[s], nameTokens[s]);
+        est[i] = estimator.estimate(acc.name(s), acc.weight(s), presence[s], nameTokens[s]);
       }
       return select(acc.slots, est, n, limit, n);
     } finally {
       acc.clear();
     }
+  }
+
+  /** Reads the query's posting lists into the accumulator; returns the number of slots touched. */
+  private int accumulate(Query q, Integer[] order, int[] keyId, Accumulator acc, boolean skipCommon) {
+    int common = live / 5;
+    if (skipCommon) {
+      for (int i = 0; i < order.length; i++) {
+        int k = keyId[i];
+        if (k >= 0 && postingSize[k] > common && !q.nameGroup[q.group[i]]) {
+          q.skipped[q.group[i]] = true;
+        }
+      }
+    }
+    for (int idx : order) {
+      int k = keyId[idx];
+      int g = q.group[idx];
+      if (k < 0 || postingSize[k] == 0 || skipCommon && (q.skipped[g] || postingSize[k] > common)) {
+        continue;
+      }
+      acc.read(postings[k], postingSize[k], g + 1, q.value[idx], q.nameGroup[g]);
+    }
+    return acc.touched;
   }
 
   private Candidates select(int[] touched, float[] est, int n, int limit, int touchedCount) {
@@ -331,55 +348,67 @@ public final class ScreeningIndex {
     return a[target];
   }
 
-  /** Per-thread dense sums with the list of touched slots, cleared after each query. */
+  /**
+   * Per-thread dense sums with the list of touched slots, cleared after each query. A slot's four values (name sum,
+   * weight sum, best evidence in the current group, current group + 1) sit side by side: one cache line per posting.
+   */
   private static final class Accumulator {
-    float[] name = new float[0];
-    float[] weight = new float[0];
-    float[] best = new float[0];
-    int[] last = new int[0];
+    static final int NAME = 0;
+    static final int WEIGHT = 1;
+    static final int BEST = 2;
+    static final int GROUP = 3;
+    float[] cells = new float[0];
     int[] slots = new int[1024];
     int touched;
 
     void ensure(int capacity) {
-      if (name.length < capacity) {
-        int n = Math.max(capacity, name.length * 2);
-        name = new float[n];
-        weight = new float[n];
-        best = new float[n];
-        last = new int[n];
+      if (cells.length < capacity * 4) {
+        cells = new float[Math.max(capacity, cells.length / 2) * 4];
       }
+    }
+
+    float name(int s) {
+      return cells[s * 4 + NAME];
+    }
+
+    float weight(int s) {
+      return cells[s * 4 + WEIGHT];
     }
 
     /** One posting list of group {@code g1} (group + 1) with this evidence: a slot keeps its best per group. */
     void read(int[] list, int df, int g1, float v, boolean isName) {
-      float[] sum = isName ? name : weight;
+      float[] c = cells;
+      int sum = isName ? NAME : WEIGHT;
+      float group = g1; // exact: groups are far fewer than 2^24
       for (int i = 0; i < df; i++) {
         int s = list[i];
-        int l = last[s];
-        if (l != g1) {
+        int base = s * 4;
+        float l = c[base + GROUP];
+        if (l != group) {
           if (l == 0) {
             if (touched == slots.length) {
               slots = Arrays.copyOf(slots, touched * 2);
             }
             slots[touched++] = s;
           }
-          last[s] = g1;
-          best[s] = v;
-          sum[s] += v;
-        } else if (v > best[s]) {
-          sum[s] += v - best[s];
-          best[s] = v;
+          c[base + GROUP] = group;
+          c[base + BEST] = v;
+          c[base + sum] += v;
+        } else if (v > c[base + BEST]) {
+          c[base + sum] += v - c[base + BEST];
+          c[base + BEST] = v;
         }
       }
     }
 
     void clear() {
+      float[] c = cells;
       for (int i = 0; i < touched; i++) {
-        int s = slots[i];
-        name[s] = 0;
-        weight[s] = 0;
-        best[s] = 0;
-        last[s] = 0;
+        int base = slots[i] * 4;
+        c[base] = 0;
+        c[base + 1] = 0;
+        c[base + 2] = 0;
+        c[base + 3] = 0;
       }
       touched = 0;
     }
