@@ -218,7 +218,13 @@ public final class Screening {
     try {
       Plan plan = new Plan(query);
       ScreeningIndex.Candidates c = index.candidates(plan.keys, plan, Math.max(candidateLimit, k));
-      return rank(query, c.slots(), k, plan.nameBound());
+      double[] bounds = new double[c.slots().length];
+      double exactBound = plan.nameBound(true);
+      double otherBound = plan.singleName() ? plan.nameBound(false) : exactBound;
+      for (int i = 0; i < bounds.length; i++) {
+        bounds[i] = c.allNameGroups()[i] ? exactBound : otherBound;
+      }
+      return rank(query, c.slots(), k, bounds);
     } finally {
       lock.readLock().unlock();
     }
@@ -312,19 +318,31 @@ public final class Screening {
       }
     }
 
-    /** The most the name comparisons can add to a pair's weight for this query. */
-    double nameBound() {
+    /** Whether the model has one name comparison and the query one value for it. */
+    boolean singleName() {
+      int names = 0;
+      for (Comparison c : model.comparisons()) {
+        names += c.kind() == Comparison.Kind.NAME ? 1 : 0;
+      }
+      return names == 1 && nameComparison >= 0 && model.comparisons().get(nameComparison).values(query.record()).size() == 1;
+    }
+
+    /**
+     * The most the name comparisons can add to a pair's weight for this query; without {@code exact}, for an entry
+     * whose tokens do not include every query token (so the names cannot agree exactly).
+     */
+    double nameBound(boolean exact) {
       double bound = 0;
       for (int k = 0; k < levelWeights.length; k++) {
         if (model.comparisons().get(k).kind() != Comparison.Kind.NAME) {
           continue;
         }
         double best = 0;
-        for (int l = 1; l < levelWeights[k].length; l++) {
+        for (int l = exact ? 1 : 2; l < levelWeights[k].length; l++) {
           best = Math.max(best, levelWeights[k][l]);
         }
         // exact agreement is term-frequency adjusted: at most what the rarest of the query's names gets
-        for (String v : model.comparisons().get(k).values(query.record())) {
+        for (String v : exact ? model.comparisons().get(k).values(query.record()) : List.<String>of()) {
           String key = Levels.nameKey(v);
           if (!key.isEmpty() && nameCounts.get(k).containsKey(key)) {
             double f = Math.min(1 - 1e-9, Math.max(frequencies.frequency(k, key), 1e-9));
@@ -382,7 +400,7 @@ public final class Screening {
     checkK(k);
     lock.readLock().lock();
     try {
-      return rank(query, index.liveSlots(), k, Double.NaN);
+      return rank(query, index.liveSlots(), k, null);
     } finally {
       lock.readLock().unlock();
     }
@@ -401,22 +419,23 @@ public final class Screening {
   }
 
   /**
-   * The best {@code k} of these slots by model weight. With a name bound (not NaN), a slot is first scored without
+   * The best {@code k} of these slots by model weight. With name bounds (one per slot), a slot is first scored without
    * the name comparisons (cheap: no name is normalised); when that plus the most a name can add cannot reach the
    * k-th best so far, the slot cannot enter the result and its name is never compared. Exact, not a heuristic.
    */
-  private List<ScreeningHit> rank(ScreeningQuery query, int[] slots, int k, double nameBound) {
+  private List<ScreeningHit> rank(ScreeningQuery query, int[] slots, int k, double[] nameBounds) {
     Comparator<Scored> order = Comparator.comparingDouble((Scored s) -> -s.weight()).thenComparing(Scored::id);
     java.util.PriorityQueue<Scored> worst = new java.util.PriorityQueue<>(order.reversed());
     Map<Integer, Record> records = new HashMap<>();
-    Record nameless = Double.isNaN(nameBound) || !pruneByName ? null : withoutNames(query.record());
-    for (int slot : slots) {
+    Record nameless = nameBounds == null || !pruneByName ? null : withoutNames(query.record());
+    for (int i = 0; i < slots.length; i++) {
+      int slot = slots[i];
       Record entry = decode(slot);
       Record q = queryFor(query, entry);
       if (nameless != null && worst.size() == k) {
         Record bare = withoutNames(entry);
         double rest = model.weight(q == query.record() ? nameless : withoutNames(q), bare, frequencies);
-        if (rest + nameBound + 1e-9 < worst.peek().weight()) {
+        if (rest + nameBounds[i] + 1e-9 < worst.peek().weight()) {
           continue;
         }
       }

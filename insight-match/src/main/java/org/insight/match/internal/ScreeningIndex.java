@@ -28,6 +28,7 @@ public final class ScreeningIndex {
   private int[][] keysOf = new int[16][];
   private long[] presence = new long[16];
   private byte[] nameTokens = new byte[16];
+  private int[] idHash = new int[16];
   private int slots;
   private int[] free = new int[16];
   private int freeCount;
@@ -90,6 +91,7 @@ public final class ScreeningIndex {
         keysOf = Arrays.copyOf(keysOf, n);
         presence = Arrays.copyOf(presence, n);
         nameTokens = Arrays.copyOf(nameTokens, n);
+        idHash = Arrays.copyOf(idHash, n);
       }
       slot = slots++;
     }
@@ -121,6 +123,7 @@ public final class ScreeningIndex {
     keysOf[slot] = distinct == k.length ? k : Arrays.copyOf(k, distinct);
     presence[slot] = presenceBits;
     nameTokens[slot] = (byte) Math.min(127, tokens);
+    idHash[slot] = id.hashCode();
     slotOf.put(id, slot);
     live++;
     return slot;
@@ -185,6 +188,8 @@ public final class ScreeningIndex {
     private boolean[] nameGroup = new boolean[4];
     private boolean[] skipped = new boolean[4];
     private int groups;
+    private int nameGroups;
+    boolean nameKeySkipped;
 
     /** A new group; name groups add to the name sum, others to the weight sum. Returns its number. */
     public int group(boolean name) {
@@ -193,6 +198,7 @@ public final class ScreeningIndex {
         skipped = Arrays.copyOf(skipped, groups * 2);
       }
       nameGroup[groups] = name;
+      nameGroups += name ? 1 : 0;
       return groups++;
     }
 
@@ -219,8 +225,11 @@ public final class ScreeningIndex {
     float estimate(float nameSum, float weightSum, long presence, int nameTokens);
   }
 
-  /** Candidate slots, best estimate first, with their estimates. */
-  public record Candidates(int[] slots, float[] estimates, int touched) {}
+  /**
+   * Candidate slots, best estimate first, with their estimates and whether every name group met its best evidence
+   * (for a name: every query token met an entry token exactly; true for all when a name key went unread).
+   */
+  public record Candidates(int[] slots, float[] estimates, boolean[] allNameGroups, int touched) {}
 
   /**
    * The best {@code limit} candidate slots for a query by estimate, best first, ties by entry id; slots that share no
@@ -228,7 +237,7 @@ public final class ScreeningIndex {
    */
   public Candidates candidates(Query q, Estimator estimator, int limit) {
     if (live == 0 || q.keys.isEmpty()) {
-      return new Candidates(new int[0], new float[0], 0);
+      return new Candidates(new int[0], new float[0], new boolean[0], 0);
     }
     Integer[] order = new Integer[q.keys.size()];
     for (int i = 0; i < order.length; i++) {
@@ -250,15 +259,20 @@ public final class ScreeningIndex {
       if (!skip) {
         acc.clear();
         Arrays.fill(q.skipped, false);
+        q.nameKeySkipped = false;
         accumulate(q, order, keyId, acc, false);
       }
       int n = acc.touched;
       float[] est = new float[n];
+      boolean[] all = new boolean[n];
+      float full = q.nameGroups - 1e-3f;
       for (int i = 0; i < n; i++) {
         int s = acc.slots[i];
-        est[i] = estimator.estimate(acc.name(s), acc.weight(s), presence[s], nameTokens[s]);
+        float name = acc.name(s);
+        est[i] = estimator.estimate(name, acc.weight(s), presence[s], nameTokens[s]);
+        all[i] = q.nameKeySkipped || name >= full;
       }
-      return select(acc.slots, est, n, limit, n);
+      return select(acc.slots, est, all, n, limit);
     } finally {
       acc.clear();
     }
@@ -267,6 +281,9 @@ public final class ScreeningIndex {
   /** Reads the query's posting lists into the accumulator; returns the number of slots touched. */
   private int accumulate(Query q, Integer[] order, int[] keyId, Accumulator acc, boolean skipCommon) {
     int common = live / 5;
+    // a name key held by more than 2% of the list (a three-letter deletion, a short skeleton) adds little to what the
+    // word's own keys find, and would be most of the reading
+    int commonName = Math.max(1000, live / 50);
     if (skipCommon) {
       for (int i = 0; i < order.length; i++) {
         int k = keyId[i];
@@ -278,7 +295,11 @@ public final class ScreeningIndex {
     for (int idx : order) {
       int k = keyId[idx];
       int g = q.group[idx];
-      if (k < 0 || postingSize[k] == 0 || skipCommon && (q.skipped[g] || postingSize[k] > common)) {
+      if (k < 0 || postingSize[k] == 0
+          || skipCommon && (q.skipped[g] || postingSize[k] > (q.nameGroup[g] ? commonName : common))) {
+        if (k >= 0 && postingSize[k] > 0 && q.nameGroup[g]) {
+          q.nameKeySkipped = true;
+        }
         continue;
       }
       acc.read(postings[k], postingSize[k], g + 1, q.value[idx], q.nameGroup[g]);
@@ -286,15 +307,23 @@ public final class ScreeningIndex {
     return acc.touched;
   }
 
-  private Candidates select(int[] touched, float[] est, int n, int limit, int touchedCount) {
-    float threshold = Float.NEGATIVE_INFINITY;
+  /**
+   * The best {@code limit} of the touched slots by estimate, ties by entry id. Ranked by a primitive key (the estimate,
+   * then a hash of the id) so that thousands of ties cost no string comparison; the few chosen are then sorted by
+   * estimate and id.
+   */
+  private Candidates select(int[] touched, float[] est, boolean[] all, int n, int limit) {
+    long threshold = Long.MAX_VALUE;
     if (n > limit) {
-      float[] copy = Arrays.copyOf(est, n);
-      threshold = kthLargest(copy, limit);
+      long[] keys = new long[n];
+      for (int i = 0; i < n; i++) {
+        keys[i] = rankKey(est[i], idHash[touched[i]]);
+      }
+      threshold = kthSmallest(keys, limit);
     }
     List<Integer> chosen = new ArrayList<>(Math.min(n, limit) + 16);
     for (int i = 0; i < n; i++) {
-      if (est[i] >= threshold) {
+      if (n <= limit || Long.compareUnsigned(rankKey(est[i], idHash[touched[i]]), threshold) <= 0) {
         chosen.add(i);
       }
     }
@@ -302,35 +331,44 @@ public final class ScreeningIndex {
       int c = Float.compare(est[b], est[a]);
       return c != 0 ? c : ids[touched[a]].compareTo(ids[touched[b]]);
     });
-    int m = Math.min(limit, chosen.size());
+    int m = chosen.size(); // more than limit only when ids' hashes collide at the threshold: all are kept
     int[] out = new int[m];
     float[] outEst = new float[m];
+    boolean[] outAll = new boolean[m];
     for (int i = 0; i < m; i++) {
       out[i] = touched[chosen.get(i)];
       outEst[i] = est[chosen.get(i)];
+      outAll[i] = all[chosen.get(i)];
     }
-    return new Candidates(out, outEst, touchedCount);
+    return new Candidates(out, outEst, outAll, n);
   }
 
-  /** The k-th largest value (1-based) of a; reorders a. */
-  static float kthLargest(float[] a, int k) {
+  /** Smaller is better: the estimate descending (as sortable bits), then the id's hash. */
+  private static long rankKey(float estimate, int hash) {
+    int bits = Float.floatToIntBits(estimate);
+    bits = bits < 0 ? ~bits : bits | 0x80000000; // ascending unsigned order of floats
+    long desc = 0xFFFFFFFFL - (bits & 0xFFFFFFFFL);
+    return desc << 32 | (hash & 0xFFFFFFFFL);
+  }
+
+  /** The k-th smallest value (1-based) of a; reorders a. */
+  static long kthSmallest(long[] a, int k) {
     int lo = 0;
     int hi = a.length - 1;
     int target = k - 1;
-    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
     while (lo < hi) {
-      float pivot = a[lo + r.nextInt(hi - lo + 1)];
+      long pivot = a[(lo + hi) >>> 1];
       int i = lo;
       int j = hi;
       while (i <= j) {
-        while (a[i] > pivot) {
+        while (Long.compareUnsigned(a[i], pivot) < 0) {
           i++;
         }
-        while (a[j] < pivot) {
+        while (Long.compareUnsigned(a[j], pivot) > 0) {
           j--;
         }
         if (i <= j) {
-          float t = a[i];
+          long t = a[i];
           a[i] = a[j];
           a[j] = t;
           i++;
