@@ -292,6 +292,12 @@ public final class ScreeningIndex {
         }
       }
     }
+    // a non-name key held by more than 2% of the list (a country) only ranks slots that rarer keys found: read
+    // after them, each such group first re-marks what its rarer keys gave (already counted) so a slot still gets the
+    // group's best evidence once
+    int opens = Math.max(1000, live / 50);
+    boolean[] rankOnly = new boolean[q.groups];
+    boolean[] read = new boolean[order.length];
     for (int idx : order) {
       int k = keyId[idx];
       int g = q.group[idx];
@@ -302,7 +308,31 @@ public final class ScreeningIndex {
         }
         continue;
       }
-      acc.read(postings[k], postingSize[k], g + 1, q.value[idx], q.nameGroup[g]);
+      read[idx] = true;
+      if (skipCommon && !q.nameGroup[g] && postingSize[k] > opens) {
+        rankOnly[g] = true;
+      } else {
+        acc.read(postings[k], postingSize[k], g + 1, q.value[idx], q.nameGroup[g], Accumulator.OPEN);
+      }
+    }
+    acc.group = q.groups + 1;
+    for (int g = 0; g < q.groups; g++) {
+      if (!rankOnly[g]) {
+        continue;
+      }
+      acc.group++; // a fresh mark: first what the group's rarer keys gave (counted already), then the common keys
+      for (int mode = Accumulator.MARK; mode >= Accumulator.RANK; mode--) {
+        for (int idx : order) {
+          int k = keyId[idx];
+          if (q.group[idx] != g || !read[idx]) {
+            continue;
+          }
+          boolean common1 = postingSize[k] > opens;
+          if (common1 == (mode == Accumulator.RANK)) {
+            acc.read(postings[k], postingSize[k], acc.group, q.value[idx], false, mode);
+          }
+        }
+      }
     }
     return acc.touched;
   }
@@ -413,17 +443,29 @@ public final class ScreeningIndex {
       return cells[s * 4 + WEIGHT];
     }
 
-    /** One posting list of group {@code g1} (group + 1) with this evidence: a slot keeps its best per group. */
-    void read(int[] list, int df, int g1, float v, boolean isName) {
+    static final int OPEN = 0;
+    static final int RANK = 1;
+    static final int MARK = 2;
+    /** The mark of the last group read in the ranking pass (above every group + 1 of the first pass). */
+    int group;
+
+    /**
+     * One posting list of the group marked {@code g1} with this evidence: a slot keeps its best per group. OPEN
+     * touches new slots; RANK adds only to touched ones; MARK records the evidence as already counted.
+     */
+    void read(int[] list, int df, int g1, float v, boolean isName, int mode) {
       float[] c = cells;
       int sum = isName ? NAME : WEIGHT;
-      float group = g1; // exact: groups are far fewer than 2^24
+      float group = g1; // exact: marks stay far below 2^24
       for (int i = 0; i < df; i++) {
         int s = list[i];
         int base = s * 4;
         float l = c[base + GROUP];
         if (l != group) {
           if (l == 0) {
+            if (mode == RANK) {
+              continue;
+            }
             if (touched == slots.length) {
               slots = Arrays.copyOf(slots, touched * 2);
             }
@@ -431,9 +473,13 @@ public final class ScreeningIndex {
           }
           c[base + GROUP] = group;
           c[base + BEST] = v;
-          c[base + sum] += v;
+          if (mode != MARK) {
+            c[base + sum] += v;
+          }
         } else if (v > c[base + BEST]) {
-          c[base + sum] += v - c[base + BEST];
+          if (mode != MARK) {
+            c[base + sum] += v - c[base + BEST];
+          }
           c[base + BEST] = v;
         }
       }
@@ -449,6 +495,7 @@ public final class ScreeningIndex {
         c[base + 3] = 0;
       }
       touched = 0;
+      group = 0;
     }
   }
 
