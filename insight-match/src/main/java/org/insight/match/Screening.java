@@ -32,18 +32,24 @@ import org.insight.policy.Label;
  *     ScreeningQuery.of("Иван Петров").withBirthDate("1975").withIdentifier("72 4410981"), 10);
  * }</pre>
  *
- * <p>How. Candidates come from an inverted index over name keys — normalised transliterated tokens, Double Metaphone
- * codes, consonant skeletons, first and last four letters of longer tokens — birth dates (a query also asks for the
- * dates the model rates a near miss), birth years, identifiers and exactly compared values (country), accumulated with IDF weights; rare keys open candidates, common keys only rank them (see
- * {@link ScreeningIndex}). The best {@code candidateLimit} are rescored with the model (each comparison's level and
- * weight) and the best {@code k} by weight are returned, ties by entry id. Exact name agreement is term-frequency
- * adjusted by the name's frequency among the entries of this index (a list shorter than 1/u of the exact level
- * counts as that long, so a small list does not make every name look common). Results depend only on the entries held, never
- * on the order they were added in. {@link #scan} ranks every entry with the same scorer: the baseline.
+ * <p>How. Candidates come from an inverted index over keys (see {@link ScreeningKeys}, {@link ScreeningIndex}): per
+ * normalised, transliterated name token its spelling, Double Metaphone codes, consonant skeleton, first and last four
+ * letters and one-letter deletions (one typo apart, however short); birth dates with the dates the model rates a
+ * partial match, a day/month swap or a typo; identifiers, phones, e-mails and exactly compared values (country). Each
+ * query key carries what sharing it means in the model's own terms: for a name token an estimated token similarity
+ * (a word counts once, at its best key), for a date the level it implies. A slot's evidence becomes an estimate of
+ * the model's weight (shared keys give levels, an entry that has a value but shares no key gets the "else" level);
+ * the best {@code candidateLimit} by estimate are rescored with the model, the best {@code k} by weight returned,
+ * ties by entry id. Rescoring first weighs a candidate without its names (cheap) and skips the name comparison when
+ * even the best name level could not lift it into the top {@code k} — exact, not a heuristic. Exact name agreement
+ * is term-frequency adjusted by the name's frequency among the entries of this index (a list shorter than 1/u of the
+ * exact level counts as that long, so a small list does not make every name look common). Results depend only on
+ * the entries held, never on the order they were added in. {@link #scan} ranks every entry with the same scorer:
+ * the baseline.
  *
  * <p>Reads are thread-safe and run concurrently; {@link #add} and {@link #remove} take a write lock. Entries are
- * kept compact (their compared values in one string, keys as primitive postings): a million names fit in well under
- * a gigabyte.
+ * kept compact (their compared values in one string, keys as 64-bit hashes with primitive postings): a million names
+ * take about 0.9 GB.
  */
 public final class Screening {
 

@@ -16,10 +16,12 @@ import java.util.Map;
  * compared property another. A slot gets, per group, the best evidence among the group's keys it holds (a word that
  * meets an entry's token by spelling, by sound and by skeleton counts once, at its best), summed separately for
  * name groups (estimated token similarities) and other groups (model weights). The owner turns the two sums into an
- * estimate of the model's weight; the best {@code limit} slots by estimate (ties by entry id) are rescored. Keys are
- * visited in group and key order, so a slot's sums do not depend on slot numbers or insertion order. Every posting
- * list is read whole, except those of keys held by more than a fifth of the entries (a gender): the work per query is
- * the length of the lists its keys meet, a few hundred thousand slots at a million entries.
+ * estimate of the model's weight; the best {@code limit} slots by estimate (ties by a hash of the entry id, then the
+ * id) are rescored. Keys are visited in group and key order, so a slot's sums do not depend on slot numbers or
+ * insertion order. What is read: name keys held by at most 2% of the entries (a three-letter deletion is not read),
+ * other keys up to 2% open candidates, commoner ones (a country) only add to slots already found, keys held by more
+ * than a fifth (a gender) are not read. When that finds fewer than {@code limit} slots, everything is read. The work
+ * per query is bounded by the lists of its rarer keys: a few tens of thousands of postings at a million entries.
  */
 public final class ScreeningIndex {
 
