@@ -194,16 +194,21 @@ public final class Linker {
 
   private LinkResult run(List<Record> records, int n, int split, Collection<Judgement> judgements,
       Workers workers) {
+    long t0 = System.nanoTime();
     RecordTable table = RecordTable.build(records, comparisons, workers);
+    trace("table", t0);
     Blocker.Index blocks = Blocker.index(records, comparisons, maxBlockSize, split, workers);
+    trace("blocking", t0);
     long[] candidates = {-1};
+    int[][][] patterns = {null};
     MatchModel used;
     if (model != null) {
       used = model.withTermFrequencies(table.frequencies());
     } else {
-      used = fit(table, blocks, split, workers, candidates);
+      used = fit(table, blocks, split, workers, candidates, patterns);
     }
     RecordTable.Weights weights = weights(used);
+    trace("model", t0);
 
     // judgements: the latest per unordered pair wins (only the judged records' indices are looked up)
     Set<String> judged = new HashSet<>();
@@ -240,11 +245,24 @@ public final class Linker {
 
     // second pass over the candidates: keep only the edges at or above the threshold (no score is cached; the
     // clusterer scores the pairs it needs on demand)
-    List<Edges> parts = blocks.forEachPair(workers, Edges::new, (acc, i, j) -> {
-      acc.pairs++;
-      double w = table.weight(i, j, weights);
-      if (used.probability(w) >= threshold && (cannot.isEmpty() || !cannot.contains(Clusterer.key(i, j, n)))) {
-        acc.edges.add(new Clusterer.Edge(i, j, w));
+    int[][] stored = patterns[0];
+    List<Edges> parts = blocks.forEachPair(workers, Edges::new, new Blocker.PairVisitor<Edges>() {
+      @Override
+      public void chunk(Edges acc, int chunk) {
+        acc.codes = stored == null ? null : stored[chunk];
+        acc.next = 0;
+        if (stored != null) {
+          stored[chunk] = null;
+        }
+      }
+
+      @Override
+      public void pair(Edges acc, int i, int j) {
+        acc.pairs++;
+        double w = acc.codes != null ? table.weight(acc.codes[acc.next++], i, j, weights) : table.weight(i, j, weights);
+        if (used.probability(w) >= threshold && (cannot.isEmpty() || !cannot.contains(Clusterer.key(i, j, n)))) {
+          acc.edges.add(new Clusterer.Edge(i, j, w));
+        }
       }
     });
     List<Clusterer.Edge> edges = new ArrayList<>();
@@ -255,6 +273,7 @@ public final class Linker {
     }
     edges.sort(Comparator.comparingDouble((Clusterer.Edge e) -> -e.weight())
         .thenComparingInt(Clusterer.Edge::i).thenComparingInt(Clusterer.Edge::j));
+    trace("scoring pass", t0);
     Clusterer.Scorer scorer = (i, j) -> {
       double w = table.weight(Math.min(i, j), Math.max(i, j), weights);
       return new double[] {w, used.probability(w)};
@@ -270,6 +289,7 @@ public final class Linker {
       }
     }
     clusterer.link(edges, scorer, linkage, clashWeight, 2_500);
+    trace("clustering", t0);
 
     // the reported pairs with their explanations, built in parallel in edge order
     List<long[]> wanted = new ArrayList<>();
@@ -289,6 +309,7 @@ public final class Linker {
       long[] w = wanted.get(q);
       built[q] = pair(used, records.get((int) w[0]), records.get((int) w[1]), Optional.ofNullable(latest.get(w[2])));
     });
+    trace("explanations", t0);
     List<MatchPair> out = new ArrayList<>(java.util.Arrays.asList(built));
     out.sort(Comparator.comparingDouble((MatchPair p) -> -p.probability()).thenComparingDouble(p -> -p.weight())
         .thenComparing(MatchPair::leftId).thenComparing(MatchPair::rightId));
@@ -305,16 +326,29 @@ public final class Linker {
     });
     List<Cluster> sorted = new ArrayList<>(java.util.Arrays.asList(clusters));
     sorted.sort(Comparator.comparing(Cluster::id));
+    trace("clusters", t0);
     if (candidates[0] >= 0 && candidates[0] != pairCount) {
       throw new IllegalStateException("blocking gave " + candidates[0] + " pairs, then " + pairCount);
     }
     return new LinkResult(out, sorted, blocks.stats(pairCount), used, conflicts);
   }
 
+  private static final boolean TRACE = Boolean.getBoolean("insight.link.trace");
+
+  /** With {@code -Dinsight.link.trace=true}, the elapsed time of each phase on stderr (for benchmarks). */
+  private static void trace(String phase, long t0) {
+    if (TRACE) {
+      System.err.printf(java.util.Locale.ROOT, "  [link] %s done at %.1f s, heap in use %,d MB%n", phase,
+          (System.nanoTime() - t0) / 1e9, (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+    }
+  }
+
   /** One thread's share of the scoring pass. */
   private static final class Edges {
     final List<Clusterer.Edge> edges = new ArrayList<>();
     long pairs;
+    int[] codes;
+    int next;
   }
 
   /** The per-level weights of a model, from its parameters (the same doubles it scores with). */
@@ -343,7 +377,8 @@ public final class Linker {
     return new MatchPair(a.id(), b.id(), sameJudged ? 1.0 : x.probability(), x.weight(), x, label);
   }
 
-  private MatchModel fit(RecordTable table, Blocker.Index blocks, int split, Workers workers, long[] candidates) {
+  private MatchModel fit(RecordTable table, Blocker.Index blocks, int split, Workers workers, long[] candidates,
+      int[][][] patternsOut) {
     int n = table.size();
     int c = comparisons.size();
     // u from random pairs
@@ -381,19 +416,44 @@ public final class Linker {
     // name-only pairs learns every non-name m (names out of its E-step); the main pass over all candidates holds
     // those m except the dates' (which start from the first pass) and learns the names' m, the dates' and λ.
     // The patterns are counted in one parallel pass over the candidates (per-thread counts, summed).
+    trace("u sample", System.nanoTime());
+    long p0 = System.nanoTime();
     if (table.patternSpace() < 0) {
       throw new IllegalArgumentException("too many comparison levels to count patterns; use fewer comparisons");
     }
-    List<PatternCounts> parts = blocks.forEachPair(workers, PatternCounts::new, (acc, i, j) -> {
-      long code = table.pattern(i, j);
-      acc.all.add(code);
-      if (blocks.sharesNameOnlyKey(i, j)) {
-        acc.nameOnly.add(code);
-      }
-    });
+    // The pattern of each pair is kept per chunk (4 bytes a pair, within an eighth of the heap) so that the scoring
+    // pass need not compare the records again; chunks over the budget are compared again (same result).
+    int[][] stored = table.patternSpace() <= Integer.MAX_VALUE ? new int[blocks.chunks()][] : null;
+    java.util.concurrent.atomic.AtomicLong budget = new java.util.concurrent.atomic.AtomicLong(
+        Runtime.getRuntime().maxMemory() / 8 / Integer.BYTES);
+    List<PatternCounts> parts = blocks.forEachPair(workers, PatternCounts::new,
+        new Blocker.PairVisitor<PatternCounts>() {
+          @Override
+          public void chunk(PatternCounts acc, int chunk) {
+            acc.keep(stored, budget);
+            acc.chunk = chunk;
+          }
+
+          @Override
+          public void pair(PatternCounts acc, int i, int j) {
+            long code = table.pattern(i, j);
+            acc.all.add(code);
+            if (blocks.sharesNameOnlyKey(i, j)) {
+              acc.nameOnly.add(code);
+            }
+            if (stored != null) {
+              acc.record((int) code);
+            }
+          }
+        });
+    for (PatternCounts acc : parts) {
+      acc.keep(stored, budget);
+    }
+    patternsOut[0] = stored;
     PatternCounts.Merged all = PatternCounts.merge(parts, false, table);
     PatternCounts.Merged nameOnly = PatternCounts.merge(parts, true, table);
     candidates[0] = all.total();
+    trace("pattern pass (" + all.size() + " patterns)", p0);
     int[] levels = new int[c];
     for (int k = 0; k < c; k++) {
       levels[k] = comparisons.get(k).levels().size();
@@ -431,6 +491,27 @@ public final class Linker {
   private static final class PatternCounts {
     final LongCounts all = new LongCounts();
     final LongCounts nameOnly = new LongCounts();
+    int chunk = -1;
+    int[] codes = new int[256];
+    int size;
+
+    void record(int code) {
+      if (size == codes.length) {
+        codes = java.util.Arrays.copyOf(codes, size * 2);
+      }
+      codes[size++] = code;
+    }
+
+    /** Stores the finished chunk's codes if the budget allows, and starts afresh. */
+    void keep(int[][] stored, java.util.concurrent.atomic.AtomicLong budget) {
+      if (stored != null && chunk >= 0 && budget.addAndGet(-size) >= 0) {
+        stored[chunk] = java.util.Arrays.copyOf(codes, size);
+      }
+      size = 0;
+      if (codes.length > 1 << 16) {
+        codes = new int[256];
+      }
+    }
 
     /** Distinct patterns in code order with their counts, summed over threads. */
     record Merged(int[][] patterns, long[] counts) {

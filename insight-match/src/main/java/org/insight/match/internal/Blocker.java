@@ -184,6 +184,12 @@ public final class Blocker {
   /** Receives candidate pairs ({@code i < j}). */
   public interface PairVisitor<A> {
     void pair(A accumulator, int i, int j);
+
+    /**
+     * Called before the pairs of chunk {@code chunk} (a fixed group of blocks whose pairs always come in the same
+     * order, whatever the thread count).
+     */
+    default void chunk(A accumulator, int chunk) {}
   }
 
   /**
@@ -243,6 +249,11 @@ public final class Blocker {
       return size * (size - 1) / 2 + 1;
     }
 
+    /** The number of chunks {@link #forEachPair} visits. */
+    public int chunks() {
+      return chunkStart.length - 1;
+    }
+
     /** What blocking did, given the number of distinct pairs a walk produced. */
     public BlockingStats stats(long candidatePairs) {
       return new BlockingStats(n, distinctKeys, blocks, skipped, largest, candidatePairs);
@@ -261,6 +272,7 @@ public final class Blocker {
         PairVisitor<A> visitor) {
       int chunks = chunkStart.length - 1;
       return workers.run(chunks, accumulator, (acc, c) -> {
+        visitor.chunk(acc, c);
         for (int b = chunkStart[c]; b < chunkStart[c + 1]; b++) {
           visitBlock(b, acc, visitor);
         }
@@ -394,8 +406,8 @@ public final class Blocker {
       if (Names.isParticle(t) || t.length() < 2) {
         continue;
       }
-      List<String> k = Names.phoneticKeys(t);
-      String code = k.isEmpty() ? t : k.get(0);
+      String primary = PhoneticCodes.primary(t); // Names.phoneticKeys(t) of a normalised token, without re-tokenising
+      String code = primary.isEmpty() ? t : primary;
       codes.add(code);
       for (String y : years) {
         keys.add("ty:" + t + "|" + y);

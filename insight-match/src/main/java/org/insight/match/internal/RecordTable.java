@@ -288,6 +288,24 @@ public final class RecordTable {
     return w;
   }
 
+  /** {@link #weight(int, int, Weights)} from the pair's {@link #pattern} (computed before), bitwise the same. */
+  public double weight(long pattern, int i, int j, Weights weights) {
+    double w = 0;
+    long code = pattern;
+    for (int k = 0; k < kinds.length; k++) {
+      int l = (int) (code % levelCounts[k]);
+      code /= levelCounts[k];
+      if (l == Levels.NULL) {
+        w += 0;
+      } else if (l == Levels.EXACT && names[k] != null) {
+        w += exactNameWeight(k, i, j, weights);
+      } else {
+        w += weights.levelWeight[k][l];
+      }
+    }
+    return w;
+  }
+
   /** The term-frequency-adjusted weight of an exact name agreement, as MatchModel computes it. */
   private double exactNameWeight(int k, int i, int j, Weights weights) {
     NameColumn nc = names[k];
