@@ -70,21 +70,27 @@ public final class Blocker {
     long indexMask = (1L << indexBits) - 1;
     long[][] keys = new long[n][];
     long[][] nameOnly = new long[n][];
+    long[][] identifier = new long[n][];
     workers.forRange(n, i -> {
       Set<String> ks = keys(records.get(i), comparisons);
       long[] all = new long[ks.size()];
       long[] pp = new long[ks.size()];
+      long[] id = new long[ks.size()];
       int a = 0;
       int p = 0;
+      int d = 0;
       for (String k : ks) {
         long h = hash(k) & ~indexMask;
         all[a++] = h;
         if (k.startsWith(NAME_ONLY_PREFIX)) {
           pp[p++] = h;
+        } else if (k.startsWith("id:") || k.startsWith("ph:") || k.startsWith("em:")) {
+          id[d++] = h;
         }
       }
       keys[i] = distinctSorted(all, a);
       nameOnly[i] = distinctSorted(pp, p);
+      identifier[i] = distinctSorted(id, d);
     });
     long total = 0;
     for (long[] k : keys) {
@@ -166,13 +172,9 @@ public final class Blocker {
     }
     index.blockStart[usable] = m;
     index.nameOnlyStart = new int[n + 1];
-    for (int i = 0; i < n; i++) {
-      index.nameOnlyStart[i + 1] = index.nameOnlyStart[i] + nameOnly[i].length;
-    }
-    index.nameOnly = new long[index.nameOnlyStart[n]];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(nameOnly[i], 0, index.nameOnly, index.nameOnlyStart[i], nameOnly[i].length);
-    }
+    index.nameOnly = flatten(nameOnly, index.nameOnlyStart);
+    index.identifierStart = new int[n + 1];
+    index.identifier = flatten(identifier, index.identifierStart);
     index.distinctKeys = distinct;
     index.blocks = blocks;
     index.skipped = skipped;
@@ -206,6 +208,8 @@ public final class Blocker {
     long[] keys;
     int[] nameOnlyStart;
     long[] nameOnly;
+    int[] identifierStart;
+    long[] identifier;
     int distinctKeys;
     int blocks;
     int skipped;
@@ -262,6 +266,11 @@ public final class Blocker {
     /** Whether two records share a name-only ({@value #NAME_ONLY_PREFIX}) key, whatever its block's size. */
     public boolean sharesNameOnlyKey(int i, int j) {
       return firstCommon(nameOnly, nameOnlyStart, i, j) >= 0;
+    }
+
+    /** Whether two records share an identifier, phone or e-mail key (neither names nor dates shaped such a pair). */
+    public boolean sharesIdentifierKey(int i, int j) {
+      return firstCommon(identifier, identifierStart, i, j) >= 0;
     }
 
     /**
@@ -329,6 +338,18 @@ public final class Blocker {
       }
       return -1;
     }
+  }
+
+  /** The lists one after another; {@code start} (length n + 1) receives where each begins. */
+  private static long[] flatten(long[][] lists, int[] start) {
+    for (int i = 0; i < lists.length; i++) {
+      start[i + 1] = start[i] + lists[i].length;
+    }
+    long[] out = new long[start[lists.length]];
+    for (int i = 0; i < lists.length; i++) {
+      System.arraycopy(lists[i], 0, out, start[i], lists[i].length);
+    }
+    return out;
   }
 
   private static long[] distinctSorted(long[] values, int size) {
