@@ -24,12 +24,15 @@ import org.insight.policy.Label;
 /**
  * Record linkage and de-duplication. Immutable and thread-safe; build one with {@link #builder()}.
  *
- * <p>A run: (1) blocking gives candidate pairs ({@link Blocker}: name-token phonetic pairs, token + birth year,
- * identifiers, phones, e-mails; blocks over {@code maxBlockSize} skipped); (2) each pair is compared into levels;
+ * <p>A run: (0) each record's values are prepared once ({@link RecordTable}); (1) blocking gives candidate pairs
+ * ({@link Blocker}: name-token phonetic pairs, token + birth year, identifiers, phones, e-mails; blocks over
+ * {@code maxBlockSize} skipped); (2) each pair is compared into levels;
  * (3) unless the linker was {@linkplain #train trained} or given a model, u is estimated from {@code uSampleSize}
  * random pairs and m and λ by EM over the candidate pairs (see {@link ModelParameters}); (4) pairs are scored
  * ({@link MatchModel}); (5) records are clustered with analyst judgements as must-/cannot-links and average linkage
  * with a clash veto (see {@link org.insight.match.internal.Clusterer}), never by plain connected components.
+ * Candidate pairs are never held: they are streamed twice (patterns for EM, then scores above the threshold) on
+ * {@link Builder#threads} threads, and the result does not depend on the thread count.
  */
 public final class Linker {
 
