@@ -103,7 +103,7 @@ public final class LinkBench {
         prf[2], data.truth().size());
     System.out.printf(Locale.ROOT, "  pairs >= 0.9: precision %.4f recall %.4f F1 %.4f%n", pairPrf[0], pairPrf[1],
         pairPrf[2]);
-    System.out.printf(Locale.ROOT, "  EM: %d iterations, lambda %.5f; blocking %s%n", full.parameters().iterations(),
+    System.out.printf(Locale.ROOT, "  EM: %d iterations, lambda %.3g; blocking %s%n", full.parameters().iterations(),
         full.parameters().lambda(), full.blocking());
 
     // the baseline: all pairs of a sample, same model, same scorer, same threads
