@@ -1,8 +1,6 @@
 package org.insight.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,14 +14,18 @@ import org.insight.match.LinkResult;
 import org.insight.match.Linker;
 import org.insight.match.MatchModel;
 import org.insight.match.MatchPair;
+import org.insight.match.ModelParameters;
 import org.insight.match.Record;
+import org.insight.match.internal.RecordTable;
+import org.insight.match.internal.Workers;
 
 /**
  * Record linkage at scale: link N left vs N right synthetic person records (each right record a corrupted copy of a
- * left one, or a new person) with blocking, EM and clustering; report wall time, comparisons, comparisons/s, peak
- * heap and precision/recall/F1 against the known truth. In the same run, a naive all-pairs baseline on a SAMPLE ×
- * SAMPLE slice (every left × right pair scored by the same model) gives the recall blocking must keep (≥ 0.99 of it)
- * and the comparisons it must save (≤ 1% of them).
+ * left one, or a new person) with blocking, EM and clustering; report wall and CPU time, comparisons, comparisons/s,
+ * peak heap ({@link PeakHeap}) and precision/recall/F1 against the known truth. In the same run, a naive all-pairs
+ * baseline on a SAMPLE × SAMPLE slice (every left × right pair scored by the same model and the linker's own scorer,
+ * on as many threads) gives the recall blocking must keep (≥ 0.99 of it) and the comparisons it must save (≤ 1% of
+ * them). Threads: {@code -Dinsight.threads} (default: the available processors).
  *
  * <pre>{@code ./run-bench link [N] [SAMPLE]}</pre>
  */
@@ -64,68 +66,116 @@ public final class LinkBench {
     int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
     int sample = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 2_000;
     long seed = Long.getLong("insight.seed", 20261125L);
+    int threads = Integer.getInteger("insight.threads", Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "LinkBench: %,d left x %,d right synthetic persons (half the right side are"
-        + " corrupted copies), all-pairs sample %,d x %,d, seed %d, %d cores, max heap %,d MB%n", n, n, sample, sample,
-        seed, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        + " corrupted copies), all-pairs sample %,d x %,d, seed %d, %d threads on %d cores, max heap %,d MB%n", n, n,
+        sample, sample, seed, threads, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    PeakHeap heap = PeakHeap.start();
 
     long g0 = System.nanoTime();
     Data data = generate(n, 0.5, new Random(seed));
-    System.out.printf(Locale.ROOT, "generated in %.1f s%n", (System.nanoTime() - g0) / 1e9);
+    System.gc();
+    long dataBytes = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    System.out.printf(Locale.ROOT, "generated in %.1f s; heap in use with the input records: %,d MB%n",
+        (System.nanoTime() - g0) / 1e9, dataBytes >> 20);
 
     // the full run
-    Linker linker = Linker.builder().build();
-    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long c0 = threads.getCurrentThreadCpuTime();
+    Linker linker = Linker.builder().threads(threads).build();
+    heap.reset();
+    long c0 = processCpuNanos();
     long t0 = System.nanoTime();
     LinkResult full = linker.link(data.left(), data.right());
     double seconds = (System.nanoTime() - t0) / 1e9;
-    double cpuSeconds = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+    double cpuSeconds = (processCpuNanos() - c0) / 1e9;
+    long peakFull = heap.peakBytes();
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     long comparisons = full.blocking().candidatePairs();
     double[] prf = prf(clusterPairs(full.clusters(), data), data.truth());
     double[] pairPrf = prf(pairs(full.pairs()), data.truth());
-    System.out.printf(Locale.ROOT, "blocked link: %.1f s wall, %,d comparisons (%.5f%% of %,d pairs), %,.0f"
-        + " comparisons/s, %,.0f records/s%n", seconds, comparisons, 100.0 * comparisons / ((double) n * n),
-        (long) n * n, comparisons / seconds, 2.0 * n / seconds);
-    System.out.printf(Locale.ROOT, "  CPU time of the (single-threaded) run: %.1f s -> %,.0f comparisons per CPU-second;"
-        + " load average %.1f on %d cores%n", cpuSeconds, comparisons / cpuSeconds,
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+    System.out.printf(Locale.ROOT, "blocked link: %.1f s wall, %.1f s CPU (process, GC included; %.2f cores busy),"
+        + " %,d comparisons (%.5f%% of %,d pairs), %,.0f comparisons/s, %,.0f comparisons per CPU-second, %,.0f"
+        + " records/s%n", seconds, cpuSeconds, cpuSeconds / seconds, comparisons, 100.0 * comparisons / ((double) n * n),
+        (long) n * n, comparisons / seconds, comparisons / cpuSeconds, 2.0 * n / seconds);
+    System.out.printf(Locale.ROOT, "  peak heap during the run: %,d MB (single-sample maximum, the input records'"
+        + " %,d MB included); load average %.1f on %d cores after it%n", peakFull >> 20, dataBytes >> 20, load,
         Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "  clusters: precision %.4f recall %.4f F1 %.4f (true pairs %,d)%n", prf[0], prf[1],
         prf[2], data.truth().size());
     System.out.printf(Locale.ROOT, "  pairs >= 0.9: precision %.4f recall %.4f F1 %.4f%n", pairPrf[0], pairPrf[1],
         pairPrf[2]);
-    System.out.printf(Locale.ROOT, "  EM: %d iterations, lambda %.5f; blocking %s%n", full.parameters().iterations(),
+    System.out.printf(Locale.ROOT, "  EM: %d iterations, lambda %.3g; blocking %s%n", full.parameters().iterations(),
         full.parameters().lambda(), full.blocking());
-    long peakFull = peakHeapBytes();
 
-    // the baseline: all pairs of a sample, same model
+    // the baseline: all pairs of a sample, same model, same scorer, same threads
     Data slice = slice(data, sample);
-    LinkResult blocked = linker.withModel(full.model()).link(slice.left(), slice.right());
+    MatchModel fitted = full.model();
+    full = null;
+    long b0 = System.nanoTime();
+    LinkResult blocked = linker.withModel(fitted).link(slice.left(), slice.right());
+    double blockedSeconds = (System.nanoTime() - b0) / 1e9;
     MatchModel model = blocked.model();
+    List<Record> both = new ArrayList<>(slice.left());
+    both.addAll(slice.right());
+    int leftSize = slice.left().size();
+    heap.reset();
     long a0 = System.nanoTime();
+    long ac0 = processCpuNanos();
     Set<String> allPairs = new HashSet<>();
-    long scored = 0;
-    for (Record l : slice.left()) {
-      for (Record r : slice.right()) {
-        scored++;
-        if (model.probability(model.weight(l, r)) >= 0.9) {
-          allPairs.add(l.id() + "|" + r.id());
+    long scored;
+    try (Workers workers = new Workers(threads)) {
+      RecordTable table = RecordTable.build(both, model.comparisons(), workers);
+      RecordTable.Weights weights = weights(model);
+      List<List<String>> found = workers.run(leftSize, ArrayList::new, (acc, i) -> {
+        for (int j = leftSize; j < both.size(); j++) {
+          if (model.probability(table.weight(i, j, weights)) >= 0.9) {
+            acc.add(both.get(i).id() + "|" + both.get(j).id());
+          }
         }
-      }
+      });
+      found.forEach(allPairs::addAll);
+      scored = (long) leftSize * slice.right().size();
     }
     double allSeconds = (System.nanoTime() - a0) / 1e9;
+    double allCpu = (processCpuNanos() - ac0) / 1e9;
     double recallAll = prf(allPairs, slice.truth())[1];
     double recallBlocked = prf(pairs(blocked.pairs()), slice.truth())[1];
     long blockedComparisons = blocked.blocking().candidatePairs();
-    System.out.printf(Locale.ROOT, "all-pairs baseline on %,d x %,d (%,d true pairs): %,d comparisons in %.1f s (%,.0f"
-        + " comparisons/s)%n", sample, sample, slice.truth().size(), scored, allSeconds, scored / allSeconds);
+    System.out.printf(Locale.ROOT, "all-pairs baseline on %,d x %,d (%,d true pairs), %d threads, the same model and"
+        + " scorer: %,d comparisons in %.1f s wall, %.1f s CPU (%,.0f comparisons/s); blocked link of the same sample:"
+        + " %.2f s%n", sample, sample, slice.truth().size(), threads, scored, allSeconds, allCpu, scored / allSeconds,
+        blockedSeconds);
     System.out.printf(Locale.ROOT, "  pair recall at p >= 0.9: all pairs %.4f, blocked %.4f -> blocking keeps %.4f of"
         + " it (floor 0.99) with %,d comparisons = %.3f%% of all pairs (ceiling 1%%)%n", recallAll, recallBlocked,
         recallBlocked / recallAll, blockedComparisons, 100.0 * blockedComparisons / scored);
-    System.out.printf(Locale.ROOT, "  throughput ratio (records linked per second, blocked full run / all-pairs"
-        + " sample): %.1fx%n", (2.0 * n / seconds) / (2.0 * sample / allSeconds));
-    System.out.printf(Locale.ROOT, "peak heap: %,d MB after the full run, %,d MB in all (max %,d MB)%n",
-        peakFull >> 20, peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(Locale.ROOT, "  throughput ratio (records linked per second, blocked full run of %,d x %,d /"
+        + " all-pairs sample): %.1fx%n", n, n, (2.0 * n / seconds) / (2.0 * sample / allSeconds));
+    System.out.printf(Locale.ROOT, "peak heap: %,d MB in the full run, %,d MB in the all-pairs baseline (max %,d MB);"
+        + " load average %.1f at the end%n", peakFull >> 20, heap.peakBytes() >> 20,
+        Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    heap.close();
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** The per-level weights of a model, as the linker scores with them. */
+  static RecordTable.Weights weights(MatchModel model) {
+    List<ModelParameters.ComparisonParameters> cp = model.parameters().comparisons();
+    double[][] m = new double[cp.size()][];
+    double[][] u = new double[cp.size()][];
+    for (int k = 0; k < cp.size(); k++) {
+      m[k] = new double[cp.get(k).levels().size() + 1];
+      u[k] = new double[m[k].length];
+      m[k][0] = 1;
+      u[k][0] = 1;
+      for (int l = 1; l < m[k].length; l++) {
+        m[k][l] = cp.get(k).levels().get(l - 1).m();
+        u[k][l] = cp.get(k).levels().get(l - 1).u();
+      }
+    }
+    return new RecordTable.Weights(m, u);
   }
 
   static Data generate(int n, double dupShare, Random random) {
@@ -306,15 +356,5 @@ public final class LinkBench {
     double p = predicted.isEmpty() ? 1 : tp / (double) predicted.size();
     double r = truth.isEmpty() ? 1 : tp / (double) truth.size();
     return new double[] {p, r, p + r == 0 ? 0 : 2 * p * r / (p + r)};
-  }
-
-  static long peakHeapBytes() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
   }
 }

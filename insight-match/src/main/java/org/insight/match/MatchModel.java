@@ -75,6 +75,12 @@ public final class MatchModel {
         parameters.converged(), parameters.logLikelihood());
   }
 
+  /** The same parameters with the given term frequencies (per comparison, as {@link #frequencies} computes them). */
+  MatchModel withTermFrequencies(List<Map<String, Double>> perComparison) {
+    return new MatchModel(comparisons, m, u, lambda, perComparison, parameters.iterations(), parameters.converged(),
+        parameters.logLikelihood());
+  }
+
   /**
    * Fixed parameters for the {@linkplain Comparison#personDefaults() person comparisons}, for scoring without data to
    * learn from (screening a query against a watch list). λ = 0.0001: a name alone that agrees exactly is weak

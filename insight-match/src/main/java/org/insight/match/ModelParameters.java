@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * The Fellegi–Sunter parameters of a model.
  *
- * @param lambda prior proportion of matches among candidate pairs
+ * @param lambda prior probability that two records match: for a model fitted on a run of 10,000 records or more,
+ *     EM's share of matches among the candidate pairs × candidate pairs / all pairs of the run (u and term
+ *     frequencies are random-pair rates, so the weights need a random-pair prior); on smaller runs EM's share among
+ *     the candidate pairs; for a trained model, the share of matches among the labelled pairs
  * @param comparisons per comparison, per level (the null level excluded: it has no weight)
  * @param iterations EM iterations run (0 when trained from labels or given)
  * @param converged whether EM stopped because the largest parameter change fell below the tolerance

@@ -1,10 +1,8 @@
 package org.insight.match.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.insight.match.BlockingStats;
 import org.insight.match.Comparison;
@@ -23,8 +21,8 @@ import org.insight.nlp.Names;
  *   <li>{@code id:}, {@code ph:}, {@code em:} each identifier, phone and e-mail value.
  * </ul>
  *
- * Blocks larger than the maximum size are skipped and counted. Pairs are deduplicated. In link mode only pairs with
- * one record on each side are produced. Not API.
+ * Blocks larger than the maximum size are skipped and counted. Each pair is produced once however many keys its
+ * records share. In link mode only pairs with one record on each side are produced. Not API.
  */
 public final class Blocker {
 
@@ -37,45 +35,348 @@ public final class Blocker {
   public record Result(long[] pairs, BlockingStats stats) {}
 
   /**
-   * Blocks {@code records}; when {@code split >= 0}, records before {@code split} are the left side and only
-   * left–right pairs are produced.
+   * Blocks {@code records} into a list of pairs; when {@code split >= 0}, records before {@code split} are the left
+   * side and only left–right pairs are produced. For small inputs and tests: a run streams the pairs of an
+   * {@link #index} instead of holding them.
    */
   public static Result block(List<Record> records, List<Comparison> comparisons, int maxBlockSize, int split) {
-    Map<String, List<Integer>> blocks = new HashMap<>();
-    for (int i = 0; i < records.size(); i++) {
-      for (String key : keys(records.get(i), comparisons)) {
-        blocks.computeIfAbsent(key, k -> new ArrayList<>(2)).add(i);
-      }
+    try (Workers workers = new Workers(1)) {
+      Index index = index(records, comparisons, maxBlockSize, split, workers);
+      long n = records.size();
+      long[][] out = {new long[16]};
+      int[] size = {0};
+      index.forEachPair(workers, () -> Boolean.TRUE, (a, i, j) -> {
+        if (size[0] == out[0].length) {
+          out[0] = java.util.Arrays.copyOf(out[0], size[0] * 2);
+        }
+        out[0][size[0]++] = i * n + j;
+      });
+      long[] pairs = java.util.Arrays.copyOf(out[0], size[0]);
+      java.util.Arrays.sort(pairs);
+      return new Result(pairs, index.stats(pairs.length));
     }
-    long n = records.size();
-    PairSet pairs = new PairSet();
-    int used = 0;
+  }
+
+  /**
+   * The blocks of {@code records}, without string maps: every blocking key is hashed to 64 bits, (hash, record)
+   * entries are sorted and runs of one hash are the blocks. The record index takes the low bits of an entry, so the
+   * hash keeps {@code 64 - ceil(log2 n)} bits (43 at two million records): two distinct keys of a run share a block
+   * with probability about {@code keys² / 2^44}, a handful of extra candidate pairs at most.
+   */
+  public static Index index(List<Record> records, List<Comparison> comparisons, int maxBlockSize, int split,
+      Workers workers) {
+    int n = records.size();
+    int indexBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1)));
+    long indexMask = (1L << indexBits) - 1;
+    long[][] keys = new long[n][];
+    long[][] nameOnly = new long[n][];
+    long[][] identifier = new long[n][];
+    workers.forRange(n, i -> {
+      Set<String> ks = keys(records.get(i), comparisons);
+      long[] all = new long[ks.size()];
+      long[] pp = new long[ks.size()];
+      long[] id = new long[ks.size()];
+      int a = 0;
+      int p = 0;
+      int d = 0;
+      for (String k : ks) {
+        long h = hash(k) & ~indexMask;
+        all[a++] = h;
+        if (k.startsWith(NAME_ONLY_PREFIX)) {
+          pp[p++] = h;
+        } else if (k.startsWith("id:") || k.startsWith("ph:") || k.startsWith("em:")) {
+          id[d++] = h;
+        }
+      }
+      keys[i] = distinctSorted(all, a);
+      nameOnly[i] = distinctSorted(pp, p);
+      identifier[i] = distinctSorted(id, d);
+    });
+    long total = 0;
+    for (long[] k : keys) {
+      total += k.length;
+    }
+    if (total > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("too many blocking keys (" + total + ") for one run; link fewer records");
+    }
+    long[] entries = new long[(int) total];
+    int e = 0;
+    for (int i = 0; i < n; i++) {
+      for (long h : keys[i]) {
+        entries[e++] = h | i;
+      }
+      keys[i] = null;
+    }
+    if (workers.threads() > 1) {
+      java.util.Arrays.parallelSort(entries);
+    } else {
+      java.util.Arrays.sort(entries);
+    }
+    // runs of one hash: count keys, blocks, skipped blocks; keep the usable ones (2..maxBlockSize records)
+    int distinct = 0;
+    int blocks = 0;
     int skipped = 0;
     int largest = 0;
-    for (List<Integer> block : blocks.values()) {
-      if (block.size() < 2) {
-        continue;
+    int usable = 0;
+    long usableMembers = 0;
+    int[] perRecord = new int[n + 1];
+    for (int s = 0; s < entries.length; ) {
+      long h = entries[s] & ~indexMask;
+      int t = s + 1;
+      while (t < entries.length && (entries[t] & ~indexMask) == h) {
+        t++;
       }
-      if (block.size() > maxBlockSize) {
-        skipped++;
-        continue;
-      }
-      used++;
-      largest = Math.max(largest, block.size());
-      for (int a = 0; a < block.size(); a++) {
-        for (int b = a + 1; b < block.size(); b++) {
-          int i = block.get(a);
-          int j = block.get(b);
-          if (split >= 0 && (i < split) == (j < split)) {
-            continue;
+      int size = t - s;
+      distinct++;
+      if (size >= 2) {
+        blocks++;
+        if (size > maxBlockSize) {
+          skipped++;
+        } else {
+          usable++;
+          usableMembers += size;
+          largest = Math.max(largest, size);
+          for (int q = s; q < t; q++) {
+            perRecord[(int) (entries[q] & indexMask) + 1]++;
           }
-          pairs.add(Math.min(i, j) * n + Math.max(i, j));
+        }
+      }
+      s = t;
+    }
+    Index index = new Index(n, split, usable, (int) usableMembers);
+    for (int i = 0; i < n; i++) {
+      perRecord[i + 1] += perRecord[i];
+    }
+    index.keyStart = perRecord;
+    index.keys = new long[(int) usableMembers];
+    int[] fill = java.util.Arrays.copyOf(perRecord, n);
+    int b = 0;
+    int m = 0;
+    for (int s = 0; s < entries.length; ) {
+      long h = entries[s] & ~indexMask;
+      int t = s + 1;
+      while (t < entries.length && (entries[t] & ~indexMask) == h) {
+        t++;
+      }
+      if (t - s >= 2 && t - s <= maxBlockSize) {
+        index.blockHash[b] = h;
+        index.blockStart[b] = m;
+        for (int q = s; q < t; q++) {
+          int i = (int) (entries[q] & indexMask);
+          index.members[m++] = i; // ascending: entries sort by record within a hash
+          index.keys[fill[i]++] = h; // ascending per record: blocks are walked in hash order
+        }
+        b++;
+      }
+      s = t;
+    }
+    index.blockStart[usable] = m;
+    index.nameOnlyStart = new int[n + 1];
+    index.nameOnly = flatten(nameOnly, index.nameOnlyStart);
+    index.identifierStart = new int[n + 1];
+    index.identifier = flatten(identifier, index.identifierStart);
+    index.distinctKeys = distinct;
+    index.blocks = blocks;
+    index.skipped = skipped;
+    index.largest = largest;
+    index.chunk(Math.max(64, workers.threads() * 64));
+    return index;
+  }
+
+  /** Receives candidate pairs ({@code i < j}). */
+  public interface PairVisitor<A> {
+    void pair(A accumulator, int i, int j);
+
+    /**
+     * Called before the pairs of chunk {@code chunk} (a fixed group of blocks whose pairs always come in the same
+     * order, whatever the thread count).
+     */
+    default void chunk(A accumulator, int chunk) {}
+  }
+
+  /**
+   * The usable blocks of a run and, per record, the hashes of its usable blocks (sorted), so that a pair of records
+   * sharing several keys is produced once: by the block of the smallest hash they share. No set of all pairs is held.
+   */
+  public static final class Index {
+    private final int n;
+    private final int split;
+    final long[] blockHash;
+    final int[] blockStart;
+    final int[] members;
+    int[] keyStart;
+    long[] keys;
+    int[] nameOnlyStart;
+    long[] nameOnly;
+    int[] identifierStart;
+    long[] identifier;
+    int distinctKeys;
+    int blocks;
+    int skipped;
+    int largest;
+    private int[] chunkStart;
+
+    Index(int n, int split, int usableBlocks, int usableMembers) {
+      this.n = n;
+      this.split = split;
+      this.blockHash = new long[usableBlocks];
+      this.blockStart = new int[usableBlocks + 1];
+      this.members = new int[usableMembers];
+    }
+
+    /** Groups consecutive blocks into about {@code target} chunks of similar work (pairs), the unit of threads. */
+    void chunk(int target) {
+      int count = blockHash.length;
+      double total = 0;
+      for (int b = 0; b < count; b++) {
+        total += work(b);
+      }
+      double per = Math.max(1, total / target);
+      List<Integer> starts = new ArrayList<>();
+      double acc = 0;
+      for (int b = 0; b < count; b++) {
+        if (starts.isEmpty() || acc >= per) {
+          starts.add(b);
+          acc = 0;
+        }
+        acc += work(b);
+      }
+      chunkStart = new int[starts.size() + 1];
+      for (int q = 0; q < starts.size(); q++) {
+        chunkStart[q] = starts.get(q);
+      }
+      chunkStart[starts.size()] = count;
+    }
+
+    private double work(int b) {
+      double size = blockStart[b + 1] - blockStart[b];
+      return size * (size - 1) / 2 + 1;
+    }
+
+    /** The number of chunks {@link #forEachPair} visits. */
+    public int chunks() {
+      return chunkStart.length - 1;
+    }
+
+    /** What blocking did, given the number of distinct pairs a walk produced. */
+    public BlockingStats stats(long candidatePairs) {
+      return new BlockingStats(n, distinctKeys, blocks, skipped, largest, candidatePairs);
+    }
+
+    /** Whether two records share a name-only ({@value #NAME_ONLY_PREFIX}) key, whatever its block's size. */
+    public boolean sharesNameOnlyKey(int i, int j) {
+      return firstCommon(nameOnly, nameOnlyStart, i, j) >= 0;
+    }
+
+    /** Whether two records share an identifier, phone or e-mail key (neither names nor dates shaped such a pair). */
+    public boolean sharesIdentifierKey(int i, int j) {
+      return firstCommon(identifier, identifierStart, i, j) >= 0;
+    }
+
+    /**
+     * Visits every candidate pair once, in parallel over chunks of blocks, each thread with its own accumulator;
+     * returns the accumulators.
+     */
+    public <A> List<A> forEachPair(Workers workers, java.util.function.Supplier<A> accumulator,
+        PairVisitor<A> visitor) {
+      int chunks = chunkStart.length - 1;
+      return workers.run(chunks, accumulator, (acc, c) -> {
+        visitor.chunk(acc, c);
+        for (int b = chunkStart[c]; b < chunkStart[c + 1]; b++) {
+          visitBlock(b, acc, visitor);
+        }
+      });
+    }
+
+    private <A> void visitBlock(int b, A acc, PairVisitor<A> visitor) {
+      int s = blockStart[b];
+      int e = blockStart[b + 1];
+      long h = blockHash[b];
+      if (split >= 0) {
+        int mid = s;
+        while (mid < e && members[mid] < split) {
+          mid++;
+        }
+        for (int x = s; x < mid; x++) {
+          for (int y = mid; y < e; y++) {
+            emit(h, members[x], members[y], acc, visitor);
+          }
+        }
+      } else {
+        for (int x = s; x < e; x++) {
+          for (int y = x + 1; y < e; y++) {
+            emit(h, members[x], members[y], acc, visitor);
+          }
         }
       }
     }
-    long[] out = pairs.toSortedArray();
-    return new Result(out, new BlockingStats(records.size(), blocks.size(), used + skipped, skipped, largest,
-        out.length));
+
+    private <A> void emit(long h, int i, int j, A acc, PairVisitor<A> visitor) {
+      int first = firstCommon(keys, keyStart, i, j);
+      if (first >= 0 && keys[first] == h) {
+        visitor.pair(acc, i, j);
+      }
+    }
+
+    /** Where in {@code hashes} the smallest hash of both records' sorted lists is, or -1. */
+    private static int firstCommon(long[] hashes, int[] start, int i, int j) {
+      int a = start[i];
+      int ae = start[i + 1];
+      int b = start[j];
+      int be = start[j + 1];
+      while (a < ae && b < be) {
+        long x = hashes[a];
+        long y = hashes[b];
+        if (x == y) {
+          return a;
+        }
+        if (x < y) {
+          a++;
+        } else {
+          b++;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /** The lists one after another; {@code start} (length n + 1) receives where each begins. */
+  private static long[] flatten(long[][] lists, int[] start) {
+    for (int i = 0; i < lists.length; i++) {
+      start[i + 1] = start[i] + lists[i].length;
+    }
+    long[] out = new long[start[lists.length]];
+    for (int i = 0; i < lists.length; i++) {
+      System.arraycopy(lists[i], 0, out, start[i], lists[i].length);
+    }
+    return out;
+  }
+
+  private static long[] distinctSorted(long[] values, int size) {
+    long[] v = java.util.Arrays.copyOf(values, size);
+    java.util.Arrays.sort(v);
+    int d = 0;
+    for (int q = 0; q < v.length; q++) {
+      if (d == 0 || v[q] != v[d - 1]) {
+        v[d++] = v[q];
+      }
+    }
+    return d == v.length ? v : java.util.Arrays.copyOf(v, d);
+  }
+
+  /** A 64-bit hash of a key: FNV-1a over its chars, then a finalising mix. */
+  static long hash(String key) {
+    long h = 0xcbf29ce484222325L;
+    for (int q = 0; q < key.length(); q++) {
+      h ^= key.charAt(q);
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   /** The blocking keys of one record. */
@@ -126,8 +427,8 @@ public final class Blocker {
       if (Names.isParticle(t) || t.length() < 2) {
         continue;
       }
-      List<String> k = Names.phoneticKeys(t);
-      String code = k.isEmpty() ? t : k.get(0);
+      String primary = PhoneticCodes.primary(t); // Names.phoneticKeys(t) of a normalised token, without re-tokenising
+      String code = primary.isEmpty() ? t : primary;
       codes.add(code);
       for (String y : years) {
         keys.add("ty:" + t + "|" + y);
@@ -143,59 +444,6 @@ public final class Blocker {
     }
     if (codes.size() == 1 && years.isEmpty()) {
       keys.add("p1:" + codes.get(0));
-    }
-  }
-
-  /** An open-addressing set of non-negative longs. */
-  static final class PairSet {
-    private long[] table = new long[1 << 12];
-    private int size;
-
-    PairSet() {
-      java.util.Arrays.fill(table, -1L);
-    }
-
-    void add(long v) {
-      if (size * 2 >= table.length) {
-        long[] old = table;
-        table = new long[old.length * 2];
-        java.util.Arrays.fill(table, -1L);
-        size = 0;
-        for (long o : old) {
-          if (o >= 0) {
-            add(o);
-          }
-        }
-      }
-      int mask = table.length - 1;
-      int h = (int) (mix(v) & mask);
-      while (table[h] >= 0) {
-        if (table[h] == v) {
-          return;
-        }
-        h = (h + 1) & mask;
-      }
-      table[h] = v;
-      size++;
-    }
-
-    long[] toSortedArray() {
-      long[] out = new long[size];
-      int k = 0;
-      for (long v : table) {
-        if (v >= 0) {
-          out[k++] = v;
-        }
-      }
-      java.util.Arrays.sort(out);
-      return out;
-    }
-
-    private static long mix(long v) {
-      v ^= v >>> 33;
-      v *= 0xff51afd7ed558ccdL;
-      v ^= v >>> 33;
-      return v;
     }
   }
 }
