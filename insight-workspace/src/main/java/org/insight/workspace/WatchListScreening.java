@@ -85,8 +85,9 @@ final class WatchListScreening {
   private final double threshold;
   private final double mentionThreshold;
   private final boolean reverseAll;
-  private final AtomicLong subjectGeneration = new AtomicLong();
-  private final Cache<ViewKey, Subjects> subjectViews = Caffeine.newBuilder().maximumSize(4).build();
+  /** Subject indexes per visible-label set, kept up to date as subjects are written; guarded by subjectLock. */
+  private final Cache<Set<String>, Subjects> subjectViews = Caffeine.newBuilder().maximumSize(4).build();
+  private final Object subjectLock = new Object();
   private final MatchModel model = MatchModel.personDefaults();
   private final AtomicLong generation = new AtomicLong();
   private final Cache<ViewKey, Screening> views = Caffeine.newBuilder().maximumSize(8).build();
@@ -94,8 +95,11 @@ final class WatchListScreening {
 
   private record ViewKey(Set<String> labels, long generation) {}
 
-  /** The subjects a new entry is screened against, as a screening index, and what each index id stands for. */
-  private record Subjects(Screening index, Map<String, Subject> byId) {}
+  /**
+   * The subjects a new entry is screened against, as a screening index, and what each index id stands for;
+   * {@code universe} is the store's label terms when it was built (a subject with another label invalidates it).
+   */
+  private record Subjects(Screening index, Map<String, Subject> byId, Set<String> universe) {}
 
   /**
    * A subject as the forward direction compares it ({@code record}) and names it in a flag: a person (no document),
@@ -275,12 +279,10 @@ final class WatchListScreening {
       } else {
         subjects.add(e);
       }
+      updateSubjects(id, statements);
     }
     if (listChanged) {
       generation.incrementAndGet();
-    }
-    if (!subjects.isEmpty()) {
-      subjectGeneration.incrementAndGet();
     }
     List<Entity> flags = new ArrayList<>();
     if (!entries.isEmpty()) {
@@ -311,9 +313,7 @@ final class WatchListScreening {
       return List.of();
     }
     List<Entity> flags = new ArrayList<>();
-    if (mentions.stream().anyMatch(m -> m.type() == PropertyType.NAME)) {
-      subjectGeneration.incrementAndGet();
-    }
+    updateSubjects(mentions);
     for (Mention m : mentions) {
       if (m.type() != PropertyType.NAME || m.value().isBlank()) {
         continue;
@@ -332,46 +332,124 @@ final class WatchListScreening {
 
   /**
    * The subjects visible under {@code labels} as a screening index: persons of datasets that are not watch lists
-   * (an entity with a visible watch-list statement is an entry), and person names mentioned in documents.
+   * (an entity with a visible watch-list statement is an entry), and person names mentioned in documents. Built from
+   * the store once per label set, then kept up to date by {@link #updateSubjects} (the index's results do not depend
+   * on the order entries were added in, so an updated index is the one a rebuild would give).
    */
   private Subjects subjects(Set<String> labels) {
-    return subjectViews.get(new ViewKey(Set.copyOf(labels), subjectGeneration.get()), key -> {
-      org.apache.lucene.search.Query visibility = LuceneStore.visibility(key.labels());
-      Map<String, List<Statement>> byEntity = new LinkedHashMap<>();
-      for (Statement s : workspace.store.statementsOfTypes(personTypes(), visibility)) {
-        byEntity.computeIfAbsent(s.entityId().value(), x -> new ArrayList<>()).add(s);
+    Set<String> key = Set.copyOf(labels);
+    synchronized (subjectLock) {
+      Subjects known = subjectViews.getIfPresent(key);
+      if (known == null) {
+        known = buildSubjects(key);
+        subjectViews.put(key, known);
       }
-      List<Record> records = new ArrayList<>();
-      Map<String, Subject> byId = new LinkedHashMap<>();
-      byEntity.forEach((id, statements) -> {
-        if (statements.stream().anyMatch(s -> watchLists.contains(s.provenance().dataset()))) {
-          return;
-        }
-        Record r = Record.of(Entity.of(EntityId.of(id), statements, workspace.schema()));
-        String name = firstName(r);
-        if (name != null) {
-          records.add(r);
-          byId.put(id, new Subject(r, id, null, null, name, statements.get(0).provenance()));
-        }
-      });
-      for (Mention m : workspace.store.allMentions(visibility)) {
-        if (m.type() != PropertyType.NAME || m.value().isBlank()) {
+      return known;
+    }
+  }
+
+  private Subjects buildSubjects(Set<String> labels) {
+    Set<String> universe = workspace.store.labels(); // before the reads: a label newer than this invalidates
+    org.apache.lucene.search.Query visibility = LuceneStore.visibility(labels);
+    Map<String, List<Statement>> byEntity = new LinkedHashMap<>();
+    for (Statement s : workspace.store.statementsOfTypes(personTypes(), visibility)) {
+      byEntity.computeIfAbsent(s.entityId().value(), x -> new ArrayList<>()).add(s);
+    }
+    List<Record> records = new ArrayList<>();
+    Map<String, Subject> byId = new java.util.concurrent.ConcurrentHashMap<>();
+    byEntity.forEach((id, statements) -> {
+      Subject subject = personSubject(id, statements);
+      if (subject != null) {
+        records.add(subject.record());
+        byId.put(id, subject);
+      }
+    });
+    for (Mention m : workspace.store.allMentions(visibility)) {
+      Subject subject = mentionSubject(m);
+      if (subject != null) {
+        String key = MENTION_KEY + m.id();
+        records.add(new Record(key, subject.record().dataset(), subject.record().values(), subject.record().label()));
+        byId.put(key, subject);
+      }
+    }
+    Screening index = Screening.builder().model(model).build();
+    index.addAll(records);
+    return new Subjects(index, byId, universe);
+  }
+
+  /** A person as a subject, from the statements of it a view sees; null when it is an entry or has no name. */
+  private Subject personSubject(String id, List<Statement> visible) {
+    if (visible.isEmpty() || visible.stream().anyMatch(s -> watchLists.contains(s.provenance().dataset()))) {
+      return null;
+    }
+    Record r = Record.of(Entity.of(EntityId.of(id), visible, workspace.schema()));
+    String name = firstName(r);
+    return name == null ? null : new Subject(r, id, null, null, name, visible.get(0).provenance());
+  }
+
+  /** A name mention as a subject (as the forward direction screens it); null for other mentions. */
+  private static Subject mentionSubject(Mention m) {
+    if (m.type() != PropertyType.NAME || m.value().isBlank()) {
+      return null;
+    }
+    try {
+      Record r = new Record(m.id(), m.provenance().dataset(), Map.of("name", List.of(m.value())), m.label());
+      return new Subject(r, m.documentId(), m.documentId(), m.id(), m.value(), m.provenance());
+    } catch (InsightException e) {
+      return null; // not readable as a name (the forward direction refused it when it was written)
+    }
+  }
+
+  /** A person was written (all its statements, every label): each cached view takes what it sees of it. */
+  private void updateSubjects(EntityId id, List<Statement> statements) {
+    synchronized (subjectLock) {
+      for (Map.Entry<Set<String>, Subjects> view : subjectViews.asMap().entrySet()) {
+        Subjects v = view.getValue();
+        if (statements.stream().anyMatch(s -> !v.universe().contains(s.label().toString()))) {
+          subjectViews.invalidate(view.getKey()); // a label the view cannot place: rebuilt when next needed
           continue;
         }
-        Record r;
-        try {
-          r = new Record(m.id(), m.provenance().dataset(), Map.of("name", List.of(m.value())), m.label());
-        } catch (InsightException e) {
-          continue; // not readable as a name (the forward direction refused it when it was written)
+        List<Statement> visible = statements.stream().filter(s -> view.getKey().contains(s.label().toString()))
+            .toList();
+        Subject subject = personSubject(id.value(), visible);
+        if (subject == null) {
+          if (v.byId().remove(id.value()) != null) {
+            v.index().remove(id.value());
+          }
+        } else {
+          v.byId().put(id.value(), subject);
+          v.index().add(subject.record());
         }
-        String key2 = MENTION_KEY + m.id();
-        records.add(new Record(key2, r.dataset(), r.values(), r.label()));
-        byId.put(key2, new Subject(r, m.documentId(), m.documentId(), m.id(), m.value(), m.provenance()));
       }
-      Screening index = Screening.builder().model(model).build();
-      index.addAll(records);
-      return new Subjects(index, byId);
-    });
+    }
+  }
+
+  /** Mentions were written (with their stored labels): each cached view takes the name mentions it sees. */
+  private void updateSubjects(Collection<Mention> mentions) {
+    synchronized (subjectLock) {
+      for (Map.Entry<Set<String>, Subjects> view : subjectViews.asMap().entrySet()) {
+        Subjects v = view.getValue();
+        for (Mention m : mentions) {
+          Subject subject = mentionSubject(m);
+          if (subject == null) {
+            continue;
+          }
+          String term = m.label().toString();
+          if (!v.universe().contains(term)) {
+            subjectViews.invalidate(view.getKey());
+            break;
+          }
+          String key = MENTION_KEY + m.id();
+          if (view.getKey().contains(term)) {
+            v.byId().put(key, subject);
+            Record r = subject.record();
+            v.index().add(new Record(key, r.dataset(), r.values(), r.label()));
+          } else if (v.byId().remove(key) != null) {
+            v.index().remove(key); // rewritten under a label this view does not see
+          }
+        }
+      }
+    }
   }
 
   /** A new entry against the known subjects: the flags screening each of them would raise against it. */

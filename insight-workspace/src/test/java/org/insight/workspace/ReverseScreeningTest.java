@@ -46,11 +46,15 @@ class ReverseScreeningTest {
 
   /** Writes a report (label FR) and its mention of Omar AL-RASHID; returns the mention. */
   static Mention report(Session writer) {
-    var hash = writer.storeEvidence(new ByteArrayInputStream(REPORT.getBytes(StandardCharsets.UTF_8)));
-    Document d = new Document(null, hash, "Report 17", REPORT, "en", Map.of(), null, null, Label.of("FR"),
-        Provenance.of("fr-reports", "r17", "text:plain", null).withContentHash(hash));
+    return report(writer, "r17", REPORT);
+  }
+
+  static Mention report(Session writer, String ref, String text) {
+    var hash = writer.storeEvidence(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    Document d = new Document(null, hash, "Report " + ref, text, "en", Map.of(), null, null, Label.of("FR"),
+        Provenance.of("fr-reports", ref, "text:plain", null).withContentHash(hash));
     writer.add(d);
-    int start = REPORT.indexOf("Omar");
+    int start = text.indexOf("Omar");
     Mention m = new Mention(d.id(), start, start + "Omar AL-RASHID".length(), "Omar AL-RASHID", PropertyType.NAME,
         "Omar AL-RASHID", Optional.empty(), 0.9, Label.of("FR"),
         Provenance.derived("fr-reports", "ner:test", List.of(d.provenance())));
@@ -120,6 +124,38 @@ class ReverseScreeningTest {
       assertEquals(view(flags(ws)), reverse);
     }
     assertEquals(2, reverse.size());
+  }
+
+  @Test
+  void subjectsWrittenBetweenEntriesAreScreenedAsARebuiltIndexWould() throws Exception {
+    Dataset notices = Fixtures.dataset("notices", "INTERPOL");
+    Entity claire = notices.entity("Person", "2026/1").add("name", "Claire Martin").build();
+    Entity other = notices.entity("Person", "2026/2").add("name", "Pavel Novak").build();
+    String second = "Report 18: Omar Al-Rashid again, near the market.";
+    List<String> interleaved;
+    try (Workspace ws = open(dir.resolve("interleaved"))) {
+      Session desk = ws.session(Principal.of("desk", "INTERPOL", "FR"), CI);
+      Session fr = ws.session(Principal.of("fr-clerk", "FR"), CI);
+      desk.add(claire);          // the desk's subject index is built: no FR label in the workspace yet
+      report(fr);                // a label the index has not placed: it is dropped and rebuilt at the next entry
+      desk.add(other);
+      fr.add(frRecord());        // now kept up to date in place
+      report(fr, "r18", second);
+      desk.add(notice());        // only the index sees these subjects: they came after the first two entries
+      interleaved = view(flags(ws));
+    }
+    try (Workspace ws = open(dir.resolve("subjects-first"))) {
+      Session fr = ws.session(Principal.of("fr-clerk", "FR"), CI);
+      report(fr);
+      fr.add(frRecord());
+      report(fr, "r18", second);
+      Session desk = ws.session(Principal.of("desk", "INTERPOL", "FR"), CI);
+      desk.add(claire);
+      desk.add(other);
+      desk.add(notice());
+      assertEquals(view(flags(ws)), interleaved);
+    }
+    assertEquals(3, interleaved.size(), interleaved.toString());
   }
 
   static List<String> view(List<Flag> flags) {
