@@ -97,7 +97,7 @@ final class MatchCommand implements Runnable {
     String idColumn;
 
     @Option(names = "--map", required = true, paramLabel = "COLUMN=property",
-        description = "Which column holds which property (name, birthDate, nationality, passportNumber, idNumber, phone, email, gender); repeat it.")
+        description = "Which column holds which property (name, alias, birthDate, nationality, passportNumber, idNumber, phone, email, address, gender); repeat it.")
     Map<String, String> map = new LinkedHashMap<>();
 
     @Option(names = "--out", required = true, paramLabel = "DIR",

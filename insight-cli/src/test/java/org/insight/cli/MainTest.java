@@ -175,6 +175,25 @@ class MainTest {
   }
 
   @Test
+  void matchDedupeComparesAddressesPhonesAndEmails() throws Exception {
+    Path csv = dir.resolve("contacts.csv");
+    Files.writeString(csv, "id,name,street,tel,mail\n"
+        + "a, Karim Benali,\"12 Rue de la Paix, 75002 Paris\",+44 7911 123456,karim.benali+shop@gmail.com\n"
+        + "b,\"BENALI, Karim\",\"12, r. de la paix 75002 PARIS\",07911 123456,karimbenali@googlemail.com\n"
+        + "c,Karim Benali,\"Hauptstr. 5, 10115 Berlin\",+49 30 1234567,kb@example.org\n", StandardCharsets.UTF_8);
+    Path out = dir.resolve("contacts");
+    CliRun r = run("match", "dedupe", csv.toString(), "--id", "id", "--map", "name=name", "--map", "street=address",
+        "--map", "tel=phone", "--map", "mail=email", "--out", out.toString(), "--explain", "--threshold", "0");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().isBlank(), "a national number is not a bad row: " + r.err());
+    List<String> pairs = Files.readAllLines(out.resolve("pairs.csv"), StandardCharsets.UTF_8);
+    String ab = pairs.stream().filter(l -> l.startsWith("a,b,")).findFirst().orElseThrow(() -> new AssertionError(pairs));
+    assertTrue(ab.contains("address:exact") && ab.contains("phone:national") && ab.contains("email:normalised"), ab);
+    String ac = pairs.stream().filter(l -> l.startsWith("a,c,")).findFirst().orElseThrow(() -> new AssertionError(pairs));
+    assertTrue(ac.contains("address:else") && ac.contains("phone:else") && ac.contains("email:else"), ac);
+  }
+
+  @Test
   void matchResolveJudgeAndEventsInTheDemoWorkspace() {
     run("demo", "--workspace", ws());
     String notice = EntityId.fromSource("interpol-notices", "2026/4411").value();
