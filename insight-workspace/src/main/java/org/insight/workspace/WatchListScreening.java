@@ -339,11 +339,17 @@ final class WatchListScreening {
   private Subjects subjects(Set<String> labels) {
     Set<String> key = Set.copyOf(labels);
     synchronized (subjectLock) {
-      Subjects known = subjectViews.getIfPresent(key);
-      if (known == null) {
-        known = buildSubjects(key);
-        subjectViews.put(key, known);
+      // A view built for K with universe U serves any L with L ∩ U = K: a subject under a label outside U would have
+      // invalidated it, so labels new since (a flag's conjunction, the notices' own) change nothing it holds.
+      for (Map.Entry<Set<String>, Subjects> view : subjectViews.asMap().entrySet()) {
+        Set<String> placed = new java.util.HashSet<>(key);
+        placed.retainAll(view.getValue().universe());
+        if (placed.equals(view.getKey())) {
+          return view.getValue();
+        }
       }
+      Subjects known = buildSubjects(key);
+      subjectViews.put(key, known);
       return known;
     }
   }
