@@ -21,9 +21,11 @@ import org.insight.core.internal.ModelJson;
 import org.insight.match.Cluster;
 import org.insight.match.ComparisonOutcome;
 import org.insight.match.Judgement;
+import org.insight.match.LabelledPair;
 import org.insight.match.LinkResult;
 import org.insight.match.Linker;
 import org.insight.match.MatchPair;
+import org.insight.match.ModelParameters;
 import org.insight.match.Record;
 import org.insight.workspace.MatchEvent;
 import org.insight.workspace.MatchJudgement;
@@ -64,7 +66,7 @@ final class MatchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       List<Record> records = match.read(file, spec);
-      return match.write(match.linker().dedupe(records), spec);
+      return match.write(match.linker(records, spec).dedupe(records), spec);
     }
   }
 
@@ -81,7 +83,11 @@ final class MatchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return match.write(match.linker().link(match.read(left, spec), match.read(right, spec)), spec);
+      List<Record> l = match.read(left, spec);
+      List<Record> r = match.read(right, spec);
+      List<Record> both = new ArrayList<>(l);
+      both.addAll(r);
+      return match.write(match.linker(both, spec).link(l, r), spec);
     }
   }
 
@@ -91,10 +97,11 @@ final class MatchCommand implements Runnable {
     String idColumn;
 
     @Option(names = "--map", required = true, paramLabel = "COLUMN=property",
-        description = "Which column holds which property (name, birthDate, nationality, passportNumber, idNumber, phone, email, gender); repeat it.")
+        description = "Which column holds which property (name, alias, birthDate, nationality, passportNumber, idNumber, phone, email, address, gender); repeat it.")
     Map<String, String> map = new LinkedHashMap<>();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where pairs.csv and clusters.csv go.")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+        description = "Where pairs.csv, clusters.csv and model.json (the fitted m, u, weights and λ) go.")
     Path out;
 
     @Option(names = "--threshold", defaultValue = "0.9",
@@ -104,8 +111,75 @@ final class MatchCommand implements Runnable {
     @Option(names = "--explain", description = "Add each comparison's level and weight to pairs.csv.")
     boolean explain;
 
-    Linker linker() {
-      return Linker.builder().threshold(threshold).build();
+    @Option(names = "--train", paramLabel = "LABELS.csv",
+        description = {"Learn m and u from labelled pairs instead of EM: a CSV with columns left_id, right_id and match"
+            + " (true/false, 1/0, yes/no, same/different) naming records of the input."})
+    Path train;
+
+    Linker linker(List<Record> records, CommandSpec spec) throws Exception {
+      Linker linker = Linker.builder().threshold(threshold).build();
+      return train == null ? linker : linker.train(labelledPairs(records, spec));
+    }
+
+    /** The labelled pairs of {@code --train}; a row naming an unknown record or an unreadable verdict is reported. */
+    List<LabelledPair> labelledPairs(List<Record> records, CommandSpec spec) throws Exception {
+      Map<String, Record> byId = new java.util.HashMap<>();
+      records.forEach(r -> byId.put(r.id(), r));
+      List<LabelledPair> pairs = new ArrayList<>();
+      try (BufferedReader r = Files.newBufferedReader(train, StandardCharsets.UTF_8)) {
+        String headerLine = r.readLine();
+        if (headerLine == null) {
+          throw new InsightException(train + " is empty; it needs a header row: left_id,right_id,match");
+        }
+        List<String> header = new ArrayList<>();
+        for (String h : Csv.split(headerLine.replace("\uFEFF", ""))) {
+          header.add(h.trim().toLowerCase(Locale.ROOT));
+        }
+        int li = header.indexOf("left_id");
+        int ri = header.indexOf("right_id");
+        int mi = header.indexOf("match");
+        if (li < 0 || ri < 0 || mi < 0) {
+          throw new InsightException(train + " needs the columns left_id, right_id and match; its columns are " + header);
+        }
+        int line = 1;
+        int matches = 0;
+        for (String l = r.readLine(); l != null; l = r.readLine()) {
+          line++;
+          if (l.isBlank()) {
+            continue;
+          }
+          List<String> cells = Csv.split(l);
+          String a = cell(cells, li);
+          String b = cell(cells, ri);
+          Boolean match = verdict(cell(cells, mi));
+          String problem = !byId.containsKey(a) ? "no record has the id '" + a + "'"
+              : !byId.containsKey(b) ? "no record has the id '" + b + "'"
+              : match == null ? "match is '" + cell(cells, mi) + "'; write true or false" : null;
+          if (problem != null) {
+            spec.commandLine().getErr().printf("insight: %s line %d: %s; label skipped%n", train, line, problem);
+            continue;
+          }
+          matches += match ? 1 : 0;
+          pairs.add(new LabelledPair(byId.get(a), byId.get(b), match));
+        }
+        if (matches == 0 || matches == pairs.size()) {
+          throw new InsightException(train + " holds " + pairs.size() + " usable labels of which " + matches
+              + " are matches; training needs both matches and non-matches");
+        }
+      }
+      return pairs;
+    }
+
+    private static String cell(List<String> cells, int i) {
+      return i < cells.size() ? cells.get(i).trim() : "";
+    }
+
+    private static Boolean verdict(String v) {
+      return switch (v.toLowerCase(Locale.ROOT)) {
+        case "true", "1", "yes", "y", "same", "match" -> true;
+        case "false", "0", "no", "n", "different", "non-match" -> false;
+        default -> null;
+      };
     }
 
     /**
@@ -188,10 +262,30 @@ final class MatchCommand implements Runnable {
           }
         }
       }
-      spec.commandLine().getOut().printf("%d records, %d candidate pairs, %d matches, %d clusters; wrote %s and %s%n",
+      Files.writeString(out.resolve("model.json"), modelJson(result.parameters()), StandardCharsets.UTF_8);
+      spec.commandLine().getOut().printf("%d records, %d candidate pairs, %d matches, %d clusters; wrote %s, %s and %s%n",
           result.blocking().records(), result.blocking().candidatePairs(), result.pairs().size(), result.clusters().size(),
-          out.resolve("pairs.csv"), out.resolve("clusters.csv"));
+          out.resolve("pairs.csv"), out.resolve("clusters.csv"), out.resolve("model.json"));
       return 0;
+    }
+
+    /** The model as JSON: how it was fitted, λ, and per comparison level m, u and the weight log2(m/u). */
+    private String modelJson(ModelParameters p) {
+      ObjectNode root = ModelJson.MAPPER.createObjectNode();
+      root.put("fitted", train != null ? "labels" : "em");
+      root.put("lambda", p.lambda());
+      root.put("iterations", p.iterations());
+      root.put("converged", p.converged());
+      ArrayNode comparisons = root.putArray("comparisons");
+      for (ModelParameters.ComparisonParameters c : p.comparisons()) {
+        ObjectNode cn = comparisons.addObject();
+        cn.put("comparison", c.comparison());
+        ArrayNode levels = cn.putArray("levels");
+        for (ModelParameters.LevelParameters l : c.levels()) {
+          levels.addObject().put("level", l.level()).put("m", l.m()).put("u", l.u()).put("weight", l.weight());
+        }
+      }
+      return root.toPrettyString() + "\n";
     }
   }
 

@@ -143,6 +143,57 @@ class MainTest {
   }
 
   @Test
+  void matchDedupeTrainsFromLabelledPairsAndWritesTheModel() throws Exception {
+    Path csv = dir.resolve("people.csv");
+    Files.writeString(csv, "id,name,dob\n"
+        + "1,Ivan Petrov,1975-03-14\n"
+        + "2,Ivan Petrov,1975-03-14\n"
+        + "3,Marco Rossi,1969-01-02\n"
+        + "4,Marco Rossi,1981-07-30\n", StandardCharsets.UTF_8);
+    Path labels = dir.resolve("labels.csv");
+    Files.writeString(labels, "left_id,right_id,match\n1,2,yes\n3,4,different\n1,99,true\n1,3,maybe\n",
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("trained");
+    CliRun r = run("match", "dedupe", csv.toString(), "--id", "id", "--map", "name=name", "--map", "dob=birthDate",
+        "--train", labels.toString(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("line 4") && r.err().contains("'99'"), "the unknown id is reported: " + r.err());
+    assertTrue(r.err().contains("line 5") && r.err().contains("'maybe'"), "the bad verdict is reported: " + r.err());
+    JsonNode model = ModelJson.read(Files.readString(out.resolve("model.json"), StandardCharsets.UTF_8));
+    assertEquals("labels", model.get("fitted").asText());
+    assertEquals(0.5, model.get("lambda").asDouble(), 1e-9, "one match among two usable labels");
+    JsonNode birth = model.get("comparisons").get(1);
+    assertEquals("birthDate", birth.get("comparison").asText());
+    assertTrue(birth.get("levels").get(0).get("weight").asDouble() > 0, "an exact date is evidence of a match: " + birth);
+    assertTrue(birth.get("levels").get(4).get("weight").asDouble() < 0, "a clashing date is evidence against: " + birth);
+
+    Files.writeString(labels, "left_id,right_id,match\n1,2,true\n", StandardCharsets.UTF_8);
+    CliRun onlyMatches = run("match", "dedupe", csv.toString(), "--id", "id", "--map", "name=name",
+        "--train", labels.toString(), "--out", out.toString());
+    assertEquals(1, onlyMatches.code());
+    assertTrue(onlyMatches.err().contains("needs both matches and non-matches"), onlyMatches.err());
+  }
+
+  @Test
+  void matchDedupeComparesAddressesPhonesAndEmails() throws Exception {
+    Path csv = dir.resolve("contacts.csv");
+    Files.writeString(csv, "id,name,street,tel,mail\n"
+        + "a, Karim Benali,\"12 Rue de la Paix, 75002 Paris\",+44 7911 123456,karim.benali+shop@gmail.com\n"
+        + "b,\"BENALI, Karim\",\"12, r. de la paix 75002 PARIS\",07911 123456,karimbenali@googlemail.com\n"
+        + "c,Karim Benali,\"Hauptstr. 5, 10115 Berlin\",+49 30 1234567,kb@example.org\n", StandardCharsets.UTF_8);
+    Path out = dir.resolve("contacts");
+    CliRun r = run("match", "dedupe", csv.toString(), "--id", "id", "--map", "name=name", "--map", "street=address",
+        "--map", "tel=phone", "--map", "mail=email", "--out", out.toString(), "--explain", "--threshold", "0");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().isBlank(), "a national number is not a bad row: " + r.err());
+    List<String> pairs = Files.readAllLines(out.resolve("pairs.csv"), StandardCharsets.UTF_8);
+    String ab = pairs.stream().filter(l -> l.startsWith("a,b,")).findFirst().orElseThrow(() -> new AssertionError(pairs));
+    assertTrue(ab.contains("address:exact") && ab.contains("phone:national") && ab.contains("email:normalised"), ab);
+    String ac = pairs.stream().filter(l -> l.startsWith("a,c,")).findFirst().orElseThrow(() -> new AssertionError(pairs));
+    assertTrue(ac.contains("address:else") && ac.contains("phone:else") && ac.contains("email:else"), ac);
+  }
+
+  @Test
   void matchResolveJudgeAndEventsInTheDemoWorkspace() {
     run("demo", "--workspace", ws());
     String notice = EntityId.fromSource("interpol-notices", "2026/4411").value();

@@ -17,7 +17,18 @@ import org.insight.match.internal.Levels;
  *       term-frequency adjusted: a common name weighs less.
  *   <li>{@link #dates}: exact, partial (one date is a less precise form of the other: {@code 1975} vs
  *       {@code 1975-03-14}), day/month swapped, typo (one digit differs, or the year is off by one), else.
- *   <li>{@link #identifiers}, {@link #phones}, {@link #emails}: exact, else; these also give blocking keys.
+ *   <li>{@link #identifiers}: exact (after cleaning), else; a blocking key.
+ *   <li>{@link #phones}: exact (same digits), national (the same last eight digits: a missing or different country
+ *       code, a national trunk prefix — {@code +44 7911 123456} and {@code 07911 123456}), typo (one digit differs
+ *       or two adjacent ones are swapped), else; the last eight digits are a blocking key.
+ *   <li>{@link #emails}: exact (case-insensitive), normalised (the same after provider normalisation: {@code +tag}
+ *       removed, Gmail's dots removed, googlemail = gmail), local-part (the same local part, four characters or
+ *       more and not a role account like {@code info}, at another domain), else; the normalised form is a blocking
+ *       key.
+ *   <li>{@link #addresses}: exact (the same normalised tokens in any order: case, diacritics and punctuation folded,
+ *       abbreviations of English, French, Spanish and German expanded — St/Street, r./rue, Av./Avda./Avenue,
+ *       Str./Straße, Bd/Blvd/Boulevard), number+street (the same house number and street name, or the same house
+ *       number and postcode), token-set similarity ≥ 0.8, ≥ 0.6 (different house numbers stop here), else.
  *   <li>{@link #exact}: exact, else (countries, gender); no blocking key.
  * </ul>
  */
@@ -35,6 +46,8 @@ public final class Comparison {
     PHONE,
     /** E-mail addresses (blocking). */
     EMAIL,
+    /** Postal addresses. */
+    ADDRESS,
     /** Exact equality, no blocking. */
     EXACT
   }
@@ -77,16 +90,24 @@ public final class Comparison {
     return new Comparison(properties[0], Kind.EMAIL, List.of(properties));
   }
 
+  /** Postal addresses (one line each, as {@link org.insight.core.PropertyType#ADDRESS} cleans them). */
+  public static Comparison addresses(String... properties) {
+    return new Comparison(properties[0], Kind.ADDRESS, List.of(properties));
+  }
+
   /** Exact equality of the pooled values of the given properties, under a name of your choice. */
   public static Comparison exact(String name, String... properties) {
     return new Comparison(name, Kind.EXACT, List.of(properties));
   }
 
-  /** The person defaults: name, birthDate, passportNumber, idNumber, nationality/country, phone, email, gender. */
+  /**
+   * The person defaults: name, birthDate, passportNumber, idNumber, nationality/country, phone, email, address,
+   * gender.
+   */
   public static List<Comparison> personDefaults() {
     return List.of(names("name", "alias"), dates("birthDate"), identifiers("passportNumber"),
         identifiers("idNumber"), exact("country", "nationality", "country"), phones("phone"), emails("email"),
-        exact("gender", "gender"));
+        addresses("address"), exact("gender", "gender"));
   }
 
   /** The comparison's name (unique within a linker). */

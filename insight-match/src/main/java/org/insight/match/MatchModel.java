@@ -88,6 +88,18 @@ public final class MatchModel {
    * and u below are the usual magnitudes of such data: an exact name is rare among non-matches (its own frequency
    * replaces u when term frequencies are known), an exact birth date is one in ~20,000 (65 years of days), an
    * identifier agreeing by chance is about one in ten million, a country one in ten, a gender one in two.
+   *
+   * <p>Phones: the same number by chance is as rare as an identifier (u 1e-7), but records of one person carry it
+   * less often (m 0.75: people change numbers); the same last eight digits under another country code or trunk
+   * prefix is ten times likelier by chance (u 1e-6), one mistyped digit a hundred times (each number has ~80
+   * neighbours one typo away: u 1e-5). E-mails: exact and provider-normalised agreement are equally rare by chance
+   * (u 1e-7); the same local part at another domain is a person's habit ({@code j.smith1975@} at two providers) but
+   * also a common handle (u 1e-5). Addresses: records of one person agree exactly only half the time (people move;
+   * a record keeps the address of its day: m 0.5), and a random pair shares a dwelling about as often as a household
+   * holds 2–3 of a million people (u 3e-6); the same number and street written differently is a few times likelier
+   * by chance (another flat, another town with that street: u 1e-5), a similar token set (the same street and town,
+   * a typo in the number's neighbourhood) 1e-4, a half-similar one (same street or town) one in 500. A disagreeing
+   * address, like a disagreeing phone, is weak counter-evidence (about -3 bits): people move and change numbers.
    */
   public static MatchModel personDefaults() {
     List<Comparison> comparisons = Comparison.personDefaults();
@@ -105,9 +117,24 @@ public final class MatchModel {
           m[k] = new double[] {1, 0.70, 0.10, 0.03, 0.10, 0.07};
           u[k] = new double[] {1, 0.00005, 0.003, 0.00005, 0.002, 0.99485};
         }
-        case IDENTIFIER, PHONE, EMAIL -> {
+        case IDENTIFIER -> {
           m[k] = new double[] {1, 0.9, 0.1};
           u[k] = new double[] {1, 1e-7, 1 - 1e-7};
+        }
+        //                                   null exact  national typo  else
+        case PHONE -> {
+          m[k] = new double[] {1, 0.75, 0.10, 0.03, 0.12};
+          u[k] = new double[] {1, 1e-7, 1e-6, 1e-5, 1 - 1e-7 - 1e-6 - 1e-5};
+        }
+        //                                   null exact  normalised local-part else
+        case EMAIL -> {
+          m[k] = new double[] {1, 0.80, 0.05, 0.05, 0.10};
+          u[k] = new double[] {1, 1e-7, 1e-7, 1e-5, 1 - 2e-7 - 1e-5};
+        }
+        //                                   null exact  number+street tokens>=.8 tokens>=.6 else
+        case ADDRESS -> {
+          m[k] = new double[] {1, 0.50, 0.20, 0.10, 0.08, 0.12};
+          u[k] = new double[] {1, 3e-6, 1e-5, 1e-4, 2e-3, 1 - 3e-6 - 1e-5 - 1e-4 - 2e-3};
         }
         case EXACT -> {
           boolean gender = comparisons.get(k).name().equals("gender");

@@ -19,7 +19,8 @@ import org.insight.policy.Label;
  *
  * <p>Values of the well-known properties are cleaned with their {@link PropertyType}: {@code name}, {@code alias}
  * (name), {@code birthDate} (date), {@code nationality}, {@code country} (country), {@code passportNumber},
- * {@code idNumber} (identifier, generic form), {@code phone}, {@code email}, {@code address}; {@code gender} is
+ * {@code idNumber} (identifier, generic form), {@code phone} (E.164, or national digits when the value has no
+ * country code), {@code email}, {@code address}; {@code gender} is
  * lowercased. Other properties are only stripped. Blank values are dropped, duplicates removed (first order kept).
  * A value that cannot be read as its type is refused with the core's {@code InvalidDataException}, which names it.
  *
@@ -112,6 +113,9 @@ public record Record(String id, String dataset, Map<String, List<String>> values
   }
 
   private static String clean(String property, String raw) {
+    if (property.equals("phone")) {
+      return phone(raw);
+    }
     PropertyType type = TYPES.get(property);
     if (type != null) {
       return type.clean(raw);
@@ -120,5 +124,22 @@ public record Record(String id, String dataset, Map<String, List<String>> values
       return raw.strip().toLowerCase(Locale.ROOT);
     }
     return raw.strip();
+  }
+
+  /**
+   * A phone in E.164 when it has a country code; otherwise its national digits as written ({@code 07911 123456} →
+   * {@code 07911123456}): records from one country rarely carry the code, and the phone comparison matches such a
+   * number with its international form by the last eight digits.
+   */
+  private static String phone(String raw) {
+    try {
+      return PropertyType.PHONE.clean(raw);
+    } catch (org.insight.core.InvalidDataException e) {
+      String digits = raw.strip().replaceAll("[\\s\\u00A0\\u202F().\\-/\\u2010-\\u2015]", "");
+      if (digits.length() >= 6 && digits.length() <= 15 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return digits;
+      }
+      throw e;
+    }
   }
 }

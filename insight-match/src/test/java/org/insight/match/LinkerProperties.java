@@ -39,6 +39,67 @@ class LinkerProperties {
     }
   }
 
+  static final String[] STREETS = {"12 Rue de la Paix, 75002 Paris", "Hauptstraße 5, 10115 Berlin",
+      "221B Baker Street, London NW1 6XE", "Avda. de la Constitución, 12, 41004 Sevilla", "Flat 3, 27 Station Rd, Leeds",
+      "1600 Pennsylvania Ave NW, Washington, DC 20500", "Calle Mayor 3-5, 28013 Madrid", "45 bd Haussmann 75009 Paris",
+      "Old Mill Cottage, Little Snoring", "Bahnhofstr. 12, 8001 Zürich", "14, r. de la Paix"};
+
+  /** A messy variant: case, punctuation, abbreviations, a typo, a dropped or swapped part. */
+  static String messy(String s, Random random) {
+    String out = switch (random.nextInt(6)) {
+      case 0 -> s.toUpperCase(java.util.Locale.ROOT);
+      case 1 -> s.replace(",", "").replace(".", "");
+      case 2 -> s.replace("Street", "St.").replace("Rue", "r.").replace("straße", "str.").replace("Ave", "Avenue");
+      case 3 -> s.length() > 6 ? s.substring(0, 3) + s.charAt(4) + s.charAt(3) + s.substring(5) : s;
+      case 4 -> s.contains(",") ? s.substring(s.indexOf(',') + 1) + ", " + s.substring(0, s.indexOf(',')) : s;
+      default -> s;
+    };
+    return out.isBlank() ? s : out;
+  }
+
+  static Record contacts(String id, Random random) {
+    java.util.Map<String, List<String>> v = new java.util.LinkedHashMap<>();
+    v.put("name", List.of(random.nextBoolean() ? "Karim Benali" : "Karim Ben Ali"));
+    v.put("address", List.of(messy(STREETS[random.nextInt(STREETS.length)], random)));
+    String digits = "79111234" + random.nextInt(10) + random.nextInt(10);
+    v.put("phone", List.of(switch (random.nextInt(3)) {
+      case 0 -> "+44 " + digits;
+      case 1 -> "0" + digits;
+      default -> "+33 " + digits.substring(1);
+    }));
+    String local = random.nextBoolean() ? "karim.benali" : "karimbenali" + random.nextInt(3);
+    String[] domains = {"gmail.com", "googlemail.com", "example.org", "Yahoo.fr"};
+    v.put("email", List.of((random.nextBoolean() ? local.toUpperCase(java.util.Locale.ROOT) : local)
+        + (random.nextBoolean() ? "+tag" : "") + "@" + domains[random.nextInt(domains.length)]));
+    return Record.of(id, "p", v);
+  }
+
+  @Property(tries = 60)
+  void addressPhoneAndEmailLevelsAreSymmetric(@ForAll long seed) {
+    Random random = new Random(seed);
+    MatchModel defaults = MatchModel.personDefaults();
+    List<Record> recs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      recs.add(contacts("c" + i, random));
+    }
+    for (Record a : recs) {
+      for (Record b : recs) {
+        for (MatchModel model : List.of(defaults, MODEL)) {
+          Assertions.assertEquals(Double.doubleToLongBits(model.weight(a, b)), Double.doubleToLongBits(model.weight(b, a)),
+              a + " / " + b);
+        }
+        for (Comparison c : defaults.comparisons()) {
+          Assertions.assertEquals(c.level(a, b), c.level(b, a), c + " on " + a.values() + " / " + b.values());
+        }
+        for (Comparison c : defaults.comparisons()) {
+          if (a == b && !c.values(a).isEmpty()) {
+            Assertions.assertEquals(1, c.level(a, b), "a value is exactly itself: " + c + " " + c.values(a));
+          }
+        }
+      }
+    }
+  }
+
   @Property(tries = 40)
   void differentIsNeverViolatedAndSameIsHonoured(@ForAll long seed) {
     List<Record> recs = records(seed, 40);

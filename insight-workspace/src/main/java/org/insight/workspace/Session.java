@@ -203,7 +203,7 @@ public final class Session implements AutoCloseable {
     workspace.store.write(stamped, List.of());
     List<String> written = ids.stream().map(EntityId::value).toList();
     audit("add", "entities=" + ids.size() + " statements=" + stamped.size(), written, "ok");
-    auditFlags(workspace.screening.afterAdd(ids, principal.id(), now));
+    auditFlags(workspace.screening.afterAdd(ids, principal.id(), this::visibleLabels, now));
     return new WriteReceipt(List.copyOf(ids), List.of(), stamped.size());
   }
 

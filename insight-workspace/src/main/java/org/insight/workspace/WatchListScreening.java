@@ -58,6 +58,15 @@ import org.insight.search.internal.LuceneStore;
  * with the conjunction of both sides and only readers cleared for both ever see it; the writer gets nothing back
  * from it. A flag's probability is the model's on the pair alone (no term frequencies of the list), so it does not
  * depend on other entries.
+ *
+ * <p>The other way round, a new watch-list entry is screened against the subjects already in the workspace — the
+ * persons of other datasets and the person names mentioned in documents — through a screening index of those
+ * subjects (built per visible-label set and subject generation, a few kept): each subject it matches raises the same
+ * flag, with the same id, label (subject ∧ entry), explanation and audit, that screening the subject would have
+ * raised had it arrived after the entry, so a pair is never flagged twice whichever came first. By default only the
+ * subjects the writing session may see are screened ({@code reverseScreening=writer}); {@code reverseScreening=all}
+ * in {@code screening.properties} screens every subject, as the forward direction reads every entry (a loader
+ * principal without clearances then still raises flags, which only readers cleared for both sides see).
  */
 final class WatchListScreening {
 
@@ -66,11 +75,19 @@ final class WatchListScreening {
   static final String DATASET = "screening";
   /** How many index candidates continuous screening considers per subject before the threshold. */
   private static final int CONTINUOUS_CANDIDATES = 50;
+  /** How many subjects a new entry is compared with (one name may be mentioned in many documents). */
+  private static final int REVERSE_CANDIDATES = 1000;
+  /** Ids of mention subjects in the subject index (entity ids never contain it). */
+  private static final String MENTION_KEY = "mention|";
 
   private final Workspace workspace;
   private final Set<String> watchLists;
   private final double threshold;
   private final double mentionThreshold;
+  private final boolean reverseAll;
+  /** Subject indexes per visible-label set, kept up to date as subjects are written; guarded by subjectLock. */
+  private final Cache<Set<String>, Subjects> subjectViews = Caffeine.newBuilder().maximumSize(4).build();
+  private final Object subjectLock = new Object();
   private final MatchModel model = MatchModel.personDefaults();
   private final AtomicLong generation = new AtomicLong();
   private final Cache<ViewKey, Screening> views = Caffeine.newBuilder().maximumSize(8).build();
@@ -78,11 +95,30 @@ final class WatchListScreening {
 
   private record ViewKey(Set<String> labels, long generation) {}
 
+  /**
+   * The subjects a new entry is screened against, as a screening index, and what each index id stands for;
+   * {@code universe} is the store's label terms when it was built (a subject with another label invalidates it).
+   */
+  private record Subjects(Screening index, Map<String, Subject> byId, Set<String> universe) {}
+
+  /**
+   * A subject as the forward direction compares it ({@code record}) and names it in a flag: a person (no document),
+   * or a name mentioned in a document ({@code subjectId} is then the document's id, as forward flags have it).
+   */
+  private record Subject(Record record, String subjectId, String documentId, String mentionId, String name,
+      Provenance provenance) {}
+
   WatchListScreening(Workspace workspace, Set<String> watchLists, double threshold, double mentionThreshold) {
+    this(workspace, watchLists, threshold, mentionThreshold, false);
+  }
+
+  WatchListScreening(Workspace workspace, Set<String> watchLists, double threshold, double mentionThreshold,
+      boolean reverseAll) {
     this.workspace = workspace;
     this.watchLists = Set.copyOf(watchLists);
     this.threshold = threshold;
     this.mentionThreshold = mentionThreshold;
+    this.reverseAll = reverseAll;
   }
 
   /** Reads the configuration in {@code dir}, or writes the given one (when not null) and returns it. */
@@ -126,8 +162,13 @@ final class WatchListScreening {
         lists.add(s.strip());
       }
     }
+    String reverse = p.getProperty("reverseScreening", "writer").strip();
+    if (!reverse.equals("writer") && !reverse.equals("all")) {
+      throw new InsightException("reverseScreening in " + FILE + " is '" + reverse + "'; give 'writer' (screen a new"
+          + " watch-list entry against the subjects its writer may see) or 'all' (against every subject)");
+    }
     return new WatchListScreening(ws, lists, probability(p, "flagThreshold", "0.9"),
-        probability(p, "mentionFlagThreshold", "0.05"));
+        probability(p, "mentionFlagThreshold", "0.05"), reverse.equals("all"));
   }
 
   private static double probability(Properties p, String key, String otherwise) {
@@ -201,15 +242,19 @@ final class WatchListScreening {
   }
 
   /**
-   * After entities were written: watch-list entries refresh the indexes; other persons are screened and their hits
-   * at or above the threshold become flags. Returns the flags written (for the audit), in id order.
+   * After entities were written: watch-list entries refresh the indexes and are screened against the subjects
+   * already in the workspace (those visible under {@code writerLabels}, unless {@code reverseScreening=all}); other
+   * persons are screened against the entries. Hits at or above the threshold become flags. Returns the flags written
+   * (for the audit).
    */
-  List<Entity> afterAdd(Collection<EntityId> written, String principal, Instant now) {
+  List<Entity> afterAdd(Collection<EntityId> written, String principal,
+      java.util.function.Supplier<Set<String>> writerLabels, Instant now) {
     if (watchLists.isEmpty() || written.isEmpty()) {
       return List.of();
     }
     org.apache.lucene.search.Query all = everyLabel();
     List<Entity> subjects = new ArrayList<>();
+    List<Record> entries = new ArrayList<>();
     boolean listChanged = false;
     for (EntityId id : new LinkedHashSet<>(written)) {
       List<Statement> statements = workspace.store.statements(id, all);
@@ -222,21 +267,30 @@ final class WatchListScreening {
       }
       if (isWatchList(e)) {
         listChanged = true;
+        List<Statement> listed = statements.stream()
+            .filter(s -> watchLists.contains(s.provenance().dataset())).toList();
+        Record entry = Record.of(Entity.of(id, listed, workspace.schema()));
+        entries.add(entry);
         synchronized (this) {
           if (everything != null) {
-            List<Statement> listed = statements.stream()
-                .filter(s -> watchLists.contains(s.provenance().dataset())).toList();
-            everything.add(Record.of(Entity.of(id, listed, workspace.schema())));
+            everything.add(entry);
           }
         }
       } else {
         subjects.add(e);
       }
+      updateSubjects(id, statements);
     }
     if (listChanged) {
       generation.incrementAndGet();
     }
     List<Entity> flags = new ArrayList<>();
+    if (!entries.isEmpty()) {
+      Subjects known = subjects(reverseAll ? workspace.store.labels() : writerLabels.get());
+      for (Record entry : entries) {
+        flags.addAll(screenEntry(entry, known, principal, now));
+      }
+    }
     for (Entity subject : subjects) {
       Record r = Record.of(subject);
       if (r.get("name").isEmpty() && r.get("alias").isEmpty()) {
@@ -245,8 +299,8 @@ final class WatchListScreening {
       for (ScreeningHit hit : everything().candidates(ScreeningQuery.of(r), CONTINUOUS_CANDIDATES)) {
         Explanation x = model.explain(r, hit.entry()); // the pair alone: no other entry shapes the score
         if (x.probability() >= threshold) {
-          flags.add(flag(subject.id().value(), null, null, r.get("name").isEmpty() ? r.get("alias").get(0)
-              : r.get("name").get(0), r.label(), subject.statements().get(0).provenance(), hit, x, principal, now));
+          flags.add(flag(subject.id().value(), null, null, firstName(r), r.label(),
+              subject.statements().get(0).provenance(), hit, x, principal, now));
         }
       }
     }
@@ -259,6 +313,7 @@ final class WatchListScreening {
       return List.of();
     }
     List<Entity> flags = new ArrayList<>();
+    updateSubjects(mentions);
     for (Mention m : mentions) {
       if (m.type() != PropertyType.NAME || m.value().isBlank()) {
         continue;
@@ -275,10 +330,156 @@ final class WatchListScreening {
     return write(flags);
   }
 
+  /**
+   * The subjects visible under {@code labels} as a screening index: persons of datasets that are not watch lists
+   * (an entity with a visible watch-list statement is an entry), and person names mentioned in documents. Built from
+   * the store once per label set, then kept up to date by {@link #updateSubjects} (the index's results do not depend
+   * on the order entries were added in, so an updated index is the one a rebuild would give).
+   */
+  private Subjects subjects(Set<String> labels) {
+    Set<String> key = Set.copyOf(labels);
+    synchronized (subjectLock) {
+      Subjects known = subjectViews.getIfPresent(key);
+      if (known == null) {
+        known = buildSubjects(key);
+        subjectViews.put(key, known);
+      }
+      return known;
+    }
+  }
+
+  private Subjects buildSubjects(Set<String> labels) {
+    Set<String> universe = workspace.store.labels(); // before the reads: a label newer than this invalidates
+    org.apache.lucene.search.Query visibility = LuceneStore.visibility(labels);
+    Map<String, List<Statement>> byEntity = new LinkedHashMap<>();
+    for (Statement s : workspace.store.statementsOfTypes(personTypes(), visibility)) {
+      byEntity.computeIfAbsent(s.entityId().value(), x -> new ArrayList<>()).add(s);
+    }
+    List<Record> records = new ArrayList<>();
+    Map<String, Subject> byId = new java.util.concurrent.ConcurrentHashMap<>();
+    byEntity.forEach((id, statements) -> {
+      Subject subject = personSubject(id, statements);
+      if (subject != null) {
+        records.add(subject.record());
+        byId.put(id, subject);
+      }
+    });
+    for (Mention m : workspace.store.allMentions(visibility)) {
+      Subject subject = mentionSubject(m);
+      if (subject != null) {
+        String key = MENTION_KEY + m.id();
+        records.add(new Record(key, subject.record().dataset(), subject.record().values(), subject.record().label()));
+        byId.put(key, subject);
+      }
+    }
+    Screening index = Screening.builder().model(model).build();
+    index.addAll(records);
+    return new Subjects(index, byId, universe);
+  }
+
+  /** A person as a subject, from the statements of it a view sees; null when it is an entry or has no name. */
+  private Subject personSubject(String id, List<Statement> visible) {
+    if (visible.isEmpty() || visible.stream().anyMatch(s -> watchLists.contains(s.provenance().dataset()))) {
+      return null;
+    }
+    Record r = Record.of(Entity.of(EntityId.of(id), visible, workspace.schema()));
+    String name = firstName(r);
+    return name == null ? null : new Subject(r, id, null, null, name, visible.get(0).provenance());
+  }
+
+  /** A name mention as a subject (as the forward direction screens it); null for other mentions. */
+  private static Subject mentionSubject(Mention m) {
+    if (m.type() != PropertyType.NAME || m.value().isBlank()) {
+      return null;
+    }
+    try {
+      Record r = new Record(m.id(), m.provenance().dataset(), Map.of("name", List.of(m.value())), m.label());
+      return new Subject(r, m.documentId(), m.documentId(), m.id(), m.value(), m.provenance());
+    } catch (InsightException e) {
+      return null; // not readable as a name (the forward direction refused it when it was written)
+    }
+  }
+
+  /** A person was written (all its statements, every label): each cached view takes what it sees of it. */
+  private void updateSubjects(EntityId id, List<Statement> statements) {
+    synchronized (subjectLock) {
+      for (Map.Entry<Set<String>, Subjects> view : subjectViews.asMap().entrySet()) {
+        Subjects v = view.getValue();
+        if (statements.stream().anyMatch(s -> !v.universe().contains(s.label().toString()))) {
+          subjectViews.invalidate(view.getKey()); // a label the view cannot place: rebuilt when next needed
+          continue;
+        }
+        List<Statement> visible = statements.stream().filter(s -> view.getKey().contains(s.label().toString()))
+            .toList();
+        Subject subject = personSubject(id.value(), visible);
+        if (subject == null) {
+          if (v.byId().remove(id.value()) != null) {
+            v.index().remove(id.value());
+          }
+        } else {
+          v.byId().put(id.value(), subject);
+          v.index().add(subject.record());
+        }
+      }
+    }
+  }
+
+  /** Mentions were written (with their stored labels): each cached view takes the name mentions it sees. */
+  private void updateSubjects(Collection<Mention> mentions) {
+    synchronized (subjectLock) {
+      for (Map.Entry<Set<String>, Subjects> view : subjectViews.asMap().entrySet()) {
+        Subjects v = view.getValue();
+        for (Mention m : mentions) {
+          Subject subject = mentionSubject(m);
+          if (subject == null) {
+            continue;
+          }
+          String term = m.label().toString();
+          if (!v.universe().contains(term)) {
+            subjectViews.invalidate(view.getKey());
+            break;
+          }
+          String key = MENTION_KEY + m.id();
+          if (view.getKey().contains(term)) {
+            v.byId().put(key, subject);
+            Record r = subject.record();
+            v.index().add(new Record(key, r.dataset(), r.values(), r.label()));
+          } else if (v.byId().remove(key) != null) {
+            v.index().remove(key); // rewritten under a label this view does not see
+          }
+        }
+      }
+    }
+  }
+
+  /** A new entry against the known subjects: the flags screening each of them would raise against it. */
+  private List<Entity> screenEntry(Record entry, Subjects known, String principal, Instant now) {
+    if (firstName(entry) == null || known.byId().isEmpty()) {
+      return List.of();
+    }
+    List<Entity> flags = new ArrayList<>();
+    for (ScreeningHit hit : known.index().candidates(ScreeningQuery.of(entry), REVERSE_CANDIDATES)) {
+      Subject s = known.byId().get(hit.id());
+      Explanation x = model.explain(s.record(), entry); // subject left, entry right: as the forward direction has it
+      if (x.probability() >= (s.mentionId() == null ? threshold : mentionThreshold)) {
+        flags.add(flag(s.subjectId(), s.documentId(), s.mentionId(), s.name(), s.record().label(), s.provenance(),
+            entry.id(), entry.dataset(), entry.label(), x, principal, now));
+      }
+    }
+    return flags;
+  }
+
+  private static String firstName(Record r) {
+    return !r.get("name").isEmpty() ? r.get("name").get(0) : !r.get("alias").isEmpty() ? r.get("alias").get(0) : null;
+  }
+
   private List<Entity> write(List<Entity> flags) {
+    // one flag per id: a batch holding both a subject and an entry finds their pair from both sides
+    Map<EntityId, Entity> distinct = new LinkedHashMap<>();
+    flags.forEach(f -> distinct.putIfAbsent(f.id(), f));
     // a flag raised before keeps its statements and its reviews: re-screening must not reopen a dismissed flag
     org.apache.lucene.search.Query all = everyLabel();
-    flags = flags.stream().filter(f -> workspace.store.statements(f.id(), all).isEmpty()).toList();
+    flags = distinct.values().stream().filter(f -> workspace.store.statements(f.id(), all).isEmpty()).toList();
     if (flags.isEmpty()) {
       return flags;
     }
@@ -290,23 +491,30 @@ final class WatchListScreening {
 
   private Entity flag(String subjectId, String documentId, String mentionId, String subjectName, Label subjectLabel,
       Provenance subjectProvenance, ScreeningHit hit, Explanation x, String principal, Instant now) {
-    List<Statement> entry = workspace.store.statements(EntityId.of(hit.id()), everyLabel());
+    return flag(subjectId, documentId, mentionId, subjectName, subjectLabel, subjectProvenance, hit.id(),
+        hit.dataset(), hit.label(), x, principal, now);
+  }
+
+  private Entity flag(String subjectId, String documentId, String mentionId, String subjectName, Label subjectLabel,
+      Provenance subjectProvenance, String entryId, String entryDataset, Label entryLabel, Explanation x,
+      String principal, Instant now) {
+    List<Statement> entry = workspace.store.statements(EntityId.of(entryId), everyLabel());
     Provenance entryProvenance = entry.isEmpty() ? null : entry.get(0).provenance();
     List<Provenance> inputs = entryProvenance == null ? List.of(subjectProvenance)
         : List.of(subjectProvenance, entryProvenance);
     Provenance provenance = Provenance.derived(DATASET, METHOD, inputs).stamped(principal, now);
-    Label label = subjectLabel == null ? hit.label() : hit.label() == null ? subjectLabel : subjectLabel.and(hit.label());
-    EntityId id = EntityId.fromSource(DATASET, subjectId + "|" + (mentionId == null ? "" : mentionId + "|") + hit.id());
+    Label label = subjectLabel == null ? entryLabel : entryLabel == null ? subjectLabel : subjectLabel.and(entryLabel);
+    EntityId id = EntityId.fromSource(DATASET, subjectId + "|" + (mentionId == null ? "" : mentionId + "|") + entryId);
     EntityType type = workspace.schema().type("Flag");
     Map<String, String> values = new LinkedHashMap<>();
     values.put("subject", subjectId);
-    values.put("entry", hit.id());
+    values.put("entry", entryId);
     if (documentId != null) {
       values.put("document", documentId);
       values.put("mention", mentionId);
     }
     values.put("subjectName", subjectName);
-    values.put("watchList", hit.dataset());
+    values.put("watchList", entryDataset);
     values.put("probability", String.format(Locale.ROOT, "%.4f", x.probability()));
     values.put("weight", String.format(Locale.ROOT, "%.2f", x.weight()));
     values.put("explanation", explanation(x));

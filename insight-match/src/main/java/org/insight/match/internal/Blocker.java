@@ -18,7 +18,8 @@ import org.insight.nlp.Names;
  *   <li>{@code ty:} a normalised (transliterated) name token and the birth year (robust to a typo in the other
  *       token);
  *   <li>{@code py:} a token's phonetic code and the birth year;
- *   <li>{@code id:}, {@code ph:}, {@code em:} each identifier, phone and e-mail value.
+ *   <li>{@code id:}, {@code ph:}, {@code em:} each identifier, the last eight digits of each phone, each e-mail
+ *       after provider normalisation.
  * </ul>
  *
  * Blocks larger than the maximum size are skipped and counted. Each pair is produced once however many keys its
@@ -410,8 +411,8 @@ public final class Blocker {
               }
             }
             case IDENTIFIER -> keys.add("id:" + v);
-            case PHONE -> keys.add("ph:" + v);
-            case EMAIL -> keys.add("em:" + Levels.lower(v));
+            case PHONE -> keys.add("ph:" + Contacts.phoneKey(v)); // +44 7911 123456 meets 07911 123456
+            case EMAIL -> keys.add("em:" + Contacts.emailNormalised(v));
             default -> { }
           }
         }

@@ -21,6 +21,10 @@ public final class Levels {
   private static final List<String> NAME = List.of("null", "exact", "jw>=0.92", "jw>=0.85", "jw>=0.75", "else");
   private static final List<String> DATE = List.of("null", "exact", "partial", "day-month-swap", "typo", "else");
   private static final List<String> BINARY = List.of("null", "exact", "else");
+  private static final List<String> ADDRESS =
+      List.of("null", "exact", "number+street", "tokens>=0.8", "tokens>=0.6", "else");
+  private static final List<String> PHONE = List.of("null", "exact", "national", "typo", "else");
+  private static final List<String> EMAIL = List.of("null", "exact", "normalised", "local-part", "else");
 
   private static final Cache<String, String> NAME_KEYS = Caffeine.newBuilder().maximumSize(200_000).build();
   private static final Cache<String, String> NICK_KEYS = Caffeine.newBuilder().maximumSize(200_000).build();
@@ -38,6 +42,9 @@ public final class Levels {
     return switch (kind) {
       case NAME -> NAME;
       case DATE -> DATE;
+      case ADDRESS -> ADDRESS;
+      case PHONE -> PHONE;
+      case EMAIL -> EMAIL;
       default -> BINARY;
     };
   }
@@ -73,7 +80,9 @@ public final class Levels {
     return switch (kind) {
       case NAME -> nameLevel(x, y);
       case DATE -> dateLevel(x, y);
-      case EMAIL -> x.equalsIgnoreCase(y) ? 1 : 2;
+      case ADDRESS -> addressLevel(x, y);
+      case PHONE -> Contacts.phoneLevel(x, y);
+      case EMAIL -> Contacts.emailLevel(x, y);
       default -> x.equals(y) ? 1 : 2;
     };
   }
@@ -152,5 +161,61 @@ public final class Levels {
 
   static String lower(String s) {
     return s.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Address levels: 1 exact (the same normalised tokens, in any order), 2 the same house number and street name
+   * (street-type words aside: Hauptstr. = Hauptstraße) or the same postcode and house number, 3 token-set
+   * similarity ≥ 0.8, 4 ≥ 0.6, 5 else. Two different house numbers cap the level at 4 (neighbours, not the same
+   * dwelling). Symmetric: every test is, and the similarity puts its inputs in a canonical order.
+   */
+  static int addressLevel(String x, String y) {
+    Addresses.Parsed a = Addresses.parse(x);
+    Addresses.Parsed b = Addresses.parse(y);
+    if (a.tokens().isEmpty() || b.tokens().isEmpty()) {
+      return 5;
+    }
+    if (a.key().equals(b.key())) {
+      return 1;
+    }
+    boolean bothNumbered = a.houseNumber() != null && b.houseNumber() != null;
+    if (bothNumbered && a.houseNumber().equals(b.houseNumber())
+        && (!a.street().isEmpty() && a.street().equals(b.street())
+            || a.postcode() != null && a.postcode().equals(b.postcode()))) {
+      return 2;
+    }
+    double s = Addresses.similarity(a, b);
+    if (bothNumbered && !a.houseNumber().equals(b.houseNumber())) {
+      return s >= 0.6 ? 4 : 5;
+    }
+    return s >= 0.8 ? 3 : s >= 0.6 ? 4 : 5;
+  }
+
+  /** Levenshtein distance of two strings, or {@code max + 1} as soon as it exceeds {@code max}. */
+  static int editDistance(String s, String t, int max) {
+    if (Math.abs(s.length() - t.length()) > max) {
+      return max + 1;
+    }
+    int[] prev = new int[t.length() + 1];
+    int[] cur = new int[t.length() + 1];
+    for (int j = 0; j <= t.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= s.length(); i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= t.length(); j++) {
+        int cost = s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > max) {
+        return max + 1;
+      }
+      int[] tmp = prev;
+      prev = cur;
+      cur = tmp;
+    }
+    return prev[t.length()];
   }
 }

@@ -297,6 +297,29 @@ public final class LuceneStore implements Closeable {
     return out;
   }
 
+  /**
+   * The statements of entities of the given types, from any dataset, that pass {@code visibility}, in index order
+   * (the persons a new watch-list entry is screened against).
+   */
+  public List<Statement> statementsOfTypes(Set<String> types, Query visibility) {
+    Query q = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(SCHEMA, types), visibility);
+    List<Statement> out = new ArrayList<>();
+    for (String json : storedJson(q, Integer.MAX_VALUE)) {
+      out.add(ModelJson.statement(ModelJson.read(json)));
+    }
+    return out;
+  }
+
+  /** Every mention, in any document, that passes {@code visibility}, in index order. */
+  public List<Mention> allMentions(Query visibility) {
+    Query q = and(new TermQuery(new Term(KIND, MENTION_KIND)), visibility);
+    List<Mention> out = new ArrayList<>();
+    for (String json : storedJson(q, Integer.MAX_VALUE)) {
+      out.add(ModelJson.mention(ModelJson.read(json)));
+    }
+    return out;
+  }
+
   /** The version of the current reader: it changes with every commit, this process's or another's. */
   public long version() {
     IndexSearcher searcher = acquire();
