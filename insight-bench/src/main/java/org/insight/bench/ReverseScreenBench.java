@@ -3,8 +3,6 @@ package org.insight.bench;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +60,7 @@ public final class ReverseScreenBench {
         + " at a time (half of them listing a person of the workspace); load average %.2f%n", subjects, mentions,
         notices, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     Path root = Files.createTempDirectory("insight-reverse-bench");
-    try (Workspace with = open(root.resolve("with")); Workspace without = open(root.resolve("without"))) {
+    try (PeakHeap heap = PeakHeap.start(); Workspace with = open(root.resolve("with")); Workspace without = open(root.resolve("without"))) {
       long t0 = System.nanoTime();
       load(with, people, subjects, mentions);
       System.out.printf("  loading the subjects: %,d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -109,7 +107,8 @@ public final class ReverseScreenBench {
           pct(interleaved, 50), pct(interleaved, 99));
       System.out.printf("  flags raised: %d (of %d notices listing a person of the workspace, + %d late pairs)%n",
           flags, (notices + 1) / 2, interleaved.length);
-      System.out.printf("  peak heap: %,d MB%n", peakHeapMb());
+      System.out.printf("  peak heap (largest single sample of used heap, every 20 ms): %,d MB%n",
+          heap.peakBytes() >> 20);
     } finally {
       delete(root);
     }
@@ -165,16 +164,6 @@ public final class ReverseScreenBench {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-  }
-
-  private static long peakHeapMb() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / (1024 * 1024);
   }
 
   private static void delete(Path dir) throws IOException {

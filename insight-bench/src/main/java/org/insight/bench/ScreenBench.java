@@ -150,7 +150,7 @@ public final class ScreenBench {
     long seed = Long.getLong("insight.seed", 20261125L);
     System.out.printf("ScreenBench: %,d watch-list names, %,d corrupted queries, linear scan on %,d of them (seed %d)%n",
         names, queries, scanQueries, seed);
-    HeapSampler heap = HeapSampler.start();
+    PeakHeap heap = PeakHeap.start();
     ScreenBench gen = new ScreenBench(seed);
     List<Person> people = new ArrayList<>(names);
     Screening screening = Screening.builder().build();
@@ -278,7 +278,8 @@ public final class ScreenBench {
     System.out.printf("true person in the index's top 10: %.4f, first: %.4f (%d queries)%n", found / (double) queries,
         first / (double) queries, queries);
     System.out.printf("peak heap (largest single sample of used heap, every 20 ms): %,d MB (max %,d MB)%n",
-        heap.stop() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        heap.peakBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    heap.close();
   }
 
   static String levels(ScreeningHit h) {

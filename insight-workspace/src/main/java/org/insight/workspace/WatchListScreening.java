@@ -63,10 +63,11 @@ import org.insight.search.internal.LuceneStore;
  * persons of other datasets and the person names mentioned in documents — through a screening index of those
  * subjects (built per visible-label set and subject generation, a few kept): each subject it matches raises the same
  * flag, with the same id, label (subject ∧ entry), explanation and audit, that screening the subject would have
- * raised had it arrived after the entry, so a pair is never flagged twice whichever came first. By default only the
- * subjects the writing session may see are screened ({@code reverseScreening=writer}); {@code reverseScreening=all}
- * in {@code screening.properties} screens every subject, as the forward direction reads every entry (a loader
- * principal without clearances then still raises flags, which only readers cleared for both sides see).
+ * raised had it arrived after the entry, so a pair is never flagged twice whichever came first. By default every
+ * subject is screened ({@code reverseScreening=all}), as the forward direction reads every entry: the flags then do
+ * not depend on which side came first nor on who wrote it, and only readers cleared for both sides see them.
+ * {@code reverseScreening=writer} in {@code screening.properties} screens only the subjects the writing session may
+ * see (a deployment that wants a desk's notices matched only against what that desk may see).
  */
 final class WatchListScreening {
 
@@ -107,10 +108,6 @@ final class WatchListScreening {
    */
   private record Subject(Record record, String subjectId, String documentId, String mentionId, String name,
       Provenance provenance) {}
-
-  WatchListScreening(Workspace workspace, Set<String> watchLists, double threshold, double mentionThreshold) {
-    this(workspace, watchLists, threshold, mentionThreshold, false);
-  }
 
   WatchListScreening(Workspace workspace, Set<String> watchLists, double threshold, double mentionThreshold,
       boolean reverseAll) {
@@ -162,7 +159,7 @@ final class WatchListScreening {
         lists.add(s.strip());
       }
     }
-    String reverse = p.getProperty("reverseScreening", "writer").strip();
+    String reverse = p.getProperty("reverseScreening", "all").strip();
     if (!reverse.equals("writer") && !reverse.equals("all")) {
       throw new InsightException("reverseScreening in " + FILE + " is '" + reverse + "'; give 'writer' (screen a new"
           + " watch-list entry against the subjects its writer may see) or 'all' (against every subject)");

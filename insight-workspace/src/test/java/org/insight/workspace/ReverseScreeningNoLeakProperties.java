@@ -122,6 +122,52 @@ class ReverseScreeningNoLeakProperties {
     }
   }
 
+  /**
+   * In the default mode ({@code reverseScreening=all}) the flags in the store are a function of the data alone: the
+   * same whether the entries came after the subjects (reverse screening, by a writer of any clearance) or before them
+   * (forward screening, by a fully cleared loader).
+   */
+  @Property(tries = 15)
+  void byDefaultTheFlagsDependNeitherOnOrderNorOnTheWriter(
+      @ForAll("subjects") List<Subject> subjects,
+      @ForAll("mentions") List<Said> mentions,
+      @ForAll("notices") List<Notice> notices,
+      @ForAll("auths") Set<String> auths) throws IOException {
+    Path a = Files.createTempDirectory("reverse-all-entries-last");
+    Path b = Files.createTempDirectory("reverse-all-entries-first");
+    try (Workspace entriesLast = Workspace.builder(a).clock(Fixtures.FIXED).watchLists("list").open();
+        Workspace entriesFirst = Workspace.builder(b).clock(Fixtures.FIXED).watchLists("list").open()) {
+      Dataset recs = Dataset.of("recs", Label.of("A"), SourceGrading.UNGRADED);
+      Dataset list = Dataset.of("list", Label.of("A"), SourceGrading.UNGRADED);
+      Principal loader = Principal.of("loader", NoLeakProperties.TOKENS);
+      List<Entity> entries = new ArrayList<>();
+      for (Notice n : notices) {
+        entries.add(list.entity("Person", n.id()).add("name", n.name(), n.label())
+            .add("birthDate", n.date(), n.label()).build());
+      }
+      entries.forEach(e -> entriesFirst.session(loader, CI).add(e));
+      for (Workspace ws : List.of(entriesLast, entriesFirst)) {
+        List<Entity> people = new ArrayList<>();
+        for (Subject s : subjects) {
+          EntityBuilder e = recs.entity("Person", s.id());
+          s.cells().forEach(c -> e.add(c.property(), c.value(), c.label()));
+          people.add(e.build());
+        }
+        if (!people.isEmpty()) {
+          ws.session(loader, CI).add(people);
+        }
+        mentions.forEach(m -> say(ws.session(loader, CI), m));
+      }
+      entries.forEach(e -> entriesLast.session(Principal.of("writer", auths), CI).add(e));
+      List<String> got = flags(entriesLast);
+      net.jqwik.api.statistics.Statistics.collect(got.isEmpty() ? "no flag" : "flags");
+      assertEquals(flags(entriesFirst), got);
+    } finally {
+      delete(a);
+      delete(b);
+    }
+  }
+
   /** Writes subjects and mentions: all of them to {@code full}, what {@code writer} may see of them to {@code filtered}. */
   static void write(Workspace full, Workspace filtered, Principal loader, Principal writer, List<Subject> subjects,
       List<Said> mentions, Dataset recs, Set<String> invisible) {
@@ -162,8 +208,12 @@ class ReverseScreeningNoLeakProperties {
     }
   }
 
-  static Workspace open(Path dir) {
-    return Workspace.builder(dir).clock(Fixtures.FIXED).watchLists("list").open();
+  /** A workspace screening a new entry only against the subjects its writer may see: the mode this property checks. */
+  static Workspace open(Path dir) throws IOException {
+    Workspace.builder(dir).clock(Fixtures.FIXED).watchLists("list").open().close();
+    Files.writeString(dir.resolve(WatchListScreening.FILE), "reverseScreening=writer\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    return Workspace.builder(dir).clock(Fixtures.FIXED).open();
   }
 
   static boolean visible(Principal p, Label label) {

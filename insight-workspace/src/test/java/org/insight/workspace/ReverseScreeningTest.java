@@ -164,7 +164,10 @@ class ReverseScreeningTest {
   }
 
   @Test
-  void byDefaultOnlySubjectsTheWriterMaySeeAreScreened() {
+  void withReverseScreeningWriterOnlySubjectsTheWriterMaySeeAreScreened() throws Exception {
+    open(dir).close();
+    Files.writeString(dir.resolve(WatchListScreening.FILE), "reverseScreening=writer\n",
+        java.nio.file.StandardOpenOption.APPEND);
     try (Workspace ws = open(dir)) {
       report(ws.session(Principal.of("fr-clerk", "FR"), CI));
       ws.session(Principal.of("fr-clerk", "FR"), CI).add(frRecord());
@@ -174,18 +177,35 @@ class ReverseScreeningTest {
   }
 
   @Test
-  void reverseScreeningAllScreensEverySubjectAndOnlyReadersClearedForBothSeeTheFlags() throws Exception {
-    open(dir).close();
-    Files.writeString(dir.resolve(WatchListScreening.FILE), "reverseScreening=all\n",
-        java.nio.file.StandardOpenOption.APPEND);
-    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+  void byDefaultEverySubjectIsScreenedAndOnlyReadersClearedForBothSeeTheFlags() {
+    try (Workspace ws = open(dir)) {
       report(ws.session(Principal.of("fr-clerk", "FR"), CI));
       ws.session(Principal.of("fr-clerk", "FR"), CI).add(frRecord());
       ws.session(Principal.of("loader"), CI).add(notice()); // a loader without clearances
       assertEquals(2, flags(ws).size());
       assertEquals(0, ws.session(Principal.of("loader"), CI).flags(null, 0, 10).total());
       assertEquals(0, ws.session(Principal.of("ip", "INTERPOL"), CI).flags(null, 0, 10).total());
+      assertEquals(0, ws.session(Principal.of("fr", "FR"), CI).flags(null, 0, 10).total());
     }
+  }
+
+  @Test
+  void aReaderSeesTheSameFlagsWhicheverSideCameFirstAndWhoeverWroteIt(@TempDir Path other) {
+    List<String> entryLast;
+    try (Workspace ws = open(dir)) {
+      report(ws.session(Principal.of("fr-clerk", "FR"), CI));
+      ws.session(Principal.of("fr-clerk", "FR"), CI).add(frRecord());
+      ws.session(Principal.of("interpol-only", "INTERPOL"), CI).add(notice());
+      entryLast = view(ws.session(Principal.of("analyst", "INTERPOL", "FR"), CI).flags(null, 0, 10).items());
+    }
+    try (Workspace ws = open(other)) {
+      ws.session(Principal.of("interpol-only", "INTERPOL"), CI).add(notice());
+      report(ws.session(Principal.of("fr-clerk", "FR"), CI));
+      ws.session(Principal.of("fr-clerk", "FR"), CI).add(frRecord());
+      assertEquals(entryLast, view(ws.session(Principal.of("analyst", "INTERPOL", "FR"), CI).flags(null, 0, 10)
+          .items()));
+    }
+    assertEquals(2, entryLast.size());
   }
 
   @Test
