@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +24,7 @@ import org.insight.match.Cluster;
 import org.insight.match.ComparisonOutcome;
 import org.insight.match.Judgement;
 import org.insight.match.LabelledPair;
+import org.insight.match.LinkEvaluation;
 import org.insight.match.LinkResult;
 import org.insight.match.Linker;
 import org.insight.match.MatchPair;
@@ -66,7 +69,13 @@ final class MatchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       List<Record> records = match.read(file, spec);
-      return match.write(match.linker(records, spec).dedupe(records), spec);
+      Linker linker = match.linker(records, spec, null);
+      LinkResult result = linker.dedupe(records);
+      match.write(result, spec);
+      if (match.truth != null) {
+        match.report(linker.evaluate(records, result, match.labelledPairs(match.truth, records, null, spec)), spec);
+      }
+      return 0;
     }
   }
 
@@ -87,7 +96,15 @@ final class MatchCommand implements Runnable {
       List<Record> r = match.read(right, spec);
       List<Record> both = new ArrayList<>(l);
       both.addAll(r);
-      return match.write(match.linker(both, spec).link(l, r), spec);
+      Set<String> leftIds = new HashSet<>();
+      l.forEach(x -> leftIds.add(x.id()));
+      Linker linker = match.linker(both, spec, leftIds);
+      LinkResult result = linker.link(l, r);
+      match.write(result, spec);
+      if (match.truth != null) {
+        match.report(linker.evaluate(l, r, result, match.labelledPairs(match.truth, both, leftIds, spec)), spec);
+      }
+      return 0;
     }
   }
 
@@ -116,20 +133,57 @@ final class MatchCommand implements Runnable {
             + " (true/false, 1/0, yes/no, same/different) naming records of the input."})
     Path train;
 
-    Linker linker(List<Record> records, CommandSpec spec) throws Exception {
+    @Option(names = "--truth", paramLabel = "LABELS.csv",
+        description = {"Measure the run against labelled pairs (the columns of --train): blocking recall (the share of"
+            + " matches compared at all) and precision, recall and F1 of the pairs and clusters on the labelled pairs."})
+    Path truth;
+
+    /** The linker, trained from {@code --train} if given; {@code leftIds} is the left side of a link run, else null. */
+    Linker linker(List<Record> records, CommandSpec spec, Set<String> leftIds) throws Exception {
       Linker linker = Linker.builder().threshold(threshold).build();
-      return train == null ? linker : linker.train(labelledPairs(records, spec));
+      if (train == null) {
+        return linker;
+      }
+      List<LabelledPair> pairs = labelledPairs(train, records, leftIds, spec);
+      long matches = pairs.stream().filter(LabelledPair::match).count();
+      if (matches == 0 || matches == pairs.size()) {
+        throw new InsightException(train + " holds " + pairs.size() + " usable labels of which " + matches
+            + " are matches; training needs both matches and non-matches");
+      }
+      return linker.train(pairs);
     }
 
-    /** The labelled pairs of {@code --train}; a row naming an unknown record or an unreadable verdict is reported. */
-    List<LabelledPair> labelledPairs(List<Record> records, CommandSpec spec) throws Exception {
+    /** Prints how the run did on the {@code --truth} pairs. */
+    void report(LinkEvaluation e, CommandSpec spec) throws Exception {
+      var o = spec.commandLine().getOut();
+      o.printf(Locale.ROOT, "against %d labelled pairs of %s (%d matches, %d non-matches)%s:%n",
+          e.matches() + e.nonMatches(), truth, e.matches(), e.nonMatches(),
+          train != null && Files.isSameFile(train, truth) ? ", the labels it was trained on (optimistic)" : "");
+      o.printf(Locale.ROOT, "  blocking recall %s (%d of %d matches compared)%n", share(e.blockingRecall()),
+          e.blockedMatches(), e.matches());
+      o.printf(Locale.ROOT, "  pairs >= %.2f: precision %s, recall %s, F1 %s (%d matches, %d non-matches paired)%n",
+          threshold, share(e.precision()), share(e.recall()), share(e.f1()), e.pairedMatches(), e.pairedNonMatches());
+      o.printf(Locale.ROOT, "  clusters: precision %s, recall %s (%d matches, %d non-matches in one cluster)%n",
+          share(e.clusterPrecision()), share(e.clusterRecall()), e.clusteredMatches(), e.clusteredNonMatches());
+    }
+
+    private static String share(double v) {
+      return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /**
+     * The labelled pairs of {@code file}; a row naming an unknown record, two records of one side of a link
+     * ({@code leftIds} non-null) or an unreadable verdict is reported and skipped.
+     */
+    List<LabelledPair> labelledPairs(Path file, List<Record> records, Set<String> leftIds, CommandSpec spec)
+        throws Exception {
       Map<String, Record> byId = new java.util.HashMap<>();
       records.forEach(r -> byId.put(r.id(), r));
       List<LabelledPair> pairs = new ArrayList<>();
-      try (BufferedReader r = Files.newBufferedReader(train, StandardCharsets.UTF_8)) {
+      try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         String headerLine = r.readLine();
         if (headerLine == null) {
-          throw new InsightException(train + " is empty; it needs a header row: left_id,right_id,match");
+          throw new InsightException(file + " is empty; it needs a header row: left_id,right_id,match");
         }
         List<String> header = new ArrayList<>();
         for (String h : Csv.split(headerLine.replace("\uFEFF", ""))) {
@@ -139,10 +193,9 @@ final class MatchCommand implements Runnable {
         int ri = header.indexOf("right_id");
         int mi = header.indexOf("match");
         if (li < 0 || ri < 0 || mi < 0) {
-          throw new InsightException(train + " needs the columns left_id, right_id and match; its columns are " + header);
+          throw new InsightException(file + " needs the columns left_id, right_id and match; its columns are " + header);
         }
         int line = 1;
-        int matches = 0;
         for (String l = r.readLine(); l != null; l = r.readLine()) {
           line++;
           if (l.isBlank()) {
@@ -154,17 +207,15 @@ final class MatchCommand implements Runnable {
           Boolean match = verdict(cell(cells, mi));
           String problem = !byId.containsKey(a) ? "no record has the id '" + a + "'"
               : !byId.containsKey(b) ? "no record has the id '" + b + "'"
+              : a.equals(b) ? "it pairs '" + a + "' with itself"
+              : leftIds != null && leftIds.contains(a) == leftIds.contains(b)
+                  ? "'" + a + "' and '" + b + "' are on the same side; a link pairs left with right"
               : match == null ? "match is '" + cell(cells, mi) + "'; write true or false" : null;
           if (problem != null) {
-            spec.commandLine().getErr().printf("insight: %s line %d: %s; label skipped%n", train, line, problem);
+            spec.commandLine().getErr().printf("insight: %s line %d: %s; label skipped%n", file, line, problem);
             continue;
           }
-          matches += match ? 1 : 0;
           pairs.add(new LabelledPair(byId.get(a), byId.get(b), match));
-        }
-        if (matches == 0 || matches == pairs.size()) {
-          throw new InsightException(train + " holds " + pairs.size() + " usable labels of which " + matches
-              + " are matches; training needs both matches and non-matches");
         }
       }
       return pairs;
@@ -237,7 +288,7 @@ final class MatchCommand implements Runnable {
       return records;
     }
 
-    int write(LinkResult result, CommandSpec spec) throws Exception {
+    void write(LinkResult result, CommandSpec spec) throws Exception {
       Files.createDirectories(out);
       try (BufferedWriter w = Files.newBufferedWriter(out.resolve("pairs.csv"), StandardCharsets.UTF_8)) {
         w.write("left_id,right_id,probability,weight" + (explain ? ",explanation" : "") + "\n");
@@ -266,7 +317,6 @@ final class MatchCommand implements Runnable {
       spec.commandLine().getOut().printf("%d records, %d candidate pairs, %d matches, %d clusters; wrote %s, %s and %s%n",
           result.blocking().records(), result.blocking().candidatePairs(), result.pairs().size(), result.clusters().size(),
           out.resolve("pairs.csv"), out.resolve("clusters.csv"), out.resolve("model.json"));
-      return 0;
     }
 
     /** The model as JSON: how it was fitted, λ, and per comparison level m, u and the weight log2(m/u). */

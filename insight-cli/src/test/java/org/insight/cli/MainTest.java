@@ -175,6 +175,28 @@ class MainTest {
   }
 
   @Test
+  void matchLinkMeasuresItselfAgainstLabelledPairs() throws Exception {
+    Path left = dir.resolve("left.csv");
+    Files.writeString(left, "id,name,dob\nL1,Ivan Petrov,1975-03-14\nL2,Zed Quux,1990-01-01\nL3,Marco Rossi,1969-01-02\n",
+        StandardCharsets.UTF_8);
+    Path right = dir.resolve("right.csv");
+    Files.writeString(right, "id,name,dob\nR1,PETROV Ivan,14/03/1975\nR2,Amina Haddad,1988-07-02\n"
+        + "R3,Marco Rossi,1981-07-30\n", StandardCharsets.UTF_8);
+    Path truth = dir.resolve("truth.csv");
+    // L2 = R2 is a match no key can find (nothing in common): blocking recall 1 of 2
+    Files.writeString(truth, "left_id,right_id,match\nL1,R1,true\nL2,R2,true\nL3,R3,false\nL1,L3,false\n",
+        StandardCharsets.UTF_8);
+    CliRun r = run("match", "link", left.toString(), right.toString(), "--id", "id", "--map", "name=name",
+        "--map", "dob=birthDate", "--truth", truth.toString(), "--out", dir.resolve("linked").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("line 5") && r.err().contains("same side"), "a same-side label is reported: " + r.err());
+    assertTrue(r.out().contains("3 labelled pairs") && r.out().contains("(2 matches, 1 non-matches)"), r.out());
+    assertTrue(r.out().contains("blocking recall 0.5000 (1 of 2 matches compared)"), r.out());
+    assertTrue(r.out().contains("precision 1.0000, recall 0.5000") && r.out().contains("(1 matches, 0 non-matches paired)"),
+        r.out());
+  }
+
+  @Test
   void matchDedupeComparesAddressesPhonesAndEmails() throws Exception {
     Path csv = dir.resolve("contacts.csv");
     Files.writeString(csv, "id,name,street,tel,mail\n"

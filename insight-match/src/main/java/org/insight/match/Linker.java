@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -152,8 +153,93 @@ public final class Linker {
         List.of());
   }
 
+  /**
+   * Measures a {@link #dedupe} run of {@code records} against labelled pairs of them: blocking recall (are the
+   * matches compared at all?), and precision, recall and F1 of the run's pairs and clusters on the labelled pairs.
+   * Blocking is recomputed with this linker's settings, so give the linker and records of the run.
+   *
+   * @throws IllegalArgumentException if a labelled pair names a record that is not among {@code records}
+   */
+  public LinkEvaluation evaluate(List<Record> records, LinkResult result, Collection<LabelledPair> truth) {
+    return evaluate(List.copyOf(records), -1, result, truth);
+  }
+
+  /** {@link #evaluate(List, LinkResult, Collection)} for a {@link #link} run; a labelled pair joins the two sides. */
+  public LinkEvaluation evaluate(List<Record> left, List<Record> right, LinkResult result,
+      Collection<LabelledPair> truth) {
+    List<Record> all = new ArrayList<>(left);
+    all.addAll(right);
+    return evaluate(all, left.size(), result, truth);
+  }
+
+  private LinkEvaluation evaluate(List<Record> input, int split, LinkResult result, Collection<LabelledPair> truth) {
+    List<Record> records = inIdOrder(input, split);
+    Map<String, Integer> at = new HashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      at.put(records.get(i).id(), i);
+    }
+    Set<String> paired = new HashSet<>();
+    for (MatchPair p : result.pairs()) {
+      paired.add(pairKey(p.leftId(), p.rightId()));
+    }
+    Map<String, String> clusterOf = new HashMap<>();
+    for (Cluster c : result.clusters()) {
+      c.recordIds().forEach(id -> clusterOf.put(id, c.id()));
+    }
+    int matches = 0;
+    int nonMatches = 0;
+    int blocked = 0;
+    int pairedMatches = 0;
+    int pairedNonMatches = 0;
+    int clusteredMatches = 0;
+    int clusteredNonMatches = 0;
+    try (Workers workers = new Workers(threads)) {
+      Blocker.Index blocks = Blocker.index(records, comparisons, maxBlockSize, split, workers);
+      for (LabelledPair p : truth) {
+        Integer i = at.get(p.left().id());
+        Integer j = at.get(p.right().id());
+        if (i == null || j == null || i.equals(j)) {
+          throw new IllegalArgumentException("labelled pair (" + p.left().id() + ", " + p.right().id() + ") "
+              + (i == null || j == null ? "names a record that is not among the run's records"
+                  : "pairs a record with itself") + "; label pairs of the records that were linked");
+        }
+        if (split >= 0 && (i < split) == (j < split)) {
+          throw new IllegalArgumentException("labelled pair (" + p.left().id() + ", " + p.right().id() + ") joins two"
+              + " records of one side; a link run only pairs a left record with a right one");
+        }
+        boolean same = Objects.equals(clusterOf.get(p.left().id()), clusterOf.get(p.right().id()))
+            && clusterOf.containsKey(p.left().id());
+        boolean inPairs = paired.contains(pairKey(p.left().id(), p.right().id()));
+        if (p.match()) {
+          matches++;
+          blocked += blocks.isCandidate(Math.min(i, j), Math.max(i, j)) ? 1 : 0;
+          pairedMatches += inPairs ? 1 : 0;
+          clusteredMatches += same ? 1 : 0;
+        } else {
+          nonMatches++;
+          pairedNonMatches += inPairs ? 1 : 0;
+          clusteredNonMatches += same ? 1 : 0;
+        }
+      }
+    }
+    return new LinkEvaluation(matches, nonMatches, blocked, pairedMatches, pairedNonMatches, clusteredMatches,
+        clusteredNonMatches);
+  }
+
+  private static String pairKey(String a, String b) {
+    return a.compareTo(b) < 0 ? a + '\u0000' + b : b + '\u0000' + a;
+  }
+
   private LinkResult run(List<Record> input, int split, Collection<Judgement> judgements) {
-    // records in id order (each side in link mode): results do not depend on the caller's order
+    List<Record> records = inIdOrder(input, split);
+    int n = records.size();
+    try (Workers workers = new Workers(threads)) {
+      return run(records, n, split, judgements, workers);
+    }
+  }
+
+  /** Records in id order (each side in link mode), so results do not depend on the caller's order; ids unique. */
+  private static List<Record> inIdOrder(List<Record> input, int split) {
     List<Record> records = new ArrayList<>(input);
     Comparator<Record> byId = Comparator.comparing(Record::id);
     if (split >= 0) {
@@ -163,10 +249,7 @@ public final class Linker {
       records.sort(byId);
     }
     requireUniqueIds(records, split);
-    int n = records.size();
-    try (Workers workers = new Workers(threads)) {
-      return run(records, n, split, judgements, workers);
-    }
+    return records;
   }
 
   /** Ids are unique across the run: each side is sorted, so a repeat is a neighbour or on both sides. */

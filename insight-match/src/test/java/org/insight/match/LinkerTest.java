@@ -74,6 +74,78 @@ class LinkerTest {
   }
 
   @Test
+  void evaluationCountsWhatTheBlockingAndTheRunDidOnTheLabelledPairs() {
+    List<Record> records = data.records();
+    Map<String, Record> byId = new HashMap<>();
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      byId.put(records.get(i).id(), records.get(i));
+      index.put(records.get(i).id(), i);
+    }
+    // every true pair, and as many non-matches: the run's wrong pairs plus random pairs
+    List<LabelledPair> truth = new java.util.ArrayList<>();
+    Set<String> matches = data.truePairs();
+    matches.forEach(k -> truth.add(new LabelledPair(byId.get(k.split("\\|")[0]), byId.get(k.split("\\|")[1]), true)));
+    Set<String> nonMatches = new HashSet<>();
+    result.pairs().stream().map(p -> PersonGenerator.key(p.leftId(), p.rightId())).filter(k -> !matches.contains(k))
+        .forEach(nonMatches::add);
+    java.util.Random random = new java.util.Random(SEED);
+    while (nonMatches.size() < matches.size()) {
+      String a = records.get(random.nextInt(records.size())).id();
+      String b = records.get(random.nextInt(records.size())).id();
+      if (!a.equals(b) && !matches.contains(PersonGenerator.key(a, b))) {
+        nonMatches.add(PersonGenerator.key(a, b));
+      }
+    }
+    nonMatches.forEach(k -> truth.add(new LabelledPair(byId.get(k.split("\\|")[0]), byId.get(k.split("\\|")[1]), false)));
+
+    LinkEvaluation e = linker.evaluate(records, result, truth);
+
+    var blocked = org.insight.match.internal.Blocker.block(records, linker.comparisons(), 500, -1);
+    Set<Long> candidates = new HashSet<>();
+    for (long p : blocked.pairs()) {
+      candidates.add(p);
+    }
+    long n = records.size();
+    long blockedMatches = matches.stream().filter(k -> {
+      int i = index.get(k.split("\\|")[0]);
+      int j = index.get(k.split("\\|")[1]);
+      return candidates.contains(Math.min(i, j) * n + Math.max(i, j));
+    }).count();
+    Set<String> pairs = new HashSet<>();
+    result.pairs().forEach(p -> pairs.add(PersonGenerator.key(p.leftId(), p.rightId())));
+    Set<String> clustered = clusterPairs(result.clusters());
+    assertEquals(matches.size(), e.matches());
+    assertEquals(nonMatches.size(), e.nonMatches());
+    assertEquals(blockedMatches, e.blockedMatches());
+    assertEquals(pairs.stream().filter(matches::contains).count(), e.pairedMatches());
+    assertEquals(pairs.stream().filter(nonMatches::contains).count(), e.pairedNonMatches());
+    assertEquals(clustered.stream().filter(matches::contains).count(), e.clusteredMatches());
+    assertEquals(clustered.stream().filter(nonMatches::contains).count(), e.clusteredNonMatches());
+    assertEquals(prf(pairs, matches)[1], e.recall(), 1e-12);
+    assertTrue(e.blockingRecall() >= e.recall(), "no threshold recalls a pair blocking never compared");
+    System.out.printf("evaluation: blocking recall %.4f, pairs P %.4f R %.4f F1 %.4f, clusters P %.4f R %.4f%n",
+        e.blockingRecall(), e.precision(), e.recall(), e.f1(), e.clusterPrecision(), e.clusterRecall());
+
+    Record stranger = PersonGenerator.record("nobody", "Zed Quux", "1900", null, null, null, null, null, null);
+    IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> linker.evaluate(records, result, List.of(new LabelledPair(records.get(0), stranger, true))));
+    assertTrue(error.getMessage().contains("nobody") && error.getMessage().contains("not among"), error.getMessage());
+  }
+
+  @Test
+  void evaluationOfALinkRunRefusesAPairWithinOneSide() {
+    List<Record> left = data.records().subList(0, 10);
+    List<Record> right = data.records().subList(10, 20);
+    LinkResult linked = linker.link(left, right);
+    LinkEvaluation e = linker.evaluate(left, right, linked, List.of(new LabelledPair(left.get(0), right.get(0), true)));
+    assertEquals(1, e.matches());
+    IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> linker.evaluate(left, right, linked, List.of(new LabelledPair(left.get(0), left.get(1), false))));
+    assertTrue(error.getMessage().contains("one side"), error.getMessage());
+  }
+
+  @Test
   void blockingIsNearLinearAndKeepsTheTruePairs() {
     Map<String, Integer> index = new HashMap<>();
     List<Record> records = data.records();

@@ -264,6 +264,14 @@ public final class Blocker {
       return new BlockingStats(n, distinctKeys, blocks, skipped, largest, candidatePairs);
     }
 
+    /** Whether a walk visits the pair {@code i < j}: they share a block that was not skipped (and sit on both sides). */
+    public boolean isCandidate(int i, int j) {
+      if (split >= 0 && (i >= split || j < split)) {
+        return false;
+      }
+      return firstCommon(keys, keyStart, i, j) >= 0;
+    }
+
     /** Whether two records share a name-only ({@value #NAME_ONLY_PREFIX}) key, whatever its block's size. */
     public boolean sharesNameOnlyKey(int i, int j) {
       return firstCommon(nameOnly, nameOnlyStart, i, j) >= 0;
