@@ -222,8 +222,8 @@ public final class Cleaners {
   /** PHONE: E.164, see {@link org.insight.core.PropertyType#PHONE}. */
   public static String phone(String raw) {
     String s = raw.strip();
-    if (s.startsWith("+")) {
-      // "+33 (0)1 …": the bracketed trunk zero is dialled only nationally, so it is not part of E.164
+    if (s.startsWith("+") || s.startsWith("00")) {
+      // "+33 (0)1 …", "0044 (0)7911 …": the bracketed trunk zero is dialled only nationally, not part of E.164
       s = s.replace("(0)", "");
     }
     s = s.replaceAll("[\\s\\u00A0\\u202F().\\-\\u2010-\\u2015]", "");
