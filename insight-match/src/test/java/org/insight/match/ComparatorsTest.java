@@ -80,7 +80,7 @@ class ComparatorsTest {
   void phones() {
     assertEquals("exact", level(PHONE, "+44 7911 123456", "0044 7911-123-456"));
     assertEquals("national", level(PHONE, "+44 7911 123456", "07911 123456"));
-    assertEquals("national", level(PHONE, "+44 7911 123456", "0044 (0)7911 123456"), "trunk zero kept after 00");
+    assertEquals("exact", level(PHONE, "+44 7911 123456", "0044 (0)7911 123456"), "the bracketed trunk zero is dropped");
     assertEquals("national", level(PHONE, "+33 6 12 34 56 78", "06.12.34.56.78"));
     assertEquals("national", level(PHONE, "+7 495 123 45 67", "8 (495) 123-45-67"));
     assertEquals("typo", level(PHONE, "+44 7911 123456", "+44 7911 123465"));
