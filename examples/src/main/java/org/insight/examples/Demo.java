@@ -16,6 +16,7 @@ import org.insight.core.Document;
 import org.insight.core.Entity;
 import org.insight.core.EntityBuilder;
 import org.insight.core.EntityId;
+import org.insight.core.Link;
 import org.insight.ingest.Extractor;
 import org.insight.ingest.IngestReport;
 import org.insight.ingest.IngestRequest;
@@ -35,6 +36,9 @@ import org.insight.match.ScreeningQuery;
 import org.insight.search.SearchResult;
 import org.insight.workspace.Flag;
 import org.insight.workspace.Page;
+import org.insight.workspace.ResolutionRun;
+import org.insight.workspace.ResolveOptions;
+import org.insight.workspace.ResolvedEntity;
 import org.insight.workspace.Session;
 import org.insight.workspace.Workspace;
 
@@ -81,11 +85,12 @@ public final class Demo {
       showOneEntityTwoWays(ws, out);
       search(ws, out);
       List<String> flags = screening(ws, out);
+      resolution(ws, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");
       Files.writeString(cp, checkpoint + "\n", StandardCharsets.UTF_8);
-      out.println("6. Every read above was audited in a hash-chained log:");
+      out.println("7. Every read above was audited in a hash-chained log:");
       out.println("   " + (audit.valid() ? "OK: " : "BROKEN: ") + audit.message());
       out.println("   checkpoint saved to " + cp);
       out.println();
@@ -304,6 +309,36 @@ public final class Demo {
     }
     out.println();
     return seen;
+  }
+
+  /**
+   * Entity resolution of the persons the Lyon investigator may see: the notice and the Lyon record of Ivan PETROV
+   * become one cluster with a stable id, the link explained comparison by comparison; the INTERPOL analyst, who cannot
+   * see the Lyon record, sees the notice alone.
+   */
+  static void resolution(Workspace ws, PrintWriter out) {
+    out.println("6. Entity resolution of the persons investigator.lyon may see (blocking, EM-learned weights):");
+    EntityId national = EntityId.fromSource("fr-police-records", "FR-77-0192");
+    try (Session s = ws.session(READERS.get(1).principal(), READERS.get(1).purpose())) {
+      ResolutionRun run = s.resolution().run(ResolveOptions.defaults());
+      out.printf("   %d person records, %d candidate pairs, %d cluster(s) of two or more%n", run.records(),
+          run.blocking().candidatePairs(), run.clusters().size());
+      ResolvedEntity petrov = s.resolution().resolved(national).orElseThrow();
+      out.printf("   cluster %s: %s%n", petrov.cluster().orElse("-"), String.join(" + ", petrov.members().stream()
+          .map(e -> e.first("name").orElse("?") + " (" + e.statements().get(0).provenance().dataset() + ")").toList()));
+      for (Link l : petrov.sameAs()) {
+        // the comparisons with evidence on both sides (a missing value is a null level, weight 0)
+        List<String> parts = java.util.Arrays.stream(l.entity().first("explanation").orElse("").split("; "))
+            .filter(x -> !x.contains(":null(")).toList();
+        out.printf("      p=%s  %s%n", l.entity().first("score").orElse("?"), String.join("  ", parts));
+      }
+    }
+    try (Session s = ws.session(READERS.get(0).principal(), READERS.get(0).purpose())) {
+      EntityId notice = EntityId.fromSource("interpol-notices", "2026/4411");
+      out.printf("   analyst.interpol sees %d member(s) of that cluster: the FR record and the link stay hidden%n",
+          s.resolution().resolved(notice).map(r -> r.members().size()).orElse(0));
+    }
+    out.println();
   }
 
   static void showOneEntityTwoWays(Workspace ws, PrintWriter out) {

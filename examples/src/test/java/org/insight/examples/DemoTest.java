@@ -31,6 +31,16 @@ class DemoTest {
   }
 
   @Test
+  void resolutionJoinsTheNoticeAndTheLyonRecordOnlyForAReaderWhoSeesBoth() {
+    StringWriter text = new StringWriter();
+    Demo.run(dir, new PrintWriter(text, true));
+    String out = text.toString();
+    assertTrue(out.contains("Ivan PETROV (fr-police-records) + Ivan Sergeyevich PETROV (interpol-notices)"), out);
+    assertTrue(out.contains("birthDate:exact"), "the link is explained: " + out);
+    assertTrue(out.contains("analyst.interpol sees 1 member(s)"), out);
+  }
+
+  @Test
   void runningTheDemoTwiceDuplicatesNothing() {
     Demo.run(dir, new PrintWriter(new StringWriter(), true));
     Demo.Result again = Demo.run(dir, new PrintWriter(new StringWriter(), true));

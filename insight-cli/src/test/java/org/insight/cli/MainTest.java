@@ -228,7 +228,7 @@ class MainTest {
     JsonNode cluster = r.get("clusters").get(0);
     assertEquals(List.of(notice, national).stream().sorted().toList(),
         List.of(cluster.get("members").get(0).asText(), cluster.get("members").get(1).asText()), resolve.out());
-    assertEquals("merge", r.get("events").get(0).get("kind").asText());
+    assertEquals(0, r.get("events").size(), "the demo's own run merged them; nothing changed since: " + resolve.out());
 
     CliRun show = run(concat(new String[] {"match", "show", national}, who));
     assertEquals(0, show.code(), show.err());
