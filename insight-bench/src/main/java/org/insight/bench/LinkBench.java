@@ -14,7 +14,6 @@ import org.insight.match.LinkResult;
 import org.insight.match.Linker;
 import org.insight.match.MatchModel;
 import org.insight.match.MatchPair;
-import org.insight.match.ModelParameters;
 import org.insight.match.Record;
 import org.insight.match.internal.RecordTable;
 import org.insight.match.internal.Workers;
@@ -124,7 +123,7 @@ public final class LinkBench {
     long scored;
     try (Workers workers = new Workers(threads)) {
       RecordTable table = RecordTable.build(both, model.comparisons(), workers);
-      RecordTable.Weights weights = weights(model);
+      RecordTable.Weights weights = RecordTable.Weights.of(model);
       List<List<String>> found = workers.run(leftSize, ArrayList::new, (acc, i) -> {
         for (int j = leftSize; j < both.size(); j++) {
           if (model.probability(table.weight(i, j, weights)) >= 0.9) {
@@ -160,23 +159,6 @@ public final class LinkBench {
         .getProcessCpuTime();
   }
 
-  /** The per-level weights of a model, as the linker scores with them. */
-  static RecordTable.Weights weights(MatchModel model) {
-    List<ModelParameters.ComparisonParameters> cp = model.parameters().comparisons();
-    double[][] m = new double[cp.size()][];
-    double[][] u = new double[cp.size()][];
-    for (int k = 0; k < cp.size(); k++) {
-      m[k] = new double[cp.get(k).levels().size() + 1];
-      u[k] = new double[m[k].length];
-      m[k][0] = 1;
-      u[k][0] = 1;
-      for (int l = 1; l < m[k].length; l++) {
-        m[k][l] = cp.get(k).levels().get(l - 1).m();
-        u[k][l] = cp.get(k).levels().get(l - 1).u();
-      }
-    }
-    return new RecordTable.Weights(m, u);
-  }
 
   static Data generate(int n, double dupShare, Random random) {
     List<Record> left = new ArrayList<>(n);

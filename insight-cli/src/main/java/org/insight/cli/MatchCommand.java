@@ -185,10 +185,7 @@ final class MatchCommand implements Runnable {
         if (headerLine == null) {
           throw new InsightException(file + " is empty; it needs a header row: left_id,right_id,match");
         }
-        List<String> header = new ArrayList<>();
-        for (String h : Csv.split(headerLine.replace("\uFEFF", ""))) {
-          header.add(h.trim().toLowerCase(Locale.ROOT));
-        }
+        List<String> header = Csv.header(headerLine).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         int li = header.indexOf("left_id");
         int ri = header.indexOf("right_id");
         int mi = header.indexOf("match");
@@ -202,15 +199,15 @@ final class MatchCommand implements Runnable {
             continue;
           }
           List<String> cells = Csv.split(l);
-          String a = cell(cells, li);
-          String b = cell(cells, ri);
-          Boolean match = verdict(cell(cells, mi));
+          String a = Csv.cell(cells, li);
+          String b = Csv.cell(cells, ri);
+          Boolean match = verdict(Csv.cell(cells, mi));
           String problem = !byId.containsKey(a) ? "no record has the id '" + a + "'"
               : !byId.containsKey(b) ? "no record has the id '" + b + "'"
               : a.equals(b) ? "it pairs '" + a + "' with itself"
               : leftIds != null && leftIds.contains(a) == leftIds.contains(b)
                   ? "'" + a + "' and '" + b + "' are on the same side; a link pairs left with right"
-              : match == null ? "match is '" + cell(cells, mi) + "'; write true or false" : null;
+              : match == null ? "match is '" + Csv.cell(cells, mi) + "'; write true or false" : null;
           if (problem != null) {
             spec.commandLine().getErr().printf("insight: %s line %d: %s; label skipped%n", file, line, problem);
             continue;
@@ -219,10 +216,6 @@ final class MatchCommand implements Runnable {
         }
       }
       return pairs;
-    }
-
-    private static String cell(List<String> cells, int i) {
-      return i < cells.size() ? cells.get(i).trim() : "";
     }
 
     private static Boolean verdict(String v) {
@@ -245,10 +238,7 @@ final class MatchCommand implements Runnable {
         if (headerLine == null) {
           throw new InsightException(file + " is empty; it needs a header row naming the columns");
         }
-        List<String> header = new ArrayList<>();
-        for (String h : Csv.split(headerLine.replace("\uFEFF", ""))) {
-          header.add(h.trim());
-        }
+        List<String> header = Csv.header(headerLine);
         int idIndex = header.indexOf(idColumn);
         if (idIndex < 0) {
           throw new InsightException(file + " has no column '" + idColumn + "'; its columns are " + header);
@@ -265,15 +255,14 @@ final class MatchCommand implements Runnable {
             continue;
           }
           List<String> cells = Csv.split(l);
-          String id = idIndex < cells.size() ? cells.get(idIndex).trim() : "";
+          String id = Csv.cell(cells, idIndex);
           if (id.isEmpty()) {
             spec.commandLine().getErr().printf("insight: %s line %d: no id in column '%s'; row skipped%n", file, line, idColumn);
             continue;
           }
           Map<String, List<String>> values = new LinkedHashMap<>();
           map.forEach((column, property) -> {
-            int i = header.indexOf(column);
-            String v = i < cells.size() ? cells.get(i).trim() : "";
+            String v = Csv.cell(cells, header.indexOf(column));
             if (!v.isEmpty()) {
               values.computeIfAbsent(property, k -> new ArrayList<>()).add(v);
             }

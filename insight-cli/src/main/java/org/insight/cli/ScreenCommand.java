@@ -218,10 +218,7 @@ final class ScreenCommand implements Callable<Integer> {
       if (headerLine == null) {
         throw new InsightException(file + " is empty; it needs a header row, e.g. id,name,dob,country,identifier");
       }
-      List<String> header = new ArrayList<>();
-      for (String h : Csv.split(headerLine.replace("\uFEFF", ""))) {
-        header.add(h.trim().toLowerCase(Locale.ROOT));
-      }
+      List<String> header = Csv.header(headerLine).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
       int nameAt = header.indexOf("name");
       if (nameAt < 0) {
         throw new InsightException(file + " has no 'name' column; its columns are " + header);
@@ -234,13 +231,11 @@ final class ScreenCommand implements Callable<Integer> {
           continue;
         }
         List<String> cells = Csv.split(l);
-        String id = idAt >= 0 && idAt < cells.size() && !cells.get(idAt).isBlank() ? cells.get(idAt).trim()
-            : "line-" + line;
+        String id = Csv.cell(cells, idAt).isEmpty() ? "line-" + line : Csv.cell(cells, idAt);
         try {
-          String n = nameAt < cells.size() ? cells.get(nameAt).trim() : "";
-          ScreeningQuery q = ScreeningQuery.of(n);
-          for (int i = 0; i < header.size() && i < cells.size(); i++) {
-            String v = cells.get(i).trim();
+          ScreeningQuery q = ScreeningQuery.of(Csv.cell(cells, nameAt));
+          for (int i = 0; i < header.size(); i++) {
+            String v = Csv.cell(cells, i);
             if (v.isEmpty()) {
               continue;
             }

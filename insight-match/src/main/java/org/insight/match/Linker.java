@@ -293,7 +293,7 @@ public final class Linker {
     } else {
       used = fit(table, blocks, split, workers, candidates, patterns);
     }
-    RecordTable.Weights weights = weights(used);
+    RecordTable.Weights weights = RecordTable.Weights.of(used);
     trace("model", t0);
 
     // judgements: the latest per unordered pair wins (only the judged records' indices are looked up)
@@ -442,24 +442,6 @@ public final class Linker {
     int next;
   }
 
-  /** The per-level weights of a model, from its parameters (the same doubles it scores with). */
-  private static RecordTable.Weights weights(MatchModel model) {
-    List<ModelParameters.ComparisonParameters> cp = model.parameters().comparisons();
-    double[][] m = new double[cp.size()][];
-    double[][] u = new double[cp.size()][];
-    for (int k = 0; k < cp.size(); k++) {
-      List<ModelParameters.LevelParameters> lp = cp.get(k).levels();
-      m[k] = new double[lp.size() + 1];
-      u[k] = new double[lp.size() + 1];
-      m[k][0] = 1;
-      u[k][0] = 1;
-      for (int l = 1; l <= lp.size(); l++) {
-        m[k][l] = lp.get(l - 1).m();
-        u[k][l] = lp.get(l - 1).u();
-      }
-    }
-    return new RecordTable.Weights(m, u);
-  }
 
   private static MatchPair pair(MatchModel model, Record a, Record b, Optional<Judgement> judgement) {
     Explanation x = model.explain(a, b, judgement);

@@ -20,17 +20,7 @@ class RecordTableProperties {
     Assertions.assertEquals(MatchModel.frequencies(LinkerProperties.MODEL.comparisons(), recs), table.frequencies());
     MatchModel model = LinkerProperties.MODEL.withFrequencies(recs);
     List<ModelParameters.ComparisonParameters> cp = model.parameters().comparisons();
-    double[][] m = new double[cp.size()][];
-    double[][] u = new double[cp.size()][];
-    for (int k = 0; k < cp.size(); k++) {
-      m[k] = new double[cp.get(k).levels().size() + 1];
-      u[k] = new double[m[k].length];
-      for (int l = 1; l < m[k].length; l++) {
-        m[k][l] = cp.get(k).levels().get(l - 1).m();
-        u[k][l] = cp.get(k).levels().get(l - 1).u();
-      }
-    }
-    RecordTable.Weights weights = new RecordTable.Weights(m, u);
+    RecordTable.Weights weights = RecordTable.Weights.of(model);
     int[] lv = new int[cp.size()];
     for (int i = 0; i < recs.size(); i++) {
       for (int j = i + 1; j < recs.size(); j++) {

@@ -40,6 +40,20 @@ public final class Csv {
     return cells;
   }
 
+  /** The column names of a header line: a byte-order mark dropped, each name trimmed. */
+  public static List<String> header(String line) {
+    List<String> names = new ArrayList<>();
+    for (String h : split(line.replace("\uFEFF", ""))) {
+      names.add(h.trim());
+    }
+    return names;
+  }
+
+  /** Cell {@code i} trimmed; empty when the row is shorter or {@code i} is negative (a missing column). */
+  public static String cell(List<String> cells, int i) {
+    return i >= 0 && i < cells.size() ? cells.get(i).trim() : "";
+  }
+
   public static String quote(String s) {
     return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }

@@ -81,7 +81,7 @@ public final class Blocker {
       int p = 0;
       int d = 0;
       for (String k : ks) {
-        long h = hash(k) & ~indexMask;
+        long h = Hash64.of(k) & ~indexMask;
         all[a++] = h;
         if (k.startsWith(NAME_ONLY_PREFIX)) {
           pp[p++] = h;
@@ -373,20 +373,6 @@ public final class Blocker {
     return d == v.length ? v : java.util.Arrays.copyOf(v, d);
   }
 
-  /** A 64-bit hash of a key: FNV-1a over its chars, then a finalising mix. */
-  static long hash(String key) {
-    long h = 0xcbf29ce484222325L;
-    for (int q = 0; q < key.length(); q++) {
-      h ^= key.charAt(q);
-      h *= 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
-  }
 
   /** The blocking keys of one record. */
   public static Set<String> keys(Record r, List<Comparison> comparisons) {

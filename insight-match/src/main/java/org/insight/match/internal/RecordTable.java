@@ -259,8 +259,26 @@ public final class RecordTable {
     private final double[][] m;
     private final double[][] levelWeight;
 
-    /** From m and u per comparison and level (index 0, the null level, is ignored). */
-    public Weights(double[][] m, double[][] u) {
+    /** The per-level weights of a model, from its parameters (the same doubles it scores with). */
+    public static Weights of(org.insight.match.MatchModel model) {
+      List<org.insight.match.ModelParameters.ComparisonParameters> cp = model.parameters().comparisons();
+      double[][] m = new double[cp.size()][];
+      double[][] u = new double[cp.size()][];
+      for (int k = 0; k < cp.size(); k++) {
+        List<org.insight.match.ModelParameters.LevelParameters> lp = cp.get(k).levels();
+        m[k] = new double[lp.size() + 1];
+        u[k] = new double[lp.size() + 1];
+        m[k][0] = 1; // index 0, the null level, carries no weight
+        u[k][0] = 1;
+        for (int l = 1; l <= lp.size(); l++) {
+          m[k][l] = lp.get(l - 1).m();
+          u[k][l] = lp.get(l - 1).u();
+        }
+      }
+      return new Weights(m, u);
+    }
+
+    private Weights(double[][] m, double[][] u) {
       this.m = m;
       this.levelWeight = new double[m.length][];
       for (int k = 0; k < m.length; k++) {
@@ -276,14 +294,7 @@ public final class RecordTable {
   public double weight(int i, int j, Weights weights) {
     double w = 0;
     for (int k = 0; k < kinds.length; k++) {
-      int l = level(k, i, j);
-      if (l == Levels.NULL) {
-        w += 0;
-      } else if (l == Levels.EXACT && names[k] != null) {
-        w += exactNameWeight(k, i, j, weights);
-      } else {
-        w += weights.levelWeight[k][l];
-      }
+      w += levelWeight(k, level(k, i, j), i, j, weights);
     }
     return w;
   }
@@ -293,17 +304,18 @@ public final class RecordTable {
     double w = 0;
     long code = pattern;
     for (int k = 0; k < kinds.length; k++) {
-      int l = (int) (code % levelCounts[k]);
+      w += levelWeight(k, (int) (code % levelCounts[k]), i, j, weights);
       code /= levelCounts[k];
-      if (l == Levels.NULL) {
-        w += 0;
-      } else if (l == Levels.EXACT && names[k] != null) {
-        w += exactNameWeight(k, i, j, weights);
-      } else {
-        w += weights.levelWeight[k][l];
-      }
     }
     return w;
+  }
+
+  /** Comparison {@code k}'s weight at level {@code l}: none for a missing value, term-frequency adjusted for exact names. */
+  private double levelWeight(int k, int l, int i, int j, Weights weights) {
+    if (l == Levels.NULL) {
+      return 0;
+    }
+    return l == Levels.EXACT && names[k] != null ? exactNameWeight(k, i, j, weights) : weights.levelWeight[k][l];
   }
 
   /** The term-frequency-adjusted weight of an exact name agreement, as MatchModel computes it. */

@@ -161,7 +161,7 @@ public final class ScreeningIndex {
   }
 
   private int keyId(String key) {
-    int id = keyIds.getOrAdd(hash(key));
+    int id = keyIds.getOrAdd(Hash64.of(key));
     if (id == postings.length) {
       postings = Arrays.copyOf(postings, id * 2);
       postingSize = Arrays.copyOf(postingSize, id * 2);
@@ -169,18 +169,6 @@ public final class ScreeningIndex {
     return id;
   }
 
-  /** A 64-bit hash of a key (FNV-1a over the chars, then a final mix). */
-  static long hash(String key) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < key.length(); i++) {
-      h ^= key.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    return h;
-  }
 
   /** A query: keys in groups, each with its evidence. Build it, then pass it to {@link #candidates}. */
   public static final class Query {
@@ -249,7 +237,7 @@ public final class ScreeningIndex {
         : q.keys.get(a).compareTo(q.keys.get(b)));
     int[] keyId = new int[order.length];
     for (int i = 0; i < order.length; i++) {
-      keyId[i] = keyIds.get(hash(q.keys.get(i)));
+      keyId[i] = keyIds.get(Hash64.of(q.keys.get(i)));
     }
     Accumulator acc = accumulators.get();
     acc.ensure(slots);
