@@ -53,7 +53,7 @@ public final class Schema {
     static final Schema INSTANCE = loadDefaults();
 
     private static Schema loadDefaults() {
-      try (InputStream in = Schema.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+      try (InputStream in = Schema.class.getResourceAsStream("/" + DEFAULT_RESOURCE)) {
         if (in == null) {
           throw new SchemaException("the default schema resource " + DEFAULT_RESOURCE + " is missing from the"
               + " class path; the insight-core jar is damaged or repackaged without its resources");

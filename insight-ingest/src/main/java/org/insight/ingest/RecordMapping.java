@@ -198,7 +198,7 @@ public final class RecordMapping {
           + org.insight.core.internal.Messages.available(name, BUILT_IN) + " (or give a mapping file)"));
     }
     String resource = BUILT_IN_FOLDER + name + ".json";
-    try (InputStream in = RecordMapping.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in = RecordMapping.class.getResourceAsStream("/" + resource)) {
       if (in == null) {
         throw new IllegalStateException("the built-in mapping resource " + resource + " is missing from the jar");
       }

@@ -1,0 +1,16 @@
+/** Benchmarks against a baseline run side by side (not published). */
+module org.insight.bench {
+  requires org.insight.workspace;
+  requires com.fasterxml.jackson.databind;
+  requires com.ibm.icu;
+  requires java.desktop;
+  requires java.management;
+  requires jdk.management;
+  requires org.apache.lucene.core;
+  requires org.apache.opennlp.tools;
+  requires org.apache.pdfbox;
+  requires org.apache.poi.ooxml;
+  requires org.apache.tika.core;
+  requires org.apache.tika.parser.pdf;
+  requires org.apache.tika.parser.ocr;
+}

@@ -1,0 +1,10 @@
+/** The insight command. */
+module org.insight.cli {
+  requires org.insight.workspace;
+  requires org.insight.examples;
+  requires info.picocli;
+  requires com.fasterxml.jackson.databind;
+
+  // picocli reads the commands' annotated fields by reflection
+  opens org.insight.cli to info.picocli;
+}

@@ -1,0 +1,12 @@
+/** Workspace and Session: the one read path over every capability. */
+module org.insight.workspace {
+  requires transitive org.insight.core;
+  requires transitive org.insight.ingest;
+  requires transitive org.insight.nlp;
+  requires transitive org.insight.match;
+  requires transitive org.insight.search;
+  requires com.github.benmanes.caffeine;
+  requires org.apache.lucene.core;
+
+  exports org.insight.workspace;
+}
