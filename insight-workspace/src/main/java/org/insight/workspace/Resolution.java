@@ -37,7 +37,8 @@ import org.insight.policy.Label;
 /**
  * Entity resolution in a workspace, bound to one {@link Session} (get it with {@link Session#resolution()}): analyst
  * judgements, resolution runs, the merged view of an entity, and the merge/split events. Everything is read and
- * written through the session, so it is audited and label-filtered like any other call.
+ * written through the session, label-filtered like any other call, and each public call writes exactly one audit
+ * entry however many entities it reads or writes (rule 6: one call, one entry, durable before the result).
  *
  * <ul>
  *   <li>{@link #judge}: a judgement is a {@code SameAs} entity with a {@code judgement} property, labelled with the
@@ -71,7 +72,6 @@ public final class Resolution {
 
   private static final String SAME_AS = "SameAs";
   private static final String EVENT = "MatchEvent";
-  private static final int PAGE = 10_000;
   private static final String RUN = "run";
 
   private final Session session;
@@ -90,6 +90,11 @@ public final class Resolution {
     Objects.requireNonNull(left, "left");
     Objects.requireNonNull(right, "right");
     Objects.requireNonNull(verdict, "verdict");
+    return session.audited("match.judge", left.value() + " " + right.value() + " verdict=" + verdict,
+        () -> doJudge(left, right, verdict, reason), j -> List.of(j.id().value()));
+  }
+
+  private MatchJudgement doJudge(EntityId left, EntityId right, Judgement.Verdict verdict, String reason) {
     if (left.equals(right)) {
       throw new InsightException("a judgement needs two different records; got " + left + " twice");
     }
@@ -110,12 +115,17 @@ public final class Resolution {
     Label label = label(a).and(label(b));
     Provenance provenance = Provenance.derived("judgement", JUDGEMENT_METHOD,
         List.of(a.statements().get(0).provenance(), b.statements().get(0).provenance()));
-    session.add(build(id, SAME_AS, values, label, provenance));
+    session.write(List.of(build(id, SAME_AS, values, label, provenance)), written -> { });
     return new MatchJudgement(id, left, right, verdict, why, session.principal().id(), now, label);
   }
 
   /** The judgements this session may see, oldest first. */
   public List<MatchJudgement> judgements() {
+    return session.audited("match.judgements", "", this::doJudgements,
+        list -> list.stream().map(j -> j.id().value()).toList());
+  }
+
+  private List<MatchJudgement> doJudgements() {
     List<MatchJudgement> out = new ArrayList<>();
     for (Entity e : all(SAME_AS)) {
       judgement(e).ifPresent(out::add);
@@ -152,7 +162,7 @@ public final class Resolution {
     // the latest judgement of a pair wins: make the order strict so equal clock readings cannot tie
     List<Judgement> judgements = new ArrayList<>();
     Instant last = Instant.MIN;
-    for (MatchJudgement j : judgements()) {
+    for (MatchJudgement j : doJudgements()) {
       Instant at = j.at().isAfter(last) ? j.at() : last.plusNanos(1);
       last = at;
       judgements.add(new Judgement(j.left().value(), j.right().value(), j.verdict(), j.principal(), at));
@@ -224,7 +234,7 @@ public final class Resolution {
     }
     if (!records.isEmpty()) {
       writes.add(marker(run, records));
-      session.add(writes);
+      session.write(writes, written -> { });
     }
     return new ResolutionRun(run, records.size(), clusters, events, links, result.blocking(), result.conflicts(),
         skipped);
@@ -241,7 +251,7 @@ public final class Resolution {
   }
 
   private Optional<ResolvedEntity> doResolved(EntityId id) {
-    Optional<Entity> self = session.entity(id);
+    Optional<Entity> self = session.visibleEntity(id);
     if (self.isEmpty()) {
       return Optional.empty();
     }
@@ -276,7 +286,7 @@ public final class Resolution {
       if (m.equals(id.value())) {
         members.add(self.get());
       } else {
-        session.entity(EntityId.of(m)).ifPresent(members::add);
+        session.visibleEntity(EntityId.of(m)).ifPresent(members::add);
       }
     }
     List<Link> sameAs = new ArrayList<>();
@@ -286,7 +296,7 @@ public final class Resolution {
     }
     Optional<String> cluster = component.stream().map(l -> l.first("cluster").orElse("")).filter(s -> !s.isEmpty())
         .findFirst();
-    List<MatchJudgement> judged = judgements().stream()
+    List<MatchJudgement> judged = doJudgements().stream()
         .filter(j -> seen.contains(j.left().value()) || seen.contains(j.right().value())).toList();
     return Optional.of(new ResolvedEntity(id, cluster, component.isEmpty() ? Optional.empty() : run, members,
         sameAs, judged));
@@ -294,6 +304,10 @@ public final class Resolution {
 
   /** The merge and split events this session may see, oldest first. */
   public List<MatchEvent> events() {
+    return session.audited("match.events", "", this::doEvents, list -> list.stream().map(e -> e.id().value()).toList());
+  }
+
+  private List<MatchEvent> doEvents() {
     Set<String> runs = visibleRuns();
     List<MatchEvent> out = new ArrayList<>();
     for (Entity e : all(EVENT)) {
@@ -313,7 +327,12 @@ public final class Resolution {
    */
   public List<MatchJudgement> undo(EntityId eventId, String reason) {
     Objects.requireNonNull(eventId, "eventId");
-    MatchEvent event = events().stream().filter(e -> e.id().equals(eventId)).findFirst()
+    return session.audited("match.undo", eventId.value(), () -> doUndo(eventId, reason),
+        list -> list.stream().map(j -> j.id().value()).toList());
+  }
+
+  private List<MatchJudgement> doUndo(EntityId eventId, String reason) {
+    MatchEvent event = doEvents().stream().filter(e -> e.id().equals(eventId)).findFirst()
         .orElseThrow(() -> new InsightException("no match event " + eventId + " is visible to this session; list"
             + " them with 'insight match events'"));
     Judgement.Verdict verdict = event.kind() == ClusterEvent.Kind.MERGE ? Judgement.Verdict.DIFFERENT
@@ -323,7 +342,7 @@ public final class Resolution {
         + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
     List<MatchJudgement> out = new ArrayList<>();
     for (int i = 1; i < parts.size(); i++) {
-      out.add(judge(parts.get(0).get(0), parts.get(i).get(0), verdict, why));
+      out.add(doJudge(parts.get(0).get(0), parts.get(i).get(0), verdict, why));
     }
     return out;
   }
@@ -455,19 +474,12 @@ public final class Resolution {
   // ---- helpers
 
   private Entity visible(EntityId id) {
-    return session.entity(id).orElseThrow(() -> new InsightException("no entity " + id + " is visible to this"
+    return session.visibleEntity(id).orElseThrow(() -> new InsightException("no entity " + id + " is visible to this"
         + " session; check the id (insight entities) or judge as a principal cleared for it"));
   }
 
   private List<Entity> all(String type) {
-    List<Entity> out = new ArrayList<>();
-    for (int offset = 0; ; offset += PAGE) {
-      Page<Entity> page = session.entities(type, offset, PAGE);
-      out.addAll(page.items());
-      if (page.items().size() < PAGE) {
-        return out;
-      }
-    }
+    return session.visibleEntities(type);
   }
 
   /** The conjunction of an entity's statement labels (the labels of everything of it this session sees). */

@@ -185,6 +185,15 @@ public final class Session implements AutoCloseable {
    *     nothing is written then
    */
   public WriteReceipt add(Collection<Entity> entities) {
+    return write(entities, w -> audit("add", "entities=" + w.size() + " statements=" + w.statements(), w.ids(), "ok"));
+  }
+
+  /**
+   * Validates, stamps and durably writes entities, then hands what was written to {@code audit} before screening
+   * the new persons: {@link #add} audits it as an "add"; a facade whose one public call includes the write (a
+   * judgement, a resolution run) audits the whole call once instead.
+   */
+  WriteReceipt write(Collection<Entity> entities, java.util.function.Consumer<Written> audit) {
     ensureOpen();
     Instant now = workspace.now();
     List<Statement> stamped = new ArrayList<>();
@@ -201,10 +210,16 @@ public final class Session implements AutoCloseable {
       throw new InvalidDataException(problems);
     }
     workspace.store.write(stamped, List.of());
-    List<String> written = ids.stream().map(EntityId::value).toList();
-    audit("add", "entities=" + ids.size() + " statements=" + stamped.size(), written, "ok");
+    audit.accept(new Written(ids.stream().map(EntityId::value).toList(), stamped.size()));
     auditFlags(workspace.screening.afterAdd(ids, principal.id(), this::visibleLabels, now));
     return new WriteReceipt(List.copyOf(ids), List.of(), stamped.size());
+  }
+
+  /** The ids of the entities a {@link #write} stored and how many statements they had. */
+  record Written(List<String> ids, int statements) {
+    int size() {
+      return ids.size();
+    }
   }
 
   /**
@@ -415,6 +430,29 @@ public final class Session implements AutoCloseable {
 
   Workspace workspace() {
     return workspace;
+  }
+
+  /**
+   * The entity as this session may see it, without an audit entry of its own: only for facades ({@link Resolution})
+   * whose public call reads several things and is audited once as a whole.
+   */
+  Optional<Entity> visibleEntity(EntityId id) {
+    List<Statement> visible = workspace.store.statements(id, visibility());
+    return visible.isEmpty() ? Optional.empty() : Optional.of(Entity.of(id, visible, workspace.schema()));
+  }
+
+  /** Every entity of a type (and its sub-types) this session may see, in id order, unaudited as above. */
+  List<Entity> visibleEntities(String type) {
+    Set<String> types = types(type);
+    org.apache.lucene.search.Query visibility = visibility();
+    List<Entity> out = new ArrayList<>();
+    for (EntityId id : workspace.store.entityIds(types, visibility)) {
+      List<Statement> visible = workspace.store.statements(id, visibility);
+      if (!visible.isEmpty()) {
+        out.add(Entity.of(id, visible, workspace.schema()));
+      }
+    }
+    return out;
   }
 
   /** Marks the session unusable. */

@@ -30,14 +30,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Calls every public read on {@link Session} as a principal with no clearances and expects nothing back and an
- * audit entry written. A new read method fails this test until it is given arguments here: no read escapes it.
+ * Calls every public read on {@link Session}, and every public call of every facade a session hands out
+ * ({@link Resolution}), as a principal with no clearances, and expects nothing back and exactly one audit entry per
+ * call. A new method fails this test until it is given arguments here: no call escapes it.
  */
 class SessionSecurityContractTest {
   /** Methods that do not read workspace data. */
   private static final Set<String> NOT_READS = Set.of("add", "addDocuments", "addMentions", "storeEvidence", "ingest", "close", "principal", "purpose",
       "reviewFlag",
-      "resolution"); // resolution() hands out a facade; its reads are checked in ResolutionTest
+      "resolution"); // resolution() hands out a facade: every public call of it is swept below
+
+  /** Facade calls that refuse what this principal cannot see, with an error (audited as such) rather than nothing. */
+  private static final Set<String> REFUSALS = Set.of("judge", "undo");
 
   @TempDir Path dir;
 
@@ -67,6 +71,37 @@ class SessionSecurityContractTest {
         assertEquals("nobody", last.event().principal(), m.getName());
         assertEquals(List.of(), last.event().items(), m.getName() + " returned nothing, so the audit lists nothing");
       }
+
+      Resolution resolution = nobody.resolution();
+      List<Method> calls = Arrays.stream(Resolution.class.getDeclaredMethods())
+          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+          .sorted(Comparator.comparing(Method::getName))
+          .toList();
+      assertTrue(calls.size() >= 6, "expected resolution's calls, found " + calls);
+      for (Method m : calls) {
+        long before = ws.audit.size();
+        Object result;
+        try {
+          result = m.invoke(resolution, arguments(m, p.id(), doc.id(), hash));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+          assertTrue(REFUSALS.contains(m.getName()), m.getName() + " threw " + e.getCause());
+          assertTrue(e.getCause() instanceof org.insight.InsightException, m.getName() + " threw " + e.getCause());
+          assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
+          AuditRecord last = ws.audit.tail(1).get(0);
+          assertTrue(last.event().outcome().startsWith("error"), m.getName() + " " + last.event().outcome());
+          assertEquals(List.of(), last.event().items(), m.getName());
+          continue;
+        }
+        assertTrue(!REFUSALS.contains(m.getName()), m.getName() + " must refuse an invisible record");
+        if (result instanceof ResolutionRun run) {
+          assertEquals(0, run.records(), "a run reads no record this principal cannot see");
+          assertTrue(run.clusters().isEmpty() && run.events().isEmpty() && run.links() == 0, run.toString());
+        } else {
+          assertNothing(m, result);
+        }
+        assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
+        assertEquals("nobody", ws.audit.tail(1).get(0).event().principal(), m.getName());
+      }
     }
   }
 
@@ -75,9 +110,15 @@ class SessionSecurityContractTest {
     Object[] args = new Object[types.length];
     for (int i = 0; i < types.length; i++) {
       if (types[i] == EntityId.class) {
-        args[i] = entity;
+        args[i] = i == 0 ? entity : EntityId.of("some-other-record");
       } else if (types[i] == ContentHash.class) {
         args[i] = hash;
+      } else if (types[i] == org.insight.match.Judgement.Verdict.class) {
+        args[i] = org.insight.match.Judgement.Verdict.SAME;
+      } else if (types[i] == ResolveOptions.class) {
+        args[i] = ResolveOptions.defaults();
+      } else if (types[i] == String.class && m.getDeclaringClass() == Resolution.class) {
+        args[i] = "a reason";
       } else if (types[i] == org.insight.search.Query.class) {
         args[i] = org.insight.search.Query.all().facets(org.insight.search.Query.Facet.values());
       } else if (types[i] == org.insight.match.ScreeningQuery.class) {
