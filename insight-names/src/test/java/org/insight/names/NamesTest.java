@@ -109,6 +109,18 @@ class NamesTest {
   }
 
   @Test
+  void phoneticKeyOfOneNormalisedTokenAgreesWithPhoneticKeys() {
+    assertEquals("MHMT", Names.phoneticKey("mohammed"));
+    assertEquals("XMT", Names.phoneticKey("schmidt"));
+    assertEquals("SMT", Names.alternatePhoneticKey("schmidt")); // sch read as s: the alternate differs
+    assertEquals("", Names.phoneticKey("1975"));
+    for (String t : Names.tokens("Jean-Pierre Fernández al-Khoury")) {
+      assertEquals(Names.phoneticKeys(t), List.of(Names.phoneticKey(t)), t);
+    }
+    assertThrows(NullPointerException.class, () -> Names.phoneticKey(null));
+  }
+
+  @Test
   void theAsciiFastPathFoldsExactlyAsTheFullTransform() {
     StringBuilder every = new StringBuilder();
     for (char c = 0x20; c <= 0x7e; c++) {
