@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import org.insight.nlp.EntitySpotter;
 import org.insight.nlp.KnownEntity;
-import org.insight.nlp.Names;
+import org.insight.names.Names;
 import org.insight.nlp.Spot;
 
 /**

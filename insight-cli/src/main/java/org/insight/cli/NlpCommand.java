@@ -13,7 +13,7 @@ import org.insight.nlp.EntitySpan;
 import org.insight.nlp.LanguageDetector;
 import org.insight.nlp.LanguageGuess;
 import org.insight.nlp.LanguagePassage;
-import org.insight.nlp.Names;
+import org.insight.names.Names;
 import org.insight.nlp.NerEvaluation;
 import org.insight.nlp.NerTrainer;
 import org.insight.nlp.OpenNlpEntityRecognizer;

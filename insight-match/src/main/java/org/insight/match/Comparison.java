@@ -11,7 +11,7 @@ import org.insight.match.internal.Levels;
  * {@code level(a, b) == level(b, a)}.
  *
  * <ul>
- *   <li>{@link #names}: exact (same normalised tokens in any order), then {@link org.insight.nlp.NameSimilarity}
+ *   <li>{@link #names}: exact (same normalised tokens in any order), then {@link org.insight.names.NameSimilarity}
  *       ≥ 0.92, ≥ 0.85, ≥ 0.75, else — the better of the names as written and with known nicknames and variants
  *       replaced by a canonical form (Bill → William, Sasha → Alexander, Muhammad → Mohammed). Exact agreement is
  *       term-frequency adjusted: a common name weighs less.

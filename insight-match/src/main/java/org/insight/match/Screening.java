@@ -271,7 +271,7 @@ public final class Screening {
           nameComparison = k;
           int shortest = Integer.MAX_VALUE;
           for (String v : values) {
-            List<String> tokens = org.insight.nlp.Names.tokens(v);
+            List<String> tokens = org.insight.names.Names.tokens(v);
             if (tokens.isEmpty()) {
               continue;
             }

@@ -322,9 +322,9 @@ class LinkerTest {
     PersonGenerator.NICKNAMES.values().forEach(nick::addAll);
     for (Record r : data.records()) {
       String name = r.get("name").get(0);
-      org.insight.nlp.Names.Script script = org.insight.nlp.Names.script(name);
-      cyrillic += script == org.insight.nlp.Names.Script.CYRILLIC ? 1 : 0;
-      arabic += script == org.insight.nlp.Names.Script.ARABIC ? 1 : 0;
+      org.insight.names.Names.Script script = org.insight.names.Names.script(name);
+      cyrillic += script == org.insight.names.Names.Script.CYRILLIC ? 1 : 0;
+      arabic += script == org.insight.names.Names.Script.ARABIC ? 1 : 0;
       commaOrUpperFirst += name.contains(",") || name.split(" ")[0].length() > 1
           && name.split(" ")[0].equals(name.split(" ")[0].toUpperCase(java.util.Locale.ROOT)) ? 1 : 0;
       nickname += java.util.Arrays.stream(name.split("[ ,]+")).anyMatch(nick::contains) ? 1 : 0;

@@ -19,6 +19,7 @@ import org.insight.core.EntityId;
 import org.insight.core.Mention;
 import org.insight.core.PropertyType;
 import org.insight.core.Provenance;
+import org.insight.names.Names;
 import org.insight.nlp.internal.TokenTrie;
 import org.insight.policy.Label;
 

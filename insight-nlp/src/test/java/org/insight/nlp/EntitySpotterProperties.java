@@ -15,6 +15,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.insight.names.Names;
 
 class EntitySpotterProperties {
   // name tokens and filler words are disjoint, so a name can only be found where one was written

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.insight.nlp.Names;
+import org.insight.names.Names;
 
 /**
  * Postal addresses as the address comparison sees them: case and diacritics folded (any script written in Latin

@@ -7,7 +7,8 @@ import java.util.Set;
 import org.insight.match.BlockingStats;
 import org.insight.match.Comparison;
 import org.insight.match.Record;
-import org.insight.nlp.Names;
+import org.insight.names.Names;
+import org.insight.names.Nicknames;
 
 /**
  * Candidate pairs from several blocking keys per record:
@@ -422,7 +423,7 @@ public final class Blocker {
       if (Names.isParticle(t) || t.length() < 2) {
         continue;
       }
-      String primary = PhoneticCodes.primary(t); // Names.phoneticKeys(t) of a normalised token, without re-tokenising
+      String primary = Names.phoneticKey(t); // of a normalised token, without re-tokenising
       String code = primary.isEmpty() ? t : primary;
       codes.add(code);
       for (String y : years) {

@@ -7,8 +7,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.insight.match.Comparison.Kind;
-import org.insight.nlp.NameSimilarity;
-import org.insight.nlp.Names;
+import org.insight.names.NameSimilarity;
+import org.insight.names.Names;
+import org.insight.names.Nicknames;
 
 /** The level functions behind {@link org.insight.match.Comparison}. Symmetric by construction. Not API. */
 public final class Levels {

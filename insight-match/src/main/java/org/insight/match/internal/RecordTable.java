@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.insight.match.Comparison;
 import org.insight.match.Record;
-import org.insight.nlp.NameSimilarity;
+import org.insight.names.NameSimilarity;
+import org.insight.names.Nicknames;
 
 /**
  * The records of one run in comparison-ready form, computed once per record instead of once per pair: per

@@ -3,7 +3,7 @@ package org.insight.match.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.insight.nlp.Names;
+import org.insight.names.Names;
 
 /**
  * The index keys of a watch-list entry and of a query. An entry gives plain keys; a query gives, for each key, the
@@ -73,11 +73,11 @@ public final class ScreeningKeys {
   }
 
   private static void common(String t, QuerySink sink) {
-    String primary = PhoneticCodes.primary(t);
+    String primary = Names.phoneticKey(t);
     if (!primary.isEmpty()) {
       sink.key("p:" + primary, PHONETIC);
     }
-    String alternate = PhoneticCodes.alternate(t);
+    String alternate = Names.alternatePhoneticKey(t);
     if (!alternate.isEmpty() && !alternate.equals(primary)) {
       sink.key("p:" + alternate, PHONETIC);
     }

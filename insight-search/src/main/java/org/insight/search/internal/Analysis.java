@@ -43,7 +43,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 import org.apache.lucene.util.AttributeSource;
-import org.insight.nlp.Names;
+import org.insight.names.Names;
 import org.tartarus.snowball.ext.RussianStemmer;
 
 /**

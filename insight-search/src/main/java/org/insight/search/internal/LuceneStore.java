@@ -502,7 +502,7 @@ public final class LuceneStore implements Closeable {
 
   /** Names sort by their folded, transliterated form, so Ж sorts with Z and é with e. */
   static String sortKey(String name) {
-    String key = org.insight.nlp.Names.normalise(name);
+    String key = org.insight.names.Names.normalise(name);
     return key.length() > 200 ? key.substring(0, 200) : key;
   }
 

@@ -1,4 +1,4 @@
-package org.insight.nlp.internal;
+package org.insight.names.internal;
 
 /**
  * Jaro-Winkler similarity of two strings (Winkler's prefix bonus 0.1 per common leading character, up to 4).

@@ -1,10 +1,10 @@
-package org.insight.match.internal;
+package org.insight.names;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.insight.nlp.Names;
+import java.util.Objects;
 
 /**
  * Given names and their short forms, nicknames and common spelling or transliteration variants, in groups: every
@@ -13,7 +13,10 @@ import org.insight.nlp.Names;
  * John, Pierre and Peter) are deliberately absent: they are different names on documents, and treating them as one
  * would merge different people. Forms are in {@link Names#normalise}
  * form; Arabic-script forms come out of transliteration without short vowels ({@code محمد} → {@code mhmd}), so
- * those are listed too. A form in two groups ({@code alex}) belongs to the first. Not API.
+ * those are listed too. A form in two groups ({@code alex}) belongs to the first. Static and thread-safe.
+ *
+ * <p>Matching uses it for a nickname-canonical comparison level and blocking key: {@code Bill Smith} and
+ * {@code William Smith} meet there, not in {@link NameSimilarity}, whose score stays a spelling measure.
  */
 public final class Nicknames {
 
@@ -105,11 +108,13 @@ public final class Nicknames {
 
   /** The canonical form of a normalised token, or the token itself. */
   public static String canonical(String token) {
+    Objects.requireNonNull(token, "token");
     return CANONICAL.getOrDefault(token, token);
   }
 
   /** Whether the token is a known form. */
   public static boolean known(String token) {
+    Objects.requireNonNull(token, "token");
     return CANONICAL.containsKey(token);
   }
 

@@ -1,11 +1,11 @@
-package org.insight.nlp;
+package org.insight.names;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.insight.nlp.internal.JaroWinkler;
+import org.insight.names.internal.JaroWinkler;
 
 /**
  * How alike two names are, in [0,1], across case, diacritics, scripts, token order, missing middle names and

@@ -1,4 +1,4 @@
-package org.insight.nlp;
+package org.insight.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.insight.nlp.Names.Script;
+import org.insight.names.Names.Script;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -106,6 +106,18 @@ class NamesTest {
     assertEquals(List.of("MHMT", "PTRF"), Names.phoneticKeys("Mohammed Petroff"));
     assertEquals(Names.phoneticKeys("Muhammad Petrov"), Names.phoneticKeys("Mohamed Петров"));
     assertEquals(List.of("PTRF"), Names.phoneticKeys("Petrov 1975"));
+  }
+
+  @Test
+  void phoneticKeyOfOneNormalisedTokenAgreesWithPhoneticKeys() {
+    assertEquals("MHMT", Names.phoneticKey("mohammed"));
+    assertEquals("XMT", Names.phoneticKey("schmidt"));
+    assertEquals("SMT", Names.alternatePhoneticKey("schmidt")); // sch read as s: the alternate differs
+    assertEquals("", Names.phoneticKey("1975"));
+    for (String t : Names.tokens("Jean-Pierre Fernández al-Khoury")) {
+      assertEquals(Names.phoneticKeys(t), List.of(Names.phoneticKey(t)), t);
+    }
+    assertThrows(NullPointerException.class, () -> Names.phoneticKey(null));
   }
 
   @Test

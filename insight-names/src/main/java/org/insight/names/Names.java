@@ -1,4 +1,4 @@
-package org.insight.nlp;
+package org.insight.names;
 
 import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
@@ -265,12 +265,19 @@ public final class Names {
     return List.copyOf(keys);
   }
 
-  static String phoneticKey(String token) {
+  /**
+   * The Double Metaphone primary code of one token already in normal form ({@code mohammed} → {@code MHMT}), or
+   * {@code ""} when it has none; for callers that hold tokens and should not pay for tokenising again.
+   */
+  public static String phoneticKey(String token) {
+    Objects.requireNonNull(token, "token");
     String k = METAPHONE.doubleMetaphone(token);
     return k == null ? "" : k;
   }
 
-  static String alternatePhoneticKey(String token) {
+  /** The Double Metaphone alternate code of one normalised token ({@code ""} when none); see {@link #phoneticKey}. */
+  public static String alternatePhoneticKey(String token) {
+    Objects.requireNonNull(token, "token");
     String k = METAPHONE.doubleMetaphone(token, true);
     return k == null ? "" : k;
   }

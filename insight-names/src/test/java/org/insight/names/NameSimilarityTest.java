@@ -1,4 +1,4 @@
-package org.insight.nlp;
+package org.insight.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
