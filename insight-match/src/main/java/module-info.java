@@ -1,7 +1,7 @@
 /** Record linkage, de-duplication and watch-list screening. */
 module org.insight.match {
   requires transitive org.insight.core;
-  requires transitive org.insight.nlp;
+  requires org.insight.names;
   requires com.github.benmanes.caffeine;
   requires org.apache.commons.codec;
 

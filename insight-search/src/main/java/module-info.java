@@ -1,7 +1,7 @@
 /** The durable Lucene store and search; the label filter runs inside every query. */
 module org.insight.search {
   requires transitive org.insight.core;
-  requires org.insight.nlp;
+  requires org.insight.names;
   requires com.github.benmanes.caffeine;
   requires com.fasterxml.jackson.databind;
   requires com.ibm.icu;
