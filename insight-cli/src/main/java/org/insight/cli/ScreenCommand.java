@@ -94,7 +94,7 @@ final class ScreenCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
             "--watchlist needs --watchlist-id COLUMN and at least one --map COLUMN=property");
       }
-      MatchCommand.CsvOptions csv = new MatchCommand.CsvOptions(); // the same reading of messy CSV exports as 'insight match'
+      MatchCsvOptions csv = new MatchCsvOptions(); // the same reading of messy CSV exports as 'insight match'
       csv.idColumn = watchlistId;
       csv.map = map;
       List<Record> entries = csv.read(watchlist, spec);
