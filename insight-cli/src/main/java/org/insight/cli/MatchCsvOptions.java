@@ -24,7 +24,7 @@ import org.insight.match.LinkResult;
 import org.insight.match.Linker;
 import org.insight.match.MatchPair;
 import org.insight.match.ModelParameters;
-import org.insight.match.Record;
+import org.insight.match.MatchRecord;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -62,7 +62,7 @@ final class MatchCsvOptions {
   Path truth;
 
   /** The linker, trained from {@code --train} if given; {@code leftIds} is the left side of a link run, else null. */
-  Linker linker(List<Record> records, CommandSpec spec, Set<String> leftIds) throws Exception {
+  Linker linker(List<MatchRecord> records, CommandSpec spec, Set<String> leftIds) throws Exception {
     Linker linker = Linker.builder().threshold(threshold).build();
     if (train == null) {
       return linker;
@@ -98,9 +98,9 @@ final class MatchCsvOptions {
    * The labelled pairs of {@code file}; a row naming an unknown record, two records of one side of a link
    * ({@code leftIds} non-null) or an unreadable verdict is reported and skipped.
    */
-  List<LabelledPair> labelledPairs(Path file, List<Record> records, Set<String> leftIds, CommandSpec spec)
+  List<LabelledPair> labelledPairs(Path file, List<MatchRecord> records, Set<String> leftIds, CommandSpec spec)
       throws Exception {
-    Map<String, Record> byId = new java.util.HashMap<>();
+    Map<String, MatchRecord> byId = new java.util.HashMap<>();
     records.forEach(r -> byId.put(r.id(), r));
     List<LabelledPair> pairs = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -153,8 +153,8 @@ final class MatchCsvOptions {
    * Reads a CSV export the way users expect of real ones: a BOM, spaces after commas, quotes, empty cells. A row
    * that cannot be read is reported with its line and reason and the rest still load.
    */
-  List<Record> read(Path file, CommandSpec spec) throws Exception {
-    List<Record> records = new ArrayList<>();
+  List<MatchRecord> read(Path file, CommandSpec spec) throws Exception {
+    List<MatchRecord> records = new ArrayList<>();
     String dataset = file.getFileName().toString();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String headerLine = r.readLine();
@@ -191,7 +191,7 @@ final class MatchCsvOptions {
           }
         });
         try {
-          records.add(Record.of(id, dataset, values));
+          records.add(MatchRecord.of(id, dataset, values));
         } catch (InsightException e) {
           spec.commandLine().getErr().printf("insight: %s line %d: %s; row skipped%n", file, line, e.getMessage());
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.insight.match.LinkResult;
 import org.insight.match.Linker;
-import org.insight.match.Record;
+import org.insight.match.MatchRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -23,7 +23,7 @@ final class MatchDedupeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Record> records = match.read(file, spec);
+    List<MatchRecord> records = match.read(file, spec);
     Linker linker = match.linker(records, spec, null);
     LinkResult result = linker.dedupe(records);
     match.write(result, spec);

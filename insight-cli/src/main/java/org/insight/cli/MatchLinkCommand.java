@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.insight.match.LinkResult;
 import org.insight.match.Linker;
-import org.insight.match.Record;
+import org.insight.match.MatchRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -29,9 +29,9 @@ final class MatchLinkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Record> l = match.read(left, spec);
-    List<Record> r = match.read(right, spec);
-    List<Record> both = new ArrayList<>(l);
+    List<MatchRecord> l = match.read(left, spec);
+    List<MatchRecord> r = match.read(right, spec);
+    List<MatchRecord> both = new ArrayList<>(l);
     both.addAll(r);
     Set<String> leftIds = new HashSet<>();
     l.forEach(x -> leftIds.add(x.id()));

@@ -19,9 +19,9 @@ final class LinkEvaluator {
   private LinkEvaluator() {}
 
   /** Evaluates a run of {@code input} ({@code split} as in {@link LinkRun#run}). */
-  static LinkEvaluation evaluate(LinkSettings settings, List<Record> input, int split, LinkResult result,
+  static LinkEvaluation evaluate(LinkSettings settings, List<MatchRecord> input, int split, LinkResult result,
       Collection<LabelledPair> truth) {
-    List<Record> records = LinkRun.inIdOrder(input, split);
+    List<MatchRecord> records = LinkRun.inIdOrder(input, split);
     Map<String, Integer> at = new HashMap<>();
     for (int i = 0; i < records.size(); i++) {
       at.put(records.get(i).id(), i);

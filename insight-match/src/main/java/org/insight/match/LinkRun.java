@@ -39,8 +39,8 @@ final class LinkRun {
    * Links {@code input}: all pairs when {@code split} is -1, else only pairs of one record before {@code split} and
    * one from it on.
    */
-  LinkResult run(List<Record> input, int split, Collection<Judgement> judgements) {
-    List<Record> records = inIdOrder(input, split);
+  LinkResult run(List<MatchRecord> input, int split, Collection<Judgement> judgements) {
+    List<MatchRecord> records = inIdOrder(input, split);
     int n = records.size();
     try (Workers workers = new Workers(settings.threads())) {
       return run(records, n, split, judgements, workers);
@@ -48,9 +48,9 @@ final class LinkRun {
   }
 
   /** Records in id order (each side in link mode), so results do not depend on the caller's order; ids unique. */
-  static List<Record> inIdOrder(List<Record> input, int split) {
-    List<Record> records = new ArrayList<>(input);
-    Comparator<Record> byId = Comparator.comparing(Record::id);
+  static List<MatchRecord> inIdOrder(List<MatchRecord> input, int split) {
+    List<MatchRecord> records = new ArrayList<>(input);
+    Comparator<MatchRecord> byId = Comparator.comparing(MatchRecord::id);
     if (split >= 0) {
       records.subList(0, split).sort(byId);
       records.subList(split, records.size()).sort(byId);
@@ -62,7 +62,7 @@ final class LinkRun {
   }
 
   /** Ids are unique across the run: each side is sorted, so a repeat is a neighbour or on both sides. */
-  private static void requireUniqueIds(List<Record> records, int split) {
+  private static void requireUniqueIds(List<MatchRecord> records, int split) {
     int n = records.size();
     int cut = split >= 0 ? split : n;
     String repeated = null;
@@ -87,7 +87,7 @@ final class LinkRun {
     }
   }
 
-  private LinkResult run(List<Record> records, int n, int split, Collection<Judgement> judgements,
+  private LinkResult run(List<MatchRecord> records, int n, int split, Collection<Judgement> judgements,
       Workers workers) {
     List<Comparison> comparisons = settings.comparisons();
     long t0 = System.nanoTime();
@@ -243,7 +243,7 @@ final class LinkRun {
     int next;
   }
 
-  private static MatchPair pair(MatchModel model, Record a, Record b, Optional<Judgement> judgement) {
+  private static MatchPair pair(MatchModel model, MatchRecord a, MatchRecord b, Optional<Judgement> judgement) {
     Explanation x = model.explain(a, b, judgement);
     boolean sameJudged = judgement.map(j -> j.verdict() == Judgement.Verdict.SAME).orElse(false);
     Label label = a.label() == null ? b.label() : b.label() == null ? a.label() : a.label().and(b.label());

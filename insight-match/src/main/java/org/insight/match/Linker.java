@@ -54,22 +54,22 @@ public final class Linker {
   }
 
   /** De-duplicates one list of records. */
-  public LinkResult dedupe(List<Record> records) {
+  public LinkResult dedupe(List<MatchRecord> records) {
     return dedupe(records, List.of());
   }
 
   /** De-duplicates one list of records, honouring analyst judgements. */
-  public LinkResult dedupe(List<Record> records, Collection<Judgement> judgements) {
+  public LinkResult dedupe(List<MatchRecord> records, Collection<Judgement> judgements) {
     return new LinkRun(settings, model).run(List.copyOf(records), -1, judgements);
   }
 
   /** Links two lists: only pairs with one record from each side; clusters span both. */
-  public LinkResult link(List<Record> left, List<Record> right) {
+  public LinkResult link(List<MatchRecord> left, List<MatchRecord> right) {
     return link(left, right, List.of());
   }
 
   /** Links two lists, honouring analyst judgements. */
-  public LinkResult link(List<Record> left, List<Record> right, Collection<Judgement> judgements) {
+  public LinkResult link(List<MatchRecord> left, List<MatchRecord> right, Collection<Judgement> judgements) {
     return new LinkRun(settings, model).run(List.copyOf(concat(left, right)), left.size(), judgements);
   }
 
@@ -93,18 +93,18 @@ public final class Linker {
    *
    * @throws IllegalArgumentException if a labelled pair names a record that is not among {@code records}
    */
-  public LinkEvaluation evaluate(List<Record> records, LinkResult result, Collection<LabelledPair> truth) {
+  public LinkEvaluation evaluate(List<MatchRecord> records, LinkResult result, Collection<LabelledPair> truth) {
     return LinkEvaluator.evaluate(settings, List.copyOf(records), -1, result, truth);
   }
 
   /** {@link #evaluate(List, LinkResult, Collection)} for a {@link #link} run; a labelled pair joins the two sides. */
-  public LinkEvaluation evaluate(List<Record> left, List<Record> right, LinkResult result,
+  public LinkEvaluation evaluate(List<MatchRecord> left, List<MatchRecord> right, LinkResult result,
       Collection<LabelledPair> truth) {
     return LinkEvaluator.evaluate(settings, concat(left, right), left.size(), result, truth);
   }
 
-  private static List<Record> concat(List<Record> left, List<Record> right) {
-    List<Record> all = new ArrayList<>(left);
+  private static List<MatchRecord> concat(List<MatchRecord> left, List<MatchRecord> right) {
+    List<MatchRecord> all = new ArrayList<>(left);
     all.addAll(right);
     return all;
   }

@@ -29,7 +29,7 @@ final class PairTraining {
     }
     MatchModel blank = blankModel(comparisons);
     int matches = 0;
-    List<Record> seen = new ArrayList<>();
+    List<MatchRecord> seen = new ArrayList<>();
     for (LabelledPair p : pairs) {
       int[] lv = blank.levels(p.left(), p.right());
       for (int k = 0; k < c; k++) {
