@@ -3,7 +3,7 @@ module org.insight.match {
   requires transitive org.insight.core;
   requires org.insight.names;
   requires com.github.benmanes.caffeine;
-  requires org.apache.commons.codec;
+  requires org.slf4j;
 
   exports org.insight.match;
   // the compact record table and worker pool, measured directly by the benchmarks

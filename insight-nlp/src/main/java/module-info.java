@@ -5,7 +5,6 @@ module org.insight.nlp {
   requires com.fasterxml.jackson.databind;
   requires com.ibm.icu;
   requires com.google.i18n.phonenumbers.libphonenumber;
-  requires org.apache.commons.codec;
   requires org.apache.opennlp.tools;
   requires java.net.http;
 

@@ -17,7 +17,7 @@ import org.insight.core.Entity;
 import org.insight.core.EntityBuilder;
 import org.insight.core.EntityId;
 import org.insight.core.Link;
-import org.insight.ingest.Extractor;
+import org.insight.ingest.TikaExtractor;
 import org.insight.ingest.IngestReport;
 import org.insight.ingest.IngestRequest;
 import org.insight.ingest.IngestSource;
@@ -187,7 +187,7 @@ public final class Demo {
         Label.builder("FR&POLICE").purposes(CI).originator("FR-NCB").build(), SourceGrading.parse("B3"));
     IngestReport report;
     // the bundled samples are trusted, so Tika runs in this JVM: no worker processes to start
-    try (Extractor extractor = Extractor.builder().inProcess(true).workers(2).noOcr().build();
+    try (TikaExtractor extractor = TikaExtractor.builder().inProcess(true).workers(2).noOcr().build();
          Session s = ws.session(Principal.of("demo.ingest", "FR", "POLICE"), CI)) {
       report = s.ingest(IngestRequest.builder(reports).source(IngestSource.directory(inbox)).extractor(extractor)
           .ocr(OcrOptions.OFF).build());

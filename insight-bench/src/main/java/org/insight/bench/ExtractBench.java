@@ -42,16 +42,16 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.insight.ingest.EmbeddedSink;
 import org.insight.ingest.Extraction;
-import org.insight.ingest.Extractor;
+import org.insight.ingest.TikaExtractor;
 import org.insight.ingest.OcrOptions;
 
 /**
  * Extraction macro-benchmark, side by side in one run over the same generated files:
  * <ul>
- *   <li>Extractor (1 worker process, hashing every item, each embedded item's bytes spooled and hashed, limits
+ *   <li>TikaExtractor (1 worker process, hashing every item, each embedded item's bytes spooled and hashed, limits
  *       enforced) against plain Tika {@code AutoDetectParser} in this JVM, sequentially — documents/s and MB/s;
- *   <li>Extractor with 2 workers (2 callers) against 1 worker;
- *   <li>OCR pages/s through the Extractor (Tess4J in the worker) against the {@code tesseract} command line on
+ *   <li>TikaExtractor with 2 workers (2 callers) against 1 worker;
+ *   <li>OCR pages/s through the TikaExtractor (Tess4J in the worker) against the {@code tesseract} command line on
  *       the same page images, one page at a time.
  * </ul>
  * Prints ratios and the host's peak heap (the workers' heaps are capped by {@code workerHeapMb}).
@@ -80,8 +80,8 @@ public final class ExtractBench {
           + "%d OCR pages; %d cores%n", files.size(), mb, ocrPages, Runtime.getRuntime().availableProcessors());
 
       AutoDetectParser tika = new AutoDetectParser();
-      try (Extractor one = Extractor.builder().workers(1).noOcr().timeout(Duration.ofMinutes(2)).build();
-          Extractor two = Extractor.builder().workers(2).noOcr().timeout(Duration.ofMinutes(2)).build()) {
+      try (TikaExtractor one = TikaExtractor.builder().workers(1).noOcr().timeout(Duration.ofMinutes(2)).build();
+          TikaExtractor two = TikaExtractor.builder().workers(2).noOcr().timeout(Duration.ofMinutes(2)).build()) {
         // warm-up: JIT in this JVM and in every worker
         plainTika(tika, files);
         extract(one, files, 1);
@@ -103,13 +103,13 @@ public final class ExtractBench {
 
       if (ocrPages > 0) {
         List<Path> pages = ocrCorpus(dir.resolve("ocr"), ocrPages, new Random(7));
-        try (Extractor ocr = Extractor.builder().workers(1).ocr(OcrOptions.DEFAULT).timeout(Duration.ofMinutes(5))
+        try (TikaExtractor ocr = TikaExtractor.builder().workers(1).ocr(OcrOptions.DEFAULT).timeout(Duration.ofMinutes(5))
             .build()) {
           extract(ocr, pages.subList(0, 1), 1); // warm-up: engine initialisation
           tesseractCli(pages.subList(0, 1));
           double ours = extract(ocr, pages, 1);
           double cli = tesseractCli(pages);
-          row("OCR pages/s, Extractor (Tess4J) vs tesseract CLI", pages.size() / ours, "tesseract CLI",
+          row("OCR pages/s, TikaExtractor (Tess4J) vs tesseract CLI", pages.size() / ours, "tesseract CLI",
               pages.size() / cli);
         }
       }
@@ -152,7 +152,7 @@ public final class ExtractBench {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  static double extract(Extractor extractor, List<Path> files, int callers) throws Exception {
+  static double extract(TikaExtractor extractor, List<Path> files, int callers) throws Exception {
     long start = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();

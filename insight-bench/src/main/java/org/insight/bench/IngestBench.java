@@ -21,7 +21,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
 import org.insight.core.Dataset;
-import org.insight.ingest.Extractor;
+import org.insight.ingest.TikaExtractor;
 import org.insight.ingest.IngestReport;
 import org.insight.ingest.IngestRequest;
 import org.insight.ingest.IngestSource;
@@ -112,7 +112,7 @@ public final class IngestBench {
   static Run pipeline(Path corpus, Path wsDir, int workers, Boolean inProcess) {
     Dataset ds = Dataset.of("bench", Label.of("BENCH"), SourceGrading.parse("B2"));
     long t0 = System.nanoTime();
-    try (Extractor extractor = Extractor.builder().inProcess(inProcess == null || inProcess).workers(workers)
+    try (TikaExtractor extractor = TikaExtractor.builder().inProcess(inProcess == null || inProcess).workers(workers)
             .workerHeapMb(512).noOcr().build();
          Workspace ws = Workspace.open(wsDir);
          Session s = ws.session(Principal.of("bench", "BENCH"), Purpose.CRIMINAL_INVESTIGATION)) {

@@ -14,7 +14,7 @@ import org.insight.match.LinkResult;
 import org.insight.match.Linker;
 import org.insight.match.MatchModel;
 import org.insight.match.MatchPair;
-import org.insight.match.Record;
+import org.insight.match.MatchRecord;
 import org.insight.match.internal.RecordTable;
 import org.insight.match.internal.Workers;
 
@@ -59,7 +59,7 @@ public final class LinkBench {
   private LinkBench() {}
 
   /** Left and right records and the true (left id, right id) pairs. */
-  record Data(List<Record> left, List<Record> right, Set<String> truth) {}
+  record Data(List<MatchRecord> left, List<MatchRecord> right, Set<String> truth) {}
 
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
@@ -113,7 +113,7 @@ public final class LinkBench {
     LinkResult blocked = linker.withModel(fitted).link(slice.left(), slice.right());
     double blockedSeconds = (System.nanoTime() - b0) / 1e9;
     MatchModel model = blocked.model();
-    List<Record> both = new ArrayList<>(slice.left());
+    List<MatchRecord> both = new ArrayList<>(slice.left());
     both.addAll(slice.right());
     int leftSize = slice.left().size();
     heap.reset();
@@ -161,14 +161,14 @@ public final class LinkBench {
 
 
   static Data generate(int n, double dupShare, Random random) {
-    List<Record> left = new ArrayList<>(n);
+    List<MatchRecord> left = new ArrayList<>(n);
     List<Person> people = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Person p = person(random);
       people.add(p);
       left.add(p.record("L" + i, "left", random, false));
     }
-    List<Record> right = new ArrayList<>(n);
+    List<MatchRecord> right = new ArrayList<>(n);
     Set<String> truth = new HashSet<>();
     for (int j = 0; j < n; j++) {
       if (random.nextDouble() < dupShare) {
@@ -187,17 +187,17 @@ public final class LinkBench {
    * the left records they copy, then the first other left records up to {@code sample}.
    */
   static Data slice(Data d, int sample) {
-    List<Record> r = d.right().subList(0, Math.min(sample, d.right().size()));
+    List<MatchRecord> r = d.right().subList(0, Math.min(sample, d.right().size()));
     Map<String, String> partner = new java.util.HashMap<>();
     for (String p : d.truth()) {
       String[] ab = p.split("\\|");
       partner.put(ab[1], ab[0]);
     }
-    Map<String, Record> leftById = new java.util.HashMap<>();
+    Map<String, MatchRecord> leftById = new java.util.HashMap<>();
     d.left().forEach(x -> leftById.put(x.id(), x));
-    java.util.LinkedHashSet<Record> l = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<MatchRecord> l = new java.util.LinkedHashSet<>();
     Set<String> t = new HashSet<>();
-    for (Record x : r) {
+    for (MatchRecord x : r) {
       String p = partner.get(x.id());
       if (p != null && l.size() < sample) {
         l.add(leftById.get(p));
@@ -216,7 +216,7 @@ public final class LinkBench {
   record Person(String given, String family, String birthDate, String passport, String phone, String country,
       String gender) {
 
-    Record record(String id, String dataset, Random random, boolean corrupt) {
+    MatchRecord record(String id, String dataset, Random random, boolean corrupt) {
       String g = given;
       String f = family;
       String date = birthDate;
@@ -261,7 +261,7 @@ public final class LinkBench {
       put(v, "phone", ph);
       put(v, "nationality", c);
       put(v, "gender", gender);
-      return Record.of(id, dataset, v);
+      return MatchRecord.of(id, dataset, v);
     }
   }
 

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.insight.match.Record;
+import org.insight.match.MatchRecord;
 import org.insight.match.Screening;
 import org.insight.match.ScreeningHit;
 import org.insight.match.ScreeningQuery;
@@ -69,7 +69,7 @@ public final class ScreenBench {
         COUNTRIES[random.nextInt(COUNTRIES.length)], passport);
   }
 
-  static Record entry(String id, Person p) {
+  static MatchRecord entry(String id, Person p) {
     Map<String, List<String>> v = new LinkedHashMap<>();
     v.put("name", List.of(p.given() + (p.middle() == null ? "" : " " + p.middle()) + " " + p.family().toUpperCase(Locale.ROOT)));
     v.put("birthDate", List.of(p.dob()));
@@ -77,7 +77,7 @@ public final class ScreenBench {
     if (p.passport() != null) {
       v.put("passportNumber", List.of(p.passport()));
     }
-    return Record.of(id, "watch-list", v);
+    return MatchRecord.of(id, "watch-list", v);
   }
 
   /** A corrupted sighting of a listed person: typos, swapped order, no middle name, Cyrillic, date errors. */
@@ -156,7 +156,7 @@ public final class ScreenBench {
     Screening screening = Screening.builder().build();
     long t0 = System.nanoTime();
     long indexNanos = 0;
-    List<Record> batch = new ArrayList<>();
+    List<MatchRecord> batch = new ArrayList<>();
     for (int i = 0; i < names; i++) {
       Person p = gen.person();
       people.add(p);

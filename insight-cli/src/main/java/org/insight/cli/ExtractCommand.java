@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.insight.core.internal.ModelJson;
 import org.insight.ingest.EmbeddedSink;
 import org.insight.ingest.Extraction;
-import org.insight.ingest.Extractor;
+import org.insight.ingest.TikaExtractor;
 import org.insight.ingest.OcrOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +45,7 @@ final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OcrOptions ocr = noOcr ? OcrOptions.OFF : OcrOptions.languages(ocrLang);
-    try (Extractor extractor = Extractor.builder().workers(1).timeout(Duration.ofSeconds(timeoutSeconds)).ocr(ocr)
+    try (TikaExtractor extractor = TikaExtractor.builder().workers(1).timeout(Duration.ofSeconds(timeoutSeconds)).ocr(ocr)
         .build()) {
       Extraction e = extractor.extract(file, ocr, EmbeddedSink.DISCARD);
       PrintWriter out = spec.commandLine().getOut();

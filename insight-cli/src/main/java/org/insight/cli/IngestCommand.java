@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.core.Dataset;
 import org.insight.core.internal.ModelJson;
-import org.insight.ingest.Extractor;
+import org.insight.ingest.TikaExtractor;
 import org.insight.ingest.IngestProgress;
 import org.insight.ingest.IngestReport;
 import org.insight.ingest.IngestRequest;
@@ -131,9 +131,9 @@ final class IngestCommand implements Callable<Integer> {
     rb.progress(line::update);
     IngestReport report;
     EnrichmentReport enriched = null;
-    Extractor extractor = null;
+    TikaExtractor extractor = null;
     if (inProcess) {
-      extractor = Extractor.builder().inProcess(true).workers(workers != null ? workers : 2).build();
+      extractor = TikaExtractor.builder().inProcess(true).workers(workers != null ? workers : 2).build();
       rb.extractor(extractor);
     }
     try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.insight.ingest.EmbeddedSink;
 import org.insight.ingest.Extraction;
-import org.insight.ingest.Extractor;
+import org.insight.ingest.TikaExtractor;
 import org.insight.ingest.OcrOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +34,7 @@ final class OcrCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OcrOptions ocr = OcrOptions.languages(lang);
-    try (Extractor extractor = Extractor.builder().workers(1).timeout(Duration.ofSeconds(timeoutSeconds)).ocr(ocr)
+    try (TikaExtractor extractor = TikaExtractor.builder().workers(1).timeout(Duration.ofSeconds(timeoutSeconds)).ocr(ocr)
         .build()) {
       Extraction e = extractor.extract(file, ocr, EmbeddedSink.DISCARD);
       if (e.outcome().isQuarantined()) {

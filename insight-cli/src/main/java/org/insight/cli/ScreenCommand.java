@@ -19,7 +19,7 @@ import org.insight.InsightException;
 import org.insight.core.internal.Csv;
 import org.insight.core.internal.ModelJson;
 import org.insight.match.ComparisonOutcome;
-import org.insight.match.Record;
+import org.insight.match.MatchRecord;
 import org.insight.match.Screening;
 import org.insight.match.ScreeningHit;
 import org.insight.match.ScreeningQuery;
@@ -94,10 +94,10 @@ final class ScreenCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
             "--watchlist needs --watchlist-id COLUMN and at least one --map COLUMN=property");
       }
-      MatchCommand.CsvOptions csv = new MatchCommand.CsvOptions(); // the same reading of messy CSV exports as 'insight match'
+      MatchCsvOptions csv = new MatchCsvOptions(); // the same reading of messy CSV exports as 'insight match'
       csv.idColumn = watchlistId;
       csv.map = map;
-      List<Record> entries = csv.read(watchlist, spec);
+      List<MatchRecord> entries = csv.read(watchlist, spec);
       Screening screening = Screening.of(entries);
       return emit(batch, q -> screening.candidates(q, limit), stdout);
     }

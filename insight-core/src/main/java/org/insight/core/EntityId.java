@@ -3,6 +3,7 @@ package org.insight.core;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.insight.core.internal.Hashing;
+import org.insight.core.internal.Slugs;
 
 /**
  * The stable identifier of an entity. Records get a source-derived id ({@link #fromSource}), so ingesting the
@@ -31,7 +32,7 @@ public record EntityId(String value) implements Comparable<EntityId> {
    * is the same on every re-ingest and different across datasets.
    */
   public static EntityId fromSource(String dataset, String recordId) {
-    String slug = Hashing.slug(dataset, 40);
+    String slug = Slugs.slug(dataset, 40);
     String digest = Hashing.sha256Hex((dataset + '\u0000' + recordId).getBytes(StandardCharsets.UTF_8));
     return new EntityId(slug + "." + digest.substring(0, 24));
   }

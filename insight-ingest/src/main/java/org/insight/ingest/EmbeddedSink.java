@@ -8,7 +8,7 @@ import java.io.InputStream;
  * extraction found, so the caller can keep them (e.g. in an evidence store under {@link Extraction#contentHash()}).
  *
  * <p>Called once per embedded item, depth first, parents before children, after the whole extraction has
- * finished and before {@link Extractor#extract} returns. The stream reads a temporary file that is deleted
+ * finished and before {@link TikaExtractor#extract} returns. The stream reads a temporary file that is deleted
  * afterwards, so memory stays bounded whatever the size of the items; read it within the call. Items whose
  * bytes could not be recovered at all (never handed to the extractor by the container's parser) are not passed.
  */

@@ -150,10 +150,10 @@ public final class IngestRequest {
     }
 
     /**
-     * An extractor to use instead of a new {@link Extractor} with {@code workers} worker processes (the caller
+     * An extractor to use instead of a new {@link TikaExtractor} with {@code workers} worker processes (the caller
      * closes it): share one across runs to save the worker start-up.
      */
-    public Builder extractor(Extractor e) {
+    public Builder extractor(TikaExtractor e) {
       Objects.requireNonNull(e, "extractor");
       return extractor(new org.insight.ingest.internal.TikaItemExtractor(e, false));
     }

@@ -12,7 +12,7 @@ import org.insight.core.ContentHash;
 /**
  * What the ingest pipeline asks of extraction: the text, metadata and embedded children of one file, or the
  * reason it must be quarantined. Called from several worker threads at once. An implementation never throws for
- * bad input; it returns a quarantined item.
+ * bad input; it returns a quarantined item. The standard one runs a {@link TikaExtractor}.
  */
 public interface ItemExtractor extends AutoCloseable {
 

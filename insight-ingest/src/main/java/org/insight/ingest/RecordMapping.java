@@ -33,7 +33,7 @@ import org.insight.ingest.internal.MappingValidator;
  *     .entity("caller", "Phone", e -> e.key("number").property("number", "calling_number"))
  *     .entity("callee", "Phone", e -> e.key("number").property("number", "called_number"))
  *     .link("call", "Call", "caller", "callee", l -> l
- *         .property("startTime", Value.field("start").datetime("dd/MM/yyyy HH:mm:ss"))
+ *         .property("startTime", ValueSource.field("start").datetime("dd/MM/yyyy HH:mm:ss"))
  *         .property("duration", "seconds"))
  *     .build();
  * }</pre>
@@ -75,7 +75,7 @@ public final class RecordMapping {
    * @param properties property → the values it takes, in order
    */
   public record EntitySpec(String name, String type, String source, String target, List<String> key,
-      List<String> keyFields, String each, boolean required, Map<String, List<Value>> properties) {
+      List<String> keyFields, String each, boolean required, Map<String, List<ValueSource>> properties) {
 
     /** Copies the collections, keeping property order. */
     public EntitySpec {
@@ -86,7 +86,7 @@ public final class RecordMapping {
       key = List.copyOf(key);
       keyFields = List.copyOf(keyFields);
       each = Objects.requireNonNullElse(each, "");
-      Map<String, List<Value>> copy = new LinkedHashMap<>();
+      Map<String, List<ValueSource>> copy = new LinkedHashMap<>();
       properties.forEach((k, v) -> copy.put(k, List.copyOf(v)));
       properties = Collections.unmodifiableMap(copy);
     }
@@ -106,7 +106,7 @@ public final class RecordMapping {
       private final List<String> keyFields = new ArrayList<>();
       private String each = "";
       private Boolean required;
-      private final Map<String, List<Value>> properties = new LinkedHashMap<>();
+      private final Map<String, List<ValueSource>> properties = new LinkedHashMap<>();
 
       Builder(String name, String type, String source, String target) {
         this.name = name;
@@ -140,14 +140,14 @@ public final class RecordMapping {
       }
 
       /** Adds a source of values for a property; call again to add more sources for the same property. */
-      public Builder property(String property, Value value) {
+      public Builder property(String property, ValueSource value) {
         properties.computeIfAbsent(property, k -> new ArrayList<>()).add(Objects.requireNonNull(value, "value"));
         return this;
       }
 
-      /** Shorthand for {@code property(property, Value.field(field))}. */
+      /** Shorthand for {@code property(property, ValueSource.field(field))}. */
       public Builder property(String property, String field) {
-        return property(property, Value.field(field));
+        return property(property, ValueSource.field(field));
       }
 
       EntitySpec build() {

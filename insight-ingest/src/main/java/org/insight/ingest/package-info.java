@@ -1,5 +1,5 @@
 /**
- * Ingest. Files: extraction of text, metadata and embedded items ({@link org.insight.ingest.Extractor}, Tika in
+ * Ingest. Files: extraction of text, metadata and embedded items ({@link org.insight.ingest.TikaExtractor}, Tika in
  * worker processes, OCR with Tesseract), with hard limits and quarantine reasons
  * ({@link org.insight.ingest.QuarantineReason}). Structured records: {@link org.insight.ingest.RecordMapping}
  * (declarative mapping from CSV/TSV/JSON/JSON-lines rows to entities and links, built-in or from a JSON file) and

@@ -29,12 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileInputTest {
   @TempDir static Path dir;
-  static Extractor extractor;
+  static TikaExtractor extractor;
 
   @BeforeAll
   static void start() {
     System.setProperty(TikaWorker.TEST_HOOKS, "true");
-    extractor = Extractor.builder()
+    extractor = TikaExtractor.builder()
         .workers(1)
         .timeout(Duration.ofSeconds(30)) // generous: a loaded CI machine is slow, and only the hang test waits it out
         .workerHeapMb(256)
@@ -176,7 +176,7 @@ class HostileInputTest {
 
   @Test
   void hangingParserTimesOutAndTheWorkerIsReplaced() throws IOException {
-    try (Extractor impatient = Extractor.builder().workers(1).timeout(Duration.ofSeconds(10)).noOcr().build()) {
+    try (TikaExtractor impatient = TikaExtractor.builder().workers(1).timeout(Duration.ofSeconds(10)).noOcr().build()) {
       long start = System.nanoTime();
       Extraction e = impatient.extract(file("stuck.hang-test", utf8("whatever")));
       long seconds = (System.nanoTime() - start) / 1_000_000_000L;
@@ -199,7 +199,7 @@ class HostileInputTest {
   @Test
   void missingTesseractDataQuarantinesOcrItemsWithTheFix() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("no-tessdata"));
-    try (Extractor noData = Extractor.builder().workers(1).tessdata(empty).inProcess(true).build()) {
+    try (TikaExtractor noData = TikaExtractor.builder().workers(1).tessdata(empty).inProcess(true).build()) {
       Extraction e = noData.extract(file("img.png", Corpus.png(Corpus.textImage(600, 200, 40, "hello"))));
       assertQuarantined(e, QuarantineReason.OCR_UNAVAILABLE);
       assertTrue(e.outcome().message().contains("apt") || e.outcome().message().contains("tesseract-ocr-eng"),

@@ -144,7 +144,7 @@ class RecordProperties {
   @Property(tries = 200)
   void splitKeepsEveryNonBlankPart(@ForAll @Size(max = 6) List<@net.jqwik.api.constraints.AlphaChars String> parts) {
     RecordMapping m = RecordMapping.builder("split").format(RecordFormat.JSON_LINES)
-        .entity("p", "Person", s -> s.property("alias", Value.field("aliases").split("|")))
+        .entity("p", "Person", s -> s.property("alias", ValueSource.field("aliases").split("|")))
         .build();
     String joined = String.join(" | ", parts);
     String line = "{\"aliases\": " + com.fasterxml.jackson.databind.node.TextNode.valueOf(joined) + "}\n";

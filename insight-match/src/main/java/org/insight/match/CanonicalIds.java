@@ -45,7 +45,7 @@ public final class CanonicalIds {
 
   /** The singleton id of a record: what a cluster of one (or a new cluster whose smallest member it is) is called. */
   public static String singletonId(String recordId) {
-    return Linker.clusterId(recordId);
+    return Cluster.idOf(recordId);
   }
 
   /**

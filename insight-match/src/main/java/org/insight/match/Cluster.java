@@ -1,5 +1,9 @@
 package org.insight.match;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -13,5 +17,15 @@ import java.util.List;
 public record Cluster(String id, List<String> recordIds) {
   public Cluster {
     recordIds = List.copyOf(recordIds);
+  }
+
+  /** The id of the cluster whose smallest member is {@code smallestMember}. */
+  static String idOf(String smallestMember) {
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(smallestMember.getBytes(StandardCharsets.UTF_8));
+      return "cl-" + HexFormat.of().formatHex(h, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 }

@@ -131,11 +131,11 @@ public final class Comparison {
   }
 
   /** The level two records reach (an index into {@link #levels()}); symmetric. */
-  public int level(Record a, Record b) {
+  public int level(MatchRecord a, MatchRecord b) {
     return Levels.compare(kind, values(a), values(b)).level();
   }
 
-  List<String> values(Record r) {
+  List<String> values(MatchRecord r) {
     if (properties.size() == 1) {
       return r.get(properties.get(0));
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param right the other
  * @param match whether they are the same entity
  */
-public record LabelledPair(Record left, Record right, boolean match) {
+public record LabelledPair(MatchRecord left, MatchRecord right, boolean match) {
   public LabelledPair {
     Objects.requireNonNull(left, "left");
     Objects.requireNonNull(right, "right");

@@ -47,12 +47,12 @@ public final class MatchModel {
   }
 
   /** Name frequencies of {@code records} per name comparison (empty maps for other comparisons). */
-  static List<Map<String, Double>> frequencies(List<Comparison> comparisons, List<Record> records) {
+  static List<Map<String, Double>> frequencies(List<Comparison> comparisons, List<MatchRecord> records) {
     List<Map<String, Double>> out = new ArrayList<>();
     for (Comparison c : comparisons) {
       Map<String, Double> f = new HashMap<>();
       if (c.kind() == Comparison.Kind.NAME && !records.isEmpty()) {
-        for (Record r : records) {
+        for (MatchRecord r : records) {
           java.util.Set<String> seen = new java.util.HashSet<>();
           for (String v : c.values(r)) {
             String key = Levels.nameKey(v);
@@ -70,7 +70,7 @@ public final class MatchModel {
   }
 
   /** The same parameters with the term frequencies of other data. */
-  MatchModel withFrequencies(List<Record> records) {
+  MatchModel withFrequencies(List<MatchRecord> records) {
     return new MatchModel(comparisons, m, u, lambda, frequencies(comparisons, records), parameters.iterations(),
         parameters.converged(), parameters.logLikelihood());
   }
@@ -172,11 +172,11 @@ public final class MatchModel {
   }
 
   /** The match weight of a pair. */
-  public double weight(Record a, Record b) {
+  public double weight(MatchRecord a, MatchRecord b) {
     return weight(a, b, this::ownFrequency);
   }
 
-  double weight(Record a, Record b, NameFrequencies f) {
+  double weight(MatchRecord a, MatchRecord b, NameFrequencies f) {
     double w = 0;
     for (int k = 0; k < comparisons.size(); k++) {
       w += outcome(k, a, b, f).weight();
@@ -191,15 +191,15 @@ public final class MatchModel {
   }
 
   /** The full explanation of a pair (without judgement). */
-  public Explanation explain(Record a, Record b) {
+  public Explanation explain(MatchRecord a, MatchRecord b) {
     return explain(a, b, Optional.empty());
   }
 
-  Explanation explain(Record a, Record b, Optional<Judgement> judgement) {
+  Explanation explain(MatchRecord a, MatchRecord b, Optional<Judgement> judgement) {
     return explain(a, b, judgement, this::ownFrequency);
   }
 
-  Explanation explain(Record a, Record b, Optional<Judgement> judgement, NameFrequencies f) {
+  Explanation explain(MatchRecord a, MatchRecord b, Optional<Judgement> judgement, NameFrequencies f) {
     List<ComparisonOutcome> out = new ArrayList<>();
     double w = 0;
     for (int k = 0; k < comparisons.size(); k++) {
@@ -210,7 +210,7 @@ public final class MatchModel {
     return new Explanation(a.id(), b.id(), out, w, probability(w), judgement);
   }
 
-  private ComparisonOutcome outcome(int k, Record a, Record b, NameFrequencies f) {
+  private ComparisonOutcome outcome(int k, MatchRecord a, MatchRecord b, NameFrequencies f) {
     Comparison c = comparisons.get(k);
     List<String> va = c.values(a);
     List<String> vb = c.values(b);
@@ -240,7 +240,7 @@ public final class MatchModel {
     return new ComparisonOutcome(c.name(), level, o.left(), o.right(), mk, uk, log2(mk / uk), tf);
   }
 
-  int[] levels(Record a, Record b) {
+  int[] levels(MatchRecord a, MatchRecord b) {
     int[] out = new int[comparisons.size()];
     for (int k = 0; k < out.length; k++) {
       Comparison c = comparisons.get(k);

@@ -121,7 +121,7 @@ public final class Screening {
   }
 
   /** A screening index with the defaults over these entries. */
-  public static Screening of(Collection<Record> entries) {
+  public static Screening of(Collection<MatchRecord> entries) {
     Screening s = builder().build();
     s.addAll(entries);
     return s;
@@ -153,17 +153,17 @@ public final class Screening {
   }
 
   /** Adds an entry, replacing one with the same id. */
-  public void add(Record entry) {
+  public void add(MatchRecord entry) {
     addAll(List.of(entry));
   }
 
-  /** Adds an entity as an entry ({@link Record#of(Entity)}: its values and the conjunction of its labels). */
+  /** Adds an entity as an entry ({@link MatchRecord#of(Entity)}: its values and the conjunction of its labels). */
   public void add(Entity entity) {
-    add(Record.of(entity));
+    add(MatchRecord.of(entity));
   }
 
   /** Adds entries, each replacing one with the same id; one write lock for all. */
-  public void addAll(Collection<Record> entries) {
+  public void addAll(Collection<MatchRecord> entries) {
     // keys outside the lock, in parallel for big batches: normalising names is the slow part (order is kept)
     List<Prepared> prepared = entries.size() >= 1000
         ? entries.parallelStream().map(this::prepare).toList()
@@ -202,7 +202,7 @@ public final class Screening {
     if (slot < 0) {
       return false;
     }
-    Record old = decode(slot);
+    MatchRecord old = decode(slot);
     for (int k = 0; k < model.comparisons().size(); k++) {
       for (String key : nameKeys(model.comparisons().get(k), old)) {
         nameCounts.get(k).computeIfPresent(key, (x, c) -> c == 1 ? null : c - 1);
@@ -253,7 +253,7 @@ public final class Screening {
 
     Plan(ScreeningQuery query) {
       this.query = query;
-      Record r = query.record();
+      MatchRecord r = query.record();
       Arrays.fill(groupOf, -1);
       Map<String, Integer> tokenGroups = new HashMap<>();
       for (int k = 0; k < model.comparisons().size(); k++) {
@@ -432,14 +432,14 @@ public final class Screening {
   private List<ScreeningHit> rank(ScreeningQuery query, int[] slots, int k, double[] nameBounds) {
     Comparator<Scored> order = Comparator.comparingDouble((Scored s) -> -s.weight()).thenComparing(Scored::id);
     java.util.PriorityQueue<Scored> worst = new java.util.PriorityQueue<>(order.reversed());
-    Map<Integer, Record> records = new HashMap<>();
-    Record nameless = nameBounds == null || !pruneByName ? null : withoutNames(query.record());
+    Map<Integer, MatchRecord> records = new HashMap<>();
+    MatchRecord nameless = nameBounds == null || !pruneByName ? null : withoutNames(query.record());
     for (int i = 0; i < slots.length; i++) {
       int slot = slots[i];
-      Record entry = decode(slot);
-      Record q = queryFor(query, entry);
+      MatchRecord entry = decode(slot);
+      MatchRecord q = queryFor(query, entry);
       if (nameless != null && worst.size() == k) {
-        Record bare = withoutNames(entry);
+        MatchRecord bare = withoutNames(entry);
         double rest = model.weight(q == query.record() ? nameless : withoutNames(q), bare, frequencies);
         if (rest + nameBounds[i] + 1e-9 < worst.peek().weight()) {
           continue;
@@ -459,7 +459,7 @@ public final class Screening {
     best.sort(order);
     List<ScreeningHit> out = new ArrayList<>(best.size());
     for (Scored s : best) {
-      Record entry = records.get(s.slot());
+      MatchRecord entry = records.get(s.slot());
       Explanation x = model.explain(queryFor(query, entry), entry, Optional.empty(), frequencies);
       out.add(new ScreeningHit(entry.id(), entry.dataset(), x.probability(), x.weight(), x, entry.label(), entry));
     }
@@ -467,7 +467,7 @@ public final class Screening {
   }
 
   /** The record without the values of name comparisons (they then compare at the null level: weight 0). */
-  private Record withoutNames(Record r) {
+  private MatchRecord withoutNames(MatchRecord r) {
     Map<String, List<String>> values = null;
     for (String p : nameProperties) {
       if (!r.get(p).isEmpty()) {
@@ -477,11 +477,11 @@ public final class Screening {
         values.remove(p);
       }
     }
-    return values == null ? r : Record.ofCleaned(r.id(), r.dataset(), values, r.label());
+    return values == null ? r : MatchRecord.ofCleaned(r.id(), r.dataset(), values, r.label());
   }
 
   /** The query as a record for one entry: identifiers of unknown scheme go where the entry has the same value. */
-  private Record queryFor(ScreeningQuery query, Record entry) {
+  private MatchRecord queryFor(ScreeningQuery query, MatchRecord entry) {
     if (query.identifiers().isEmpty()) {
       return query.record();
     }
@@ -505,14 +505,14 @@ public final class Screening {
         }
       }
     }
-    return values == null ? query.record() : new Record(query.record().id(), query.record().dataset(), values,
+    return values == null ? query.record() : new MatchRecord(query.record().id(), query.record().dataset(), values,
         query.record().label());
   }
 
-  private record Prepared(Record record, String packed, List<String> keys, List<Set<String>> nameKeys, long presence,
+  private record Prepared(MatchRecord record, String packed, List<String> keys, List<Set<String>> nameKeys, long presence,
       int nameTokens) {}
 
-  private Prepared prepare(Record r) {
+  private Prepared prepare(MatchRecord r) {
     Objects.requireNonNull(r, "entry");
     StringBuilder packed = new StringBuilder();
     for (String p : properties) {
@@ -557,7 +557,7 @@ public final class Screening {
         tokens == Integer.MAX_VALUE ? 0 : tokens);
   }
 
-  private static Set<String> nameKeys(Comparison c, Record r) {
+  private static Set<String> nameKeys(Comparison c, MatchRecord r) {
     if (c.kind() != Comparison.Kind.NAME) {
       return Set.of();
     }
@@ -571,7 +571,7 @@ public final class Screening {
     return out;
   }
 
-  private Record decode(int slot) {
+  private MatchRecord decode(int slot) {
     String packed = index.packed(slot);
     String dataset = datasets.get(packed.charAt(0));
     Label label = packed.charAt(1) == 0xFFFF ? null : labels.get(packed.charAt(1));
@@ -583,7 +583,7 @@ public final class Screening {
       values.computeIfAbsent(property, x -> new ArrayList<>(1)).add(packed.substring(i + 1, end));
       i = end + 1;
     }
-    return Record.ofCleaned(index.id(slot), dataset, values, label);
+    return MatchRecord.ofCleaned(index.id(slot), dataset, values, label);
   }
 
   private static <T> int intern(List<T> list, Map<T, Integer> ids, T value) {

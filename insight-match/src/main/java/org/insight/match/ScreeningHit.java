@@ -14,4 +14,4 @@ import org.insight.policy.Label;
  * @param entry the entry's compared values
  */
 public record ScreeningHit(String id, String dataset, double probability, double weight, Explanation explanation,
-    Label label, Record entry) {}
+    Label label, MatchRecord entry) {}

@@ -11,7 +11,7 @@ import org.insight.core.PropertyType;
  * A person to screen: a name in any script, and optionally a birth date (partial: {@code 1975}, {@code 1975-03}),
  * countries (nationality), identifiers of any scheme (passport, national id: exact after normalisation), and any
  * other property the model compares. Immutable; the {@code with…} methods return a new query. Values are cleaned
- * as {@link Record} cleans them; a value that cannot be read is refused with the core's
+ * as {@link MatchRecord} cleans them; a value that cannot be read is refused with the core's
  * {@code InvalidDataException}, which names it.
  *
  * <p>An identifier of unknown scheme is compared with every identifier property of each candidate: it counts where
@@ -20,7 +20,7 @@ import org.insight.core.PropertyType;
  * @param record the query as a record (id {@code query}): name, birthDate, nationality and other properties
  * @param identifiers cleaned identifiers of unknown scheme
  */
-public record ScreeningQuery(Record record, List<String> identifiers) {
+public record ScreeningQuery(MatchRecord record, List<String> identifiers) {
 
   public ScreeningQuery {
     Objects.requireNonNull(record, "record");
@@ -33,11 +33,11 @@ public record ScreeningQuery(Record record, List<String> identifiers) {
     if (name.isBlank()) {
       throw new IllegalArgumentException("the name to screen is blank; give the person's name in any script");
     }
-    return new ScreeningQuery(Record.of("query", "query", Map.of("name", List.of(name))), List.of());
+    return new ScreeningQuery(MatchRecord.of("query", "query", Map.of("name", List.of(name))), List.of());
   }
 
   /** A record as a query (continuous screening): its values as they are. */
-  public static ScreeningQuery of(Record record) {
+  public static ScreeningQuery of(MatchRecord record) {
     return new ScreeningQuery(record, List.of());
   }
 
@@ -78,6 +78,6 @@ public record ScreeningQuery(Record record, List<String> identifiers) {
     List<String> list = new ArrayList<>(values.getOrDefault(property, List.of()));
     list.add(value);
     values.put(property, list);
-    return new ScreeningQuery(new Record(record.id(), record.dataset(), values, record.label()), identifiers);
+    return new ScreeningQuery(new MatchRecord(record.id(), record.dataset(), values, record.label()), identifiers);
   }
 }

@@ -20,14 +20,14 @@ class ComparatorsTest {
   static final Comparison PHONE = Comparison.phones("phone");
   static final Comparison EMAIL = Comparison.emails("email");
 
-  static Record rec(String id, String... propertyValues) {
+  static MatchRecord rec(String id, String... propertyValues) {
     Map<String, List<String>> v = new LinkedHashMap<>();
     for (int i = 0; i < propertyValues.length; i += 2) {
       if (propertyValues[i + 1] != null) {
         v.computeIfAbsent(propertyValues[i], k -> new ArrayList<>()).add(propertyValues[i + 1]);
       }
     }
-    return Record.of(id, "test", v);
+    return MatchRecord.of(id, "test", v);
   }
 
   static String level(Comparison c, String x, String y) {
@@ -103,9 +103,9 @@ class ComparatorsTest {
 
   @Test
   void nationalPhonesAreKeptAndBlockWithTheirInternationalForm() {
-    Record national = rec("a", "name", "Omar Haddad", "phone", "07911 123456");
+    MatchRecord national = rec("a", "name", "Omar Haddad", "phone", "07911 123456");
     assertEquals(List.of("07911123456"), national.get("phone"));
-    Record international = rec("b", "name", "O. Haddad", "phone", "+44 7911 123456");
+    MatchRecord international = rec("b", "name", "O. Haddad", "phone", "+44 7911 123456");
     Set<String> ka = Blocker.keys(national, Comparison.personDefaults());
     Set<String> kb = Blocker.keys(international, Comparison.personDefaults());
     assertTrue(ka.stream().anyMatch(k -> k.startsWith("ph:") && kb.contains(k)), ka + " / " + kb);
@@ -137,10 +137,10 @@ class ComparatorsTest {
 
   /** Two records that are one person by name and birth date only weakly; the contact variant decides. */
   static void assertTips(String property, String left, String right, String control) {
-    List<Record> records = new ArrayList<>(new PersonGenerator(5L).generate(60, 0.0).records());
-    Record a = rec("t-a", "name", "Karim Benali", "birthDate", "1980", property, left);
-    Record b = rec("t-b", "name", "Karim Ben Ali", "birthDate", "1980-04-02", property, right);
-    Record c = rec("t-c", "name", "Karim Ben Ali", "birthDate", "1980-04-02", property, control);
+    List<MatchRecord> records = new ArrayList<>(new PersonGenerator(5L).generate(60, 0.0).records());
+    MatchRecord a = rec("t-a", "name", "Karim Benali", "birthDate", "1980", property, left);
+    MatchRecord b = rec("t-b", "name", "Karim Ben Ali", "birthDate", "1980-04-02", property, right);
+    MatchRecord c = rec("t-c", "name", "Karim Ben Ali", "birthDate", "1980-04-02", property, control);
     Linker linker = Linker.builder().build().withModel(MatchModel.personDefaults());
     LinkResult with = linker.dedupe(withAll(records, a, b));
     LinkResult without = linker.dedupe(withAll(records, a, c));
@@ -153,8 +153,8 @@ class ComparatorsTest {
     assertTrue(gain > 13, property + " variant adds " + gain + " bits");
   }
 
-  static List<Record> withAll(List<Record> records, Record... more) {
-    List<Record> out = new ArrayList<>(records);
+  static List<MatchRecord> withAll(List<MatchRecord> records, MatchRecord... more) {
+    List<MatchRecord> out = new ArrayList<>(records);
     out.addAll(List.of(more));
     return out;
   }

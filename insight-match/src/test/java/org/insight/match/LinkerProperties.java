@@ -15,15 +15,15 @@ class LinkerProperties {
   static final Linker LINKER = Linker.builder().uSampleSize(5_000).build();
   static final MatchModel MODEL = LINKER.dedupe(new PersonGenerator(7L).generate(400, 0.3).records()).model();
 
-  static List<Record> records(long seed, int n) {
+  static List<MatchRecord> records(long seed, int n) {
     return new PersonGenerator(seed).generate(n, 0.3).records();
   }
 
   @Property(tries = 60)
   void scoresAndLevelsAreSymmetric(@ForAll long seed) {
-    List<Record> recs = records(seed, 12);
-    for (Record a : recs) {
-      for (Record b : recs) {
+    List<MatchRecord> recs = records(seed, 12);
+    for (MatchRecord a : recs) {
+      for (MatchRecord b : recs) {
         Explanation ab = MODEL.explain(a, b);
         Explanation ba = MODEL.explain(b, a);
         Assertions.assertEquals(Double.doubleToLongBits(ab.weight()), Double.doubleToLongBits(ba.weight()));
@@ -57,7 +57,7 @@ class LinkerProperties {
     return out.isBlank() ? s : out;
   }
 
-  static Record contacts(String id, Random random) {
+  static MatchRecord contacts(String id, Random random) {
     java.util.Map<String, List<String>> v = new java.util.LinkedHashMap<>();
     v.put("name", List.of(random.nextBoolean() ? "Karim Benali" : "Karim Ben Ali"));
     v.put("address", List.of(messy(STREETS[random.nextInt(STREETS.length)], random)));
@@ -71,19 +71,19 @@ class LinkerProperties {
     String[] domains = {"gmail.com", "googlemail.com", "example.org", "Yahoo.fr"};
     v.put("email", List.of((random.nextBoolean() ? local.toUpperCase(java.util.Locale.ROOT) : local)
         + (random.nextBoolean() ? "+tag" : "") + "@" + domains[random.nextInt(domains.length)]));
-    return Record.of(id, "p", v);
+    return MatchRecord.of(id, "p", v);
   }
 
   @Property(tries = 60)
   void addressPhoneAndEmailLevelsAreSymmetric(@ForAll long seed) {
     Random random = new Random(seed);
     MatchModel defaults = MatchModel.personDefaults();
-    List<Record> recs = new ArrayList<>();
+    List<MatchRecord> recs = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       recs.add(contacts("c" + i, random));
     }
-    for (Record a : recs) {
-      for (Record b : recs) {
+    for (MatchRecord a : recs) {
+      for (MatchRecord b : recs) {
         for (MatchModel model : List.of(defaults, MODEL)) {
           Assertions.assertEquals(Double.doubleToLongBits(model.weight(a, b)), Double.doubleToLongBits(model.weight(b, a)),
               a + " / " + b);
@@ -102,13 +102,13 @@ class LinkerProperties {
 
   @Property(tries = 40)
   void differentIsNeverViolatedAndSameIsHonoured(@ForAll long seed) {
-    List<Record> recs = records(seed, 40);
+    List<MatchRecord> recs = records(seed, 40);
     Random random = new Random(seed);
     List<Judgement> judgements = new ArrayList<>();
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
     for (int k = 0; k < 15; k++) {
-      Record a = recs.get(random.nextInt(recs.size()));
-      Record b = recs.get(random.nextInt(recs.size()));
+      MatchRecord a = recs.get(random.nextInt(recs.size()));
+      MatchRecord b = recs.get(random.nextInt(recs.size()));
       if (!a.id().equals(b.id())) {
         Judgement.Verdict v = Judgement.Verdict.values()[random.nextInt(3)];
         judgements.add(new Judgement(a.id(), b.id(), v, "p", t.plusSeconds(k)));

@@ -22,8 +22,8 @@ class LinkerScaleTest {
   void clusterF1HoldsOnALargerLink() {
     int n = Integer.getInteger("insight.test.linkScale", 5_000);
     PersonGenerator gen = new PersonGenerator(20261125L);
-    List<Record> left = new ArrayList<>();
-    List<Record> right = new ArrayList<>();
+    List<MatchRecord> left = new ArrayList<>();
+    List<MatchRecord> right = new ArrayList<>();
     Map<String, Integer> truth = new HashMap<>();
     List<PersonGenerator.Person> people = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -38,7 +38,7 @@ class LinkerScaleTest {
       right.add(i % 2 == 0 ? gen.corrupt("r" + i, p) : gen.clean("r" + i, p));
       truth.put("r" + i, p.pid());
     }
-    List<Record> all = new ArrayList<>(left);
+    List<MatchRecord> all = new ArrayList<>(left);
     all.addAll(right);
     Set<String> truePairs = new PersonGenerator.Data(all, truth).truePairs();
     long t0 = System.nanoTime();

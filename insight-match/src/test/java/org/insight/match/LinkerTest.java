@@ -75,8 +75,8 @@ class LinkerTest {
 
   @Test
   void evaluationCountsWhatTheBlockingAndTheRunDidOnTheLabelledPairs() {
-    List<Record> records = data.records();
-    Map<String, Record> byId = new HashMap<>();
+    List<MatchRecord> records = data.records();
+    Map<String, MatchRecord> byId = new HashMap<>();
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < records.size(); i++) {
       byId.put(records.get(i).id(), records.get(i));
@@ -127,7 +127,7 @@ class LinkerTest {
     System.out.printf("evaluation: blocking recall %.4f, pairs P %.4f R %.4f F1 %.4f, clusters P %.4f R %.4f%n",
         e.blockingRecall(), e.precision(), e.recall(), e.f1(), e.clusterPrecision(), e.clusterRecall());
 
-    Record stranger = PersonGenerator.record("nobody", "Zed Quux", "1900", null, null, null, null, null, null);
+    MatchRecord stranger = PersonGenerator.record("nobody", "Zed Quux", "1900", null, null, null, null, null, null);
     IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> linker.evaluate(records, result, List.of(new LabelledPair(records.get(0), stranger, true))));
     assertTrue(error.getMessage().contains("nobody") && error.getMessage().contains("not among"), error.getMessage());
@@ -135,8 +135,8 @@ class LinkerTest {
 
   @Test
   void evaluationOfALinkRunRefusesAPairWithinOneSide() {
-    List<Record> left = data.records().subList(0, 10);
-    List<Record> right = data.records().subList(10, 20);
+    List<MatchRecord> left = data.records().subList(0, 10);
+    List<MatchRecord> right = data.records().subList(10, 20);
     LinkResult linked = linker.link(left, right);
     LinkEvaluation e = linker.evaluate(left, right, linked, List.of(new LabelledPair(left.get(0), right.get(0), true)));
     assertEquals(1, e.matches());
@@ -148,7 +148,7 @@ class LinkerTest {
   @Test
   void blockingIsNearLinearAndKeepsTheTruePairs() {
     Map<String, Integer> index = new HashMap<>();
-    List<Record> records = data.records();
+    List<MatchRecord> records = data.records();
     for (int i = 0; i < records.size(); i++) {
       index.put(records.get(i).id(), i);
     }
@@ -191,10 +191,10 @@ class LinkerTest {
   @Test
   void commonNamesWeighLessThanRareNames() {
     MatchModel model = result.model();
-    Record a = PersonGenerator.record("x1", "John Smith", null, null, null, null, null, null, null);
-    Record b = PersonGenerator.record("x2", "John Smith", null, null, null, null, null, null, null);
-    Record c = PersonGenerator.record("x3", "Hugo Nakamura", null, null, null, null, null, null, null);
-    Record d = PersonGenerator.record("x4", "Hugo Nakamura", null, null, null, null, null, null, null);
+    MatchRecord a = PersonGenerator.record("x1", "John Smith", null, null, null, null, null, null, null);
+    MatchRecord b = PersonGenerator.record("x2", "John Smith", null, null, null, null, null, null, null);
+    MatchRecord c = PersonGenerator.record("x3", "Hugo Nakamura", null, null, null, null, null, null, null);
+    MatchRecord d = PersonGenerator.record("x4", "Hugo Nakamura", null, null, null, null, null, null, null);
     assertTrue(model.weight(a, b) < model.weight(c, d), model.weight(a, b) + " vs " + model.weight(c, d));
   }
 
@@ -202,8 +202,8 @@ class LinkerTest {
   void differentJudgementIsNeverMergedSameMerges() {
     // the strongest model pair, judged DIFFERENT; a clear non-pair judged SAME
     MatchPair top = result.pairs().get(0);
-    Record far1 = data.records().get(0);
-    Record far2 = data.records().stream().filter(r -> !data.truth().get(r.id()).equals(data.truth().get(far1.id())))
+    MatchRecord far1 = data.records().get(0);
+    MatchRecord far2 = data.records().stream().filter(r -> !data.truth().get(r.id()).equals(data.truth().get(far1.id())))
         .filter(r -> result.model().weight(far1, r) < 0).findFirst().orElseThrow();
     Instant now = Instant.parse("2026-11-25T10:00:00Z");
     List<Judgement> judgements = List.of(
@@ -225,7 +225,7 @@ class LinkerTest {
 
   @Test
   void sameIsTransitiveAndConflictsAreReported() {
-    List<Record> recs = List.of(
+    List<MatchRecord> recs = List.of(
         PersonGenerator.record("a", "Hugo Moreau", "1970-01-01", null, null, null, null, null, null),
         PersonGenerator.record("b", "Ingrid Weber", "1980-02-02", null, null, null, null, null, null),
         PersonGenerator.record("c", "Tomasz Nowak", "1990-03-03", null, null, null, null, null, null));
@@ -247,14 +247,14 @@ class LinkerTest {
   void chainingDoesNotMergeClashingRecords() {
     // B is sparse and matches both A (name and phone) and C (name and e-mail); A and C clash on birth date and
     // passport. (A name, country and gender alone no longer pass 0.9: the prior is that of two random records.)
-    Record a = PersonGenerator.record("A", "Hugo Nakamura", "1961-04-12", "P11111111", null, "fr", "+441632960001",
+    MatchRecord a = PersonGenerator.record("A", "Hugo Nakamura", "1961-04-12", "P11111111", null, "fr", "+441632960001",
         null, "m");
-    Record b = PersonGenerator.record("B", "Hugo Nakamura", null, null, null, "fr", "+441632960001", "hugo@example.org",
+    MatchRecord b = PersonGenerator.record("B", "Hugo Nakamura", null, null, null, "fr", "+441632960001", "hugo@example.org",
         "m");
-    Record c = PersonGenerator.record("C", "Hugo Nakamura", "1988-11-30", "P22222222", null, "fr", null,
+    MatchRecord c = PersonGenerator.record("C", "Hugo Nakamura", "1988-11-30", "P22222222", null, "fr", null,
         "hugo@example.org", "m");
     MatchModel model = result.model();
-    List<Record> recs = new java.util.ArrayList<>(data.records());
+    List<MatchRecord> recs = new java.util.ArrayList<>(data.records());
     recs.addAll(List.of(a, b, c));
     LinkResult r = linker.withModel(model).dedupe(recs);
     System.out.printf("chain: w(A,B)=%.2f w(B,C)=%.2f w(A,C)=%.2f%n", model.weight(a, b), model.weight(b, c),
@@ -266,7 +266,7 @@ class LinkerTest {
 
   @Test
   void clusterIdsAreStableAcrossRuns() {
-    List<Record> reversed = new java.util.ArrayList<>(data.records());
+    List<MatchRecord> reversed = new java.util.ArrayList<>(data.records());
     java.util.Collections.reverse(reversed);
     LinkResult again = linker.dedupe(reversed);
     assertTrue(Set.copyOf(result.clusters()).equals(Set.copyOf(again.clusters())), "clusters differ across runs");
@@ -276,9 +276,9 @@ class LinkerTest {
   void labelsOfPairsAreTheConjunction() {
     org.insight.policy.Label x = org.insight.policy.Label.of("INTERPOL");
     org.insight.policy.Label y = org.insight.policy.Label.of("FR");
-    Record a = PersonGenerator.record("la", "Hugo Nakamura", "1961-04-12", "P11111111", null, null, null, null, null)
+    MatchRecord a = PersonGenerator.record("la", "Hugo Nakamura", "1961-04-12", "P11111111", null, null, null, null, null)
         .withLabel(x);
-    Record b = PersonGenerator.record("lb", "Hugo Nakamura", "1961-04-12", "P11111111", null, null, null, null, null)
+    MatchRecord b = PersonGenerator.record("lb", "Hugo Nakamura", "1961-04-12", "P11111111", null, null, null, null, null)
         .withLabel(y);
     LinkResult r = linker.withModel(result.model()).dedupe(List.of(a, b));
     assertEquals(1, r.pairs().size());
@@ -287,11 +287,11 @@ class LinkerTest {
 
   @Test
   void trainingFromLabelledPairsSetsParameters() {
-    List<Record> recs = data.records();
+    List<MatchRecord> recs = data.records();
     List<LabelledPair> labelled = new java.util.ArrayList<>();
-    Map<Integer, Record> firstOf = new HashMap<>();
-    for (Record r : recs) {
-      Record prev = firstOf.putIfAbsent(data.truth().get(r.id()), r);
+    Map<Integer, MatchRecord> firstOf = new HashMap<>();
+    for (MatchRecord r : recs) {
+      MatchRecord prev = firstOf.putIfAbsent(data.truth().get(r.id()), r);
       if (prev != null) {
         labelled.add(new LabelledPair(prev, r, true));
       }
@@ -320,7 +320,7 @@ class LinkerTest {
     int yearOnly = 0;
     java.util.Set<String> nick = new HashSet<>();
     PersonGenerator.NICKNAMES.values().forEach(nick::addAll);
-    for (Record r : data.records()) {
+    for (MatchRecord r : data.records()) {
       String name = r.get("name").get(0);
       org.insight.names.Names.Script script = org.insight.names.Names.script(name);
       cyrillic += script == org.insight.names.Names.Script.CYRILLIC ? 1 : 0;
@@ -345,26 +345,26 @@ class LinkerTest {
     for (String[] p : new String[][] {{"William Smith", "Bill Smith"}, {"Aleksandr Volkov", "Sasha Volkov"},
         {"Mohammed Haddad", "Muhammad Haddad"}, {"Robert Jones", "BOB JONES"},
         {"Natalia Popov", "Natasha Popov"}, {"Иван Петров", "Vanya Petrov"}}) {
-      Record a = PersonGenerator.record("a", p[0], null, null, null, null, null, null, null);
-      Record b = PersonGenerator.record("b", p[1], null, null, null, null, null, null, null);
+      MatchRecord a = PersonGenerator.record("a", p[0], null, null, null, null, null, null, null);
+      MatchRecord b = PersonGenerator.record("b", p[1], null, null, null, null, null, null, null);
       int level = names.level(a, b);
       assertTrue(level <= 2, p[0] + " / " + p[1] + " reached " + names.levels().get(level));
       assertEquals(level, names.level(b, a));
       assertTrue(org.insight.match.internal.Blocker.keys(a, linker.comparisons()).stream()
           .anyMatch(k -> org.insight.match.internal.Blocker.keys(b, linker.comparisons()).contains(k)), "blocked together");
     }
-    Record latin = PersonGenerator.record("a", "Mohammed Haddad", null, null, null, null, null, null, null);
-    Record arabic = PersonGenerator.record("b", "محمد حداد", null, null, null, null, null, null, null);
+    MatchRecord latin = PersonGenerator.record("a", "Mohammed Haddad", null, null, null, null, null, null, null);
+    MatchRecord arabic = PersonGenerator.record("b", "محمد حداد", null, null, null, null, null, null, null);
     assertTrue(names.level(latin, arabic) <= 3, "across scripts, without short vowels: "
         + names.levels().get(names.level(latin, arabic)));
-    Record ivan = PersonGenerator.record("a", "Ivan Petrov", null, null, null, null, null, null, null);
-    Record john = PersonGenerator.record("b", "John Petrov", null, null, null, null, null, null, null);
+    MatchRecord ivan = PersonGenerator.record("a", "Ivan Petrov", null, null, null, null, null, null, null);
+    MatchRecord john = PersonGenerator.record("b", "John Petrov", null, null, null, null, null, null, null);
     assertTrue(names.level(ivan, john) >= 3, "a different name in another language is not a nickname");
   }
 
   @Test
   void probabilitiesAreRoughlyCalibratedOverTheCandidatePairs() {
-    List<Record> records = data.records();
+    List<MatchRecord> records = data.records();
     var blocked = org.insight.match.internal.Blocker.block(records, linker.comparisons(), 500, -1);
     long n = records.size();
     double brier = 0;
@@ -372,8 +372,8 @@ class LinkerTest {
     double[] observed = new double[4];
     int[] count = new int[4];
     for (long p : blocked.pairs()) {
-      Record a = records.get((int) (p / n));
-      Record b = records.get((int) (p % n));
+      MatchRecord a = records.get((int) (p / n));
+      MatchRecord b = records.get((int) (p % n));
       double prob = result.model().probability(result.model().weight(a, b));
       int truth = data.truth().get(a.id()).equals(data.truth().get(b.id())) ? 1 : 0;
       brier += (prob - truth) * (prob - truth);

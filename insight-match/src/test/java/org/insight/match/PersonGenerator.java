@@ -64,7 +64,7 @@ final class PersonGenerator {
       String country, String phone, String email, String gender) {}
 
   /** Generated data with its truth. */
-  record Data(List<Record> records, Map<String, Integer> truth) {
+  record Data(List<MatchRecord> records, Map<String, Integer> truth) {
     /** Unordered true duplicate pairs as "a|b" with a < b. */
     java.util.Set<String> truePairs() {
       Map<Integer, List<String>> by = new LinkedHashMap<>();
@@ -128,7 +128,7 @@ final class PersonGenerator {
     for (int i = 0; i < bases; i++) {
       people.add(person(i));
     }
-    List<Record> records = new ArrayList<>();
+    List<MatchRecord> records = new ArrayList<>();
     Map<String, Integer> truth = new LinkedHashMap<>();
     for (Person p : people) {
       String id = "r" + records.size();
@@ -145,12 +145,12 @@ final class PersonGenerator {
     return new Data(records, truth);
   }
 
-  Record clean(String id, Person p) {
+  MatchRecord clean(String id, Person p) {
     return record(id, p.given() + " " + p.family(), p.birthDate(), p.passport(), p.idNumber(), p.country(),
         p.phone(), p.email(), p.gender());
   }
 
-  Record corrupt(String id, Person p) {
+  MatchRecord corrupt(String id, Person p) {
     String given = p.given();
     String family = p.family();
     double r = random.nextDouble();
@@ -233,7 +233,7 @@ final class PersonGenerator {
     return new String(c);
   }
 
-  static Record record(String id, String name, String date, String passport, String idNumber, String country,
+  static MatchRecord record(String id, String name, String date, String passport, String idNumber, String country,
       String phone, String email, String gender) {
     Map<String, List<String>> v = new LinkedHashMap<>();
     put(v, "name", name);
@@ -244,7 +244,7 @@ final class PersonGenerator {
     put(v, "phone", phone);
     put(v, "email", email);
     put(v, "gender", gender);
-    return Record.of(id, "synthetic", v);
+    return MatchRecord.of(id, "synthetic", v);
   }
 
   private static void put(Map<String, List<String>> v, String k, String value) {

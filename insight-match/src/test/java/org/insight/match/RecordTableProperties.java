@@ -12,7 +12,7 @@ class RecordTableProperties {
 
   @Property(tries = 40)
   void levelsWeightsAndFrequenciesEqualTheModels(@ForAll long seed) {
-    List<Record> recs = new PersonGenerator(seed).generate(25, 0.4).records();
+    List<MatchRecord> recs = new PersonGenerator(seed).generate(25, 0.4).records();
     RecordTable table;
     try (Workers workers = new Workers(2)) {
       table = RecordTable.build(recs, LinkerProperties.MODEL.comparisons(), workers);
@@ -24,8 +24,8 @@ class RecordTableProperties {
     int[] lv = new int[cp.size()];
     for (int i = 0; i < recs.size(); i++) {
       for (int j = i + 1; j < recs.size(); j++) {
-        Record a = recs.get(i);
-        Record b = recs.get(j);
+        MatchRecord a = recs.get(i);
+        MatchRecord b = recs.get(j);
         Assertions.assertArrayEquals(model.levels(a, b), unpackCheck(table, i, j, lv));
         Assertions.assertEquals(Double.doubleToLongBits(model.weight(a, b)),
             Double.doubleToLongBits(table.weight(i, j, weights)), a + " / " + b);

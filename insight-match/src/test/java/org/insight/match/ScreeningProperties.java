@@ -12,9 +12,9 @@ import net.jqwik.api.constraints.IntRange;
 
 class ScreeningProperties {
 
-  static List<Record> list(long seed, int n) {
+  static List<MatchRecord> list(long seed, int n) {
     PersonGenerator g = new PersonGenerator(seed);
-    List<Record> out = new ArrayList<>();
+    List<MatchRecord> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       PersonGenerator.Person p = g.person(i);
       out.add(i % 3 == 0 ? g.corrupt("e" + i, p) : g.clean("e" + i, p));
@@ -22,9 +22,9 @@ class ScreeningProperties {
     return out;
   }
 
-  static ScreeningQuery query(long seed, List<Record> entries) {
+  static ScreeningQuery query(long seed, List<MatchRecord> entries) {
     Random r = new Random(seed);
-    Record e = entries.get(r.nextInt(entries.size()));
+    MatchRecord e = entries.get(r.nextInt(entries.size()));
     ScreeningQuery q = ScreeningQuery.of(e.get("name").get(0) + (r.nextBoolean() ? "" : "x"));
     return e.get("birthDate").isEmpty() ? q : q.withBirthDate(e.get("birthDate").get(0).substring(0, 4));
   }
@@ -36,8 +36,8 @@ class ScreeningProperties {
   /** Results depend on the entries held, not on the order they were added in. */
   @Property(tries = 15)
   void orderDoesNotMatter(@ForAll long seed) {
-    List<Record> entries = list(seed, 300);
-    List<Record> shuffled = new ArrayList<>(entries);
+    List<MatchRecord> entries = list(seed, 300);
+    List<MatchRecord> shuffled = new ArrayList<>(entries);
     Collections.shuffle(shuffled, new Random(seed));
     Screening a = Screening.of(entries);
     Screening b = Screening.of(shuffled);
@@ -50,12 +50,12 @@ class ScreeningProperties {
   /** Removing entries gives exactly the index that never held them (slots are reused, nothing lingers). */
   @Property(tries = 15)
   void removeIsNeverAdded(@ForAll long seed, @ForAll @IntRange(min = 1, max = 100) int removed) {
-    List<Record> entries = list(seed, 300);
+    List<MatchRecord> entries = list(seed, 300);
     Screening all = Screening.of(entries);
-    List<Record> kept = new ArrayList<>(entries);
+    List<MatchRecord> kept = new ArrayList<>(entries);
     Random r = new Random(seed);
     for (int i = 0; i < removed; i++) {
-      Record gone = kept.remove(r.nextInt(kept.size()));
+      MatchRecord gone = kept.remove(r.nextInt(kept.size()));
       all.remove(gone.id());
     }
     all.add(entries.get(0)); // re-adding (replacing) an entry changes nothing either
@@ -73,9 +73,9 @@ class ScreeningProperties {
   /** Screening a against a list holding b scores as screening b against a list holding a. */
   @Property(tries = 100)
   void symmetric(@ForAll long seed) {
-    List<Record> two = list(seed, 2);
-    Record a = two.get(0);
-    Record b = two.get(1);
+    List<MatchRecord> two = list(seed, 2);
+    MatchRecord a = two.get(0);
+    MatchRecord b = two.get(1);
     List<ScreeningHit> ab = Screening.of(List.of(b)).scan(ScreeningQuery.of(a), 1);
     List<ScreeningHit> ba = Screening.of(List.of(a)).scan(ScreeningQuery.of(b), 1);
     assertEquals(ab.get(0).weight(), ba.get(0).weight(), 0.0);
@@ -85,7 +85,7 @@ class ScreeningProperties {
   /** The index and the scan give the same score to every candidate the index returns (one scorer). */
   @Property(tries = 15)
   void indexAndScanAgreeOnScores(@ForAll long seed) {
-    List<Record> entries = list(seed, 200);
+    List<MatchRecord> entries = list(seed, 200);
     Screening s = Screening.of(entries);
     ScreeningQuery q = query(seed, entries);
     java.util.Map<String, Double> scan = new java.util.HashMap<>();

@@ -29,7 +29,7 @@ class ScreeningRecallTest {
 
   static Screening build() {
     Random r = new Random(7);
-    List<Record> entries = new ArrayList<>();
+    List<MatchRecord> entries = new ArrayList<>();
     for (int i = 0; i < BACKGROUND; i++) {
       StringBuilder family = new StringBuilder();
       for (int k = 0; k < 2 + r.nextInt(2); k++) {
@@ -53,20 +53,20 @@ class ScreeningRecallTest {
     return String.format(Locale.ROOT, "%04d-%02d-%02d", 1940 + r.nextInt(60), 1 + r.nextInt(12), 1 + r.nextInt(28));
   }
 
-  static Record entry(String id, String name, String date, String country) {
+  static MatchRecord entry(String id, String name, String date, String country) {
     Map<String, List<String>> v = new LinkedHashMap<>();
     v.put("name", List.of(name));
     if (date != null) {
       v.put("birthDate", List.of(date));
     }
     v.put("nationality", List.of(country));
-    return Record.of(id, "watch", v);
+    return MatchRecord.of(id, "watch", v);
   }
 
   /** {@code n} entries named "{given} {family}" with random dates and countries: a common given name. */
-  static List<Record> crowd(String given, int n, long seed) {
+  static List<MatchRecord> crowd(String given, int n, long seed) {
     Random r = new Random(seed);
-    List<Record> out = new ArrayList<>();
+    List<MatchRecord> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String family = FAMILY[r.nextInt(FAMILY.length)] + (char) ('a' + r.nextInt(26)) + (char) ('a' + r.nextInt(26));
       out.add(entry(given.toLowerCase(Locale.ROOT) + i, given + " " + family, date(r),

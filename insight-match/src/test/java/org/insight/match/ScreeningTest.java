@@ -25,7 +25,7 @@ class ScreeningTest {
   @BeforeAll
   static void build() {
     generator = new PersonGenerator(SEED);
-    List<Record> entries = new ArrayList<>();
+    List<MatchRecord> entries = new ArrayList<>();
     for (int i = 0; i < LIST; i++) {
       PersonGenerator.Person p = generator.person(i);
       people.add(p);
@@ -37,7 +37,7 @@ class ScreeningTest {
     System.out.printf("screening index of %d entries: %d ms%n", entries.size(), (System.nanoTime() - t0) / 1_000_000);
   }
 
-  static List<Record> handMade() {
+  static List<MatchRecord> handMade() {
     return List.of(
         entry("x-haddad", "Mohammed Abdullah HADDAD", "1980-05-17", "lb", null),
         entry("x-petrov", "Ivan Sergeyevich PETROV", "1975-03-04", "ru", "724410981"),
@@ -45,7 +45,7 @@ class ScreeningTest {
         entry("x-dubois", "Marie-Claire DUBOIS", "1988", "fr", null));
   }
 
-  static Record entry(String id, String name, String date, String country, String passport) {
+  static MatchRecord entry(String id, String name, String date, String country, String passport) {
     Map<String, List<String>> v = new LinkedHashMap<>();
     v.put("name", List.of(name));
     v.put("birthDate", List.of(date));
@@ -53,7 +53,7 @@ class ScreeningTest {
     if (passport != null) {
       v.put("passportNumber", List.of(passport));
     }
-    return Record.of(id, "watch", v);
+    return MatchRecord.of(id, "watch", v);
   }
 
   static List<String> ids(List<ScreeningHit> hits) {
@@ -103,8 +103,8 @@ class ScreeningTest {
     int n = 400;
     for (int i = 0; i < n; i++) {
       int pid = random.nextInt(LIST);
-      Record c = generator.corrupt("q" + i, people.get(pid));
-      ScreeningQuery q = ScreeningQuery.of(Record.of("query", "query",
+      MatchRecord c = generator.corrupt("q" + i, people.get(pid));
+      ScreeningQuery q = ScreeningQuery.of(MatchRecord.of("query", "query",
           pick(c, "name", "birthDate", "nationality")));
       List<String> ids = ids(screening.candidates(q, 10));
       found += ids.contains("w" + pid) ? 1 : 0;
@@ -114,7 +114,7 @@ class ScreeningTest {
     assertTrue(found >= 0.95 * n, "true entry in the top 10 for " + found + " of " + n);
   }
 
-  static Map<String, List<String>> pick(Record r, String... properties) {
+  static Map<String, List<String>> pick(MatchRecord r, String... properties) {
     Map<String, List<String>> v = new LinkedHashMap<>();
     for (String p : properties) {
       if (!r.get(p).isEmpty()) {
@@ -134,8 +134,8 @@ class ScreeningTest {
     long indexNanos = 0;
     for (int i = 0; i < n; i++) {
       int pid = random.nextInt(LIST);
-      Record c = generator.corrupt("q" + i, people.get(pid));
-      ScreeningQuery q = ScreeningQuery.of(Record.of("query", "query", pick(c, "name", "birthDate", "nationality",
+      MatchRecord c = generator.corrupt("q" + i, people.get(pid));
+      ScreeningQuery q = ScreeningQuery.of(MatchRecord.of("query", "query", pick(c, "name", "birthDate", "nationality",
           "passportNumber")));
       long t0 = System.nanoTime();
       List<ScreeningHit> scanHits = screening.scan(q, 10);

@@ -14,7 +14,7 @@ import org.insight.core.Document;
 import org.insight.core.Mention;
 import org.insight.core.PropertyType;
 import org.insight.core.Provenance;
-import org.insight.nlp.internal.SelectorScanner;
+import org.insight.nlp.internal.selector.SelectorScanner;
 
 /**
  * Finds validated selectors — e-mail addresses, phone numbers, IBANs, payment cards, IMEIs, IP addresses, URLs,

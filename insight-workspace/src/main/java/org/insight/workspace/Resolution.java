@@ -31,7 +31,7 @@ import org.insight.match.Judgement;
 import org.insight.match.LinkResult;
 import org.insight.match.Linker;
 import org.insight.match.MatchPair;
-import org.insight.match.Record;
+import org.insight.match.MatchRecord;
 import org.insight.policy.Label;
 
 /**
@@ -144,7 +144,7 @@ public final class Resolution {
   }
 
   private ResolutionRun doRun(ResolveOptions options) {
-    List<Record> records = new ArrayList<>();
+    List<MatchRecord> records = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     Map<String, Entity> byId = new HashMap<>();
     for (Entity e : all("Person")) {
@@ -153,7 +153,7 @@ public final class Resolution {
         continue;
       }
       try {
-        records.add(Record.of(e));
+        records.add(MatchRecord.of(e));
         byId.put(e.id().value(), e);
       } catch (InsightException | IllegalArgumentException ex) {
         skipped.add(e.id() + ": " + ex.getMessage());
@@ -393,9 +393,9 @@ public final class Resolution {
     return runs.isEmpty() ? Optional.empty() : Optional.of(((TreeSet<String>) runs).last());
   }
 
-  private Entity marker(String run, List<Record> records) {
+  private Entity marker(String run, List<MatchRecord> records) {
     Set<Label> distinct = new java.util.LinkedHashSet<>();
-    for (Record r : records) {
+    for (MatchRecord r : records) {
       distinct.add(r.label());
     }
     Label label = null;

@@ -34,7 +34,7 @@ import org.insight.core.StoreException;
 import org.insight.match.ComparisonOutcome;
 import org.insight.match.Explanation;
 import org.insight.match.MatchModel;
-import org.insight.match.Record;
+import org.insight.match.MatchRecord;
 import org.insight.match.Screening;
 import org.insight.match.ScreeningHit;
 import org.insight.match.ScreeningQuery;
@@ -106,7 +106,7 @@ final class WatchListScreening {
    * A subject as the forward direction compares it ({@code record}) and names it in a flag: a person (no document),
    * or a name mentioned in a document ({@code subjectId} is then the document's id, as forward flags have it).
    */
-  private record Subject(Record record, String subjectId, String documentId, String mentionId, String name,
+  private record Subject(MatchRecord record, String subjectId, String documentId, String mentionId, String name,
       Provenance provenance) {}
 
   WatchListScreening(Workspace workspace, Set<String> watchLists, double threshold, double mentionThreshold,
@@ -215,8 +215,8 @@ final class WatchListScreening {
     for (Statement s : workspace.store.statementsOf(watchLists, personTypes(), visibility)) {
       byEntity.computeIfAbsent(s.entityId().value(), x -> new ArrayList<>()).add(s);
     }
-    List<Record> records = new ArrayList<>(byEntity.size());
-    byEntity.forEach((id, statements) -> records.add(Record.of(Entity.of(EntityId.of(id), statements,
+    List<MatchRecord> records = new ArrayList<>(byEntity.size());
+    byEntity.forEach((id, statements) -> records.add(MatchRecord.of(Entity.of(EntityId.of(id), statements,
         workspace.schema()))));
     Screening s = Screening.builder().model(model).build();
     s.addAll(records);
@@ -251,7 +251,7 @@ final class WatchListScreening {
     }
     org.apache.lucene.search.Query all = everyLabel();
     List<Entity> subjects = new ArrayList<>();
-    List<Record> entries = new ArrayList<>();
+    List<MatchRecord> entries = new ArrayList<>();
     boolean listChanged = false;
     for (EntityId id : new LinkedHashSet<>(written)) {
       List<Statement> statements = workspace.store.statements(id, all);
@@ -266,7 +266,7 @@ final class WatchListScreening {
         listChanged = true;
         List<Statement> listed = statements.stream()
             .filter(s -> watchLists.contains(s.provenance().dataset())).toList();
-        Record entry = Record.of(Entity.of(id, listed, workspace.schema()));
+        MatchRecord entry = MatchRecord.of(Entity.of(id, listed, workspace.schema()));
         entries.add(entry);
         synchronized (this) {
           if (everything != null) {
@@ -284,12 +284,12 @@ final class WatchListScreening {
     List<Entity> flags = new ArrayList<>();
     if (!entries.isEmpty()) {
       Subjects known = subjects(reverseAll ? workspace.store.labels() : writerLabels.get());
-      for (Record entry : entries) {
+      for (MatchRecord entry : entries) {
         flags.addAll(screenEntry(entry, known, principal, now));
       }
     }
     for (Entity subject : subjects) {
-      Record r = Record.of(subject);
+      MatchRecord r = MatchRecord.of(subject);
       if (r.get("name").isEmpty() && r.get("alias").isEmpty()) {
         continue;
       }
@@ -315,7 +315,7 @@ final class WatchListScreening {
       if (m.type() != PropertyType.NAME || m.value().isBlank()) {
         continue;
       }
-      Record r = new Record(m.id(), m.provenance().dataset(), Map.of("name", List.of(m.value())), m.label());
+      MatchRecord r = new MatchRecord(m.id(), m.provenance().dataset(), Map.of("name", List.of(m.value())), m.label());
       for (ScreeningHit hit : everything().candidates(ScreeningQuery.of(r), CONTINUOUS_CANDIDATES)) {
         Explanation x = model.explain(r, hit.entry());
         if (x.probability() >= mentionThreshold) {
@@ -358,7 +358,7 @@ final class WatchListScreening {
     for (Statement s : workspace.store.statementsOfTypes(personTypes(), visibility)) {
       byEntity.computeIfAbsent(s.entityId().value(), x -> new ArrayList<>()).add(s);
     }
-    List<Record> records = new ArrayList<>();
+    List<MatchRecord> records = new ArrayList<>();
     Map<String, Subject> byId = new java.util.concurrent.ConcurrentHashMap<>();
     byEntity.forEach((id, statements) -> {
       Subject subject = personSubject(id, statements);
@@ -371,7 +371,7 @@ final class WatchListScreening {
       Subject subject = mentionSubject(m);
       if (subject != null) {
         String key = MENTION_KEY + m.id();
-        records.add(new Record(key, subject.record().dataset(), subject.record().values(), subject.record().label()));
+        records.add(new MatchRecord(key, subject.record().dataset(), subject.record().values(), subject.record().label()));
         byId.put(key, subject);
       }
     }
@@ -385,7 +385,7 @@ final class WatchListScreening {
     if (visible.isEmpty() || visible.stream().anyMatch(s -> watchLists.contains(s.provenance().dataset()))) {
       return null;
     }
-    Record r = Record.of(Entity.of(EntityId.of(id), visible, workspace.schema()));
+    MatchRecord r = MatchRecord.of(Entity.of(EntityId.of(id), visible, workspace.schema()));
     String name = firstName(r);
     return name == null ? null : new Subject(r, id, null, null, name, visible.get(0).provenance());
   }
@@ -396,7 +396,7 @@ final class WatchListScreening {
       return null;
     }
     try {
-      Record r = new Record(m.id(), m.provenance().dataset(), Map.of("name", List.of(m.value())), m.label());
+      MatchRecord r = new MatchRecord(m.id(), m.provenance().dataset(), Map.of("name", List.of(m.value())), m.label());
       return new Subject(r, m.documentId(), m.documentId(), m.id(), m.value(), m.provenance());
     } catch (InsightException e) {
       return null; // not readable as a name (the forward direction refused it when it was written)
@@ -445,8 +445,8 @@ final class WatchListScreening {
           String key = MENTION_KEY + m.id();
           if (view.getKey().contains(term)) {
             v.byId().put(key, subject);
-            Record r = subject.record();
-            v.index().add(new Record(key, r.dataset(), r.values(), r.label()));
+            MatchRecord r = subject.record();
+            v.index().add(new MatchRecord(key, r.dataset(), r.values(), r.label()));
           } else if (v.byId().remove(key) != null) {
             v.index().remove(key); // rewritten under a label this view does not see
           }
@@ -456,7 +456,7 @@ final class WatchListScreening {
   }
 
   /** A new entry against the known subjects: the flags screening each of them would raise against it. */
-  private List<Entity> screenEntry(Record entry, Subjects known, String principal, Instant now) {
+  private List<Entity> screenEntry(MatchRecord entry, Subjects known, String principal, Instant now) {
     if (firstName(entry) == null || known.byId().isEmpty()) {
       return List.of();
     }
@@ -472,7 +472,7 @@ final class WatchListScreening {
     return flags;
   }
 
-  private static String firstName(Record r) {
+  private static String firstName(MatchRecord r) {
     return !r.get("name").isEmpty() ? r.get("name").get(0) : !r.get("alias").isEmpty() ? r.get("alias").get(0) : null;
   }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.insight.core.Document;
-import org.insight.ingest.Extractor;
+import org.insight.ingest.TikaExtractor;
 import org.insight.ingest.IngestReport;
 import org.insight.ingest.IngestRequest;
 import org.insight.ingest.IngestSource;
@@ -52,7 +52,7 @@ class IngestTikaTest {
         + "<body><p>Suspect left at 21:40.</p></body></html>", StandardCharsets.UTF_8);
     Files.write(corpus.resolve("scan.pdf"), "%PDF-1.7\n1 0 obj << /Type /Catalog".getBytes(StandardCharsets.US_ASCII));
     // in-process Tika keeps this test fast; the extractor's own tests cover the worker processes
-    try (Extractor extractor = Extractor.builder().inProcess(true).build();
+    try (TikaExtractor extractor = TikaExtractor.builder().inProcess(true).build();
          Workspace ws = Workspace.open(tmp.resolve("ws")); Session s = ws.session(IngestTest.LOADER, IngestTest.CI)) {
       IngestReport r = s.ingest(IngestRequest.builder(IngestTest.DATASET).source(IngestSource.directory(corpus))
           .extractor(extractor).ocr(OcrOptions.OFF).workers(2).build());

@@ -4,9 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 
-/** SHA-256 and id helpers shared by the model. Not API. */
+/** SHA-256 helpers shared by the model, and the cut of caller input shown in messages. Not API. */
 public final class Hashing {
   private Hashing() {}
 
@@ -32,16 +31,6 @@ public final class Hashing {
       md.update(b);
     }
     return HexFormat.of().formatHex(md.digest());
-  }
-
-  /** A lowercase [a-z0-9-] slug of at most {@code max} characters; "x" when nothing is left. */
-  public static String slug(String text, int max) {
-    String s = text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    s = s.replaceAll("^-+|-+$", "");
-    if (s.length() > max) {
-      s = s.substring(0, max).replaceAll("-+$", "");
-    }
-    return s.isEmpty() ? "x" : s;
   }
 
   /** Caller input shown in an error message, cut so a message never carries a whole payload. */

@@ -1,6 +1,6 @@
 package org.insight.ingest.internal;
 
-import org.insight.ingest.Extractor;
+import org.insight.ingest.TikaExtractor;
 import org.insight.ingest.IngestRequest;
 import org.insight.ingest.ItemExtractor;
 
@@ -9,6 +9,6 @@ public final class Extractors {
   private Extractors() {}
 
   public static ItemExtractor standard(IngestRequest request) {
-    return new TikaItemExtractor(Extractor.builder().workers(request.workers()).build(), true);
+    return new TikaItemExtractor(TikaExtractor.builder().workers(request.workers()).build(), true);
   }
 }

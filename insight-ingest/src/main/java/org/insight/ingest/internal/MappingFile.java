@@ -18,7 +18,7 @@ import org.insight.core.internal.Messages;
 import org.insight.ingest.RecordFormat;
 import org.insight.ingest.RecordMapping;
 import org.insight.ingest.RecordMappingException;
-import org.insight.ingest.Value;
+import org.insight.ingest.ValueSource;
 
 /** Reads the JSON mapping file format (see docs/architecture.md) into a {@link RecordMapping}. Not API. */
 public final class MappingFile {
@@ -125,7 +125,7 @@ public final class MappingFile {
         problems.add(where + " has no \"type\"; give a schema type such as Person, Phone or Call");
         continue;
       }
-      Map<String, List<Value>> properties = new LinkedHashMap<>();
+      Map<String, List<ValueSource>> properties = new LinkedHashMap<>();
       JsonNode props = spec.get("properties");
       if (props != null && props.isObject()) {
         props.properties().forEach(p -> properties.put(p.getKey(),
@@ -155,14 +155,14 @@ public final class MappingFile {
     }
   }
 
-  private static List<Value> values(JsonNode node, String where, List<String> problems) {
-    List<Value> out = new ArrayList<>();
+  private static List<ValueSource> values(JsonNode node, String where, List<String> problems) {
+    List<ValueSource> out = new ArrayList<>();
     if (node.isTextual()) {
-      out.add(Value.field(node.asText()));
+      out.add(ValueSource.field(node.asText()));
     } else if (node.isArray()) {
       node.forEach(n -> out.addAll(values(n, where, problems)));
     } else if (node.isObject()) {
-      Value v = value(node, where, problems);
+      ValueSource v = value(node, where, problems);
       if (v != null) {
         out.add(v);
       }
@@ -172,20 +172,20 @@ public final class MappingFile {
     return out;
   }
 
-  private static Value value(JsonNode n, String where, List<String> problems) {
+  private static ValueSource value(JsonNode n, String where, List<String> problems) {
     unknownKeys(n, VALUE, where + ".", problems);
-    Value v;
+    ValueSource v;
     if (n.hasNonNull("field") && n.get("field").isArray()) {
-      v = Value.firstOf(strings(n.get("field"), where + ".field", problems).toArray(String[]::new));
+      v = ValueSource.firstOf(strings(n.get("field"), where + ".field", problems).toArray(String[]::new));
     } else if (n.hasNonNull("field")) {
-      v = Value.field(n.get("field").asText());
+      v = ValueSource.field(n.get("field").asText());
     } else if (n.hasNonNull("fields")) {
-      v = Value.fields(n.path("join").asText(" "), strings(n.get("fields"), where + ".fields", problems)
+      v = ValueSource.fields(n.path("join").asText(" "), strings(n.get("fields"), where + ".fields", problems)
           .toArray(String[]::new));
     } else if (n.has("const")) {
-      v = Value.constant(n.get("const").asText());
+      v = ValueSource.constant(n.get("const").asText());
     } else if (n.hasNonNull("entity")) {
-      v = Value.entity(n.get("entity").asText());
+      v = ValueSource.entity(n.get("entity").asText());
     } else {
       problems.add(where + ": give one of \"field\", \"fields\", \"const\" or \"entity\"");
       return null;

@@ -12,7 +12,7 @@ import org.insight.core.Schema;
 import org.insight.core.internal.Messages;
 import org.insight.ingest.RecordFormat;
 import org.insight.ingest.RecordMapping.EntitySpec;
-import org.insight.ingest.Value;
+import org.insight.ingest.ValueSource;
 
 /** Checks a mapping against a schema and lists every problem, each with its fix. Not API. */
 public final class MappingValidator {
@@ -77,7 +77,7 @@ public final class MappingValidator {
     if (csv && !spec.each().isEmpty()) {
       problems.add(where + ": \"each\" reads JSON arrays; a CSV/TSV row has none (remove it)");
     }
-    for (Map.Entry<String, List<Value>> p : spec.properties().entrySet()) {
+    for (Map.Entry<String, List<ValueSource>> p : spec.properties().entrySet()) {
       String prop = p.getKey();
       if (!type.has(prop)) {
         problems.add(where + ": unknown property '" + prop + "' on type " + type.name() + "; "
@@ -85,7 +85,7 @@ public final class MappingValidator {
         continue;
       }
       PropertyDef def = type.property(prop);
-      for (Value v : p.getValue()) {
+      for (ValueSource v : p.getValue()) {
         checkValue(where + "." + prop, def, v, entities, problems);
       }
     }
@@ -100,7 +100,7 @@ public final class MappingValidator {
     }
   }
 
-  private static void checkValue(String where, PropertyDef def, Value v, Map<String, EntitySpec> entities,
+  private static void checkValue(String where, PropertyDef def, ValueSource v, Map<String, EntitySpec> entities,
       List<String> problems) {
     int sources = (v.fields().isEmpty() ? 0 : 1) + (v.constant() == null ? 0 : 1) + (v.entity() == null ? 0 : 1);
     if (sources != 1) {

@@ -64,7 +64,7 @@ public final class ProcessEngine implements Engine {
     Slot slot = slots.take();
     try {
       if (closed) {
-        throw new ExtractionException("this Extractor is closed; create a new one");
+        throw new ExtractionException("this TikaExtractor is closed; create a new one");
       }
       return slot.call(request);
     } finally {
@@ -168,7 +168,7 @@ public final class ProcessEngine implements Engine {
           ? "the worker ran out of memory (heap " + heapMb + " MiB) extracting it"
           : "the worker process died extracting it (exit status " + exit + ")";
       return InProcessEngine.failed(request, "CRASHED", why + "; the worker was restarted."
-          + " Raise Extractor.Builder.workerHeapMb if the item is legitimate");
+          + " Raise TikaExtractor.Builder.workerHeapMb if the item is legitimate");
     }
 
     private void ensureStarted() throws IOException, InterruptedException, TimeoutException, ExecutionException {

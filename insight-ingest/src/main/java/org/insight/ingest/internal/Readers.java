@@ -27,7 +27,7 @@ import org.insight.core.internal.Messages;
 import org.insight.ingest.RecordFileException;
 import org.insight.ingest.RecordMapping;
 import org.insight.ingest.RecordMapping.EntitySpec;
-import org.insight.ingest.Value;
+import org.insight.ingest.ValueSource;
 
 /**
  * The streaming loops over each format: they hand every record (a view, its line and its record id) to a sink,
@@ -176,8 +176,8 @@ public final class Readers {
     List<EntitySpec> specs = new ArrayList<>(mapping.entities().values());
     specs.addAll(mapping.links().values());
     for (EntitySpec s : specs) {
-      for (List<Value> vs : s.properties().values()) {
-        for (Value v : vs) {
+      for (List<ValueSource> vs : s.properties().values()) {
+        for (ValueSource v : vs) {
           if (v.optional() || v.fields().isEmpty()) {
             continue;
           }
@@ -201,8 +201,8 @@ public final class Readers {
     specs.addAll(mapping.links().values());
     for (EntitySpec s : specs) {
       out.addAll(s.keyFields());
-      for (List<Value> vs : s.properties().values()) {
-        for (Value v : vs) {
+      for (List<ValueSource> vs : s.properties().values()) {
+        for (ValueSource v : vs) {
           out.addAll(v.fields());
         }
       }

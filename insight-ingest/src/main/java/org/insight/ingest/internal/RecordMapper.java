@@ -18,7 +18,7 @@ import org.insight.ingest.MappedRecord;
 import org.insight.ingest.RecordMapping;
 import org.insight.ingest.RecordMapping.EntitySpec;
 import org.insight.ingest.RowProblem;
-import org.insight.ingest.Value;
+import org.insight.ingest.ValueSource;
 
 /**
  * Applies a {@link RecordMapping} to one record: evaluates every value, gives each entity its id (from its key, or
@@ -31,9 +31,9 @@ public final class RecordMapper {
   private final Schema schema;
   private final String method;
   private final ContentHash evidence;
-  private final Map<Value, Transforms> transforms = new IdentityHashMap<>();
+  private final Map<ValueSource, Transforms> transforms = new IdentityHashMap<>();
   // equal values share one instance, so a row compares them by identity (a lookup list is large to hash)
-  private final Map<Value, Value> canonical = new IdentityHashMap<>();
+  private final Map<ValueSource, ValueSource> canonical = new IdentityHashMap<>();
 
   /**
    * @param method the provenance method, e.g. {@code record:csv:cdr}
@@ -45,7 +45,7 @@ public final class RecordMapper {
     this.schema = mapping.schema();
     this.method = method;
     this.evidence = evidence;
-    Map<Value, Value> firstEqual = new java.util.HashMap<>();
+    Map<ValueSource, ValueSource> firstEqual = new java.util.HashMap<>();
     for (EntitySpec s : specs()) {
       s.properties().values().forEach(vs -> vs.forEach(v -> {
         transforms.put(v, new Transforms(v));
@@ -168,13 +168,13 @@ public final class RecordMapper {
     for (int i = 0; i < views.size(); i++) {
       Instance in = new Instance(spec, spec.each().isEmpty() ? -1 : i, views.get(i));
       // one source read the same way for two properties (startTime and startDate) is evaluated, and reported, once
-      Map<Value, List<String>> done = new IdentityHashMap<>();
-      for (Map.Entry<String, List<Value>> p : spec.properties().entrySet()) {
-        for (Value v : p.getValue()) {
+      Map<ValueSource, List<String>> done = new IdentityHashMap<>();
+      for (Map.Entry<String, List<ValueSource>> p : spec.properties().entrySet()) {
+        for (ValueSource v : p.getValue()) {
           if (v.entity() != null) {
             continue;   // references are resolved once every entity has its id
           }
-          Value same = canonical.get(v);
+          ValueSource same = canonical.get(v);
           List<String> values = done.get(same);
           if (values == null && !done.containsKey(same)) {
             try {
@@ -194,7 +194,7 @@ public final class RecordMapper {
     return out;
   }
 
-  private List<String> evaluate(Value v, RecordView view) {
+  private List<String> evaluate(ValueSource v, RecordView view) {
     List<String> raw;
     if (v.constant() != null) {
       raw = List.of(v.constant());
@@ -275,8 +275,8 @@ public final class RecordMapper {
       b.add(edge.target(), in.target.value());
     }
     in.values.forEach((p, vs) -> vs.forEach(v -> b.add(p, v)));
-    for (Map.Entry<String, List<Value>> p : spec.properties().entrySet()) {
-      for (Value v : p.getValue()) {
+    for (Map.Entry<String, List<ValueSource>> p : spec.properties().entrySet()) {
+      for (ValueSource v : p.getValue()) {
         if (v.entity() != null) {
           for (Instance ref : nodes.getOrDefault(v.entity(), List.of())) {
             b.add(p.getKey(), ref.id.value());

@@ -15,17 +15,17 @@ import org.insight.core.ContentHash;
 import org.insight.ingest.ExtractedMetadata;
 import org.insight.ingest.Extraction;
 import org.insight.ingest.ExtractionException;
-import org.insight.ingest.Extractor;
+import org.insight.ingest.TikaExtractor;
 import org.insight.ingest.ItemExtractor;
 import org.insight.ingest.OcrOptions;
 
-/** The pipeline's extraction step over an {@link Extractor} (Tika and Tesseract in worker processes). */
+/** The pipeline's extraction step over a {@link TikaExtractor} (Tika and Tesseract in worker processes). */
 public final class TikaItemExtractor implements ItemExtractor {
-  private final Extractor extractor;
+  private final TikaExtractor extractor;
   private final boolean owned;
   private volatile OcrOptions ocr;
 
-  public TikaItemExtractor(Extractor extractor, boolean owned) {
+  public TikaItemExtractor(TikaExtractor extractor, boolean owned) {
     this.extractor = extractor;
     this.owned = owned;
     this.ocr = extractor.defaultOcr();

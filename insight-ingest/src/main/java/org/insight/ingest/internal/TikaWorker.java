@@ -90,7 +90,7 @@ public final class TikaWorker {
     if (root.size > request.limits().maxBytes()) {
       root.mediaType = detectQuietly(file, root.name);
       return root.quarantine("TOO_LARGE", "the item is " + root.size + " bytes, over the maximum of "
-          + request.limits().maxBytes() + "; raise Extractor.Builder.maxBytes to extract it");
+          + request.limits().maxBytes() + "; raise TikaExtractor.Builder.maxBytes to extract it");
     }
     parseInto(root, file, 0, state);
     if (state.abort != null && !root.isQuarantined()) {
@@ -430,7 +430,7 @@ public final class TikaWorker {
       }
       if (++state.embedded > limits.maxEmbedded()) {
         state.abort = "more than " + limits.maxEmbedded() + " embedded items; extraction stopped there"
-            + " (raise Extractor.Builder.maxEmbedded if this is expected)";
+            + " (raise TikaExtractor.Builder.maxEmbedded if this is expected)";
         return;
       }
       Node child = new Node();

@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.insight.core.internal.Messages;
-import org.insight.ingest.Value;
+import org.insight.ingest.ValueSource;
 
-/** A {@link Value} with its date patterns compiled, applying its transforms to raw values. Not API. */
+/** A {@link ValueSource} with its date patterns compiled, applying its transforms to raw values. Not API. */
 final class Transforms {
-  private final Value value;
+  private final ValueSource value;
   private final List<DateTimeFormatter> dates = new ArrayList<>();
   private final List<DateTimeFormatter> dateTimes = new ArrayList<>();
   private final Pattern split;
 
-  Transforms(Value value) {
+  Transforms(ValueSource value) {
     this.value = value;
     for (String p : value.dateFormats()) {
       dates.add(p.equalsIgnoreCase("iso") ? DateTimeFormatter.ISO_LOCAL_DATE : compile(p));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.insight.match.BlockingStats;
 import org.insight.match.Comparison;
-import org.insight.match.Record;
+import org.insight.match.MatchRecord;
 import org.insight.names.Names;
 import org.insight.names.Nicknames;
 
@@ -41,7 +41,7 @@ public final class Blocker {
    * side and only left–right pairs are produced. For small inputs and tests: a run streams the pairs of an
    * {@link #index} instead of holding them.
    */
-  public static Result block(List<Record> records, List<Comparison> comparisons, int maxBlockSize, int split) {
+  public static Result block(List<MatchRecord> records, List<Comparison> comparisons, int maxBlockSize, int split) {
     try (Workers workers = new Workers(1)) {
       Index index = index(records, comparisons, maxBlockSize, split, workers);
       long n = records.size();
@@ -65,7 +65,7 @@ public final class Blocker {
    * hash keeps {@code 64 - ceil(log2 n)} bits (43 at two million records): two distinct keys of a run share a block
    * with probability about {@code keys² / 2^44}, a handful of extra candidate pairs at most.
    */
-  public static Index index(List<Record> records, List<Comparison> comparisons, int maxBlockSize, int split,
+  public static Index index(List<MatchRecord> records, List<Comparison> comparisons, int maxBlockSize, int split,
       Workers workers) {
     int n = records.size();
     int indexBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1)));
@@ -376,7 +376,7 @@ public final class Blocker {
 
 
   /** The blocking keys of one record. */
-  public static Set<String> keys(Record r, List<Comparison> comparisons) {
+  public static Set<String> keys(MatchRecord r, List<Comparison> comparisons) {
     Set<String> keys = new LinkedHashSet<>();
     List<String> years = new ArrayList<>();
     for (Comparison c : comparisons) {

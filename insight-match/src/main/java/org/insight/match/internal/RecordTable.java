@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.insight.match.Comparison;
-import org.insight.match.Record;
+import org.insight.match.MatchRecord;
 import org.insight.names.NameSimilarity;
 import org.insight.names.Nicknames;
 
@@ -43,7 +43,7 @@ public final class RecordTable {
   }
 
   @SuppressWarnings("unchecked")
-  private RecordTable(List<Record> records, List<Comparison> comparisons, Workers workers) {
+  private RecordTable(List<MatchRecord> records, List<Comparison> comparisons, Workers workers) {
     this.n = records.size();
     int c = comparisons.size();
     this.kinds = new Comparison.Kind[c];
@@ -118,12 +118,12 @@ public final class RecordTable {
   }
 
   /** The table of {@code records} for {@code comparisons}, built on {@code workers}. */
-  public static RecordTable build(List<Record> records, List<Comparison> comparisons, Workers workers) {
+  public static RecordTable build(List<MatchRecord> records, List<Comparison> comparisons, Workers workers) {
     return new RecordTable(records, comparisons, workers);
   }
 
   /** What {@code Comparison.values} gives: the values of the properties, pooled, duplicates removed. */
-  private static List<String> pooled(Record r, List<String> properties) {
+  private static List<String> pooled(MatchRecord r, List<String> properties) {
     if (properties.size() == 1) {
       return r.get(properties.get(0));
     }

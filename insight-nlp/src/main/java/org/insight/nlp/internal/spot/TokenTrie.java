@@ -1,4 +1,4 @@
-package org.insight.nlp.internal;
+package org.insight.nlp.internal.spot;
 
 import java.util.Arrays;
 

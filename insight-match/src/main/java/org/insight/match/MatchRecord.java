@@ -29,7 +29,7 @@ import org.insight.policy.Label;
  * @param values property name → cleaned values (unmodifiable)
  * @param label the record's access label, or null when the caller does not use labels
  */
-public record Record(String id, String dataset, Map<String, List<String>> values, Label label) {
+public record MatchRecord(String id, String dataset, Map<String, List<String>> values, Label label) {
 
   private static final Map<String, PropertyType> TYPES = Map.ofEntries(
       Map.entry("name", PropertyType.NAME), Map.entry("alias", PropertyType.NAME),
@@ -38,7 +38,7 @@ public record Record(String id, String dataset, Map<String, List<String>> values
       Map.entry("idNumber", PropertyType.IDENTIFIER), Map.entry("phone", PropertyType.PHONE),
       Map.entry("email", PropertyType.EMAIL), Map.entry("address", PropertyType.ADDRESS));
 
-  public Record {
+  public MatchRecord {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(values, "values");
@@ -69,32 +69,32 @@ public record Record(String id, String dataset, Map<String, List<String>> values
   private static final ThreadLocal<Boolean> TRUSTED = ThreadLocal.withInitial(() -> false);
 
   /** A record from values that a record already cleaned (screening keeps them packed): cleaning again is skipped. */
-  static Record ofCleaned(String id, String dataset, Map<String, List<String>> values, Label label) {
+  static MatchRecord ofCleaned(String id, String dataset, Map<String, List<String>> values, Label label) {
     TRUSTED.set(true);
     try {
-      return new Record(id, dataset, values, label);
+      return new MatchRecord(id, dataset, values, label);
     } finally {
       TRUSTED.set(false);
     }
   }
 
   /** A record without a label. */
-  public static Record of(String id, String dataset, Map<String, List<String>> values) {
-    return new Record(id, dataset, values, null);
+  public static MatchRecord of(String id, String dataset, Map<String, List<String>> values) {
+    return new MatchRecord(id, dataset, values, null);
   }
 
   /**
    * A record from an entity: its id, the dataset of its first statement, its property values, and the conjunction
    * of its statements' labels (the record as a whole is derived from all of them).
    */
-  public static Record of(Entity entity) {
+  public static MatchRecord of(Entity entity) {
     Objects.requireNonNull(entity, "entity");
     Label label = null;
     for (Statement s : entity.statements()) {
       label = label == null ? s.label() : label.and(s.label());
     }
     String dataset = entity.statements().get(0).provenance().dataset();
-    return new Record(entity.id().value(), dataset, entity.properties(), label);
+    return new MatchRecord(entity.id().value(), dataset, entity.properties(), label);
   }
 
   /** The cleaned values of one property, empty when it has none. */
@@ -108,8 +108,8 @@ public record Record(String id, String dataset, Map<String, List<String>> values
   }
 
   /** This record with another label. */
-  public Record withLabel(Label newLabel) {
-    return new Record(id, dataset, values, newLabel);
+  public MatchRecord withLabel(Label newLabel) {
+    return new MatchRecord(id, dataset, values, newLabel);
   }
 
   private static String clean(String property, String raw) {

@@ -16,12 +16,12 @@ import java.util.Objects;
  * date/date-time pattern. Then {@link org.insight.core.EntityBuilder} cleans the value by its property type.
  *
  * <pre>{@code
- * Value.field("start").datetime("dd/MM/yyyy HH:mm:ss")
- * Value.field("phones").split(";")
- * Value.field("sex_id").lookup("sex")
- * Value.fields(" ", "forename", "name")
- * Value.constant("fr")
- * Value.entity("person")
+ * ValueSource.field("start").datetime("dd/MM/yyyy HH:mm:ss")
+ * ValueSource.field("phones").split(";")
+ * ValueSource.field("sex_id").lookup("sex")
+ * ValueSource.fields(" ", "forename", "name")
+ * ValueSource.constant("fr")
+ * ValueSource.entity("person")
  * }</pre>
  *
  * @param fields the source fields; one is read as is (all its values), several are joined by {@code join}
@@ -47,12 +47,12 @@ import java.util.Objects;
  * @param firstOf when true {@code fields} are alternatives (the names different exports give one column): the
  *     first that has a value in the row is read, and a CSV file needs only one of them
  */
-public record Value(List<String> fields, String join, String constant, String entity, String split, boolean trim,
+public record ValueSource(List<String> fields, String join, String constant, String entity, String split, boolean trim,
     String lookupName, Map<String, String> lookup, boolean strictLookup, boolean decimalComma,
     List<String> dateFormats, List<String> dateTimeFormats, boolean optional, boolean firstOf) {
 
   /** Copies the collections; upper-cases lookup codes. */
-  public Value {
+  public ValueSource {
     fields = List.copyOf(fields);
     join = Objects.requireNonNullElse(join, " ");
     lookupName = Objects.requireNonNullElse(lookupName, "");
@@ -64,8 +64,8 @@ public record Value(List<String> fields, String join, String constant, String en
   }
 
   /** The values of one field: a CSV column name, or a JSON path ({@code a.b}, {@code a[].b}, {@code a[0]}). */
-  public static Value field(String field) {
-    return new Value(List.of(Objects.requireNonNull(field, "field")), " ", null, null, null, true, "", Map.of(),
+  public static ValueSource field(String field) {
+    return new ValueSource(List.of(Objects.requireNonNull(field, "field")), " ", null, null, null, true, "", Map.of(),
         false, false, List.of(), List.of(), false, false);
   }
 
@@ -73,81 +73,81 @@ public record Value(List<String> fields, String join, String constant, String en
    * The first of several fields that has a value in the row: the names different exports give one column, e.g.
    * {@code firstOf("caller", "calling_number", "a_number")}. A CSV file needs only one of them.
    */
-  public static Value firstOf(String... fields) {
-    return new Value(List.of(fields), " ", null, null, null, true, "", Map.of(), false, false, List.of(),
+  public static ValueSource firstOf(String... fields) {
+    return new ValueSource(List.of(fields), " ", null, null, null, true, "", Map.of(), false, false, List.of(),
         List.of(), false, true);
   }
 
   /** Several fields joined by {@code separator}, e.g. {@code fields(" ", "forename", "name")}. */
-  public static Value fields(String separator, String... fields) {
-    return new Value(List.of(fields), separator, null, null, null, true, "", Map.of(), false, false, List.of(),
+  public static ValueSource fields(String separator, String... fields) {
+    return new ValueSource(List.of(fields), separator, null, null, null, true, "", Map.of(), false, false, List.of(),
         List.of(), false, false);
   }
 
   /** A constant value, the same for every row (e.g. a country the whole file is about). */
-  public static Value constant(String value) {
-    return new Value(List.of(), " ", Objects.requireNonNull(value, "value"), null, null, true, "", Map.of(), false,
+  public static ValueSource constant(String value) {
+    return new ValueSource(List.of(), " ", Objects.requireNonNull(value, "value"), null, null, true, "", Map.of(), false,
         false, List.of(), List.of(), false, false);
   }
 
   /** The id of the entity (or entities) mapped under {@code name} in the same row: for entity references. */
-  public static Value entity(String name) {
-    return new Value(List.of(), " ", null, Objects.requireNonNull(name, "name"), null, true, "", Map.of(), false,
+  public static ValueSource entity(String name) {
+    return new ValueSource(List.of(), " ", null, Objects.requireNonNull(name, "name"), null, true, "", Map.of(), false,
         false, List.of(), List.of(), false, false);
   }
 
   /** Splits each value on a literal separator ({@code ";"}, {@code "|"}). */
-  public Value split(String separator) {
-    return new Value(fields, join, constant, entity, separator, trim, lookupName, lookup, strictLookup, decimalComma,
+  public ValueSource split(String separator) {
+    return new ValueSource(fields, join, constant, entity, separator, trim, lookupName, lookup, strictLookup, decimalComma,
         dateFormats, dateTimeFormats, optional, firstOf);
   }
 
   /** Whether to trim values (default true). */
-  public Value trim(boolean on) {
-    return new Value(fields, join, constant, entity, split, on, lookupName, lookup, strictLookup, decimalComma,
+  public ValueSource trim(boolean on) {
+    return new ValueSource(fields, join, constant, entity, split, on, lookupName, lookup, strictLookup, decimalComma,
         dateFormats, dateTimeFormats, optional, firstOf);
   }
 
   /** Maps codes through a built-in code list: {@code sex} (M/F/U) or {@code language} (ISO 639 codes). */
-  public Value lookup(String builtInList) {
-    return new Value(fields, join, constant, entity, split, trim, builtInList,
+  public ValueSource lookup(String builtInList) {
+    return new ValueSource(fields, join, constant, entity, split, trim, builtInList,
         org.insight.ingest.internal.CodeLists.get(builtInList), strictLookup, decimalComma, dateFormats,
         dateTimeFormats, optional, firstOf);
   }
 
   /** Maps codes through an inline code list (code → value; {@code ""} drops the code). */
-  public Value lookup(Map<String, String> codes) {
-    return new Value(fields, join, constant, entity, split, trim, "inline", codes, strictLookup, decimalComma,
+  public ValueSource lookup(Map<String, String> codes) {
+    return new ValueSource(fields, join, constant, entity, split, trim, "inline", codes, strictLookup, decimalComma,
         dateFormats, dateTimeFormats, optional, firstOf);
   }
 
   /** Reports a code missing from the lookup list as a row problem instead of keeping it. */
-  public Value strictCodes() {
-    return new Value(fields, join, constant, entity, split, trim, lookupName, lookup, true, decimalComma,
+  public ValueSource strictCodes() {
+    return new ValueSource(fields, join, constant, entity, split, trim, lookupName, lookup, true, decimalComma,
         dateFormats, dateTimeFormats, optional, firstOf);
   }
 
   /** Reads numbers written with a decimal comma ({@code 1.500,25}). */
-  public Value commaDecimals() {
-    return new Value(fields, join, constant, entity, split, trim, lookupName, lookup, strictLookup, true,
+  public ValueSource commaDecimals() {
+    return new ValueSource(fields, join, constant, entity, split, trim, lookupName, lookup, strictLookup, true,
         dateFormats, dateTimeFormats, optional, firstOf);
   }
 
   /** Parses dates with these patterns (tried in order), e.g. {@code "dd/MM/yyyy"}, into ISO dates. */
-  public Value date(String... patterns) {
-    return new Value(fields, join, constant, entity, split, trim, lookupName, lookup, strictLookup, decimalComma,
+  public ValueSource date(String... patterns) {
+    return new ValueSource(fields, join, constant, entity, split, trim, lookupName, lookup, strictLookup, decimalComma,
         List.of(patterns), dateTimeFormats, optional, firstOf);
   }
 
   /** Parses date-times with these patterns (tried in order; {@code "iso"} for ISO 8601) into ISO date-times. */
-  public Value datetime(String... patterns) {
-    return new Value(fields, join, constant, entity, split, trim, lookupName, lookup, strictLookup, decimalComma,
+  public ValueSource datetime(String... patterns) {
+    return new ValueSource(fields, join, constant, entity, split, trim, lookupName, lookup, strictLookup, decimalComma,
         dateFormats, List.of(patterns), optional, firstOf);
   }
 
   /** Lets a CSV file lack this value's column(s): the value is then simply absent. */
-  public Value optionalColumn() {
-    return new Value(fields, join, constant, entity, split, trim, lookupName, lookup, strictLookup, decimalComma,
+  public ValueSource optionalColumn() {
+    return new ValueSource(fields, join, constant, entity, split, trim, lookupName, lookup, strictLookup, decimalComma,
         dateFormats, dateTimeFormats, true, firstOf);
   }
 

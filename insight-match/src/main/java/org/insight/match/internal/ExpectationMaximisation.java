@@ -9,12 +9,12 @@ import java.util.List;
  * pairs, where matches are negligibly rare: the approach Splink recommends, which keeps EM from drifting to a
  * "cluster" that is not the match class). The null level (0) carries no evidence. Not API.
  */
-public final class Em {
+public final class ExpectationMaximisation {
 
   /** Probabilities are kept in [MIN_P, 1 - MIN_P]. */
   public static final double MIN_P = 1e-4;
 
-  private Em() {}
+  private ExpectationMaximisation() {}
 
   /** The outcome of a fit. */
   public record Fit(double[][] m, double lambda, int iterations, boolean converged, List<Double> logLikelihood) {}

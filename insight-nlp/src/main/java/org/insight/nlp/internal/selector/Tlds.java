@@ -1,4 +1,4 @@
-package org.insight.nlp.internal;
+package org.insight.nlp.internal.selector;
 
 import java.util.Set;
 

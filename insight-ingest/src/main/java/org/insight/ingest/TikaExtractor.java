@@ -23,21 +23,23 @@ import org.insight.ingest.internal.TikaWorker;
  * without a text layer with Tesseract — in a pool of worker processes, so a file that hangs a parser or
  * exhausts its memory costs that file (quarantined: TIMEOUT or CRASHED), never the caller's JVM.
  *
- * <p>Thread-safe: up to {@link Builder#workers(int)} items are extracted at once; more callers wait.
+ * <p>Thread-safe: up to {@link Builder#workers(int)} items are extracted at once; more callers wait. The ingest
+ * pipeline uses one through its {@link ItemExtractor} SPI (see {@link IngestRequest.Builder#extractor(TikaExtractor)}).
  *
  * <pre>{@code
- * try (Extractor extractor = Extractor.builder().timeout(Duration.ofSeconds(30)).ocrLanguages("eng+fra").build()) {
+ * try (TikaExtractor extractor =
+ *     TikaExtractor.builder().timeout(Duration.ofSeconds(30)).ocrLanguages("eng+fra").build()) {
  *   Extraction e = extractor.extract(Path.of("mail.eml"), OcrOptions.DEFAULT, (item, bytes) -> store.put(bytes));
  * }
  * }</pre>
  */
-public final class Extractor implements AutoCloseable {
+public final class TikaExtractor implements AutoCloseable {
   private final Builder settings;
   private final Limits limits;
   private final Engine engine;
   private volatile boolean closed;
 
-  private Extractor(Builder b) {
+  private TikaExtractor(Builder b) {
     this.settings = b.copy();
     this.limits = new Limits(b.maxBytes, b.maxDepth, b.maxEmbedded, b.maxCompressionRatio, b.maxTextChars,
         b.tessdata == null ? "" : b.tessdata.toString());
@@ -47,7 +49,7 @@ public final class Extractor implements AutoCloseable {
   }
 
   /** An extractor with the defaults: see {@link Builder}. */
-  public static Extractor create() {
+  public static TikaExtractor create() {
     return builder().build();
   }
 
@@ -148,7 +150,7 @@ public final class Extractor implements AutoCloseable {
 
   private void checkOpen() {
     if (closed) {
-      throw new ExtractionException("this Extractor is closed; create a new one");
+      throw new ExtractionException("this TikaExtractor is closed; create a new one");
     }
   }
 
@@ -321,8 +323,8 @@ public final class Extractor implements AutoCloseable {
       return this;
     }
 
-    public Extractor build() {
-      return new Extractor(this);
+    public TikaExtractor build() {
+      return new TikaExtractor(this);
     }
 
     private static long positive(String what, long value) {

@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every supported format through the worker processes: text, metadata, children and their bytes. */
-class ExtractorTest {
+class TikaExtractorTest {
   @TempDir static Path dir;
-  static Extractor extractor;
+  static TikaExtractor extractor;
 
   @BeforeAll
   static void start() {
-    extractor = Extractor.builder().workers(2).timeout(Duration.ofSeconds(60)).build();
+    extractor = TikaExtractor.builder().workers(2).timeout(Duration.ofSeconds(60)).build();
   }
 
   @AfterAll
@@ -243,8 +243,8 @@ class ExtractorTest {
   @Test
   void optionsAreValidated() {
     assertThrows(IllegalArgumentException.class, () -> OcrOptions.languages("english; rm -rf"));
-    assertThrows(IllegalArgumentException.class, () -> Extractor.builder().maxDepth(0));
-    assertThrows(IllegalArgumentException.class, () -> Extractor.builder().timeout(Duration.ZERO));
+    assertThrows(IllegalArgumentException.class, () -> TikaExtractor.builder().maxDepth(0));
+    assertThrows(IllegalArgumentException.class, () -> TikaExtractor.builder().timeout(Duration.ZERO));
     assertEquals("eng+fra", OcrOptions.languages("eng+fra").languages());
   }
 

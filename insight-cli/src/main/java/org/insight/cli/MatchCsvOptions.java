@@ -1,0 +1,252 @@
+package org.insight.cli;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.insight.InsightException;
+import org.insight.core.internal.Csv;
+import org.insight.core.internal.ModelJson;
+import org.insight.match.Cluster;
+import org.insight.match.ComparisonOutcome;
+import org.insight.match.LabelledPair;
+import org.insight.match.LinkEvaluation;
+import org.insight.match.LinkResult;
+import org.insight.match.Linker;
+import org.insight.match.MatchPair;
+import org.insight.match.ModelParameters;
+import org.insight.match.MatchRecord;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The options of the CSV linkage commands ({@code match dedupe|link}), and how they read, train, write and report;
+ * {@code screen --watchlist} reads its list the same way.
+ */
+final class MatchCsvOptions {
+  @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "The column holding each record's id.")
+  String idColumn;
+
+  @Option(names = "--map", required = true, paramLabel = "COLUMN=property",
+      description = "Which column holds which property (name, alias, birthDate, nationality, passportNumber, idNumber, phone, email, address, gender); repeat it.")
+  Map<String, String> map = new LinkedHashMap<>();
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Where pairs.csv, clusters.csv and model.json (the fitted m, u, weights and λ) go.")
+  Path out;
+
+  @Option(names = "--threshold", defaultValue = "0.9",
+      description = "Match probability at or above which a pair is a match (default: ${DEFAULT-VALUE}).")
+  double threshold;
+
+  @Option(names = "--explain", description = "Add each comparison's level and weight to pairs.csv.")
+  boolean explain;
+
+  @Option(names = "--train", paramLabel = "LABELS.csv",
+      description = {"Learn m and u from labelled pairs instead of EM: a CSV with columns left_id, right_id and match"
+          + " (true/false, 1/0, yes/no, same/different) naming records of the input."})
+  Path train;
+
+  @Option(names = "--truth", paramLabel = "LABELS.csv",
+      description = {"Measure the run against labelled pairs (the columns of --train): blocking recall (the share of"
+          + " matches compared at all) and precision, recall and F1 of the pairs and clusters on the labelled pairs."})
+  Path truth;
+
+  /** The linker, trained from {@code --train} if given; {@code leftIds} is the left side of a link run, else null. */
+  Linker linker(List<MatchRecord> records, CommandSpec spec, Set<String> leftIds) throws Exception {
+    Linker linker = Linker.builder().threshold(threshold).build();
+    if (train == null) {
+      return linker;
+    }
+    List<LabelledPair> pairs = labelledPairs(train, records, leftIds, spec);
+    long matches = pairs.stream().filter(LabelledPair::match).count();
+    if (matches == 0 || matches == pairs.size()) {
+      throw new InsightException(train + " holds " + pairs.size() + " usable labels of which " + matches
+          + " are matches; training needs both matches and non-matches");
+    }
+    return linker.train(pairs);
+  }
+
+  /** Prints how the run did on the {@code --truth} pairs. */
+  void report(LinkEvaluation e, CommandSpec spec) throws Exception {
+    var o = spec.commandLine().getOut();
+    o.printf(Locale.ROOT, "against %d labelled pairs of %s (%d matches, %d non-matches)%s:%n",
+        e.matches() + e.nonMatches(), truth, e.matches(), e.nonMatches(),
+        train != null && Files.isSameFile(train, truth) ? ", the labels it was trained on (optimistic)" : "");
+    o.printf(Locale.ROOT, "  blocking recall %s (%d of %d matches compared)%n", share(e.blockingRecall()),
+        e.blockedMatches(), e.matches());
+    o.printf(Locale.ROOT, "  pairs >= %.2f: precision %s, recall %s, F1 %s (%d matches, %d non-matches paired)%n",
+        threshold, share(e.precision()), share(e.recall()), share(e.f1()), e.pairedMatches(), e.pairedNonMatches());
+    o.printf(Locale.ROOT, "  clusters: precision %s, recall %s (%d matches, %d non-matches in one cluster)%n",
+        share(e.clusterPrecision()), share(e.clusterRecall()), e.clusteredMatches(), e.clusteredNonMatches());
+  }
+
+  private static String share(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /**
+   * The labelled pairs of {@code file}; a row naming an unknown record, two records of one side of a link
+   * ({@code leftIds} non-null) or an unreadable verdict is reported and skipped.
+   */
+  List<LabelledPair> labelledPairs(Path file, List<MatchRecord> records, Set<String> leftIds, CommandSpec spec)
+      throws Exception {
+    Map<String, MatchRecord> byId = new java.util.HashMap<>();
+    records.forEach(r -> byId.put(r.id(), r));
+    List<LabelledPair> pairs = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String headerLine = r.readLine();
+      if (headerLine == null) {
+        throw new InsightException(file + " is empty; it needs a header row: left_id,right_id,match");
+      }
+      List<String> header = Csv.header(headerLine).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+      int li = header.indexOf("left_id");
+      int ri = header.indexOf("right_id");
+      int mi = header.indexOf("match");
+      if (li < 0 || ri < 0 || mi < 0) {
+        throw new InsightException(file + " needs the columns left_id, right_id and match; its columns are " + header);
+      }
+      int line = 1;
+      for (String l = r.readLine(); l != null; l = r.readLine()) {
+        line++;
+        if (l.isBlank()) {
+          continue;
+        }
+        List<String> cells = Csv.split(l);
+        String a = Csv.cell(cells, li);
+        String b = Csv.cell(cells, ri);
+        Boolean match = verdict(Csv.cell(cells, mi));
+        String problem = !byId.containsKey(a) ? "no record has the id '" + a + "'"
+            : !byId.containsKey(b) ? "no record has the id '" + b + "'"
+            : a.equals(b) ? "it pairs '" + a + "' with itself"
+            : leftIds != null && leftIds.contains(a) == leftIds.contains(b)
+                ? "'" + a + "' and '" + b + "' are on the same side; a link pairs left with right"
+            : match == null ? "match is '" + Csv.cell(cells, mi) + "'; write true or false" : null;
+        if (problem != null) {
+          spec.commandLine().getErr().printf("insight: %s line %d: %s; label skipped%n", file, line, problem);
+          continue;
+        }
+        pairs.add(new LabelledPair(byId.get(a), byId.get(b), match));
+      }
+    }
+    return pairs;
+  }
+
+  private static Boolean verdict(String v) {
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "y", "same", "match" -> true;
+      case "false", "0", "no", "n", "different", "non-match" -> false;
+      default -> null;
+    };
+  }
+
+  /**
+   * Reads a CSV export the way users expect of real ones: a BOM, spaces after commas, quotes, empty cells. A row
+   * that cannot be read is reported with its line and reason and the rest still load.
+   */
+  List<MatchRecord> read(Path file, CommandSpec spec) throws Exception {
+    List<MatchRecord> records = new ArrayList<>();
+    String dataset = file.getFileName().toString();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String headerLine = r.readLine();
+      if (headerLine == null) {
+        throw new InsightException(file + " is empty; it needs a header row naming the columns");
+      }
+      List<String> header = Csv.header(headerLine);
+      int idIndex = header.indexOf(idColumn);
+      if (idIndex < 0) {
+        throw new InsightException(file + " has no column '" + idColumn + "'; its columns are " + header);
+      }
+      for (String column : map.keySet()) {
+        if (!header.contains(column)) {
+          throw new InsightException(file + " has no column '" + column + "' (from --map); its columns are " + header);
+        }
+      }
+      int line = 1;
+      for (String l = r.readLine(); l != null; l = r.readLine()) {
+        line++;
+        if (l.isBlank()) {
+          continue;
+        }
+        List<String> cells = Csv.split(l);
+        String id = Csv.cell(cells, idIndex);
+        if (id.isEmpty()) {
+          spec.commandLine().getErr().printf("insight: %s line %d: no id in column '%s'; row skipped%n", file, line, idColumn);
+          continue;
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        map.forEach((column, property) -> {
+          String v = Csv.cell(cells, header.indexOf(column));
+          if (!v.isEmpty()) {
+            values.computeIfAbsent(property, k -> new ArrayList<>()).add(v);
+          }
+        });
+        try {
+          records.add(MatchRecord.of(id, dataset, values));
+        } catch (InsightException e) {
+          spec.commandLine().getErr().printf("insight: %s line %d: %s; row skipped%n", file, line, e.getMessage());
+        }
+      }
+    }
+    return records;
+  }
+
+  void write(LinkResult result, CommandSpec spec) throws Exception {
+    Files.createDirectories(out);
+    try (BufferedWriter w = Files.newBufferedWriter(out.resolve("pairs.csv"), StandardCharsets.UTF_8)) {
+      w.write("left_id,right_id,probability,weight" + (explain ? ",explanation" : "") + "\n");
+      for (MatchPair p : result.pairs()) {
+        w.write(Csv.quote(p.leftId()) + "," + Csv.quote(p.rightId()) + ","
+            + String.format(Locale.ROOT, "%.4f,%.2f", p.probability(), p.weight()));
+        if (explain) {
+          List<String> parts = new ArrayList<>();
+          for (ComparisonOutcome c : p.explanation().comparisons()) {
+            parts.add(String.format(Locale.ROOT, "%s:%s(%+.1f)", c.comparison(), c.level(), c.weight()));
+          }
+          w.write("," + Csv.quote(String.join("; ", parts)));
+        }
+        w.write("\n");
+      }
+    }
+    try (BufferedWriter w = Files.newBufferedWriter(out.resolve("clusters.csv"), StandardCharsets.UTF_8)) {
+      w.write("cluster_id,record_id\n");
+      for (Cluster c : result.clusters()) {
+        for (String id : c.recordIds()) {
+          w.write(c.id() + "," + Csv.quote(id) + "\n");
+        }
+      }
+    }
+    Files.writeString(out.resolve("model.json"), modelJson(result.parameters()), StandardCharsets.UTF_8);
+    spec.commandLine().getOut().printf("%d records, %d candidate pairs, %d matches, %d clusters; wrote %s, %s and %s%n",
+        result.blocking().records(), result.blocking().candidatePairs(), result.pairs().size(), result.clusters().size(),
+        out.resolve("pairs.csv"), out.resolve("clusters.csv"), out.resolve("model.json"));
+  }
+
+  /** The model as JSON: how it was fitted, λ, and per comparison level m, u and the weight log2(m/u). */
+  private String modelJson(ModelParameters p) {
+    ObjectNode root = ModelJson.MAPPER.createObjectNode();
+    root.put("fitted", train != null ? "labels" : "em");
+    root.put("lambda", p.lambda());
+    root.put("iterations", p.iterations());
+    root.put("converged", p.converged());
+    ArrayNode comparisons = root.putArray("comparisons");
+    for (ModelParameters.ComparisonParameters c : p.comparisons()) {
+      ObjectNode cn = comparisons.addObject();
+      cn.put("comparison", c.comparison());
+      ArrayNode levels = cn.putArray("levels");
+      for (ModelParameters.LevelParameters l : c.levels()) {
+        levels.addObject().put("level", l.level()).put("m", l.m()).put("u", l.u()).put("weight", l.weight());
+      }
+    }
+    return root.toPrettyString() + "\n";
+  }
+}

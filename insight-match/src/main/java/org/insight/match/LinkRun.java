@@ -1,0 +1,252 @@
+package org.insight.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.insight.match.internal.Blocker;
+import org.insight.match.internal.Clusterer;
+import org.insight.match.internal.ModelFitting;
+import org.insight.match.internal.PhaseLog;
+import org.insight.match.internal.RecordTable;
+import org.insight.match.internal.Workers;
+import org.insight.policy.Label;
+
+/**
+ * One linkage run: prepare the records ({@link RecordTable}), block ({@link Blocker}), fit a model unless one is given
+ * ({@link ModelFitting}), stream the candidate pairs again keeping the edges at or above the threshold, cluster with
+ * the judgements as must-/cannot-links ({@link Clusterer}), and explain the reported pairs. Package-private: the
+ * public way in is {@link Linker}, which builds the settings.
+ */
+final class LinkRun {
+
+  private final LinkSettings settings;
+  private final MatchModel model;
+
+  /** A run with these settings, scoring with {@code model} (its term frequencies replaced), or fitting one if null. */
+  LinkRun(LinkSettings settings, MatchModel model) {
+    this.settings = settings;
+    this.model = model;
+  }
+
+  /**
+   * Links {@code input}: all pairs when {@code split} is -1, else only pairs of one record before {@code split} and
+   * one from it on.
+   */
+  LinkResult run(List<MatchRecord> input, int split, Collection<Judgement> judgements) {
+    List<MatchRecord> records = inIdOrder(input, split);
+    int n = records.size();
+    try (Workers workers = new Workers(settings.threads())) {
+      return run(records, n, split, judgements, workers);
+    }
+  }
+
+  /** Records in id order (each side in link mode), so results do not depend on the caller's order; ids unique. */
+  static List<MatchRecord> inIdOrder(List<MatchRecord> input, int split) {
+    List<MatchRecord> records = new ArrayList<>(input);
+    Comparator<MatchRecord> byId = Comparator.comparing(MatchRecord::id);
+    if (split >= 0) {
+      records.subList(0, split).sort(byId);
+      records.subList(split, records.size()).sort(byId);
+    } else {
+      records.sort(byId);
+    }
+    requireUniqueIds(records, split);
+    return records;
+  }
+
+  /** Ids are unique across the run: each side is sorted, so a repeat is a neighbour or on both sides. */
+  private static void requireUniqueIds(List<MatchRecord> records, int split) {
+    int n = records.size();
+    int cut = split >= 0 ? split : n;
+    String repeated = null;
+    for (int i = 1; i < n && repeated == null; i++) {
+      if (i != cut && records.get(i).id().equals(records.get(i - 1).id())) {
+        repeated = records.get(i).id();
+      }
+    }
+    for (int a = 0, b = cut; repeated == null && a < cut && b < n; ) {
+      int c = records.get(a).id().compareTo(records.get(b).id());
+      if (c == 0) {
+        repeated = records.get(a).id();
+      } else if (c < 0) {
+        a++;
+      } else {
+        b++;
+      }
+    }
+    if (repeated != null) {
+      throw new IllegalArgumentException("record id " + repeated + " occurs twice; ids must be unique"
+          + " across the records of one run (prefix them with the dataset)");
+    }
+  }
+
+  private LinkResult run(List<MatchRecord> records, int n, int split, Collection<Judgement> judgements,
+      Workers workers) {
+    List<Comparison> comparisons = settings.comparisons();
+    long t0 = System.nanoTime();
+    RecordTable table = RecordTable.build(records, comparisons, workers);
+    PhaseLog.done("table", t0);
+    Blocker.Index blocks = Blocker.index(records, comparisons, settings.maxBlockSize(), split, workers);
+    PhaseLog.done("blocking", t0);
+    long candidates = -1;
+    int[][] stored = null;
+    MatchModel used;
+    if (model != null) {
+      used = model.withTermFrequencies(table.frequencies());
+    } else {
+      ModelFitting.Fitted fit = ModelFitting.fit(table, blocks, split, comparisons, settings.fitting(), workers);
+      used = new MatchModel(comparisons, fit.m(), fit.u(), fit.lambda(), table.frequencies(), fit.iterations(),
+          fit.converged(), fit.logLikelihood());
+      candidates = fit.candidatePairs();
+      stored = fit.patternsByChunk();
+    }
+    RecordTable.Weights weights = RecordTable.Weights.of(used);
+    PhaseLog.done("model", t0);
+
+    // judgements: the latest per unordered pair wins (only the judged records' indices are looked up)
+    Set<String> judged = new HashSet<>();
+    for (Judgement j : judgements) {
+      judged.add(j.leftId());
+      judged.add(j.rightId());
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < n && !judged.isEmpty(); i++) {
+      if (judged.contains(records.get(i).id())) {
+        index.put(records.get(i).id(), i);
+      }
+    }
+    Map<Long, Judgement> latest = new HashMap<>();
+    for (Judgement j : judgements) {
+      Integer a = index.get(j.leftId());
+      Integer b = index.get(j.rightId());
+      if (a == null || b == null) {
+        continue;
+      }
+      latest.merge(Clusterer.key(a, b, n), j, (x, y) -> y.when().isAfter(x.when()) ? y : x);
+    }
+    Set<Long> cannot = new HashSet<>();
+    List<Map.Entry<Long, Judgement>> same = new ArrayList<>();
+    for (Map.Entry<Long, Judgement> e : latest.entrySet()) {
+      if (e.getValue().verdict() == Judgement.Verdict.DIFFERENT) {
+        cannot.add(e.getKey());
+      } else if (e.getValue().verdict() == Judgement.Verdict.SAME) {
+        same.add(e);
+      }
+    }
+    same.sort(Comparator.comparing((Map.Entry<Long, Judgement> e) -> e.getValue().when())
+        .thenComparing(Map.Entry::getKey));
+
+    // second pass over the candidates: keep only the edges at or above the threshold (no score is cached; the
+    // clusterer scores the pairs it needs on demand)
+    int[][] patterns = stored;
+    List<Edges> parts = blocks.forEachPair(workers, Edges::new, new Blocker.PairVisitor<Edges>() {
+      @Override
+      public void chunk(Edges acc, int chunk) {
+        acc.codes = patterns == null ? null : patterns[chunk];
+        acc.next = 0;
+        if (patterns != null) {
+          patterns[chunk] = null;
+        }
+      }
+
+      @Override
+      public void pair(Edges acc, int i, int j) {
+        acc.pairs++;
+        double w = acc.codes != null ? table.weight(acc.codes[acc.next++], i, j, weights) : table.weight(i, j, weights);
+        if (used.probability(w) >= settings.threshold()
+            && (cannot.isEmpty() || !cannot.contains(Clusterer.key(i, j, n)))) {
+          acc.edges.add(new Clusterer.Edge(i, j, w));
+        }
+      }
+    });
+    List<Clusterer.Edge> edges = new ArrayList<>();
+    long pairCount = 0;
+    for (Edges part : parts) {
+      edges.addAll(part.edges);
+      pairCount += part.pairs;
+    }
+    edges.sort(Comparator.comparingDouble((Clusterer.Edge e) -> -e.weight())
+        .thenComparingInt(Clusterer.Edge::i).thenComparingInt(Clusterer.Edge::j));
+    PhaseLog.done("scoring pass", t0);
+    Clusterer.Scorer scorer = (i, j) -> {
+      double w = table.weight(Math.min(i, j), Math.max(i, j), weights);
+      return new double[] {w, used.probability(w)};
+    };
+
+    Clusterer clusterer = new Clusterer(n, cannot);
+    List<Judgement> conflicts = new ArrayList<>();
+    for (Map.Entry<Long, Judgement> e : same) {
+      int i = (int) (e.getKey() / n);
+      int j = (int) (e.getKey() % n);
+      if (!clusterer.mustLink(i, j)) {
+        conflicts.add(e.getValue());
+      }
+    }
+    clusterer.link(edges, scorer, settings.linkage(), settings.clashWeight(), 2_500);
+    PhaseLog.done("clustering", t0);
+
+    // the reported pairs with their explanations, built in parallel in edge order
+    List<long[]> wanted = new ArrayList<>();
+    Set<Long> emitted = new HashSet<>();
+    for (Clusterer.Edge e : edges) {
+      long k = Clusterer.key(e.i(), e.j(), n);
+      emitted.add(k);
+      wanted.add(new long[] {e.i(), e.j(), k});
+    }
+    for (Map.Entry<Long, Judgement> e : same) {
+      if (emitted.add(e.getKey())) {
+        wanted.add(new long[] {e.getKey() / n, e.getKey() % n, e.getKey()});
+      }
+    }
+    MatchPair[] built = new MatchPair[wanted.size()];
+    workers.forRange(built.length, q -> {
+      long[] w = wanted.get(q);
+      built[q] = pair(used, records.get((int) w[0]), records.get((int) w[1]), Optional.ofNullable(latest.get(w[2])));
+    });
+    PhaseLog.done("explanations", t0);
+    List<MatchPair> out = new ArrayList<>(Arrays.asList(built));
+    out.sort(Comparator.comparingDouble((MatchPair p) -> -p.probability()).thenComparingDouble(p -> -p.weight())
+        .thenComparing(MatchPair::leftId).thenComparing(MatchPair::rightId));
+
+    List<List<Integer>> groups = clusterer.clusters();
+    Cluster[] clusters = new Cluster[groups.size()];
+    workers.forRange(clusters.length, q -> {
+      List<String> ids = new ArrayList<>();
+      for (int i : groups.get(q)) {
+        ids.add(records.get(i).id());
+      }
+      ids.sort(null);
+      clusters[q] = new Cluster(Cluster.idOf(ids.get(0)), ids);
+    });
+    List<Cluster> sorted = new ArrayList<>(Arrays.asList(clusters));
+    sorted.sort(Comparator.comparing(Cluster::id));
+    PhaseLog.done("clusters", t0);
+    if (candidates >= 0 && candidates != pairCount) {
+      throw new IllegalStateException("blocking gave " + candidates + " pairs, then " + pairCount);
+    }
+    return new LinkResult(out, sorted, blocks.stats(pairCount), used, conflicts);
+  }
+
+
+  /** One thread's share of the scoring pass. */
+  private static final class Edges {
+    final List<Clusterer.Edge> edges = new ArrayList<>();
+    long pairs;
+    int[] codes;
+    int next;
+  }
+
+  private static MatchPair pair(MatchModel model, MatchRecord a, MatchRecord b, Optional<Judgement> judgement) {
+    Explanation x = model.explain(a, b, judgement);
+    boolean sameJudged = judgement.map(j -> j.verdict() == Judgement.Verdict.SAME).orElse(false);
+    Label label = a.label() == null ? b.label() : b.label() == null ? a.label() : a.label().and(b.label());
+    return new MatchPair(a.id(), b.id(), sameJudged ? 1.0 : x.probability(), x.weight(), x, label);
+  }
+}

@@ -1,0 +1,69 @@
+package org.insight.match.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/** One thread's counts of level patterns (as {@link RecordTable#pattern} codes). */
+final class PatternCounts {
+  final LongCounts all = new LongCounts();
+  final LongCounts nameOnly = new LongCounts();
+  final LongCounts identifier = new LongCounts();
+  int chunk = -1;
+  int[] codes = new int[256];
+  int size;
+
+  void record(int code) {
+    if (size == codes.length) {
+      codes = Arrays.copyOf(codes, size * 2);
+    }
+    codes[size++] = code;
+  }
+
+  /** Stores the finished chunk's codes if the budget allows, and starts afresh. */
+  void keep(int[][] stored, AtomicLong budget) {
+    if (stored != null && chunk >= 0 && budget.addAndGet(-size) >= 0) {
+      stored[chunk] = Arrays.copyOf(codes, size);
+    }
+    size = 0;
+    if (codes.length > 1 << 16) {
+      codes = new int[256];
+    }
+  }
+
+  /** Distinct patterns in code order with their counts, summed over threads. */
+  record Merged(int[][] patterns, long[] counts) {
+    int size() {
+      return counts.length;
+    }
+
+    long total() {
+      long t = 0;
+      for (long x : counts) {
+        t += x;
+      }
+      return t;
+    }
+  }
+
+  static Merged merge(List<PatternCounts> parts, Function<PatternCounts, LongCounts> which,
+      RecordTable table) {
+    TreeMap<Long, long[]> sum = new TreeMap<>();
+    for (PatternCounts p : parts) {
+      which.apply(p).forEach((code, count) -> sum.computeIfAbsent(code, x -> new long[1])[0]
+          += count);
+    }
+    int[][] patterns = new int[sum.size()][];
+    long[] counts = new long[sum.size()];
+    int q = 0;
+    for (Map.Entry<Long, long[]> e : sum.entrySet()) {
+      patterns[q] = table.unpack(e.getKey());
+      counts[q++] = e.getValue()[0];
+    }
+    return new Merged(patterns, counts);
+  }
+}
+

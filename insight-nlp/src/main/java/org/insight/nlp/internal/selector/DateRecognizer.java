@@ -1,0 +1,126 @@
+package org.insight.nlp.internal.selector;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import org.insight.nlp.SelectorKind;
+
+/**
+ * Calendar dates: ISO, numeric day-first, and with month names in English, French or Spanish; a bare month and year
+ * gives a partial date. Years 1800–2199 only.
+ */
+final class DateRecognizer implements Recognizer {
+  private static final Map<String, Integer> MONTHS = new HashMap<>();
+
+  static {
+    String[][] names = {
+      {"january", "jan", "janvier", "janv", "enero", "ene"},
+      {"february", "feb", "février", "fevrier", "févr", "fevr", "fév", "fev", "febrero"},
+      {"march", "mar", "mars", "marzo"},
+      {"april", "apr", "avril", "avr", "abril", "abr"},
+      {"may", "mai", "mayo"},
+      {"june", "jun", "juin", "junio"},
+      {"july", "jul", "juillet", "juil", "julio"},
+      {"august", "aug", "août", "aout", "agosto", "ago"},
+      {"september", "sep", "sept", "septembre", "septiembre", "setiembre", "set"},
+      {"october", "oct", "octobre", "octubre"},
+      {"november", "nov", "novembre", "noviembre"},
+      {"december", "dec", "décembre", "decembre", "déc", "diciembre", "dic"}
+    };
+    for (int i = 0; i < names.length; i++) {
+      for (String s : names[i]) {
+        MONTHS.put(s, i + 1);
+      }
+    }
+  }
+
+  /** Any word of 3–10 letters: the month is checked by map look-up (an alternation of names would be slow). */
+  private static final String MONTH_ALT = "\\p{L}{3,10}";
+
+  private static final Pattern ISO_DATE = Pattern.compile(
+      "(?<![0-9./-])(\\d{4})([-/.])(\\d{2})\\2(\\d{2})(?![0-9]|[./-]\\d)");
+  private static final Pattern NUM_DATE = Pattern.compile(
+      "(?<![0-9./-])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![0-9]|[./-]\\d)");
+  private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+      "(?i)(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\s{1,3}(?:de\\s{1,3})?(" + MONTH_ALT
+          + ")(?![\\p{L}])\\.?,?\\s{1,3}(?:del?\\s{1,3})?(\\d{4})(?![\\p{N}])");
+  private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
+      "(?i)(?<![\\p{L}\\p{N}])(" + MONTH_ALT + ")(?![\\p{L}])\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?,?\\s{1,3}"
+          + "(\\d{4})(?![\\p{N}])");
+  private static final Pattern MONTH_YEAR = Pattern.compile(
+      "(?i)(?<![\\p{L}\\p{N}])(" + MONTH_ALT + ")(?![\\p{L}])\\.?,?\\s{1,3}(?:del?\\s{1,3})?(\\d{4})(?![\\p{N}])");
+
+
+  @Override
+  public void find(String text, Candidates out) {
+    IntPredicate digits = Scan.digitStart(text);
+    for (MatchResult m : Scan.matchesAt(text, ISO_DATE, digits)) {
+      dateHit(text, out, m, m.group(1), m.group(3), m.group(4), m.group(2).equals("-") ? 0.95 : 0.9);
+    }
+    for (MatchResult m : Scan.matchesAt(text, NUM_DATE, digits)) {
+      dateHit(text, out, m, m.group(4), m.group(3), m.group(1), 0.85);
+    }
+    for (MatchResult m : Scan.matchesAt(text, DAY_MONTH_YEAR, digits)) {
+      dateHit(text, out, m, m.group(3), month(m.group(2)), m.group(1), 0.9);
+    }
+    IntPredicate months = monthStart(text);
+    for (MatchResult m : Scan.matchesAt(text, MONTH_DAY_YEAR, months)) {
+      dateHit(text, out, m, m.group(3), month(m.group(1)), m.group(2), 0.9);
+    }
+    for (MatchResult m : Scan.matchesAt(text, MONTH_YEAR, months)) {
+      int y = Integer.parseInt(m.group(2));
+      String mon = MONTH_YEAR_EXCLUDED.contains(m.group(1).toLowerCase(Locale.ROOT)) ? null : month(m.group(1));
+      if (y >= 1800 && y <= 2199 && mon != null) {
+        out.add(Rank.DATE, SelectorKind.DATE, text, m.start(), m.end(), String.format(Locale.ROOT, "%04d-%s", y, mon),
+            0.6, Map.of("precision", "month"));
+      }
+    }
+  }
+
+
+  /** Month abbreviations that are also common words: accepted with a day, not in a bare month-year. */
+  private static final Set<String> MONTH_YEAR_EXCLUDED = Set.of("set", "ago", "mar", "dic", "ene", "jun", "jul");
+
+  private static String month(String name) {
+    Integer k = MONTHS.get(name.toLowerCase(Locale.ROOT));
+    return k == null ? null : String.format(Locale.ROOT, "%02d", k);
+  }
+
+  private static void dateHit(String text, Candidates out, MatchResult m, String y, String mo, String d, double conf) {
+    if (mo == null) {
+      return;
+    }
+    try {
+      int year = Integer.parseInt(y);
+      if (year < 1800 || year > 2199) {
+        return;
+      }
+      LocalDate date = LocalDate.of(year, Integer.parseInt(mo), Integer.parseInt(d));
+      out.add(Rank.DATE, SelectorKind.DATE, text, m.start(), m.end(), date.toString(), conf, Map.of("precision", "day"));
+    } catch (DateTimeException | NumberFormatException e) {
+      // not a calendar date: no hit
+    }
+  }
+
+  /** Starts of words that are month names. */
+  private static IntPredicate monthStart(String text) {
+    int n = text.length();
+    return i -> {
+      if (!Character.isLetter(text.charAt(i)) || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+        return false;
+      }
+      int j = i;
+      while (j < n && j - i <= 10 && Character.isLetter(text.charAt(j))) {
+        j++;
+      }
+      return j - i >= 3 && j - i <= 10 && MONTHS.containsKey(text.substring(i, j).toLowerCase(Locale.ROOT));
+    };
+  }
+
+}

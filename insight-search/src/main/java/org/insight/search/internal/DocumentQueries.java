@@ -1,0 +1,116 @@
+package org.insight.search.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.insight.core.Schema;
+import org.insight.search.Clause;
+
+/**
+ * Translates a clause tree into one Lucene query over documents: words as a DisjunctionMax over the language fields
+ * and the title, names by tokens and phonetic keys; properties, types, dates and places match no document. Not API.
+ */
+final class DocumentQueries {
+  private final Schema schema;
+  private final QueryBuilder builder;
+
+  DocumentQueries(Schema schema, QueryBuilder builder) {
+    this.schema = schema;
+    this.builder = builder;
+  }
+
+  /** The Lucene query of {@code c} over documents (no kind or label filter). */
+  Query of(Clause c) {
+    if (c instanceof Clause.All) {
+      return new MatchAllDocsQuery();
+    }
+    if (c instanceof Clause.And and) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      boolean positive = false;
+      for (Clause part : and.clauses()) {
+        if (part instanceof Clause.Not not) {
+          b.add(of(not.clause()), Occur.MUST_NOT);
+        } else {
+          b.add(of(part), Occur.MUST);
+          positive = true;
+        }
+      }
+      if (!positive) {
+        b.add(new MatchAllDocsQuery(), Occur.MUST);
+      }
+      return b.build();
+    }
+    if (c instanceof Clause.Or or) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+      for (Clause part : or.clauses()) {
+        b.add(of(part), Occur.SHOULD);
+      }
+      return b.build();
+    }
+    if (c instanceof Clause.Not not) {
+      return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+          .add(of(not.clause()), Occur.MUST_NOT).build();
+    }
+    if (c instanceof Clause.Text t) {
+      if ("title".equals(t.field())) {
+        return LuceneQueries.orNone(builder.createBooleanQuery(LuceneStore.TITLE, t.words(), Occur.MUST));
+      }
+      List<Query> perLanguage = new ArrayList<>();
+      for (String field : Analysis.textFields()) {
+        Query q = builder.createBooleanQuery(field, t.words(), Occur.MUST);
+        if (q != null) {
+          perLanguage.add(q);
+        }
+      }
+      Query title = builder.createBooleanQuery(LuceneStore.TITLE, t.words(), Occur.MUST);
+      if (title != null) {
+        perLanguage.add(title);
+      }
+      return perLanguage.isEmpty() ? new MatchNoDocsQuery() : new DisjunctionMaxQuery(perLanguage, 0.1f);
+    }
+    if (c instanceof Clause.Phrase p) {
+      return LuceneQueries.orNone(builder.createPhraseQuery(LuceneStore.TEXT, p.words()));
+    }
+    if (c instanceof Clause.Wildcard w) {
+      return LuceneQueries.wildcard(w.pattern());
+    }
+    if (c instanceof Clause.Fuzzy f) {
+      return new FuzzyQuery(new Term(LuceneStore.TEXT, LuceneQueries.fold(f.word())), f.edits(), 1, 50, true);
+    }
+    if (c instanceof Clause.Name n) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+      Query exact = builder.createBooleanQuery(LuceneStore.NAME, n.name(), Occur.MUST);
+      Query phonetic = builder.createBooleanQuery(LuceneStore.NAME_PHONETIC, n.name(), Occur.MUST);
+      if (exact != null) {
+        b.add(exact, Occur.SHOULD);
+      }
+      if (phonetic != null) {
+        b.add(phonetic, Occur.SHOULD);
+      }
+      return exact == null && phonetic == null ? new MatchNoDocsQuery() : b.build();
+    }
+    if (c instanceof Clause.Identifier id) {
+      return LuceneQueries.orNone(builder.createPhraseQuery(LuceneStore.TEXT, id.value()));
+    }
+    if (c instanceof Clause.Dataset d) {
+      return new TermQuery(new Term(LuceneStore.DATASET, d.name()));
+    }
+    if (c instanceof Clause.Property p) {
+      SchemaTerms.propertyDefs(schema, p.property()); // an unknown property is an error for documents too
+    }
+    if (c instanceof Clause.Type t) {
+      SchemaTerms.types(schema, t.schema());
+    }
+    // properties, types, dates and places belong to entities: a document never matches them
+    return new MatchNoDocsQuery("documents have no " + c.getClass().getSimpleName());
+  }
+}

@@ -1,0 +1,40 @@
+package org.insight.search.internal;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+import org.insight.core.Schema;
+
+/**
+ * What the parts of one search share: a searcher over one index snapshot whose statistics count visible data only,
+ * the session's visibility filter, the schema and the query analyzers. Not API.
+ *
+ * @param searcher the searcher (a {@link VisibleStatisticsSearcher})
+ * @param visibility the session's visibility filter
+ * @param schema the schema
+ * @param analyzer the per-field text analyzer
+ * @param builder a query builder over {@code analyzer}
+ */
+record SearchContext(IndexSearcher searcher, Query visibility, Schema schema, Analyzer analyzer,
+    QueryBuilder builder) {
+
+  /** The context of a search over {@code plain}'s snapshot. */
+  static SearchContext of(IndexSearcher plain, Query visibility, Schema schema) {
+    Analyzer analyzer = Analysis.perFieldText();
+    return new SearchContext(new VisibleStatisticsSearcher(plain.getIndexReader(), visibility), visibility, schema,
+        analyzer, new QueryBuilder(analyzer));
+  }
+
+  /** All {@code parts} and the visibility filter; only the last part scores, the others and visibility filter. */
+  Query filtered(Query... parts) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (int i = 0; i < parts.length; i++) {
+      b.add(parts[i], i == parts.length - 1 ? Occur.MUST : Occur.FILTER);
+    }
+    b.add(visibility, Occur.FILTER);
+    return b.build();
+  }
+}
