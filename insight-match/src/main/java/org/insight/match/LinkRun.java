@@ -96,7 +96,7 @@ final class LinkRun {
     Blocker.Index blocks = Blocker.index(records, comparisons, settings.maxBlockSize(), split, workers);
     PhaseLog.done("blocking", t0);
     long candidates = -1;
-    int[][] stored = null;
+    int[][] patterns = null;
     MatchModel used;
     if (model != null) {
       used = model.withTermFrequencies(table.frequencies());
@@ -105,50 +105,102 @@ final class LinkRun {
       used = new MatchModel(comparisons, fit.m(), fit.u(), fit.lambda(), table.frequencies(), fit.iterations(),
           fit.converged(), fit.logLikelihood());
       candidates = fit.candidatePairs();
-      stored = fit.patternsByChunk();
+      patterns = fit.patternsByChunk();
     }
     RecordTable.Weights weights = RecordTable.Weights.of(used);
     PhaseLog.done("model", t0);
 
-    // judgements: the latest per unordered pair wins (only the judged records' indices are looked up)
-    Set<String> judged = new HashSet<>();
-    for (Judgement j : judgements) {
-      judged.add(j.leftId());
-      judged.add(j.rightId());
-    }
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < n && !judged.isEmpty(); i++) {
-      if (judged.contains(records.get(i).id())) {
-        index.put(records.get(i).id(), i);
-      }
-    }
-    Map<Long, Judgement> latest = new HashMap<>();
-    for (Judgement j : judgements) {
-      Integer a = index.get(j.leftId());
-      Integer b = index.get(j.rightId());
-      if (a == null || b == null) {
-        continue;
-      }
-      latest.merge(Clusterer.key(a, b, n), j, (x, y) -> y.when().isAfter(x.when()) ? y : x);
-    }
-    Set<Long> cannot = new HashSet<>();
-    List<Map.Entry<Long, Judgement>> same = new ArrayList<>();
-    for (Map.Entry<Long, Judgement> e : latest.entrySet()) {
-      if (e.getValue().verdict() == Judgement.Verdict.DIFFERENT) {
-        cannot.add(e.getKey());
-      } else if (e.getValue().verdict() == Judgement.Verdict.SAME) {
-        same.add(e);
-      }
-    }
-    same.sort(Comparator.comparing((Map.Entry<Long, Judgement> e) -> e.getValue().when())
-        .thenComparing(Map.Entry::getKey));
+    Judged judged = Judged.of(records, judgements);
+    ScoredEdges scored = score(blocks, table, used, weights, patterns, judged.cannot(), n, workers);
+    PhaseLog.done("scoring pass", t0);
 
-    // second pass over the candidates: keep only the edges at or above the threshold (no score is cached; the
-    // clusterer scores the pairs it needs on demand)
-    int[][] patterns = stored;
-    List<Edges> parts = blocks.forEachPair(workers, Edges::new, new Blocker.PairVisitor<Edges>() {
+    Clusterer clusterer = new Clusterer(n, judged.cannot());
+    List<Judgement> conflicts = new ArrayList<>();
+    for (Map.Entry<Long, Judgement> e : judged.same()) {
+      if (!clusterer.mustLink((int) (e.getKey() / n), (int) (e.getKey() % n))) {
+        conflicts.add(e.getValue());
+      }
+    }
+    Clusterer.Scorer scorer = (i, j) -> {
+      double w = table.weight(Math.min(i, j), Math.max(i, j), weights);
+      return new double[] {w, used.probability(w)};
+    };
+    clusterer.link(scored.edges(), scorer, settings.linkage(), settings.clashWeight(), 2_500);
+    PhaseLog.done("clustering", t0);
+
+    List<MatchPair> pairs = explain(records, scored.edges(), judged, used, workers);
+    PhaseLog.done("explanations", t0);
+    List<Cluster> clusters = clusters(records, clusterer.clusters(), workers);
+    PhaseLog.done("clusters", t0);
+    if (candidates >= 0 && candidates != scored.pairs()) {
+      throw new IllegalStateException("blocking gave " + candidates + " pairs, then " + scored.pairs());
+    }
+    return new LinkResult(pairs, clusters, blocks.stats(scored.pairs()), used, conflicts);
+  }
+
+  /**
+   * The judgements that bear on a run, by pair key ({@link Clusterer#key}): the latest per unordered pair wins.
+   *
+   * @param latest the latest judgement of each judged pair of the run's records
+   * @param cannot the pairs judged DIFFERENT
+   * @param same the pairs judged SAME, oldest first
+   */
+  private record Judged(Map<Long, Judgement> latest, Set<Long> cannot, List<Map.Entry<Long, Judgement>> same) {
+
+    static Judged of(List<MatchRecord> records, Collection<Judgement> judgements) {
+      int n = records.size();
+      Set<String> judged = new HashSet<>();
+      for (Judgement j : judgements) {
+        judged.add(j.leftId());
+        judged.add(j.rightId());
+      }
+      Map<String, Integer> index = new HashMap<>(); // only the judged records' indices are looked up
+      for (int i = 0; i < n && !judged.isEmpty(); i++) {
+        if (judged.contains(records.get(i).id())) {
+          index.put(records.get(i).id(), i);
+        }
+      }
+      Map<Long, Judgement> latest = new HashMap<>();
+      for (Judgement j : judgements) {
+        Integer a = index.get(j.leftId());
+        Integer b = index.get(j.rightId());
+        if (a == null || b == null) {
+          continue;
+        }
+        latest.merge(Clusterer.key(a, b, n), j, (x, y) -> y.when().isAfter(x.when()) ? y : x);
+      }
+      Set<Long> cannot = new HashSet<>();
+      List<Map.Entry<Long, Judgement>> same = new ArrayList<>();
+      for (Map.Entry<Long, Judgement> e : latest.entrySet()) {
+        if (e.getValue().verdict() == Judgement.Verdict.DIFFERENT) {
+          cannot.add(e.getKey());
+        } else if (e.getValue().verdict() == Judgement.Verdict.SAME) {
+          same.add(e);
+        }
+      }
+      same.sort(Comparator.comparing((Map.Entry<Long, Judgement> e) -> e.getValue().when())
+          .thenComparing(Map.Entry::getKey));
+      return new Judged(latest, cannot, same);
+    }
+  }
+
+  /**
+   * What the scoring pass keeps.
+   *
+   * @param edges the pairs at or above the threshold and not judged DIFFERENT, strongest first, then by index
+   * @param pairs how many candidate pairs the pass scored
+   */
+  private record ScoredEdges(List<Clusterer.Edge> edges, long pairs) {}
+
+  /**
+   * The second pass over the candidates: keeps only the edges at or above the threshold (no score is cached; the
+   * clusterer scores the pairs it needs on demand). Consumes {@code patterns} (the first pass's codes, or null).
+   */
+  private ScoredEdges score(Blocker.Index blocks, RecordTable table, MatchModel used, RecordTable.Weights weights,
+      int[][] patterns, Set<Long> cannot, int n, Workers workers) {
+    List<EdgeChunk> parts = blocks.forEachPair(workers, EdgeChunk::new, new Blocker.PairVisitor<EdgeChunk>() {
       @Override
-      public void chunk(Edges acc, int chunk) {
+      public void chunk(EdgeChunk acc, int chunk) {
         acc.codes = patterns == null ? null : patterns[chunk];
         acc.next = 0;
         if (patterns != null) {
@@ -157,7 +209,7 @@ final class LinkRun {
       }
 
       @Override
-      public void pair(Edges acc, int i, int j) {
+      public void pair(EdgeChunk acc, int i, int j) {
         acc.pairs++;
         double w = acc.codes != null ? table.weight(acc.codes[acc.next++], i, j, weights) : table.weight(i, j, weights);
         if (used.probability(w) >= settings.threshold()
@@ -168,31 +220,30 @@ final class LinkRun {
     });
     List<Clusterer.Edge> edges = new ArrayList<>();
     long pairCount = 0;
-    for (Edges part : parts) {
+    for (EdgeChunk part : parts) {
       edges.addAll(part.edges);
       pairCount += part.pairs;
     }
     edges.sort(Comparator.comparingDouble((Clusterer.Edge e) -> -e.weight())
         .thenComparingInt(Clusterer.Edge::i).thenComparingInt(Clusterer.Edge::j));
-    PhaseLog.done("scoring pass", t0);
-    Clusterer.Scorer scorer = (i, j) -> {
-      double w = table.weight(Math.min(i, j), Math.max(i, j), weights);
-      return new double[] {w, used.probability(w)};
-    };
+    return new ScoredEdges(edges, pairCount);
+  }
 
-    Clusterer clusterer = new Clusterer(n, cannot);
-    List<Judgement> conflicts = new ArrayList<>();
-    for (Map.Entry<Long, Judgement> e : same) {
-      int i = (int) (e.getKey() / n);
-      int j = (int) (e.getKey() % n);
-      if (!clusterer.mustLink(i, j)) {
-        conflicts.add(e.getValue());
-      }
-    }
-    clusterer.link(edges, scorer, settings.linkage(), settings.clashWeight(), 2_500);
-    PhaseLog.done("clustering", t0);
+  /** One thread's share of the scoring pass. */
+  private static final class EdgeChunk {
+    final List<Clusterer.Edge> edges = new ArrayList<>();
+    long pairs;
+    int[] codes;
+    int next;
+  }
 
-    // the reported pairs with their explanations, built in parallel in edge order
+  /**
+   * The reported pairs with their explanations: the edges, then the SAME-judged pairs that are not edges; built in
+   * parallel, sorted by probability, weight and ids.
+   */
+  private static List<MatchPair> explain(List<MatchRecord> records, List<Clusterer.Edge> edges, Judged judged,
+      MatchModel used, Workers workers) {
+    int n = records.size();
     List<long[]> wanted = new ArrayList<>();
     Set<Long> emitted = new HashSet<>();
     for (Clusterer.Edge e : edges) {
@@ -200,7 +251,7 @@ final class LinkRun {
       emitted.add(k);
       wanted.add(new long[] {e.i(), e.j(), k});
     }
-    for (Map.Entry<Long, Judgement> e : same) {
+    for (Map.Entry<Long, Judgement> e : judged.same()) {
       if (emitted.add(e.getKey())) {
         wanted.add(new long[] {e.getKey() / n, e.getKey() % n, e.getKey()});
       }
@@ -208,14 +259,17 @@ final class LinkRun {
     MatchPair[] built = new MatchPair[wanted.size()];
     workers.forRange(built.length, q -> {
       long[] w = wanted.get(q);
-      built[q] = pair(used, records.get((int) w[0]), records.get((int) w[1]), Optional.ofNullable(latest.get(w[2])));
+      built[q] = pair(used, records.get((int) w[0]), records.get((int) w[1]),
+          Optional.ofNullable(judged.latest().get(w[2])));
     });
-    PhaseLog.done("explanations", t0);
     List<MatchPair> out = new ArrayList<>(Arrays.asList(built));
     out.sort(Comparator.comparingDouble((MatchPair p) -> -p.probability()).thenComparingDouble(p -> -p.weight())
         .thenComparing(MatchPair::leftId).thenComparing(MatchPair::rightId));
+    return out;
+  }
 
-    List<List<Integer>> groups = clusterer.clusters();
+  /** The clusters of record indices as {@link Cluster}s (members sorted, stable ids), sorted by id. */
+  private static List<Cluster> clusters(List<MatchRecord> records, List<List<Integer>> groups, Workers workers) {
     Cluster[] clusters = new Cluster[groups.size()];
     workers.forRange(clusters.length, q -> {
       List<String> ids = new ArrayList<>();
@@ -227,20 +281,7 @@ final class LinkRun {
     });
     List<Cluster> sorted = new ArrayList<>(Arrays.asList(clusters));
     sorted.sort(Comparator.comparing(Cluster::id));
-    PhaseLog.done("clusters", t0);
-    if (candidates >= 0 && candidates != pairCount) {
-      throw new IllegalStateException("blocking gave " + candidates + " pairs, then " + pairCount);
-    }
-    return new LinkResult(out, sorted, blocks.stats(pairCount), used, conflicts);
-  }
-
-
-  /** One thread's share of the scoring pass. */
-  private static final class Edges {
-    final List<Clusterer.Edge> edges = new ArrayList<>();
-    long pairs;
-    int[] codes;
-    int next;
+    return sorted;
   }
 
   private static MatchPair pair(MatchModel model, MatchRecord a, MatchRecord b, Optional<Judgement> judgement) {
