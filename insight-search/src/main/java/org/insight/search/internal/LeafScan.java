@@ -57,8 +57,8 @@ abstract class LeafScan<T> implements Scan<T> {
   @Override
   public synchronized Iterator<T> iterator() {
     if (closed || started) {
-      throw new IllegalStateException(closed ? "this scan is closed; open a new one"
-          : "a scan is a single pass and was already iterated; open a new one");
+      throw new IllegalStateException(started ? "a scan is a single pass and was already iterated; open a new one"
+          : "this scan is closed; open a new one");
     }
     started = true;
     try {
