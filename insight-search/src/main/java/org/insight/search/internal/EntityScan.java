@@ -34,6 +34,7 @@ final class EntityScan extends LeafScan<Entity> {
   private final int[] lastDoc;
   private final Schema schema;
   private final Map<Integer, List<Statement>> pending = new HashMap<>();
+  private final StatementReader statements = new StatementReader();
   private SortedSetDocValues entities;
   private LongValues global;
   private int current;
@@ -102,7 +103,7 @@ final class EntityScan extends LeafScan<Entity> {
   @Override
   Entity visit(LeafReaderContext leaf, int doc, String json) {
     int g = current;
-    Statement s = LuceneStore.readStatement(json);
+    Statement s = statements.read(json);
     boolean last = lastDoc[g] == leaf.docBase + doc;
     List<Statement> statements = last ? pending.remove(g) : pending.computeIfAbsent(g, k -> new ArrayList<>(8));
     if (!last) {

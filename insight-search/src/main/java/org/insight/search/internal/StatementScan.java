@@ -8,6 +8,7 @@ import org.insight.core.Statement;
 /** Every statement a query matches, in doc order. Not API. */
 final class StatementScan extends LeafScan<Statement> {
   private final long size;
+  private final StatementReader statements = new StatementReader();
 
   StatementScan(IndexSearcher searcher, Runnable release, Query query, long size) {
     super(searcher, release, query);
@@ -24,6 +25,6 @@ final class StatementScan extends LeafScan<Statement> {
 
   @Override
   Statement visit(LeafReaderContext leaf, int doc, String json) {
-    return LuceneStore.readStatement(json);
+    return statements.read(json);
   }
 }
