@@ -9,7 +9,8 @@ import java.util.stream.StreamSupport;
 /**
  * A one-pass read of many items (every visible entity of some types, every visible statement of some properties)
  * over one snapshot of the index: writes made after it was opened are not in it. It holds that snapshot open until
- * closed, so use it in try-with-resources. Items come in index order, not id order.
+ * closed (or read to the end), so use it in try-with-resources. Items come in index order, not id order. Read it
+ * from one thread.
  *
  * <pre>{@code
  * try (Scan<Entity> people = session.scanEntities("Person")) {
