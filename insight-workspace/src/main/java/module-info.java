@@ -6,7 +6,6 @@ module org.insight.workspace {
   requires transitive org.insight.match;
   requires transitive org.insight.search;
   requires com.github.benmanes.caffeine;
-  requires org.apache.lucene.core;
 
   exports org.insight.workspace;
 }

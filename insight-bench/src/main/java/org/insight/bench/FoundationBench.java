@@ -24,7 +24,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
@@ -38,7 +37,8 @@ import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
-import org.insight.search.internal.LuceneStore;
+import org.insight.search.Index;
+import org.insight.search.Visibility;
 import org.insight.workspace.Session;
 import org.insight.workspace.Workspace;
 
@@ -194,8 +194,8 @@ public final class FoundationBench {
   static double readFiltered(Path dir, List<EntityId> ids) {
     Set<String> visible = Set.of(Label.of("INTERPOL").toString(), Label.of("FR&POLICE").toString(),
         Label.of("DE").toString(), Label.of("FR&(POLICE|CT)").toString(), Label.of("EU&(FR|DE|ES)").toString());
-    try (LuceneStore store = LuceneStore.open(dir.resolve("index"), true, org.insight.core.Schema.defaults())) {
-      Query filter = LuceneStore.visibility(visible);
+    try (Index store = Index.openReadOnly(dir.resolve("index"), org.insight.core.Schema.defaults())) {
+      Visibility filter = Visibility.of(visible);
       long found = 0;
       long t0 = System.nanoTime();
       for (EntityId id : ids) {

@@ -33,9 +33,10 @@ import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 import org.insight.search.Hit;
 import org.insight.search.Query;
+import org.insight.search.Index;
 import org.insight.search.SearchResult;
+import org.insight.search.Visibility;
 import org.insight.search.internal.Analysis;
-import org.insight.search.internal.LuceneStore;
 import org.insight.search.internal.SearchEngine;
 import org.insight.workspace.Session;
 import org.insight.workspace.Workspace;
@@ -70,7 +71,7 @@ public final class SearchBench {
       double ours = 0;
       double raw = 0;
       int batch = 10_000;
-      try (LuceneStore store = LuceneStore.open(wsDir.resolve("index"), false, Schema.defaults());
+      try (Index store = Index.open(wsDir.resolve("index"), Schema.defaults());
            FSDirectory rawDir = FSDirectory.open(root.resolve("raw"));
            IndexWriter rawWriter = new IndexWriter(rawDir, new IndexWriterConfig(Analysis.perFieldText()))) {
         for (int start = 0; start < n; start += batch) {
@@ -96,10 +97,10 @@ public final class SearchBench {
       report("indexing (MB/s of text)", bytes / 1e6 / ours, bytes / 1e6 / raw);
 
       try (Workspace ws = Workspace.open(wsDir);
-           LuceneStore beside = LuceneStore.open(wsDir.resolve("index"), true, Schema.defaults());
+           Index beside = Index.openReadOnly(wsDir.resolve("index"), Schema.defaults());
            FSDirectory rawDir = FSDirectory.open(root.resolve("raw"));
            DirectoryReader rawReader = DirectoryReader.open(rawDir)) {
-        org.apache.lucene.search.Query allVisible = LuceneStore.visibility(beside.labels());
+        Visibility allVisible = Visibility.of(beside.labels());
         IndexSearcher rawSearcher = new FixedLengthSearcher(rawReader);
         Session everything = ws.session(Principal.of("chief", "INTERPOL", "FR", "POLICE", "DE", "CT", "ES", "EU", "NL", "IT"),
             Purpose.CRIMINAL_INVESTIGATION);
@@ -203,7 +204,7 @@ public final class SearchBench {
     for (int i = 0; i < 5_000; i++) {
       docs.add(document(i, vocabulary, random));
     }
-    try (LuceneStore store = LuceneStore.open(root.resolve("warm-ours"), false, Schema.defaults());
+    try (Index store = Index.open(root.resolve("warm-ours"), Schema.defaults());
          FSDirectory dir = FSDirectory.open(root.resolve("warm-raw"));
          IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Analysis.perFieldText()))) {
       for (int round = 0; round < 2; round++) {
@@ -222,7 +223,7 @@ public final class SearchBench {
     }
   }
 
-  private static double timeOurs(LuceneStore store, List<Document> docs) {
+  private static double timeOurs(Index store, List<Document> docs) {
     long t0 = System.nanoTime();
     store.write(List.of(), docs);
     return (System.nanoTime() - t0) / 1e9;

@@ -32,17 +32,24 @@ public record Entity(EntityId id, String schema, List<Statement> statements) {
 
   /**
    * Assembles an entity from its statements. The schema is the one its statements name; when sources disagree
-   * (one says LegalEntity, one says Person) the most specific type wins.
+   * (one says LegalEntity, one says Person) the most specific type wins, and between unrelated types (Person,
+   * Organization) the first by name, so the result never depends on the order the statements come in.
    */
   public static Entity of(EntityId id, List<Statement> statements, Schema schema) {
-    String type = null;
+    java.util.SortedSet<String> types = new java.util.TreeSet<>();
     for (Statement s : statements) {
       if (!s.entityId().equals(id)) {
         throw new IllegalArgumentException("statement " + s.id() + " belongs to " + s.entityId() + ", not " + id);
       }
-      String current = type;
-      if (current == null || schema.find(s.schema()).map(t -> t.isA(current)).orElse(false)) {
-        type = s.schema();
+      types.add(s.schema());
+    }
+    String type = null;
+    for (String t : types) { // in name order: the first that no other type here specialises
+      boolean specialised = types.stream()
+          .anyMatch(u -> !u.equals(t) && schema.find(u).map(x -> x.isA(t)).orElse(false));
+      if (!specialised) {
+        type = t;
+        break;
       }
     }
     return new Entity(id, type, statements);

@@ -17,6 +17,7 @@ import org.insight.core.Statement;
 import org.insight.nlp.EntitySpotter;
 import org.insight.nlp.KnownEntity;
 import org.insight.policy.Label;
+import org.insight.search.Scan;
 
 /**
  * {@code spot}: finds the workspace's known entities — people, organisations, vessels, phones, accounts — in each
@@ -36,7 +37,6 @@ import org.insight.policy.Label;
 public final class EntitySpottingStep implements EnrichmentStep {
   private static final Set<String> NAME_PROPERTIES = Set.of("name", "alias", "previousName");
   private static final Set<String> NOT_SPECIFIC = Set.of("postalCode", "currency", "contentHash", "cellId");
-  private static final int PAGE = 10_000;
 
   private final Map<Session, EntitySpotter> spotters = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -59,20 +59,18 @@ public final class EntitySpottingStep implements EnrichmentStep {
   }
 
   /**
-   * A spotter over every entity {@code session} may see (each page read is audited as usual). Edge types and
-   * {@code Document} entities are not looked for.
+   * A spotter over every entity {@code session} may see, built from one scan (one audit entry), in time linear in
+   * the visible statements. Edge types and {@code Document} entities are not looked for.
    */
   public static EntitySpotter spotter(Session session) {
     Objects.requireNonNull(session, "session");
     Schema schema = session.schema();
+    String[] types = schema.types().stream().filter(t -> !t.isEdge() && !t.isA("Document")).map(EntityType::name)
+        .sorted().toArray(String[]::new);
     EntitySpotter.Builder b = EntitySpotter.builder();
-    for (int offset = 0; ; offset += PAGE) {
-      Page<Entity> page = session.entities(null, offset, PAGE);
-      for (Entity e : page.items()) {
+    try (Scan<Entity> entities = session.scanEntities(types)) {
+      for (Entity e : entities) {
         known(e, schema).ifPresent(b::add);
-      }
-      if (page.items().isEmpty() || offset + PAGE >= page.total()) {
-        break;
       }
     }
     return b.build();

@@ -3,46 +3,41 @@ package org.insight.workspace;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedSet;
+import java.util.Comparator;
+import java.util.Set;
 import org.insight.core.Entity;
 import org.insight.core.EntityId;
 import org.insight.core.InvalidDataException;
 import org.insight.core.Provenance;
 import org.insight.core.Statement;
+import org.insight.search.Scan;
+import org.insight.search.Visibility;
 
 /** Reading and reviewing flags for a session. Not API. */
 final class FlagViews {
   private FlagViews() {}
 
-  static Page<Flag> page(Workspace ws, org.apache.lucene.search.Query visibility, String status, int offset,
+  static Page<Flag> page(Workspace ws, Visibility visibility, String status, int offset,
       int limit) {
     if (status != null && !Flag.STATUSES.contains(status)) {
       throw new IllegalArgumentException("unknown flag status '" + status + "'; use one of " + Flag.STATUSES);
     }
-    SortedSet<EntityId> ids = ws.store.entityIds(java.util.Set.of("Flag"), visibility);
-    List<Flag> matching = new ArrayList<>();
-    int skipped = 0;
-    int total = 0;
-    for (EntityId id : ids) {
-      List<Statement> visible = ws.store.statements(id, visibility);
-      if (visible.isEmpty()) {
-        continue;
-      }
-      Flag f = Flag.of(Entity.of(id, visible, ws.schema()));
-      if (status != null && !status.equals(f.status())) {
-        continue;
-      }
-      total++;
-      if (skipped < offset) {
-        skipped++;
-      } else if (matching.size() < limit) {
-        matching.add(f);
+    List<Flag> all = new ArrayList<>();
+    try (Scan<Entity> flags = ws.store.scanEntities(Set.of("Flag"), visibility)) {
+      for (Entity e : flags) {
+        Flag f = Flag.of(e);
+        if (status == null || status.equals(f.status())) {
+          all.add(f);
+        }
       }
     }
+    all.sort(Comparator.comparing((Flag f) -> f.id().value()));
+    int total = all.size();
+    List<Flag> matching = offset >= total ? List.of() : List.copyOf(all.subList(offset, (int) Math.min(total, (long) offset + limit)));
     return new Page<>(matching, total, offset, limit);
   }
 
-  static Flag review(Workspace ws, org.apache.lucene.search.Query visibility, EntityId id, String status,
+  static Flag review(Workspace ws, Visibility visibility, EntityId id, String status,
       String principal, Instant now) {
     if (!Flag.STATUSES.contains(status)) {
       throw new InvalidDataException(new InvalidDataException.Problem("flag " + id.value(),

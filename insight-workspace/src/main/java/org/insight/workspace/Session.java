@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -30,9 +29,10 @@ import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
 import org.insight.search.Hit;
 import org.insight.search.Query;
+import org.insight.search.Scan;
 import org.insight.search.SearchResult;
 import org.insight.search.Suggestion;
-import org.insight.search.internal.LuceneStore;
+import org.insight.search.Visibility;
 
 /**
  * The one read path (rule 1): a principal acting for a purpose. Every read returns only what the principal may
@@ -82,16 +82,16 @@ public final class Session implements AutoCloseable {
     checkPage(offset, limit);
     Set<String> types = types(type);
     return audited("entity.list", "type=" + (type == null ? "*" : type) + " offset=" + offset + " limit=" + limit, () -> {
-      org.apache.lucene.search.Query visibility = visibility();
-      SortedSet<EntityId> ids = workspace.store.entityIds(types, visibility);
+      Visibility visibility = visibility();
+      long total = workspace.store.countEntities(types, visibility);
       List<Entity> items = new ArrayList<>();
-      ids.stream().skip(offset).limit(limit).forEach(id -> {
+      for (EntityId id : workspace.store.entityIds(types, offset, limit, visibility)) {
         List<Statement> visible = workspace.store.statements(id, visibility);
         if (!visible.isEmpty()) {
           items.add(Entity.of(id, visible, workspace.schema()));
         }
-      });
-      return new Page<>(items, ids.size(), offset, limit);
+      }
+      return new Page<>(items, total, offset, limit);
     }, p -> p.items().stream().map(e -> e.id().value()).toList());
   }
 
@@ -99,7 +99,84 @@ public final class Session implements AutoCloseable {
   public long count(String type) {
     Set<String> types = types(type);
     return audited("entity.count", "type=" + (type == null ? "*" : type),
-        () -> (long) workspace.store.entityIds(types, visibility()).size(), n -> List.of());
+        () -> workspace.store.countEntities(types, visibility()), n -> List.of());
+  }
+
+  /**
+   * Every entity of the given types (and their sub-types) this session may see, each with all its visible
+   * statements, for analysis: one pass over one snapshot of the index, in index order (not id order), at close to
+   * the rate the index reads stored data. One audit entry covers the whole scan — the types, the snapshot and how
+   * many entities it hands out (not their ids: a scan may hand out millions); it is durable before this returns, and
+   * if it cannot be written nothing is returned. Close the scan (try-with-resources): it holds the snapshot open.
+   *
+   * <pre>{@code
+   * try (Scan<Entity> people = session.scanEntities("Person", "Organization")) {
+   *   for (Entity e : people) { ... }
+   * }
+   * }</pre>
+   *
+   * @throws org.insight.core.SchemaException when a type is not in the schema
+   * @throws IllegalArgumentException when no type is given
+   */
+  public Scan<Entity> scanEntities(String... types) {
+    Set<String> all = new java.util.TreeSet<>();
+    for (String type : requireSome(types, "type", "scanEntities(\"Person\")")) {
+      all.addAll(types(type));
+    }
+    return scanned("entity.scan", "types=" + String.join(",", types), () -> workspace.store.scanEntities(all, visibility()));
+  }
+
+  /**
+   * Every statement of the given properties (of any type) this session may see, for analysis (dates for trends,
+   * coordinates for maps): one pass over one snapshot, in index order, audited once as {@link #scanEntities} is.
+   * Close the scan.
+   *
+   * @throws IllegalArgumentException when no property is given, or no type in the schema has one of them
+   */
+  public Scan<Statement> scanStatements(String... properties) {
+    Set<String> wanted = new java.util.TreeSet<>();
+    for (String property : requireSome(properties, "property", "scanStatements(\"birthDate\")")) {
+      if (workspace.schema().types().stream().noneMatch(t -> t.has(property))) {
+        throw new IllegalArgumentException("no type in the schema has a property '" + property
+            + "'; give property names as the schema declares them (e.g. birthDate, latitude, name)");
+      }
+      wanted.add(property);
+    }
+    return scanned("statement.scan", "properties=" + String.join(",", properties),
+        () -> workspace.store.scanStatements(wanted, visibility()));
+  }
+
+  private static String[] requireSome(String[] names, String what, String example) {
+    Objects.requireNonNull(names, what + "s");
+    if (names.length == 0) {
+      throw new IllegalArgumentException("a scan needs at least one " + what + ", e.g. " + example);
+    }
+    for (String n : names) {
+      Objects.requireNonNull(n, what);
+    }
+    return names;
+  }
+
+  /**
+   * Opens a scan, writes its one audit entry (with the snapshot and the number of items) and only then hands it
+   * over; a failed audit closes the scan, so nothing is read out.
+   */
+  private <T> Scan<T> scanned(String operation, String query, Supplier<Scan<T>> open) {
+    ensureOpen();
+    Scan<T> scan;
+    try {
+      scan = open.get();
+    } catch (RuntimeException e) {
+      audit(operation, query, List.of(), "error: " + e.getClass().getSimpleName());
+      throw e;
+    }
+    try {
+      audit(operation, query + " items=" + scan.size(), List.of(), "ok");
+    } catch (RuntimeException e) {
+      scan.close();
+      throw e;
+    }
+    return scan;
   }
 
   /** The document with this id, if this session may see it. */
@@ -113,7 +190,7 @@ public final class Session implements AutoCloseable {
   public Page<Document> documents(int offset, int limit) {
     checkPage(offset, limit);
     return audited("document.list", "offset=" + offset + " limit=" + limit, () -> {
-      org.apache.lucene.search.Query visibility = visibility();
+      Visibility visibility = visibility();
       return new Page<>(workspace.store.documents(offset, limit, visibility),
           workspace.store.countDocuments(visibility), offset, limit);
     }, p -> p.items().stream().map(Document::id).toList());
@@ -267,7 +344,7 @@ public final class Session implements AutoCloseable {
   public WriteReceipt addMentions(Collection<Mention> mentions) {
     ensureOpen();
     Instant now = workspace.now();
-    org.apache.lucene.search.Query visibility = visibility();
+    Visibility visibility = visibility();
     List<Mention> derived = new ArrayList<>();
     List<InvalidDataException.Problem> problems = new ArrayList<>();
     Map<String, Optional<Label>> documentLabels = new HashMap<>();
@@ -323,7 +400,7 @@ public final class Session implements AutoCloseable {
    */
   WriteReceipt updateDocuments(Collection<Document> updates) {
     ensureOpen();
-    org.apache.lucene.search.Query visibility = visibility();
+    Visibility visibility = visibility();
     List<Document> rewritten = new ArrayList<>();
     List<InvalidDataException.Problem> problems = new ArrayList<>();
     for (Document u : updates) {
@@ -443,16 +520,11 @@ public final class Session implements AutoCloseable {
 
   /** Every entity of a type (and its sub-types) this session may see, in id order, unaudited as above. */
   List<Entity> visibleEntities(String type) {
-    Set<String> types = types(type);
-    org.apache.lucene.search.Query visibility = visibility();
-    List<Entity> out = new ArrayList<>();
-    for (EntityId id : workspace.store.entityIds(types, visibility)) {
-      List<Statement> visible = workspace.store.statements(id, visibility);
-      if (!visible.isEmpty()) {
-        out.add(Entity.of(id, visible, workspace.schema()));
-      }
+    try (Scan<Entity> scan = workspace.store.scanEntities(types(type), visibility())) {
+      List<Entity> out = new ArrayList<>(scan.stream().toList());
+      out.sort(java.util.Comparator.comparing(Entity::id));
+      return out;
     }
-    return out;
   }
 
   /** Marks the session unusable. */
@@ -489,9 +561,10 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** The type and its sub-types; {@code null} means every type (statements are validated against the schema). */
   private Set<String> types(String type) {
     if (type == null) {
-      return null;
+      return workspace.schema().types().stream().map(EntityType::name).collect(Collectors.toUnmodifiableSet());
     }
     workspace.schema().type(type); // refuses an unknown type with the list of known ones
     return workspace.schema().types().stream().filter(t -> t.isA(type)).map(EntityType::name)
@@ -505,9 +578,9 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  private org.apache.lucene.search.Query visibility() {
+  private Visibility visibility() {
     workspace.store.refresh();
-    return LuceneStore.visibility(workspace.visibleLabels(principal, purpose));
+    return Visibility.of(workspace.visibleLabels(principal, purpose));
   }
 
   /** Runs a read, audits it with the ids it returns, and only then hands the result over. */

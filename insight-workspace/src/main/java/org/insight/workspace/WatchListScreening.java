@@ -39,7 +39,8 @@ import org.insight.match.Screening;
 import org.insight.match.ScreeningHit;
 import org.insight.match.ScreeningQuery;
 import org.insight.policy.Label;
-import org.insight.search.internal.LuceneStore;
+import org.insight.search.Index;
+import org.insight.search.Visibility;
 
 /**
  * Screening inside a workspace: which datasets are watch lists, the screening indexes over them, and continuous
@@ -194,7 +195,7 @@ final class WatchListScreening {
   List<ScreeningHit> screen(Set<String> visibleLabels, ScreeningQuery query, int k) {
     requireWatchLists();
     long gen = workspace.readOnly() ? workspace.store.version() : generation.get();
-    Screening view = views.get(new ViewKey(visibleLabels, gen), key -> build(LuceneStore.visibility(key.labels())));
+    Screening view = views.get(new ViewKey(visibleLabels, gen), key -> build(Visibility.of(key.labels())));
     return view.candidates(query, k);
   }
 
@@ -210,7 +211,7 @@ final class WatchListScreening {
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  private Screening build(org.apache.lucene.search.Query visibility) {
+  private Screening build(Visibility visibility) {
     Map<String, List<Statement>> byEntity = new LinkedHashMap<>();
     for (Statement s : workspace.store.statementsOf(watchLists, personTypes(), visibility)) {
       byEntity.computeIfAbsent(s.entityId().value(), x -> new ArrayList<>()).add(s);
@@ -223,8 +224,8 @@ final class WatchListScreening {
     return s;
   }
 
-  private org.apache.lucene.search.Query everyLabel() {
-    return LuceneStore.visibility(workspace.store.labels());
+  private Visibility everyLabel() {
+    return Visibility.of(workspace.store.labels());
   }
 
   private synchronized Screening everything() {
@@ -249,7 +250,7 @@ final class WatchListScreening {
     if (watchLists.isEmpty() || written.isEmpty()) {
       return List.of();
     }
-    org.apache.lucene.search.Query all = everyLabel();
+    Visibility all = everyLabel();
     List<Entity> subjects = new ArrayList<>();
     List<MatchRecord> entries = new ArrayList<>();
     boolean listChanged = false;
@@ -353,7 +354,7 @@ final class WatchListScreening {
 
   private Subjects buildSubjects(Set<String> labels) {
     Set<String> universe = workspace.store.labels(); // before the reads: a label newer than this invalidates
-    org.apache.lucene.search.Query visibility = LuceneStore.visibility(labels);
+    Visibility visibility = Visibility.of(labels);
     Map<String, List<Statement>> byEntity = new LinkedHashMap<>();
     for (Statement s : workspace.store.statementsOfTypes(personTypes(), visibility)) {
       byEntity.computeIfAbsent(s.entityId().value(), x -> new ArrayList<>()).add(s);
@@ -481,7 +482,7 @@ final class WatchListScreening {
     Map<EntityId, Entity> distinct = new LinkedHashMap<>();
     flags.forEach(f -> distinct.putIfAbsent(f.id(), f));
     // a flag raised before keeps its statements and its reviews: re-screening must not reopen a dismissed flag
-    org.apache.lucene.search.Query all = everyLabel();
+    Visibility all = everyLabel();
     flags = distinct.values().stream().filter(f -> workspace.store.statements(f.id(), all).isEmpty()).toList();
     if (flags.isEmpty()) {
       return flags;

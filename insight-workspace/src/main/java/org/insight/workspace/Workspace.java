@@ -29,7 +29,7 @@ import org.insight.policy.Label;
 import org.insight.policy.Policy;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
-import org.insight.search.internal.LuceneStore;
+import org.insight.search.Index;
 
 /**
  * A workspace: one directory holding the Lucene index of statements and documents, the evidence store of original
@@ -52,7 +52,7 @@ public final class Workspace implements AutoCloseable {
   private final Schema schema;
   private final Policy policy;
   private final Clock clock;
-  final LuceneStore store;
+  final Index store;
   final FileEvidenceStore evidence;
   final AuditLog audit;
   private final Cache<String, Label> labels = Caffeine.newBuilder().maximumSize(10_000).build();
@@ -75,9 +75,9 @@ public final class Workspace implements AutoCloseable {
       throw new StoreException("could not open the workspace in " + directory + ": " + e.getMessage(), e);
     }
     this.audit = AuditLog.open(auditFile(directory));
-    LuceneStore opened = null;
+    Index opened = null;
     try {
-      opened = LuceneStore.open(directory.resolve("index"), b.readOnly, schema);
+      opened = b.readOnly ? Index.openReadOnly(directory.resolve("index"), schema) : Index.open(directory.resolve("index"), schema);
       this.evidence = FileEvidenceStore.open(directory.resolve("evidence"));
     } catch (RuntimeException e) {
       if (opened != null) {

@@ -239,7 +239,7 @@ class ReverseScreeningNoLeakProperties {
     Map<String, Map<String, String>> byFlag = new java.util.TreeMap<>();
     Map<String, Label> labels = new java.util.HashMap<>();
     for (org.insight.core.Statement st : ws.store.statementsOf(Set.of("screening"), Set.of("Flag"),
-        org.insight.search.internal.LuceneStore.visibility(ws.store.labels()))) {
+        org.insight.search.Visibility.of(ws.store.labels()))) {
       byFlag.computeIfAbsent(st.entityId().value(), k -> new java.util.TreeMap<>()).put(st.property(), st.value());
       labels.put(st.entityId().value(), st.label());
     }

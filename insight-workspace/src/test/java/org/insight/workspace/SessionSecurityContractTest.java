@@ -131,6 +131,8 @@ class SessionSecurityContractTest {
         args[i] = "Hidden";
       } else if (types[i] == String.class) {
         args[i] = m.getName().startsWith("document") ? documentId : (m.getName().startsWith("entit") || m.getName().equals("count") ? "Person" : documentId);
+      } else if (types[i] == String[].class) {
+        args[i] = m.getName().equals("scanStatements") ? new String[] {"name", "birthDate"} : new String[] {"Person"};
       } else if (types[i] == int.class) {
         args[i] = i == types.length - 1 ? 10 : 0;
       } else {
@@ -152,6 +154,11 @@ class SessionSecurityContractTest {
       r.facets().values().forEach(counts -> assertTrue(counts.isEmpty(), m.getName() + " facets " + counts));
     } else if (result instanceof Long n) {
       assertEquals(0L, n, m.getName());
+    } else if (result instanceof org.insight.search.Scan<?> scan) {
+      try (scan) {
+        assertEquals(0, scan.size(), m.getName());
+        assertTrue(!scan.iterator().hasNext(), m.getName());
+      }
     } else if (result instanceof Collection<?> c) {
       assertTrue(c.isEmpty(), m.getName());
     } else {

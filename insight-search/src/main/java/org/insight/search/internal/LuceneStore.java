@@ -11,8 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntRange;
@@ -22,7 +23,10 @@ import org.apache.lucene.index.IndexOptions;
 import org.insight.core.PropertyDef;
 import org.insight.core.PropertyType;
 import org.insight.core.Schema;
+import org.insight.search.Index;
+import org.insight.search.Scan;
 import org.insight.search.SearchResult;
+import org.insight.search.Visibility;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -53,8 +57,11 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.insight.core.ContentHash;
 import org.insight.core.Document;
+import org.insight.core.Entity;
 import org.insight.core.EntityId;
 import org.insight.core.Mention;
 import org.insight.core.Statement;
@@ -62,14 +69,14 @@ import org.insight.core.StoreException;
 import org.insight.core.internal.ModelJson;
 
 /**
- * The durable Lucene store of statements and documents. Every read takes a visibility filter — the set of label
- * terms a session may see — and runs it inside the Lucene query, so what a reader cannot see never reaches a
- * collector, a count or a score. Not API: a workspace {@code Session} is the only caller.
+ * The Lucene implementation of {@link Index}. Every read turns the reader's {@link Visibility} — the set of label
+ * terms a session may see — into a filter inside the Lucene query, so what a reader cannot see never reaches a
+ * collector, a count or a score. Not API: reach it through {@link Index}.
  *
  * <p>One Lucene document per statement and per document. A write is acknowledged only after
  * {@link IndexWriter#commit()} has synced it, so an acknowledged write survives kill -9 (rule 5).
  */
-public final class LuceneStore implements Closeable {
+public final class LuceneStore implements Index {
   static final String KIND = "_kind";
   static final String ID = "_id";
   static final String ENTITY = "_entity";
@@ -107,6 +114,8 @@ public final class LuceneStore implements Closeable {
   private final SearcherManager searchers;
   private final Schema schema;
   private volatile LabelTerms labelTerms = new LabelTerms(-1, Set.of());
+  /** The Lucene filter of each visibility seen lately: cheap to build, but built on every read otherwise. */
+  private final Cache<Visibility, Query> filters = Caffeine.newBuilder().maximumSize(256).build();
 
   private record LabelTerms(long version, Set<String> labels) {}
 
@@ -147,11 +156,13 @@ public final class LuceneStore implements Closeable {
     }
   }
 
+  @Override
   public boolean readOnly() {
     return writer == null;
   }
 
   /** Writes statements and documents (replacing any with the same id) and commits; durable when it returns. */
+  @Override
   public void write(Collection<Statement> statements, Collection<Document> documents) {
     if (writer == null) {
       throw new StoreException("this workspace was opened read-only; open it for writing to add data");
@@ -171,6 +182,7 @@ public final class LuceneStore implements Closeable {
   }
 
   /** Writes mentions (replacing any with the same id) and commits; durable when it returns. */
+  @Override
   public void writeMentions(Collection<Mention> mentions) {
     if (writer == null) {
       throw new StoreException("this workspace was opened read-only; open it for writing to add data");
@@ -193,8 +205,9 @@ public final class LuceneStore implements Closeable {
   }
 
   /** The visible mentions in one document, in text order. */
-  public List<Mention> mentions(String documentId, Query visibility) {
-    Query q = and(new TermQuery(new Term(MENTION_OF, documentId)), new TermQuery(new Term(KIND, MENTION_KIND)), visibility);
+  @Override
+  public List<Mention> mentions(String documentId, Visibility visibility) {
+    Query q = and(new TermQuery(new Term(MENTION_OF, documentId)), new TermQuery(new Term(KIND, MENTION_KIND)), filter(visibility));
     List<Mention> out = new ArrayList<>();
     for (String json : storedJson(q, 100_000)) {
       out.add(ModelJson.mention(ModelJson.read(json)));
@@ -204,6 +217,7 @@ public final class LuceneStore implements Closeable {
   }
 
   /** Re-opens the reader if another process committed (read-only stores see new data this way). */
+  @Override
   public void refresh() {
     try {
       searchers.maybeRefreshBlocking();
@@ -216,6 +230,7 @@ public final class LuceneStore implements Closeable {
    * The distinct label terms in the index. Their number is small, so a session evaluates each once and filters
    * by the visible ones; cached per reader version.
    */
+  @Override
   public Set<String> labels() {
     IndexSearcher searcher = acquire();
     try {
@@ -243,56 +258,119 @@ public final class LuceneStore implements Closeable {
     }
   }
 
-  /** The filter a session puts inside every query: only these label terms. */
-  public static Query visibility(Set<String> visibleLabels) {
-    if (visibleLabels.isEmpty()) {
-      return new MatchNoDocsQuery("no label is visible to this session");
-    }
-    return new VisibilityQuery(visibleLabels);
+  /** The filter put inside every query of a reader: only documents under its visible label terms. */
+  private Query filter(Visibility visibility) {
+    return filters.get(visibility, v -> v.labels().isEmpty()
+        ? new MatchNoDocsQuery("no label is visible to this reader") : new VisibilityQuery(v.labels()));
   }
 
+  /** A statement from its stored JSON. */
+  static Statement readStatement(String json) {
+    return ModelJson.statement(ModelJson.read(json));
+  }
 
   /** The statements of one entity that pass {@code visibility}. */
-  public List<Statement> statements(EntityId id, Query visibility) {
-    Query q = and(new TermQuery(new Term(ENTITY, id.value())), new TermQuery(new Term(KIND, STATEMENT_KIND)), visibility);
+  @Override
+  public List<Statement> statements(EntityId id, Visibility visibility) {
+    Query q = and(new TermQuery(new Term(ENTITY, id.value())), new TermQuery(new Term(KIND, STATEMENT_KIND)), filter(visibility));
     List<Statement> out = new ArrayList<>();
     for (String json : storedJson(q, Integer.MAX_VALUE)) {
-      out.add(ModelJson.statement(ModelJson.read(json)));
+      out.add(readStatement(json));
     }
     return out;
   }
 
-  /**
-   * The ids of the entities with at least one statement that passes {@code visibility}, optionally only of the
-   * given types, in id order.
-   */
-  public SortedSet<EntityId> entityIds(Set<String> types, Query visibility) {
-    Query kind = new TermQuery(new Term(KIND, STATEMENT_KIND));
-    Query q = types == null ? and(kind, visibility) : and(kind, terms(SCHEMA, types), visibility);
-    SortedSet<String> ids = new TreeSet<>();
+  @Override
+  public long countEntities(Set<String> types, Visibility visibility) {
     IndexSearcher searcher = acquire();
     try {
-      searcher.search(q, new EntityValues(ENTITY, (entity, value) -> ids.add(entity)));
+      return visibleEntities(searcher, types, visibility).cardinality();
+    } catch (IOException e) {
+      throw new StoreException("could not count entities: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  @Override
+  public List<EntityId> entityIds(Set<String> types, long offset, int limit, Visibility visibility) {
+    if (offset < 0 || limit < 0) {
+      throw new IllegalArgumentException("entityIds needs offset >= 0 and limit >= 0, got offset=" + offset
+          + " limit=" + limit);
+    }
+    IndexSearcher searcher = acquire();
+    try {
+      FixedBitSet visible = visibleEntities(searcher, types, visibility);
+      EntityOrdinals ordinals = EntityOrdinals.of(searcher.getIndexReader());
+      List<EntityId> out = new ArrayList<>();
+      // global ordinals are in id order, so a page is a walk over the set bits
+      int g = nextSetBit(visible, 0);
+      for (long skipped = 0; g >= 0 && skipped < offset; skipped++) {
+        g = nextSetBit(visible, g + 1);
+      }
+      for (; g >= 0 && out.size() < limit; g = nextSetBit(visible, g + 1)) {
+        out.add(new EntityId(ordinals.id(searcher.getIndexReader(), g)));
+      }
+      return out;
     } catch (IOException e) {
       throw new StoreException("could not list entities: " + e.getMessage(), e);
     } finally {
       release(searcher);
     }
-    SortedSet<EntityId> out = new TreeSet<>();
-    ids.forEach(i -> out.add(new EntityId(i)));
-    return out;
+  }
+
+  private static int nextSetBit(FixedBitSet bits, int from) {
+    if (from >= bits.length()) {
+      return -1;
+    }
+    int next = bits.nextSetBit(from);
+    return next == DocIdSetIterator.NO_MORE_DOCS ? -1 : next;
+  }
+
+  private FixedBitSet visibleEntities(IndexSearcher searcher, Set<String> types, Visibility visibility)
+      throws IOException {
+    Query q = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(SCHEMA, types), filter(visibility));
+    return VisibleEntities.of(searcher, q, visibility, types);
+  }
+
+  @Override
+  public Scan<Entity> scanEntities(Set<String> types, Visibility visibility) {
+    IndexSearcher searcher = acquire();
+    try {
+      FixedBitSet wanted = visibleEntities(searcher, types, visibility);
+      Query visibleStatements = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), filter(visibility));
+      return new EntityScan(searcher, () -> release(searcher), visibleStatements, wanted, schema);
+    } catch (IOException | RuntimeException e) {
+      release(searcher);
+      throw e instanceof IOException ? new StoreException("could not start the scan: " + e.getMessage(), e)
+          : (RuntimeException) e;
+    }
+  }
+
+  @Override
+  public Scan<Statement> scanStatements(Set<String> properties, Visibility visibility) {
+    IndexSearcher searcher = acquire();
+    try {
+      Query q = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(PROPERTY, properties), filter(visibility));
+      return new StatementScan(searcher, () -> release(searcher), q, searcher.count(q));
+    } catch (IOException | RuntimeException e) {
+      release(searcher);
+      throw e instanceof IOException ? new StoreException("could not start the scan: " + e.getMessage(), e)
+          : (RuntimeException) e;
+    }
   }
 
   /**
    * The statements from the given datasets, of the given types, that pass {@code visibility} (a watch list as a
    * session may see it), in index order.
    */
-  public List<Statement> statementsOf(Set<String> datasets, Set<String> types, Query visibility) {
+  @Override
+  public List<Statement> statementsOf(Set<String> datasets, Set<String> types, Visibility visibility) {
     Query q = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(DATASET, datasets), terms(SCHEMA, types),
-        visibility);
+        filter(visibility));
     List<Statement> out = new ArrayList<>();
     for (String json : storedJson(q, Integer.MAX_VALUE)) {
-      out.add(ModelJson.statement(ModelJson.read(json)));
+      out.add(readStatement(json));
     }
     return out;
   }
@@ -301,18 +379,20 @@ public final class LuceneStore implements Closeable {
    * The statements of entities of the given types, from any dataset, that pass {@code visibility}, in index order
    * (the persons a new watch-list entry is screened against).
    */
-  public List<Statement> statementsOfTypes(Set<String> types, Query visibility) {
-    Query q = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(SCHEMA, types), visibility);
+  @Override
+  public List<Statement> statementsOfTypes(Set<String> types, Visibility visibility) {
+    Query q = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(SCHEMA, types), filter(visibility));
     List<Statement> out = new ArrayList<>();
     for (String json : storedJson(q, Integer.MAX_VALUE)) {
-      out.add(ModelJson.statement(ModelJson.read(json)));
+      out.add(readStatement(json));
     }
     return out;
   }
 
   /** Every mention, in any document, that passes {@code visibility}, in index order. */
-  public List<Mention> allMentions(Query visibility) {
-    Query q = and(new TermQuery(new Term(KIND, MENTION_KIND)), visibility);
+  @Override
+  public List<Mention> allMentions(Visibility visibility) {
+    Query q = and(new TermQuery(new Term(KIND, MENTION_KIND)), filter(visibility));
     List<Mention> out = new ArrayList<>();
     for (String json : storedJson(q, Integer.MAX_VALUE)) {
       out.add(ModelJson.mention(ModelJson.read(json)));
@@ -321,6 +401,7 @@ public final class LuceneStore implements Closeable {
   }
 
   /** The version of the current reader: it changes with every commit, this process's or another's. */
+  @Override
   public long version() {
     IndexSearcher searcher = acquire();
     try {
@@ -331,8 +412,9 @@ public final class LuceneStore implements Closeable {
   }
 
   /** A document by id, if it passes {@code visibility}. */
-  public Optional<Document> document(String id, Query visibility) {
-    Query q = and(new TermQuery(new Term(ID, id)), new TermQuery(new Term(KIND, DOCUMENT_KIND)), visibility);
+  @Override
+  public Optional<Document> document(String id, Visibility visibility) {
+    Query q = and(new TermQuery(new Term(ID, id)), new TermQuery(new Term(KIND, DOCUMENT_KIND)), filter(visibility));
     IndexSearcher searcher = acquire();
     try {
       TopDocs top = searcher.search(q, 1);
@@ -346,8 +428,9 @@ public final class LuceneStore implements Closeable {
   }
 
   /** Visible documents in id order, from {@code offset}, at most {@code limit}. */
-  public List<Document> documents(int offset, int limit, Query visibility) {
-    Query q = and(new TermQuery(new Term(KIND, DOCUMENT_KIND)), visibility);
+  @Override
+  public List<Document> documents(int offset, int limit, Visibility visibility) {
+    Query q = and(new TermQuery(new Term(KIND, DOCUMENT_KIND)), filter(visibility));
     IndexSearcher searcher = acquire();
     try {
       int n = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit);
@@ -368,10 +451,11 @@ public final class LuceneStore implements Closeable {
   }
 
   /** Runs a search with {@code visibility} inside every query it makes; one index snapshot for all its passes. */
-  public SearchResult search(org.insight.search.Query query, Query visibility) {
+  @Override
+  public SearchResult search(org.insight.search.Query query, Visibility visibility) {
     IndexSearcher searcher = acquire();
     try {
-      return new SearchEngine(searcher, visibility, schema).run(query);
+      return new SearchEngine(searcher, filter(visibility), schema).run(query);
     } catch (IOException e) {
       throw new StoreException("the search failed: " + e.getMessage(), e);
     } finally {
@@ -380,10 +464,11 @@ public final class LuceneStore implements Closeable {
   }
 
   /** Names completing {@code prefix} among the visible statements. */
-  public List<org.insight.search.Suggestion> suggest(String prefix, int limit, Query visibility) {
+  @Override
+  public List<org.insight.search.Suggestion> suggest(String prefix, int limit, Visibility visibility) {
     IndexSearcher searcher = acquire();
     try {
-      return new SearchEngine(searcher, visibility, schema).suggest(prefix, limit);
+      return new SearchEngine(searcher, filter(visibility), schema).suggest(prefix, limit);
     } catch (IOException e) {
       throw new StoreException("suggestions failed: " + e.getMessage(), e);
     } finally {
@@ -392,13 +477,15 @@ public final class LuceneStore implements Closeable {
   }
 
   /** Visible documents. */
-  public long countDocuments(Query visibility) {
-    return count(and(new TermQuery(new Term(KIND, DOCUMENT_KIND)), visibility));
+  @Override
+  public long countDocuments(Visibility visibility) {
+    return count(and(new TermQuery(new Term(KIND, DOCUMENT_KIND)), filter(visibility)));
   }
 
   /** Whether some visible statement or document traces to {@code hash}. */
-  public boolean evidenceVisible(ContentHash hash, Query visibility) {
-    return count(and(new TermQuery(new Term(EVIDENCE, hash.hex())), visibility)) > 0;
+  @Override
+  public boolean evidenceVisible(ContentHash hash, Visibility visibility) {
+    return count(and(new TermQuery(new Term(EVIDENCE, hash.hex())), filter(visibility))) > 0;
   }
 
   private long count(Query q) {
