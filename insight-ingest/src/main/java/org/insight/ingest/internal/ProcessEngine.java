@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A pool of worker processes ({@link WorkerMain}), started with this JVM's java binary and the class path where
  * this JVM loaded the SDK from ({@link WorkerClasspath}). A worker that does not start fails the call with
- * {@link ExtractorUnavailableException}: no item is blamed for it. The host enforces the per-item timeout: a worker that overruns is killed and replaced; one that dies (out of
- * memory, native crash) is replaced; the item is reported TIMEOUT or CRASHED.
+ * {@link ExtractorUnavailableException}: no item is blamed for it. The host enforces the per-item timeout: a
+ * worker that overruns is killed and replaced; one that dies (out of memory, native crash) is replaced; the item
+ * is reported TIMEOUT or CRASHED.
  */
 public final class ProcessEngine implements Engine {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessEngine.class);
