@@ -148,8 +148,9 @@ public final class WorkerClasspath {
    * or directory on disk; null when it is neither (a directory inside a jar).
    */
   static Path toPath(String location) throws IOException {
-    String s = location.startsWith("jar:") ? location.substring(4) : location;
-    if (s.endsWith("!/")) {
+    boolean jar = location.startsWith("jar:");
+    String s = jar ? location.substring(4) : location;
+    if (jar && s.endsWith("!/")) {
       s = s.substring(0, s.length() - 2);
     }
     String outer = s;
@@ -158,23 +159,30 @@ public final class WorkerClasspath {
       int at = s.indexOf("/!");
       outer = "file:" + s.substring("nested:".length(), at < 0 ? s.length() : at);
       entry = at < 0 ? null : s.substring(at + 2);
-    } else if (s.contains("!/")) { // file:/app.jar!/BOOT-INF/lib/x.jar
+    } else if (jar && s.contains("!/")) { // file:/app.jar!/BOOT-INF/lib/x.jar
       outer = s.substring(0, s.indexOf("!/"));
       entry = s.substring(s.indexOf("!/") + 2);
     }
     if (!outer.startsWith("file:")) {
       return null;
     }
-    Path file;
-    try {
-      file = Path.of(new URI(outer)).toAbsolutePath().normalize();
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new IOException("not a file URL: " + outer, e);
-    }
+    Path file = filePath(outer);
     if (entry == null) {
       return file;
     }
     return entry.endsWith(".jar") ? copyOut(file, entry) : null;
+  }
+
+  private static Path filePath(String fileUrl) {
+    Path p;
+    try {
+      p = Path.of(new URI(fileUrl));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      // not encoded (a space in the path), as some class loaders build them
+      String raw = fileUrl.substring("file:".length());
+      p = Path.of(raw.startsWith("//") ? raw.substring(2) : raw);
+    }
+    return p.toAbsolutePath().normalize();
   }
 
   /** Copies a jar kept inside another jar to the temporary directory, once per content. */
