@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.insight.ingest.internal.Engine;
@@ -17,11 +18,13 @@ import org.insight.ingest.internal.ProcessEngine;
 import org.insight.ingest.internal.Request;
 import org.insight.ingest.internal.Results;
 import org.insight.ingest.internal.TikaWorker;
+import org.insight.ingest.internal.WorkerClasspath;
 
 /**
  * Extracts text, metadata and embedded items from files with Apache Tika, and OCRs images and PDF pages
  * without a text layer with Tesseract — in a pool of worker processes, so a file that hangs a parser or
- * exhausts its memory costs that file (quarantined: TIMEOUT or CRASHED), never the caller's JVM.
+ * exhausts its memory costs that file (quarantined: TIMEOUT or CRASHED), never the caller's JVM. When the
+ * workers cannot start at all, calls throw {@link ExtractorUnavailableException} (no item is blamed for it).
  *
  * <p>Thread-safe: up to {@link Builder#workers(int)} items are extracted at once; more callers wait. The ingest
  * pipeline uses one through its {@link ItemExtractor} SPI (see {@link IngestRequest.Builder#extractor(TikaExtractor)}).
@@ -45,7 +48,7 @@ public final class TikaExtractor implements AutoCloseable {
         b.tessdata == null ? "" : b.tessdata.toString());
     this.engine = b.inProcess
         ? new InProcessEngine(b.workers, b.timeout)
-        : new ProcessEngine(b.workers, b.timeout, b.workerHeapMb);
+        : new ProcessEngine(b.workers, b.timeout, b.workerHeapMb, WorkerClasspath.of(b.workerClasspath));
   }
 
   /** An extractor with the defaults: see {@link Builder}. */
@@ -150,7 +153,7 @@ public final class TikaExtractor implements AutoCloseable {
 
   private void checkOpen() {
     if (closed) {
-      throw new ExtractionException("this TikaExtractor is closed; create a new one");
+      throw new ExtractorUnavailableException("this TikaExtractor is closed; create a new one");
     }
   }
 
@@ -205,6 +208,7 @@ public final class TikaExtractor implements AutoCloseable {
     private Path tempDirectory;
     private Path tessdata;
     private boolean inProcess;
+    private List<Path> workerClasspath = List.of();
 
     private Builder() {}
 
@@ -222,6 +226,7 @@ public final class TikaExtractor implements AutoCloseable {
       b.tempDirectory = tempDirectory;
       b.tessdata = tessdata;
       b.inProcess = inProcess;
+      b.workerClasspath = workerClasspath;
       return b;
     }
 
@@ -320,6 +325,28 @@ public final class TikaExtractor implements AutoCloseable {
      */
     public Builder inProcess(boolean inProcess) {
       this.inProcess = inProcess;
+      return this;
+    }
+
+    /**
+     * The class path of the worker processes: jars and directories holding insight-ingest, Tika, PDFBox, Tess4J and
+     * their dependencies. By default it is found from where this JVM loaded them (the class loaders' URLs, jars
+     * inside a Spring Boot jar copied out once), which suits plain, fat-jar and application-server deployments;
+     * give it when the SDK comes from somewhere a new JVM cannot read.
+     *
+     * @throws IllegalArgumentException if the list is empty or an entry does not exist
+     */
+    public Builder workerClasspath(List<Path> entries) {
+      if (entries == null || entries.isEmpty()) {
+        throw new IllegalArgumentException("workerClasspath needs at least one jar or directory, was " + entries);
+      }
+      for (Path p : entries) {
+        if (p == null || !Files.exists(p)) {
+          throw new IllegalArgumentException("workerClasspath entry " + p + " does not exist; give the jars and"
+              + " directories that hold insight-ingest, Tika, PDFBox and Tess4J");
+        }
+      }
+      this.workerClasspath = List.copyOf(entries);
       return this;
     }
 

@@ -1,17 +1,22 @@
 package org.insight.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.insight.core.Document;
 import org.insight.ingest.TikaExtractor;
+import org.insight.ingest.ExtractorUnavailableException;
+import org.insight.ingest.IngestException;
 import org.insight.ingest.IngestReport;
 import org.insight.ingest.IngestRequest;
 import org.insight.ingest.IngestSource;
@@ -76,6 +81,30 @@ class IngestTikaTest {
       assertEquals(3, docs.size(), docs.keySet().toString());
       assertEquals(1, s.search("pier").total());
       assertEquals(1, s.search("\"EF-456-GH\"").total());
+    }
+  }
+
+  @Test
+  void whenWorkersCannotStartIngestFailsAndQuarantinesNothing() throws IOException {
+    Path corpus = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(corpus.resolve("a.txt"), "Blue van at pier 4.", StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("b.txt"), "Grey Audi at the gate.", StandardCharsets.UTF_8);
+    Path nothing = Files.createDirectories(tmp.resolve("no-classes"));
+    try (Workspace ws = Workspace.open(tmp.resolve("ws")); Session s = ws.session(IngestTest.LOADER, IngestTest.CI)) {
+      try (TikaExtractor broken = TikaExtractor.builder().workers(1).workerClasspath(List.of(nothing)).build()) {
+        IngestException e = assertThrows(IngestException.class, () -> s.ingest(IngestRequest
+            .builder(IngestTest.DATASET).source(IngestSource.directory(corpus)).extractor(broken).build()));
+        assertInstanceOf(ExtractorUnavailableException.class, e.getCause(), e.toString());
+        assertTrue(e.getMessage().contains("workerClasspath"), e.getMessage());
+      }
+      assertEquals(0, s.documents(0, 10).total());
+      // nothing was remembered as quarantined: the next run, with a working extractor, ingests both
+      try (TikaExtractor working = TikaExtractor.builder().inProcess(true).build()) {
+        IngestReport r = s.ingest(IngestRequest.builder(IngestTest.DATASET).source(IngestSource.directory(corpus))
+            .extractor(working).ocr(OcrOptions.OFF).build());
+        assertEquals(2, r.ingested(), r.toJson());
+        assertEquals(0, r.quarantined(), r.toJson());
+      }
     }
   }
 }

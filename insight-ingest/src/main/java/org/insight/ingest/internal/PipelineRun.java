@@ -25,6 +25,7 @@ import org.insight.core.ContentHash;
 import org.insight.core.Dataset;
 import org.insight.core.Document;
 import org.insight.core.Provenance;
+import org.insight.ingest.ExtractorUnavailableException;
 import org.insight.ingest.IngestException;
 import org.insight.ingest.IngestProgress;
 import org.insight.ingest.IngestReport;
@@ -366,6 +367,8 @@ public final class PipelineRun {
       ItemExtractor.Item x;
       try {
         x = extractor.extract(file, item.name(), target::storeEvidence);
+      } catch (ExtractorUnavailableException e) {
+        throw e; // no item can be extracted: stop the run rather than quarantine every file
       } catch (RuntimeException e) {
         x = ItemExtractor.Item.quarantined("failed", "extraction failed: " + e);
       }

@@ -19,14 +19,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.insight.ingest.ExtractionException;
+import org.insight.ingest.ExtractorUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pool of worker processes ({@link WorkerMain}), started with this JVM's java binary and class path. The
- * host enforces the per-item timeout: a worker that overruns is killed and replaced; one that dies (out of
- * memory, native crash) is replaced; the item is reported TIMEOUT or CRASHED.
+ * A pool of worker processes ({@link WorkerMain}), started with this JVM's java binary and the class path where
+ * this JVM loaded the SDK from ({@link WorkerClasspath}). A worker that does not start fails the call with
+ * {@link ExtractorUnavailableException}: no item is blamed for it. The host enforces the per-item timeout: a
+ * worker that overruns is killed and replaced; one that dies (out of memory, native crash) is replaced; the item
+ * is reported TIMEOUT or CRASHED.
  */
 public final class ProcessEngine implements Engine {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessEngine.class);
@@ -38,6 +40,7 @@ public final class ProcessEngine implements Engine {
   private final List<Slot> all = new ArrayList<>();
   private final Duration timeout;
   private final int heapMb;
+  private final String classpath;
   private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "insight-worker-reader");
     t.setDaemon(true);
@@ -46,9 +49,10 @@ public final class ProcessEngine implements Engine {
   private final Thread shutdownHook = new Thread(this::destroyAll, "insight-worker-shutdown");
   private volatile boolean closed;
 
-  public ProcessEngine(int workers, Duration timeout, int heapMb) {
+  public ProcessEngine(int workers, Duration timeout, int heapMb, String classpath) {
     this.timeout = timeout;
     this.heapMb = heapMb;
+    this.classpath = classpath;
     this.slots = new ArrayBlockingQueue<>(workers);
     for (int i = 0; i < workers; i++) {
       Slot s = new Slot();
@@ -64,7 +68,7 @@ public final class ProcessEngine implements Engine {
     Slot slot = slots.take();
     try {
       if (closed) {
-        throw new ExtractionException("this TikaExtractor is closed; create a new one");
+        throw new ExtractorUnavailableException("this TikaExtractor is closed; create a new one");
       }
       return slot.call(request);
     } finally {
@@ -121,9 +125,12 @@ public final class ProcessEngine implements Engine {
       try {
         ensureStarted();
       } catch (IOException | TimeoutException | ExecutionException e) {
+        String said = stderr == null ? "" : stderr.tailAfterExit(process, 2_000).strip();
         stop();
-        throw new ExtractionException("cannot start an extraction worker process (" + TikaWorker.brief(e)
-            + "); check that " + javaBinary() + " runs and the class path holds insight-ingest and Tika", e);
+        throw new ExtractorUnavailableException("cannot start an extraction worker process (" + TikaWorker.brief(e)
+            + (said.isEmpty() ? "" : "; it said: " + said.lines().limit(3).reduce((a, b) -> a + " / " + b).get())
+            + "); check that " + javaBinary() + " runs, and give the workers' class path (insight-ingest, Tika,"
+            + " PDFBox, Tess4J and their dependencies) with TikaExtractor.Builder.workerClasspath(...)", e);
       }
       try {
         toWorker.writeInt(WorkerMain.REQUEST);
@@ -182,7 +189,7 @@ public final class ProcessEngine implements Engine {
       if (Boolean.getBoolean(TikaWorker.TEST_HOOKS)) {
         command.add("-D" + TikaWorker.TEST_HOOKS + "=true");
       }
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
+      command.addAll(List.of("-cp", classpath, WorkerMain.class.getName()));
       ProcessBuilder pb = new ProcessBuilder(command);
       // Tesseract's OpenMP threads would multiply by the number of workers: one each
       pb.environment().put("OMP_THREAD_LIMIT", "1");
@@ -247,6 +254,7 @@ public final class ProcessEngine implements Engine {
     private final InputStream in;
     private final byte[] ring = new byte[4096];
     private long written;
+    private boolean ended;
 
     StderrTail(InputStream in) {
       this.in = in;
@@ -265,7 +273,26 @@ public final class ProcessEngine implements Engine {
         }
       } catch (IOException e) {
         // the worker is gone
+      } finally {
+        synchronized (this) {
+          ended = true;
+          notifyAll();
+        }
       }
+    }
+
+    /** The tail once a worker that failed to start has exited and its stderr is read to the end (or after a wait). */
+    String tailAfterExit(Process p, long millis) throws InterruptedException {
+      long deadline = System.currentTimeMillis() + millis;
+      if (p != null) {
+        p.waitFor(millis, TimeUnit.MILLISECONDS);
+      }
+      synchronized (this) {
+        for (long left; !ended && (left = deadline - System.currentTimeMillis()) > 0; ) {
+          wait(left);
+        }
+      }
+      return tail();
     }
 
     synchronized String tail() {

@@ -16,6 +16,7 @@ import org.insight.ingest.ExtractedMetadata;
 import org.insight.ingest.Extraction;
 import org.insight.ingest.ExtractionException;
 import org.insight.ingest.TikaExtractor;
+import org.insight.ingest.ExtractorUnavailableException;
 import org.insight.ingest.ItemExtractor;
 import org.insight.ingest.OcrOptions;
 
@@ -43,6 +44,8 @@ public final class TikaItemExtractor implements ItemExtractor {
     Extraction e;
     try {
       e = extractor.extract(file, ocr, (item, bytes) -> kept.add(keep.apply(bytes)));
+    } catch (ExtractorUnavailableException x) {
+      throw x; // the extractor's problem, not this item's: ingest stops instead of quarantining every file
     } catch (ExtractionException x) {
       return Item.quarantined("unreadable", x.getMessage());
     }
