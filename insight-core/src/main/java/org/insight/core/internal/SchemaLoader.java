@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.insight.Messages;
 import org.insight.core.EntityType;
 import org.insight.core.PropertyDef;
 import org.insight.core.PropertyType;

@@ -59,7 +59,7 @@ import org.insight.core.EntityId;
 import org.insight.core.Mention;
 import org.insight.core.Statement;
 import org.insight.core.StoreException;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 
 /**
  * The durable Lucene store of statements and documents. Every read takes a visibility filter — the set of label

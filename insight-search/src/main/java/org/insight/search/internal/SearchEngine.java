@@ -56,7 +56,7 @@ import org.insight.core.PropertyDef;
 import org.insight.core.PropertyType;
 import org.insight.core.Schema;
 import org.insight.core.Statement;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.nlp.NameSimilarity;
 import org.insight.search.Clause;
 import org.insight.search.Hit;
