@@ -1,9 +1,7 @@
 package org.insight.core;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
+import org.insight.Hashing;
 import org.insight.Messages;
 import org.insight.core.internal.Problems;
 
@@ -46,7 +44,7 @@ public record ContentHash(String hex) {
    * @return its SHA-256
    */
   public static ContentHash of(byte[] bytes) {
-    return new ContentHash(HexFormat.of().formatHex(sha256().digest(bytes)));
+    return new ContentHash(Hashing.sha256Hex(bytes));
   }
 
   /**
@@ -70,14 +68,6 @@ public record ContentHash(String hex) {
           + " give 64 hexadecimal digits, optionally prefixed with 'sha256:'");
     }
     return new ContentHash(s);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256, which the Java specification requires", e);
-    }
   }
 
   @Override

@@ -86,7 +86,7 @@ public final class EntitySpottingStep implements EnrichmentStep {
     EntityType t = type.get();
     List<String> names = new ArrayList<>();
     List<String> identifiers = new ArrayList<>();
-    Label label = null;
+    List<Label> labels = new ArrayList<>();
     for (Statement s : e.statements()) {
       if (!t.has(s.property())) {
         continue;
@@ -105,7 +105,7 @@ public final class EntitySpottingStep implements EnrichmentStep {
         used = true;
       }
       if (used) {
-        label = label == null ? s.label() : label.and(s.label());
+        labels.add(s.label());
       }
     }
     List<String> first = e.values("firstName");
@@ -119,6 +119,7 @@ public final class EntitySpottingStep implements EnrichmentStep {
     }
     KnownEntity.Kind kind = t.isA("Person") ? KnownEntity.Kind.PERSON
         : t.isA("LegalEntity") ? KnownEntity.Kind.ORGANIZATION : KnownEntity.Kind.OTHER;
-    return Optional.of(new KnownEntity(e.id().value(), kind, names, identifiers, Optional.ofNullable(label)));
+    return Optional.of(new KnownEntity(e.id().value(), kind, names, identifiers,
+        labels.isEmpty() ? Optional.empty() : Optional.of(Label.allOf(labels))));
   }
 }
