@@ -29,7 +29,7 @@ public final class Messages {
       i += Character.charCount(cp);
       shown++;
       if (Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE) {
-        sb.append(String.format("\\u%04X", cp));
+        sb.append(String.format(Locale.ROOT, "\\u%04X", cp));
       } else {
         sb.appendCodePoint(cp);
       }

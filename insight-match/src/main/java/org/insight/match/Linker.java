@@ -20,6 +20,8 @@ import org.insight.match.internal.Em;
 import org.insight.match.internal.RecordTable;
 import org.insight.match.internal.Workers;
 import org.insight.policy.Label;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Record linkage and de-duplication. Immutable and thread-safe; build one with {@link #builder()}.
@@ -423,13 +425,13 @@ public final class Linker {
 
   /** Pairs sharing an identifier needed to learn the names' m from them. */
   private static final long MIN_IDENTIFIER_PAIRS = 100;
-  private static final boolean TRACE = Boolean.getBoolean("insight.link.trace");
+  private static final Logger LOG = LoggerFactory.getLogger(Linker.class);
 
-  /** With {@code -Dinsight.link.trace=true}, the elapsed time of each phase on stderr (for benchmarks). */
+  /** At debug level, the elapsed time of each phase and the heap in use (for benchmarks). */
   private static void trace(String phase, long t0) {
-    if (TRACE) {
-      System.err.printf(java.util.Locale.ROOT, "  [link] %s done at %.1f s, heap in use %,d MB%n", phase,
-          (System.nanoTime() - t0) / 1e9, (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(String.format(java.util.Locale.ROOT, "[link] %s done at %.1f s, heap in use %,d MB", phase,
+          (System.nanoTime() - t0) / 1e9, (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20));
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +48,7 @@ public final class Label {
   private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_.:/-]+");
   private static final Comparator<Purpose> BY_NAME = Comparator.comparing(Purpose::name);
   private static final DateTimeFormatter ISO_DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
   private static final List<String> KEYS =
       List.of("purposes", "review-by", "delete-after", "originators", "caveats");
 

@@ -159,7 +159,7 @@ public final class ModelJson {
   public static Document document(JsonNode n) {
     version(n);
     Map<String, List<String>> meta = new LinkedHashMap<>();
-    n.path("metadata").fields().forEachRemaining(e -> {
+    n.path("metadata").properties().forEach(e -> {
       List<String> values = new ArrayList<>();
       e.getValue().forEach(v -> values.add(v.asText()));
       meta.put(e.getKey(), values);
