@@ -4,6 +4,7 @@ module org.insight.cli {
   requires org.insight.examples;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
+  requires org.apache.commons.csv;
 
   // picocli reads the commands' annotated fields by reflection
   opens org.insight.cli to info.picocli;

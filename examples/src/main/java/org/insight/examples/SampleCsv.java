@@ -1,20 +1,20 @@
 package org.insight.examples;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.insight.core.internal.Csv;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the bundled sample CSV files, one record per line. Only for the demo's small, well-formed files; the
- * ingest module's record mappings are the way to load real exports.
+ * Reads the bundled sample CSV files (Apache Commons CSV, header row first; a short row's missing cells are
+ * empty). Only for the demo's samples; the ingest module's record mappings are the way to load real exports.
  */
 final class SampleCsv {
   private SampleCsv() {}
@@ -24,17 +24,13 @@ final class SampleCsv {
       if (in == null) {
         throw new IllegalStateException("sample file " + resource + " is missing from the examples jar");
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<String> header = Csv.split(r.readLine());
+      CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+      CSVParser parser = CSVParser.parse(in, StandardCharsets.UTF_8, format);
       List<Map<String, String>> rows = new ArrayList<>();
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> cells = Csv.split(line);
+      for (CSVRecord r : parser) {
         Map<String, String> row = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
+        for (String name : parser.getHeaderNames()) {
+          row.put(name, r.isSet(name) ? r.get(name) : "");
         }
         rows.add(row);
       }

@@ -32,7 +32,7 @@ import org.insight.core.Dataset;
 import org.insight.core.Entity;
 import org.insight.core.EntityId;
 import org.insight.core.Statement;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;

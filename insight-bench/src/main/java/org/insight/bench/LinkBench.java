@@ -1,5 +1,13 @@
 package org.insight.bench;
 
+import static org.insight.test.PersonGenerator.COUNTRIES;
+import static org.insight.test.PersonGenerator.CYRILLIC;
+import static org.insight.test.PersonGenerator.FAMILY;
+import static org.insight.test.PersonGenerator.GIVEN;
+import static org.insight.test.PersonGenerator.NICKNAMES;
+import static org.insight.test.PersonGenerator.madeUpName;
+import static org.insight.test.PersonGenerator.typo;
+
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,32 +37,6 @@ import org.insight.match.internal.Workers;
  * <pre>{@code ./run-bench link [N] [SAMPLE]}</pre>
  */
 public final class LinkBench {
-
-  static final String[] GIVEN = {"William", "Robert", "Alexander", "Mohammed", "James", "John", "Michael", "David",
-      "Richard", "Thomas", "Charles", "Daniel", "Matthew", "Anthony", "Mark", "Paul", "Steven", "Andrew", "Joshua",
-      "Kevin", "Brian", "George", "Edward", "Ivan", "Sergei", "Dmitri", "Pavel", "Mikhail", "Olga", "Anna", "Maria",
-      "Elena", "Natalia", "Fatima", "Aisha", "Omar", "Hassan", "Ahmed", "Yusuf", "Layla", "Sophie", "Chloe", "Emma",
-      "Lucas", "Hugo", "Louis", "Pierre", "Camille", "Giulia", "Marco", "Luca", "Francesca", "Hans", "Klaus", "Petra",
-      "Ingrid", "Carlos", "Javier", "Lucia", "Isabel", "Jorge", "Diego", "Katarzyna", "Piotr", "Tomasz", "Agnieszka",
-      "Amina", "Karim", "Nadia", "Samir", "Leila", "Yasmin", "Tariq", "Rania", "Bilal", "Zainab", "Hamza", "Salma"};
-  static final String[] FAMILY = {"Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
-      "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Taylor", "Moore", "Jackson",
-      "Martin", "Lee", "Thompson", "White", "Harris", "Clark", "Lewis", "Robinson", "Walker", "Young", "Allen",
-      "Ivanov", "Petrov", "Smirnov", "Kuznetsov", "Popov", "Sokolov", "Volkov", "Morozov", "Novikov", "Haddad",
-      "Khalil", "Nasser", "Rahman", "Hussein", "Mansour", "Dubois", "Lefebvre", "Moreau", "Laurent", "Rossi", "Russo",
-      "Ferrari", "Esposito", "Bianchi", "Muller", "Schmidt", "Schneider", "Fischer", "Weber", "Kowalski",
-      "Nowak", "Wisniewski", "Fernandez", "Sanchez", "Perez", "Gomez", "Diaz", "Okafor", "Mensah", "Tanaka",
-      "Nakamura", "Kim", "Park", "Nguyen", "Tran", "Kaya", "Demir", "Yilmaz", "Andersson", "Johansson", "Lindqvist",
-      "Berg", "Dahl", "Horvat", "Kovac", "Novak", "Popescu", "Ionescu", "Papadopoulos", "Georgiou", "Costa", "Silva",
-      "Santos", "Oliveira", "Pereira", "Almeida", "Khan", "Ahmed", "Hussain", "Malik", "Qureshi", "Sharma", "Singh"};
-  static final Map<String, String> NICKNAMES = Map.of("William", "Bill", "Robert", "Bob", "Alexander", "Sasha",
-      "Mohammed", "Muhammad", "James", "Jim", "Michael", "Mike", "Richard", "Rick", "Thomas", "Tom", "Dmitri", "Dima",
-      "Natalia", "Natasha");
-  static final Map<String, String> CYRILLIC = Map.ofEntries(Map.entry("Ivan", "Иван"), Map.entry("Sergei", "Сергей"),
-      Map.entry("Dmitri", "Дмитрий"), Map.entry("Pavel", "Павел"), Map.entry("Olga", "Ольга"),
-      Map.entry("Ivanov", "Иванов"), Map.entry("Petrov", "Петров"), Map.entry("Smirnov", "Смирнов"),
-      Map.entry("Popov", "Попов"), Map.entry("Volkov", "Волков"));
-  static final String[] COUNTRIES = {"fr", "de", "gb", "ru", "us", "es", "it", "pl", "tr", "eg", "ng", "jp"};
 
   private LinkBench() {}
 
@@ -226,16 +208,16 @@ public final class LinkBench {
       if (corrupt) {
         double r = random.nextDouble();
         if (r < 0.10 && NICKNAMES.containsKey(g)) {
-          g = NICKNAMES.get(g);
+          g = NICKNAMES.get(g).get(0);
         } else if (r < 0.20 && (CYRILLIC.containsKey(g) || CYRILLIC.containsKey(f))) {
           g = CYRILLIC.getOrDefault(g, g);
           f = CYRILLIC.getOrDefault(f, f);
         }
         if (random.nextDouble() < 0.3 && g.chars().allMatch(ch -> ch < 128)) {
           if (random.nextBoolean()) {
-            g = typo(g, random);
+            g = typo(random, g);
           } else {
-            f = typo(f, random);
+            f = typo(random, f);
           }
         }
         double d = random.nextDouble();
@@ -276,35 +258,13 @@ public final class LinkBench {
         1 + random.nextInt(28));
     // real names (nicknames and Cyrillic forms apply to them) mixed with made-up ones, so that name frequencies at a
     // million people are not absurdly concentrated on a hundred family names
-    String given = random.nextDouble() < 0.7 ? GIVEN[random.nextInt(GIVEN.length)] : made(random, 2);
-    String family = random.nextDouble() < 0.3 ? FAMILY[random.nextInt(FAMILY.length)] : made(random, 2 + random.nextInt(2));
+    String given = random.nextDouble() < 0.7 ? GIVEN.get(random.nextInt(GIVEN.size())) : madeUpName(random, 2);
+    String family = random.nextDouble() < 0.3 ? FAMILY.get(random.nextInt(FAMILY.size()))
+        : madeUpName(random, 2 + random.nextInt(2));
     return new Person(given, family, date,
         random.nextDouble() < 0.5 ? String.format(Locale.ROOT, "P%08d", random.nextInt(100_000_000)) : null,
         random.nextDouble() < 0.4 ? String.format(Locale.ROOT, "+447%09d", random.nextInt(1_000_000_000)) : null,
-        COUNTRIES[random.nextInt(COUNTRIES.length)], random.nextBoolean() ? "m" : "f");
-  }
-
-  static final String[] SYLLABLES = {"ka", "ro", "mi", "ta", "ne", "lo", "sa", "vi", "den", "bar", "kel", "mor", "tan",
-      "ri", "zu", "pe", "go", "la", "han", "sen", "dor", "mal", "tes", "fi", "nu", "ber", "kov", "lin", "ran", "shi"};
-
-  static String made(Random random, int syllables) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < syllables; i++) {
-      sb.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
-    }
-    return Character.toUpperCase(sb.charAt(0)) + sb.substring(1);
-  }
-
-  static String typo(String s, Random random) {
-    if (s.length() < 4) {
-      return s;
-    }
-    char[] c = s.toCharArray();
-    int i = 1 + random.nextInt(c.length - 2);
-    char t = c[i];
-    c[i] = c[i + 1];
-    c[i + 1] = t;
-    return new String(c);
+        COUNTRIES.get(random.nextInt(COUNTRIES.size())), random.nextBoolean() ? "m" : "f");
   }
 
   static Set<String> pairs(List<MatchPair> pairs) {

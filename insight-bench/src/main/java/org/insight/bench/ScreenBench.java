@@ -1,5 +1,10 @@
 package org.insight.bench;
 
+import static org.insight.test.PersonGenerator.COUNTRIES;
+import static org.insight.test.PersonGenerator.GIVEN;
+import static org.insight.test.PersonGenerator.madeUpName;
+import static org.insight.test.PersonGenerator.typo;
+
 import com.ibm.icu.text.Transliterator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,22 +33,6 @@ import org.insight.match.ScreeningQuery;
  */
 public final class ScreenBench {
 
-  static final String[] GIVEN = {"William", "Robert", "Alexander", "Mohammed", "James", "John", "Michael", "David",
-      "Richard", "Thomas", "Charles", "Daniel", "Matthew", "Anthony", "Mark", "Paul", "Steven", "Andrew", "Joshua",
-      "Kevin", "Brian", "George", "Edward", "Ivan", "Sergei", "Dmitri", "Pavel", "Mikhail", "Olga", "Anna", "Maria",
-      "Elena", "Natalia", "Fatima", "Aisha", "Omar", "Hassan", "Ahmed", "Yusuf", "Layla", "Sophie", "Chloe", "Emma",
-      "Lucas", "Hugo", "Louis", "Pierre", "Camille", "Giulia", "Marco", "Luca", "Francesca", "Hans", "Klaus", "Petra",
-      "Ingrid", "Carlos", "Javier", "Lucia", "Isabel", "Jorge", "Diego", "Katarzyna", "Piotr", "Tomasz", "Agnieszka",
-      "Amina", "Karim", "Youssef", "Samir", "Leila", "Nadia", "Rashid", "Tariq", "Zainab", "Ali", "Hamza", "Bilal",
-      "Chen", "Wei", "Li", "Hiroshi", "Yuki", "Kenji", "Min", "Jin", "Arjun", "Priya", "Ravi", "Anil", "Sunita",
-      "Chukwuemeka", "Ngozi", "Kwame", "Abena", "Tunde", "Folake", "Jean", "Marie", "Claude", "Nicolas", "Julien"};
-  static final String[] SYLLABLES = {"ka", "ro", "vi", "mar", "tin", "sen", "dor", "la", "mi", "no", "ber", "gan",
-      "ha", "sha", "dar", "el", "an", "ov", "ski", "ton", "son", "man", "berg", "stein", "ez", "es", "ria", "lo", "ni",
-      "ko", "va", "ta", "ri", "zu", "ya", "ma", "da", "fi", "go", "lu", "pe", "qu", "ra", "sa", "tu", "wen", "xi",
-      "bo", "ce", "di", "fa", "gu", "hel", "ir", "jo", "kel", "lin", "mon", "nor", "ost"};
-  static final String[] COUNTRIES = {"fr", "de", "gb", "ru", "us", "es", "it", "pl", "tr", "eg", "ng", "jp", "cn",
-      "in", "br", "ma", "dz", "lb", "sy", "iq", "ua", "ro", "nl", "be"};
-
   private final Random random;
   private final Transliterator toCyrillic = Transliterator.getInstance("Latin-Cyrillic");
 
@@ -54,19 +43,13 @@ public final class ScreenBench {
   record Person(String given, String middle, String family, String dob, String country, String passport) {}
 
   Person person() {
-    String family;
-    int n = 2 + (random.nextInt(3) == 0 ? 1 : 0);
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      b.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
-    }
-    family = Character.toUpperCase(b.charAt(0)) + b.substring(1);
-    String middle = random.nextDouble() < 0.3 ? GIVEN[random.nextInt(GIVEN.length)] : null;
+    String family = madeUpName(random, 2 + (random.nextInt(3) == 0 ? 1 : 0));
+    String middle = random.nextDouble() < 0.3 ? GIVEN.get(random.nextInt(GIVEN.size())) : null;
     String dob = String.format(Locale.ROOT, "%04d-%02d-%02d", 1940 + random.nextInt(66), 1 + random.nextInt(12),
         1 + random.nextInt(28));
     String passport = random.nextDouble() < 0.5 ? String.format(Locale.ROOT, "P%08d", random.nextInt(100_000_000)) : null;
-    return new Person(GIVEN[random.nextInt(GIVEN.length)], middle, family, dob,
-        COUNTRIES[random.nextInt(COUNTRIES.length)], passport);
+    return new Person(GIVEN.get(random.nextInt(GIVEN.size())), middle, family, dob,
+        COUNTRIES.get(random.nextInt(COUNTRIES.size())), passport);
   }
 
   static MatchRecord entry(String id, Person p) {
@@ -86,9 +69,9 @@ public final class ScreenBench {
     String family = p.family();
     if (random.nextDouble() < 0.3) {
       if (random.nextBoolean()) {
-        given = typo(given);
+        given = typo(random, given);
       } else {
-        family = typo(family);
+        family = typo(random, family);
       }
     }
     String name = random.nextDouble() < 0.5 || p.middle() == null ? given + " " + family
@@ -121,26 +104,6 @@ public final class ScreenBench {
       q = q.withIdentifier(p.passport());
     }
     return q;
-  }
-
-  String typo(String s) {
-    if (s.length() < 4) {
-      return s;
-    }
-    char[] c = s.toCharArray();
-    int i = 1 + random.nextInt(c.length - 2);
-    switch (random.nextInt(3)) {
-      case 0 -> {
-        char t = c[i];
-        c[i] = c[i + 1];
-        c[i + 1] = t;
-      }
-      case 1 -> c[i] = (char) ('a' + random.nextInt(26));
-      default -> {
-        return s.substring(0, i) + s.substring(i + 1);
-      }
-    }
-    return new String(c);
   }
 
   public static void main(String[] args) {

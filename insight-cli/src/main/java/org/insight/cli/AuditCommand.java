@@ -45,7 +45,7 @@ final class AuditCommand implements Runnable {
           : AuditLog.verify(log, AuditCheckpoint.parse(Files.readString(checkpoint, StandardCharsets.UTF_8).trim()));
       var out = spec.commandLine().getOut();
       if (session.json) {
-        var n = org.insight.core.internal.ModelJson.MAPPER.createObjectNode();
+        var n = Json.object();
         n.put("valid", v.valid());
         n.put("entries", v.entriesChecked());
         n.put("problem", v.problem().name());

@@ -25,7 +25,7 @@ final class DocumentCommand implements Callable<Integer> {
       if (id == null) {
         var page = s.documents(0, 100);
         if (session.json) {
-          var n = org.insight.core.internal.ModelJson.MAPPER.createObjectNode();
+          var n = Json.object();
           n.put("total", page.total());
           var items = n.putArray("items");
           page.items().forEach(d -> items.add(Render.json(d)));
@@ -45,7 +45,7 @@ final class DocumentCommand implements Callable<Integer> {
       if (session.json) {
         var n = Render.json(doc.get());
         var a = n.putArray("mentions");
-        mentions.forEach(m -> a.add(org.insight.core.internal.ModelJson.mention(m)));
+        mentions.forEach(m -> a.add(org.insight.core.json.ModelJson.mention(m)));
         Render.print(out, n);
       } else {
         Render.document(out, doc.get());

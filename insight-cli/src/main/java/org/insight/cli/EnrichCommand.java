@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.workspace.Enrichment;
 import org.insight.workspace.EnrichmentReport;
 import org.insight.workspace.Session;
@@ -49,7 +49,7 @@ final class EnrichCommand implements Callable<Integer> {
 
   /** The report as one JSON object. */
   static String json(EnrichmentReport r) {
-    var n = ModelJson.MAPPER.createObjectNode();
+    var n = Json.object();
     n.put("documents", r.documents()).put("updatedDocuments", r.updatedDocuments()).put("complete", r.complete());
     var st = n.putArray("steps");
     for (EnrichmentReport.StepReport x : r.steps()) {

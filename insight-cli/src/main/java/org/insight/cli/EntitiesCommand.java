@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.insight.core.Entity;
-import org.insight.core.internal.ModelJson;
 import org.insight.workspace.Page;
 import org.insight.workspace.Session;
 import org.insight.workspace.Workspace;
@@ -35,7 +34,7 @@ final class EntitiesCommand implements Callable<Integer> {
     try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
       Page<Entity> page = s.entities(type, offset, limit);
       if (session.json) {
-        var n = ModelJson.MAPPER.createObjectNode();
+        var n = Json.object();
         n.put("total", page.total());
         n.put("offset", page.offset());
         var items = n.putArray("items");

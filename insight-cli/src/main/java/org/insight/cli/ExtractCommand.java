@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.ingest.EmbeddedSink;
 import org.insight.ingest.Extraction;
 import org.insight.ingest.TikaExtractor;
@@ -59,7 +59,7 @@ final class ExtractCommand implements Callable<Integer> {
   }
 
   static ObjectNode json(Extraction e) {
-    ObjectNode n = ModelJson.MAPPER.createObjectNode();
+    ObjectNode n = Json.object();
     n.put("name", e.name());
     n.put("path", e.path());
     n.put("sha256", e.contentHash().hex());

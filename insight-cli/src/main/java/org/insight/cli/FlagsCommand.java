@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.core.EntityId;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.workspace.Flag;
 import org.insight.workspace.Page;
 import org.insight.workspace.Session;
@@ -50,7 +50,7 @@ final class FlagsCommand implements Callable<Integer> {
       }
       Page<Flag> page = s.flags(status, offset, limit);
       if (session.json) {
-        ArrayNode a = ModelJson.MAPPER.createArrayNode();
+        ArrayNode a = Json.array();
         for (Flag f : page.items()) {
           var o = a.addObject();
           o.put("id", f.id().value());

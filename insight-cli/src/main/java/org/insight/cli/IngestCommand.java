@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.core.Dataset;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.ingest.TikaExtractor;
 import org.insight.ingest.IngestProgress;
 import org.insight.ingest.IngestReport;
@@ -158,8 +158,8 @@ final class IngestCommand implements Callable<Integer> {
       if (enriched == null) {
         out.println(report.toJson());
       } else {
-        var n = (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.MAPPER.readTree(report.toJson());
-        n.set("enrichment", ModelJson.MAPPER.readTree(EnrichCommand.json(enriched)));
+        var n = (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.read(report.toJson());
+        n.set("enrichment", ModelJson.read(EnrichCommand.json(enriched)));
         out.println(ModelJson.write(n));
       }
     } else {

@@ -27,7 +27,7 @@ final class LabelCommand implements Callable<Integer> {
     Decision d = Policy.standard().decide(session.principal(), session.purpose(), label, Instant.now());
     var out = spec.commandLine().getOut();
     if (session.json) {
-      var n = org.insight.core.internal.ModelJson.MAPPER.createObjectNode();
+      var n = Json.object();
       n.put("canonical", label.toString());
       n.put("allowed", d.allowed());
       n.put("reason", d.reason());

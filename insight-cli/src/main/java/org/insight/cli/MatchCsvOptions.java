@@ -14,8 +14,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.insight.InsightException;
-import org.insight.core.internal.Csv;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.match.Cluster;
 import org.insight.match.ComparisonOutcome;
 import org.insight.match.LabelledPair;
@@ -103,36 +102,26 @@ final class MatchCsvOptions {
     Map<String, MatchRecord> byId = new java.util.HashMap<>();
     records.forEach(r -> byId.put(r.id(), r));
     List<LabelledPair> pairs = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String headerLine = r.readLine();
-      if (headerLine == null) {
-        throw new InsightException(file + " is empty; it needs a header row: left_id,right_id,match");
-      }
-      List<String> header = Csv.header(headerLine).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+    try (CsvFile csv = CsvFile.open(file, ": left_id,right_id,match")) {
+      List<String> header = csv.lowerCaseHeader();
       int li = header.indexOf("left_id");
       int ri = header.indexOf("right_id");
       int mi = header.indexOf("match");
       if (li < 0 || ri < 0 || mi < 0) {
         throw new InsightException(file + " needs the columns left_id, right_id and match; its columns are " + header);
       }
-      int line = 1;
-      for (String l = r.readLine(); l != null; l = r.readLine()) {
-        line++;
-        if (l.isBlank()) {
-          continue;
-        }
-        List<String> cells = Csv.split(l);
-        String a = Csv.cell(cells, li);
-        String b = Csv.cell(cells, ri);
-        Boolean match = verdict(Csv.cell(cells, mi));
+      for (CsvFile.Row row : csv) {
+        String a = row.cell(li);
+        String b = row.cell(ri);
+        Boolean match = verdict(row.cell(mi));
         String problem = !byId.containsKey(a) ? "no record has the id '" + a + "'"
             : !byId.containsKey(b) ? "no record has the id '" + b + "'"
             : a.equals(b) ? "it pairs '" + a + "' with itself"
             : leftIds != null && leftIds.contains(a) == leftIds.contains(b)
                 ? "'" + a + "' and '" + b + "' are on the same side; a link pairs left with right"
-            : match == null ? "match is '" + Csv.cell(cells, mi) + "'; write true or false" : null;
+            : match == null ? "match is '" + row.cell(mi) + "'; write true or false" : null;
         if (problem != null) {
-          spec.commandLine().getErr().printf("insight: %s line %d: %s; label skipped%n", file, line, problem);
+          spec.commandLine().getErr().printf("insight: %s line %d: %s; label skipped%n", file, row.line(), problem);
           continue;
         }
         pairs.add(new LabelledPair(byId.get(a), byId.get(b), match));
@@ -156,12 +145,8 @@ final class MatchCsvOptions {
   List<MatchRecord> read(Path file, CommandSpec spec) throws Exception {
     List<MatchRecord> records = new ArrayList<>();
     String dataset = file.getFileName().toString();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String headerLine = r.readLine();
-      if (headerLine == null) {
-        throw new InsightException(file + " is empty; it needs a header row naming the columns");
-      }
-      List<String> header = Csv.header(headerLine);
+    try (CsvFile csv = CsvFile.open(file, " naming the columns")) {
+      List<String> header = csv.header();
       int idIndex = header.indexOf(idColumn);
       if (idIndex < 0) {
         throw new InsightException(file + " has no column '" + idColumn + "'; its columns are " + header);
@@ -171,21 +156,16 @@ final class MatchCsvOptions {
           throw new InsightException(file + " has no column '" + column + "' (from --map); its columns are " + header);
         }
       }
-      int line = 1;
-      for (String l = r.readLine(); l != null; l = r.readLine()) {
-        line++;
-        if (l.isBlank()) {
-          continue;
-        }
-        List<String> cells = Csv.split(l);
-        String id = Csv.cell(cells, idIndex);
+      for (CsvFile.Row row : csv) {
+        String id = row.cell(idIndex);
         if (id.isEmpty()) {
-          spec.commandLine().getErr().printf("insight: %s line %d: no id in column '%s'; row skipped%n", file, line, idColumn);
+          spec.commandLine().getErr().printf("insight: %s line %d: no id in column '%s'; row skipped%n", file,
+              row.line(), idColumn);
           continue;
         }
         Map<String, List<String>> values = new LinkedHashMap<>();
         map.forEach((column, property) -> {
-          String v = Csv.cell(cells, header.indexOf(column));
+          String v = row.cell(header.indexOf(column));
           if (!v.isEmpty()) {
             values.computeIfAbsent(property, k -> new ArrayList<>()).add(v);
           }
@@ -193,7 +173,7 @@ final class MatchCsvOptions {
         try {
           records.add(MatchRecord.of(id, dataset, values));
         } catch (InsightException e) {
-          spec.commandLine().getErr().printf("insight: %s line %d: %s; row skipped%n", file, line, e.getMessage());
+          spec.commandLine().getErr().printf("insight: %s line %d: %s; row skipped%n", file, row.line(), e.getMessage());
         }
       }
     }
@@ -205,14 +185,14 @@ final class MatchCsvOptions {
     try (BufferedWriter w = Files.newBufferedWriter(out.resolve("pairs.csv"), StandardCharsets.UTF_8)) {
       w.write("left_id,right_id,probability,weight" + (explain ? ",explanation" : "") + "\n");
       for (MatchPair p : result.pairs()) {
-        w.write(Csv.quote(p.leftId()) + "," + Csv.quote(p.rightId()) + ","
+        w.write(CsvFile.quote(p.leftId()) + "," + CsvFile.quote(p.rightId()) + ","
             + String.format(Locale.ROOT, "%.4f,%.2f", p.probability(), p.weight()));
         if (explain) {
           List<String> parts = new ArrayList<>();
           for (ComparisonOutcome c : p.explanation().comparisons()) {
             parts.add(String.format(Locale.ROOT, "%s:%s(%+.1f)", c.comparison(), c.level(), c.weight()));
           }
-          w.write("," + Csv.quote(String.join("; ", parts)));
+          w.write("," + CsvFile.quote(String.join("; ", parts)));
         }
         w.write("\n");
       }
@@ -221,7 +201,7 @@ final class MatchCsvOptions {
       w.write("cluster_id,record_id\n");
       for (Cluster c : result.clusters()) {
         for (String id : c.recordIds()) {
-          w.write(c.id() + "," + Csv.quote(id) + "\n");
+          w.write(c.id() + "," + CsvFile.quote(id) + "\n");
         }
       }
     }
@@ -233,7 +213,7 @@ final class MatchCsvOptions {
 
   /** The model as JSON: how it was fitted, λ, and per comparison level m, u and the weight log2(m/u). */
   private String modelJson(ModelParameters p) {
-    ObjectNode root = ModelJson.MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("fitted", train != null ? "labels" : "em");
     root.put("lambda", p.lambda());
     root.put("iterations", p.iterations());

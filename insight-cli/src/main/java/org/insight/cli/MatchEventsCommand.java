@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.workspace.MatchEvent;
 import org.insight.workspace.Session;
 import org.insight.workspace.Workspace;
@@ -26,7 +26,7 @@ final class MatchEventsCommand implements Callable<Integer> {
       List<MatchEvent> events = s.resolution().events();
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {
-        ArrayNode a = ModelJson.MAPPER.createArrayNode();
+        ArrayNode a = Json.array();
         events.forEach(e -> a.add(MatchRender.json(e)));
         out.println(ModelJson.write(a));
       } else if (events.isEmpty()) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.insight.core.EntityId;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.match.Judgement;
 import org.insight.workspace.MatchEvent;
 import org.insight.workspace.MatchJudgement;
@@ -32,7 +32,7 @@ final class MatchRender {
   }
 
   static ObjectNode json(MatchEvent e) {
-    ObjectNode n = ModelJson.MAPPER.createObjectNode();
+    ObjectNode n = Json.object();
     n.put("id", e.id().value());
     n.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
     n.put("cluster", e.cluster());
@@ -49,7 +49,7 @@ final class MatchRender {
   }
 
   static ObjectNode json(MatchJudgement j) {
-    ObjectNode n = ModelJson.MAPPER.createObjectNode();
+    ObjectNode n = Json.object();
     n.put("id", j.id().value());
     n.put("left", j.left().value());
     n.put("right", j.right().value());

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.insight.core.EntityId;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.workspace.ResolutionRun;
 import org.insight.workspace.ResolveOptions;
 import org.insight.workspace.ResolvedCluster;
@@ -41,7 +41,7 @@ final class MatchResolveCommand implements Callable<Integer> {
       ResolutionRun run = s.resolution().run(options);
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {
-        ObjectNode n = ModelJson.MAPPER.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("run", run.run());
         n.put("records", run.records());
         n.put("candidatePairs", run.blocking().candidatePairs());

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.insight.core.EntityId;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.workspace.Session;
 import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -34,7 +34,7 @@ final class MatchShowCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       var v = view.get();
       if (session.json) {
-        ObjectNode n = ModelJson.MAPPER.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("id", v.id().value());
         v.cluster().ifPresent(c -> n.put("cluster", c));
         v.run().ifPresent(r -> n.put("run", r));

@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +64,7 @@ final class NlpCommand implements Runnable {
       var out = spec.commandLine().getOut();
       for (Selector s : extractor.extract(stdin())) {
         if (json) {
-          var n = ModelJson.MAPPER.createObjectNode();
+          var n = Json.object();
           n.put("kind", s.kind().name().toLowerCase(Locale.ROOT)).put("start", s.start()).put("end", s.end())
               .put("text", s.text()).put("value", s.value()).put("confidence", s.confidence());
           var d = n.putObject("details");
@@ -114,7 +114,7 @@ final class NlpCommand implements Runnable {
       List<LanguagePassage> passages = detector.passages(text);
       var out = spec.commandLine().getOut();
       if (json) {
-        var n = ModelJson.MAPPER.createObjectNode();
+        var n = Json.object();
         n.put("language", whole.language()).put("confidence", round(whole.confidence()))
             .put("method", LanguageDetector.METHOD);
         var a = n.putArray("passages");
@@ -156,7 +156,7 @@ final class NlpCommand implements Runnable {
       }
       for (Sentence s : TextAnalysis.create().sentences(text, language)) {
         if (json) {
-          var n = ModelJson.MAPPER.createObjectNode();
+          var n = Json.object();
           n.put("start", s.start()).put("end", s.end()).put("text", s.text());
           var a = n.putArray("tokens");
           s.tokens().forEach(t -> a.add(t.text()));
@@ -208,7 +208,7 @@ final class NlpCommand implements Runnable {
       var out = spec.commandLine().getOut();
       NerEvaluation e = eval == null ? null : NerEvaluation.evaluate(recognizer, AnnotatedSentence.read(eval));
       if (json) {
-        var n = ModelJson.MAPPER.createObjectNode();
+        var n = Json.object();
         n.put("model", model.toString()).put("method", recognizer.method()).put("sentences", train.size());
         var t = n.putArray("types");
         recognizer.types().stream().sorted().forEach(t::add);
@@ -252,7 +252,7 @@ final class NlpCommand implements Runnable {
       var out = spec.commandLine().getOut();
       for (EntitySpan e : recognizer.recognize(text, language)) {
         if (json) {
-          var n = ModelJson.MAPPER.createObjectNode();
+          var n = Json.object();
           n.put("type", e.type()).put("text", e.text()).put("start", e.start()).put("end", e.end())
               .put("confidence", round(e.confidence())).put("method", recognizer.method());
           out.println(ModelJson.write(n));

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.insight.InsightException;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.nlp.EntitySpotter;
 import org.insight.nlp.KnownEntity;
 import org.insight.nlp.Spot;
@@ -71,7 +71,7 @@ final class NlpSpotCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     for (Spot s : spotter.spot(NlpCommand.stdin())) {
       if (json) {
-        var n = ModelJson.MAPPER.createObjectNode();
+        var n = Json.object();
         n.put("start", s.start()).put("end", s.end()).put("text", s.text()).put("entity", s.entityId())
             .put("alias", s.alias()).put("kind", s.kind().name().toLowerCase(Locale.ROOT)).put("score", s.score());
         out.println(ModelJson.write(n));

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.insight.InsightException;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.nlp.ApertiumTranslator;
 import org.insight.nlp.Translation;
 import picocli.CommandLine.Command;
@@ -66,7 +66,7 @@ final class NlpTranslateCommand implements Callable<Integer> {
     Translation t = b.build().translate(NlpCommand.stdin(), from, to);
     var out = spec.commandLine().getOut();
     if (json) {
-      var n = ModelJson.MAPPER.createObjectNode();
+      var n = Json.object();
       n.put("text", t.text()).put("from", t.from()).put("to", t.to()).put("engine", t.engine())
           .put("pivoted", t.pivoted()).put("method", t.method());
       t.path().forEach(n.putArray("path")::add);

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.insight.core.Dataset;
 import org.insight.core.Entity;
 import org.insight.core.Schema;
-import org.insight.core.internal.ModelJson;
 import org.insight.ingest.MappedRecord;
 import org.insight.ingest.RecordFormat;
 import org.insight.ingest.RecordMapping;
@@ -100,7 +99,7 @@ final class RecordsCommand implements Runnable {
       });
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        ObjectNode n = ModelJson.MAPPER.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("file", s.file()).put("mapping", m.name()).put("rows", s.rows()).put("loaded", s.loaded())
             .put("entities", s.entities()).put("links", s.links()).put("distinct", distinct.size())
             .put("problemCount", s.problemCount()).put("complete", s.complete());
@@ -135,7 +134,7 @@ final class RecordsCommand implements Runnable {
     }
 
     private static ObjectNode brief(Entity e) {
-      ObjectNode n = ModelJson.MAPPER.createObjectNode();
+      ObjectNode n = Json.object();
       n.put("id", e.id().value()).put("schema", e.schema());
       ObjectNode props = n.putObject("properties");
       e.properties().forEach((k, v) -> {

@@ -8,14 +8,14 @@ import java.util.List;
 import org.insight.core.Document;
 import org.insight.core.Entity;
 import org.insight.core.Statement;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 
 /** How entities and documents look on a terminal and as JSON. */
 final class Render {
   private Render() {}
 
   static ObjectNode json(Entity e) {
-    ObjectNode n = ModelJson.MAPPER.createObjectNode();
+    ObjectNode n = Json.object();
     n.put("id", e.id().value());
     n.put("schema", e.schema());
     n.put("caption", e.caption());

@@ -2,7 +2,6 @@ package org.insight.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.insight.InsightException;
-import org.insight.core.internal.Csv;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.match.ComparisonOutcome;
 import org.insight.match.MatchRecord;
 import org.insight.match.Screening;
@@ -136,11 +134,11 @@ final class ScreenCommand implements Callable<Integer> {
             if (jsonl) {
               ObjectNode o = json(h, i + 1);
               o.put("query_id", n.id());
-              w.write(ModelJson.MAPPER.writeValueAsString(o) + "\n");
+              w.write(ModelJson.write(o) + "\n");
             } else {
-              w.write(Csv.quote(n.id()) + "," + (i + 1) + "," + Csv.quote(h.id()) + ","
+              w.write(CsvFile.quote(n.id()) + "," + (i + 1) + "," + CsvFile.quote(h.id()) + ","
                   + String.format(Locale.ROOT, "%.4f,%.2f", h.probability(), h.weight()) + ","
-                  + Csv.quote(explanation(h)) + "\n");
+                  + CsvFile.quote(explanation(h)) + "\n");
             }
             rows++;
           }
@@ -151,7 +149,7 @@ final class ScreenCommand implements Callable<Integer> {
     }
     List<ScreeningHit> hits = screen.apply(batch.get(0).query());
     if (session.json) {
-      ArrayNode a = ModelJson.MAPPER.createArrayNode();
+      ArrayNode a = Json.array();
       for (int i = 0; i < hits.size(); i++) {
         a.add(json(hits.get(i), i + 1));
       }
@@ -190,7 +188,7 @@ final class ScreenCommand implements Callable<Integer> {
   }
 
   private static ObjectNode json(ScreeningHit h, int rank) {
-    ObjectNode o = ModelJson.MAPPER.createObjectNode();
+    ObjectNode o = Json.object();
     o.put("rank", rank);
     o.put("id", h.id());
     o.put("dataset", h.dataset());
@@ -213,29 +211,19 @@ final class ScreenCommand implements Callable<Integer> {
   /** One person per row; a row that cannot be read is reported with its line and reason, the rest still run. */
   private List<Named> readQueries(Path file) throws Exception {
     List<Named> out = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String headerLine = r.readLine();
-      if (headerLine == null) {
-        throw new InsightException(file + " is empty; it needs a header row, e.g. id,name,dob,country,identifier");
-      }
-      List<String> header = Csv.header(headerLine).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+    try (CsvFile csv = CsvFile.open(file, ", e.g. id,name,dob,country,identifier")) {
+      List<String> header = csv.lowerCaseHeader();
       int nameAt = header.indexOf("name");
       if (nameAt < 0) {
         throw new InsightException(file + " has no 'name' column; its columns are " + header);
       }
       int idAt = header.indexOf("id");
-      int line = 1;
-      for (String l = r.readLine(); l != null; l = r.readLine()) {
-        line++;
-        if (l.isBlank()) {
-          continue;
-        }
-        List<String> cells = Csv.split(l);
-        String id = Csv.cell(cells, idAt).isEmpty() ? "line-" + line : Csv.cell(cells, idAt);
+      for (CsvFile.Row row : csv) {
+        String id = row.cell(idAt).isEmpty() ? "line-" + row.line() : row.cell(idAt);
         try {
-          ScreeningQuery q = ScreeningQuery.of(Csv.cell(cells, nameAt));
+          ScreeningQuery q = ScreeningQuery.of(row.cell(nameAt));
           for (int i = 0; i < header.size(); i++) {
-            String v = Csv.cell(cells, i);
+            String v = row.cell(i);
             if (v.isEmpty()) {
               continue;
             }
@@ -248,7 +236,7 @@ final class ScreenCommand implements Callable<Integer> {
           }
           out.add(new Named(id, q));
         } catch (InsightException | IllegalArgumentException e) {
-          spec.commandLine().getErr().printf("insight: %s line %d: %s; row skipped%n", file, line, e.getMessage());
+          spec.commandLine().getErr().printf("insight: %s line %d: %s; row skipped%n", file, row.line(), e.getMessage());
         }
       }
     }

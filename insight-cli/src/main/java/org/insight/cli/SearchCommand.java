@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.InsightException;
-import org.insight.core.internal.Csv;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.search.Hit;
 import org.insight.search.Query;
 import org.insight.search.SearchResult;
@@ -106,7 +105,7 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   static ObjectNode json(SearchResult r) {
-    ObjectNode n = ModelJson.MAPPER.createObjectNode();
+    ObjectNode n = Json.object();
     n.put("total", r.total());
     n.put("entities", r.entities());
     n.put("documents", r.documents());
@@ -133,26 +132,30 @@ final class SearchCommand implements Callable<Integer> {
   /** One query per line, or a CSV whose header is id,query; results as CSV or JSON lines. */
   private int batch(Session s) throws Exception {
     List<String[]> items = new ArrayList<>();
+    String first;
     try (BufferedReader r = Files.newBufferedReader(queries, StandardCharsets.UTF_8)) {
-      String first = r.readLine();
-      boolean csv = first != null && first.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT).replace(" ", "").equals("id,query");
-      int line = 1;
-      if (first != null && !csv && !first.isBlank()) {
-        items.add(new String[] {Integer.toString(line), first.replace("\uFEFF", "").trim()});
-      }
-      for (String l = r.readLine(); l != null; l = r.readLine()) {
-        line++;
-        if (l.isBlank()) {
-          continue;
-        }
-        if (csv) {
-          List<String> cells = Csv.split(l);
-          if (cells.size() < 2) {
-            throw new InsightException(queries + " line " + line + ": expected id,query");
+      first = r.readLine();
+    }
+    boolean csv = first != null && first.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT).replace(" ", "").equals("id,query");
+    if (csv) {
+      try (CsvFile file = CsvFile.open(queries, ": id,query")) {
+        for (CsvFile.Row row : file) {
+          if (row.cells().size() < 2) {
+            throw new InsightException(queries + " line " + row.line() + ": expected id,query");
           }
-          items.add(new String[] {cells.get(0).trim(), String.join(",", cells.subList(1, cells.size())).trim()});
-        } else {
-          items.add(new String[] {Integer.toString(line), l.trim()});
+          // an unquoted query may hold commas: everything after the id is the query
+          items.add(new String[] {row.cell(0), String.join(",", row.cells().subList(1, row.cells().size())).trim()});
+        }
+      }
+    } else {
+      try (BufferedReader r = Files.newBufferedReader(queries, StandardCharsets.UTF_8)) {
+        int line = 0;
+        for (String l = r.readLine(); l != null; l = r.readLine()) {
+          line++;
+          String q = (line == 1 ? l.replace("\uFEFF", "") : l).trim();
+          if (!q.isEmpty()) {
+            items.add(new String[] {Integer.toString(line), q});
+          }
         }
       }
     }
@@ -175,13 +178,13 @@ final class SearchCommand implements Callable<Integer> {
         for (Hit h : result.hits()) {
           rank++;
           if (jsonl) {
-            ObjectNode n = ModelJson.MAPPER.createObjectNode();
+            ObjectNode n = Json.object();
             n.put("query_id", item[0]).put("rank", rank).put("kind", h.kind().name().toLowerCase(Locale.ROOT))
                 .put("item_id", h.id()).put("score", h.score()).put("caption", h.caption());
             w.write(ModelJson.write(n) + "\n");
           } else {
-            w.write(String.join(",", Csv.quote(item[0]), Integer.toString(rank), h.kind().name().toLowerCase(Locale.ROOT),
-                h.id(), String.format(Locale.ROOT, "%.4f", h.score()), Csv.quote(h.caption())) + "\n");
+            w.write(String.join(",", CsvFile.quote(item[0]), Integer.toString(rank), h.kind().name().toLowerCase(Locale.ROOT),
+                h.id(), String.format(Locale.ROOT, "%.4f", h.score()), CsvFile.quote(h.caption())) + "\n");
           }
         }
       }

@@ -1,7 +1,7 @@
 package org.insight.cli;
 
 import java.util.concurrent.Callable;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.search.Suggestion;
 import org.insight.workspace.Session;
 import org.insight.workspace.Workspace;
@@ -30,7 +30,7 @@ final class SuggestCommand implements Callable<Integer> {
     try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
       var list = s.suggest(prefix, limit);
       if (session.json) {
-        var a = ModelJson.MAPPER.createArrayNode();
+        var a = Json.array();
         for (Suggestion x : list) {
           a.addObject().put("text", x.text()).put("entities", x.entities());
         }

@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow") // forks Tika worker processes: quick loop with -DexcludedGroups=slow
 class ExtractCommandTest {
   @TempDir Path dir;
 

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.insight.core.EntityId;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.insight.core.EntityId;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,10 +1,9 @@
 package org.insight.core;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
-import org.insight.core.internal.Messages;
+import org.insight.Hashing;
+import org.insight.Messages;
+import org.insight.core.internal.Problems;
 
 /**
  * The SHA-256 of some bytes, as 64 lowercase hex digits: the address of evidence in an {@link EvidenceStore}
@@ -20,7 +19,7 @@ public record ContentHash(String hex) {
    */
   public ContentHash {
     if (hex == null || !canonical(hex)) {
-      throw Messages.invalid("contentHash", "the value " + Messages.quote(hex) + " is not a SHA-256 hash;"
+      throw Problems.invalid("contentHash", "the value " + Messages.quote(hex) + " is not a SHA-256 hash;"
           + " give 64 lowercase hexadecimal digits (use ContentHash.parse for other spellings)");
     }
   }
@@ -45,7 +44,7 @@ public record ContentHash(String hex) {
    * @return its SHA-256
    */
   public static ContentHash of(byte[] bytes) {
-    return new ContentHash(HexFormat.of().formatHex(sha256().digest(bytes)));
+    return new ContentHash(Hashing.sha256Hex(bytes));
   }
 
   /**
@@ -58,25 +57,17 @@ public record ContentHash(String hex) {
    */
   public static ContentHash parse(String text) {
     if (text == null) {
-      throw Messages.invalid("contentHash", "the hash is null; give 64 hexadecimal digits");
+      throw Problems.invalid("contentHash", "the hash is null; give 64 hexadecimal digits");
     }
     String s = text.strip().toLowerCase(Locale.ROOT);
     if (s.startsWith("sha256:") || s.startsWith("sha-256:")) {
       s = s.substring(s.indexOf(':') + 1).strip();
     }
     if (!canonical(s)) {
-      throw Messages.invalid("contentHash", "the value " + Messages.quote(text) + " is not a SHA-256 hash;"
+      throw Problems.invalid("contentHash", "the value " + Messages.quote(text) + " is not a SHA-256 hash;"
           + " give 64 hexadecimal digits, optionally prefixed with 'sha256:'");
     }
     return new ContentHash(s);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256, which the Java specification requires", e);
-    }
   }
 
   @Override

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.insight.core.internal.Hashing;
+import org.insight.Hashing;
 import org.insight.policy.Label;
 
 /**
@@ -53,7 +53,7 @@ public record Document(
 
   /** The content-derived id of {@code contentHash}'s bytes in {@code dataset}. */
   public static String idFor(String dataset, ContentHash contentHash) {
-    return "doc-" + Hashing.sha256Hex(dataset, contentHash.hex()).substring(0, 32);
+    return "doc-" + Hashing.ofParts(dataset, contentHash.hex()).substring(0, 32);
   }
 
   public Document withProvenance(Provenance stamped) {

@@ -1,9 +1,8 @@
 package org.insight.core;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Pattern;
-import org.insight.core.internal.Hashing;
-import org.insight.core.internal.Slugs;
+import org.insight.Hashing;
 
 /**
  * The stable identifier of an entity. Records get a source-derived id ({@link #fromSource}), so ingesting the
@@ -17,14 +16,14 @@ public record EntityId(String value) implements Comparable<EntityId> {
       throw new InvalidDataException(
           new InvalidDataException.Problem(
               "entity id",
-              "\"" + Hashing.abbreviate(String.valueOf(value)) + "\" is not a valid entity id: use 1-128 characters"
+              "\"" + abbreviate(String.valueOf(value)) + "\" is not a valid entity id: use 1-128 characters"
                   + " of a-z, 0-9, '.', '_', ':' or '-', starting with a letter or digit"));
     }
   }
 
   /** An id given by the caller, e.g. {@code EntityId.of("ent-42")}; case is folded. */
   public static EntityId of(String value) {
-    return new EntityId(value == null ? null : value.trim().toLowerCase(java.util.Locale.ROOT));
+    return new EntityId(value == null ? null : value.trim().toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -32,9 +31,23 @@ public record EntityId(String value) implements Comparable<EntityId> {
    * is the same on every re-ingest and different across datasets.
    */
   public static EntityId fromSource(String dataset, String recordId) {
-    String slug = Slugs.slug(dataset, 40);
-    String digest = Hashing.sha256Hex((dataset + '\u0000' + recordId).getBytes(StandardCharsets.UTF_8));
-    return new EntityId(slug + "." + digest.substring(0, 24));
+    String digest = Hashing.sha256Hex(dataset + '\u0000' + recordId);
+    return new EntityId(slug(dataset, 40) + "." + digest.substring(0, 24));
+  }
+
+  /** A lowercase [a-z0-9-] slug of at most {@code max} characters; "x" when nothing is left. */
+  private static String slug(String text, int max) {
+    String s = text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    s = s.replaceAll("^-+|-+$", "");
+    if (s.length() > max) {
+      s = s.substring(0, max).replaceAll("-+$", "");
+    }
+    return s.isEmpty() ? "x" : s;
+  }
+
+  /** Caller input shown in an error message, cut so a message never carries a whole payload. */
+  private static String abbreviate(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
   }
 
   @Override

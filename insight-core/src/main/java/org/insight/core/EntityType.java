@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.insight.core.internal.Messages;
+import org.insight.Messages;
 
 /**
  * An entity type of a {@link Schema}: a node type such as {@code Person} or, when it has an {@link Edge}, a

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import org.insight.Hashing;
 import org.insight.core.internal.VerifyingInputStream;
 
 /**
@@ -162,7 +163,7 @@ public final class FileEvidenceStore implements EvidenceStore {
     Path part = null;
     try {
       part = Files.createTempFile(tmp, "put-", ".part");
-      MessageDigest digest = VerifyingInputStream.sha256();
+      MessageDigest digest = Hashing.sha256();
       long size = 0;
       try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
         byte[] buf = new byte[BUFFER];

@@ -48,7 +48,7 @@ public record Mention(
 
   /** Content-derived: the same span, value and extractor always give the same id, so re-extraction is idempotent. */
   public String id() {
-    return "mn-" + org.insight.core.internal.Hashing.sha256Hex(documentId, Integer.toString(start), Integer.toString(end),
+    return "mn-" + org.insight.Hashing.ofParts(documentId, Integer.toString(start), Integer.toString(end),
         type.name(), value, provenance.method()).substring(0, 32);
   }
 

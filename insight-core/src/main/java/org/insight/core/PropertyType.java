@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.insight.core.internal.Cleaners;
 import org.insight.core.internal.Countries;
 import org.insight.core.internal.Identifiers;
-import org.insight.core.internal.Messages;
+import org.insight.Messages;
 
 /**
  * The few strong types a property value can have. Each carries its own cleaning: {@link #clean(String)} turns

@@ -62,8 +62,24 @@ public record Provenance(
     return new Provenance(dataset, "", Optional.empty(), null, null, method, grading, inputs);
   }
 
+  /** The same provenance with the content hash of its bytes. */
   public Provenance withContentHash(ContentHash hash) {
     return new Provenance(dataset, recordId, Optional.of(hash), ingestedAt, ingestedBy, method, grading, derivedFrom);
+  }
+
+  /** The same provenance with another record id (empty when null). */
+  public Provenance withRecordId(String id) {
+    return new Provenance(dataset, id, contentHash, ingestedAt, ingestedBy, method, grading, derivedFrom);
+  }
+
+  /** The same provenance with another method. */
+  public Provenance withMethod(String by) {
+    return new Provenance(dataset, recordId, contentHash, ingestedAt, ingestedBy, by, grading, derivedFrom);
+  }
+
+  /** The same provenance with another grading. */
+  public Provenance withGrading(SourceGrading g) {
+    return new Provenance(dataset, recordId, contentHash, ingestedAt, ingestedBy, method, g, derivedFrom);
   }
 
   /** The same provenance, stamped with who wrote it and when; the workspace does this on every write. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.insight.core.internal.Messages;
+import org.insight.Messages;
 import org.insight.core.internal.SchemaLoader;
 
 /**

@@ -1,7 +1,7 @@
 package org.insight.core;
 
 import java.util.Objects;
-import org.insight.core.internal.Hashing;
+import org.insight.Hashing;
 import org.insight.policy.Label;
 
 /**
@@ -54,6 +54,6 @@ public record Statement(
   }
 
   static String idFor(EntityId entityId, String property, String value, Provenance p) {
-    return "st-" + Hashing.sha256Hex(entityId.value(), property, value, p.dataset(), p.recordId(), p.method()).substring(0, 32);
+    return "st-" + Hashing.ofParts(entityId.value(), property, value, p.dataset(), p.recordId(), p.method()).substring(0, 32);
   }
 }

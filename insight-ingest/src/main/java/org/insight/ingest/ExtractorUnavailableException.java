@@ -5,6 +5,8 @@ package org.insight.ingest;
  * the item: ingest stops with it instead of quarantining every file.
  */
 public class ExtractorUnavailableException extends ExtractionException {
+  private static final long serialVersionUID = 1L;
+
   public ExtractorUnavailableException(String message) {
     super(message);
   }

@@ -1,5 +1,7 @@
 package org.insight.ingest;
 
+import static org.insight.BuilderGuard.requireUnset;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -181,12 +183,6 @@ public final class IngestRequest {
         throw new IllegalArgumentException("an ingest request needs at least one source (a directory, file or stream)");
       }
       return new IngestRequest(this);
-    }
-
-    private static void requireUnset(boolean set, String what, Object was) {
-      if (set) {
-        throw new IllegalStateException(what + " was already set to " + was);
-      }
     }
   }
 }

@@ -195,7 +195,7 @@ public final class RecordMapping {
   public static RecordMapping builtIn(String name, Schema schema) {
     if (!BUILT_IN.contains(name)) {
       throw new RecordMappingException(List.of("no built-in mapping '" + name + "'; "
-          + org.insight.core.internal.Messages.available(name, BUILT_IN) + " (or give a mapping file)"));
+          + org.insight.Messages.available(name, BUILT_IN) + " (or give a mapping file)"));
     }
     String resource = BUILT_IN_FOLDER + name + ".json";
     try (InputStream in = RecordMapping.class.getResourceAsStream("/" + resource)) {
@@ -241,7 +241,7 @@ public final class RecordMapping {
     Path file = Path.of(nameOrFile);
     if (!Files.exists(file)) {
       throw new RecordMappingException(List.of("'" + nameOrFile + "' is neither a built-in mapping nor a mapping"
-          + " file; " + org.insight.core.internal.Messages.available(nameOrFile, BUILT_IN)));
+          + " file; " + org.insight.Messages.available(nameOrFile, BUILT_IN)));
     }
     return load(file, schema);
   }

@@ -6,14 +6,11 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.insight.Hashing;
 import org.insight.core.ContentHash;
 import org.insight.core.Dataset;
 import org.insight.ingest.internal.Readers;
@@ -177,14 +174,8 @@ public final class RecordReader {
   }
 
   private static ContentHash sha256(InputStream in) throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      try (DigestInputStream d = new DigestInputStream(in, md)) {
-        d.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      return ContentHash.parse(HexFormat.of().formatHex(md.digest()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    try (in) {
+      return new ContentHash(Hashing.sha256Hex(in));
     }
   }
 

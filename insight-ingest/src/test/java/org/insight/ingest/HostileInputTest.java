@@ -16,6 +16,7 @@ import org.insight.core.ContentHash;
 import org.insight.ingest.internal.TikaWorker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * off unless that system property is set: a file named {@code *.hang-test} makes the worker sleep forever, one
  * named {@code *.oom-test} makes it fill its heap.
  */
+@Tag("slow") // forks processes: quick loop with -DexcludedGroups=slow
 class HostileInputTest {
   @TempDir static Path dir;
   static TikaExtractor extractor;

@@ -22,10 +22,12 @@ import java.util.Optional;
 import org.insight.core.ContentHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every supported format through the worker processes: text, metadata, children and their bytes. */
+@Tag("slow") // forks processes: quick loop with -DexcludedGroups=slow
 class TikaExtractorTest {
   @TempDir static Path dir;
   static TikaExtractor extractor;

@@ -1,5 +1,7 @@
 package org.insight.match;
 
+import static org.insight.BuilderGuard.requireUnset;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -125,15 +127,9 @@ public final class Linker {
 
     private Builder() {}
 
-    private static void once(Object current, String setting) {
-      if (current != null) {
-        throw new IllegalStateException(setting + " was already set to " + current + "; set it once");
-      }
-    }
-
     /** The comparisons, in weight order (default {@link Comparison#personDefaults()}); names must be unique. */
     public Builder comparisons(List<Comparison> value) {
-      once(comparisons, "comparisons");
+      requireUnset(comparisons, "comparisons");
       Set<String> names = new HashSet<>();
       for (Comparison c : value) {
         if (!names.add(c.name())) {
@@ -149,7 +145,7 @@ public final class Linker {
 
     /** Match probability at or above which a pair is reported and may link clusters (default 0.9). */
     public Builder threshold(double value) {
-      once(threshold, "threshold");
+      requireUnset(threshold, "threshold");
       requireProbability(value, "threshold");
       threshold = value;
       return this;
@@ -157,7 +153,7 @@ public final class Linker {
 
     /** Blocks with more records than this are skipped (default 500). */
     public Builder maxBlockSize(int value) {
-      once(maxBlockSize, "maxBlockSize");
+      requireUnset(maxBlockSize, "maxBlockSize");
       if (value < 2) {
         throw new IllegalArgumentException("maxBlockSize must be at least 2; got " + value);
       }
@@ -167,7 +163,7 @@ public final class Linker {
 
     /** Maximum EM iterations (default 100). */
     public Builder emIterations(int value) {
-      once(emIterations, "emIterations");
+      requireUnset(emIterations, "emIterations");
       if (value < 1) {
         throw new IllegalArgumentException("emIterations must be at least 1; got " + value);
       }
@@ -177,28 +173,28 @@ public final class Linker {
 
     /** EM stops when no parameter moves more than this (default 1e-5). */
     public Builder emTolerance(double value) {
-      once(emTolerance, "emTolerance");
+      requireUnset(emTolerance, "emTolerance");
       emTolerance = value;
       return this;
     }
 
     /** Random pairs drawn to estimate u (default 20,000). */
     public Builder uSampleSize(int value) {
-      once(uSampleSize, "uSampleSize");
+      requireUnset(uSampleSize, "uSampleSize");
       uSampleSize = value;
       return this;
     }
 
     /** Seed of the random pair sample (default 42): runs are deterministic. */
     public Builder seed(long value) {
-      once(seed, "seed");
+      requireUnset(seed, "seed");
       seed = value;
       return this;
     }
 
     /** Minimum mean match probability between two clusters for them to merge (default 0.6). */
     public Builder linkage(double value) {
-      once(linkage, "linkage");
+      requireUnset(linkage, "linkage");
       requireProbability(value, "linkage");
       linkage = value;
       return this;
@@ -206,14 +202,14 @@ public final class Linker {
 
     /** A cross-cluster pair with a weight below this vetoes a merge (default -8). */
     public Builder clashWeight(double value) {
-      once(clashWeight, "clashWeight");
+      requireUnset(clashWeight, "clashWeight");
       clashWeight = value;
       return this;
     }
 
     /** Score with a fixed model instead of fitting one per run. */
     public Builder model(MatchModel value) {
-      once(model, "model");
+      requireUnset(model, "model");
       model = value;
       return this;
     }
@@ -223,7 +219,7 @@ public final class Linker {
      * processors). The result does not depend on it.
      */
     public Builder threads(int value) {
-      once(threads, "threads");
+      requireUnset(threads, "threads");
       if (value < 1) {
         throw new IllegalArgumentException("threads must be at least 1; got " + value);
       }

@@ -89,10 +89,7 @@ public record MatchRecord(String id, String dataset, Map<String, List<String>> v
    */
   public static MatchRecord of(Entity entity) {
     Objects.requireNonNull(entity, "entity");
-    Label label = null;
-    for (Statement s : entity.statements()) {
-      label = label == null ? s.label() : label.and(s.label());
-    }
+    Label label = Label.allOf(entity.statements().stream().map(Statement::label).toList());
     String dataset = entity.statements().get(0).provenance().dataset();
     return new MatchRecord(entity.id().value(), dataset, entity.properties(), label);
   }

@@ -1,5 +1,7 @@
 package org.insight.match;
 
+import static org.insight.BuilderGuard.requireUnset;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -608,18 +610,14 @@ public final class Screening {
 
     /** The model that scores candidates (default {@link MatchModel#personDefaults()}; a linker's learned one fits). */
     public Builder model(MatchModel value) {
-      if (model != null) {
-        throw new IllegalStateException("model was already set to " + model.parameters() + "; set it once");
-      }
+      requireUnset(model == null ? null : model.parameters(), "model");
       model = Objects.requireNonNull(value, "model");
       return this;
     }
 
     /** How many index candidates the model rescores per query (default 300; more is slower and finds more). */
     public Builder candidateLimit(int value) {
-      if (candidateLimit != null) {
-        throw new IllegalStateException("candidateLimit was already set to " + candidateLimit + "; set it once");
-      }
+      requireUnset(candidateLimit, "candidateLimit");
       if (value < 1 || value > 100_000) {
         throw new IllegalArgumentException("candidateLimit must be in 1..100000; got " + value);
       }

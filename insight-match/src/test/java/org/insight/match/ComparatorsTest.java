@@ -137,7 +137,7 @@ class ComparatorsTest {
 
   /** Two records that are one person by name and birth date only weakly; the contact variant decides. */
   static void assertTips(String property, String left, String right, String control) {
-    List<MatchRecord> records = new ArrayList<>(new PersonGenerator(5L).generate(60, 0.0).records());
+    List<MatchRecord> records = new ArrayList<>(Persons.generator(5L).generate(60, 0.0).records());
     MatchRecord a = rec("t-a", "name", "Karim Benali", "birthDate", "1980", property, left);
     MatchRecord b = rec("t-b", "name", "Karim Ben Ali", "birthDate", "1980-04-02", property, right);
     MatchRecord c = rec("t-c", "name", "Karim Ben Ali", "birthDate", "1980-04-02", property, control);

@@ -17,7 +17,7 @@ class LinkerParallelTest {
 
   @Test
   void oneAndTwoThreadsGiveTheSameDedupe() {
-    List<MatchRecord> records = new PersonGenerator(99L).generate(3_000, 0.3).records();
+    List<MatchRecord> records = Persons.generator(99L).generate(3_000, 0.3).records();
     LinkResult one = Linker.builder().threads(1).build().dedupe(records);
     LinkResult two = Linker.builder().threads(2).build().dedupe(records);
     assertSame(one, two);
@@ -26,7 +26,7 @@ class LinkerParallelTest {
 
   @Test
   void oneAndThreeThreadsGiveTheSameLink() {
-    List<MatchRecord> records = new PersonGenerator(5L).generate(3_000, 0.3).records();
+    List<MatchRecord> records = Persons.generator(5L).generate(3_000, 0.3).records();
     List<MatchRecord> left = records.subList(0, 1_500);
     List<MatchRecord> right = records.subList(1_500, 3_000);
     LinkResult one = Linker.builder().threads(1).build().link(left, right);
@@ -50,7 +50,7 @@ class LinkerParallelTest {
 
   @Test
   void blockingGivesEachPairOfSharedKeysOnce() {
-    List<MatchRecord> records = new PersonGenerator(11L).generate(1_500, 0.3).records();
+    List<MatchRecord> records = Persons.generator(11L).generate(1_500, 0.3).records();
     List<Comparison> comparisons = Comparison.personDefaults();
     for (int split : new int[] {-1, 700}) {
       for (int max : new int[] {3, 500}) {

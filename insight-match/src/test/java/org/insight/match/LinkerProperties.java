@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Assertions;
 class LinkerProperties {
 
   static final Linker LINKER = Linker.builder().uSampleSize(5_000).build();
-  static final MatchModel MODEL = LINKER.dedupe(new PersonGenerator(7L).generate(400, 0.3).records()).model();
+  static final MatchModel MODEL = LINKER.dedupe(Persons.generator(7L).generate(400, 0.3).records()).model();
 
   static List<MatchRecord> records(long seed, int n) {
-    return new PersonGenerator(seed).generate(n, 0.3).records();
+    return Persons.generator(seed).generate(n, 0.3).records();
   }
 
   @Property(tries = 60)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.insight.test.PersonGenerator;
 
 /**
  * Precision must hold as the data grows: blocking on the birth year makes candidate pairs agree on dates far more
@@ -21,7 +22,7 @@ class LinkerScaleTest {
   @Test
   void clusterF1HoldsOnALargerLink() {
     int n = Integer.getInteger("insight.test.linkScale", 5_000);
-    PersonGenerator gen = new PersonGenerator(20261125L);
+    PersonGenerator<MatchRecord> gen = Persons.generator(20261125L);
     List<MatchRecord> left = new ArrayList<>();
     List<MatchRecord> right = new ArrayList<>();
     Map<String, Integer> truth = new HashMap<>();
@@ -40,7 +41,7 @@ class LinkerScaleTest {
     }
     List<MatchRecord> all = new ArrayList<>(left);
     all.addAll(right);
-    Set<String> truePairs = new PersonGenerator.Data(all, truth).truePairs();
+    Set<String> truePairs = new PersonGenerator.Data<>(all, truth).truePairs();
     long t0 = System.nanoTime();
     LinkResult result = Linker.builder().build().link(left, right);
     double[] c = LinkerTest.prf(LinkerTest.clusterPairs(result.clusters()), truePairs);

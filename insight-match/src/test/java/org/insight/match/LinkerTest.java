@@ -11,17 +11,18 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.insight.test.PersonGenerator;
 
 class LinkerTest {
 
   static final long SEED = Long.getLong("insight.seed", 20261125L);
-  static PersonGenerator.Data data;
+  static PersonGenerator.Data<MatchRecord> data;
   static LinkResult result;
   static Linker linker = Linker.builder().build();
 
   @BeforeAll
   static void run() {
-    data = new PersonGenerator(SEED).generate(2000, 0.3);
+    data = Persons.generator(SEED).generate(2000, 0.3);
     long t0 = System.nanoTime();
     result = linker.dedupe(data.records());
     System.out.printf("dedupe of %d records: %d ms; %s%n", data.records().size(),
@@ -127,7 +128,7 @@ class LinkerTest {
     System.out.printf("evaluation: blocking recall %.4f, pairs P %.4f R %.4f F1 %.4f, clusters P %.4f R %.4f%n",
         e.blockingRecall(), e.precision(), e.recall(), e.f1(), e.clusterPrecision(), e.clusterRecall());
 
-    MatchRecord stranger = PersonGenerator.record("nobody", "Zed Quux", "1900", null, null, null, null, null, null);
+    MatchRecord stranger = Persons.record("nobody", "Zed Quux", "1900", null, null, null, null, null, null);
     IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> linker.evaluate(records, result, List.of(new LabelledPair(records.get(0), stranger, true))));
     assertTrue(error.getMessage().contains("nobody") && error.getMessage().contains("not among"), error.getMessage());
@@ -191,10 +192,10 @@ class LinkerTest {
   @Test
   void commonNamesWeighLessThanRareNames() {
     MatchModel model = result.model();
-    MatchRecord a = PersonGenerator.record("x1", "John Smith", null, null, null, null, null, null, null);
-    MatchRecord b = PersonGenerator.record("x2", "John Smith", null, null, null, null, null, null, null);
-    MatchRecord c = PersonGenerator.record("x3", "Hugo Nakamura", null, null, null, null, null, null, null);
-    MatchRecord d = PersonGenerator.record("x4", "Hugo Nakamura", null, null, null, null, null, null, null);
+    MatchRecord a = Persons.record("x1", "John Smith", null, null, null, null, null, null, null);
+    MatchRecord b = Persons.record("x2", "John Smith", null, null, null, null, null, null, null);
+    MatchRecord c = Persons.record("x3", "Hugo Nakamura", null, null, null, null, null, null, null);
+    MatchRecord d = Persons.record("x4", "Hugo Nakamura", null, null, null, null, null, null, null);
     assertTrue(model.weight(a, b) < model.weight(c, d), model.weight(a, b) + " vs " + model.weight(c, d));
   }
 
@@ -226,9 +227,9 @@ class LinkerTest {
   @Test
   void sameIsTransitiveAndConflictsAreReported() {
     List<MatchRecord> recs = List.of(
-        PersonGenerator.record("a", "Hugo Moreau", "1970-01-01", null, null, null, null, null, null),
-        PersonGenerator.record("b", "Ingrid Weber", "1980-02-02", null, null, null, null, null, null),
-        PersonGenerator.record("c", "Tomasz Nowak", "1990-03-03", null, null, null, null, null, null));
+        Persons.record("a", "Hugo Moreau", "1970-01-01", null, null, null, null, null, null),
+        Persons.record("b", "Ingrid Weber", "1980-02-02", null, null, null, null, null, null),
+        Persons.record("c", "Tomasz Nowak", "1990-03-03", null, null, null, null, null, null));
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
     LinkResult r = linker.withModel(result.model()).dedupe(recs, List.of(
         new Judgement("a", "b", Judgement.Verdict.SAME, "x", t),
@@ -247,11 +248,11 @@ class LinkerTest {
   void chainingDoesNotMergeClashingRecords() {
     // B is sparse and matches both A (name and phone) and C (name and e-mail); A and C clash on birth date and
     // passport. (A name, country and gender alone no longer pass 0.9: the prior is that of two random records.)
-    MatchRecord a = PersonGenerator.record("A", "Hugo Nakamura", "1961-04-12", "P11111111", null, "fr", "+441632960001",
+    MatchRecord a = Persons.record("A", "Hugo Nakamura", "1961-04-12", "P11111111", null, "fr", "+441632960001",
         null, "m");
-    MatchRecord b = PersonGenerator.record("B", "Hugo Nakamura", null, null, null, "fr", "+441632960001", "hugo@example.org",
+    MatchRecord b = Persons.record("B", "Hugo Nakamura", null, null, null, "fr", "+441632960001", "hugo@example.org",
         "m");
-    MatchRecord c = PersonGenerator.record("C", "Hugo Nakamura", "1988-11-30", "P22222222", null, "fr", null,
+    MatchRecord c = Persons.record("C", "Hugo Nakamura", "1988-11-30", "P22222222", null, "fr", null,
         "hugo@example.org", "m");
     MatchModel model = result.model();
     List<MatchRecord> recs = new java.util.ArrayList<>(data.records());
@@ -276,9 +277,9 @@ class LinkerTest {
   void labelsOfPairsAreTheConjunction() {
     org.insight.policy.Label x = org.insight.policy.Label.of("INTERPOL");
     org.insight.policy.Label y = org.insight.policy.Label.of("FR");
-    MatchRecord a = PersonGenerator.record("la", "Hugo Nakamura", "1961-04-12", "P11111111", null, null, null, null, null)
+    MatchRecord a = Persons.record("la", "Hugo Nakamura", "1961-04-12", "P11111111", null, null, null, null, null)
         .withLabel(x);
-    MatchRecord b = PersonGenerator.record("lb", "Hugo Nakamura", "1961-04-12", "P11111111", null, null, null, null, null)
+    MatchRecord b = Persons.record("lb", "Hugo Nakamura", "1961-04-12", "P11111111", null, null, null, null, null)
         .withLabel(y);
     LinkResult r = linker.withModel(result.model()).dedupe(List.of(a, b));
     assertEquals(1, r.pairs().size());
@@ -345,20 +346,20 @@ class LinkerTest {
     for (String[] p : new String[][] {{"William Smith", "Bill Smith"}, {"Aleksandr Volkov", "Sasha Volkov"},
         {"Mohammed Haddad", "Muhammad Haddad"}, {"Robert Jones", "BOB JONES"},
         {"Natalia Popov", "Natasha Popov"}, {"Иван Петров", "Vanya Petrov"}}) {
-      MatchRecord a = PersonGenerator.record("a", p[0], null, null, null, null, null, null, null);
-      MatchRecord b = PersonGenerator.record("b", p[1], null, null, null, null, null, null, null);
+      MatchRecord a = Persons.record("a", p[0], null, null, null, null, null, null, null);
+      MatchRecord b = Persons.record("b", p[1], null, null, null, null, null, null, null);
       int level = names.level(a, b);
       assertTrue(level <= 2, p[0] + " / " + p[1] + " reached " + names.levels().get(level));
       assertEquals(level, names.level(b, a));
       assertTrue(org.insight.match.internal.Blocker.keys(a, linker.comparisons()).stream()
           .anyMatch(k -> org.insight.match.internal.Blocker.keys(b, linker.comparisons()).contains(k)), "blocked together");
     }
-    MatchRecord latin = PersonGenerator.record("a", "Mohammed Haddad", null, null, null, null, null, null, null);
-    MatchRecord arabic = PersonGenerator.record("b", "محمد حداد", null, null, null, null, null, null, null);
+    MatchRecord latin = Persons.record("a", "Mohammed Haddad", null, null, null, null, null, null, null);
+    MatchRecord arabic = Persons.record("b", "محمد حداد", null, null, null, null, null, null, null);
     assertTrue(names.level(latin, arabic) <= 3, "across scripts, without short vowels: "
         + names.levels().get(names.level(latin, arabic)));
-    MatchRecord ivan = PersonGenerator.record("a", "Ivan Petrov", null, null, null, null, null, null, null);
-    MatchRecord john = PersonGenerator.record("b", "John Petrov", null, null, null, null, null, null, null);
+    MatchRecord ivan = Persons.record("a", "Ivan Petrov", null, null, null, null, null, null, null);
+    MatchRecord john = Persons.record("b", "John Petrov", null, null, null, null, null, null, null);
     assertTrue(names.level(ivan, john) >= 3, "a different name in another language is not a nickname");
   }
 

@@ -12,7 +12,7 @@ class RecordTableProperties {
 
   @Property(tries = 40)
   void levelsWeightsAndFrequenciesEqualTheModels(@ForAll long seed) {
-    List<MatchRecord> recs = new PersonGenerator(seed).generate(25, 0.4).records();
+    List<MatchRecord> recs = Persons.generator(seed).generate(25, 0.4).records();
     RecordTable table;
     try (Workers workers = new Workers(2)) {
       table = RecordTable.build(recs, LinkerProperties.MODEL.comparisons(), workers);

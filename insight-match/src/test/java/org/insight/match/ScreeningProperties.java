@@ -9,11 +9,12 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.insight.test.PersonGenerator;
 
 class ScreeningProperties {
 
   static List<MatchRecord> list(long seed, int n) {
-    PersonGenerator g = new PersonGenerator(seed);
+    PersonGenerator<MatchRecord> g = Persons.generator(seed);
     List<MatchRecord> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       PersonGenerator.Person p = g.person(i);

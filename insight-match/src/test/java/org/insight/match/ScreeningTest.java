@@ -13,18 +13,19 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.insight.test.PersonGenerator;
 
 class ScreeningTest {
 
   static final long SEED = Long.getLong("insight.seed", 20261126L);
   static final int LIST = 20_000;
-  static PersonGenerator generator;
+  static PersonGenerator<MatchRecord> generator;
   static List<PersonGenerator.Person> people = new ArrayList<>();
   static Screening screening;
 
   @BeforeAll
   static void build() {
-    generator = new PersonGenerator(SEED);
+    generator = Persons.generator(SEED);
     List<MatchRecord> entries = new ArrayList<>();
     for (int i = 0; i < LIST; i++) {
       PersonGenerator.Person p = generator.person(i);

@@ -1,5 +1,7 @@
 package org.insight.nlp;
 
+import static org.insight.BuilderGuard.requireUnset;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -416,12 +418,6 @@ public final class ApertiumTranslator implements Translator {
         throw new IllegalArgumentException(what + " must be positive, got " + d);
       }
       return d;
-    }
-
-    private static void requireUnset(boolean set, String what, Object old) {
-      if (set) {
-        throw new IllegalStateException(what + " was already set to " + old);
-      }
     }
   }
 }

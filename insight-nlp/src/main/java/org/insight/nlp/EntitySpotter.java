@@ -1,5 +1,7 @@
 package org.insight.nlp;
 
+import static org.insight.BuilderGuard.requireUnset;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -167,9 +169,7 @@ public final class EntitySpotter {
      * are all plain words (passport numbers), which the word pass finds alone.
      */
     public Builder selectors(SelectorExtractor extractor) {
-      if (selectorsSet) {
-        throw new IllegalStateException("selectors was already set to " + selectors);
-      }
+      requireUnset(selectorsSet, "selectors", selectors);
       selectors = Objects.requireNonNull(extractor, "extractor");
       selectorsSet = true;
       return this;
@@ -177,9 +177,7 @@ public final class EntitySpotter {
 
     /** The input bound in UTF-16 chars (as {@link SelectorExtractor}'s by default). */
     public Builder maxChars(int max) {
-      if (maxCharsSet) {
-        throw new IllegalStateException("maxChars was already set to " + maxChars);
-      }
+      requireUnset(maxCharsSet, "maxChars", maxChars);
       if (max < 1) {
         throw new IllegalArgumentException("maxChars must be positive, got " + max);
       }

@@ -1,5 +1,7 @@
 package org.insight.nlp;
 
+import static org.insight.BuilderGuard.requireUnset;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -291,12 +293,6 @@ public final class LanguageDetector {
     /** The detector; loads the model on first use in this class loader. */
     public LanguageDetector build() {
       return new LanguageDetector(this);
-    }
-
-    private static void requireUnset(boolean set, String what, Object old) {
-      if (set) {
-        throw new IllegalStateException(what + " was already set to " + old);
-      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.insight.nlp;
 
+import static org.insight.BuilderGuard.requireUnset;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -145,12 +147,6 @@ public final class NerTrainer {
     /** The trainer. */
     public NerTrainer build() {
       return new NerTrainer(this);
-    }
-
-    private static void requireUnset(boolean set, String what, Object old) {
-      if (set) {
-        throw new IllegalStateException(what + " was already set to " + old);
-      }
     }
   }
 }

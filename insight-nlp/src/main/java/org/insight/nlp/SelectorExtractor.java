@@ -1,5 +1,7 @@
 package org.insight.nlp;
 
+import static org.insight.BuilderGuard.requireUnset;
+
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.Clock;
 import java.time.Year;
@@ -202,12 +204,6 @@ public final class SelectorExtractor {
     /** The extractor. */
     public SelectorExtractor build() {
       return new SelectorExtractor(this);
-    }
-
-    private static void requireUnset(boolean set, String what, Object old) {
-      if (set) {
-        throw new IllegalStateException(what + " was already set to " + old);
-      }
     }
   }
 }

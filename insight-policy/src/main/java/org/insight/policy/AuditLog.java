@@ -597,11 +597,6 @@ public final class AuditLog implements Closeable {
     }
   }
 
-  /** Test hook: closes the underlying file so that writes fail as they would on a broken device. */
-  void closeFileForTesting() throws IOException {
-    out.close();
-  }
-
   @Override
   public String toString() {
     return "AuditLog[" + file + "]";

@@ -1,5 +1,7 @@
 package org.insight.policy;
 
+import static org.insight.BuilderGuard.requireUnset;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -8,7 +10,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +48,7 @@ public final class Label {
   private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_.:/-]+");
   private static final Comparator<Purpose> BY_NAME = Comparator.comparing(Purpose::name);
   private static final DateTimeFormatter ISO_DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
   private static final List<String> KEYS =
       List.of("purposes", "review-by", "delete-after", "originators", "caveats");
 
@@ -225,6 +229,27 @@ public final class Label {
     return new Label(expression.and(other.expression), sortedP, review, delete, o, c);
   }
 
+  /**
+   * The label of data derived from all of {@code labels}: their {@link #and} conjunction. Equal labels count once
+   * (the conjunction is idempotent), so folding a million records' few distinct labels costs a few {@code and}s.
+   *
+   * @throws IllegalArgumentException if {@code labels} is empty (data derived from nothing has no label)
+   * @throws NullPointerException if {@code labels} or one of them is null
+   * @throws LabelSyntaxException if the combined expression would be too complex
+   */
+  public static Label allOf(Collection<Label> labels) {
+    Objects.requireNonNull(labels, "labels");
+    if (labels.isEmpty()) {
+      throw new IllegalArgumentException("the conjunction of no labels is undefined; give at least one label");
+    }
+    Label result = null;
+    for (Label l : new LinkedHashSet<>(labels)) {
+      Objects.requireNonNull(l, "a label in labels");
+      result = result == null ? l : result.and(l);
+    }
+    return result;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Label l && l.text.equals(text);
@@ -344,7 +369,8 @@ public final class Label {
      * The allowed purposes; without this call, any purpose. No arguments means no purpose is allowed. A set
      * containing {@link Purpose#ANY} means unrestricted whatever else it contains.
      *
-     * @throws InsightException if purposes were already set, or one is null
+     * @throws IllegalStateException if purposes were already set
+     * @throws NullPointerException if one is null
      */
     public Builder purposes(Purpose... purposes) {
       Objects.requireNonNull(purposes, "purposes");
@@ -354,19 +380,15 @@ public final class Label {
     /**
      * The allowed purposes (see {@link #purposes(Purpose...)}).
      *
-     * @throws InsightException if purposes were already set, or one is null
+     * @throws IllegalStateException if purposes were already set
+     * @throws NullPointerException if one is null
      */
     public Builder purposes(Collection<Purpose> purposes) {
       Objects.requireNonNull(purposes, "purposes");
-      if (this.purposes != null) {
-        throw new InsightException("Label purposes were already set to " + this.purposes + "; set them once");
-      }
+      requireUnset(this.purposes, "Label purposes");
       TreeSet<Purpose> p = new TreeSet<>(BY_NAME);
       for (Purpose purpose : purposes) {
-        if (purpose == null) {
-          throw new InsightException("A label purpose is null; use the Purpose constants or Purpose.of(name)");
-        }
-        p.add(purpose);
+        p.add(Objects.requireNonNull(purpose, "a label purpose is null; use the Purpose constants or Purpose.of(name)"));
       }
       if (p.contains(Purpose.ANY)) {
         p.retainAll(Set.of(Purpose.ANY));
@@ -378,12 +400,11 @@ public final class Label {
     /**
      * The date by which retention must be reviewed.
      *
-     * @throws InsightException if it was already set, or is null
+     * @throws IllegalStateException if it was already set
+     * @throws NullPointerException if it is null
      */
     public Builder reviewBy(LocalDate date) {
-      if (reviewBy != null) {
-        throw new InsightException("Label review date was already set to " + reviewBy + "; set it once");
-      }
+      requireUnset(reviewBy, "Label review date");
       reviewBy = Objects.requireNonNull(date, "reviewBy");
       return this;
     }
@@ -391,12 +412,11 @@ public final class Label {
     /**
      * The last day on which the data may be used.
      *
-     * @throws InsightException if it was already set, or is null
+     * @throws IllegalStateException if it was already set
+     * @throws NullPointerException if it is null
      */
     public Builder deleteAfter(LocalDate date) {
-      if (deleteAfter != null) {
-        throw new InsightException("Label deletion date was already set to " + deleteAfter + "; set it once");
-      }
+      requireUnset(deleteAfter, "Label deletion date");
       deleteAfter = Objects.requireNonNull(date, "deleteAfter");
       return this;
     }

@@ -517,7 +517,7 @@ class AuditLogTest {
     List<AuditRecord> written;
     try (AuditLog log = AuditLog.open(file)) {
       written = appendRandom(log, random, 3);
-      log.closeFileForTesting();
+      AuditTestFiles.breakDevice(log);
       AuditException e =
           assertThrows(AuditException.class, () -> log.append(AuditTestFiles.event(random, 4)));
       assertTrue(e.getMessage().contains("could not be written"), e.getMessage());

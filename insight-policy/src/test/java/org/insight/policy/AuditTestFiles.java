@@ -1,6 +1,8 @@
 package org.insight.policy;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,20 @@ final class AuditTestFiles {
   }
 
   /** The file's lines without their line ends (the file must end with one). */
+  /**
+   * Closes the log's file under it, so that writes fail as they would on a broken device. Reflection keeps this
+   * test-only act out of the production class; the field is the log's one open file.
+   */
+  static void breakDevice(AuditLog log) throws IOException {
+    try {
+      Field out = AuditLog.class.getDeclaredField("out");
+      out.setAccessible(true);
+      ((RandomAccessFile) out.get(log)).close();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("AuditLog no longer keeps its file in the field 'out'; update this helper", e);
+    }
+  }
+
   static List<String> lines(Path file) throws IOException {
     return new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
   }

@@ -117,6 +117,16 @@ class LabelProperties {
     assertTrue(sameTruthTable(e, again));
   }
 
+  /** allOf is the left fold of and, whatever the order and however often a label repeats. */
+  @Property
+  void allOfIsTheConjunctionInAnyOrderWithRepeats(@ForAll("labels") Label a, @ForAll("labels") Label b,
+      @ForAll("labels") Label c) {
+    Label fold = a.and(b).and(c);
+    assertEquals(fold, Label.allOf(List.of(a, b, c)));
+    assertEquals(fold, Label.allOf(List.of(c, a, b, a, c)));
+    assertEquals(a, Label.allOf(List.of(a, a)));
+  }
+
   @Property
   void labelTextRoundTrip(@ForAll("labels") Label l) {
     Label again = Label.parse(l.toString());

@@ -74,13 +74,21 @@ class LabelTest {
   }
 
   @Test
+  void allOfNeedsAtLeastOneLabelAndNoNull() {
+    assertThrows(IllegalArgumentException.class, () -> Label.allOf(java.util.List.of()));
+    java.util.List<Label> withNull = java.util.Arrays.asList(Label.of("A"), null);
+    assertThrows(NullPointerException.class, () -> Label.allOf(withNull));
+    assertEquals(Label.of("A&B"), Label.allOf(java.util.List.of(Label.of("A"), Label.of("B"))));
+  }
+
+  @Test
   void builderRefusesSettingTwiceNamingOldValue() {
     Label.Builder b = Label.builder("A").reviewBy(D2029).deleteAfter(D2030).purposes(Purpose.BORDER_CONTROL);
-    assertTrue(assertThrows(InsightException.class, () -> b.reviewBy(D2030)).getMessage()
+    assertTrue(assertThrows(IllegalStateException.class, () -> b.reviewBy(D2030)).getMessage()
         .contains("already set to 2029-06-30"));
-    assertTrue(assertThrows(InsightException.class, () -> b.deleteAfter(D2029)).getMessage()
+    assertTrue(assertThrows(IllegalStateException.class, () -> b.deleteAfter(D2029)).getMessage()
         .contains("already set to 2030-01-01"));
-    assertTrue(assertThrows(InsightException.class, () -> b.purposes(Purpose.ANY)).getMessage()
+    assertTrue(assertThrows(IllegalStateException.class, () -> b.purposes(Purpose.ANY)).getMessage()
         .contains("already set to [border-control]"));
   }
 

@@ -1,5 +1,7 @@
 package org.insight.workspace;
 
+import static org.insight.BuilderGuard.requireUnset;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -249,9 +251,7 @@ public final class Enrichment {
 
     /** Documents per write (one durable commit each for documents, mentions and statements); 1..10,000. */
     public Builder batchSize(int n) {
-      if (batchSizeSet) {
-        throw new IllegalStateException("batchSize was already set to " + batchSize);
-      }
+      requireUnset(batchSizeSet, "batchSize", batchSize);
       if (n < 1 || n > 10_000) {
         throw new IllegalArgumentException("batchSize must be in [1, 10000], got " + n);
       }

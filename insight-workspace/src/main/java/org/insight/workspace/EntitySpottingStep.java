@@ -84,7 +84,7 @@ public final class EntitySpottingStep implements EnrichmentStep {
     EntityType t = type.get();
     List<String> names = new ArrayList<>();
     List<String> identifiers = new ArrayList<>();
-    Label label = null;
+    List<Label> labels = new ArrayList<>();
     for (Statement s : e.statements()) {
       if (!t.has(s.property())) {
         continue;
@@ -103,7 +103,7 @@ public final class EntitySpottingStep implements EnrichmentStep {
         used = true;
       }
       if (used) {
-        label = label == null ? s.label() : label.and(s.label());
+        labels.add(s.label());
       }
     }
     List<String> first = e.values("firstName");
@@ -117,6 +117,7 @@ public final class EntitySpottingStep implements EnrichmentStep {
     }
     KnownEntity.Kind kind = t.isA("Person") ? KnownEntity.Kind.PERSON
         : t.isA("LegalEntity") ? KnownEntity.Kind.ORGANIZATION : KnownEntity.Kind.OTHER;
-    return Optional.of(new KnownEntity(e.id().value(), kind, names, identifiers, Optional.ofNullable(label)));
+    return Optional.of(new KnownEntity(e.id().value(), kind, names, identifiers,
+        labels.isEmpty() ? Optional.empty() : Optional.of(Label.allOf(labels))));
   }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.Locale;
+import java.util.SortedSet;
 import org.insight.core.Entity;
 import org.insight.core.EntityId;
 import org.insight.core.InvalidDataException;
@@ -52,8 +54,7 @@ final class FlagViews {
     Provenance p = Provenance.derived(WatchListScreening.DATASET, "review:analyst", List.of(f.provenance()))
         .stamped(principal, now);
     // one statement per review (its id hashes the record id, here the time), so the history of reviews is kept
-    p = new Provenance(p.dataset(), String.format("review@%s#%019d", now, System.nanoTime()), p.contentHash(), p.ingestedAt(), p.ingestedBy(), p.method(),
-        p.grading(), p.derivedFrom());
+    p = p.withRecordId(String.format(Locale.ROOT, "review@%s#%019d", now, System.nanoTime()));
     ws.store.write(List.of(Statement.of(id, "Flag", "status", status, status, f.label(), p)), List.of());
     List<Statement> after = ws.store.statements(id, visibility);
     return Flag.of(Entity.of(id, after, ws.schema()));

@@ -1,6 +1,5 @@
 package org.insight.workspace;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.insight.Hashing;
 import org.insight.InsightException;
 import org.insight.core.Entity;
 import org.insight.core.EntityId;
@@ -181,11 +181,7 @@ public final class Resolution {
       if (c.recordIds().size() < 2) {
         continue;
       }
-      Label l = null;
-      for (String r : c.recordIds()) {
-        l = l == null ? label(byId.get(r)) : l.and(label(byId.get(r)));
-      }
-      clusterLabel.put(c.id(), l);
+      clusterLabel.put(c.id(), Label.allOf(c.recordIds().stream().map(r -> label(byId.get(r))).toList()));
       clusters.add(new ResolvedCluster(c.id(), c.recordIds().stream().map(EntityId::of).toList()));
     }
 
@@ -213,10 +209,7 @@ public final class Resolution {
     List<MatchEvent> events = new ArrayList<>();
     for (ClusterEvent ev : assignment.events()) {
       List<Entity> members = ev.members().stream().map(byId::get).toList();
-      Label l = null;
-      for (Entity m : members) {
-        l = l == null ? label(m) : l.and(label(m));
-      }
+      Label l = Label.allOf(members.stream().map(Resolution::label).toList());
       Map<String, List<String>> values = new LinkedHashMap<>();
       values.put("name", List.of(ev.kind().name().toLowerCase(Locale.ROOT) + " " + ev.cluster()));
       values.put("kind", List.of(ev.kind().name().toLowerCase(Locale.ROOT)));
@@ -394,14 +387,7 @@ public final class Resolution {
   }
 
   private Entity marker(String run, List<MatchRecord> records) {
-    Set<Label> distinct = new java.util.LinkedHashSet<>();
-    for (MatchRecord r : records) {
-      distinct.add(r.label());
-    }
-    Label label = null;
-    for (Label l : distinct) {
-      label = label == null ? l : label.and(l);
-    }
+    Label label = Label.allOf(records.stream().map(MatchRecord::label).toList());
     Map<String, List<String>> values = new LinkedHashMap<>();
     values.put("name", List.of("resolution " + run + " over " + records.size() + " records"));
     values.put("kind", List.of(RUN));
@@ -484,11 +470,7 @@ public final class Resolution {
 
   /** The conjunction of an entity's statement labels (the labels of everything of it this session sees). */
   private static Label label(Entity e) {
-    Label l = null;
-    for (Statement s : e.statements()) {
-      l = l == null ? s.label() : l.and(s.label());
-    }
-    return l;
+    return Label.allOf(e.statements().stream().map(Statement::label).toList());
   }
 
   private static Provenance derived(String run, List<Entity> inputs) {
@@ -497,7 +479,7 @@ public final class Resolution {
       from.add(e.statements().get(0).provenance());
     }
     Provenance d = Provenance.derived("resolution", METHOD, from);
-    return new Provenance(d.dataset(), run, d.contentHash(), null, null, d.method(), d.grading(), d.derivedFrom());
+    return d.withRecordId(run);
   }
 
   private Entity build(EntityId id, String type, Map<String, List<String>> values, Label label,
@@ -523,16 +505,7 @@ public final class Resolution {
   }
 
   private static String hash(String... parts) {
-    try {
-      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-      for (String p : parts) {
-        md.update(p.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      }
-      return java.util.HexFormat.of().formatHex(md.digest(), 0, 16);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Hashing.ofTerminatedParts(parts).substring(0, 32);
   }
 
 }

@@ -22,6 +22,7 @@ import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at a random point, reopen the workspace, and check that every acknowledged record is there, the index is intact
  * and the audit chain verifies. Runs {@code insight.kill.runs} kills (default 4; the soak command runs many more).
  */
+@Tag("slow") // forks processes: quick loop with -DexcludedGroups=slow
 class DurabilityKillTest {
   @TempDir Path dir;
 

@@ -28,10 +28,17 @@ import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 import org.insight.search.Hit;
 import org.insight.search.Query;
+import org.insight.test.TemporaryWorkspace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class EnrichmentTest {
+  /** A fresh workspace per test, closed after it (and kept when the test fails). */
+  @RegisterExtension
+  final TemporaryWorkspace<Workspace> workspace =
+      TemporaryWorkspace.of(dir -> Workspace.builder(dir).clock(Fixtures.FIXED).open());
+
   static final Purpose CI = Purpose.CRIMINAL_INVESTIGATION;
 
   static final String EN = "Officers stopped Ivan Petrov near the harbour on Tuesday. He said he works for a freight"
@@ -80,139 +87,133 @@ class EnrichmentTest {
   }
 
   @Test
-  void enrichesVisibleDocumentsWithLanguageSelectorsAndEntitiesCarryingTheDocumentLabel(@TempDir Path dir) {
-    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
-      Session loader = ws.session(Principal.of("loader"), CI);
-      String en = addDocument(loader, "Report 12", "", EN, "FR&POLICE");
-      String mixed = addDocument(loader, "Report 13", "", MIXED, "FR");
-      Session analyst = ws.session(Principal.of("enricher", "FR", "POLICE"), CI);
+  void enrichesVisibleDocumentsWithLanguageSelectorsAndEntitiesCarryingTheDocumentLabel() {
+    Workspace ws = workspace.get();
+    Session loader = ws.session(Principal.of("loader"), CI);
+    String en = addDocument(loader, "Report 12", "", EN, "FR&POLICE");
+    String mixed = addDocument(loader, "Report 13", "", MIXED, "FR");
+    Session analyst = ws.session(Principal.of("enricher", "FR", "POLICE"), CI);
 
-      EnrichmentReport report = standard(CAPITALISED_PAIRS).run(analyst);
+    EnrichmentReport report = standard(CAPITALISED_PAIRS).run(analyst);
 
-      assertEquals(2, report.documents());
-      assertEquals(2, report.updatedDocuments());
-      assertTrue(report.complete(), report::toString);
-      Document d = analyst.document(en).orElseThrow();
-      assertEquals("en", d.language());
-      assertEquals(List.of("en"), d.metadata().get(EnrichmentSteps.LANGUAGE_DETECTED));
-      assertEquals("loader", d.provenance().ingestedBy(), "enrichment keeps who ingested the document");
-      assertEquals(EN, d.text());
+    assertEquals(2, report.documents());
+    assertEquals(2, report.updatedDocuments());
+    assertTrue(report.complete(), report::toString);
+    Document d = analyst.document(en).orElseThrow();
+    assertEquals("en", d.language());
+    assertEquals(List.of("en"), d.metadata().get(EnrichmentSteps.LANGUAGE_DETECTED));
+    assertEquals("loader", d.provenance().ingestedBy(), "enrichment keeps who ingested the document");
+    assertEquals(EN, d.text());
 
-      List<Mention> mentions = analyst.mentions(en);
-      Mention email = only(mentions, m -> m.type() == PropertyType.EMAIL);
-      assertEquals("ivan.petrov@example.org", email.value());
-      Mention iban = only(mentions, m -> m.provenance().method().startsWith("pattern:iban"));
-      assertEquals("FR7630006000011234567890189", iban.value());
-      Mention person = only(mentions, m -> m.provenance().method().equals("ner:pairs@1#person"));
-      assertEquals("Ivan Petrov", person.text());
-      assertEquals(PropertyType.NAME, person.type());
-      for (Mention m : mentions) {
-        assertEquals(Label.of("FR&POLICE").toString(), m.label().toString(), "a mention carries its document's label");
-        assertEquals("enricher", m.provenance().ingestedBy());
-        assertEquals("Report 12", m.provenance().derivedFrom().get(0).recordId());
-      }
-
-      Document m = analyst.document(mixed).orElseThrow();
-      List<String> passages = m.metadata().get(EnrichmentSteps.LANGUAGE_PASSAGES);
-      assertEquals(2, passages.size(), passages::toString);
-      assertTrue(passages.get(0).startsWith("en 0-") && passages.get(1).startsWith("fr "), passages::toString);
-      assertEquals(3, report.steps().size());
-      assertEquals(mentions.size() + analyst.mentions(mixed).size(),
-          report.steps().get(1).mentions() + report.steps().get(2).mentions());
+    List<Mention> mentions = analyst.mentions(en);
+    Mention email = only(mentions, m -> m.type() == PropertyType.EMAIL);
+    assertEquals("ivan.petrov@example.org", email.value());
+    Mention iban = only(mentions, m -> m.provenance().method().startsWith("pattern:iban"));
+    assertEquals("FR7630006000011234567890189", iban.value());
+    Mention person = only(mentions, m -> m.provenance().method().equals("ner:pairs@1#person"));
+    assertEquals("Ivan Petrov", person.text());
+    assertEquals(PropertyType.NAME, person.type());
+    for (Mention m : mentions) {
+      assertEquals(Label.of("FR&POLICE").toString(), m.label().toString(), "a mention carries its document's label");
+      assertEquals("enricher", m.provenance().ingestedBy());
+      assertEquals("Report 12", m.provenance().derivedFrom().get(0).recordId());
     }
+
+    Document m = analyst.document(mixed).orElseThrow();
+    List<String> passages = m.metadata().get(EnrichmentSteps.LANGUAGE_PASSAGES);
+    assertEquals(2, passages.size(), passages::toString);
+    assertTrue(passages.get(0).startsWith("en 0-") && passages.get(1).startsWith("fr "), passages::toString);
+    assertEquals(3, report.steps().size());
+    assertEquals(mentions.size() + analyst.mentions(mixed).size(),
+        report.steps().get(1).mentions() + report.steps().get(2).mentions());
   }
 
   @Test
-  void reRunningReplacesInsteadOfDuplicating(@TempDir Path dir) {
-    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
-      Session s = ws.session(Principal.of("loader", "FR", "POLICE"), CI);
-      String id = addDocument(s, "Report 12", "", EN, "FR");
-      standard(CAPITALISED_PAIRS).run(s);
-      List<Mention> first = s.mentions(id);
-      EnrichmentReport again = standard(CAPITALISED_PAIRS).run(s);
-      assertEquals(first.stream().map(Mention::id).toList(), s.mentions(id).stream().map(Mention::id).toList());
-      assertEquals(0, again.updatedDocuments(), "nothing changed, nothing rewritten");
-      assertTrue(first.size() >= 3, first::toString);
-    }
+  void reRunningReplacesInsteadOfDuplicating() {
+    Workspace ws = workspace.get();
+    Session s = ws.session(Principal.of("loader", "FR", "POLICE"), CI);
+    String id = addDocument(s, "Report 12", "", EN, "FR");
+    standard(CAPITALISED_PAIRS).run(s);
+    List<Mention> first = s.mentions(id);
+    EnrichmentReport again = standard(CAPITALISED_PAIRS).run(s);
+    assertEquals(first.stream().map(Mention::id).toList(), s.mentions(id).stream().map(Mention::id).toList());
+    assertEquals(0, again.updatedDocuments(), "nothing changed, nothing rewritten");
+    assertTrue(first.size() >= 3, first::toString);
   }
 
   @Test
-  void anUnavailableStepIsReportedAndTheOthersStillRun(@TempDir Path dir) {
-    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
-      Session s = ws.session(Principal.of("loader", "FR"), CI);
-      String id = addDocument(s, "Report 12", "", EN, "FR");
-      EnrichmentReport r = Enrichment.builder().step(EnrichmentSteps.language())
-          .step(EnrichmentSteps.ner((Path) null))
-          .step(renamed(EnrichmentSteps.ner(dir.resolve("missing.bin")), "ner2"))
-          .step(EnrichmentSteps.selectors(SelectorExtractor.create())).build().run(s);
-      assertFalse(r.complete());
-      EnrichmentReport.StepReport ner = r.steps().get(1);
-      assertFalse(ner.available());
-      assertTrue(ner.unavailableReason().contains("--ner-model"), ner::toString);
-      assertTrue(r.steps().get(2).unavailableReason().contains("does not exist"), r.steps().get(2)::toString);
-      assertTrue(r.steps().get(3).available());
-      assertEquals(2, r.steps().get(3).mentions());
-      assertEquals("en", s.document(id).orElseThrow().language());
-    }
+  void anUnavailableStepIsReportedAndTheOthersStillRun() {
+    Workspace ws = workspace.get();
+    Session s = ws.session(Principal.of("loader", "FR"), CI);
+    String id = addDocument(s, "Report 12", "", EN, "FR");
+    EnrichmentReport r = Enrichment.builder().step(EnrichmentSteps.language())
+        .step(EnrichmentSteps.ner((Path) null))
+        .step(renamed(EnrichmentSteps.ner(workspace.directory().resolve("missing.bin")), "ner2"))
+        .step(EnrichmentSteps.selectors(SelectorExtractor.create())).build().run(s);
+    assertFalse(r.complete());
+    EnrichmentReport.StepReport ner = r.steps().get(1);
+    assertFalse(ner.available());
+    assertTrue(ner.unavailableReason().contains("--ner-model"), ner::toString);
+    assertTrue(r.steps().get(2).unavailableReason().contains("does not exist"), r.steps().get(2)::toString);
+    assertTrue(r.steps().get(3).available());
+    assertEquals(2, r.steps().get(3).mentions());
+    assertEquals("en", s.document(id).orElseThrow().language());
   }
 
   @Test
-  void aStepFailingOnOneDocumentFailsOnlyThatDocumentForThatStep(@TempDir Path dir) {
-    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
-      Session s = ws.session(Principal.of("loader", "FR"), CI);
-      String bad = addDocument(s, "Bad", "", "BOOM " + EN, "FR");
-      String good = addDocument(s, "Good", "", EN, "FR");
-      EnrichmentStep fragile = new EnrichmentStep() {
-        @Override public String name() { return "fragile"; }
-        @Override public void enrich(EnrichmentContext ctx) {
-          ctx.addMentions(List.of(new Mention(ctx.document().id(), 0, 4, ctx.document().text().substring(0, 4),
-              PropertyType.TEXT, "x", null, 1, ctx.document().label(), ctx.derived("test:fragile@1"))));
-          if (ctx.document().text().startsWith("BOOM")) {
-            throw new IllegalStateException("cannot read this one");
-          }
+  void aStepFailingOnOneDocumentFailsOnlyThatDocumentForThatStep() {
+    Workspace ws = workspace.get();
+    Session s = ws.session(Principal.of("loader", "FR"), CI);
+    String bad = addDocument(s, "Bad", "", "BOOM " + EN, "FR");
+    String good = addDocument(s, "Good", "", EN, "FR");
+    EnrichmentStep fragile = new EnrichmentStep() {
+      @Override public String name() { return "fragile"; }
+      @Override public void enrich(EnrichmentContext ctx) {
+        ctx.addMentions(List.of(new Mention(ctx.document().id(), 0, 4, ctx.document().text().substring(0, 4),
+            PropertyType.TEXT, "x", null, 1, ctx.document().label(), ctx.derived("test:fragile@1"))));
+        if (ctx.document().text().startsWith("BOOM")) {
+          throw new IllegalStateException("cannot read this one");
         }
-      };
-      EnrichmentReport r = Enrichment.builder().step(fragile)
-          .step(EnrichmentSteps.selectors(SelectorExtractor.create())).build().run(s);
-      assertEquals(List.of(new EnrichmentReport.Failure(bad, "fragile", "IllegalStateException: cannot read this one")),
-          r.failures());
-      assertEquals(1, r.steps().get(0).failed());
-      assertEquals(1, r.steps().get(0).documents());
-      assertTrue(s.mentions(bad).stream().noneMatch(m -> m.provenance().method().equals("test:fragile@1")),
-          "a failed step's partial results are not written");
-      assertEquals(2, s.mentions(bad).size(), "the other step still ran on it");
-      assertEquals(3, s.mentions(good).size());
-    }
+      }
+    };
+    EnrichmentReport r = Enrichment.builder().step(fragile)
+        .step(EnrichmentSteps.selectors(SelectorExtractor.create())).build().run(s);
+    assertEquals(List.of(new EnrichmentReport.Failure(bad, "fragile", "IllegalStateException: cannot read this one")),
+        r.failures());
+    assertEquals(1, r.steps().get(0).failed());
+    assertEquals(1, r.steps().get(0).documents());
+    assertTrue(s.mentions(bad).stream().noneMatch(m -> m.provenance().method().equals("test:fragile@1")),
+        "a failed step's partial results are not written");
+    assertEquals(2, s.mentions(bad).size(), "the other step still ran on it");
+    assertEquals(3, s.mentions(good).size());
   }
 
   @Test
-  void aSessionEnrichesOnlyWhatItMaySeeAndCannotProbeTheRest(@TempDir Path dir) {
-    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
-      Session loader = ws.session(Principal.of("loader"), CI);
-      String open = addDocument(loader, "Open", "", EN, "FR");
-      String secret = addDocument(loader, "Secret", "", EN + " Secret.", "SECRET");
-      Session fr = ws.session(Principal.of("fr-analyst", "FR"), CI);
-      EnrichmentReport r = standard(CAPITALISED_PAIRS).run(fr);
-      assertEquals(1, r.documents());
-      EnrichmentReport byId = standard(CAPITALISED_PAIRS).run(fr, List.of(secret, "doc-missing"));
-      assertEquals(byId.failures().get(0).reason(), byId.failures().get(1).reason(),
-          "an invisible document is refused exactly like a missing one");
-      Session cleared = ws.session(Principal.of("boss", "FR", "SECRET"), CI);
-      assertEquals(List.of(), cleared.mentions(secret));
-      assertEquals("", cleared.document(secret).orElseThrow().language());
-      assertFalse(cleared.mentions(open).isEmpty());
-    }
+  void aSessionEnrichesOnlyWhatItMaySeeAndCannotProbeTheRest() {
+    Workspace ws = workspace.get();
+    Session loader = ws.session(Principal.of("loader"), CI);
+    String open = addDocument(loader, "Open", "", EN, "FR");
+    String secret = addDocument(loader, "Secret", "", EN + " Secret.", "SECRET");
+    Session fr = ws.session(Principal.of("fr-analyst", "FR"), CI);
+    EnrichmentReport r = standard(CAPITALISED_PAIRS).run(fr);
+    assertEquals(1, r.documents());
+    EnrichmentReport byId = standard(CAPITALISED_PAIRS).run(fr, List.of(secret, "doc-missing"));
+    assertEquals(byId.failures().get(0).reason(), byId.failures().get(1).reason(),
+        "an invisible document is refused exactly like a missing one");
+    Session cleared = ws.session(Principal.of("boss", "FR", "SECRET"), CI);
+    assertEquals(List.of(), cleared.mentions(secret));
+    assertEquals("", cleared.document(secret).orElseThrow().language());
+    assertFalse(cleared.mentions(open).isEmpty());
   }
 
   @Test
-  void documentHitsCarryTheirEnrichedMentions(@TempDir Path dir) {
-    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
-      Session s = ws.session(Principal.of("loader", "FR"), CI);
-      String id = addDocument(s, "Report 12", "", EN, "FR");
-      standard(CAPITALISED_PAIRS).run(s);
-      Hit hit = s.search(Query.parse("harbour")).hits().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
-      assertTrue(hit.mentions().stream().anyMatch(m -> m.text().equals("Ivan Petrov")), hit.mentions()::toString);
-    }
+  void documentHitsCarryTheirEnrichedMentions() {
+    Workspace ws = workspace.get();
+    Session s = ws.session(Principal.of("loader", "FR"), CI);
+    String id = addDocument(s, "Report 12", "", EN, "FR");
+    standard(CAPITALISED_PAIRS).run(s);
+    Hit hit = s.search(Query.parse("harbour")).hits().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
+    assertTrue(hit.mentions().stream().anyMatch(m -> m.text().equals("Ivan Petrov")), hit.mentions()::toString);
   }
 
   @Test

@@ -14,10 +14,12 @@ import org.insight.policy.AuditLog;
 import org.insight.policy.AuditVerification;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A second process opens the workspace read-only while this one writes; both audit into one valid chain. */
+@Tag("slow") // forks processes: quick loop with -DexcludedGroups=slow
 class SecondProcessTest {
   @TempDir Path dir;
 

@@ -1,7 +1,7 @@
 package org.insight.core.internal;
 
-import static org.insight.core.internal.Messages.invalid;
-import static org.insight.core.internal.Messages.quote;
+import static org.insight.Messages.quote;
+import static org.insight.core.internal.Problems.invalid;
 
 import java.text.Normalizer;
 import java.util.HashMap;

@@ -1,13 +1,14 @@
 package org.insight.core.internal;
 
-import static org.insight.core.internal.Messages.invalid;
-import static org.insight.core.internal.Messages.quote;
+import static org.insight.Messages.quote;
+import static org.insight.core.internal.Problems.invalid;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
+import org.insight.Messages;
 import org.insight.core.SchemaException;
 
 /**

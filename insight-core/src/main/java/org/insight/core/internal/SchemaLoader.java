@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.insight.Messages;
 import org.insight.core.EntityType;
 import org.insight.core.PropertyDef;
 import org.insight.core.PropertyType;
@@ -117,8 +118,7 @@ public final class SchemaLoader {
         throw new SchemaException("schema file " + src.name() + " has no \"types\" object; add"
             + " \"types\": {\"TypeName\": {…}}");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = types.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : types.properties()) {
         merge(raw, src.name(), e.getKey(), e.getValue(), i == 0);
       }
     }
@@ -167,8 +167,7 @@ public final class SchemaLoader {
     if (!props.isObject()) {
       throw new SchemaException(where + ": \"properties\" must be a JSON object of name → definition");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : props.properties()) {
       PropertyDef def = property(file, name, e.getKey(), e.getValue());
       RawProp old = t.props.get(def.name());
       if (old != null && !sameKind(old.def(), def)) {

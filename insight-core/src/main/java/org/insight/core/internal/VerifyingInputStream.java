@@ -4,8 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.insight.Hashing;
 import org.insight.core.ContentHash;
 import org.insight.core.EvidenceCorruptedException;
 
@@ -17,7 +16,7 @@ import org.insight.core.EvidenceCorruptedException;
  */
 public final class VerifyingInputStream extends FilterInputStream {
   private final ContentHash expected;
-  private final MessageDigest digest = sha256();
+  private final MessageDigest digest = Hashing.sha256();
   private ContentHash mismatch;
   private boolean verified;
 
@@ -32,18 +31,9 @@ public final class VerifyingInputStream extends FilterInputStream {
     this.expected = expected;
   }
 
-  /** A fresh SHA-256; the Java specification requires every JDK to have it. */
-  public static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256, which the Java specification requires", e);
-    }
-  }
-
   /** The content hash of a finished digest. */
   public static ContentHash hash(MessageDigest d) {
-    return new ContentHash(HexFormat.of().formatHex(d.digest()));
+    return new ContentHash(Hashing.hex(d));
   }
 
   @Override

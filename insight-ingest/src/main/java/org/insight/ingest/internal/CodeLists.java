@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
-import org.insight.core.internal.Messages;
+import org.insight.Messages;
 import org.insight.ingest.RecordMappingException;
 
 /** The built-in code lists a mapping can look values up in. Not API. */

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.insight.core.Schema;
-import org.insight.core.internal.Messages;
+import org.insight.Messages;
 import org.insight.ingest.RecordFormat;
 import org.insight.ingest.RecordMapping;
 import org.insight.ingest.RecordMappingException;

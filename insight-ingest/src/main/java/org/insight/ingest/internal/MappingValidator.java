@@ -9,7 +9,7 @@ import org.insight.core.InvalidDataException;
 import org.insight.core.PropertyDef;
 import org.insight.core.PropertyType;
 import org.insight.core.Schema;
-import org.insight.core.internal.Messages;
+import org.insight.Messages;
 import org.insight.ingest.RecordFormat;
 import org.insight.ingest.RecordMapping.EntitySpec;
 import org.insight.ingest.ValueSource;

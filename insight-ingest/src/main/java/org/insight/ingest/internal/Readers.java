@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.insight.core.internal.Messages;
+import org.insight.Messages;
 import org.insight.ingest.RecordFileException;
 import org.insight.ingest.RecordMapping;
 import org.insight.ingest.RecordMapping.EntitySpec;

@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -40,6 +38,7 @@ import org.apache.tika.sax.WriteOutContentHandler;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
+import org.insight.Hashing;
 
 /**
  * Extracts one item with Tika (and Tesseract where a page or image has no text), recursing into embedded
@@ -358,20 +357,7 @@ public final class TikaWorker {
   }
 
   public static String hashOnly(InputStream in) throws IOException {
-    MessageDigest digest = sha256();
-    byte[] buf = new byte[64 * 1024];
-    for (int n; (n = in.read(buf)) > 0; ) {
-      digest.update(buf, 0, n);
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return Hashing.sha256Hex(in);
   }
 
   /** Per top item: counters shared by all its embedded items. */
@@ -439,7 +425,7 @@ public final class TikaWorker {
       child.containers.add(parent.name);
       parent.children.add(child);
       Path bytes = state.workDir.resolve("e" + state.embedded + ".bin");
-      MessageDigest digest = sha256();
+      MessageDigest digest = Hashing.sha256();
       long kept = 0;
       long total = 0;
       boolean overBudget = false;
@@ -460,7 +446,7 @@ public final class TikaWorker {
         }
       } catch (IOException e) {
         child.size = total;
-        child.sha256 = HexFormat.of().formatHex(digest.digest());
+        child.sha256 = Hashing.hex(digest);
         child.bytesFile = bytes.toString();
         child.quarantine("CORRUPT", "the embedded item could not be read from its container: " + brief(e));
         state.expanded += total;
@@ -468,7 +454,7 @@ public final class TikaWorker {
       }
       state.expanded += total;
       child.size = total;
-      child.sha256 = HexFormat.of().formatHex(digest.digest());
+      child.sha256 = Hashing.hex(digest);
       if (overBudget) {
         state.abort = "compression ratio over " + limits.maxCompressionRatio() + ": the embedded items expand to"
             + " more than " + state.expansionBudget + " bytes (a decompression bomb?); extraction stopped";

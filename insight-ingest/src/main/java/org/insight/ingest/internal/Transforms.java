@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.insight.core.internal.Messages;
+import org.insight.Messages;
 import org.insight.ingest.ValueSource;
 
 /** A {@link ValueSource} with its date patterns compiled, applying its transforms to raw values. Not API. */

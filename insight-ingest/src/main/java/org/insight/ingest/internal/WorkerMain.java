@@ -26,6 +26,7 @@ public final class WorkerMain {
 
   private WorkerMain() {}
 
+  @SuppressForbidden(reason = "a worker process: stdout carries the frames, stderr is its log, read by the host")
   public static void main(String[] args) throws IOException {
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
         1 << 16));

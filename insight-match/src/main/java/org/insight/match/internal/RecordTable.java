@@ -42,7 +42,7 @@ public final class RecordTable {
     Map<String, Double> frequencies;
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"rawtypes", "unchecked"}) // arrays of List<String>: Java cannot create generic arrays
   private RecordTable(List<MatchRecord> records, List<Comparison> comparisons, Workers workers) {
     this.n = records.size();
     int c = comparisons.size();

@@ -2,9 +2,8 @@ package org.insight.nlp.internal;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.insight.Hashing;
 
 /** Check-digit and checksum algorithms used to validate selectors. Static, thread-safe, allocation-light. */
 public final class Checksums {
@@ -174,11 +173,7 @@ public final class Checksums {
 
   /** SHA-256 of {@code data}. */
   public static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    return Hashing.sha256(data);
   }
 
   private static final String BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";

@@ -1,12 +1,10 @@
 package org.insight.policy.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.insight.Hashing;
 import org.insight.policy.AuditEvent;
 import org.insight.policy.AuditRecord;
 
@@ -142,8 +140,7 @@ public final class AuditJson {
    * @return 64 lowercase hex digits
    */
   public static String sha256(String text) {
-    byte[] digest = digest().digest(text.getBytes(StandardCharsets.UTF_8));
-    return hex(digest);
+    return Hashing.sha256Hex(text);
   }
 
   /**
@@ -155,27 +152,9 @@ public final class AuditJson {
    * @return 64 lowercase hex digits
    */
   public static String sha256(byte[] bytes, int offset, int length) {
-    MessageDigest md = digest();
-    md.update(bytes, offset, length);
-    return hex(md.digest());
+    return Hashing.sha256Hex(bytes, offset, length);
   }
 
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
-  }
-
-  private static String hex(byte[] bytes) {
-    char[] out = new char[bytes.length * 2];
-    for (int i = 0; i < bytes.length; i++) {
-      out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
-      out[2 * i + 1] = HEX[bytes[i] & 0xf];
-    }
-    return new String(out);
-  }
 
   /**
    * Appends {@code s} as a JSON string literal.

@@ -1,5 +1,7 @@
 package org.insight.policy.internal;
 
+import java.util.Locale;
+
 /** Small text helpers shared by the parsers. */
 public final class Text {
   private Text() {}
@@ -34,7 +36,7 @@ public final class Text {
     }
     if (Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSurrogate((char) cp)
         || !Character.isDefined(cp)) {
-      return String.format("U+%04X", cp);
+      return String.format(Locale.ROOT, "U+%04X", cp);
     }
     return "'" + new String(Character.toChars(cp)) + "'";
   }

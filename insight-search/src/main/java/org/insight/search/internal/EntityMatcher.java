@@ -22,7 +22,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.insight.core.PropertyType;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.names.NameSimilarity;
 import org.insight.search.Clause;
 
@@ -31,6 +31,9 @@ import org.insight.search.Clause;
  * (best statement score), AND intersects, OR unites, NOT subtracts from the visible entities. Names take candidates
  * by tokens, phonetic keys and one-edit variants, re-ranked by {@link NameSimilarity}. Not API.
  */
+// Lucene 9.12 deprecates search(Query, Collector) and setRewriteMethod; moving to CollectorManagers is left for a
+// later pass
+@SuppressWarnings("deprecation")
 final class EntityMatcher {
   /** Name candidates re-ranked by the name-similarity function. */
   static final int NAME_CANDIDATES = 2_000;

@@ -28,6 +28,9 @@ import org.insight.core.Statement;
  * pass buffers an entity's statements until that document and then hands it out. Memory holds one int per distinct
  * entity and the entities whose statements are still ahead, not the result. Not API.
  */
+// Lucene 9.12 deprecates search(Query, Collector) and setRewriteMethod; moving to CollectorManagers is left for a
+// later pass
+@SuppressWarnings("deprecation")
 final class EntityScan extends LeafScan<Entity> {
   private final EntityOrdinals ordinals;
   private final FixedBitSet wanted;

@@ -17,6 +17,9 @@ import org.apache.lucene.search.ScoreMode;
 import org.insight.search.SearchResult.FacetCount;
 
 /** Facet counts over the visible matches of one search. Not API. */
+// Lucene 9.12 deprecates search(Query, Collector) and setRewriteMethod; moving to CollectorManagers is left for a
+// later pass
+@SuppressWarnings("deprecation")
 final class Facets {
   static final int FACET_VALUES = 20;
 

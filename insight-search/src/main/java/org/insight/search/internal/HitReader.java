@@ -19,7 +19,7 @@ import org.insight.core.Document;
 import org.insight.core.Entity;
 import org.insight.core.EntityId;
 import org.insight.core.Statement;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.search.Hit;
 
 /**

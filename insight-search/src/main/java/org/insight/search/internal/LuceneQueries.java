@@ -18,6 +18,9 @@ import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
 
 /** Small Lucene query shapes the search parts share. Not API. */
+// Lucene 9.12 deprecates search(Query, Collector) and setRewriteMethod; moving to CollectorManagers is left for a
+// later pass
+@SuppressWarnings("deprecation")
 final class LuceneQueries {
   /** Wildcards expand to at most this many terms (the best by frequency), so no pattern can explode. */
   static final int MAX_EXPANSIONS = 1_024;

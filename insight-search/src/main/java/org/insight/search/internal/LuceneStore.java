@@ -66,7 +66,7 @@ import org.insight.core.EntityId;
 import org.insight.core.Mention;
 import org.insight.core.Statement;
 import org.insight.core.StoreException;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 
 /**
  * The Lucene implementation of {@link Index}. Every read turns the reader's {@link Visibility} — the set of label
@@ -76,6 +76,9 @@ import org.insight.core.internal.ModelJson;
  * <p>One Lucene document per statement and per document. A write is acknowledged only after
  * {@link IndexWriter#commit()} has synced it, so an acknowledged write survives kill -9 (rule 5).
  */
+// Lucene 9.12 deprecates search(Query, Collector) and setRewriteMethod; moving to CollectorManagers and
+// rewrite-method constructors is left for a later pass
+@SuppressWarnings("deprecation")
 public final class LuceneStore implements Index {
   static final String KIND = "_kind";
   static final String ID = "_id";

@@ -21,6 +21,9 @@ import org.insight.search.Hit;
  * Ranks matched entities and documents for one page: scores scaled to the best of each kind, sort keys (name, date)
  * from doc values of visible statements, and one order over both kinds. Not API.
  */
+// Lucene 9.12 deprecates search(Query, Collector) and setRewriteMethod; moving to CollectorManagers is left for a
+// later pass
+@SuppressWarnings("deprecation")
 final class Ranking {
   private final SearchContext context;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.insight.core.EntityId;
 import org.insight.core.Provenance;
 import org.insight.core.Statement;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.policy.Label;
 
 /**

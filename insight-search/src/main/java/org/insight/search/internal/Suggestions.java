@@ -15,9 +15,12 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 
 /** Name completions over visible statements, counted per distinct visible entity. Not API. */
+// Lucene 9.12 deprecates search(Query, Collector) and setRewriteMethod; moving to CollectorManagers is left for a
+// later pass
+@SuppressWarnings("deprecation")
 final class Suggestions {
   private final SearchContext context;
 

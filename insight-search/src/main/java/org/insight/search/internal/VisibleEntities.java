@@ -26,6 +26,9 @@ import org.insight.search.Visibility;
  * (snapshot, visibility, types), so paging through a listing costs one pass; a result depends only on what the
  * visibility lets through. Not API.
  */
+// Lucene 9.12 deprecates search(Query, Collector) and setRewriteMethod; moving to CollectorManagers is left for a
+// later pass
+@SuppressWarnings("deprecation")
 final class VisibleEntities {
   private record Key(IndexReader.CacheKey reader, Visibility visibility, Set<String> types) {}
 

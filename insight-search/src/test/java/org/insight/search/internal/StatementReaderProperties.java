@@ -16,7 +16,7 @@ import org.insight.core.ContentHash;
 import org.insight.core.EntityId;
 import org.insight.core.Provenance;
 import org.insight.core.Statement;
-import org.insight.core.internal.ModelJson;
+import org.insight.core.json.ModelJson;
 import org.insight.policy.Label;
 import org.insight.policy.SourceGrading;
 

@@ -1,11 +1,14 @@
-package org.insight.core.internal;
+package org.insight;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.insight.core.InvalidDataException;
+import java.util.Locale;
 
-/** Message helpers shared by cleaning and schema code, so every message quotes values the same way. */
+/**
+ * Helpers for the messages of {@link InsightException}s, shared by every module so that each message quotes a
+ * caller's value the same way and each failed lookup lists what is available.
+ */
 public final class Messages {
   private static final int MAX_QUOTED = 80;
 
@@ -26,7 +29,7 @@ public final class Messages {
       i += Character.charCount(cp);
       shown++;
       if (Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE) {
-        sb.append(String.format("\\u%04X", cp));
+        sb.append(String.format(Locale.ROOT, "\\u%04X", cp));
       } else {
         sb.appendCodePoint(cp);
       }
@@ -40,11 +43,6 @@ public final class Messages {
     return sb.toString();
   }
 
-  /** A one-problem {@link InvalidDataException}. */
-  public static InvalidDataException invalid(String where, String message) {
-    return new InvalidDataException(new InvalidDataException.Problem(where, message));
-  }
-
   /**
    * Lists available names for a lookup error, with the closest one first when it is a likely typo, e.g.
    * {@code "did you mean 'Person'? available: Address, Person, ..."}.
@@ -56,7 +54,7 @@ public final class Messages {
     int bestDistance = Integer.MAX_VALUE;
     if (asked != null) {
       for (String n : sorted) {
-        int d = distance(asked.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT));
+        int d = distance(asked.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT));
         if (d < bestDistance) {
           bestDistance = d;
           best = n;

@@ -1,4 +1,4 @@
-package org.insight.core.internal;
+package org.insight.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,15 +23,53 @@ import org.insight.policy.Label;
 import org.insight.policy.SourceGrading;
 
 /**
- * The JSON form of statements, documents and provenance: how they are stored in the index and printed by the
- * CLI. Labels are their canonical text, gradings their two-character code. Not API: the format may change
- * with the index version.
+ * The JSON form of provenance, statements, documents and mentions: how the index stores them and how the CLI
+ * prints them. Labels are their canonical text, gradings their two-character code, instants ISO-8601.
+ *
+ * <p>The form is versioned by {@link #VERSION}. A change that a reader of the previous version would misread
+ * bumps it. Single objects do not carry the version (the index stores millions of them, and the workspace's own
+ * format version covers its index); a file or message that stands alone carries it through {@link #stamp}, and
+ * every reader here refuses an object stamped with a newer version rather than misread it.
  */
 public final class ModelJson {
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The version of this JSON form. */
+  public static final int VERSION = 1;
+
+  /** The field {@link #stamp} writes. */
+  public static final String VERSION_FIELD = "formatVersion";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private ModelJson() {}
 
+  /** Marks {@code node} as written in this version of the form; returns it. */
+  public static ObjectNode stamp(ObjectNode node) {
+    node.put(VERSION_FIELD, VERSION);
+    return node;
+  }
+
+  /**
+   * The version {@code node} was written in: its stamp, or {@link #VERSION} when it has none.
+   *
+   * @throws InsightException when the stamp is newer than this reader or not a positive number
+   */
+  public static int version(JsonNode node) {
+    JsonNode v = node.get(VERSION_FIELD);
+    if (v == null) {
+      return VERSION;
+    }
+    if (!v.canConvertToInt() || v.asInt() < 1) {
+      throw new InsightException("JSON " + VERSION_FIELD + " " + v + " is not a version number; expected "
+          + VERSION + " or lower");
+    }
+    if (v.asInt() > VERSION) {
+      throw new InsightException("JSON written in model format " + v.asInt() + ", newer than this library reads ("
+          + VERSION + "); upgrade the INSIGHT SDK to read it");
+    }
+    return v.asInt();
+  }
+
+  /** The JSON form of {@code p}, with the provenance it was derived from nested. */
   public static ObjectNode provenance(Provenance p) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("dataset", p.dataset());
@@ -48,7 +86,9 @@ public final class ModelJson {
     return n;
   }
 
+  /** The provenance {@code n} holds; missing fields take their neutral value (epoch, ungraded X4). */
   public static Provenance provenance(JsonNode n) {
+    version(n);
     List<Provenance> from = new ArrayList<>();
     n.path("derivedFrom").forEach(d -> from.add(provenance(d)));
     return new Provenance(
@@ -62,6 +102,7 @@ public final class ModelJson {
         from);
   }
 
+  /** The JSON form of {@code s}; {@code original} only when it differs from the value. */
   public static ObjectNode statement(Statement s) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("id", s.id());
@@ -77,7 +118,9 @@ public final class ModelJson {
     return n;
   }
 
+  /** The statement {@code n} holds. */
   public static Statement statement(JsonNode n) {
+    version(n);
     return new Statement(
         n.path("id").asText(),
         EntityId.of(n.path("entityId").asText()),
@@ -89,6 +132,7 @@ public final class ModelJson {
         provenance(n.path("provenance")));
   }
 
+  /** The JSON form of {@code d}, text included. */
   public static ObjectNode document(Document d) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("id", d.id());
@@ -111,9 +155,11 @@ public final class ModelJson {
     return n;
   }
 
+  /** The document {@code n} holds; a missing text is empty. */
   public static Document document(JsonNode n) {
+    version(n);
     Map<String, List<String>> meta = new LinkedHashMap<>();
-    n.path("metadata").fields().forEachRemaining(e -> {
+    n.path("metadata").properties().forEach(e -> {
       List<String> values = new ArrayList<>();
       e.getValue().forEach(v -> values.add(v.asText()));
       meta.put(e.getKey(), values);
@@ -132,6 +178,7 @@ public final class ModelJson {
         provenance(n.path("provenance")));
   }
 
+  /** The JSON form of {@code m}. */
   public static ObjectNode mention(Mention m) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("id", m.id());
@@ -148,7 +195,9 @@ public final class ModelJson {
     return n;
   }
 
+  /** The mention {@code n} holds. */
   public static Mention mention(JsonNode n) {
+    version(n);
     return new Mention(
         n.path("documentId").asText(),
         n.path("start").asInt(),
@@ -162,6 +211,7 @@ public final class ModelJson {
         provenance(n.path("provenance")));
   }
 
+  /** Compact JSON text of {@code node}. */
   public static String write(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node);
@@ -170,11 +220,12 @@ public final class ModelJson {
     }
   }
 
+  /** Parses JSON text; unreadable text is an {@link InsightException} that says so. */
   public static JsonNode read(String json) {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new InsightException("stored JSON is unreadable (" + e.getOriginalMessage() + "); run 'insight check'", e);
+      throw new InsightException("JSON text is unreadable: " + e.getOriginalMessage(), e);
     }
   }
 }
