@@ -9,7 +9,6 @@ import org.insight.policy.Label;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,8 +63,9 @@ final class AddCommand implements Callable<Integer> {
       lb.originator(originator);
     }
     Dataset ds = Dataset.of(dataset, lb.build(), SourceGrading.parse(grading));
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
-      EntityBuilder b = ds.entity(ws.schema(), type, record).method("record:cli");
+    try (SessionOptions.Opened ws = session.write()) {
+      Session s = ws.session();
+      EntityBuilder b = ds.entity(ws.workspace().schema(), type, record).method("record:cli");
       for (String pv : values) {
         int eq = pv.indexOf('=');
         if (eq <= 0) {

@@ -2,7 +2,6 @@ package org.insight.cli;
 
 import java.util.concurrent.Callable;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +20,8 @@ final class CountCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.read()) {
+      Session s = ws.session();
       long entities = s.count(type);
       long documents = s.documents(0, 1).total();
       if (session.json) {

@@ -8,7 +8,6 @@ import org.insight.core.internal.ModelJson;
 import org.insight.workspace.Enrichment;
 import org.insight.workspace.EnrichmentReport;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +35,8 @@ final class EnrichCommand implements Callable<Integer> {
         : options.nerModel != null ? STEPS : List.of("lang", "selectors")));
     Enrichment enrichment = options.enrichment(names, spec);
     var out = spec.commandLine().getOut();
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.write()) {
+      Session s = ws.session();
       EnrichmentReport r = enrichment.run(s);
       if (session.json) {
         out.println(json(r));

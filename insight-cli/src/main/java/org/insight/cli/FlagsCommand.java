@@ -10,7 +10,6 @@ import org.insight.core.internal.ModelJson;
 import org.insight.workspace.Flag;
 import org.insight.workspace.Page;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +38,8 @@ final class FlagsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = (review != null ? session.write() : session.read())) {
+      Session s = ws.session();
       if (review != null) {
         if (status == null) {
           throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review needs --status confirmed|dismissed|open");

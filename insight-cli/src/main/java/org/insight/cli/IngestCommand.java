@@ -23,7 +23,6 @@ import org.insight.policy.SourceGrading;
 import org.insight.workspace.EnrichmentReport;
 import org.insight.workspace.IngestResult;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,9 +135,10 @@ final class IngestCommand implements Callable<Integer> {
       extractor = Extractor.builder().inProcess(true).workers(workers != null ? workers : 2).build();
       rb.extractor(extractor);
     }
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.write()) {
+      Session s = ws.session();
       if (mapping != null) {
-        rb.mapping(RecordMapping.resolve(mapping, ws.schema()));
+        rb.mapping(RecordMapping.resolve(mapping, ws.workspace().schema()));
       }
       if (enrich == null) {
         report = s.ingest(rb.build());

@@ -36,7 +36,6 @@ import org.insight.workspace.ResolutionRun;
 import org.insight.workspace.ResolveOptions;
 import org.insight.workspace.ResolvedCluster;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -352,7 +351,8 @@ final class MatchCommand implements Runnable {
     public Integer call() {
       Judgement.Verdict v = verdict.same ? Judgement.Verdict.SAME
           : verdict.different ? Judgement.Verdict.DIFFERENT : Judgement.Verdict.UNSURE;
-      try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+      try (SessionOptions.Opened ws = session.write()) {
+        Session s = ws.session();
         MatchJudgement j = s.resolution().judge(EntityId.of(left), EntityId.of(right), v, reason);
         PrintWriter out = spec.commandLine().getOut();
         if (session.json) {
@@ -385,7 +385,8 @@ final class MatchCommand implements Runnable {
       if (dataset != null) {
         options = options.dataset(dataset);
       }
-      try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+      try (SessionOptions.Opened ws = session.write()) {
+        Session s = ws.session();
         ResolutionRun run = s.resolution().run(options);
         PrintWriter out = spec.commandLine().getOut();
         if (session.json) {
@@ -431,7 +432,8 @@ final class MatchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+      try (SessionOptions.Opened ws = session.read()) {
+        Session s = ws.session();
         List<MatchEvent> events = s.resolution().events();
         PrintWriter out = spec.commandLine().getOut();
         if (session.json) {
@@ -460,7 +462,8 @@ final class MatchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+      try (SessionOptions.Opened ws = session.write()) {
+        Session s = ws.session();
         List<MatchJudgement> judgements = s.resolution().undo(EntityId.of(event), reason);
         PrintWriter out = spec.commandLine().getOut();
         for (MatchJudgement j : judgements) {
@@ -481,7 +484,8 @@ final class MatchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+      try (SessionOptions.Opened ws = session.read()) {
+        Session s = ws.session();
         var view = s.resolution().resolved(EntityId.of(id));
         if (view.isEmpty()) {
           spec.commandLine().getErr().println("insight: no entity " + id + " is visible to this session");

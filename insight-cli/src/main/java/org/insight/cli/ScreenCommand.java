@@ -24,7 +24,6 @@ import org.insight.match.Screening;
 import org.insight.match.ScreeningHit;
 import org.insight.match.ScreeningQuery;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -101,7 +100,8 @@ final class ScreenCommand implements Callable<Integer> {
       Screening screening = Screening.of(entries);
       return emit(batch, q -> screening.candidates(q, limit), stdout);
     }
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.read()) {
+      Session s = ws.session();
       return emit(batch, q -> s.screen(q, limit), stdout);
     }
   }

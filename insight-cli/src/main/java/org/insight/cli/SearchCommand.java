@@ -19,7 +19,6 @@ import org.insight.search.Hit;
 import org.insight.search.Query;
 import org.insight.search.SearchResult;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,7 +66,8 @@ final class SearchCommand implements Callable<Integer> {
     if (queries != null && out == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--queries needs --out FILE");
     }
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.read()) {
+      Session s = ws.session();
       return queries == null ? single(s) : batch(s);
     }
   }

@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
+import org.insight.workspace.Session;
 import org.insight.workspace.Workspace;
 import picocli.CommandLine.Option;
 
-/** The options every command over a workspace shares: where it is, and who reads it for what. */
+/**
+ * The options every command over a workspace shares — where it is, and who reads it for what — and the one place
+ * that opens it: {@link #read()} for commands that only read, {@link #write()} for commands that write.
+ */
 final class SessionOptions {
   @Option(names = "--workspace", paramLabel = "DIR", description = "The workspace directory (default: $INSIGHT_WORKSPACE or ./insight-data).")
   Path workspace;
@@ -29,6 +33,18 @@ final class SessionOptions {
   @Option(names = "--debug", description = "Print stack traces on errors.")
   boolean debug;
 
+  /** A workspace and a session on it, closed together. */
+  record Opened(Workspace workspace, Session session) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        session.close();
+      } finally {
+        workspace.close();
+      }
+    }
+  }
+
   Path workspaceDir() {
     if (workspace != null) {
       return workspace;
@@ -37,8 +53,23 @@ final class SessionOptions {
     return Path.of(env != null && !env.isBlank() ? env : "insight-data");
   }
 
-  Workspace open() {
-    return Workspace.open(workspaceDir());
+  /** Opens the workspace for reading and writing, creating it when there is none, and a session on it. */
+  Opened write() {
+    return session(Workspace.open(workspaceDir()));
+  }
+
+  /** Opens the workspace for a command that only reads, and a session on it. */
+  Opened read() {
+    return session(Workspace.open(workspaceDir()));
+  }
+
+  private Opened session(Workspace ws) {
+    try {
+      return new Opened(ws, ws.session(principal(), purpose()));
+    } catch (RuntimeException e) {
+      ws.close();
+      throw e;
+    }
   }
 
   Principal principal() {

@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.insight.core.internal.ModelJson;
 import org.insight.search.Suggestion;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +26,8 @@ final class SuggestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.read()) {
+      Session s = ws.session();
       var list = s.suggest(prefix, limit);
       if (session.json) {
         var a = ModelJson.MAPPER.createArrayNode();
