@@ -15,10 +15,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import org.insight.core.ProgressListener;
 import org.insight.match.internal.Blocker;
 import org.insight.match.internal.Clusterer;
 import org.insight.match.internal.Em;
 import org.insight.match.internal.RecordTable;
+import org.insight.match.internal.StageProgress;
 import org.insight.match.internal.Workers;
 import org.insight.policy.Label;
 
@@ -48,6 +50,7 @@ public final class Linker {
   private final double clashWeight;
   private final MatchModel model;
   private final int threads;
+  private final ProgressListener progress;
 
   private Linker(Builder b, MatchModel model) {
     this.comparisons = b.comparisons == null ? Comparison.personDefaults() : b.comparisons;
@@ -61,6 +64,7 @@ public final class Linker {
     this.clashWeight = b.clashWeight == null ? -8.0 : b.clashWeight;
     this.model = model;
     this.threads = b.threads == null ? Runtime.getRuntime().availableProcessors() : b.threads;
+    this.progress = b.progress == null ? ProgressListener.NONE : b.progress;
     this.settings = b;
   }
 
@@ -332,9 +336,11 @@ public final class Linker {
     // second pass over the candidates: keep only the edges at or above the threshold (no score is cached; the
     // clusterer scores the pairs it needs on demand)
     int[][] stored = patterns[0];
+    StageProgress scoring = new StageProgress(progress, "score", blocks.chunks());
     List<Edges> parts = blocks.forEachPair(workers, Edges::new, new Blocker.PairVisitor<Edges>() {
       @Override
       public void chunk(Edges acc, int chunk) {
+        scoring.step();
         acc.codes = stored == null ? null : stored[chunk];
         acc.next = 0;
         if (stored != null) {
@@ -351,6 +357,7 @@ public final class Linker {
         }
       }
     });
+    scoring.finish();
     List<Clusterer.Edge> edges = new ArrayList<>();
     long pairCount = 0;
     for (Edges part : parts) {
@@ -499,10 +506,12 @@ public final class Linker {
     int[][] stored = table.patternSpace() <= Integer.MAX_VALUE ? new int[blocks.chunks()][] : null;
     java.util.concurrent.atomic.AtomicLong budget = new java.util.concurrent.atomic.AtomicLong(
         Runtime.getRuntime().maxMemory() / 8 / Integer.BYTES);
+    StageProgress comparing = new StageProgress(progress, "compare", blocks.chunks());
     List<PatternCounts> parts = blocks.forEachPair(workers, PatternCounts::new,
         new Blocker.PairVisitor<PatternCounts>() {
           @Override
           public void chunk(PatternCounts acc, int chunk) {
+            comparing.step();
             acc.keep(stored, budget);
             acc.chunk = chunk;
           }
@@ -522,6 +531,7 @@ public final class Linker {
             }
           }
         });
+    comparing.finish();
     for (PatternCounts acc : parts) {
       acc.keep(stored, budget);
     }
@@ -751,6 +761,7 @@ public final class Linker {
     private Double clashWeight;
     private MatchModel model;
     private Integer threads;
+    private ProgressListener progress;
 
     private Builder() {}
 
@@ -857,6 +868,17 @@ public final class Linker {
         throw new IllegalArgumentException("threads must be at least 1; got " + value);
       }
       threads = value;
+      return this;
+    }
+
+    /**
+     * Told how far a run is, in chunks of candidate pairs: stage {@code compare} (counting the comparison patterns
+     * the model is fitted on; not when the model is given) then stage {@code score} (keeping the pairs at or above
+     * the threshold). Calls come one at a time, from the run's worker threads.
+     */
+    public Builder progress(ProgressListener value) {
+      once(progress, "progress");
+      progress = Objects.requireNonNull(value, "progress");
       return this;
     }
 
