@@ -62,7 +62,7 @@ final class AddCommand implements Callable<Integer> {
     if (originator != null) {
       lb.originator(originator);
     }
-    Dataset ds = Dataset.of(dataset, lb.build(), SourceGrading.parse(grading));
+    Dataset ds = Dataset.of(dataset, lb.build(), Arguments.parse(spec, "--grading", () -> SourceGrading.parse(grading)));
     try (SessionOptions.Opened ws = session.write()) {
       Session s = ws.session();
       EntityBuilder b = ds.entity(ws.workspace().schema(), type, record).method("record:cli");

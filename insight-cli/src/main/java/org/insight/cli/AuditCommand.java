@@ -74,8 +74,7 @@ final class AuditCommand implements Runnable {
       Path log = Workspace.auditFile(session.workspaceDir());
       AuditVerification v = AuditLog.verify(log);
       if (!v.valid()) {
-        spec.commandLine().getErr().println("insight: refusing to checkpoint a broken log: " + v.message());
-        return 1;
+        throw new CommandFailure("refusing to checkpoint a broken log: " + v.message());
       }
       AuditCheckpoint cp;
       try (AuditLog audit = AuditLog.open(log)) {

@@ -25,7 +25,7 @@ final class CountCommand implements Callable<Integer> {
       long entities = s.count(type);
       long documents = s.documents(0, 1).total();
       if (session.json) {
-        out.printf("{\"entities\":%d,\"documents\":%d}%n", entities, documents);
+        Render.print(out, Render.versioned().put("entities", entities).put("documents", documents));
       } else {
         out.printf("entities: %d%s%ndocuments: %d%n", entities, type == null ? "" : " (" + type + ")", documents);
       }

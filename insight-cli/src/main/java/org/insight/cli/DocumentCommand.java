@@ -38,8 +38,7 @@ final class DocumentCommand implements Callable<Integer> {
       }
       var doc = s.document(id);
       if (doc.isEmpty()) {
-        spec.commandLine().getErr().println("insight: no document " + id + " is visible to this session");
-        return 1;
+        throw new CommandFailure("no document " + id + " is visible to this session");
       }
       var mentions = s.mentions(id);
       if (session.json) {

@@ -26,8 +26,7 @@ final class EntityCommand implements Callable<Integer> {
       var entity = s.entity(EntityId.of(id));
       if (entity.isEmpty()) {
         // the same answer whether it is missing or not visible: anything else would leak its existence
-        spec.commandLine().getErr().println("insight: no entity " + id + " is visible to this session");
-        return 1;
+        throw new CommandFailure("no entity " + id + " is visible to this session");
       }
       if (session.json) {
         Render.print(out, Render.json(entity.get()));

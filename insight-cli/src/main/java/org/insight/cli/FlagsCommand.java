@@ -65,7 +65,7 @@ final class FlagsCommand implements Callable<Integer> {
           o.put("label", f.label().toString());
           o.put("method", f.provenance().method());
         }
-        out.println(ModelJson.write(a));
+        Render.print(out, a);
         return 0;
       }
       out.printf("%d flag(s)%n", page.total());

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.insight.InsightException;
 import org.insight.core.EntityId;
+import org.insight.core.ProgressListener;
 import org.insight.core.internal.Csv;
 import org.insight.core.internal.ModelJson;
 import org.insight.match.Cluster;
@@ -60,6 +61,7 @@ final class MatchCommand implements Runnable {
   @Command(name = "dedupe", mixinStandardHelpOptions = true, description = "Find the records of one file that are the same.")
   static final class Dedupe implements Callable<Integer> {
     @Mixin CsvOptions match;
+    @Mixin ProgressOptions progress;
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "FILE.csv")
@@ -68,8 +70,12 @@ final class MatchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       List<Record> records = match.read(file, spec);
-      Linker linker = match.linker(records, spec, null);
-      LinkResult result = linker.dedupe(records);
+      LinkResult result;
+      Linker linker;
+      try (ProgressDisplay display = progress.start(spec)) {
+        linker = match.linker(records, spec, null, display);
+        result = linker.dedupe(records);
+      }
       match.write(result, spec);
       if (match.truth != null) {
         match.report(linker.evaluate(records, result, match.labelledPairs(match.truth, records, null, spec)), spec);
@@ -81,6 +87,7 @@ final class MatchCommand implements Runnable {
   @Command(name = "link", mixinStandardHelpOptions = true, description = "Find the records of LEFT that are in RIGHT.")
   static final class Link implements Callable<Integer> {
     @Mixin CsvOptions match;
+    @Mixin ProgressOptions progress;
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "LEFT.csv")
@@ -97,8 +104,12 @@ final class MatchCommand implements Runnable {
       both.addAll(r);
       Set<String> leftIds = new HashSet<>();
       l.forEach(x -> leftIds.add(x.id()));
-      Linker linker = match.linker(both, spec, leftIds);
-      LinkResult result = linker.link(l, r);
+      LinkResult result;
+      Linker linker;
+      try (ProgressDisplay display = progress.start(spec)) {
+        linker = match.linker(both, spec, leftIds, display);
+        result = linker.link(l, r);
+      }
       match.write(result, spec);
       if (match.truth != null) {
         match.report(linker.evaluate(l, r, result, match.labelledPairs(match.truth, both, leftIds, spec)), spec);
@@ -137,9 +148,13 @@ final class MatchCommand implements Runnable {
             + " matches compared at all) and precision, recall and F1 of the pairs and clusters on the labelled pairs."})
     Path truth;
 
-    /** The linker, trained from {@code --train} if given; {@code leftIds} is the left side of a link run, else null. */
-    Linker linker(List<Record> records, CommandSpec spec, Set<String> leftIds) throws Exception {
-      Linker linker = Linker.builder().threshold(threshold).build();
+    /**
+     * The linker, trained from {@code --train} if given; {@code leftIds} is the left side of a link run, else null;
+     * it tells {@code progress} how far a run is.
+     */
+    Linker linker(List<Record> records, CommandSpec spec, Set<String> leftIds, ProgressListener progress)
+        throws Exception {
+      Linker linker = Linker.builder().threshold(threshold).progress(progress).build();
       if (train == null) {
         return linker;
       }
@@ -370,6 +385,7 @@ final class MatchCommand implements Runnable {
       description = "Resolve the Person entities this session may see: clusters with stable ids, same-as links, merge/split events.")
   static final class Resolve implements Callable<Integer> {
     @Mixin SessionOptions session;
+    @Mixin ProgressOptions progress;
     @Spec CommandSpec spec;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "Only the persons with a statement from this dataset.")
@@ -387,7 +403,10 @@ final class MatchCommand implements Runnable {
       }
       try (SessionOptions.Opened ws = session.write()) {
         Session s = ws.session();
-        ResolutionRun run = s.resolution().run(options);
+        ResolutionRun run;
+        try (ProgressDisplay display = progress.start(spec)) {
+          run = s.resolution().run(options, display);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (session.json) {
           ObjectNode n = ModelJson.MAPPER.createObjectNode();
@@ -439,7 +458,7 @@ final class MatchCommand implements Runnable {
         if (session.json) {
           ArrayNode a = ModelJson.MAPPER.createArrayNode();
           events.forEach(e -> a.add(json(e)));
-          out.println(ModelJson.write(a));
+          Render.print(out, a);
         } else if (events.isEmpty()) {
           out.println("no merge or split events visible to this session");
         } else {
@@ -488,8 +507,7 @@ final class MatchCommand implements Runnable {
         Session s = ws.session();
         var view = s.resolution().resolved(EntityId.of(id));
         if (view.isEmpty()) {
-          spec.commandLine().getErr().println("insight: no entity " + id + " is visible to this session");
-          return 1;
+          throw new CommandFailure("no entity " + id + " is visible to this session");
         }
         PrintWriter out = spec.commandLine().getOut();
         var v = view.get();

@@ -74,6 +74,8 @@ final class ScreenCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Where batch results go (.csv or .jsonl).")
   Path out;
 
+  @Mixin ProgressOptions progress;
+
   /** A query with its id (batch). */
   private record Named(String id, ScreeningQuery query) {}
 
@@ -125,17 +127,20 @@ final class ScreenCommand implements Callable<Integer> {
     if (queries != null) {
       boolean jsonl = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
       int rows = 0;
-      try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+          ProgressDisplay display = progress.start(spec)) {
         if (!jsonl) {
           w.write("query_id,rank,entry_id,probability,weight,explanation\n");
         }
+        long done = 0;
         for (Named n : batch) {
+          display.progress("screen", done++, batch.size());
           List<ScreeningHit> hits = screen.apply(n.query());
           for (int i = 0; i < hits.size(); i++) {
             ScreeningHit h = hits.get(i);
             if (jsonl) {
-              ObjectNode o = json(h, i + 1);
-              o.put("query_id", n.id());
+              ObjectNode o = Render.versioned().put("query_id", n.id());
+              o.setAll(json(h, i + 1));
               w.write(ModelJson.MAPPER.writeValueAsString(o) + "\n");
             } else {
               w.write(Csv.quote(n.id()) + "," + (i + 1) + "," + Csv.quote(h.id()) + ","
@@ -145,6 +150,7 @@ final class ScreenCommand implements Callable<Integer> {
             rows++;
           }
         }
+        display.progress("screen", batch.size(), batch.size());
       }
       stdout.printf("%d queries, %d candidates; wrote %s%n", batch.size(), rows, out);
       return 0;
@@ -155,7 +161,7 @@ final class ScreenCommand implements Callable<Integer> {
       for (int i = 0; i < hits.size(); i++) {
         a.add(json(hits.get(i), i + 1));
       }
-      stdout.println(ModelJson.write(a));
+      Render.print(stdout, a);
       return 0;
     }
     if (hits.isEmpty()) {

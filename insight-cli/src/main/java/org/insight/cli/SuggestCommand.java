@@ -34,7 +34,7 @@ final class SuggestCommand implements Callable<Integer> {
         for (Suggestion x : list) {
           a.addObject().put("text", x.text()).put("entities", x.entities());
         }
-        out.println(ModelJson.write(a));
+        Render.print(out, a);
       } else {
         list.forEach(x -> out.printf("  %s (%d)%n", x.text(), x.entities()));
       }
