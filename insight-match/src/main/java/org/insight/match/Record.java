@@ -142,4 +142,10 @@ public record Record(String id, String dataset, Map<String, List<String>> values
       throw e;
     }
   }
+
+  /** Id, dataset, the names of its properties and its label, never their values: a log line must not bypass labels. */
+  @Override
+  public String toString() {
+    return "Record[id=" + id + ", dataset=" + dataset + ", properties=" + values.keySet() + ", label=" + label + "]";
+  }
 }
