@@ -74,7 +74,12 @@ final class AddCommand implements Callable<Integer> {
         b.add(pv.substring(0, eq), pv.substring(eq + 1));
       }
       var receipt = s.add(b.build());
-      spec.commandLine().getOut().printf("added %s (%d values)%n", receipt.entities().get(0), receipt.statements());
+      if (session.json) {
+        Render.print(spec.commandLine().getOut(), Render.versioned().put("entity", receipt.entities().get(0).value())
+            .put("statements", receipt.statements()));
+      } else {
+        spec.commandLine().getOut().printf("added %s (%d values)%n", receipt.entities().get(0), receipt.statements());
+      }
       return 0;
     }
   }

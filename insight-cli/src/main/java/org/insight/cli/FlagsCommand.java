@@ -45,7 +45,11 @@ final class FlagsCommand implements Callable<Integer> {
           throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review needs --status confirmed|dismissed|open");
         }
         Flag f = s.reviewFlag(EntityId.of(review), status);
-        out.printf("%s is now %s%n", f.id(), f.status());
+        if (session.json) {
+          Render.print(out, Render.versioned().put("id", f.id().value()).put("status", f.status()));
+        } else {
+          out.printf("%s is now %s%n", f.id(), f.status());
+        }
         return 0;
       }
       Page<Flag> page = s.flags(status, offset, limit);

@@ -485,8 +485,14 @@ final class MatchCommand implements Runnable {
         Session s = ws.session();
         List<MatchJudgement> judgements = s.resolution().undo(EntityId.of(event), reason);
         PrintWriter out = spec.commandLine().getOut();
-        for (MatchJudgement j : judgements) {
-          out.printf("%s: %s %s %s (%s)%n", j.id(), j.left(), word(j.verdict()), j.right(), j.reason());
+        if (session.json) {
+          ArrayNode a = ModelJson.MAPPER.createArrayNode();
+          judgements.forEach(j -> a.add(json(j)));
+          Render.print(out, a);
+        } else {
+          for (MatchJudgement j : judgements) {
+            out.printf("%s: %s %s %s (%s)%n", j.id(), j.left(), word(j.verdict()), j.right(), j.reason());
+          }
         }
         return 0;
       }

@@ -1,5 +1,6 @@
 package org.insight.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,10 +86,23 @@ final class SessionOptions {
     try {
       return session(Workspace.builder(workspaceDir()).readOnly().open(), principal, purpose);
     } catch (NoSuchWorkspaceException e) {
-      throw new CommandFailure(Main.USAGE, "there is no workspace in " + e.directory()
-          + "; give --workspace DIR (or set $INSIGHT_WORKSPACE), or create one with a command that writes:"
-          + " insight ingest, add or demo");
+      throw noWorkspace(e.directory());
     }
+  }
+
+  /** The audit log of the workspace, for the commands that read it directly; refused as {@link #read()} does. */
+  Path existingAuditLog() {
+    Path log = Workspace.auditFile(workspaceDir());
+    if (!Files.isRegularFile(log)) {
+      throw noWorkspace(workspaceDir().toAbsolutePath().normalize());
+    }
+    return log;
+  }
+
+  private static CommandFailure noWorkspace(Path directory) {
+    return new CommandFailure(Main.USAGE, "there is no workspace in " + directory
+        + "; give --workspace DIR (or set $INSIGHT_WORKSPACE), or create one with a command that writes:"
+        + " insight ingest, add or demo");
   }
 
   private static Opened session(Workspace ws, Principal principal, Purpose purpose) {

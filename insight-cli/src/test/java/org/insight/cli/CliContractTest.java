@@ -23,7 +23,8 @@ class CliContractTest {
       new String[] {"count"}, new String[] {"entities"}, new String[] {"entity", "ent-1"},
       new String[] {"document"}, new String[] {"document", "doc-1"}, new String[] {"search", "petrov"},
       new String[] {"suggest", "pe"}, new String[] {"screen", "Ivan Petrov"}, new String[] {"flags"},
-      new String[] {"match", "events"}, new String[] {"match", "show", "ent-1"});
+      new String[] {"match", "events"}, new String[] {"match", "show", "ent-1"}, new String[] {"audit", "verify"},
+      new String[] {"audit", "checkpoint"});
 
   static String[] with(String[] command, String... more) {
     return Stream.concat(Stream.of(command), Stream.of(more)).toArray(String[]::new);

@@ -72,7 +72,17 @@ class JsonSchemaTest {
     valid("enrich", out(read("enrich")));
     valid("match-resolve", out(read("match", "resolve")));
     valid("match-judge", out(read("match", "judge", notice, national, "--unsure")));
-    valid("match-events", out(read("match", "events")));
+    JsonNode events = valid("match-events", out(read("match", "events")));
+    if (!events.get("items").isEmpty()) {
+      valid("match-undo", out(read("match", "undo", events.get("items").get(0).get("id").asText())));
+    }
+    valid("audit-checkpoint", out("audit", "checkpoint", "--workspace", ws, "--json", "--out",
+        dir.resolve("cp.txt").toString()));
+    JsonNode added = valid("add", out(read("add", "--dataset", "d", "--label", "FR", "--type", "Person", "--record", "9",
+        "name=Jean Dupont")));
+    assertTrue(added.get("statements").asInt() > 0, added.toString());
+    JsonNode flag = valid("flags", out(read("flags"))).get("items").get(0);
+    valid("flags-review", out(read("flags", "--review", flag.get("id").asText(), "--status", "confirmed")));
     Path file = Files.writeString(dir.resolve("note.txt"), "Call +33 6 12 34 56 78 about the ferry.");
     valid("ingest", out("ingest", file.toString(), "--workspace", dir.resolve("ingested").toString(), "--dataset", "d",
         "--label", "FR", "--auths", "FR", "--in-process", "--enrich", "--json"));
