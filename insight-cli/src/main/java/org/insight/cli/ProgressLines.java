@@ -15,6 +15,7 @@ final class ProgressLines implements ProgressDisplay {
   private final long everyNanos;
   private final LongSupplier clock;
   private String stage;
+  private long lastReport; // a new stage starts where the last one (or the job) was: its first report may be late
   private long started;
   private long lastLine;
   private long done;
@@ -25,6 +26,7 @@ final class ProgressLines implements ProgressDisplay {
     this.err = err;
     this.everyNanos = every.toNanos();
     this.clock = nanoClock;
+    this.lastReport = nanoClock.getAsLong();
   }
 
   @Override
@@ -33,10 +35,11 @@ final class ProgressLines implements ProgressDisplay {
     if (!stage.equals(this.stage)) {
       end(now);
       this.stage = stage;
-      started = now;
-      lastLine = now;
+      started = lastReport;
+      lastLine = lastReport;
       shown = false;
     }
+    lastReport = now;
     this.done = done;
     this.total = total;
     if (now - lastLine >= everyNanos) {

@@ -47,7 +47,7 @@ final class Render {
   /** Prints {@code node} as one JSON output: its fields after the {@code "format"}. */
   static void print(PrintWriter out, ObjectNode node) {
     ObjectNode versioned = versioned();
-    node.fields().forEachRemaining(f -> {
+    node.properties().forEach(f -> {
       if (!f.getKey().equals("format")) {
         versioned.set(f.getKey(), f.getValue());
       }

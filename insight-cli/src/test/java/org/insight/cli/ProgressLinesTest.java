@@ -39,16 +39,32 @@ class ProgressLinesTest {
   }
 
   @Test
-  void aShortJobPrintsNothingAndAnUnknownTotalShowsCountAndRate() {
+  void aShortJobPrintsNothing() {
     at(0, "score", 0, 10);
     at(1, "score", 10, 10);
     lines.close();
     assertEquals(List.of(), printed(), "done before the first interval: nothing to say");
+  }
 
-    at(100, "compare", 0, -1);
-    at(106, "compare", 300, -1);
-    at(107, "score", 0, 4); // the next stage ends the previous one
-    assertEquals(List.of("insight: compare 300, 50.0/s", "insight: compare 300 done in 7 s, 42.9/s"), printed());
+  @Test
+  void anUnknownTotalShowsCountAndRateAndTheNextStageEndsThePrevious() {
+    at(0, "compare", 0, -1);
+    at(6, "compare", 300, -1);
+    at(7, "score", 0, 4);
+    at(12, "score", 2, 4);
+    assertEquals(List.of("insight: compare 300, 50.0/s", "insight: compare 300 done in 7 s, 42.9/s",
+        "insight: score 2/4 (50%), 0.3/s, 6 s left"), printed(), "score started at compare's last report, 6 s");
+  }
+
+  @Test
+  void theRateCountsFromTheStartOfTheJobNotFromAFirstReportThatCameLate() {
+    now = 0; // the job starts; its first report comes after a batch of 64, 4 s later
+    ProgressLines late = new ProgressLines(new PrintWriter(text, true), Duration.ofSeconds(5), () -> now);
+    now = 4_000_000_000L;
+    late.progress("ingest", 64, 200);
+    now = 8_000_000_000L;
+    late.progress("ingest", 128, 200);
+    assertEquals(List.of("insight: ingest 128/200 (64%), 16.0/s, 5 s left"), printed());
   }
 
   @Test
