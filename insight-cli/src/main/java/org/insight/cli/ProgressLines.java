@@ -59,8 +59,9 @@ final class ProgressLines implements ProgressDisplay {
       b.append('/').append(total)
           .append(String.format(Locale.ROOT, " (%d%%)", total == 0 ? 100 : Math.round(100.0 * done / total)));
     }
-    b.append(String.format(Locale.ROOT, ", %.1f/s", rate));
-    if (total >= 0 && done < total && rate > 0) {
+    b.append(", ").append(rate(rate));
+    // the first items include start-up (worker processes, models), so an earlier estimate would only mislead
+    if (total >= 0 && done < total && rate > 0 && done * 20 >= total) {
       b.append(", ").append(duration((total - done) / rate)).append(" left");
     }
     return b.toString();
@@ -70,10 +71,14 @@ final class ProgressLines implements ProgressDisplay {
   private void end(long now) {
     if (stage != null && shown) {
       double seconds = (now - started) / 1e9;
-      err.println(String.format(Locale.ROOT, "insight: %s %d%s done in %s, %.1f/s", stage, done,
-          total >= 0 ? "/" + total : "", duration(seconds), done / Math.max(1e-9, seconds)));
+      err.println(String.format(Locale.ROOT, "insight: %s %d%s done in %s, %s", stage, done,
+          total >= 0 ? "/" + total : "", duration(seconds), rate(done / Math.max(1e-9, seconds))));
       err.flush();
     }
+  }
+
+  static String rate(double perSecond) {
+    return String.format(Locale.ROOT, perSecond < 1 ? "%.2f/s" : "%.1f/s", perSecond);
   }
 
   static String duration(double seconds) {

@@ -53,7 +53,7 @@ class ProgressLinesTest {
     at(7, "score", 0, 4);
     at(12, "score", 2, 4);
     assertEquals(List.of("insight: compare 300, 50.0/s", "insight: compare 300 done in 7 s, 42.9/s",
-        "insight: score 2/4 (50%), 0.3/s, 6 s left"), printed(), "score started at compare's last report, 6 s");
+        "insight: score 2/4 (50%), 0.33/s, 6 s left"), printed(), "score started at compare's last report, 6 s");
   }
 
   @Test
@@ -65,6 +65,15 @@ class ProgressLinesTest {
     now = 8_000_000_000L;
     late.progress("ingest", 128, 200);
     assertEquals(List.of("insight: ingest 128/200 (64%), 16.0/s, 5 s left"), printed());
+  }
+
+  @Test
+  void noTimeLeftIsGuessedFromTheFirstTwentiethWhichIncludesStartUp() {
+    at(0, "ingest", 0, 200);
+    at(6, "ingest", 9, 200);
+    at(12, "ingest", 10, 200);
+    assertEquals(List.of("insight: ingest 9/200 (5%), 1.5/s", "insight: ingest 10/200 (5%), 0.83/s, 3 min 48 s left"),
+        printed());
   }
 
   @Test
