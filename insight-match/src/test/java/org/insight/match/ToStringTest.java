@@ -21,5 +21,8 @@ class ToStringTest {
     String hit = hits.get(0).toString();
     assertFalse(hit.contains("Zebulon") || hit.contains("1975") || hit.contains("zebulon"), hit);
     assertTrue(hit.contains("w-1"), hit);
+    String explained = hits.get(0).explanation().toString(); // its comparisons name the values that decided them
+    assertFalse(explained.contains("Zebulon") || explained.contains("zebulon") || explained.contains("1975"), explained);
+    assertTrue(explained.contains("name"), explained);
   }
 }
