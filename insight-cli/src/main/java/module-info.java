@@ -5,6 +5,7 @@ module org.insight.cli {
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
   requires org.apache.commons.csv;
+  requires me.tongfei.progressbar;
 
   // picocli reads the commands' annotated fields by reflection
   opens org.insight.cli to info.picocli;

@@ -9,7 +9,6 @@ import org.insight.policy.Label;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,9 +62,10 @@ final class AddCommand implements Callable<Integer> {
     if (originator != null) {
       lb.originator(originator);
     }
-    Dataset ds = Dataset.of(dataset, lb.build(), SourceGrading.parse(grading));
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
-      EntityBuilder b = ds.entity(ws.schema(), type, record).method("record:cli");
+    Dataset ds = Dataset.of(dataset, lb.build(), Arguments.parse(spec, "--grading", () -> SourceGrading.parse(grading)));
+    try (SessionOptions.Opened ws = session.write()) {
+      Session s = ws.session();
+      EntityBuilder b = ds.entity(ws.workspace().schema(), type, record).method("record:cli");
       for (String pv : values) {
         int eq = pv.indexOf('=');
         if (eq <= 0) {
@@ -74,7 +74,12 @@ final class AddCommand implements Callable<Integer> {
         b.add(pv.substring(0, eq), pv.substring(eq + 1));
       }
       var receipt = s.add(b.build());
-      spec.commandLine().getOut().printf("added %s (%d values)%n", receipt.entities().get(0), receipt.statements());
+      if (session.json) {
+        Render.print(spec.commandLine().getOut(), Render.versioned().put("entity", receipt.entities().get(0).value())
+            .put("statements", receipt.statements()));
+      } else {
+        spec.commandLine().getOut().printf("added %s (%d values)%n", receipt.entities().get(0), receipt.statements());
+      }
       return 0;
     }
   }

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.insight.policy.AuditCheckpoint;
 import org.insight.policy.AuditLog;
 import org.insight.policy.AuditVerification;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,10 +35,7 @@ final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path log = Workspace.auditFile(session.workspaceDir());
-      if (!Files.exists(log)) {
-        throw new IllegalArgumentException("there is no audit log in " + session.workspaceDir() + "; is it a workspace?");
-      }
+      Path log = session.existingAuditLog();
       AuditVerification v = checkpoint == null
           ? AuditLog.verify(log)
           : AuditLog.verify(log, AuditCheckpoint.parse(Files.readString(checkpoint, StandardCharsets.UTF_8).trim()));
@@ -71,11 +67,10 @@ final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path log = Workspace.auditFile(session.workspaceDir());
+      Path log = session.existingAuditLog();
       AuditVerification v = AuditLog.verify(log);
       if (!v.valid()) {
-        spec.commandLine().getErr().println("insight: refusing to checkpoint a broken log: " + v.message());
-        return 1;
+        throw new CommandFailure("refusing to checkpoint a broken log: " + v.message());
       }
       AuditCheckpoint cp;
       try (AuditLog audit = AuditLog.open(log)) {
@@ -83,9 +78,12 @@ final class AuditCommand implements Runnable {
       }
       if (outFile != null) {
         Files.writeString(outFile, cp + "\n", StandardCharsets.UTF_8);
-        spec.commandLine().getOut().println("saved " + cp + " to " + outFile);
+      }
+      if (session.json) {
+        var n = Render.versioned().put("checkpoint", cp.toString()).put("entries", cp.entries());
+        Render.print(spec.commandLine().getOut(), outFile == null ? n : n.put("file", outFile.toString()));
       } else {
-        spec.commandLine().getOut().println(cp);
+        spec.commandLine().getOut().println(outFile == null ? cp.toString() : "saved " + cp + " to " + outFile);
       }
       return 0;
     }

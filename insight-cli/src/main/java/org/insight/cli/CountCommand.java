@@ -2,7 +2,6 @@ package org.insight.cli;
 
 import java.util.concurrent.Callable;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,11 +20,12 @@ final class CountCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.read()) {
+      Session s = ws.session();
       long entities = s.count(type);
       long documents = s.documents(0, 1).total();
       if (session.json) {
-        out.printf("{\"entities\":%d,\"documents\":%d}%n", entities, documents);
+        Render.print(out, Render.versioned().put("entities", entities).put("documents", documents));
       } else {
         out.printf("entities: %d%s%ndocuments: %d%n", entities, type == null ? "" : " (" + type + ")", documents);
       }

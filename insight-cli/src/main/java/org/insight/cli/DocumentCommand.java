@@ -2,7 +2,6 @@ package org.insight.cli;
 
 import java.util.concurrent.Callable;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -21,7 +20,8 @@ final class DocumentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.read()) {
+      Session s = ws.session();
       if (id == null) {
         var page = s.documents(0, 100);
         if (session.json) {
@@ -38,8 +38,7 @@ final class DocumentCommand implements Callable<Integer> {
       }
       var doc = s.document(id);
       if (doc.isEmpty()) {
-        spec.commandLine().getErr().println("insight: no document " + id + " is visible to this session");
-        return 1;
+        throw new CommandFailure("no document " + id + " is visible to this session");
       }
       var mentions = s.mentions(id);
       if (session.json) {

@@ -7,8 +7,6 @@ import java.util.concurrent.Callable;
 import org.insight.core.json.ModelJson;
 import org.insight.workspace.Enrichment;
 import org.insight.workspace.EnrichmentReport;
-import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,25 +28,30 @@ final class EnrichCommand implements Callable<Integer> {
 
   @Mixin EnrichmentOptions options;
 
+  @Mixin ProgressOptions progress;
+
   @Override
   public Integer call() {
     List<String> names = new ArrayList<>(new LinkedHashSet<>(steps != null ? steps
         : options.nerModel != null ? STEPS : List.of("lang", "selectors")));
-    Enrichment enrichment = options.enrichment(names, spec);
     var out = spec.commandLine().getOut();
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
-      EnrichmentReport r = enrichment.run(s);
-      if (session.json) {
-        out.println(json(r));
-      } else {
-        print(out, r);
+    EnrichmentReport r;
+    try (ProgressDisplay display = progress.start(spec)) {
+      Enrichment enrichment = options.enrichment(names, spec, display); // a bad step name before any workspace
+      try (SessionOptions.Opened ws = session.write()) {
+        r = enrichment.run(ws.session());
       }
-      return r.complete() ? 0 : 1;
     }
+    if (session.json) {
+      Render.print(out, json(r));
+    } else {
+      print(out, r);
+    }
+    return r.complete() ? 0 : 1;
   }
 
   /** The report as one JSON object. */
-  static String json(EnrichmentReport r) {
+  static com.fasterxml.jackson.databind.node.ObjectNode json(EnrichmentReport r) {
     var n = Json.object();
     n.put("documents", r.documents()).put("updatedDocuments", r.updatedDocuments()).put("complete", r.complete());
     var st = n.putArray("steps");
@@ -62,7 +65,7 @@ final class EnrichCommand implements Callable<Integer> {
         .put("reason", x.reason()));
     var no = n.putArray("notes");
     r.notes().forEach(no::add);
-    return ModelJson.write(n);
+    return n;
   }
 
   /** The report for a person. */

@@ -3,6 +3,7 @@ package org.insight.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import org.insight.core.ProgressListener;
 import org.insight.nlp.ApertiumTranslator;
 import org.insight.nlp.SelectorExtractor;
 import org.insight.nlp.Translator;
@@ -31,9 +32,9 @@ final class EnrichmentOptions {
   @Option(names = "--region", paramLabel = "CC", description = "Default region for phone numbers without a country code, e.g. FR.")
   String region;
 
-  /** The steps named, in order. */
-  Enrichment enrichment(List<String> names, CommandSpec spec) {
-    Enrichment.Builder b = Enrichment.builder();
+  /** The steps named, in order, telling {@code progress} how far a run is. */
+  Enrichment enrichment(List<String> names, CommandSpec spec, ProgressListener progress) {
+    Enrichment.Builder b = Enrichment.builder().progress(progress);
     for (String name : names) {
       b.step(step(name.trim(), spec));
     }

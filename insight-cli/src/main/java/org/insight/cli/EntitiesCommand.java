@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.insight.core.Entity;
 import org.insight.workspace.Page;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +30,8 @@ final class EntitiesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.read()) {
+      Session s = ws.session();
       Page<Entity> page = s.entities(type, offset, limit);
       if (session.json) {
         var n = Json.object();

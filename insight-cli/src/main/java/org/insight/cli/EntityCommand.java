@@ -3,7 +3,6 @@ package org.insight.cli;
 import java.util.concurrent.Callable;
 import org.insight.core.EntityId;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -22,12 +21,12 @@ final class EntityCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.read()) {
+      Session s = ws.session();
       var entity = s.entity(EntityId.of(id));
       if (entity.isEmpty()) {
         // the same answer whether it is missing or not visible: anything else would leak its existence
-        spec.commandLine().getErr().println("insight: no entity " + id + " is visible to this session");
-        return 1;
+        throw new CommandFailure("no entity " + id + " is visible to this session");
       }
       if (session.json) {
         Render.print(out, Render.json(entity.get()));

@@ -50,7 +50,7 @@ final class ExtractCommand implements Callable<Integer> {
       Extraction e = extractor.extract(file, ocr, EmbeddedSink.DISCARD);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(ModelJson.write(json(e)));
+        Render.print(out, json(e));
       } else {
         print(out, e, "");
       }

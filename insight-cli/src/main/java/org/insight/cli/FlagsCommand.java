@@ -10,7 +10,6 @@ import org.insight.core.json.ModelJson;
 import org.insight.workspace.Flag;
 import org.insight.workspace.Page;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,13 +38,18 @@ final class FlagsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = (review != null ? session.write() : session.read())) {
+      Session s = ws.session();
       if (review != null) {
         if (status == null) {
           throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review needs --status confirmed|dismissed|open");
         }
         Flag f = s.reviewFlag(EntityId.of(review), status);
-        out.printf("%s is now %s%n", f.id(), f.status());
+        if (session.json) {
+          Render.print(out, Render.versioned().put("id", f.id().value()).put("status", f.status()));
+        } else {
+          out.printf("%s is now %s%n", f.id(), f.status());
+        }
         return 0;
       }
       Page<Flag> page = s.flags(status, offset, limit);
@@ -65,7 +69,7 @@ final class FlagsCommand implements Callable<Integer> {
           o.put("label", f.label().toString());
           o.put("method", f.provenance().method());
         }
-        out.println(ModelJson.write(a));
+        Render.print(out, a);
         return 0;
       }
       out.printf("%d flag(s)%n", page.total());

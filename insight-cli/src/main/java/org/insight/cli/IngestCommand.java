@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.core.Dataset;
+import org.insight.core.ProgressListener;
 import org.insight.core.json.ModelJson;
 import org.insight.ingest.TikaExtractor;
 import org.insight.ingest.IngestProgress;
@@ -23,7 +24,6 @@ import org.insight.policy.SourceGrading;
 import org.insight.workspace.EnrichmentReport;
 import org.insight.workspace.IngestResult;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,8 +94,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin EnrichmentOptions enrichOptions;
 
-  @Option(names = "--progress", description = "Show progress on standard error even when it is not a terminal.")
-  boolean progress;
+  @Mixin ProgressOptions progress;
 
   @Override
   public Integer call() throws Exception {
@@ -109,7 +108,7 @@ final class IngestCommand implements Callable<Integer> {
     if (originator != null) {
       lb.originator(originator);
     }
-    Dataset ds = Dataset.of(dataset, lb.build(), SourceGrading.parse(grading));
+    Dataset ds = Dataset.of(dataset, lb.build(), Arguments.parse(spec, "--grading", () -> SourceGrading.parse(grading)));
     IngestRequest.Builder rb = IngestRequest.builder(ds)
         .ocr(noOcr ? OcrOptions.OFF : OcrOptions.languages(ocrLanguages));
     if (workers != null) {
@@ -126,9 +125,8 @@ final class IngestCommand implements Callable<Integer> {
         throw new IllegalArgumentException("there is no file or directory " + p + "; check the path");
       }
     }
-    PrintWriter err = spec.commandLine().getErr();
-    ProgressLine line = new ProgressLine(err, progress || System.console() != null);
-    rb.progress(line::update);
+    ProgressDisplay display = progress.start(spec);
+    rb.progress(display);
     IngestReport report;
     EnrichmentReport enriched = null;
     TikaExtractor extractor = null;
@@ -136,14 +134,15 @@ final class IngestCommand implements Callable<Integer> {
       extractor = TikaExtractor.builder().inProcess(true).workers(workers != null ? workers : 2).build();
       rb.extractor(extractor);
     }
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.write()) {
+      Session s = ws.session();
       if (mapping != null) {
-        rb.mapping(RecordMapping.resolve(mapping, ws.schema()));
+        rb.mapping(RecordMapping.resolve(mapping, ws.workspace().schema()));
       }
       if (enrich == null) {
         report = s.ingest(rb.build());
       } else {
-        IngestResult result = s.ingest(rb.build(), enrichOptions.enrichment(enrich, spec));
+        IngestResult result = s.ingest(rb.build(), enrichOptions.enrichment(enrich, spec, ProgressListener.NONE));
         report = result.ingest();
         enriched = result.enrichment();
       }
@@ -151,17 +150,15 @@ final class IngestCommand implements Callable<Integer> {
       if (extractor != null) {
         extractor.close();
       }
-      line.finish();
+      display.close();
     }
     PrintWriter out = spec.commandLine().getOut();
     if (session.json) {
-      if (enriched == null) {
-        out.println(report.toJson());
-      } else {
-        var n = (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.read(report.toJson());
-        n.set("enrichment", ModelJson.read(EnrichCommand.json(enriched)));
-        out.println(ModelJson.write(n));
+      var n = (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.read(report.toJson());
+      if (enriched != null) {
+        n.set("enrichment", EnrichCommand.json(enriched));
       }
+      Render.print(out, n);
     } else {
       print(out, report);
       if (enriched != null) {
@@ -193,37 +190,5 @@ final class IngestCommand implements Callable<Integer> {
       return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);
     }
     return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
-  }
-
-  /** One line on standard error, rewritten at most four times a second. */
-  static final class ProgressLine {
-    private final PrintWriter err;
-    private final boolean on;
-    private long last;
-    private boolean shown;
-
-    ProgressLine(PrintWriter err, boolean on) {
-      this.err = err;
-      this.on = on;
-    }
-
-    void update(IngestProgress p) {
-      long now = System.nanoTime();
-      if (!on || now - last < 250_000_000L) {
-        return;
-      }
-      last = now;
-      String current = p.current().length() > 50 ? "…" + p.current().substring(p.current().length() - 49) : p.current();
-      err.printf("\r%d/%d%s  %s  %-50s", p.done(), p.total(), p.walking() ? "+" : "", bytes(p.bytes()), current);
-      err.flush();
-      shown = true;
-    }
-
-    void finish() {
-      if (shown) {
-        err.print("\r" + " ".repeat(90) + "\r");
-        err.flush();
-      }
-    }
   }
 }

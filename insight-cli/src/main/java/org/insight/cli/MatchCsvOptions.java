@@ -14,6 +14,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.insight.InsightException;
+import org.insight.core.ProgressListener;
 import org.insight.core.json.ModelJson;
 import org.insight.match.Cluster;
 import org.insight.match.ComparisonOutcome;
@@ -61,8 +62,9 @@ final class MatchCsvOptions {
   Path truth;
 
   /** The linker, trained from {@code --train} if given; {@code leftIds} is the left side of a link run, else null. */
-  Linker linker(List<MatchRecord> records, CommandSpec spec, Set<String> leftIds) throws Exception {
-    Linker linker = Linker.builder().threshold(threshold).build();
+  Linker linker(List<MatchRecord> records, CommandSpec spec, Set<String> leftIds, ProgressListener progress)
+      throws Exception {
+    Linker linker = Linker.builder().threshold(threshold).progress(progress).build();
     if (train == null) {
       return linker;
     }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "dedupe", mixinStandardHelpOptions = true, description = "Find the records of one file that are the same.")
 final class MatchDedupeCommand implements Callable<Integer> {
   @Mixin MatchCsvOptions match;
+  @Mixin ProgressOptions progress;
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE.csv")
@@ -24,8 +25,12 @@ final class MatchDedupeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<MatchRecord> records = match.read(file, spec);
-    Linker linker = match.linker(records, spec, null);
-    LinkResult result = linker.dedupe(records);
+    LinkResult result;
+    Linker linker;
+    try (ProgressDisplay display = progress.start(spec)) {
+      linker = match.linker(records, spec, null, display);
+      result = linker.dedupe(records);
+    }
     match.write(result, spec);
     if (match.truth != null) {
       match.report(linker.evaluate(records, result, match.labelledPairs(match.truth, records, null, spec)), spec);

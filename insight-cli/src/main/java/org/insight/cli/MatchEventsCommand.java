@@ -22,7 +22,8 @@ final class MatchEventsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened opened = session.read()) {
+      Session s = opened.session();
       List<MatchEvent> events = s.resolution().events();
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {

@@ -40,7 +40,8 @@ final class MatchJudgeCommand implements Callable<Integer> {
   public Integer call() {
     Judgement.Verdict v = verdict.same ? Judgement.Verdict.SAME
         : verdict.different ? Judgement.Verdict.DIFFERENT : Judgement.Verdict.UNSURE;
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened opened = session.write()) {
+      Session s = opened.session();
       MatchJudgement j = s.resolution().judge(EntityId.of(left), EntityId.of(right), v, reason);
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {

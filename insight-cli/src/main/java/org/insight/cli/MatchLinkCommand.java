@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "link", mixinStandardHelpOptions = true, description = "Find the records of LEFT that are in RIGHT.")
 final class MatchLinkCommand implements Callable<Integer> {
   @Mixin MatchCsvOptions match;
+  @Mixin ProgressOptions progress;
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "LEFT.csv")
@@ -35,8 +36,12 @@ final class MatchLinkCommand implements Callable<Integer> {
     both.addAll(r);
     Set<String> leftIds = new HashSet<>();
     l.forEach(x -> leftIds.add(x.id()));
-    Linker linker = match.linker(both, spec, leftIds);
-    LinkResult result = linker.link(l, r);
+    LinkResult result;
+    Linker linker;
+    try (ProgressDisplay display = progress.start(spec)) {
+      linker = match.linker(both, spec, leftIds, display);
+      result = linker.link(l, r);
+    }
     match.write(result, spec);
     if (match.truth != null) {
       match.report(linker.evaluate(l, r, result, match.labelledPairs(match.truth, both, leftIds, spec)), spec);

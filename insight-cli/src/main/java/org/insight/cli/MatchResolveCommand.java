@@ -22,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Resolve the Person entities this session may see: clusters with stable ids, same-as links, merge/split events.")
 final class MatchResolveCommand implements Callable<Integer> {
   @Mixin SessionOptions session;
+  @Mixin ProgressOptions progress;
   @Spec CommandSpec spec;
 
   @Option(names = "--dataset", paramLabel = "NAME", description = "Only the persons with a statement from this dataset.")
@@ -37,8 +38,12 @@ final class MatchResolveCommand implements Callable<Integer> {
     if (dataset != null) {
       options = options.dataset(dataset);
     }
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
-      ResolutionRun run = s.resolution().run(options);
+    try (SessionOptions.Opened opened = session.write()) {
+      Session s = opened.session();
+      ResolutionRun run;
+      try (ProgressDisplay display = progress.start(spec)) {
+        run = s.resolution().run(options, display);
+      }
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {
         ObjectNode n = Json.object();

@@ -25,7 +25,8 @@ final class MatchShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened opened = session.read()) {
+      Session s = opened.session();
       var view = s.resolution().resolved(EntityId.of(id));
       if (view.isEmpty()) {
         spec.commandLine().getErr().println("insight: no entity " + id + " is visible to this session");

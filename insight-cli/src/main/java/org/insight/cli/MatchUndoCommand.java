@@ -27,7 +27,8 @@ final class MatchUndoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened opened = session.write()) {
+      Session s = opened.session();
       List<MatchJudgement> judgements = s.resolution().undo(EntityId.of(event), reason);
       PrintWriter out = spec.commandLine().getOut();
       for (MatchJudgement j : judgements) {

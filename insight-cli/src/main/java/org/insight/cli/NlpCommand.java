@@ -69,7 +69,7 @@ final class NlpCommand implements Runnable {
               .put("text", s.text()).put("value", s.value()).put("confidence", s.confidence());
           var d = n.putObject("details");
           s.details().forEach(d::put);
-          out.println(ModelJson.write(n));
+          Render.print(out, n);
         } else {
           out.printf("%-12s %-36s %.2f  [%d,%d) %s%n", s.kind().name().toLowerCase(Locale.ROOT), s.value(), s.confidence(),
               s.start(), s.end(), s.details().isEmpty() ? "" : s.details());
@@ -122,7 +122,7 @@ final class NlpCommand implements Runnable {
           a.addObject().put("start", p.start()).put("end", p.end()).put("language", p.language())
               .put("confidence", round(p.guess().confidence()));
         }
-        out.println(ModelJson.write(n));
+        Render.print(out, n);
       } else {
         out.printf("document: %s (confidence %.2f)%n", whole.language(), whole.confidence());
         for (LanguagePassage p : passages) {
@@ -160,7 +160,7 @@ final class NlpCommand implements Runnable {
           n.put("start", s.start()).put("end", s.end()).put("text", s.text());
           var a = n.putArray("tokens");
           s.tokens().forEach(t -> a.add(t.text()));
-          out.println(ModelJson.write(n));
+          Render.print(out, n);
         } else {
           out.println(String.join(" | ", s.tokens().stream().map(Token::text).toList()));
         }
@@ -217,7 +217,7 @@ final class NlpCommand implements Runnable {
               .put("recall", round(e.recall())).put("f1", round(e.f1())).put("truePositives", e.truePositives())
               .put("falsePositives", e.falsePositives()).put("falseNegatives", e.falseNegatives());
         }
-        out.println(ModelJson.write(n));
+        Render.print(out, n);
       } else {
         out.printf("trained on %d sentences: %s -> %s (types %s)%n", train.size(), recognizer.method(), model,
             recognizer.types().stream().sorted().toList());
@@ -255,7 +255,7 @@ final class NlpCommand implements Runnable {
           var n = Json.object();
           n.put("type", e.type()).put("text", e.text()).put("start", e.start()).put("end", e.end())
               .put("confidence", round(e.confidence())).put("method", recognizer.method());
-          out.println(ModelJson.write(n));
+          Render.print(out, n);
         } else {
           out.printf("%-13s %-30s %.2f  [%d,%d)%n", e.type(), e.text(), e.confidence(), e.start(), e.end());
         }

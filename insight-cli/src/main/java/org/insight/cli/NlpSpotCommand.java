@@ -74,7 +74,7 @@ final class NlpSpotCommand implements Callable<Integer> {
         var n = Json.object();
         n.put("start", s.start()).put("end", s.end()).put("text", s.text()).put("entity", s.entityId())
             .put("alias", s.alias()).put("kind", s.kind().name().toLowerCase(Locale.ROOT)).put("score", s.score());
-        out.println(ModelJson.write(n));
+        Render.print(out, n);
       } else {
         out.printf("[%d,%d) %-30s → %s (%s %s) %.2f%n", s.start(), s.end(), s.text(), s.entityId(),
             s.kind().name().toLowerCase(Locale.ROOT), s.alias(), s.score());

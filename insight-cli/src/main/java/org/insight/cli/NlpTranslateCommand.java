@@ -71,7 +71,7 @@ final class NlpTranslateCommand implements Callable<Integer> {
           .put("pivoted", t.pivoted()).put("method", t.method());
       t.path().forEach(n.putArray("path")::add);
       t.unknownWords().forEach(n.putArray("unknownWords")::add);
-      out.println(ModelJson.write(n));
+      Render.print(out, n);
     } else {
       out.print(t.text());
       if (!t.text().endsWith("\n")) {

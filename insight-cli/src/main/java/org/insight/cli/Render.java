@@ -12,7 +12,18 @@ import org.insight.core.json.ModelJson;
 
 /** How entities and documents look on a terminal and as JSON. */
 final class Render {
+  /**
+   * The version of every JSON output ({@code "format"}), described by the schemas in {@code docs/json}: raise it when
+   * a field is removed, renamed or changes meaning (adding a field does not change it).
+   */
+  static final int JSON_FORMAT = 1;
+
   private Render() {}
+
+  /** An object that starts with the {@code "format"} of the output. */
+  static ObjectNode versioned() {
+    return Json.object().put("format", JSON_FORMAT);
+  }
 
   static ObjectNode json(Entity e) {
     ObjectNode n = Json.object();
@@ -33,8 +44,22 @@ final class Render {
     return ModelJson.document(d);
   }
 
+  /** Prints {@code node} as one JSON output: its fields after the {@code "format"}. */
   static void print(PrintWriter out, ObjectNode node) {
-    out.println(ModelJson.write(node));
+    ObjectNode versioned = versioned();
+    node.properties().forEach(f -> {
+      if (!f.getKey().equals("format")) {
+        versioned.set(f.getKey(), f.getValue());
+      }
+    });
+    out.println(ModelJson.write(versioned));
+  }
+
+  /** Prints a list as one JSON output: {@code {"format":1,"items":[…]}}. */
+  static void print(PrintWriter out, ArrayNode items) {
+    ObjectNode n = versioned();
+    n.set("items", items);
+    out.println(ModelJson.write(n));
   }
 
   /** An entity as a table: one row per statement with its label and source. */

@@ -22,7 +22,6 @@ import org.insight.match.Screening;
 import org.insight.match.ScreeningHit;
 import org.insight.match.ScreeningQuery;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,6 +72,8 @@ final class ScreenCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Where batch results go (.csv or .jsonl).")
   Path out;
 
+  @Mixin ProgressOptions progress;
+
   /** A query with its id (batch). */
   private record Named(String id, ScreeningQuery query) {}
 
@@ -99,7 +100,8 @@ final class ScreenCommand implements Callable<Integer> {
       Screening screening = Screening.of(entries);
       return emit(batch, q -> screening.candidates(q, limit), stdout);
     }
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.read()) {
+      Session s = ws.session();
       return emit(batch, q -> s.screen(q, limit), stdout);
     }
   }
@@ -123,17 +125,20 @@ final class ScreenCommand implements Callable<Integer> {
     if (queries != null) {
       boolean jsonl = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
       int rows = 0;
-      try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+          ProgressDisplay display = progress.start(spec)) {
         if (!jsonl) {
           w.write("query_id,rank,entry_id,probability,weight,explanation\n");
         }
+        long done = 0;
         for (Named n : batch) {
+          display.progress("screen", done++, batch.size());
           List<ScreeningHit> hits = screen.apply(n.query());
           for (int i = 0; i < hits.size(); i++) {
             ScreeningHit h = hits.get(i);
             if (jsonl) {
-              ObjectNode o = json(h, i + 1);
-              o.put("query_id", n.id());
+              ObjectNode o = Render.versioned().put("query_id", n.id());
+              o.setAll(json(h, i + 1));
               w.write(ModelJson.write(o) + "\n");
             } else {
               w.write(CsvFile.quote(n.id()) + "," + (i + 1) + "," + CsvFile.quote(h.id()) + ","
@@ -143,6 +148,7 @@ final class ScreenCommand implements Callable<Integer> {
             rows++;
           }
         }
+        display.progress("screen", batch.size(), batch.size());
       }
       stdout.printf("%d queries, %d candidates; wrote %s%n", batch.size(), rows, out);
       return 0;
@@ -153,7 +159,7 @@ final class ScreenCommand implements Callable<Integer> {
       for (int i = 0; i < hits.size(); i++) {
         a.add(json(hits.get(i), i + 1));
       }
-      stdout.println(ModelJson.write(a));
+      Render.print(stdout, a);
       return 0;
     }
     if (hits.isEmpty()) {

@@ -18,7 +18,6 @@ import org.insight.search.Hit;
 import org.insight.search.Query;
 import org.insight.search.SearchResult;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,6 +57,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Where batch results go (.csv or .jsonl).")
   Path out;
 
+  @Mixin ProgressOptions progress;
+
   @Override
   public Integer call() throws Exception {
     if ((query == null) == (queries == null)) {
@@ -66,7 +67,8 @@ final class SearchCommand implements Callable<Integer> {
     if (queries != null && out == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--queries needs --out FILE");
     }
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.read()) {
+      Session s = ws.session();
       return queries == null ? single(s) : batch(s);
     }
   }
@@ -161,11 +163,14 @@ final class SearchCommand implements Callable<Integer> {
     }
     boolean jsonl = out.toString().endsWith(".jsonl") || out.toString().endsWith(".json");
     int failed = 0;
-    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        ProgressDisplay display = progress.start(spec)) {
       if (!jsonl) {
         w.write("query_id,rank,kind,item_id,score,caption\n");
       }
+      long done = 0;
       for (String[] item : items) {
+        display.progress("search", done++, items.size());
         SearchResult result;
         try {
           result = s.search(shape(Query.parse(item[1])));
@@ -178,7 +183,7 @@ final class SearchCommand implements Callable<Integer> {
         for (Hit h : result.hits()) {
           rank++;
           if (jsonl) {
-            ObjectNode n = Json.object();
+            ObjectNode n = Render.versioned();
             n.put("query_id", item[0]).put("rank", rank).put("kind", h.kind().name().toLowerCase(Locale.ROOT))
                 .put("item_id", h.id()).put("score", h.score()).put("caption", h.caption());
             w.write(ModelJson.write(n) + "\n");
@@ -188,6 +193,7 @@ final class SearchCommand implements Callable<Integer> {
           }
         }
       }
+      display.progress("search", items.size(), items.size());
     }
     spec.commandLine().getOut().printf("ran %d queries (%d failed), results in %s%n", items.size(), failed, out);
     return failed == 0 ? 0 : 1;

@@ -1,15 +1,29 @@
 package org.insight.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
+import org.insight.workspace.Session;
+import org.insight.workspace.NoSuchWorkspaceException;
 import org.insight.workspace.Workspace;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** The options every command over a workspace shares: where it is, and who reads it for what. */
+/**
+ * The options every command over a workspace shares — where it is, and who reads it for what — and the one place
+ * that opens it: {@link #read()} for commands that only read, {@link #write()} for commands that write.
+ *
+ * <p>Reading is always read-only: a read never takes the writer's lock (so it works beside an application that is
+ * ingesting) and never creates a workspace where there is none. Only commands that write create one.
+ */
 final class SessionOptions {
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
   @Option(names = "--workspace", paramLabel = "DIR", description = "The workspace directory (default: $INSIGHT_WORKSPACE or ./insight-data).")
   Path workspace;
 
@@ -29,6 +43,22 @@ final class SessionOptions {
   @Option(names = "--debug", description = "Print stack traces on errors.")
   boolean debug;
 
+  @Option(names = "--read-only", description = "Never write to the workspace: commands that only read always open it"
+      + " read-only (beside a writer, creating nothing); a command that would write refuses to run.")
+  boolean readOnly;
+
+  /** A workspace and a session on it, closed together. */
+  record Opened(Workspace workspace, Session session) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        session.close();
+      } finally {
+        workspace.close();
+      }
+    }
+  }
+
   Path workspaceDir() {
     if (workspace != null) {
       return workspace;
@@ -37,16 +67,61 @@ final class SessionOptions {
     return Path.of(env != null && !env.isBlank() ? env : "insight-data");
   }
 
-  Workspace open() {
-    return Workspace.open(workspaceDir());
+  /** Opens the workspace for reading and writing, creating it when there is none, and a session on it. */
+  Opened write() {
+    if (readOnly) {
+      throw new ParameterException(mixee.commandLine(),
+          "'" + mixee.qualifiedName(" ") + "' writes to the workspace, so it cannot run with --read-only");
+    }
+    // who and why first: a bad --auths or --purpose is refused before anything is opened or created
+    Principal principal = principal();
+    Purpose purpose = purpose();
+    return session(Workspace.open(workspaceDir()), principal, purpose);
   }
 
+  /** Opens the workspace read-only, and a session on it; refuses a path that holds no workspace. */
+  Opened read() {
+    Principal principal = principal();
+    Purpose purpose = purpose();
+    try {
+      return session(Workspace.builder(workspaceDir()).readOnly().open(), principal, purpose);
+    } catch (NoSuchWorkspaceException e) {
+      throw noWorkspace(e.directory());
+    }
+  }
+
+  /** The audit log of the workspace, for the commands that read it directly; refused as {@link #read()} does. */
+  Path existingAuditLog() {
+    Path log = Workspace.auditFile(workspaceDir());
+    if (!Files.isRegularFile(log)) {
+      throw noWorkspace(workspaceDir().toAbsolutePath().normalize());
+    }
+    return log;
+  }
+
+  private static CommandFailure noWorkspace(Path directory) {
+    return new CommandFailure(Main.USAGE, "there is no workspace in " + directory
+        + "; give --workspace DIR (or set $INSIGHT_WORKSPACE), or create one with a command that writes:"
+        + " insight ingest, add or demo");
+  }
+
+  private static Opened session(Workspace ws, Principal principal, Purpose purpose) {
+    try {
+      return new Opened(ws, ws.session(principal, purpose));
+    } catch (RuntimeException e) {
+      ws.close();
+      throw e;
+    }
+  }
+
+  /** The reader; a bad --user or --auths is a usage error. */
   Principal principal() {
     String id = user != null ? user : System.getProperty("user.name", "cli");
-    return Principal.of(id, auths);
+    return Arguments.parse(mixee, "--user/--auths", () -> Principal.of(id, auths));
   }
 
+  /** Why; a bad --purpose is a usage error. */
   Purpose purpose() {
-    return Purpose.of(purpose);
+    return Arguments.parse(mixee, "--purpose", () -> Purpose.of(purpose));
   }
 }

@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.insight.core.json.ModelJson;
 import org.insight.search.Suggestion;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,14 +26,15 @@ final class SuggestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    try (Workspace ws = session.open(); Session s = ws.session(session.principal(), session.purpose())) {
+    try (SessionOptions.Opened ws = session.read()) {
+      Session s = ws.session();
       var list = s.suggest(prefix, limit);
       if (session.json) {
         var a = Json.array();
         for (Suggestion x : list) {
           a.addObject().put("text", x.text()).put("entities", x.entities());
         }
-        out.println(ModelJson.write(a));
+        Render.print(out, a);
       } else {
         list.forEach(x -> out.printf("  %s (%d)%n", x.text(), x.entities()));
       }

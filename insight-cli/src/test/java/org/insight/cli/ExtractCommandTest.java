@@ -79,6 +79,6 @@ class ExtractCommandTest {
     assertTrue(ocr.err().contains("ocr:tesseract@5"), ocr.err());
 
     CliRun bad = run("ocr", png.toString(), "--lang", "not a language");
-    assertEquals(1, bad.code());
+    assertEquals(2, bad.code(), "a bad argument is a usage error: " + bad.err());
   }
 }

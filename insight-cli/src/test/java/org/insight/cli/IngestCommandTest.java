@@ -48,7 +48,7 @@ class IngestCommandTest {
     assertEquals(0, search.code(), search.err());
     assertTrue(search.out().contains("note.html"), search.out());
     CliRun hidden = run("count", "--workspace", ws, "--auths", "FR", "--json");
-    assertEquals("{\"entities\":0,\"documents\":0}", hidden.out().trim());
+    assertEquals("{\"format\":1,\"entities\":0,\"documents\":0}", hidden.out().trim());
   }
 
   @Test

@@ -45,7 +45,7 @@ class MainTest {
     assertTrue(ModelJson.read(withCt.out()).get("properties").has("notes"));
 
     CliRun nothing = run("count", "--workspace", ws(), "--auths", "INTERPOL,FR,POLICE", "--purpose", "border-control", "--json");
-    assertEquals("{\"entities\":0,\"documents\":0}", nothing.out().trim());
+    assertEquals("{\"format\":1,\"entities\":0,\"documents\":0}", nothing.out().trim());
   }
 
   @Test
@@ -89,11 +89,11 @@ class MainTest {
     assertTrue(text.out().contains("<b>"), "snippets are highlighted: " + text.out());
 
     CliRun suggest = run("suggest", "ivan pe", "--workspace", ws(), "--auths", "INTERPOL", "--json");
-    assertEquals("[{\"text\":\"Ivan Sergeyevich PETROV\",\"entities\":1}]", suggest.out().trim(),
+    assertEquals("{\"format\":1,\"items\":[{\"text\":\"Ivan Sergeyevich PETROV\",\"entities\":1}]}", suggest.out().trim(),
         "only the notice: the national record needs FR&POLICE");
 
     CliRun bad = run("search", "name:(Ivan", "--workspace", ws());
-    assertEquals(1, bad.code());
+    assertEquals(2, bad.code(), "a bad query is a usage error");
     assertTrue(bad.err().contains("position"), bad.err());
   }
 
@@ -244,7 +244,7 @@ class MainTest {
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains("0 clusters of two or more"), again.out());
     CliRun events = run(concat(new String[] {"match", "events", "--json"}, who));
-    JsonNode list = ModelJson.read(events.out());
+    JsonNode list = ModelJson.read(events.out()).get("items");
     assertEquals(List.of("merge", "split"), List.of(list.get(0).get("kind").asText(), list.get(1).get("kind").asText()));
     CliRun undo = run(concat(new String[] {"match", "undo", list.get(1).get("id").asText()}, who));
     assertEquals(0, undo.code(), undo.err());
@@ -297,7 +297,7 @@ class MainTest {
     CliRun denied = run("label", "A&B", "--auths", "A");
     assertEquals(1, denied.code());
     CliRun syntax = run("label", "A&|B");
-    assertEquals(1, syntax.code());
+    assertEquals(2, syntax.code(), "a bad label is a usage error");
     assertTrue(syntax.err().contains("position 2"), syntax.err());
   }
 

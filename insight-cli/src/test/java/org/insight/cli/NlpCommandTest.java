@@ -59,13 +59,13 @@ class NlpCommandTest {
     CliRun t = run("", "nlp", "train-ner", "--data", data.toString(), "--out", model.toString(), "--eval", eval.toString(),
         "--iterations", "50", "--json");
     assertEquals(0, t.code(), t.err());
-    JsonNode result = ModelJson.read(t.out());
+    JsonNode result = JsonSchemas.valid("nlp-train-ner", t.out());
     assertTrue(result.get("evaluation").get("f1").asDouble() >= 0.9, t.out());
     assertTrue(Files.size(model) > 0);
 
     CliRun ner = run("Police arrested Viktor Kuznetsov on Friday.", "nlp", "ner", "--model", model.toString(), "--json");
     assertEquals(0, ner.code(), ner.err());
-    JsonNode hit = ModelJson.read(ner.out().lines().findFirst().orElseThrow());
+    JsonNode hit = JsonSchemas.valid("nlp-ner", ner.out());
     assertEquals("Person", hit.get("type").asText());
     assertEquals("Viktor Kuznetsov", hit.get("text").asText());
     assertEquals(result.get("method").asText(), hit.get("method").asText());

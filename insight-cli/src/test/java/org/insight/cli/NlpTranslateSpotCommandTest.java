@@ -57,7 +57,7 @@ class NlpTranslateSpotCommandTest {
     assumeTrue(url != null && !url.isBlank(), "INSIGHT_APY_URL is not set: start APY with scripts/apy start to run this");
     CliRun r = run("La maison est grande.", "nlp", "translate", "--from", "fr", "--to", "en", "--json");
     assertEquals(0, r.code(), r.err());
-    JsonNode n = ModelJson.read(r.out());
+    JsonNode n = JsonSchemas.valid("nlp-translate", r.out());
     assertTrue(n.get("text").asText().toLowerCase(Locale.ROOT).contains("house"), r.out());
     assertEquals("fra>spa>eng", String.join(">", List.of(n.get("path").get(0).asText(), n.get("path").get(1).asText(),
         n.get("path").get(2).asText())));

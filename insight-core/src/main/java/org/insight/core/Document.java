@@ -61,6 +61,16 @@ public record Document(
   }
 
   /**
+   * Ids, label and provenance, never the title, text or metadata: a log line must not bypass the label.
+   */
+  @Override
+  public String toString() {
+    return "Document[id=" + id + ", contentHash=" + contentHash + ", language=" + language
+        + parentId.map(p -> ", parentId=" + p).orElse("") + ", text=" + text.length() + " chars, metadata="
+        + metadata.size() + " fields, label=" + label + ", provenance=" + provenance + "]";
+  }
+
+  /**
    * How a document's text was obtained.
    *
    * @param parser the parser that read it, e.g. {@code tika:PDFParser}, or "" if the text was given

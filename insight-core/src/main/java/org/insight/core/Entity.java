@@ -94,4 +94,11 @@ public record Entity(EntityId id, String schema, List<Statement> statements) {
     }
     return id.value();
   }
+
+  /** Id, type and the labels of its statements, never their values: a log line must not bypass the labels. */
+  @Override
+  public String toString() {
+    return "Entity[id=" + id + ", schema=" + schema + ", statements=" + statements.size() + ", labels="
+        + statements.stream().map(s -> s.label().toString()).distinct().sorted().toList() + "]";
+  }
 }

@@ -27,4 +27,11 @@ public record Link(EntityId id, String type, EntityId source, EntityId target, E
       return Optional.of(new Link(entity.id(), type.name(), EntityId.of(source.get()), EntityId.of(target.get()), entity));
     });
   }
+
+  /** Ids, type and the labels of its statements, never their values: a log line must not bypass the labels. */
+  @Override
+  public String toString() {
+    return "Link[id=" + id + ", type=" + type + ", source=" + source + ", target=" + target + ", labels="
+        + entity.statements().stream().map(s -> s.label().toString()).distinct().sorted().toList() + "]";
+  }
 }

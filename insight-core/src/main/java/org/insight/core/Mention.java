@@ -61,4 +61,12 @@ public record Mention(
   public Mention withProvenance(Provenance stamped) {
     return new Mention(documentId, start, end, text, type, value, entityId, confidence, label, stamped);
   }
+
+  /** Ids, span, type, label and provenance, never the text or value: a log line must not bypass the label. */
+  @Override
+  public String toString() {
+    return "Mention[id=" + id() + ", documentId=" + documentId + ", span=[" + start + "," + end + "), type=" + type
+        + entityId.map(e -> ", entityId=" + e).orElse("") + ", confidence=" + confidence + ", label=" + label
+        + ", provenance=" + provenance + "]";
+  }
 }

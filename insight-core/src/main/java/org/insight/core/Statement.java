@@ -56,4 +56,11 @@ public record Statement(
   static String idFor(EntityId entityId, String property, String value, Provenance p) {
     return "st-" + Hashing.ofParts(entityId.value(), property, value, p.dataset(), p.recordId(), p.method()).substring(0, 32);
   }
+
+  /** Ids, property, label and provenance, never the value: a log line must not bypass the label. */
+  @Override
+  public String toString() {
+    return "Statement[id=" + id + ", entityId=" + entityId + ", schema=" + schema + ", property=" + property
+        + ", label=" + label + ", provenance=" + provenance + "]";
+  }
 }

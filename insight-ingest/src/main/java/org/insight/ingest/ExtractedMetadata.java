@@ -1,6 +1,7 @@
 package org.insight.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,19 @@ public record ExtractedMetadata(
     TreeMap<String, List<String>> copy = new TreeMap<>();
     Objects.requireNonNullElse(raw, Map.<String, List<String>>of()).forEach((k, v) -> copy.put(k, List.copyOf(v)));
     raw = Collections.unmodifiableMap(copy);
+  }
+
+  /** Which fields are present, never their values: author, title and the raw fields are the source's data. */
+  @Override
+  public String toString() {
+    List<String> present = new ArrayList<>();
+    author.ifPresent(x -> present.add("author"));
+    created.ifPresent(x -> present.add("created"));
+    modified.ifPresent(x -> present.add("modified"));
+    title.ifPresent(x -> present.add("title"));
+    language.ifPresent(x -> present.add("language"));
+    location.ifPresent(x -> present.add("location"));
+    return "ExtractedMetadata[present=" + present + ", raw=" + raw.size() + " fields]";
   }
 
   /**

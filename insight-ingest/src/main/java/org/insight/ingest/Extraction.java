@@ -83,4 +83,12 @@ public record Extraction(
   public String method() {
     return ocr.map(o -> parser.isEmpty() ? o.method() : parser + "+" + o.method()).orElse(parser);
   }
+
+  /** Hash, name, type, sizes and outcome, never the text or metadata: they are what the source's label protects. */
+  @Override
+  public String toString() {
+    return "Extraction[contentHash=" + contentHash + ", name=" + name + ", mediaType=" + mediaType + ", parser=" + parser
+        + ", size=" + size + ", text=" + text.length() + " chars, children=" + children.size() + ", outcome=" + outcome
+        + "]";
+  }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.insight.core.Dataset;
+import org.insight.core.ProgressListener;
 
 /**
  * What to ingest and how: the sources, the dataset every item gets (its name, label — with purposes, retention
@@ -28,6 +29,7 @@ public final class IngestRequest {
   private final int batchSize;
   private final OcrOptions ocr;
   private final Consumer<IngestProgress> progress;
+  private final ProgressListener listener;
   private final ItemExtractor extractor;
   private final RecordMapping mapping;
 
@@ -38,6 +40,7 @@ public final class IngestRequest {
     this.batchSize = b.batchSize;
     this.ocr = b.ocr;
     this.progress = b.progress;
+    this.listener = b.listener;
     this.extractor = b.extractor;
     this.mapping = b.mapping;
   }
@@ -77,6 +80,11 @@ public final class IngestRequest {
     return progress;
   }
 
+  /** Told of stage {@code ingest}: items finished of items found (growing while the sources are walked). */
+  public ProgressListener listener() {
+    return listener;
+  }
+
   /** The extractor given with {@link Builder#extractor}, or null for the default. */
   public ItemExtractor extractor() {
     return extractor;
@@ -94,6 +102,8 @@ public final class IngestRequest {
     private boolean ocrSet;
     private Consumer<IngestProgress> progress = p -> { };
     private boolean progressSet;
+    private ProgressListener listener = ProgressListener.NONE;
+    private boolean listenerSet;
     private ItemExtractor extractor;
     private RecordMapping mapping;
 
@@ -148,6 +158,17 @@ public final class IngestRequest {
       requireUnset(progressSet, "progress", "a listener");
       progress = Objects.requireNonNull(listener, "listener");
       progressSet = true;
+      return this;
+    }
+
+    /**
+     * Told of stage {@code ingest} after each item, and once more when the run ends, with {@code done == total}: the
+     * same listener enrichment and matching take; {@link #progress(Consumer)} gives more detail (bytes, the item).
+     */
+    public Builder progress(ProgressListener listener) {
+      requireUnset(listenerSet, "progress listener", "a listener");
+      this.listener = Objects.requireNonNull(listener, "listener");
+      listenerSet = true;
       return this;
     }
 

@@ -13,4 +13,12 @@ package org.insight.match;
  * @param tfAdjusted whether u is the frequency of the shared value rather than the level's average
  */
 public record ComparisonOutcome(
-    String comparison, String level, String left, String right, double m, double u, double weight, boolean tfAdjusted) {}
+    String comparison, String level, String left, String right, double m, double u, double weight, boolean tfAdjusted) {
+
+  /** The comparison, level and weights, never the two values: a log line must not bypass the records' labels. */
+  @Override
+  public String toString() {
+    return "ComparisonOutcome[comparison=" + comparison + ", level=" + level + ", m=" + m + ", u=" + u + ", weight="
+        + weight + ", tfAdjusted=" + tfAdjusted + "]";
+  }
+}

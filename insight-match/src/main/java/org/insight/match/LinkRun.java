@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.insight.match.internal.Blocker;
+import org.insight.match.internal.StageProgress;
 import org.insight.match.internal.Clusterer;
 import org.insight.match.internal.ModelFitting;
 import org.insight.match.internal.PhaseLog;
@@ -198,9 +199,11 @@ final class LinkRun {
    */
   private ScoredEdges score(Blocker.Index blocks, RecordTable table, MatchModel used, RecordTable.Weights weights,
       int[][] patterns, Set<Long> cannot, int n, Workers workers) {
+    StageProgress scoring = new StageProgress(settings.progress(), "score", blocks.chunks());
     List<EdgeChunk> parts = blocks.forEachPair(workers, EdgeChunk::new, new Blocker.PairVisitor<EdgeChunk>() {
       @Override
       public void chunk(EdgeChunk acc, int chunk) {
+        scoring.step();
         acc.codes = patterns == null ? null : patterns[chunk];
         acc.next = 0;
         if (patterns != null) {
@@ -218,6 +221,7 @@ final class LinkRun {
         }
       }
     });
+    scoring.finish();
     List<Clusterer.Edge> edges = new ArrayList<>();
     long pairCount = 0;
     for (EdgeChunk part : parts) {

@@ -1,5 +1,7 @@
 package org.insight.match;
 
+import org.insight.core.ProgressListener;
+
 import java.util.List;
 import org.insight.match.internal.ModelFitting;
 
@@ -13,6 +15,7 @@ import org.insight.match.internal.ModelFitting;
  * @param clashWeight a cross-cluster pair below this weight vetoes a merge
  * @param threads threads of a run
  * @param fitting what EM is told
+ * @param progress told of the scoring pass (stage {@code score}); the fitting's of the counting pass
  */
 record LinkSettings(List<Comparison> comparisons, double threshold, int maxBlockSize, double linkage,
-    double clashWeight, int threads, ModelFitting.Settings fitting) {}
+    double clashWeight, int threads, ModelFitting.Settings fitting, ProgressListener progress) {}

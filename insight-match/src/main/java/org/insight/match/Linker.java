@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.insight.core.ProgressListener;
 import org.insight.match.internal.ModelFitting;
 
 /**
@@ -42,7 +43,9 @@ public final class Linker {
             b.uSampleSize == null ? 20_000 : b.uSampleSize,
             b.seed == null ? 42L : b.seed,
             b.emIterations == null ? 100 : b.emIterations,
-            b.emTolerance == null ? 1e-5 : b.emTolerance));
+            b.emTolerance == null ? 1e-5 : b.emTolerance,
+            b.progress == null ? ProgressListener.NONE : b.progress),
+        b.progress == null ? ProgressListener.NONE : b.progress);
   }
 
   /** A builder with the person defaults. */
@@ -124,6 +127,7 @@ public final class Linker {
     private Double clashWeight;
     private MatchModel model;
     private Integer threads;
+    private ProgressListener progress;
 
     private Builder() {}
 
@@ -224,6 +228,17 @@ public final class Linker {
         throw new IllegalArgumentException("threads must be at least 1; got " + value);
       }
       threads = value;
+      return this;
+    }
+
+    /**
+     * Told how far a run is, in chunks of candidate pairs: stage {@code compare} (counting the comparison patterns
+     * the model is fitted on; not when the model is given) then stage {@code score} (keeping the pairs at or above
+     * the threshold). Calls come one at a time, from the run's worker threads.
+     */
+    public Builder progress(ProgressListener value) {
+      requireUnset(progress, "progress");
+      progress = java.util.Objects.requireNonNull(value, "progress");
       return this;
     }
 

@@ -139,4 +139,10 @@ public record MatchRecord(String id, String dataset, Map<String, List<String>> v
       throw e;
     }
   }
+
+  /** Id, dataset, the names of its properties and its label, never their values: a log line must not bypass labels. */
+  @Override
+  public String toString() {
+    return "Record[id=" + id + ", dataset=" + dataset + ", properties=" + values.keySet() + ", label=" + label + "]";
+  }
 }

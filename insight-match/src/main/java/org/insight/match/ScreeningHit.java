@@ -14,4 +14,12 @@ import org.insight.policy.Label;
  * @param entry the entry's compared values
  */
 public record ScreeningHit(String id, String dataset, double probability, double weight, Explanation explanation,
-    Label label, MatchRecord entry) {}
+    Label label, MatchRecord entry) {
+
+  /** Ids, scores and the label, never the compared values: a log line must not bypass the label. */
+  @Override
+  public String toString() {
+    return "ScreeningHit[id=" + id + ", dataset=" + dataset + ", probability=" + probability + ", weight=" + weight
+        + ", label=" + label + "]";
+  }
+}

@@ -51,4 +51,10 @@ public record EntitySpan(int start, int end, String text, String type, double co
         return t.isEmpty() ? "Thing" : Character.toUpperCase(t.charAt(0)) + t.substring(1);
     }
   }
+
+  /** Span, type and confidence, never the text: a log line must not bypass the document's label. */
+  @Override
+  public String toString() {
+    return "EntitySpan[span=[" + start + "," + end + "), type=" + type + ", confidence=" + confidence + "]";
+  }
 }

@@ -43,4 +43,11 @@ public record KnownEntity(String id, Kind kind, List<String> names, List<String>
   public static KnownEntity of(String id, Kind kind, List<String> names, List<String> identifiers) {
     return new KnownEntity(id, kind, names, identifiers, Optional.empty());
   }
+
+  /** Id, kind, counts and label, never the names or identifiers: a log line must not bypass the label. */
+  @Override
+  public String toString() {
+    return "KnownEntity[id=" + id + ", kind=" + kind + ", names=" + names.size() + ", identifiers=" + identifiers.size()
+        + label.map(l -> ", label=" + l).orElse("") + "]";
+  }
 }

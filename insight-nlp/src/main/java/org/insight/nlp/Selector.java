@@ -34,4 +34,10 @@ public record Selector(
     }
     details = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNullElse(details, Map.of())));
   }
+
+  /** Kind, span and confidence, never the text or value: a log line must not bypass the document's label. */
+  @Override
+  public String toString() {
+    return "Selector[kind=" + kind + ", span=[" + start + "," + end + "), confidence=" + confidence + "]";
+  }
 }

@@ -36,4 +36,10 @@ public record Sentence(int start, int end, String text, List<Token> tokens) {
     }
     return new Sentence(0, sb.length(), sb.toString(), tokens);
   }
+
+  /** The span and token count, never the text: a log line must not bypass the document's label. */
+  @Override
+  public String toString() {
+    return "Sentence[span=[" + start + "," + end + "), tokens=" + tokens.size() + "]";
+  }
 }

@@ -38,4 +38,10 @@ public record Spot(int start, int end, String text, String entityId, String alia
       throw new IllegalArgumentException("score must be in (0, 1], got " + score);
     }
   }
+
+  /** Span, entity, kind and score, never the text or alias: a log line must not bypass the labels. */
+  @Override
+  public String toString() {
+    return "Spot[span=[" + start + "," + end + "), entityId=" + entityId + ", kind=" + kind + ", score=" + score + "]";
+  }
 }

@@ -19,4 +19,10 @@ public record Token(int start, int end, String text) {
           + ", " + end + ") for " + text.length() + " chars");
     }
   }
+
+  /** The span, never the text: a log line must not bypass the document's label. */
+  @Override
+  public String toString() {
+    return "Token[" + start + "," + end + ")";
+  }
 }

@@ -43,4 +43,11 @@ public record Translation(String text, String from, String to, String engine, Li
   public String method() {
     return "translate:" + engine + ":" + String.join(">", path);
   }
+
+  /** Languages, engine and sizes, never the text: a log line must not bypass the document's label. */
+  @Override
+  public String toString() {
+    return "Translation[from=" + from + ", to=" + to + ", engine=" + engine + ", path=" + path + ", text="
+        + text.length() + " chars, unknownWords=" + unknownWords.size() + "]";
+  }
 }

@@ -24,6 +24,13 @@ public record Hit(Kind kind, String id, double score, Optional<Entity> entity, O
     mentions = List.copyOf(mentions);
   }
 
+  /** Kind, id and score, never the caption or snippets: a log line must not bypass the labels. */
+  @Override
+  public String toString() {
+    return "Hit[kind=" + kind + ", id=" + id + ", score=" + score + ", highlights=" + highlights.size() + ", mentions="
+        + mentions.size() + "]";
+  }
+
   /** What a hit is. */
   public enum Kind { ENTITY, DOCUMENT }
 

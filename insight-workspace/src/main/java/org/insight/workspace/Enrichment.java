@@ -13,6 +13,7 @@ import org.insight.InsightException;
 import org.insight.core.Document;
 import org.insight.core.Entity;
 import org.insight.core.Mention;
+import org.insight.core.ProgressListener;
 
 /**
  * Runs {@link EnrichmentStep}s — language, selectors, named entities, and any step a deployment adds (translation,
@@ -38,10 +39,12 @@ import org.insight.core.Mention;
 public final class Enrichment {
   private final List<EnrichmentStep> steps;
   private final int batchSize;
+  private final ProgressListener listener;
 
   private Enrichment(Builder b) {
     this.steps = List.copyOf(b.steps);
     this.batchSize = b.batchSize;
+    this.listener = b.listener;
   }
 
   /** A builder with no steps and batches of 100 documents. */
@@ -61,12 +64,14 @@ public final class Enrichment {
     int offset = 0;
     while (true) {
       Page<Document> page = session.documents(offset, batchSize);
+      run.total = page.total();
       run.batch(page.items());
       offset += page.items().size();
       if (page.items().isEmpty() || offset >= page.total()) {
         break;
       }
     }
+    run.finish();
     return run.report();
   }
 
@@ -77,11 +82,14 @@ public final class Enrichment {
   public EnrichmentReport run(Session session, Collection<String> documentIds) {
     Objects.requireNonNull(session, "session");
     Run run = new Run(session);
+    Set<String> ids = new LinkedHashSet<>(documentIds);
+    run.total = ids.size();
     List<Document> batch = new ArrayList<>();
-    for (String id : new LinkedHashSet<>(documentIds)) {
+    for (String id : ids) {
       Optional<Document> d = session.document(id);
       if (d.isEmpty()) {
         run.failures.add(new EnrichmentReport.Failure(id, "read", "no such document visible to this session"));
+        run.total--; // not enriched, so not counted as work done either
         continue;
       }
       batch.add(d.get());
@@ -91,6 +99,7 @@ public final class Enrichment {
       }
     }
     run.batch(batch);
+    run.finish();
     return run.report();
   }
 
@@ -104,6 +113,20 @@ public final class Enrichment {
     private final List<String> notes = new ArrayList<>();
     private int documents;
     private int updated;
+    long total = -1;
+    private long reportedTotal = -1;
+
+    private void report(long of) {
+      reportedTotal = of;
+      listener.progress("enrich", documents, of);
+    }
+
+    /** The last report of the run says done == total, also when there was nothing to do. */
+    void finish() {
+      if (reportedTotal != documents) {
+        report(documents);
+      }
+    }
 
     Run(Session session) {
       this.session = session;
@@ -165,6 +188,7 @@ public final class Enrichment {
         if (u != d) {
           changed.add(u);
         }
+        report(Math.max(total, documents));
         for (String n : ctx.notes) {
           if (notes.size() < 1_000) {
             notes.add(n);
@@ -230,6 +254,8 @@ public final class Enrichment {
     private final Set<String> names = new LinkedHashSet<>();
     private int batchSize = 100;
     private boolean batchSizeSet;
+    private ProgressListener listener = ProgressListener.NONE;
+    private boolean listenerSet;
 
     private Builder() {}
 
@@ -257,6 +283,19 @@ public final class Enrichment {
       }
       batchSize = n;
       batchSizeSet = true;
+      return this;
+    }
+
+    /**
+     * Told of stage {@code enrich} after each document: documents enriched of those the run covers; each
+     * {@code run} is a stage of its own.
+     */
+    public Builder progress(ProgressListener listener) {
+      if (listenerSet) {
+        throw new IllegalStateException("progress was already set to " + this.listener);
+      }
+      this.listener = Objects.requireNonNull(listener, "listener");
+      listenerSet = true;
       return this;
     }
 

@@ -49,4 +49,12 @@ public record Flag(EntityId id, String subjectId, String entryId, Optional<Strin
         e.first("probability").map(Double::parseDouble).orElse(0.0), e.first("explanation").orElse(""), status,
         first.label(), first.provenance(), e);
   }
+
+  /** Ids, score, status and label, never the screened name or the explanation's values: they carry the labels. */
+  @Override
+  public String toString() {
+    return "Flag[id=" + id + ", subjectId=" + subjectId + ", entryId=" + entryId + mentionId.map(m -> ", mentionId=" + m)
+        .orElse("") + ", watchList=" + watchList + ", probability=" + probability + ", status=" + status + ", label="
+        + label + "]";
+  }
 }

@@ -21,6 +21,7 @@ import org.insight.core.Entity;
 import org.insight.core.EntityId;
 import org.insight.core.EntityType;
 import org.insight.core.Link;
+import org.insight.core.ProgressListener;
 import org.insight.core.Provenance;
 import org.insight.core.Statement;
 import org.insight.match.CanonicalIds;
@@ -138,12 +139,18 @@ public final class Resolution {
    * Resolves the Person entities this session may see; see the class comment. Durable when it returns.
    */
   public ResolutionRun run(ResolveOptions options) {
-    Objects.requireNonNull(options, "options");
-    return session.audited("match.resolve", "dataset=" + options.dataset().orElse("*") + " threshold="
-        + options.threshold(), () -> doRun(options), r -> List.of(r.run()));
+    return run(options, ProgressListener.NONE);
   }
 
-  private ResolutionRun doRun(ResolveOptions options) {
+  /** The same, telling {@code progress} how far the matching is (see {@link Linker.Builder#progress}). */
+  public ResolutionRun run(ResolveOptions options, ProgressListener progress) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(progress, "progress");
+    return session.audited("match.resolve", "dataset=" + options.dataset().orElse("*") + " threshold="
+        + options.threshold(), () -> doRun(options, progress), r -> List.of(r.run()));
+  }
+
+  private ResolutionRun doRun(ResolveOptions options, ProgressListener progress) {
     List<MatchRecord> records = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     Map<String, Entity> byId = new HashMap<>();
@@ -167,7 +174,8 @@ public final class Resolution {
       last = at;
       judgements.add(new Judgement(j.left().value(), j.right().value(), j.verdict(), j.principal(), at));
     }
-    LinkResult result = Linker.builder().threshold(options.threshold()).build().dedupe(records, judgements);
+    LinkResult result = Linker.builder().threshold(options.threshold()).progress(progress).build()
+        .dedupe(records, judgements);
 
     Previous previous = previous();
     CanonicalIds.Assignment assignment = CanonicalIds.assign(previous.mapping, result.clusters());

@@ -48,6 +48,9 @@ public final class Workspace implements AutoCloseable {
   /** The on-disk format this code reads and writes. */
   public static final int FORMAT = 1;
 
+  /** The file that makes a directory a workspace: its format and creation time. */
+  private static final String PROPERTIES = "workspace.properties";
+
   private final Path directory;
   private final Schema schema;
   private final Policy policy;
@@ -67,6 +70,10 @@ public final class Workspace implements AutoCloseable {
     this.directory = b.directory;
     this.clock = b.clock;
     this.policy = b.policy;
+    if ((b.mustExist || b.readOnly) && !Files.isRegularFile(directory.resolve(PROPERTIES))) {
+      // checked before anything is created: a reader pointed at the wrong path must leave no trace there
+      throw new NoSuchWorkspaceException(directory);
+    }
     try {
       Files.createDirectories(directory);
       checkFormat(directory, b.readOnly);
@@ -91,7 +98,10 @@ public final class Workspace implements AutoCloseable {
         WatchListScreening.configure(directory, b.watchLists, b.flagThreshold, b.readOnly));
   }
 
-  /** Opens the workspace in {@code directory} for reading and writing, creating it if it does not exist. */
+  /**
+   * Opens the workspace in {@code directory} for reading and writing, creating it if it does not exist; see
+   * {@link Builder#mustExist()} to refuse a path with no workspace instead.
+   */
   public static Workspace open(Path directory) {
     return builder(directory).open();
   }
@@ -208,7 +218,7 @@ public final class Workspace implements AutoCloseable {
   }
 
   private static void checkFormat(Path dir, boolean readOnly) throws IOException {
-    Path file = dir.resolve("workspace.properties");
+    Path file = dir.resolve(PROPERTIES);
     Properties p = new Properties();
     if (Files.exists(file)) {
       try (InputStream in = Files.newInputStream(file)) {
@@ -262,6 +272,7 @@ public final class Workspace implements AutoCloseable {
     private Policy policy = Policy.standard();
     private Clock clock = Clock.systemUTC();
     private boolean readOnly;
+    private boolean mustExist;
     private List<String> watchLists;
     private Double flagThreshold;
 
@@ -287,9 +298,21 @@ public final class Workspace implements AutoCloseable {
       return this;
     }
 
-    /** Opens without writing to the index, e.g. beside a process that is ingesting; reads are still audited. */
+    /**
+     * Opens without writing to the index, e.g. beside a process that is ingesting; reads are still audited. Implies
+     * {@link #mustExist()}: there is nothing to read in a workspace that does not exist.
+     */
     public Builder readOnly() {
       this.readOnly = true;
+      return this;
+    }
+
+    /**
+     * Opens only a workspace that exists: a directory with no workspace in it is refused with
+     * {@link NoSuchWorkspaceException} and nothing is created there. Without it, {@link #open()} creates the workspace.
+     */
+    public Builder mustExist() {
+      this.mustExist = true;
       return this;
     }
 

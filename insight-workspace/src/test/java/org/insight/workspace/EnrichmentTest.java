@@ -129,16 +129,45 @@ class EnrichmentTest {
   }
 
   @Test
-  void reRunningReplacesInsteadOfDuplicating() {
-    Workspace ws = workspace.get();
-    Session s = ws.session(Principal.of("loader", "FR", "POLICE"), CI);
-    String id = addDocument(s, "Report 12", "", EN, "FR");
-    standard(CAPITALISED_PAIRS).run(s);
-    List<Mention> first = s.mentions(id);
-    EnrichmentReport again = standard(CAPITALISED_PAIRS).run(s);
-    assertEquals(first.stream().map(Mention::id).toList(), s.mentions(id).stream().map(Mention::id).toList());
-    assertEquals(0, again.updatedDocuments(), "nothing changed, nothing rewritten");
-    assertTrue(first.size() >= 3, first::toString);
+  void progressCountsTheDocumentsOfARunUpToTheirTotal(@TempDir Path dir) {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session s = ws.session(Principal.of("loader", "FR", "POLICE"), CI);
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        ids.add(addDocument(s, "Report " + i, "", EN + " " + i, i % 2 == 0 ? "FR" : "FR&POLICE"));
+      }
+      List<String> seen = new ArrayList<>();
+      Enrichment enrichment = Enrichment.builder().step(EnrichmentSteps.language()).batchSize(3)
+          .progress((stage, done, total) -> seen.add(stage + " " + done + "/" + total)).build();
+      enrichment.run(s);
+      assertEquals(List.of("enrich 1/7", "enrich 2/7", "enrich 3/7", "enrich 4/7", "enrich 5/7", "enrich 6/7",
+          "enrich 7/7"), seen, "one report per document, in batches of 3");
+
+      seen.clear();
+      Session frOnly = ws.session(Principal.of("fr", "FR"), CI);
+      enrichment.run(frOnly, List.of(ids.get(0), ids.get(1), ids.get(2)));
+      assertEquals(List.of("enrich 1/2", "enrich 2/2"), seen, "an invisible id is not work to do");
+
+      seen.clear();
+      enrichment.run(ws.session(Principal.of("nobody"), CI));
+      assertEquals(List.of("enrich 0/0"), seen, "nothing to do still ends at its total");
+      assertThrows(IllegalStateException.class, () -> Enrichment.builder().progress((a, b, c) -> { })
+          .progress((a, b, c) -> { }), "set once");
+    }
+  }
+
+  @Test
+  void reRunningReplacesInsteadOfDuplicating(@TempDir Path dir) {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session s = ws.session(Principal.of("loader", "FR", "POLICE"), CI);
+      String id = addDocument(s, "Report 12", "", EN, "FR");
+      standard(CAPITALISED_PAIRS).run(s);
+      List<Mention> first = s.mentions(id);
+      EnrichmentReport again = standard(CAPITALISED_PAIRS).run(s);
+      assertEquals(first.stream().map(Mention::id).toList(), s.mentions(id).stream().map(Mention::id).toList());
+      assertEquals(0, again.updatedDocuments(), "nothing changed, nothing rewritten");
+      assertTrue(first.size() >= 3, first::toString);
+    }
   }
 
   @Test

@@ -227,6 +227,24 @@ class IngestTest {
   }
 
   @Test
+  void theProgressListenerSeesMonotoneCountsEndingAtTheTotal() {
+    List<long[]> seen = new ArrayList<>();
+    try (Workspace ws = Workspace.open(wsDir); Session s = ws.session(LOADER, CI)) {
+      s.ingest(IngestRequest.builder(DATASET).source(dir(corpus)).extractor(new TestMailExtractor())
+          .progress((stage, done, total) -> {
+            assertEquals("ingest", stage);
+            seen.add(new long[] {done, total});
+          }).build());
+    }
+    assertFalse(seen.isEmpty());
+    for (int i = 0; i < seen.size(); i++) {
+      assertTrue(seen.get(i)[0] <= seen.get(i)[1], "done never passes total");
+      assertTrue(i == 0 || seen.get(i)[0] >= seen.get(i - 1)[0], "done never goes back");
+    }
+    assertArrayEquals(new long[] {5, 5}, seen.get(seen.size() - 1), "it ends at the five items found");
+  }
+
+  @Test
   void aWriterThatCouldNotSeeTheLabelIsRefusedBeforeAnythingIsWritten() {
     try (Workspace ws = Workspace.open(wsDir); Session s = ws.session(Principal.of("intern", "FR"), CI)) {
       InsightException e = assertThrows(InsightException.class, () -> s.ingest(IngestRequest.builder(DATASET)

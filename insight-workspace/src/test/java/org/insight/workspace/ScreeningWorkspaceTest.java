@@ -1,6 +1,7 @@
 package org.insight.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,9 @@ class ScreeningWorkspaceTest {
       assertTrue(f.explanation().contains("name:") && f.explanation().contains("birthDate:exact"), f.explanation());
       assertTrue(f.probability() >= 0.9);
       assertEquals("open", f.status());
+      assertFalse(f.toString().toLowerCase(java.util.Locale.ROOT).contains("petrov")
+          || f.toString().contains("1975"), "a log line of a flag shows no screened value: " + f);
+      assertTrue(f.toString().contains(f.id().value()), f.toString());
 
       // a reader without both clearances does not see it, nor count it
       assertEquals(0, ws.session(Principal.of("fr-only", "FR"), CI).flags(null, 0, 10).total());

@@ -287,4 +287,27 @@ class SessionTest {
     }
     assertTrue(AuditLog.verify(Workspace.auditFile(dir)).valid());
   }
+
+  @Test
+  void mustExistAndReadOnlyRefuseAPathWithNoWorkspaceAndCreateNothing(@TempDir Path root) throws Exception {
+    Path missing = root.resolve("no/such/case");
+    NoSuchWorkspaceException e = assertThrows(NoSuchWorkspaceException.class,
+        () -> Workspace.builder(missing).mustExist().open());
+    assertEquals(missing.toAbsolutePath().normalize(), e.directory());
+    assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("check the path"), e.getMessage());
+    assertThrows(NoSuchWorkspaceException.class, () -> Workspace.builder(missing).readOnly().open());
+    assertFalse(java.nio.file.Files.exists(root.resolve("no")), "nothing may be created for a refused path");
+
+    java.nio.file.Files.writeString(root.resolve("stray.txt"), "x");
+    assertThrows(NoSuchWorkspaceException.class, () -> Workspace.builder(root).mustExist().open());
+    assertEquals(1, java.nio.file.Files.list(root).count(), "an existing directory that is no workspace stays untouched");
+
+    try (Workspace created = open()) {
+      created.session(Principal.of("w"), CI).add(Fixtures.person(Fixtures.dataset("ds", "A"), "1", "P"));
+    }
+    try (Workspace existing = Workspace.builder(dir).mustExist().open()) {
+      assertFalse(existing.readOnly());
+      assertEquals(1, existing.session(Principal.of("r", "A"), CI).count(null));
+    }
+  }
 }

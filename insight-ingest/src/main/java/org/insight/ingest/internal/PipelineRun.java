@@ -118,6 +118,7 @@ public final class PipelineRun {
         threads.add(start("insight-ingest-worker-" + i, this::work));
       }
       write();
+      request.listener().progress("ingest", done, Math.max(done, found)); // the end: done == total
     } catch (IngestException | Error e) {
       stopping = true;
       threads.forEach(Thread::interrupt);
@@ -531,6 +532,7 @@ public final class PipelineRun {
   private void progress(String current, long ignored) {
     done++;
     request.progress().accept(new IngestProgress(done, found, walking, bytes, current));
+    request.listener().progress("ingest", done, Math.max(done, found));
   }
 
   // ---- plumbing ----------------------------------------------------------------------------------------------

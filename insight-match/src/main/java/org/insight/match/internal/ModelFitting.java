@@ -1,5 +1,7 @@
 package org.insight.match.internal;
 
+import org.insight.core.ProgressListener;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -28,7 +30,8 @@ public final class ModelFitting {
    * @param iterations maximum EM iterations per session
    * @param tolerance EM stops when no parameter moves more than this
    */
-  public record Settings(int uSampleSize, long seed, int iterations, double tolerance) {}
+  /** What EM is told; {@code progress} hears of the pattern-counting pass (stage {@code compare}). */
+  public record Settings(int uSampleSize, long seed, int iterations, double tolerance, ProgressListener progress) {}
 
   /**
    * The learned parameters, and what the pattern pass found on the way.
@@ -107,10 +110,12 @@ public final class ModelFitting {
     int[][] stored = table.patternSpace() <= Integer.MAX_VALUE ? new int[blocks.chunks()][] : null;
     AtomicLong budget = new AtomicLong(
         Runtime.getRuntime().maxMemory() / 8 / Integer.BYTES);
+    StageProgress comparing = new StageProgress(settings.progress(), "compare", blocks.chunks());
     List<PatternCounts> parts = blocks.forEachPair(workers, PatternCounts::new,
         new Blocker.PairVisitor<PatternCounts>() {
           @Override
           public void chunk(PatternCounts acc, int chunk) {
+            comparing.step();
             acc.keep(stored, budget);
             acc.chunk = chunk;
           }
@@ -130,6 +135,7 @@ public final class ModelFitting {
             }
           }
         });
+    comparing.finish();
     for (PatternCounts acc : parts) {
       acc.keep(stored, budget);
     }

@@ -1,0 +1,150 @@
+package org.insight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.insight.core.EntityId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real outputs of every command with --json, validated against the schemas published in docs/json. */
+class JsonSchemaTest {
+  @TempDir static Path dir;
+  static String ws;
+  static String[] who;
+
+  @BeforeAll
+  static void demo() {
+    ws = dir.resolve("ws").toString();
+    who = new String[] {"--workspace", ws, "--auths", "INTERPOL,FR,POLICE"};
+    assertEquals(0, CliRun.of("demo", "--workspace", ws).code());
+  }
+
+  static JsonNode valid(String name, String text) {
+    return JsonSchemas.valid(name, text);
+  }
+
+  static String out(String... args) {
+    CliRun r = CliRun.of(args);
+    assertTrue(r.code() == 0 || r.code() == 1, r.code() + ": " + r.err());
+    return r.out();
+  }
+
+  static String[] with(String[] base, String... more) {
+    return Stream.concat(Stream.of(base), Stream.of(more)).toArray(String[]::new);
+  }
+
+  static String[] read(String... args) {
+    return with(with(args, who), "--json");
+  }
+
+  @Test
+  void workspaceReads() {
+    String rossi = EntityId.fromSource("interpol-notices", "2026/4413").value();
+    String national = EntityId.fromSource("fr-police-records", "FR-77-0192").value();
+    assertEquals(rossi, valid("entity", out(read("entity", rossi))).get("id").asText());
+    assertTrue(valid("count", out(read("count"))).get("entities").asInt() > 0);
+    assertTrue(valid("entities", out(read("entities"))).get("items").size() > 0);
+    JsonNode docs = valid("documents", out(read("document")));
+    valid("document", out(read("document", docs.get("items").get(0).get("id").asText())));
+    assertTrue(valid("search", out(read("search", "petrov", "--facets"))).get("hits").size() > 0);
+    valid("suggest", out(read("suggest", "iva")));
+    assertTrue(valid("screen", out(read("screen", "Ivan Petrov", "--dob", "1975"))).get("items").size() > 0);
+    valid("flags", out(read("flags")));
+    valid("match-show", out(read("match", "show", national)));
+    valid("audit-verify", out("audit", "verify", "--workspace", ws, "--json"));
+    valid("label", out("label", "INTERPOL&FR", "--auths", "INTERPOL", "--json"));
+  }
+
+  @Test
+  void workspaceWrites() throws Exception {
+    String notice = EntityId.fromSource("interpol-notices", "2026/4411").value();
+    String national = EntityId.fromSource("fr-police-records", "FR-77-0192").value();
+    valid("enrich", out(read("enrich")));
+    valid("match-resolve", out(read("match", "resolve")));
+    valid("match-judge", out(read("match", "judge", notice, national, "--unsure")));
+    JsonNode events = valid("match-events", out(read("match", "events")));
+    if (!events.get("items").isEmpty()) {
+      valid("match-undo", out(read("match", "undo", events.get("items").get(0).get("id").asText())));
+    }
+    valid("audit-checkpoint", out("audit", "checkpoint", "--workspace", ws, "--json", "--out",
+        dir.resolve("cp.txt").toString()));
+    JsonNode added = valid("add", out(read("add", "--dataset", "d", "--label", "FR", "--type", "Person", "--record", "9",
+        "name=Jean Dupont")));
+    assertTrue(added.get("statements").asInt() > 0, added.toString());
+    JsonNode flag = valid("flags", out(read("flags"))).get("items").get(0);
+    valid("flags-review", out(read("flags", "--review", flag.get("id").asText(), "--status", "confirmed")));
+    Path file = Files.writeString(dir.resolve("note.txt"), "Call +33 6 12 34 56 78 about the ferry.");
+    valid("ingest", out("ingest", file.toString(), "--workspace", dir.resolve("ingested").toString(), "--dataset", "d",
+        "--label", "FR", "--auths", "FR", "--in-process", "--enrich", "--json"));
+  }
+
+  @Test
+  void filesAndText() throws Exception {
+    Path csv = Files.writeString(dir.resolve("calls.csv"), "caller,callee,start_time,duration\n"
+        + "+33612345678,+447700900123,2026-03-14 10:22:05,65\n+33612345678,+447700900123,yesterday,30\n");
+    valid("records-check", out("records", "check", csv.toString(), "--mapping", "cdr", "--json"));
+    String text = "Write to ivan.petrov@example.org. La maison est grande et le ferry part à six heures du port.";
+    valid("nlp-selectors", CliRun.withInput(text, "nlp", "selectors", "--json").out());
+    valid("nlp-detect", CliRun.withInput(text, "nlp", "detect", "--json").out());
+    valid("nlp-sentences", CliRun.withInput(text, "nlp", "sentences", "--json").out());
+    Path names = Files.writeString(dir.resolve("names.csv"), "ent-1,Ivan Petrov\n");
+    valid("nlp-spot", CliRun.withInput("Ivan Petrov was here.", "nlp", "spot", "--names", names.toString(), "--json").out());
+    Path zip = dir.resolve("bundle.zip");
+    try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("note.txt"));
+      z.write("The ferry leaves at six.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    JsonNode extracted = valid("extract", out("extract", zip.toString(), "--no-ocr", "--json"));
+    assertEquals(1, extracted.get("children").size(), extracted.toString());
+  }
+
+  @Test
+  void batchFiles() throws Exception {
+    Path queries = Files.writeString(dir.resolve("queries.txt"), "petrov\nrossi\n");
+    Path hits = dir.resolve("hits.jsonl");
+    out(read("search", "--queries", queries.toString(), "--out", hits.toString()));
+    valid("search-batch", Files.readString(hits));
+    Path people = Files.writeString(dir.resolve("people.csv"), "id,name,dob\nq1,Ivan Petrov,1975\n");
+    Path candidates = dir.resolve("candidates.jsonl");
+    out(read("screen", "--queries", people.toString(), "--out", candidates.toString()));
+    valid("screen-batch", Files.readString(candidates));
+  }
+
+  @Test
+  void errors() {
+    CliRun missing = CliRun.of("count", "--workspace", dir.resolve("none").toString(), "--json");
+    assertEquals(2, valid("error", missing.err()).get("exit").asInt());
+    CliRun invisible = CliRun.of("entity", "no-such-entity", "--workspace", ws, "--json");
+    assertEquals(1, valid("error", invisible.err()).get("exit").asInt());
+    CliRun unknown = CliRun.of("count", "--no-such-option", "--json");
+    assertEquals(2, valid("error", unknown.err()).get("exit").asInt());
+  }
+
+  /** Checked by the tests that can produce them: NlpCommandTest trains a model, and translation needs APY. */
+  static final Set<String> ELSEWHERE = Set.of("nlp-train-ner", "nlp-ner", "nlp-translate");
+
+  @AfterAll
+  static void everySchemaIsExercised() throws Exception {
+    Set<String> here = new TreeSet<>(JsonSchemas.VALIDATED);
+    here.removeAll(ELSEWHERE);
+    if (here.size() < 20) {
+      return; // only some of the tests were selected
+    }
+    try (Stream<Path> files = Files.list(JsonSchemas.DIR)) {
+      Set<String> published = files.map(p -> p.getFileName().toString().replace(".schema.json", ""))
+          .filter(n -> !n.equals("model") && !ELSEWHERE.contains(n)).collect(Collectors.toCollection(TreeSet::new));
+      // a schema that no real output is checked against would rot unseen
+      assertEquals(published, here);
+    }
+  }
+}
