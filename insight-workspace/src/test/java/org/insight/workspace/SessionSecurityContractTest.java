@@ -117,6 +117,8 @@ class SessionSecurityContractTest {
         args[i] = org.insight.match.Judgement.Verdict.SAME;
       } else if (types[i] == ResolveOptions.class) {
         args[i] = ResolveOptions.defaults();
+      } else if (types[i] == org.insight.core.ProgressListener.class) {
+        args[i] = org.insight.core.ProgressListener.NONE;
       } else if (types[i] == String.class && m.getDeclaringClass() == Resolution.class) {
         args[i] = "a reason";
       } else if (types[i] == org.insight.search.Query.class) {
