@@ -4,10 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import org.insight.core.json.ModelJson;
 import org.insight.workspace.MatchEvent;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -29,7 +27,7 @@ final class MatchEventsCommand implements Callable<Integer> {
       if (session.json) {
         ArrayNode a = Json.array();
         events.forEach(e -> a.add(MatchRender.json(e)));
-        out.println(ModelJson.write(a));
+        Render.print(out, a);
       } else if (events.isEmpty()) {
         out.println("no merge or split events visible to this session");
       } else {

@@ -6,7 +6,6 @@ import org.insight.core.EntityId;
 import org.insight.match.Judgement;
 import org.insight.workspace.MatchJudgement;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -10,7 +10,6 @@ import org.insight.workspace.ResolutionRun;
 import org.insight.workspace.ResolveOptions;
 import org.insight.workspace.ResolvedCluster;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -3,10 +3,10 @@ package org.insight.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.insight.core.EntityId;
 import org.insight.workspace.MatchJudgement;
 import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +31,14 @@ final class MatchUndoCommand implements Callable<Integer> {
       Session s = opened.session();
       List<MatchJudgement> judgements = s.resolution().undo(EntityId.of(event), reason);
       PrintWriter out = spec.commandLine().getOut();
-      for (MatchJudgement j : judgements) {
-        out.printf("%s: %s %s %s (%s)%n", j.id(), j.left(), MatchRender.word(j.verdict()), j.right(), j.reason());
+      if (session.json) {
+        ArrayNode a = Json.array();
+        judgements.forEach(j -> a.add(MatchRender.json(j)));
+        Render.print(out, a);
+      } else {
+        for (MatchJudgement j : judgements) {
+          out.printf("%s: %s %s %s (%s)%n", j.id(), j.left(), MatchRender.word(j.verdict()), j.right(), j.reason());
+        }
       }
       return 0;
     }
