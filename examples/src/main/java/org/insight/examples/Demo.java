@@ -30,6 +30,7 @@ import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 import org.insight.search.Hit;
 import org.insight.search.Query;
+import org.insight.search.Scan;
 import org.insight.match.ComparisonOutcome;
 import org.insight.match.ScreeningHit;
 import org.insight.match.ScreeningQuery;
@@ -257,8 +258,22 @@ public final class Demo {
     }
     out.println("   (the DE record is past its delete-after date: nobody sees it; border control is not a purpose");
     out.println("    the sources allowed, so the border guard sees nothing despite the same clearances)");
+    scanForAnalysis(ws, READERS.get(1), out);
     out.println();
     return counts;
+  }
+
+  /**
+   * The visible-data scan graph, geo and trends build on: every person a reader may see, each with its visible
+   * statements, in one pass and one audit entry however many it hands out.
+   */
+  static void scanForAnalysis(Workspace ws, Reader r, PrintWriter out) {
+    try (Session s = ws.session(r.principal(), r.purpose());
+        Scan<Entity> persons = s.scanEntities("Person")) {
+      long statements = persons.stream().mapToLong(e -> e.statements().size()).sum();
+      out.printf("   a scan for analysis (Session.scanEntities): %s streams its %d persons with %d visible statements"
+          + " in one audited call%n", r.principal().id(), persons.size(), statements);
+    }
   }
 
   /** Search as the Lyon investigator: a name in Cyrillic, a passport typed with separators, words of a report. */

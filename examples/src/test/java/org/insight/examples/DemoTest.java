@@ -33,11 +33,13 @@ class DemoTest {
   @Test
   void resolutionJoinsTheNoticeAndTheLyonRecordOnlyForAReaderWhoSeesBoth() {
     StringWriter text = new StringWriter();
-    Demo.run(dir, new PrintWriter(text, true));
+    Demo.Result result = Demo.run(dir, new PrintWriter(text, true));
     String out = text.toString();
     assertTrue(out.contains("Ivan PETROV (fr-police-records) + Ivan Sergeyevich PETROV (interpol-notices)"), out);
     assertTrue(out.contains("birthDate:exact"), "the link is explained: " + out);
     assertTrue(out.contains("analyst.interpol sees 1 member(s)"), out);
+    // the scan hands the Lyon investigator exactly the persons its count says it may see
+    assertTrue(out.contains("investigator.lyon streams its " + result.visibleCounts().get(1)[0] + " persons with"), out);
   }
 
   @Test
