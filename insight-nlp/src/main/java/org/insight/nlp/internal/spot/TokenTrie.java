@@ -7,7 +7,7 @@ import java.util.Arrays;
  * table keyed by {@code (parent << 32) | token}, and the outputs of a node (which entity a path names, and how) in
  * linked int arrays. No object per node or edge. Not thread-safe while built; read-only use afterwards is.
  */
-public final class TokenTrie {
+final class TokenTrie {
   private static final long EMPTY = -1L;
   private static final float LOAD = 0.7f;
 
