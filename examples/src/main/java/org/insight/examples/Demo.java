@@ -2,14 +2,17 @@ package org.insight.examples;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.insight.core.Dataset;
 import org.insight.core.Document;
@@ -73,7 +76,9 @@ public final class Demo {
   private Demo() {}
 
   public static void main(String[] args) {
-    run(Path.of(args.length > 0 ? args[0] : "insight-data"), new PrintWriter(System.out, true));
+    // the console's own encoding, named: a terminal shows what its platform charset encodes
+    run(Path.of(args.length > 0 ? args[0] : "insight-data"),
+        new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true));
   }
 
   public static Result run(Path dir, PrintWriter out) {
@@ -159,7 +164,7 @@ public final class Demo {
     try (Session s = ws.session(loader, CI)) {
       s.add(entities);
     }
-    out.printf("1. Loaded %d entities (people, phones, calls) from 4 sources, each value with its own%n"
+    out.printf(Locale.ROOT, "1. Loaded %d entities (people, phones, calls) from 4 sources, each value with its own%n"
         + "   label, purposes, retention and source grading.%n", entities.size());
     int documents = ingestInbox(ws, out);
     enrich(ws, out);
@@ -193,14 +198,14 @@ public final class Demo {
       report = s.ingest(IngestRequest.builder(reports).source(IngestSource.directory(inbox)).extractor(extractor)
           .ocr(OcrOptions.OFF).build());
     }
-    out.printf("   Ingested the sample inbox (%s) through the pipeline: %d files found, %d ingested as %d documents,%n"
+    out.printf(Locale.ROOT, "   Ingested the sample inbox (%s) through the pipeline: %d files found, %d ingested as %d documents,%n"
         + "   %d unchanged since an earlier run, %d quarantined. Each document keeps its original bytes (SHA-256),%n"
         + "   its parser and its container chain:%n", ws.directory().relativize(inbox), report.found(), report.ingested(),
         report.documents(), report.unchanged(), report.quarantined());
     try (Session s = ws.session(Principal.of("demo.ingest", "FR", "POLICE"), CI)) {
       for (Document d : s.documents(0, 100).items()) {
         if (d.provenance().dataset().equals("fr-police-reports")) {
-          out.printf("     %-40s %-26s %s%n", d.provenance().recordId(), d.provenance().method(),
+          out.printf(Locale.ROOT, "     %-40s %-26s %s%n", d.provenance().recordId(), d.provenance().method(),
               d.parentId().isPresent() ? "(child)" : d.title());
         }
       }
@@ -221,11 +226,11 @@ public final class Demo {
           .step(org.insight.workspace.EnrichmentSteps.selectors(org.insight.nlp.SelectorExtractor.create()))
           .build().run(s);
       for (Document d : s.documents(0, 10).items()) {
-        out.printf("   Enriched %s: language %s (confidence %s); selectors found, each a mention labelled %s:%n",
+        out.printf(Locale.ROOT, "   Enriched %s: language %s (confidence %s); selectors found, each a mention labelled %s:%n",
             d.title(), d.metadata().getOrDefault("language.detected", List.of("?")).get(0),
             d.metadata().getOrDefault("language.confidence", List.of("?")).get(0), d.label().expression());
         for (org.insight.core.Mention m : s.mentions(d.id())) {
-          out.printf("      %-34s %-30s %s%n", m.provenance().method(), m.value(), '"' + m.text() + '"');
+          out.printf(Locale.ROOT, "      %-34s %-30s %s%n", m.provenance().method(), m.value(), '"' + m.text() + '"');
         }
       }
       if (!r.complete()) {
@@ -245,14 +250,14 @@ public final class Demo {
 
   static List<long[]> compareReaders(Workspace ws, PrintWriter out) {
     out.println("2. The same workspace, four readers (counts are of what each may see; nothing else leaks):");
-    out.printf("   %-20s %-24s %-22s %7s %6s %5s %9s%n", "reader", "authorizations", "purpose", "persons", "phones",
+    out.printf(Locale.ROOT, "   %-20s %-24s %-22s %7s %6s %5s %9s%n", "reader", "authorizations", "purpose", "persons", "phones",
         "calls", "documents");
     List<long[]> counts = new ArrayList<>();
     for (Reader r : READERS) {
       try (Session s = ws.session(r.principal(), r.purpose())) {
         long[] c = {s.count("Person"), s.count("Phone"), s.count("Call"), s.documents(0, 1).total()};
         counts.add(c);
-        out.printf("   %-20s %-24s %-22s %7d %6d %5d %9d%n", r.principal().id(),
+        out.printf(Locale.ROOT, "   %-20s %-24s %-22s %7d %6d %5d %9d%n", r.principal().id(),
             String.join(",", r.principal().authorizations()), r.purpose(), c[0], c[1], c[2], c[3]);
       }
     }
@@ -271,7 +276,7 @@ public final class Demo {
     try (Session s = ws.session(r.principal(), r.purpose());
         Scan<Entity> persons = s.scanEntities("Person")) {
       long statements = persons.stream().mapToLong(e -> e.statements().size()).sum();
-      out.printf("   a scan for analysis (Session.scanEntities): %s streams its %d persons with %d visible statements"
+      out.printf(Locale.ROOT, "   a scan for analysis (Session.scanEntities): %s streams its %d persons with %d visible statements"
           + " in one audited call%n", r.principal().id(), persons.size(), statements);
     }
   }
@@ -282,9 +287,9 @@ public final class Demo {
     try (Session s = ws.session(READERS.get(1).principal(), READERS.get(1).purpose())) {
       for (String q : List.of("name:\"Иван Петров\"", "passport:\"72-441-0981\"", "blue van")) {
         SearchResult r = s.search(Query.parse(q).limit(3));
-        out.printf("   %-26s %d hit(s)%n", q, r.total());
+        out.printf(Locale.ROOT, "   %-26s %d hit(s)%n", q, r.total());
         for (Hit h : r.hits()) {
-          out.printf("      %-8s %.2f  %s%s%n", h.kind().name().toLowerCase(java.util.Locale.ROOT), h.score(), h.caption(),
+          out.printf(Locale.ROOT, "      %-8s %.2f  %s%s%n", h.kind().name().toLowerCase(java.util.Locale.ROOT), h.score(), h.caption(),
               h.highlights().isEmpty() ? "" : "  — " + h.highlights().get(0));
         }
       }
@@ -303,23 +308,23 @@ public final class Demo {
     try (Session s = ws.session(READERS.get(1).principal(), READERS.get(1).purpose())) {
       List<ScreeningHit> hits = s.screen(ScreeningQuery.of("Петров Иван").withBirthDate("1975"), 3);
       ScreeningHit top = hits.get(0);
-      out.printf("   screen \"Петров Иван\" born 1975 -> %s (p=%.3f)%n", String.join("/", top.entry().get("name")),
+      out.printf(Locale.ROOT, "   screen \"Петров Иван\" born 1975 -> %s (p=%.3f)%n", String.join("/", top.entry().get("name")),
           top.probability());
       for (ComparisonOutcome o : top.explanation().comparisons()) {
         if (!o.level().equals("null")) {
-          out.printf("      %-14s %-16s %+6.1f   %s | %s%n", o.comparison(), o.level(), o.weight(), o.left(), o.right());
+          out.printf(Locale.ROOT, "      %-14s %-16s %+6.1f   %s | %s%n", o.comparison(), o.level(), o.weight(), o.left(), o.right());
         }
       }
       Page<Flag> flags = s.flags(null, 0, 10);
-      out.printf("   flags raised when the records were loaded: %d%n", flags.total());
+      out.printf(Locale.ROOT, "   flags raised when the records were loaded: %d%n", flags.total());
       for (Flag f : flags.items()) {
         seen.add(f.id().value());
-        out.printf("      %s ~ %s  p=%.3f  label %s  (%s)%n", f.subjectName(), f.entryId(), f.probability(),
+        out.printf(Locale.ROOT, "      %s ~ %s  p=%.3f  label %s  (%s)%n", f.subjectName(), f.entryId(), f.probability(),
             f.label().expression(), f.provenance().method());
       }
     }
     try (Session s = ws.session(READERS.get(0).principal(), READERS.get(0).purpose())) {
-      out.printf("   analyst.interpol (no FR&POLICE) sees %d flag(s): a flag needs both sides' clearances%n",
+      out.printf(Locale.ROOT, "   analyst.interpol (no FR&POLICE) sees %d flag(s): a flag needs both sides' clearances%n",
           s.flags(null, 0, 10).total());
     }
     out.println();
@@ -336,21 +341,21 @@ public final class Demo {
     EntityId national = EntityId.fromSource("fr-police-records", "FR-77-0192");
     try (Session s = ws.session(READERS.get(1).principal(), READERS.get(1).purpose())) {
       ResolutionRun run = s.resolution().run(ResolveOptions.defaults());
-      out.printf("   %d person records, %d candidate pairs, %d cluster(s) of two or more%n", run.records(),
+      out.printf(Locale.ROOT, "   %d person records, %d candidate pairs, %d cluster(s) of two or more%n", run.records(),
           run.blocking().candidatePairs(), run.clusters().size());
       ResolvedEntity petrov = s.resolution().resolved(national).orElseThrow();
-      out.printf("   cluster %s: %s%n", petrov.cluster().orElse("-"), String.join(" + ", petrov.members().stream()
+      out.printf(Locale.ROOT, "   cluster %s: %s%n", petrov.cluster().orElse("-"), String.join(" + ", petrov.members().stream()
           .map(e -> e.first("name").orElse("?") + " (" + e.statements().get(0).provenance().dataset() + ")").toList()));
       for (Link l : petrov.sameAs()) {
         // the comparisons with evidence on both sides (a missing value is a null level, weight 0)
         List<String> parts = java.util.Arrays.stream(l.entity().first("explanation").orElse("").split("; "))
             .filter(x -> !x.contains(":null(")).toList();
-        out.printf("      p=%s  %s%n", l.entity().first("score").orElse("?"), String.join("  ", parts));
+        out.printf(Locale.ROOT, "      p=%s  %s%n", l.entity().first("score").orElse("?"), String.join("  ", parts));
       }
     }
     try (Session s = ws.session(READERS.get(0).principal(), READERS.get(0).purpose())) {
       EntityId notice = EntityId.fromSource("interpol-notices", "2026/4411");
-      out.printf("   analyst.interpol sees %d member(s) of that cluster: the FR record and the link stay hidden%n",
+      out.printf(Locale.ROOT, "   analyst.interpol sees %d member(s) of that cluster: the FR record and the link stay hidden%n",
           s.resolution().resolved(notice).map(r -> r.members().size()).orElse(0));
     }
     out.println();
@@ -362,7 +367,7 @@ public final class Demo {
     for (Reader r : List.of(READERS.get(0), READERS.get(2))) {
       try (Session s = ws.session(r.principal(), r.purpose())) {
         Entity e = s.entity(rossi).orElseThrow();
-        out.printf("   as %s: %s%n", r.principal().id(), e.properties().keySet());
+        out.printf(Locale.ROOT, "   as %s: %s%n", r.principal().id(), e.properties().keySet());
       }
     }
     out.println();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,7 +77,7 @@ public final class ExtractBench {
         bytes += Files.size(f);
       }
       double mb = bytes / 1024.0 / 1024.0;
-      System.out.printf("ExtractBench: %,d documents (txt, html, pdf, docx, eml + attachment, zip of 3), %.1f MB; "
+      System.out.printf(Locale.ROOT, "ExtractBench: %,d documents (txt, html, pdf, docx, eml + attachment, zip of 3), %.1f MB; "
           + "%d OCR pages; %d cores%n", files.size(), mb, ocrPages, Runtime.getRuntime().availableProcessors());
 
       AutoDetectParser tika = new AutoDetectParser();
@@ -113,7 +114,7 @@ public final class ExtractBench {
               pages.size() / cli);
         }
       }
-      System.out.printf("peak heap (host JVM): %,d MB (max %,d MB); each worker is capped at its -Xmx (1,024 MB)%n",
+      System.out.printf(Locale.ROOT, "peak heap (host JVM): %,d MB (max %,d MB); each worker is capped at its -Xmx (1,024 MB)%n",
           FoundationBench.peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     } finally {
       FoundationBench.delete(dir);
@@ -121,7 +122,7 @@ public final class ExtractBench {
   }
 
   static void row(String what, double ours, String baselineName, double baseline) {
-    System.out.printf("%-50s insight %,10.2f   %-14s %,10.2f   ratio %.2fx%n", what, ours, baselineName, baseline,
+    System.out.printf(Locale.ROOT, "%-50s insight %,10.2f   %-14s %,10.2f   ratio %.2fx%n", what, ours, baselineName, baseline,
         ours / baseline);
   }
 
@@ -177,7 +178,7 @@ public final class ExtractBench {
       pool.shutdownNow();
     }
     if (failed.get() > 0) {
-      System.out.printf("  (%d items had a quarantined part)%n", failed.get());
+      System.out.printf(Locale.ROOT, "  (%d items had a quarantined part)%n", failed.get());
     }
     return (System.nanoTime() - start) / 1e9;
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ public final class FoundationBench {
     Random random = new Random(42);
     List<Entity> data = generate(entities, random);
     long statements = data.stream().mapToLong(e -> e.statements().size()).sum();
-    System.out.printf("FoundationBench: %,d entities, %,d statements, %d distinct labels, batches of %d, %,d lookups%n",
+    System.out.printf(Locale.ROOT, "FoundationBench: %,d entities, %,d statements, %d distinct labels, batches of %d, %,d lookups%n",
         entities, statements, LABELS.length, batch, lookups);
     Path root = Files.createTempDirectory("insight-bench");
     try {
@@ -92,9 +93,9 @@ public final class FoundationBench {
       report("entity lookup, label filter in the query (lookups/s)", lookups / filtered, lookups / rawRead);
       double[] insightRead = readInsight(root.resolve("insight"), ids);
       report("entity lookup via Session, + audit fsync (lookups/s)", lookups / insightRead[0], lookups / rawRead);
-      System.out.printf("  (the session saw %,.0f of %,d looked-up entities; the raw baseline sees all)%n",
+      System.out.printf(Locale.ROOT, "  (the session saw %,.0f of %,d looked-up entities; the raw baseline sees all)%n",
           insightRead[1], lookups);
-      System.out.printf("peak heap: %,d MB (max %,d MB)%n", peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf(Locale.ROOT, "peak heap: %,d MB (max %,d MB)%n", peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     } finally {
       delete(root);
     }
@@ -226,7 +227,7 @@ public final class FoundationBench {
   }
 
   static void report(String what, double ours, double baseline) {
-    System.out.printf("%-52s insight %,12.0f   raw Lucene %,12.0f   ratio %.2fx%n", what, ours, baseline, ours / baseline);
+    System.out.printf(Locale.ROOT, "%-52s insight %,12.0f   raw Lucene %,12.0f   ratio %.2fx%n", what, ours, baseline, ours / baseline);
   }
 
   static long peakHeapBytes() {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -55,7 +56,7 @@ public final class IngestBench {
     try {
       Path corpus = root.resolve("corpus");
       long bytes = generate(corpus, files, 1, new Random(42));
-      System.out.printf("IngestBench: %,d files (txt, html, eml with an attachment, csv, pdf), %.1f MB, OCR off%n",
+      System.out.printf(Locale.ROOT, "IngestBench: %,d files (txt, html, eml with an attachment, csv, pdf), %.1f MB, OCR off%n",
           files, bytes / 1e6);
       List<Path> paths = list(corpus);
 
@@ -79,10 +80,10 @@ public final class IngestBench {
       row("documents/s, 1 worker process (isolated)", files / process1.seconds, "plain Tika", files / tikaSeconds);
       row("documents/s, 2 workers, in-process", files / inProcess2.seconds, "1 worker", files / inProcess1.seconds);
       row("documents/s, 2 worker processes", files / process2.seconds, "1 worker process", files / process1.seconds);
-      System.out.printf("  (each pipeline run: %,d items ingested, %,d documents with embedded children, %d quarantined;"
+      System.out.printf(Locale.ROOT, "  (each pipeline run: %,d items ingested, %,d documents with embedded children, %d quarantined;"
           + " worker start-up not timed: %.1f s)%n", process2.report.ingested(), process2.report.documents(),
           process2.report.quarantined(), process2.startSeconds);
-      System.out.printf("peak heap of this JVM: %,d MB (max %,d MB); each worker process has its own heap%n",
+      System.out.printf(Locale.ROOT, "peak heap of this JVM: %,d MB (max %,d MB); each worker process has its own heap%n",
           FoundationBench.peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
 
       if (largeMb > 0) {
@@ -96,7 +97,7 @@ public final class IngestBench {
         long largeBytes = generate(large, n, 40, new Random(11));
         resetPeakHeap();
         Run big = pipeline(large, root.resolve("ws-large"), 2, false);
-        System.out.printf("large corpus: %,d files, %.0f MB in %.0f s (%.1f MB/s, %.0f documents/s), %d quarantined;"
+        System.out.printf(Locale.ROOT, "large corpus: %,d files, %.0f MB in %.0f s (%.1f MB/s, %.0f documents/s), %d quarantined;"
             + " peak heap of this JVM %,d MB (max %,d MB)%n", n, largeBytes / 1e6, big.seconds,
             largeBytes / 1e6 / big.seconds, n / big.seconds, big.report.quarantined(),
             FoundationBench.peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
@@ -254,7 +255,7 @@ public final class IngestBench {
   }
 
   private static void row(String what, double ours, String baselineName, double baseline) {
-    System.out.printf("%-44s insight %10.1f   %-17s %10.1f   ratio %.2fx%n", what, ours, baselineName, baseline,
+    System.out.printf(Locale.ROOT, "%-44s insight %10.1f   %-17s %10.1f   ratio %.2fx%n", what, ours, baselineName, baseline,
         ours / baseline);
   }
 

@@ -136,6 +136,7 @@ public final class LinkBench {
     heap.close();
   }
 
+  @SuppressForbidden(reason = "the process's CPU time: the JDK's own MXBean extension, in every JDK this bench runs on")
   static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();

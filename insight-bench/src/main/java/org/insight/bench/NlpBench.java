@@ -3,6 +3,7 @@ package org.insight.bench;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,7 +83,7 @@ public final class NlpBench {
       bytes += d.getBytes(StandardCharsets.UTF_8).length;
     }
     double mb = bytes / 1e6;
-    System.out.printf("NlpBench: %,d documents, %.1f MB of UTF-8 text (6 languages, mixed in each document), one thread%n",
+    System.out.printf(Locale.ROOT, "NlpBench: %,d documents, %.1f MB of UTF-8 text (6 languages, mixed in each document), one thread%n",
         documents, mb);
 
     SelectorExtractor extractor = SelectorExtractor.create();
@@ -113,7 +114,7 @@ public final class NlpBench {
       bestRaw = Math.min(bestRaw, (t2 - t1) / 1e9);
     }
     row("selector extraction (MB/s)", "insight", mb / bestSel, "raw regex", mb / bestRaw);
-    System.out.printf("  (insight: %,d validated selectors; raw regexes: %,d matches, overlapping and unvalidated)%n",
+    System.out.printf(Locale.ROOT, "  (insight: %,d validated selectors; raw regexes: %,d matches, overlapping and unvalidated)%n",
         hits, rawHits);
 
     int warm = Math.min(100, docs.size());
@@ -132,14 +133,14 @@ public final class NlpBench {
       bestRawLang = Math.min(bestRawLang, (t2 - t1) / 1e9);
     }
     row("language per passage (MB/s)", "insight", mb / bestLang, "raw ME", mb / bestRawLang);
-    System.out.printf("  (insight: %,d passages after merging; raw: %,d paragraphs, split before timing)%n", passages,
+    System.out.printf(Locale.ROOT, "  (insight: %,d passages after merging; raw: %,d paragraphs, split before timing)%n", passages,
         paragraphs.stream().mapToLong(List::size).sum());
-    System.out.printf("peak heap: %,d MB (max %,d MB)%n", FoundationBench.peakHeapBytes() >> 20,
+    System.out.printf(Locale.ROOT, "peak heap: %,d MB (max %,d MB)%n", FoundationBench.peakHeapBytes() >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
   }
 
   private static void row(String what, String a, double av, String b, double bv) {
-    System.out.printf("%-32s %-8s %8.2f   %-10s %8.2f   ratio %.2fx%n", what, a, av, b, bv, av / bv);
+    System.out.printf(Locale.ROOT, "%-32s %-8s %8.2f   %-10s %8.2f   ratio %.2fx%n", what, a, av, b, bv, av / bv);
   }
 
   private static long selectors(SelectorExtractor extractor, List<String> docs) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -54,16 +55,16 @@ public final class ReverseScreenBench {
     List<String[]> people = new ArrayList<>(); // name, birth date
     for (int i = 0; i < subjects + mentions + notices + 100; i++) {
       people.add(new String[] {GIVEN[random.nextInt(GIVEN.length)] + " " + family(random),
-          String.format("%d-%02d-%02d", 1950 + random.nextInt(50), 1 + random.nextInt(12), 1 + random.nextInt(28))});
+          String.format(Locale.ROOT, "%d-%02d-%02d", 1950 + random.nextInt(50), 1 + random.nextInt(12), 1 + random.nextInt(28))});
     }
-    System.out.printf("ReverseScreenBench: %,d persons and %,d name mentions in the workspace, %d notices added one"
+    System.out.printf(Locale.ROOT, "ReverseScreenBench: %,d persons and %,d name mentions in the workspace, %d notices added one"
         + " at a time (half of them listing a person of the workspace); load average %.2f%n", subjects, mentions,
         notices, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     Path root = Files.createTempDirectory("insight-reverse-bench");
     try (PeakHeap heap = PeakHeap.start(); Workspace with = open(root.resolve("with")); Workspace without = open(root.resolve("without"))) {
       long t0 = System.nanoTime();
       load(with, people, subjects, mentions);
-      System.out.printf("  loading the subjects: %,d ms%n", (System.nanoTime() - t0) / 1_000_000);
+      System.out.printf(Locale.ROOT, "  loading the subjects: %,d ms%n", (System.nanoTime() - t0) / 1_000_000);
       Dataset list = Dataset.of("notices", Label.of("INTERPOL"), SourceGrading.UNGRADED);
       List<Entity> entries = new ArrayList<>();
       for (int i = 0; i < notices; i++) {
@@ -98,16 +99,16 @@ public final class ReverseScreenBench {
       long flags = with.session(Principal.of("analyst", "FR", "INTERPOL"), CI).flags(null, 0, 1).total();
       double[] later = Arrays.copyOfRange(withTimes, 1, notices);
       double[] baseLater = Arrays.copyOfRange(withoutTimes, 1, notices);
-      System.out.printf("  first notice (builds the subject index): %,.0f ms (baseline %,.0f ms)%n", withTimes[0],
+      System.out.printf(Locale.ROOT, "  first notice (builds the subject index): %,.0f ms (baseline %,.0f ms)%n", withTimes[0],
           withoutTimes[0]);
-      System.out.printf("  later notices: p50 %.1f ms, p99 %.1f ms; baseline (no subjects) p50 %.1f ms, p99 %.1f ms;"
+      System.out.printf(Locale.ROOT, "  later notices: p50 %.1f ms, p99 %.1f ms; baseline (no subjects) p50 %.1f ms, p99 %.1f ms;"
           + " ratio p50 %.2f%n", pct(later, 50), pct(later, 99), pct(baseLater, 50), pct(baseLater, 99),
           pct(later, 50) / pct(baseLater, 50));
-      System.out.printf("  a notice right after a new subject (index updated in place): p50 %.1f ms, p99 %.1f ms%n",
+      System.out.printf(Locale.ROOT, "  a notice right after a new subject (index updated in place): p50 %.1f ms, p99 %.1f ms%n",
           pct(interleaved, 50), pct(interleaved, 99));
-      System.out.printf("  flags raised: %d (of %d notices listing a person of the workspace, + %d late pairs)%n",
+      System.out.printf(Locale.ROOT, "  flags raised: %d (of %d notices listing a person of the workspace, + %d late pairs)%n",
           flags, (notices + 1) / 2, interleaved.length);
-      System.out.printf("  peak heap (largest single sample of used heap, every 20 ms): %,d MB%n",
+      System.out.printf(Locale.ROOT, "  peak heap (largest single sample of used heap, every 20 ms): %,d MB%n",
           heap.peakBytes() >> 20);
     } finally {
       delete(root);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.TreeSet;
 import org.apache.lucene.index.DirectoryReader;
@@ -78,13 +79,13 @@ public final class ScanBench {
     Path wsDir = root.resolve("ws-" + n);
     try (PeakHeap heap = PeakHeap.start()) {
       if (Files.exists(wsDir.resolve("filled"))) {
-        System.out.printf("ScanBench: %,d entities, reusing %s%n", n, wsDir);
+        System.out.printf(Locale.ROOT, "ScanBench: %,d entities, reusing %s%n", n, wsDir);
       } else {
         long t0 = System.nanoTime();
         FoundationBench.delete(wsDir); // a run killed while filling leaves a partial workspace
         long statements = fill(wsDir, n);
         Files.writeString(wsDir.resolve("filled"), Long.toString(statements));
-        System.out.printf("ScanBench: %,d entities, %,d statements, %d labels; written in %.0f s%n", n, statements,
+        System.out.printf(Locale.ROOT, "ScanBench: %,d entities, %,d statements, %d labels; written in %.0f s%n", n, statements,
             LABELS.length, (System.nanoTime() - t0) / 1e9);
       }
 
@@ -105,7 +106,7 @@ public final class ScanBench {
         long c = System.nanoTime();
         long partialCount = partial.count("Person");
         long d = System.nanoTime();
-        System.out.printf("cold (first reads of a fresh snapshot): count(Person) %,.1f ms (%,d), first page of 100 %,.1f ms;"
+        System.out.printf(Locale.ROOT, "cold (first reads of a fresh snapshot): count(Person) %,.1f ms (%,d), first page of 100 %,.1f ms;"
             + " another reader's count %,.1f ms (%,d)%n", ms(b - a), count, ms(c - b), ms(d - c), partialCount);
 
         heap.reset();
@@ -140,22 +141,22 @@ public final class ScanBench {
           rawScanned = r[1];
           scanned = s[1];
         }
-        System.out.printf("scan of every Person: session %,d statements (%,d entities), raw %,d stored documents%n",
+        System.out.printf(Locale.ROOT, "scan of every Person: session %,d statements (%,d entities), raw %,d stored documents%n",
             scanned, page.total(), rawScanned);
-        System.out.printf("%-56s session %,12.0f   raw Lucene %,12.0f   ratio %.2fx%n",
+        System.out.printf(Locale.ROOT, "%-56s session %,12.0f   raw Lucene %,12.0f   ratio %.2fx%n",
             "scan, statements/s (best of 3)", scanned / bestOurs, rawScanned / bestRaw,
             (scanned / bestOurs) / (rawScanned / bestRaw));
         long[] p = time(() -> sessionScan(partial));
-        System.out.printf("%-56s session %,12.0f   (%,d statements seen, label filter in the query)%n",
+        System.out.printf(Locale.ROOT, "%-56s session %,12.0f   (%,d statements seen, label filter in the query)%n",
             "scan as a reader who sees 3 of 8 labels, statements/s", p[1] / (p[0] / 1e9), p[1]);
-        System.out.printf("peak heap during the scans: %,d MB (max %,d MB)%n", heap.peakBytes() >> 20,
+        System.out.printf(Locale.ROOT, "peak heap during the scans: %,d MB (max %,d MB)%n", heap.peakBytes() >> 20,
             Runtime.getRuntime().maxMemory() >> 20);
         if (Runtime.getRuntime().maxMemory() < (2L << 30)) {
           System.out.println("spotting dictionary: skipped (a dictionary of a million entities needs a 2 GB heap)");
         } else {
           heap.reset();
           long[] spot = time(() -> (long) org.insight.workspace.EntitySpottingStep.spotter(all).stats().hashCode());
-          System.out.printf("spotting dictionary from one scan of every entity: %,.1f s, peak heap %,d MB%n",
+          System.out.printf(Locale.ROOT, "spotting dictionary from one scan of every entity: %,.1f s, peak heap %,d MB%n",
               spot[0] / 1e9, heap.peakBytes() >> 20);
         }
       }
@@ -188,7 +189,7 @@ public final class ScanBench {
         index.write(batch, List.of());
         statements += batch.size();
         if (start > 0 && start % 200_000 == 0) {
-          System.out.printf("  written %,d entities%n", start);
+          System.out.printf(Locale.ROOT, "  written %,d entities%n", start);
         }
       }
       index.write(late, List.of());
@@ -326,7 +327,7 @@ public final class ScanBench {
   }
 
   private static void report(String what, double ours, double raw, long ourResult, long rawResult) {
-    System.out.printf("%-56s session %,10.1f   raw Lucene %,10.1f   speed %.2fx   (%,d vs %,d)%n", what, ours, raw,
+    System.out.printf(Locale.ROOT, "%-56s session %,10.1f   raw Lucene %,10.1f   speed %.2fx   (%,d vs %,d)%n", what, ours, raw,
         raw / ours, ourResult, rawResult);
   }
 }

@@ -111,7 +111,7 @@ public final class ScreenBench {
     int queries = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 1_000;
     int scanQueries = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 20;
     long seed = Long.getLong("insight.seed", 20261125L);
-    System.out.printf("ScreenBench: %,d watch-list names, %,d corrupted queries, linear scan on %,d of them (seed %d)%n",
+    System.out.printf(Locale.ROOT, "ScreenBench: %,d watch-list names, %,d corrupted queries, linear scan on %,d of them (seed %d)%n",
         names, queries, scanQueries, seed);
     PeakHeap heap = PeakHeap.start();
     ScreenBench gen = new ScreenBench(seed);
@@ -134,7 +134,7 @@ public final class ScreenBench {
     double buildSeconds = (System.nanoTime() - t0) / 1e9;
     System.gc();
     long retained = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-    System.out.printf("index build: %.1f s in Screening.addAll (%,.0f entries/s), %.1f s with generation; heap after GC %,d MB%n",
+    System.out.printf(Locale.ROOT, "index build: %.1f s in Screening.addAll (%,.0f entries/s), %.1f s with generation; heap after GC %,d MB%n",
         indexNanos / 1e9, names / (indexNanos / 1e9), buildSeconds, retained >> 20);
 
     List<ScreeningQuery> qs = new ArrayList<>();
@@ -169,7 +169,7 @@ public final class ScreenBench {
       long cut = sorted[Math.max(0, sorted.length - 10)];
       for (int i = 0; i < queries; i++) {
         if (nanos[i] >= cut) {
-          System.out.printf("SLOW %.1f ms q%d %s ids=%s%n", nanos[i] / 1e6, i, qs.get(i).record().values(),
+          System.out.printf(Locale.ROOT, "SLOW %.1f ms q%d %s ids=%s%n", nanos[i] / 1e6, i, qs.get(i).record().values(),
               qs.get(i).identifiers());
         }
       }
@@ -212,35 +212,35 @@ public final class ScreenBench {
           retrieved += index.contains(h.id()) ? 1 : 0;
           if (showMisses && !index.contains(h.id())) {
             double last = results.get(i).isEmpty() ? Double.NaN : results.get(i).get(results.get(i).size() - 1).weight();
-            System.out.printf("MISS q%d %s | truth w%d | %s p=%.3f w=%.2f (index 10th w=%.2f) %s | %s%n", i,
+            System.out.printf(Locale.ROOT, "MISS q%d %s | truth w%d | %s p=%.3f w=%.2f (index 10th w=%.2f) %s | %s%n", i,
                 qs.get(i).record().values() + " ids=" + qs.get(i).identifiers(), truth[i], h.id(), h.probability(),
                 h.weight(), last, h.entry().values(), levels(h));
           }
         }
       }
     }
-    System.out.printf("%-46s %-16s %-16s %s%n", "query latency (ms)", "index", "linear scan", "ratio");
-    System.out.printf("%-46s %-16.3f%n", "  p50 (all queries)", p50);
-    System.out.printf("%-46s %-16.3f%n", "  p99 (all queries)", p99);
-    System.out.printf("%-46s %-16.3f%n", "  mean (all queries)", mean);
+    System.out.printf(Locale.ROOT, "%-46s %-16s %-16s %s%n", "query latency (ms)", "index", "linear scan", "ratio");
+    System.out.printf(Locale.ROOT, "%-46s %-16.3f%n", "  p50 (all queries)", p50);
+    System.out.printf(Locale.ROOT, "%-46s %-16.3f%n", "  p99 (all queries)", p99);
+    System.out.printf(Locale.ROOT, "%-46s %-16.3f%n", "  mean (all queries)", mean);
     // CPU time of the querying thread: what the wall time would be on an idle machine (no waiting for a core)
-    System.out.printf("%-46s %-16.3f%n", "  p50 CPU time of the query thread",
+    System.out.printf(Locale.ROOT, "%-46s %-16.3f%n", "  p50 CPU time of the query thread",
         cpuSorted[cpuSorted.length / 2] / 1e6);
-    System.out.printf("%-46s %-16.3f%n", "  p99 CPU time of the query thread",
+    System.out.printf(Locale.ROOT, "%-46s %-16.3f%n", "  p99 CPU time of the query thread",
         cpuSorted[Math.min(cpuSorted.length - 1, (int) Math.ceil(cpuSorted.length * 0.99) - 1)] / 1e6);
     if (timed > 0) {
-      System.out.printf("%-46s %-16.3f %-16.1f %.0fx faster%n", "  mean over the " + timed + " timed scanned queries",
+      System.out.printf(Locale.ROOT, "%-46s %-16.3f %-16.1f %.0fx faster%n", "  mean over the " + timed + " timed scanned queries",
           indexMsOnScanned / timed, scanMs / timed, scanMs / indexMsOnScanned);
     }
     if (scanned > 0) {
-      System.out.printf("recall@10 vs the scan on %d queries (scan hits with p >= 0.01): %.4f (%d of %d)%n", scanned,
+      System.out.printf(Locale.ROOT, "recall@10 vs the scan on %d queries (scan hits with p >= 0.01): %.4f (%d of %d)%n", scanned,
           relevant == 0 ? 1.0 : retrieved / (double) relevant, retrieved, relevant);
-      System.out.printf("recall@10 vs the scan on %d queries (all ten, ties included):   %.4f (%d of %d)%n", scanned,
+      System.out.printf(Locale.ROOT, "recall@10 vs the scan on %d queries (all ten, ties included):   %.4f (%d of %d)%n", scanned,
           retrievedAll / (double) relevantAll, retrievedAll, relevantAll);
     }
-    System.out.printf("true person in the index's top 10: %.4f, first: %.4f (%d queries)%n", found / (double) queries,
+    System.out.printf(Locale.ROOT, "true person in the index's top 10: %.4f, first: %.4f (%d queries)%n", found / (double) queries,
         first / (double) queries, queries);
-    System.out.printf("peak heap (largest single sample of used heap, every 20 ms): %,d MB (max %,d MB)%n",
+    System.out.printf(Locale.ROOT, "peak heap (largest single sample of used heap, every 20 ms): %,d MB (max %,d MB)%n",
         heap.peakBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     heap.close();
   }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.apache.lucene.document.Field;
@@ -62,7 +63,7 @@ public final class SearchBench {
     Random random = new Random(7);
     String[] vocabulary = vocabulary(5_000, random);
     Path root = Files.createTempDirectory("insight-search-bench");
-    System.out.printf("SearchBench: %,d documents (~60 words, 6 languages, %d labels), %,d queries%n", n, LABELS.length, queries);
+    System.out.printf(Locale.ROOT, "SearchBench: %,d documents (~60 words, 6 languages, %d labels), %,d queries%n", n, LABELS.length, queries);
     try {
       Path wsDir = root.resolve("ws");
       Workspace.open(wsDir).close(); // create the workspace, then fill its index in bulk below
@@ -89,7 +90,7 @@ public final class SearchBench {
             raw += timeRaw(rawWriter, docs);
           }
           if (start % 100_000 == 0 && start > 0) {
-            System.out.printf("  indexed %,d%n", start);
+            System.out.printf(Locale.ROOT, "  indexed %,d%n", start);
           }
         }
       }
@@ -142,8 +143,8 @@ public final class SearchBench {
             if (sameTop(r, top, rawSearcher)) {
               identical++;
             } else if (compared - identical <= 3) {
-              System.out.printf("  differs: %s%n    ours %s%n    raw  %s%n", q.match(),
-                  r.hits().stream().map(h -> h.id() + String.format("=%.4f", h.score())).toList(), describe(top, rawSearcher));
+              System.out.printf(Locale.ROOT, "  differs: %s%n    ours %s%n    raw  %s%n", q.match(),
+                  r.hits().stream().map(h -> h.id() + String.format(Locale.ROOT, "=%.4f", h.score())).toList(), describe(top, rawSearcher));
             }
           }
         }
@@ -152,17 +153,17 @@ public final class SearchBench {
         Arrays.sort(tPartial);
         Arrays.sort(tStore);
         Arrays.sort(tRawExact);
-        System.out.printf("%-46s %-28s %-28s %s%n", "query latency (ms)", "Session, sees all", "raw IndexSearcher", "ratio");
-        System.out.printf("%-46s %-28.3f %-28.3f %.2fx%n", "  p50", ms(tOurs, 0.5), ms(tRaw, 0.5), ms(tOurs, 0.5) / ms(tRaw, 0.5));
-        System.out.printf("%-46s %-28.3f %-28.3f %.2fx%n", "  p99", ms(tOurs, 0.99), ms(tRaw, 0.99), ms(tOurs, 0.99) / ms(tRaw, 0.99));
-        System.out.printf("%-46s %-28.3f %-28.3f %.2fx%n", "  p50 label-filtered store, no audit", ms(tStore, 0.5), ms(tRaw, 0.5), ms(tStore, 0.5) / ms(tRaw, 0.5));
-        System.out.printf("%-46s %-28.3f %-28.3f %.2fx%n", "  p99 label-filtered store, no audit", ms(tStore, 0.99), ms(tRaw, 0.99), ms(tStore, 0.99) / ms(tRaw, 0.99));
-        System.out.printf("%-46s %-28.3f %-28.3f %.2fx%n", "  p50 store vs raw with exact total", ms(tStore, 0.5), ms(tRawExact, 0.5), ms(tStore, 0.5) / ms(tRawExact, 0.5));
-        System.out.printf("%-46s %-28.3f %-28.3f %.2fx%n", "  p99 store vs raw with exact total", ms(tStore, 0.99), ms(tRawExact, 0.99), ms(tStore, 0.99) / ms(tRawExact, 0.99));
-        System.out.printf("%-46s p50 %.3f  p99 %.3f%n", "  Session, sees 3 of 8 labels", ms(tPartial, 0.5), ms(tPartial, 0.99));
-        System.out.printf("identical top-10 (principal sees everything): %d of %d queries%n", identical, compared);
+        System.out.printf(Locale.ROOT, "%-46s %-28s %-28s %s%n", "query latency (ms)", "Session, sees all", "raw IndexSearcher", "ratio");
+        System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p50", ms(tOurs, 0.5), ms(tRaw, 0.5), ms(tOurs, 0.5) / ms(tRaw, 0.5));
+        System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p99", ms(tOurs, 0.99), ms(tRaw, 0.99), ms(tOurs, 0.99) / ms(tRaw, 0.99));
+        System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p50 label-filtered store, no audit", ms(tStore, 0.5), ms(tRaw, 0.5), ms(tStore, 0.5) / ms(tRaw, 0.5));
+        System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p99 label-filtered store, no audit", ms(tStore, 0.99), ms(tRaw, 0.99), ms(tStore, 0.99) / ms(tRaw, 0.99));
+        System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p50 store vs raw with exact total", ms(tStore, 0.5), ms(tRawExact, 0.5), ms(tStore, 0.5) / ms(tRawExact, 0.5));
+        System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p99 store vs raw with exact total", ms(tStore, 0.99), ms(tRawExact, 0.99), ms(tStore, 0.99) / ms(tRawExact, 0.99));
+        System.out.printf(Locale.ROOT, "%-46s p50 %.3f  p99 %.3f%n", "  Session, sees 3 of 8 labels", ms(tPartial, 0.5), ms(tPartial, 0.99));
+        System.out.printf(Locale.ROOT, "identical top-10 (principal sees everything): %d of %d queries%n", identical, compared);
       }
-      System.out.printf("peak heap: %,d MB (max %,d MB)%n", FoundationBench.peakHeapBytes() >> 20,
+      System.out.printf(Locale.ROOT, "peak heap: %,d MB (max %,d MB)%n", FoundationBench.peakHeapBytes() >> 20,
           Runtime.getRuntime().maxMemory() >> 20);
     } finally {
       FoundationBench.delete(root);
@@ -173,7 +174,7 @@ public final class SearchBench {
     List<String> out = new ArrayList<>();
     float max = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
     for (ScoreDoc sd : top.scoreDocs) {
-      out.add(searcher.storedFields().document(sd.doc).get("id") + String.format("=%.4f", sd.score / max));
+      out.add(searcher.storedFields().document(sd.doc).get("id") + String.format(Locale.ROOT, "=%.4f", sd.score / max));
     }
     return out;
   }
@@ -293,7 +294,7 @@ public final class SearchBench {
   }
 
   private static void report(String what, double ours, double raw) {
-    System.out.printf("%-46s insight %,12.1f   raw Lucene %,12.1f   ratio %.2fx%n", what, ours, raw, ours / raw);
+    System.out.printf(Locale.ROOT, "%-46s insight %,12.1f   raw Lucene %,12.1f   ratio %.2fx%n", what, ours, raw, ours / raw);
   }
 
   /** The raw baseline with the same fixed average field lengths our scoring uses, so scores are comparable. */

@@ -40,7 +40,7 @@ public final class SpotBench {
     String[] given = words(20_000, 2, random);
     String[] family = words(200_000, 3, random);
     String[] filler = fillerWords(8_000, random); // every filler word has an x, no name token does: no chance hits
-    System.out.printf("SpotBench: %,d known person names (100,000 with a passport number), %,d documents of ~300"
+    System.out.printf(Locale.ROOT, "SpotBench: %,d known person names (100,000 with a passport number), %,d documents of ~300"
         + " words with %d planted mentions each%n", names, documents, PLANTED);
 
     String[][] entityNames = new String[names][];
@@ -128,24 +128,24 @@ public final class SpotBench {
     double oursRate = documents * (double) rounds / (oursNanos / 1e9);
     double baseRate = documents * (double) rounds / (baseNanos / 1e9);
     double mb = bytes / 1e6;
-    System.out.printf("%-44s %-14s %12s   %-14s %12s   %s%n", "", "EntitySpotter", "", "n-gram HashMap", "", "ratio");
-    System.out.printf("%-44s %27.1f   %27.1f   %.2fx%n", "spotting (documents/s, 1 thread)", oursRate, baseRate,
+    System.out.printf(Locale.ROOT, "%-44s %-14s %12s   %-14s %12s   %s%n", "", "EntitySpotter", "", "n-gram HashMap", "", "ratio");
+    System.out.printf(Locale.ROOT, "%-44s %27.1f   %27.1f   %.2fx%n", "spotting (documents/s, 1 thread)", oursRate, baseRate,
         oursRate / baseRate);
-    System.out.printf("%-44s %27.2f   %27.2f   %.2fx%n", "spotting (MB/s of text, 1 thread)",
+    System.out.printf(Locale.ROOT, "%-44s %27.2f   %27.2f   %.2fx%n", "spotting (MB/s of text, 1 thread)",
         mb * rounds / (oursNanos / 1e9), mb * rounds / (baseNanos / 1e9), oursRate / baseRate);
-    System.out.printf("%-44s %27s   %27s   %.2fx%n", "retained heap of the dictionary (MB)",
+    System.out.printf(Locale.ROOT, "%-44s %27s   %27s   %.2fx%n", "retained heap of the dictionary (MB)",
         String.format(Locale.ROOT, "%,d", heapOurs >> 20), String.format(Locale.ROOT, "%,d", heapBaseline >> 20),
         (double) heapOurs / heapBaseline);
-    System.out.printf("%-44s %27.1f   %27.1f%n", "build (s)", buildOurs, buildBaseline);
-    System.out.printf("%-44s %27s   %27s%n", "planted mentions found (recall)",
+    System.out.printf(Locale.ROOT, "%-44s %27.1f   %27.1f%n", "build (s)", buildOurs, buildBaseline);
+    System.out.printf(Locale.ROOT, "%-44s %27s   %27s%n", "planted mentions found (recall)",
         String.format(Locale.ROOT, "%,d of %,d", recallOurs[0], recallOurs[1]),
         String.format(Locale.ROOT, "%,d of %,d", recallBase[0], recallBase[1]));
-    System.out.printf("%-44s %27s   %27s%n", "hits per pass (incl. shared names)", String.format("%,d", oursHits),
-        String.format("%,d", baseHits));
+    System.out.printf(Locale.ROOT, "%-44s %27s   %27s%n", "hits per pass (incl. shared names)", String.format(Locale.ROOT, "%,d", oursHits),
+        String.format(Locale.ROOT, "%,d", baseHits));
     EntitySpotter.Stats st = spotter.stats();
-    System.out.printf("spotter: %,d names indexed, %,d too unspecific, %,d identifiers, %,d trie nodes%n",
+    System.out.printf(Locale.ROOT, "spotter: %,d names indexed, %,d too unspecific, %,d identifiers, %,d trie nodes%n",
         st.namesIndexed(), st.namesTooUnspecific(), st.identifiersIndexed(), st.trieNodes());
-    System.out.printf("peak heap: %,d MB (max %,d MB)%n", FoundationBench.peakHeapBytes() >> 20,
+    System.out.printf(Locale.ROOT, "peak heap: %,d MB (max %,d MB)%n", FoundationBench.peakHeapBytes() >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
     // keep both alive until here, so the retained-heap figures above are what each needs
     if (spotter.stats().entities() + baseline.size() < 0) {

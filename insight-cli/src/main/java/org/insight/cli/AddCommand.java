@@ -2,6 +2,7 @@ package org.insight.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.core.Dataset;
 import org.insight.core.EntityBuilder;
@@ -78,7 +79,7 @@ final class AddCommand implements Callable<Integer> {
         Render.print(spec.commandLine().getOut(), Render.versioned().put("entity", receipt.entities().get(0).value())
             .put("statements", receipt.statements()));
       } else {
-        spec.commandLine().getOut().printf("added %s (%d values)%n", receipt.entities().get(0), receipt.statements());
+        spec.commandLine().getOut().printf(Locale.ROOT, "added %s (%d values)%n", receipt.entities().get(0), receipt.statements());
       }
       return 0;
     }

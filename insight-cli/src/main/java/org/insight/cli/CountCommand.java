@@ -1,5 +1,6 @@
 package org.insight.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.workspace.Session;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ final class CountCommand implements Callable<Integer> {
       if (session.json) {
         Render.print(out, Render.versioned().put("entities", entities).put("documents", documents));
       } else {
-        out.printf("entities: %d%s%ndocuments: %d%n", entities, type == null ? "" : " (" + type + ")", documents);
+        out.printf(Locale.ROOT, "entities: %d%s%ndocuments: %d%n", entities, type == null ? "" : " (" + type + ")", documents);
       }
       return 0;
     }

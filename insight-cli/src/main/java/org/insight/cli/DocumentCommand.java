@@ -1,5 +1,6 @@
 package org.insight.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.workspace.Session;
 import picocli.CommandLine.Command;
@@ -31,8 +32,8 @@ final class DocumentCommand implements Callable<Integer> {
           page.items().forEach(d -> items.add(Render.json(d)));
           Render.print(out, n);
         } else {
-          out.printf("%d documents visible%n", page.total());
-          page.items().forEach(d -> out.printf("  %s  %s%n", d.id(), d.title()));
+          out.printf(Locale.ROOT, "%d documents visible%n", page.total());
+          page.items().forEach(d -> out.printf(Locale.ROOT, "  %s  %s%n", d.id(), d.title()));
         }
         return 0;
       }
@@ -48,9 +49,9 @@ final class DocumentCommand implements Callable<Integer> {
         Render.print(out, n);
       } else {
         Render.document(out, doc.get());
-        out.printf("%n  language: %s; %d mention(s) visible%n", doc.get().language().isEmpty() ? "unknown"
+        out.printf(Locale.ROOT, "%n  language: %s; %d mention(s) visible%n", doc.get().language().isEmpty() ? "unknown"
             : doc.get().language(), mentions.size());
-        mentions.forEach(m -> out.printf("  [%d,%d) %-34s %-28s \"%s\"%n", m.start(), m.end(), m.provenance().method(),
+        mentions.forEach(m -> out.printf(Locale.ROOT, "  [%d,%d) %-34s %-28s \"%s\"%n", m.start(), m.end(), m.provenance().method(),
             m.value(), m.text()));
       }
       return 0;

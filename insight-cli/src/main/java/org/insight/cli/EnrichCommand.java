@@ -3,6 +3,7 @@ package org.insight.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.core.json.ModelJson;
 import org.insight.workspace.Enrichment;
@@ -70,16 +71,16 @@ final class EnrichCommand implements Callable<Integer> {
 
   /** The report for a person. */
   static void print(java.io.PrintWriter out, EnrichmentReport r) {
-    out.printf("enriched %d documents (%d updated)%n", r.documents(), r.updatedDocuments());
+    out.printf(Locale.ROOT, "enriched %d documents (%d updated)%n", r.documents(), r.updatedDocuments());
     for (EnrichmentReport.StepReport x : r.steps()) {
       if (x.available()) {
-        out.printf("  %-10s %d documents, %d mentions, %d statements%s%n", x.name(), x.documents(), x.mentions(),
+        out.printf(Locale.ROOT, "  %-10s %d documents, %d mentions, %d statements%s%n", x.name(), x.documents(), x.mentions(),
             x.statements(), x.failed() == 0 ? "" : ", " + x.failed() + " failed");
       } else {
-        out.printf("  %-10s not run: %s%n", x.name(), x.unavailableReason());
+        out.printf(Locale.ROOT, "  %-10s not run: %s%n", x.name(), x.unavailableReason());
       }
     }
-    r.failures().forEach(x -> out.printf("  failed: %s %s: %s%n", x.documentId(), x.step(), x.reason()));
-    r.notes().forEach(x -> out.printf("  note: %s%n", x));
+    r.failures().forEach(x -> out.printf(Locale.ROOT, "  failed: %s %s: %s%n", x.documentId(), x.step(), x.reason()));
+    r.notes().forEach(x -> out.printf(Locale.ROOT, "  note: %s%n", x));
   }
 }

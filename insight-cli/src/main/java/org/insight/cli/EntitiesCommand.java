@@ -2,6 +2,7 @@ package org.insight.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.core.Entity;
 import org.insight.workspace.Page;
@@ -42,7 +43,7 @@ final class EntitiesCommand implements Callable<Integer> {
         Render.print(out, n);
         return 0;
       }
-      out.printf("%d entities visible%s%n", page.total(), type == null ? "" : " of type " + type);
+      out.printf(Locale.ROOT, "%d entities visible%s%n", page.total(), type == null ? "" : " of type " + type);
       List<String[]> rows = new ArrayList<>();
       rows.add(new String[] {"id", "type", "caption", "values"});
       for (Entity e : page.items()) {
@@ -52,7 +53,7 @@ final class EntitiesCommand implements Callable<Integer> {
         Render.table(out, rows);
       }
       if (page.hasNext()) {
-        out.printf("  … more: --offset %d%n", offset + page.items().size());
+        out.printf(Locale.ROOT, "  … more: --offset %d%n", offset + page.items().size());
       }
       return 0;
     }

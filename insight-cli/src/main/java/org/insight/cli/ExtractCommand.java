@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.insight.core.json.ModelJson;
@@ -99,20 +100,20 @@ final class ExtractCommand implements Callable<Integer> {
   }
 
   static void print(PrintWriter out, Extraction e, String indent) {
-    out.printf("%s%s  [%s, %d bytes]  %s%n", indent, e.path().isEmpty() ? "(stream)" : e.path(), e.mediaType(),
+    out.printf(Locale.ROOT, "%s%s  [%s, %d bytes]  %s%n", indent, e.path().isEmpty() ? "(stream)" : e.path(), e.mediaType(),
         e.size(), e.outcome());
     String pad = indent + "  ";
-    out.printf("%ssha256 %s%s%n", pad, e.contentHash().hex(), e.parser().isEmpty() ? "" : "  parser " + e.parser());
-    e.metadata().title().ifPresent(v -> out.printf("%stitle    %s%n", pad, v));
-    e.metadata().author().ifPresent(v -> out.printf("%sauthor   %s%n", pad, v));
-    e.metadata().created().ifPresent(v -> out.printf("%screated  %s%n", pad, v));
-    e.metadata().modified().ifPresent(v -> out.printf("%smodified %s%n", pad, v));
-    e.metadata().language().ifPresent(v -> out.printf("%slanguage %s%n", pad, v));
-    e.metadata().location().ifPresent(p -> out.printf("%slocation %.6f, %.6f%n", pad, p.latitude(), p.longitude()));
-    e.ocr().ifPresent(o -> out.printf("%socr      %s (%s), %d page(s), mean confidence %.2f%n", pad, o.engine(),
+    out.printf(Locale.ROOT, "%ssha256 %s%s%n", pad, e.contentHash().hex(), e.parser().isEmpty() ? "" : "  parser " + e.parser());
+    e.metadata().title().ifPresent(v -> out.printf(Locale.ROOT, "%stitle    %s%n", pad, v));
+    e.metadata().author().ifPresent(v -> out.printf(Locale.ROOT, "%sauthor   %s%n", pad, v));
+    e.metadata().created().ifPresent(v -> out.printf(Locale.ROOT, "%screated  %s%n", pad, v));
+    e.metadata().modified().ifPresent(v -> out.printf(Locale.ROOT, "%smodified %s%n", pad, v));
+    e.metadata().language().ifPresent(v -> out.printf(Locale.ROOT, "%slanguage %s%n", pad, v));
+    e.metadata().location().ifPresent(p -> out.printf(Locale.ROOT, "%slocation %.6f, %.6f%n", pad, p.latitude(), p.longitude()));
+    e.ocr().ifPresent(o -> out.printf(Locale.ROOT, "%socr      %s (%s), %d page(s), mean confidence %.2f%n", pad, o.engine(),
         o.languages(), o.pages(), o.meanConfidence()));
     if (!e.text().isBlank()) {
-      out.printf("%stext%s:%n", pad, e.textTruncated() ? " (truncated)" : "");
+      out.printf(Locale.ROOT, "%stext%s:%n", pad, e.textTruncated() ? " (truncated)" : "");
       for (String line : e.text().strip().split("\\R")) {
         out.println(pad + "  " + line);
       }

@@ -48,7 +48,7 @@ final class FlagsCommand implements Callable<Integer> {
         if (session.json) {
           Render.print(out, Render.versioned().put("id", f.id().value()).put("status", f.status()));
         } else {
-          out.printf("%s is now %s%n", f.id(), f.status());
+          out.printf(Locale.ROOT, "%s is now %s%n", f.id(), f.status());
         }
         return 0;
       }
@@ -72,7 +72,7 @@ final class FlagsCommand implements Callable<Integer> {
         Render.print(out, a);
         return 0;
       }
-      out.printf("%d flag(s)%n", page.total());
+      out.printf(Locale.ROOT, "%d flag(s)%n", page.total());
       if (page.items().isEmpty()) {
         return 0;
       }
@@ -84,7 +84,7 @@ final class FlagsCommand implements Callable<Integer> {
       }
       Render.table(out, rows);
       for (Flag f : page.items()) {
-        out.printf("  %s: %s%n", f.id(), f.explanation());
+        out.printf(Locale.ROOT, "  %s: %s%n", f.id(), f.explanation());
       }
       return 0;
     }

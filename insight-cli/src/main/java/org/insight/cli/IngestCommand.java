@@ -169,7 +169,7 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   static void print(PrintWriter out, IngestReport r) {
-    out.printf("%s: %d found, %d ingested (%d documents%s), %d unchanged, %d quarantined — %s in %.1f s%n",
+    out.printf(Locale.ROOT, "%s: %d found, %d ingested (%d documents%s), %d unchanged, %d quarantined — %s in %.1f s%n",
         r.dataset(), r.found(), r.ingested(), r.documents(), r.entities() > 0 ? ", " + r.entities() + " entities" : "",
         r.unchanged(), r.quarantined(), bytes(r.bytes()), r.duration().toMillis() / 1000.0);
     if (!r.failures().isEmpty()) {

@@ -1,6 +1,8 @@
 package org.insight.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import org.insight.InsightException;
 import org.insight.core.json.ModelJson;
@@ -23,7 +25,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // the console's own encoding, named: a terminal shows what its platform charset encodes
+    System.exit(run(args, console(System.out), console(System.err)));
+  }
+
+  private static PrintWriter console(java.io.PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, Charset.defaultCharset()), true);
   }
 
   /** Runs the command line and returns its exit code; used by tests too. */

@@ -123,7 +123,7 @@ final class MatchCsvOptions {
                 ? "'" + a + "' and '" + b + "' are on the same side; a link pairs left with right"
             : match == null ? "match is '" + row.cell(mi) + "'; write true or false" : null;
         if (problem != null) {
-          spec.commandLine().getErr().printf("insight: %s line %d: %s; label skipped%n", file, row.line(), problem);
+          spec.commandLine().getErr().printf(Locale.ROOT, "insight: %s line %d: %s; label skipped%n", file, row.line(), problem);
           continue;
         }
         pairs.add(new LabelledPair(byId.get(a), byId.get(b), match));
@@ -161,7 +161,7 @@ final class MatchCsvOptions {
       for (CsvFile.Row row : csv) {
         String id = row.cell(idIndex);
         if (id.isEmpty()) {
-          spec.commandLine().getErr().printf("insight: %s line %d: no id in column '%s'; row skipped%n", file,
+          spec.commandLine().getErr().printf(Locale.ROOT, "insight: %s line %d: no id in column '%s'; row skipped%n", file,
               row.line(), idColumn);
           continue;
         }
@@ -175,7 +175,7 @@ final class MatchCsvOptions {
         try {
           records.add(MatchRecord.of(id, dataset, values));
         } catch (InsightException e) {
-          spec.commandLine().getErr().printf("insight: %s line %d: %s; row skipped%n", file, row.line(), e.getMessage());
+          spec.commandLine().getErr().printf(Locale.ROOT, "insight: %s line %d: %s; row skipped%n", file, row.line(), e.getMessage());
         }
       }
     }
@@ -208,7 +208,7 @@ final class MatchCsvOptions {
       }
     }
     Files.writeString(out.resolve("model.json"), modelJson(result.parameters()), StandardCharsets.UTF_8);
-    spec.commandLine().getOut().printf("%d records, %d candidate pairs, %d matches, %d clusters; wrote %s, %s and %s%n",
+    spec.commandLine().getOut().printf(Locale.ROOT, "%d records, %d candidate pairs, %d matches, %d clusters; wrote %s, %s and %s%n",
         result.blocking().records(), result.blocking().candidatePairs(), result.pairs().size(), result.clusters().size(),
         out.resolve("pairs.csv"), out.resolve("clusters.csv"), out.resolve("model.json"));
   }

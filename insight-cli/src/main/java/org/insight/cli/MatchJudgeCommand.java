@@ -1,6 +1,7 @@
 package org.insight.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.core.EntityId;
 import org.insight.match.Judgement;
@@ -46,7 +47,7 @@ final class MatchJudgeCommand implements Callable<Integer> {
       if (session.json) {
         Render.print(out, MatchRender.json(j));
       } else {
-        out.printf("%s: %s %s %s by %s at %s%s%n", j.id(), j.left(), MatchRender.word(j.verdict()), j.right(), j.principal(),
+        out.printf(Locale.ROOT, "%s: %s %s %s by %s at %s%s%n", j.id(), j.left(), MatchRender.word(j.verdict()), j.right(), j.principal(),
             j.at(), j.reason().isEmpty() ? "" : " (" + j.reason() + ")");
       }
       return 0;

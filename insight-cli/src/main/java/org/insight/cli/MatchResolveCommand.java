@@ -1,6 +1,7 @@
 package org.insight.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,14 +64,14 @@ final class MatchResolveCommand implements Callable<Integer> {
         run.skipped().forEach(sk::add);
         Render.print(out, n);
       } else {
-        out.printf("%s: %d records, %d candidate pairs, %d clusters of two or more, %d same-as links, %d events%n",
+        out.printf(Locale.ROOT, "%s: %d records, %d candidate pairs, %d clusters of two or more, %d same-as links, %d events%n",
             run.run(), run.records(), run.blocking().candidatePairs(), run.clusters().size(), run.links(),
             run.events().size());
         for (ResolvedCluster c : run.clusters()) {
-          out.printf("  %s  %s%n", c.id(), String.join(" ", c.members().stream().map(EntityId::value).toList()));
+          out.printf(Locale.ROOT, "  %s  %s%n", c.id(), String.join(" ", c.members().stream().map(EntityId::value).toList()));
         }
         run.events().forEach(e -> out.println("  " + MatchRender.line(e)));
-        run.conflicts().forEach(j -> out.printf("  conflict: %s same %s refused (a different-judgement forbids it)%n",
+        run.conflicts().forEach(j -> out.printf(Locale.ROOT, "  conflict: %s same %s refused (a different-judgement forbids it)%n",
             j.leftId(), j.rightId()));
         run.skipped().forEach(x -> out.println("  skipped: " + x));
       }

@@ -1,6 +1,7 @@
 package org.insight.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,11 +53,11 @@ final class MatchShowCommand implements Callable<Integer> {
         v.judgements().forEach(x -> j.add(MatchRender.json(x)));
         Render.print(out, n);
       } else {
-        out.printf("%s  cluster %s (%d records)%n", v.id(), v.cluster().orElse("-"), v.members().size());
+        out.printf(Locale.ROOT, "%s  cluster %s (%d records)%n", v.id(), v.cluster().orElse("-"), v.members().size());
         v.members().forEach(e -> Render.entity(out, e));
-        v.sameAs().forEach(x -> out.printf("  same-as %s ~ %s p=%s  %s%n", x.source(), x.target(),
+        v.sameAs().forEach(x -> out.printf(Locale.ROOT, "  same-as %s ~ %s p=%s  %s%n", x.source(), x.target(),
             x.entity().first("score").orElse("?"), x.entity().first("explanation").orElse("")));
-        v.judgements().forEach(x -> out.printf("  judged %s %s %s by %s at %s%n", x.left(), MatchRender.word(x.verdict()),
+        v.judgements().forEach(x -> out.printf(Locale.ROOT, "  judged %s %s %s by %s at %s%n", x.left(), MatchRender.word(x.verdict()),
             x.right(), x.principal(), x.at()));
       }
       return 0;

@@ -2,6 +2,7 @@ package org.insight.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.insight.core.EntityId;
@@ -37,7 +38,7 @@ final class MatchUndoCommand implements Callable<Integer> {
         Render.print(out, a);
       } else {
         for (MatchJudgement j : judgements) {
-          out.printf("%s: %s %s %s (%s)%n", j.id(), j.left(), MatchRender.word(j.verdict()), j.right(), j.reason());
+          out.printf(Locale.ROOT, "%s: %s %s %s (%s)%n", j.id(), j.left(), MatchRender.word(j.verdict()), j.right(), j.reason());
         }
       }
       return 0;

@@ -71,7 +71,7 @@ final class NlpCommand implements Runnable {
           s.details().forEach(d::put);
           Render.print(out, n);
         } else {
-          out.printf("%-12s %-36s %.2f  [%d,%d) %s%n", s.kind().name().toLowerCase(Locale.ROOT), s.value(), s.confidence(),
+          out.printf(Locale.ROOT, "%-12s %-36s %.2f  [%d,%d) %s%n", s.kind().name().toLowerCase(Locale.ROOT), s.value(), s.confidence(),
               s.start(), s.end(), s.details().isEmpty() ? "" : s.details());
         }
       }
@@ -89,7 +89,7 @@ final class NlpCommand implements Runnable {
       var out = spec.commandLine().getOut();
       for (String line : stdin().split("\\R")) {
         if (!line.isBlank()) {
-          out.printf("%s  [%s]  %s  →  %s  %s%n", line.trim(), Names.script(line), Names.transliterate(line),
+          out.printf(Locale.ROOT, "%s  [%s]  %s  →  %s  %s%n", line.trim(), Names.script(line), Names.transliterate(line),
               Names.normalise(line), Names.phoneticKeys(line));
         }
       }
@@ -124,10 +124,10 @@ final class NlpCommand implements Runnable {
         }
         Render.print(out, n);
       } else {
-        out.printf("document: %s (confidence %.2f)%n", whole.language(), whole.confidence());
+        out.printf(Locale.ROOT, "document: %s (confidence %.2f)%n", whole.language(), whole.confidence());
         for (LanguagePassage p : passages) {
           String excerpt = text.substring(p.start(), Math.min(p.end(), p.start() + 50)).replaceAll("\\s+", " ");
-          out.printf("  [%d,%d) %-8s %.2f  %s%s%n", p.start(), p.end(), p.language(), p.guess().confidence(), excerpt,
+          out.printf(Locale.ROOT, "  [%d,%d) %-8s %.2f  %s%s%n", p.start(), p.end(), p.language(), p.guess().confidence(), excerpt,
               p.end() - p.start() > 50 ? "…" : "");
         }
       }
@@ -152,7 +152,7 @@ final class NlpCommand implements Runnable {
       String language = lang != null ? lang : LanguageDetector.create().detect(text).language();
       var out = spec.commandLine().getOut();
       if (!json) {
-        out.printf("language: %s (%s)%n", language, TextAnalysis.create().method(language));
+        out.printf(Locale.ROOT, "language: %s (%s)%n", language, TextAnalysis.create().method(language));
       }
       for (Sentence s : TextAnalysis.create().sentences(text, language)) {
         if (json) {
@@ -219,10 +219,10 @@ final class NlpCommand implements Runnable {
         }
         Render.print(out, n);
       } else {
-        out.printf("trained on %d sentences: %s -> %s (types %s)%n", train.size(), recognizer.method(), model,
+        out.printf(Locale.ROOT, "trained on %d sentences: %s -> %s (types %s)%n", train.size(), recognizer.method(), model,
             recognizer.types().stream().sorted().toList());
         if (e != null) {
-          out.printf("evaluation on %d sentences: precision %.3f  recall %.3f  F1 %.3f  (tp %d, fp %d, fn %d)%n",
+          out.printf(Locale.ROOT, "evaluation on %d sentences: precision %.3f  recall %.3f  F1 %.3f  (tp %d, fp %d, fn %d)%n",
               e.sentences(), e.precision(), e.recall(), e.f1(), e.truePositives(), e.falsePositives(), e.falseNegatives());
         }
       }
@@ -257,7 +257,7 @@ final class NlpCommand implements Runnable {
               .put("confidence", round(e.confidence())).put("method", recognizer.method());
           Render.print(out, n);
         } else {
-          out.printf("%-13s %-30s %.2f  [%d,%d)%n", e.type(), e.text(), e.confidence(), e.start(), e.end());
+          out.printf(Locale.ROOT, "%-13s %-30s %.2f  [%d,%d)%n", e.type(), e.text(), e.confidence(), e.start(), e.end());
         }
       }
       return 0;

@@ -76,7 +76,7 @@ final class NlpSpotCommand implements Callable<Integer> {
             .put("alias", s.alias()).put("kind", s.kind().name().toLowerCase(Locale.ROOT)).put("score", s.score());
         Render.print(out, n);
       } else {
-        out.printf("[%d,%d) %-30s → %s (%s %s) %.2f%n", s.start(), s.end(), s.text(), s.entityId(),
+        out.printf(Locale.ROOT, "[%d,%d) %-30s → %s (%s %s) %.2f%n", s.start(), s.end(), s.text(), s.entityId(),
             s.kind().name().toLowerCase(Locale.ROOT), s.alias(), s.score());
       }
     }

@@ -2,6 +2,7 @@ package org.insight.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.ingest.EmbeddedSink;
 import org.insight.ingest.Extraction;
@@ -43,7 +44,7 @@ final class OcrCommand implements Callable<Integer> {
       }
       spec.commandLine().getOut().println(e.text().strip());
       spec.commandLine().getErr().println(e.ocr()
-          .map(o -> String.format("%s (%s): %d page(s), mean confidence %.2f", o.method(), o.languages(), o.pages(),
+          .map(o -> String.format(Locale.ROOT, "%s (%s): %d page(s), mean confidence %.2f", o.method(), o.languages(), o.pages(),
               o.meanConfidence()))
           .orElse("no OCR ran: " + (e.mediaType().equals("application/pdf")
               ? "every page has a text layer (shown above)" : e.mediaType() + " is not an image OCR reads")));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.insight.core.Dataset;
@@ -115,13 +116,13 @@ final class RecordsCommand implements Runnable {
         problems.forEach(p -> ps.addObject().put("file", p.file()).put("line", p.line()).put("reason", p.reason()));
         Render.print(out, n);
       } else {
-        out.printf("%s through mapping '%s': %d rows, %d loaded, %d entities and %d links (%d distinct ids), "
+        out.printf(Locale.ROOT, "%s through mapping '%s': %d rows, %d loaded, %d entities and %d links (%d distinct ids), "
             + "%d problems%s%n", s.file(), m.name(), s.rows(), s.loaded(), s.entities(), s.links(), distinct.size(),
             s.problemCount(), s.complete() ? "" : " — reading stopped early");
         for (MappedRecord r : shown) {
-          out.printf("%nline %d (%s)%n", r.line(), r.recordId());
+          out.printf(Locale.ROOT, "%nline %d (%s)%n", r.line(), r.recordId());
           for (Entity e : r.all()) {
-            out.printf("  %-12s %s  %s%n", e.schema(), e.id(), e.properties());
+            out.printf(Locale.ROOT, "  %-12s %s  %s%n", e.schema(), e.id(), e.properties());
           }
         }
         if (!problems.isEmpty()) {
@@ -154,7 +155,7 @@ final class RecordsCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       for (String name : RecordMapping.builtInNames()) {
         RecordMapping m = RecordMapping.builtIn(name);
-        out.printf("%-10s %s%n", name, m.description());
+        out.printf(Locale.ROOT, "%-10s %s%n", name, m.description());
       }
       return 0;
     }

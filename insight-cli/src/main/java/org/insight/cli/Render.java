@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.insight.core.Document;
 import org.insight.core.Entity;
 import org.insight.core.Statement;
@@ -64,7 +65,7 @@ final class Render {
 
   /** An entity as a table: one row per statement with its label and source. */
   static void entity(PrintWriter out, Entity e) {
-    out.printf("%s  %s  (%s)%n", e.id(), e.caption(), e.schema());
+    out.printf(Locale.ROOT, "%s  %s  (%s)%n", e.id(), e.caption(), e.schema());
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"property", "value", "label", "source"});
     for (Statement s : e.statements()) {
@@ -75,7 +76,7 @@ final class Render {
   }
 
   static void document(PrintWriter out, Document d) {
-    out.printf("%s  %s%n  label: %s%n  source: %s %s, sha256 %s%n", d.id(), d.title(), d.label(),
+    out.printf(Locale.ROOT, "%s  %s%n  label: %s%n  source: %s %s, sha256 %s%n", d.id(), d.title(), d.label(),
         d.provenance().dataset(), d.provenance().grading(), d.contentHash().hex());
     out.println();
     out.println(d.text().length() > 2000 ? d.text().substring(0, 2000) + "…" : d.text());

@@ -150,7 +150,7 @@ final class ScreenCommand implements Callable<Integer> {
         }
         display.progress("screen", batch.size(), batch.size());
       }
-      stdout.printf("%d queries, %d candidates; wrote %s%n", batch.size(), rows, out);
+      stdout.printf(Locale.ROOT, "%d queries, %d candidates; wrote %s%n", batch.size(), rows, out);
       return 0;
     }
     List<ScreeningHit> hits = screen.apply(batch.get(0).query());
@@ -177,7 +177,7 @@ final class ScreenCommand implements Callable<Integer> {
     Render.table(stdout, rows);
     if (explain) {
       for (int i = 0; i < hits.size(); i++) {
-        stdout.printf("  %d. %s: %s%n", i + 1, hits.get(i).id(), explanation(hits.get(i)));
+        stdout.printf(Locale.ROOT, "  %d. %s: %s%n", i + 1, hits.get(i).id(), explanation(hits.get(i)));
       }
     }
     return 0;
@@ -242,7 +242,7 @@ final class ScreenCommand implements Callable<Integer> {
           }
           out.add(new Named(id, q));
         } catch (InsightException | IllegalArgumentException e) {
-          spec.commandLine().getErr().printf("insight: %s line %d: %s; row skipped%n", file, row.line(), e.getMessage());
+          spec.commandLine().getErr().printf(Locale.ROOT, "insight: %s line %d: %s; row skipped%n", file, row.line(), e.getMessage());
         }
       }
     }

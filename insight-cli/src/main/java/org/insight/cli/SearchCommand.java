@@ -89,17 +89,17 @@ final class SearchCommand implements Callable<Integer> {
       Render.print(w, json(r));
       return 0;
     }
-    w.printf("total %d (entities %d, documents %d)%n", r.total(), r.entities(), r.documents());
+    w.printf(Locale.ROOT, "total %d (entities %d, documents %d)%n", r.total(), r.entities(), r.documents());
     int rank = r.offset();
     for (Hit h : r.hits()) {
-      w.printf("%3d. %-8s %-44s %.3f  %s%n", ++rank, h.kind().name().toLowerCase(Locale.ROOT), h.id(), h.score(), h.caption());
+      w.printf(Locale.ROOT, "%3d. %-8s %-44s %.3f  %s%n", ++rank, h.kind().name().toLowerCase(Locale.ROOT), h.id(), h.score(), h.caption());
       for (String snippet : h.highlights()) {
-        w.printf("       … %s …%n", snippet.length() > 200 ? snippet.substring(0, 200) : snippet);
+        w.printf(Locale.ROOT, "       … %s …%n", snippet.length() > 200 ? snippet.substring(0, 200) : snippet);
       }
     }
     r.facets().forEach((facet, counts) -> {
       if (!counts.isEmpty()) {
-        w.printf("%s: %s%n", facet.name().toLowerCase(Locale.ROOT),
+        w.printf(Locale.ROOT, "%s: %s%n", facet.name().toLowerCase(Locale.ROOT),
             String.join(", ", counts.stream().map(c -> c.value() + " (" + c.count() + ")").toList()));
       }
     });
@@ -195,7 +195,7 @@ final class SearchCommand implements Callable<Integer> {
       }
       display.progress("search", items.size(), items.size());
     }
-    spec.commandLine().getOut().printf("ran %d queries (%d failed), results in %s%n", items.size(), failed, out);
+    spec.commandLine().getOut().printf(Locale.ROOT, "ran %d queries (%d failed), results in %s%n", items.size(), failed, out);
     return failed == 0 ? 0 : 1;
   }
 

@@ -1,5 +1,6 @@
 package org.insight.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.core.json.ModelJson;
 import org.insight.search.Suggestion;
@@ -36,7 +37,7 @@ final class SuggestCommand implements Callable<Integer> {
         }
         Render.print(out, a);
       } else {
-        list.forEach(x -> out.printf("  %s (%d)%n", x.text(), x.entities()));
+        list.forEach(x -> out.printf(Locale.ROOT, "  %s (%d)%n", x.text(), x.entities()));
       }
       return 0;
     }
