@@ -303,6 +303,9 @@ public final class NameSimilarity {
     private final java.util.concurrent.ConcurrentHashMap<String, Tok> latin = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentHashMap<String, Tok> abjad = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** An empty preparer; keep one per batch of names to share their tokens. */
+    public Preparer() {}
+
     /** The prepared form of {@code name}. */
     public Prepared prepare(String name) {
       Objects.requireNonNull(name, "name");

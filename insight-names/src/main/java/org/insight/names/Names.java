@@ -121,7 +121,15 @@ public final class Names {
       start++;
     }
     if (start == words.size()) {
-      start = 0; // honorifics only: keep them, they are all there is
+      // honorifics only: keep them, they are all there is — from the first that is a title only when dotted ("Dr. M."
+      // is "m"), so that normalising the result changes nothing (undotted, "m" is an initial, "dr" still a title)
+      start = 0;
+      while (start < words.size() && HONORIFICS.contains(words.get(start))) {
+        start++;
+      }
+      if (start == words.size()) {
+        start = 0;
+      }
     }
     return List.copyOf(words.subList(start, words.size()));
   }

@@ -73,6 +73,16 @@ class NamesTest {
   }
 
   @Test
+  void aNameOfTitlesOnlyKeepsWhatStaysOnceNormalisedAgain() {
+    // found by normaliseIsIdempotent: "Dr. M." became "dr m", which normalised again to "m"
+    assertEquals("m", Names.normalise("Dr. M."));
+    assertEquals("m", Names.normalise("Sheikh M."));
+    assertEquals("m", Names.normalise(Names.normalise("Dr. M.")));
+    assertEquals("dr prof", Names.normalise("Dr. Prof."), "titles only: all of them, they are all there is");
+    assertEquals("dr prof", Names.normalise("dr prof"));
+  }
+
+  @Test
   void honorificsAreNormalForms() {
     assertTrue(Names.honorifics().contains("sheikh"));
     assertTrue(Names.honorifics().contains("dr"));
