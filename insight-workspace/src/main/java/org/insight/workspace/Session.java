@@ -262,7 +262,8 @@ public final class Session implements AutoCloseable {
    *     nothing is written then
    */
   public WriteReceipt add(Collection<Entity> entities) {
-    return write(entities, w -> audit("add", "entities=" + w.size() + " statements=" + w.statements(), w.ids(), "ok"));
+    return write(entities, w -> audit("add", "entities=" + w.ids().size() + " statements=" + w.statements(), w.ids(),
+        "ok"));
   }
 
   /**
@@ -293,11 +294,7 @@ public final class Session implements AutoCloseable {
   }
 
   /** The ids of the entities a {@link #write} stored and how many statements they had. */
-  record Written(List<String> ids, int statements) {
-    int size() {
-      return ids.size();
-    }
-  }
+  record Written(List<String> ids, int statements) {}
 
   /**
    * Writes a document. Its original bytes must already be in the evidence store ({@link #storeEvidence}), so the

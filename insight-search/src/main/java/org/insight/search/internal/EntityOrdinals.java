@@ -10,6 +10,12 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.LongValues;
 import org.apache.lucene.util.packed.PackedInts;
 
@@ -64,6 +70,44 @@ final class EntityOrdinals {
   /** Segment ordinal to global ordinal, for the leaf at {@code leafOrd}. */
   LongValues globalOrds(int leafOrd) {
     return map.getGlobalOrds(leafOrd);
+  }
+
+  /** Told the global entity ordinal and the index-wide doc id of a matching statement. */
+  @FunctionalInterface
+  interface Sink {
+    void accept(int ordinal, int doc);
+  }
+
+  /**
+   * One doc-values pass over the statements {@code query} matches (the visibility filter inside it): {@code sink}
+   * hears each one's global entity ordinal, in doc order. No stored field is read.
+   */
+  @SuppressWarnings("deprecation") // Lucene 9.12 deprecates search(Query, Collector); see the search internals
+  void forEachMatch(IndexSearcher searcher, Query query, Sink sink) throws IOException {
+    searcher.search(query, new Collector() {
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+      }
+
+      @Override
+      public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        SortedSetDocValues entities = DocValues.getSortedSet(context.reader(), LuceneStore.ENTITY);
+        LongValues global = globalOrds(context.ord);
+        int base = context.docBase;
+        return new LeafCollector() {
+          @Override
+          public void setScorer(Scorable scorer) {}
+
+          @Override
+          public void collect(int doc) throws IOException {
+            if (entities.advanceExact(doc)) {
+              sink.accept((int) global.get(entities.nextOrd()), base + doc);
+            }
+          }
+        };
+      }
+    });
   }
 
   /** The entity id with this global ordinal. */

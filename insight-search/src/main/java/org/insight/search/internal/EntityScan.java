@@ -11,10 +11,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 import org.insight.core.Entity;
@@ -28,9 +25,6 @@ import org.insight.core.Statement;
  * pass buffers an entity's statements until that document and then hands it out. Memory holds one int per distinct
  * entity and the entities whose statements are still ahead, not the result. Not API.
  */
-// Lucene 9.12 deprecates search(Query, Collector) and setRewriteMethod; moving to CollectorManagers is left for a
-// later pass
-@SuppressWarnings("deprecation")
 final class EntityScan extends LeafScan<Entity> {
   private final EntityOrdinals ordinals;
   private final FixedBitSet wanted;
@@ -54,31 +48,10 @@ final class EntityScan extends LeafScan<Entity> {
     this.schema = schema;
     this.lastDoc = new int[wanted.length()];
     Arrays.fill(lastDoc, -1);
-    searcher.search(visibleStatements, new Collector() {
-      @Override
-      public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE_NO_SCORES;
-      }
-
-      @Override
-      public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-        SortedSetDocValues values = DocValues.getSortedSet(context.reader(), LuceneStore.ENTITY);
-        LongValues toGlobal = ordinals.globalOrds(context.ord);
-        int base = context.docBase;
-        return new LeafCollector() {
-          @Override
-          public void setScorer(Scorable scorer) {}
-
-          @Override
-          public void collect(int doc) throws IOException {
-            if (values.advanceExact(doc)) {
-              int g = (int) toGlobal.get(values.nextOrd());
-              if (wanted.get(g)) {
-                lastDoc[g] = base + doc; // leaves and docs come in increasing order: the last write wins
-              }
-            }
-          }
-        };
+    // leaves and docs come in increasing order: the last write wins
+    ordinals.forEachMatch(searcher, visibleStatements, (ordinal, doc) -> {
+      if (wanted.get(ordinal)) {
+        lastDoc[ordinal] = doc;
       }
     });
   }

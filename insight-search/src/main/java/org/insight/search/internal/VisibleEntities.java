@@ -7,16 +7,10 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.FixedBitSet;
-import org.apache.lucene.util.LongValues;
 import org.insight.search.Visibility;
 
 /**
@@ -26,9 +20,6 @@ import org.insight.search.Visibility;
  * (snapshot, visibility, types), so paging through a listing costs one pass; a result depends only on what the
  * visibility lets through. Not API.
  */
-// Lucene 9.12 deprecates search(Query, Collector) and setRewriteMethod; moving to CollectorManagers is left for a
-// later pass
-@SuppressWarnings("deprecation")
 final class VisibleEntities {
   private record Key(IndexReader.CacheKey reader, Visibility visibility, Set<String> types) {}
 
@@ -63,29 +54,7 @@ final class VisibleEntities {
   private static FixedBitSet compute(IndexSearcher searcher, Query query) throws IOException {
     EntityOrdinals ordinals = EntityOrdinals.of(searcher.getIndexReader());
     FixedBitSet bits = new FixedBitSet((int) Math.max(1, ordinals.count()));
-    searcher.search(query, new Collector() {
-      @Override
-      public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE_NO_SCORES;
-      }
-
-      @Override
-      public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-        SortedSetDocValues entities = DocValues.getSortedSet(context.reader(), LuceneStore.ENTITY);
-        LongValues global = ordinals.globalOrds(context.ord);
-        return new LeafCollector() {
-          @Override
-          public void setScorer(Scorable scorer) {}
-
-          @Override
-          public void collect(int doc) throws IOException {
-            if (entities.advanceExact(doc)) {
-              bits.set((int) global.get(entities.nextOrd()));
-            }
-          }
-        };
-      }
-    });
+    ordinals.forEachMatch(searcher, query, (ordinal, doc) -> bits.set(ordinal));
     return bits;
   }
 }
