@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
+import org.insight.policy.Writers;
 import org.insight.workspace.Session;
 import org.insight.workspace.NoSuchWorkspaceException;
 import org.insight.workspace.Workspace;
@@ -47,6 +48,12 @@ final class SessionOptions {
       + " read-only (beside a writer, creating nothing); a command that would write refuses to run.")
   boolean readOnly;
 
+  @Option(names = "--writers", paramLabel = "FILE", description = "For commands that write: who may write into which"
+      + " dataset, one line per dataset ('hr = alice, auth:HR_WRITE'; '*' for every dataset or anyone). Saved in the"
+      + " workspace, so later runs enforce it without repeating it. A workspace never given one lets anyone write any"
+      + " dataset; either way a writer attaches only labels it holds and never replaces what it cannot see.")
+  Path writers;
+
   /** A workspace and a session on it, closed together. */
   record Opened(Workspace workspace, Session session) implements AutoCloseable {
     @Override
@@ -76,11 +83,25 @@ final class SessionOptions {
     // who and why first: a bad --auths or --purpose is refused before anything is opened or created
     Principal principal = principal();
     Purpose purpose = purpose();
-    return session(Workspace.open(workspaceDir()), principal, purpose);
+    Workspace.Builder b = Workspace.builder(workspaceDir());
+    if (writers != null) {
+      b.writers(Arguments.parse(mixee, "--writers", () -> {
+        try (var in = Files.newBufferedReader(writers, java.nio.charset.StandardCharsets.UTF_8)) {
+          return Writers.parse(in);
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException("cannot read the writers file " + writers + ": " + e.getMessage(), e);
+        }
+      }));
+    }
+    return session(b.open(), principal, purpose);
   }
 
   /** Opens the workspace read-only, and a session on it; refuses a path that holds no workspace. */
   Opened read() {
+    if (writers != null) {
+      throw new ParameterException(mixee.commandLine(), "--writers configures who may write; '"
+          + mixee.qualifiedName(" ") + "' only reads, so give it to a command that writes (add, ingest)");
+    }
     Principal principal = principal();
     Purpose purpose = purpose();
     try {

@@ -11,7 +11,8 @@ import org.insight.policy.Label;
 /**
  * An unstructured item — a report, a message, an attachment, a scanned page — with its extracted text.
  *
- * @param id content-derived: the same bytes in the same dataset always get the same id
+ * @param id content-derived: the same bytes in the same dataset under the same label always get the same id; the same
+ *     bytes under two labels are two documents sharing one evidence blob (rule 7)
  * @param contentHash SHA-256 of the original bytes, kept in the evidence store
  * @param title a title, or the file name
  * @param text the extracted text
@@ -47,13 +48,13 @@ public record Document(
     Objects.requireNonNull(label, "label: every document needs an access label; give the source's default label");
     Objects.requireNonNull(provenance, "provenance: every document must say where it came from");
     if (id == null || id.isBlank()) {
-      id = idFor(provenance.dataset(), contentHash);
+      id = idFor(provenance.dataset(), label, contentHash);
     }
   }
 
-  /** The content-derived id of {@code contentHash}'s bytes in {@code dataset}. */
-  public static String idFor(String dataset, ContentHash contentHash) {
-    return "doc-" + Hashing.ofParts(dataset, contentHash.hex()).substring(0, 32);
+  /** The content-derived id of {@code contentHash}'s bytes in {@code dataset} under {@code label}. */
+  public static String idFor(String dataset, Label label, ContentHash contentHash) {
+    return "doc-" + Hashing.ofParts(dataset, label.toString(), contentHash.hex()).substring(0, 32);
   }
 
   public Document withProvenance(Provenance stamped) {

@@ -46,10 +46,13 @@ public record Mention(
     Objects.requireNonNull(provenance, "provenance");
   }
 
-  /** Content-derived: the same span, value and extractor always give the same id, so re-extraction is idempotent. */
+  /**
+   * Content-derived: the same span, value, extractor and label always give the same id, so re-extraction is
+   * idempotent and a mention under one label never replaces one under another (rule 7).
+   */
   public String id() {
     return "mn-" + org.insight.Hashing.ofParts(documentId, Integer.toString(start), Integer.toString(end),
-        type.name(), value, provenance.method()).substring(0, 32);
+        type.name(), value, provenance.method(), label.toString()).substring(0, 32);
   }
 
   /** The same mention carrying another label (the workspace conjoins it with its document's, rule 3). */

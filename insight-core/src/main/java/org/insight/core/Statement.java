@@ -9,7 +9,8 @@ import org.insight.policy.Label;
  * access control (cell-level security) and of provenance. Two sources saying different things about one person
  * are two statements.
  *
- * @param id content-derived: the same claim from the same source record always has the same id
+ * @param id content-derived: the same claim from the same source record under the same label always has the same
+ *     id; the label is part of it, so a write under one label never replaces a statement under another (rule 7)
  * @param entityId the entity the value belongs to
  * @param schema the entity's type name in the {@link Schema}
  * @param property the property name in that type
@@ -38,7 +39,7 @@ public record Statement(
     Objects.requireNonNull(label, "label: every statement needs an access label; give the source's default label");
     Objects.requireNonNull(provenance, "provenance: every statement must say where it came from");
     if (id == null || id.isBlank()) {
-      id = idFor(entityId, property, value, provenance);
+      id = idFor(entityId, property, value, label, provenance);
     }
   }
 
@@ -53,8 +54,23 @@ public record Statement(
     return new Statement(id, entityId, schema, property, value, original, label, stamped);
   }
 
-  static String idFor(EntityId entityId, String property, String value, Provenance p) {
-    return "st-" + Hashing.ofParts(entityId.value(), property, value, p.dataset(), p.recordId(), p.method()).substring(0, 32);
+  /**
+   * The content-derived id: entity, property, value, the label's canonical text and the source (dataset, record,
+   * method). Statements of different labels are different statements and coexist.
+   */
+  public static String idFor(EntityId entityId, String property, String value, Label label, Provenance p) {
+    return "st-" + Hashing.ofParts(entityId.value(), property, value, label.toString(), p.dataset(), p.recordId(),
+        p.method()).substring(0, 32);
+  }
+
+  /** Whether {@link #id()} is the content-derived one ({@link #idFor}), as every written statement's must be. */
+  public boolean hasDerivedId() {
+    return id.equals(idFor(entityId, property, value, label, provenance));
+  }
+
+  /** The same statement under another label, with the id that label derives. */
+  public Statement withLabel(Label other) {
+    return new Statement(null, entityId, schema, property, value, original, other, provenance);
   }
 
   /** Ids, property, label and provenance, never the value: a log line must not bypass the label. */

@@ -51,6 +51,12 @@ public interface Index extends AutoCloseable {
   /** Writes statements and documents (replacing any with the same id); durable when it returns. */
   void write(Collection<Statement> statements, Collection<Document> documents);
 
+  /**
+   * Removes the statement with id {@code id} and writes {@code replacement} in one commit — a correction, which the
+   * workspace allows only to a writer who sees the statement (rule 7); durable when it returns.
+   */
+  void supersede(String id, Statement replacement);
+
   /** Writes mentions (replacing any with the same id); durable when it returns. */
   void writeMentions(Collection<Mention> mentions);
 

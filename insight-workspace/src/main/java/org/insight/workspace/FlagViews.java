@@ -39,8 +39,12 @@ final class FlagViews {
     return new Page<>(matching, total, offset, limit);
   }
 
+  /**
+   * Writes a review of a visible flag; {@code ahead} is given the flag's label and runs just before the write (the
+   * session authorises and audits there: no entry, no write).
+   */
   static Flag review(Workspace ws, Visibility visibility, EntityId id, String status,
-      String principal, Instant now) {
+      String principal, Instant now, java.util.function.Consumer<org.insight.policy.Label> ahead) {
     if (!Flag.STATUSES.contains(status)) {
       throw new InvalidDataException(new InvalidDataException.Problem("flag " + id.value(),
           "unknown status '" + status + "'; use one of " + Flag.STATUSES));
@@ -55,6 +59,7 @@ final class FlagViews {
         .stamped(principal, now);
     // one statement per review (its id hashes the record id, here the time), so the history of reviews is kept
     p = p.withRecordId(String.format(Locale.ROOT, "review@%s#%019d", now, System.nanoTime()));
+    ahead.accept(f.label());
     ws.store.write(List.of(Statement.of(id, "Flag", "status", status, status, f.label(), p)), List.of());
     List<Statement> after = ws.store.statements(id, visibility);
     return Flag.of(Entity.of(id, after, ws.schema()));

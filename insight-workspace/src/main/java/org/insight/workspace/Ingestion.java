@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.insight.InsightException;
 import org.insight.core.ContentHash;
 import org.insight.core.Document;
 import org.insight.ingest.IngestPipeline;
@@ -18,7 +17,8 @@ import org.insight.policy.Label;
 /**
  * Runs the ingest pipeline into a workspace through a session: originals into the evidence store, documents
  * through {@link Session#addDocuments} (validated, stamped, audited, durable per batch), the ledger under
- * {@code ingest/}. Evidence writes are audited in one entry per batch rather than one per file.
+ * {@code ingest/}. Evidence writes are audited in one entry per batch rather than one per file. The ledger is keyed by
+ * dataset, label and path, so an ingest never learns of (or skips its copy because of) one under another label.
  */
 final class Ingestion implements IngestTarget {
   private final Session session;
@@ -40,11 +40,13 @@ final class Ingestion implements IngestTarget {
   /** Ingests, and enriches each batch of documents once it is durable (when {@code enrichment} is not null). */
   static IngestResult run(Session session, Workspace workspace, IngestRequest request, Enrichment enrichment) {
     Label label = request.dataset().label();
+    // before anything is read or stored: a dataset this principal may not write (the deployment's writers)
+    session.authorise("ingest", List.of(request.dataset().name()), List.of());
     Decision d = workspace.decide(session.principal(), session.purpose(), label);
     if (!d.allowed()) {
       // a writer that could not read back what it writes could not check it, nor add mentions to it
       session.audit("ingest", "dataset=" + request.dataset().name(), List.of(), "denied: the writer could not see the label");
-      throw new InsightException("principal '" + session.principal().id() + "' acting for " + session.purpose()
+      throw new WriteRefusedException("principal '" + session.principal().id() + "' acting for " + session.purpose()
           + " could not see documents labelled " + label + " (" + d.reason() + "); ingest as a principal holding"
           + " the label's authorisations, for a purpose the label allows");
     }

@@ -116,8 +116,17 @@ public final class Resolution {
     Label label = label(a).and(label(b));
     Provenance provenance = Provenance.derived("judgement", JUDGEMENT_METHOD,
         List.of(a.statements().get(0).provenance(), b.statements().get(0).provenance()));
-    session.write(List.of(build(id, SAME_AS, values, label, provenance)), written -> { });
+    session.write(List.of(build(id, SAME_AS, values, label, provenance)), written -> aheadOf("match.judge", written));
     return new MatchJudgement(id, left, right, verdict, why, session.principal().id(), now, label);
+  }
+
+  /**
+   * The write-ahead entry of a facade call's write (rule 6: durable before the write is applied); the call's own entry
+   * follows when it returns.
+   */
+  private void aheadOf(String operation, Session.Written written) {
+    session.audit("write", operation + " entities=" + written.ids().size() + " statements=" + written.statements(),
+        written.ids(), "ok");
   }
 
   /** The judgements this session may see, oldest first. */
@@ -235,7 +244,7 @@ public final class Resolution {
     }
     if (!records.isEmpty()) {
       writes.add(marker(run, records));
-      session.write(writes, written -> { });
+      session.write(writes, written -> aheadOf("match.resolve", written));
     }
     return new ResolutionRun(run, records.size(), clusters, events, links, result.blocking(), result.conflicts(),
         skipped);

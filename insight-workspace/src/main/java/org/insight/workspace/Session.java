@@ -255,11 +255,18 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * Writes entities — every statement with its own label and provenance — replacing statements with the same id.
-   * Each statement's provenance is stamped with this session's principal and the time. Durable when it returns.
+   * Writes entities — every statement with its own label and provenance. A statement's id is derived from its content
+   * and its label ({@link Statement#idFor}), so writing the same statement again is idempotent and a statement under
+   * another label — one this session may not even see — is never replaced, relabelled or removed: the two coexist
+   * (rule 7). To correct a value, {@link #supersede} it. Each statement's provenance is stamped with this session's
+   * principal and the time. The audit entry is durable before anything is stored; the write is durable when this
+   * returns.
    *
-   * @throws InvalidDataException listing every statement whose type, property or value the schema refuses;
-   *     nothing is written then
+   * @throws InvalidDataException listing every statement whose type, property or value the schema refuses, or whose
+   *     id is not content-derived; nothing is written then
+   * @throws WriteRefusedException when this principal may not write one of the datasets, or does not satisfy one of
+   *     the labels (it may attach only labels it could read back); nothing is written then
+   * @throws org.insight.policy.AuditException when the audit entry cannot be written; nothing is written then
    */
   public WriteReceipt add(Collection<Entity> entities) {
     return write(entities, w -> audit("add", "entities=" + w.ids().size() + " statements=" + w.statements(), w.ids(),
@@ -267,9 +274,10 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * Validates, stamps and durably writes entities, then hands what was written to {@code audit} before screening
-   * the new persons: {@link #add} audits it as an "add"; a facade whose one public call includes the write (a
-   * judgement, a resolution run) audits the whole call once instead.
+   * Validates, authorises and stamps entities, hands what will be written to {@code audit} — which must write its
+   * entry durably, or throw to refuse the write — then durably writes them and screens the new persons: {@link #add}
+   * audits it as an "add"; a facade whose public call includes the write (a judgement, a resolution run) audits the
+   * write ahead as a "write" and the whole call once more when it returns.
    */
   WriteReceipt write(Collection<Entity> entities, java.util.function.Consumer<Written> audit) {
     ensureOpen();
@@ -287,10 +295,101 @@ public final class Session implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new InvalidDataException(problems);
     }
-    workspace.store.write(stamped, List.of());
-    audit.accept(new Written(ids.stream().map(EntityId::value).toList(), stamped.size()));
+    authorise("add", stamped.stream().map(st -> st.provenance().dataset()).toList(),
+        stamped.stream().map(Statement::label).toList());
+    Written written = new Written(ids.stream().map(EntityId::value).toList(), stamped.size());
+    audit.accept(written); // write-ahead: no entry, no write (rule 6)
+    stored("add", () -> workspace.store.write(stamped, List.of()));
     auditFlags(workspace.screening.afterAdd(ids, principal.id(), this::visibleLabels, now));
     return new WriteReceipt(List.copyOf(ids), List.of(), stamped.size());
+  }
+
+  /**
+   * Corrects one value: the statement with id {@code statementId} of {@code entity}, which this session must see, is
+   * replaced by one with {@code value} (cleaned by its property's type) and everything else kept — label, dataset,
+   * record, method — with this session's principal and the time stamped. Old and new go in one durable commit, after
+   * a "supersede" audit entry naming both ids and the entity (never the values). This is the only way a write removes
+   * a statement, and only one its writer can see (rule 7); an invisible statement reads as a missing one.
+   *
+   * @return the receipt, with the new statement counted
+   * @throws InvalidDataException when no such statement of that entity is visible, or the value is not valid for
+   *     the property; nothing is written then
+   * @throws WriteRefusedException when this principal may not write the statement's dataset or does not satisfy its
+   *     label; nothing is written then
+   */
+  public WriteReceipt supersede(EntityId entity, String statementId, String value) {
+    Objects.requireNonNull(entity, "entity");
+    Objects.requireNonNull(statementId, "statementId");
+    Objects.requireNonNull(value, "value");
+    ensureOpen();
+    String query = "entity=" + entity.value() + " statement=" + statementId;
+    Statement old = workspace.store.statements(entity, visibility()).stream()
+        .filter(st -> st.id().equals(statementId)).findFirst().orElse(null);
+    if (old == null) {
+      audit("supersede", query, List.of(), "error: no such statement is visible");
+      throw new InvalidDataException(new InvalidDataException.Problem("statement " + statementId,
+          "no such statement of entity " + entity.value() + " is visible to this session; list the entity's"
+              + " statements with Session.entity"));
+    }
+    String clean;
+    try {
+      clean = workspace.schema().type(old.schema()).property(old.property()).clean(value);
+    } catch (InvalidDataException e) {
+      audit("supersede", query, List.of(), "error: invalid value");
+      throw e;
+    }
+    authorise("supersede", List.of(old.provenance().dataset()), List.of(old.label()));
+    Statement replacement = Statement.of(entity, old.schema(), old.property(), clean, value, old.label(),
+        old.provenance().stamped(principal.id(), workspace.now()));
+    audit("supersede", query + " by=" + replacement.id(), List.of(entity.value(), statementId, replacement.id()), "ok");
+    stored("supersede", () -> workspace.store.supersede(statementId, replacement));
+    return new WriteReceipt(List.of(entity), List.of(), 1);
+  }
+
+  /**
+   * Refuses, with an audited {@link WriteRefusedException}, a write into a dataset the deployment does not let this
+   * principal write, or under a label it does not satisfy (for this purpose, today): a writer attaches only labels it
+   * could read back. Checked before anything is stored or audited as written.
+   */
+  void authorise(String operation, Collection<String> datasets, Collection<Label> labels) {
+    for (String dataset : new java.util.TreeSet<>(datasets)) {
+      org.insight.policy.Decision d = workspace.mayWrite(principal, dataset);
+      if (!d.allowed()) {
+        refuse(operation, "dataset=" + dataset, "principal '" + principal.id() + "' may not write into dataset '"
+            + dataset + "' (" + d.reason() + "); write as a principal the deployment lists for it, or ask for it to"
+            + " be added (Workspace.Builder.writers, insight --writers FILE)");
+      }
+    }
+    for (Label label : new LinkedHashSet<>(labels)) {
+      org.insight.policy.Decision d = workspace.decide(principal, purpose, label);
+      if (!d.allowed()) {
+        refuse(operation, "label=" + label, "principal '" + principal.id() + "' acting for " + purpose
+            + " may not attach the label " + label + " (" + d.reason() + "): a writer attaches only labels it"
+            + " satisfies; write as a principal holding the label's authorisations, for a purpose the label allows");
+      }
+    }
+  }
+
+  private void refuse(String operation, String what, String message) {
+    audit(operation, what, List.of(), "denied: not authorised to write");
+    throw new WriteRefusedException(message);
+  }
+
+  /**
+   * Applies a write whose audit entry is already durable; when the store fails, a second entry says the write
+   * failed (if the log still takes one), so the log never claims a write the index does not hold without saying so.
+   */
+  private void stored(String operation, Runnable write) {
+    try {
+      write.run();
+    } catch (RuntimeException e) {
+      try {
+        audit(operation, "the write audited just before failed", List.of(), "error: " + e.getClass().getSimpleName());
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   /** The ids of the entities a {@link #write} stored and how many statements they had. */
@@ -321,14 +420,22 @@ public final class Session implements AutoCloseable {
             "its original bytes " + d.contentHash().hex() + " are not in the evidence store;"
                 + " store them first with Session.storeEvidence"));
       }
+      String derived = Document.idFor(d.provenance().dataset(), d.label(), d.contentHash());
+      if (!d.id().equals(derived)) {
+        // a chosen id could name (and so replace) a document of a label this writer cannot see
+        problems.add(new InvalidDataException.Problem("document " + d.id(), "a document's id is derived from its"
+            + " dataset, label and bytes (" + derived + "); build it with a null id"));
+      }
       stamped.add(d.withProvenance(d.provenance().stamped(principal.id(), now)));
     }
     if (!problems.isEmpty()) {
       throw new InvalidDataException(problems);
     }
-    workspace.store.write(List.of(), stamped);
+    authorise("add", stamped.stream().map(d -> d.provenance().dataset()).toList(),
+        stamped.stream().map(Document::label).toList());
     List<String> ids = stamped.stream().map(Document::id).toList();
-    audit("add", "documents=" + ids.size(), ids, "ok");
+    audit("add", "documents=" + ids.size(), ids, "ok"); // write-ahead: no entry, no write (rule 6)
+    stored("add", () -> workspace.store.write(List.of(), stamped));
     return new WriteReceipt(List.of(), ids, 0);
   }
 
@@ -360,9 +467,11 @@ public final class Session implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new InvalidDataException(problems);
     }
-    workspace.store.writeMentions(derived);
+    authorise("add", derived.stream().map(m -> m.provenance().dataset()).toList(),
+        derived.stream().map(Mention::label).toList());
     List<String> ids = derived.stream().map(Mention::id).toList();
-    audit("add", "mentions=" + ids.size(), ids, "ok");
+    audit("add", "mentions=" + ids.size(), ids, "ok"); // write-ahead
+    stored("add", () -> workspace.store.writeMentions(derived));
     auditFlags(workspace.screening.afterMentions(derived, principal.id(), now));
     return new WriteReceipt(List.of(), List.of(), 0);
   }
@@ -413,9 +522,10 @@ public final class Session implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new InvalidDataException(problems);
     }
-    workspace.store.write(List.of(), rewritten);
+    authorise("update", rewritten.stream().map(d -> d.provenance().dataset()).toList(), List.of());
     List<String> ids = rewritten.stream().map(Document::id).toList();
-    audit("update", "documents=" + ids.size() + " fields=language,metadata", ids, "ok");
+    audit("update", "documents=" + ids.size() + " fields=language,metadata", ids, "ok"); // write-ahead
+    stored("update", () -> workspace.store.write(List.of(), rewritten));
     return new WriteReceipt(List.of(), ids, 0);
   }
 
@@ -471,15 +581,18 @@ public final class Session implements AutoCloseable {
   public Flag reviewFlag(EntityId flag, String status) {
     Objects.requireNonNull(flag, "flag");
     ensureOpen();
-    Flag reviewed;
+    String query = flag.value() + " status=" + status;
     try {
-      reviewed = FlagViews.review(workspace, visibility(), flag, status, principal.id(), workspace.now());
+      return FlagViews.review(workspace, visibility(), flag, status, principal.id(), workspace.now(), label -> {
+        authorise("flag.review", List.of(WatchListScreening.DATASET), List.of(label));
+        audit("flag.review", query, List.of(flag.value()), "ok"); // write-ahead: no entry, no write
+      });
+    } catch (WriteRefusedException | org.insight.policy.AuditException e) {
+      throw e; // audited as refused, or not auditable at all
     } catch (RuntimeException e) {
-      audit("flag.review", flag.value() + " status=" + status, List.of(), "error: " + e.getClass().getSimpleName());
+      audit("flag.review", query, List.of(), "error: " + e.getClass().getSimpleName());
       throw e;
     }
-    audit("flag.review", flag.value() + " status=" + status, List.of(flag.value()), "ok");
-    return reviewed;
   }
 
   private void auditFlags(List<Entity> flags) {
@@ -539,6 +652,11 @@ public final class Session implements AutoCloseable {
 
   private void validate(Statement s, List<InvalidDataException.Problem> problems) {
     String where = "statement " + s.id() + " (" + s.schema() + "." + s.property() + ")";
+    if (!s.hasDerivedId()) {
+      // a chosen id could name (and so replace) a statement of a label this writer cannot see
+      problems.add(new InvalidDataException.Problem(where, "a statement's id is derived from its entity, property,"
+          + " value, label and source; build it with Statement.of (or a null id)"));
+    }
     Optional<EntityType> type = workspace.schema().find(s.schema());
     if (type.isEmpty()) {
       problems.add(new InvalidDataException.Problem(where, "unknown entity type; known types: "

@@ -29,6 +29,7 @@ import org.insight.policy.Label;
 import org.insight.policy.Policy;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
+import org.insight.policy.Writers;
 import org.insight.search.Index;
 
 /**
@@ -51,9 +52,13 @@ public final class Workspace implements AutoCloseable {
   /** The file that makes a directory a workspace: its format and creation time. */
   private static final String PROPERTIES = "workspace.properties";
 
+  /** The dataset writers configuration ({@link Writers}), saved by {@link Builder#writers}. */
+  static final String WRITERS = "writers.properties";
+
   private final Path directory;
   private final Schema schema;
   private final Policy policy;
+  private final Writers writers;
   private final Clock clock;
   final Index store;
   final FileEvidenceStore evidence;
@@ -78,6 +83,7 @@ public final class Workspace implements AutoCloseable {
       Files.createDirectories(directory);
       checkFormat(directory, b.readOnly);
       this.schema = b.schema != null ? b.schema : schemaWithExtensions(directory);
+      this.writers = writers(directory, b.writers, b.readOnly);
     } catch (IOException e) {
       throw new StoreException("could not open the workspace in " + directory + ": " + e.getMessage(), e);
     }
@@ -185,6 +191,16 @@ public final class Workspace implements AutoCloseable {
     return Set.copyOf(visible);
   }
 
+  /** Whether the deployment lets {@code principal} write into {@code dataset} (see {@link Builder#writers}). */
+  org.insight.policy.Decision mayWrite(Principal principal, String dataset) {
+    return writers.decide(principal, dataset);
+  }
+
+  /** Who may write into which dataset: see {@link Builder#writers}. */
+  public Writers writers() {
+    return writers;
+  }
+
   /** The decision for data under {@code label}, now. */
   org.insight.policy.Decision decide(Principal principal, Purpose purpose, Label label) {
     return policy.decide(principal, purpose, label, clock.instant());
@@ -249,6 +265,28 @@ public final class Workspace implements AutoCloseable {
     Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** The given configuration, saved for later opens; else the saved one; else {@link Writers#anyone()}. */
+  private static Writers writers(Path dir, Writers given, boolean readOnly) throws IOException {
+    Path file = dir.resolve(WRITERS);
+    if (given != null) {
+      if (!readOnly) {
+        Path tmp = dir.resolve(WRITERS + ".tmp");
+        Files.writeString(tmp, given.text(), StandardCharsets.UTF_8);
+        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+          ch.force(true);
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      return given;
+    }
+    if (Files.isRegularFile(file)) {
+      try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        return Writers.parse(in);
+      }
+    }
+    return Writers.anyone();
+  }
+
   private static Schema schemaWithExtensions(Path dir) throws IOException {
     Path extensions = dir.resolve("schema");
     Schema schema = Schema.defaults();
@@ -275,6 +313,7 @@ public final class Workspace implements AutoCloseable {
     private boolean mustExist;
     private List<String> watchLists;
     private Double flagThreshold;
+    private Writers writers;
 
     private Builder(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
@@ -339,6 +378,17 @@ public final class Workspace implements AutoCloseable {
         throw new IllegalArgumentException("flagThreshold must be a probability in [0,1]; got " + probability);
       }
       this.flagThreshold = probability;
+      return this;
+    }
+
+    /**
+     * Who may write into which dataset (rule 7). Saved in the workspace's {@code writers.properties}, so later opens
+     * (and the CLI) enforce it without repeating it; replace it by giving another. A workspace never given one lets
+     * anyone write any dataset ({@link Writers#anyone()}) — labels are still checked: a writer attaches only labels
+     * it satisfies, and never replaces what it cannot see.
+     */
+    public Builder writers(Writers writers) {
+      this.writers = Objects.requireNonNull(writers, "writers");
       return this;
     }
 

@@ -70,7 +70,7 @@ class IngestProperties {
 
         Set<String> expected = new TreeSet<>();
         for (Path f : files) {
-          expected.add(Document.idFor(IngestTest.DATASET.name(), ContentHash.of(Files.readAllBytes(f))));
+          expected.add(Document.idFor(IngestTest.DATASET.name(), IngestTest.DATASET.label(), ContentHash.of(Files.readAllBytes(f))));
         }
         var docs = s.documents(0, 100);
         assertEquals(expected.size(), docs.total(), "one document per distinct content, no duplicates");

@@ -109,7 +109,7 @@ class IngestTest {
         assertEquals(SourceGrading.parse("B2"), d.provenance().grading());
         assertEquals("loader", d.provenance().ingestedBy());
         assertEquals(Optional.of(d.contentHash()), d.provenance().contentHash());
-        assertEquals(Document.idFor("seized-laptop", d.contentHash()), d.id());
+        assertEquals(Document.idFor("seized-laptop", LABEL, d.contentHash()), d.id());
         assertTrue(d.provenance().method().startsWith("test:"), d.provenance().method());
       }
       try (Session s = ws.session(LOADER, CI); InputStream in = s.evidence(deep.contentHash()).orElseThrow()) {

@@ -187,7 +187,7 @@ public final class PipelineRun {
           offer(p, p.getFileName().toString(), a);
         } else if (s instanceof IngestSource.Stream st) {
           found++;
-          put(items, new Item(dataset.name() + "|stream:" + st.name(), st.name(), leaf(st.name()), null, st, -1, -1));
+          put(items, new Item(ledgerKey("stream:" + st.name()), st.name(), leaf(st.name()), null, st, -1, -1));
         }
       }
     } catch (InterruptedException e) {
@@ -245,7 +245,7 @@ public final class PipelineRun {
 
   private void offer(Path file, String record, BasicFileAttributes a) throws InterruptedException {
     found++;
-    String key = dataset.name() + "|" + file;
+    String key = ledgerKey(file.toString());
     long modified = a.lastModifiedTime().toMillis();
     Ledger.Entry e = ledger.last(key);
     Item item = new Item(key, record, file.getFileName().toString(), file, null, a.size(), modified);
@@ -254,6 +254,15 @@ public final class PipelineRun {
     } else {
       put(items, item);
     }
+  }
+
+  /**
+   * An item's ledger key: the dataset, the label's canonical text and where the item is. An ingest under one label
+   * never reads the state of an ingest under another (rule 7): a writer never learns from "unchanged" that someone it
+   * cannot see ingested the same path, and its own copy is always made (documents of different labels coexist).
+   */
+  private String ledgerKey(String where) {
+    return dataset.name() + "\n" + dataset.label() + "\n" + where;
   }
 
   private static String relative(Path root, Path file) {

@@ -184,6 +184,22 @@ public final class LuceneStore implements Index {
     }
   }
 
+  /** Removes one statement and writes its replacement in one commit; durable when it returns. */
+  @Override
+  public void supersede(String id, Statement replacement) {
+    if (writer == null) {
+      throw new StoreException("this workspace was opened read-only; open it for writing to add data");
+    }
+    try {
+      writer.deleteDocuments(new Term(ID, id));
+      writer.updateDocument(new Term(ID, replacement.id()), toLucene(replacement));
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new StoreException("could not write to the index: " + e.getMessage() + "; nothing was acknowledged", e);
+    }
+  }
+
   /** Writes mentions (replacing any with the same id) and commits; durable when it returns. */
   @Override
   public void writeMentions(Collection<Mention> mentions) {
