@@ -92,6 +92,7 @@ public final class Demo {
       search(ws, out);
       List<String> flags = screening(ws, out);
       resolution(ws, out);
+      WriteModelStep.run(ws, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");
@@ -160,7 +161,8 @@ public final class Demo {
           .add("name", r.get("name")).add("birthDate", r.get("birthDate")).add("nationality", r.get("nationality")).build());
     }
 
-    Principal loader = Principal.of("demo.loader");
+    // a writer attaches only labels it holds (rule 7): the loader is cleared for every source it loads
+    Principal loader = Principal.of("demo.loader", "INTERPOL", "CT", "FR", "POLICE", "DE");
     try (Session s = ws.session(loader, CI)) {
       s.add(entities);
     }

@@ -38,6 +38,10 @@ class DemoTest {
     assertTrue(out.contains("Ivan PETROV (fr-police-records) + Ivan Sergeyevich PETROV (interpol-notices)"), out);
     assertTrue(out.contains("birthDate:exact"), "the link is explained: " + out);
     assertTrue(out.contains("analyst.interpol sees 1 member(s)"), out);
+    // rule 7: an OPEN clerk's two attempts to overwrite a notice are refused, and the INTERPOL view is unchanged
+    assertTrue(out.contains("writing its name under INTERPOL: refused (WriteRefusedException)"), out);
+    assertTrue(out.contains("superseding its name statement: refused (InvalidDataException)"), out);
+    assertTrue(out.contains("the INTERPOL analyst's view of the notice is unchanged"), out);
     // the scan hands the Lyon investigator exactly the persons its count says it may see
     assertTrue(out.contains("investigator.lyon streams its " + result.visibleCounts().get(1)[0] + " persons with"), out);
   }

@@ -19,7 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "add", mixinStandardHelpOptions = true,
     description = {"Add one record as an entity: every value gets the dataset's label, grading and provenance.",
-        "Example: insight add --dataset fr-records --label 'FR&POLICE' --type Person --record 77 name='Jean Dupont' birthDate=1980-02-11"})
+        "The writer (--user, --auths) must hold the label and, when the workspace has a writers configuration"
+            + " (--writers), be a writer of the dataset. Values under other labels are never replaced: the same record"
+            + " under another label is kept beside it.",
+        "Example: insight add --dataset fr-records --label 'FR&POLICE' --auths FR,POLICE --type Person --record 77 name='Jean Dupont' birthDate=1980-02-11"})
 final class AddCommand implements Callable<Integer> {
   @Mixin SessionOptions session;
   @Spec CommandSpec spec;

@@ -34,8 +34,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
     description = {"Ingest files and directories (recursively; e-mails, archives, office files, PDFs, images with OCR)"
         + " as documents, each with the dataset's label, grading and provenance; originals go to the evidence store.",
-        "A second run only processes what is new, changed or failed. Quarantined items are listed with their reason"
-            + " (exit code 1 when there are any).",
+        "A second run under the same label only processes what is new, changed or failed; under another label it"
+            + " makes that label's own copy. Quarantined items are listed with their reason (exit code 1 when there are"
+            + " any). The writer (--user, --auths) must hold the label and may have to be a writer of the dataset"
+            + " (--writers).",
         "Example: insight ingest ./seized --dataset heron-laptop --label 'FR&POLICE' --originator FR-NCB --grading B2"
             + " --auths FR,POLICE"})
 final class IngestCommand implements Callable<Integer> {

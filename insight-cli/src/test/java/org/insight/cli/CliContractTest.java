@@ -54,8 +54,8 @@ class CliContractTest {
   @Test
   void aCommandThatWritesCreatesTheWorkspace() {
     Path ws = dir.resolve("new/ws");
-    CliRun add = CliRun.of("add", "--workspace", ws.toString(), "--dataset", "d", "--label", "FR", "--type", "Person",
-        "--record", "1", "name=Jean Dupont");
+    CliRun add = CliRun.of("add", "--workspace", ws.toString(), "--dataset", "d", "--label", "FR", "--auths", "FR",
+        "--type", "Person", "--record", "1", "name=Jean Dupont");
     assertEquals(Main.OK, add.code(), add.err());
     assertTrue(Files.exists(ws.resolve("workspace.properties")));
     CliRun count = CliRun.of("count", "--workspace", ws.toString(), "--auths", "FR", "--json");

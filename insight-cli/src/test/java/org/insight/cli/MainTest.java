@@ -61,13 +61,13 @@ class MainTest {
 
   @Test
   void addThenReadBack() {
-    CliRun add = run("add", "--workspace", ws(), "--dataset", "fr", "--label", "FR&POLICE", "--grading", "A2",
+    CliRun add = run("add", "--workspace", ws(), "--dataset", "fr", "--label", "FR&POLICE", "--auths", "FR,POLICE", "--grading", "A2",
         "--type", "Person", "--record", "77", "name=Jean Dupont", "birthDate=11/02/1980");
     assertEquals(0, add.code(), add.err());
     CliRun list = run("entities", "--workspace", ws(), "--auths", "FR,POLICE", "--json");
     JsonNode item = ModelJson.read(list.out()).get("items").get(0);
     assertEquals("1980-02-11", item.get("properties").get("birthDate").get(0).asText());
-    CliRun bad = run("add", "--workspace", ws(), "--dataset", "fr", "--label", "FR", "--type", "Person", "--record", "78",
+    CliRun bad = run("add", "--workspace", ws(), "--dataset", "fr", "--label", "FR", "--auths", "FR", "--type", "Person", "--record", "78",
         "birthDate=1980-02-30");
     assertEquals(1, bad.code());
     assertTrue(bad.err().startsWith("insight: ") && bad.err().contains("birthDate"), bad.err());

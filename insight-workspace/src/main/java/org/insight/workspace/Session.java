@@ -264,8 +264,8 @@ public final class Session implements AutoCloseable {
    *
    * @throws InvalidDataException listing every statement whose type, property or value the schema refuses, or whose
    *     id is not content-derived; nothing is written then
-   * @throws WriteRefusedException when this principal may not write one of the datasets, or does not satisfy one of
-   *     the labels (it may attach only labels it could read back); nothing is written then
+   * @throws WriteRefusedException when this principal may not write one of the datasets, or its authorisations do not
+   *     satisfy one of the labels (a writer attaches only labels it holds); nothing is written then
    * @throws org.insight.policy.AuditException when the audit entry cannot be written; nothing is written then
    */
   public WriteReceipt add(Collection<Entity> entities) {
@@ -348,8 +348,9 @@ public final class Session implements AutoCloseable {
 
   /**
    * Refuses, with an audited {@link WriteRefusedException}, a write into a dataset the deployment does not let this
-   * principal write, or under a label it does not satisfy (for this purpose, today): a writer attaches only labels it
-   * could read back. Checked before anything is stored or audited as written.
+   * principal write, or under a label whose expression its authorisations do not satisfy: a writer attaches only
+   * labels it holds. A label's purposes and retention dates are the source's handling rules; a writer may record data
+   * for purposes other than its session's. Checked before anything is stored or audited as written.
    */
   void authorise(String operation, Collection<String> datasets, Collection<Label> labels) {
     for (String dataset : new java.util.TreeSet<>(datasets)) {
@@ -361,11 +362,10 @@ public final class Session implements AutoCloseable {
       }
     }
     for (Label label : new LinkedHashSet<>(labels)) {
-      org.insight.policy.Decision d = workspace.decide(principal, purpose, label);
-      if (!d.allowed()) {
-        refuse(operation, "label=" + label, "principal '" + principal.id() + "' acting for " + purpose
-            + " may not attach the label " + label + " (" + d.reason() + "): a writer attaches only labels it"
-            + " satisfies; write as a principal holding the label's authorisations, for a purpose the label allows");
+      if (!label.expression().visibleTo(principal.authorizations())) {
+        refuse(operation, "label=" + label, "principal '" + principal.id() + "' may not attach the label " + label
+            + ": its authorisations do not satisfy the label's expression, and a writer attaches only labels it"
+            + " satisfies; write as a principal holding the label's authorisations");
       }
     }
   }

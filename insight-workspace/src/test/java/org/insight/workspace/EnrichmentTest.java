@@ -89,7 +89,7 @@ class EnrichmentTest {
   @Test
   void enrichesVisibleDocumentsWithLanguageSelectorsAndEntitiesCarryingTheDocumentLabel() {
     Workspace ws = workspace.get();
-    Session loader = ws.session(Principal.of("loader"), CI);
+    Session loader = ws.session(Fixtures.loader("loader"), CI);
     String en = addDocument(loader, "Report 12", "", EN, "FR&POLICE");
     String mixed = addDocument(loader, "Report 13", "", MIXED, "FR");
     Session analyst = ws.session(Principal.of("enricher", "FR", "POLICE"), CI);
@@ -220,7 +220,7 @@ class EnrichmentTest {
   @Test
   void aSessionEnrichesOnlyWhatItMaySeeAndCannotProbeTheRest() {
     Workspace ws = workspace.get();
-    Session loader = ws.session(Principal.of("loader"), CI);
+    Session loader = ws.session(Fixtures.loader("loader"), CI);
     String open = addDocument(loader, "Open", "", EN, "FR");
     String secret = addDocument(loader, "Secret", "", EN + " Secret.", "SECRET");
     Session fr = ws.session(Principal.of("fr-analyst", "FR"), CI);

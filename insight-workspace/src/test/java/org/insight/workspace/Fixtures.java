@@ -14,6 +14,15 @@ final class Fixtures {
 
   private Fixtures() {}
 
+  /** Every token the workspace tests label data with. */
+  static final java.util.List<String> TOKENS = java.util.List.of("A", "B", "C", "CT", "DE", "FR", "INTERPOL", "LIVE",
+      "OPEN", "POLICE", "SECRET", "Z");
+
+  /** A loader holding every token the tests label data with: a writer attaches only labels it holds (rule 7). */
+  static org.insight.policy.Principal loader(String id) {
+    return org.insight.policy.Principal.of(id, TOKENS);
+  }
+
   static Dataset dataset(String name, String label) {
     return Dataset.of(name, Label.of(label), SourceGrading.parse("B2"));
   }

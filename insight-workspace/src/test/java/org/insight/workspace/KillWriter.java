@@ -20,7 +20,7 @@ public final class KillWriter {
     int start = Integer.parseInt(args[1]);
     Dataset ds = Dataset.of("kill", Label.of("A"), SourceGrading.UNGRADED);
     try (Workspace ws = Workspace.open(dir)) {
-      Session s = ws.session(Principal.of("writer"), Purpose.CRIMINAL_INVESTIGATION);
+      Session s = ws.session(Principal.of("writer", "A"), Purpose.CRIMINAL_INVESTIGATION);
       for (int i = start; ; i++) {
         Entity e = ds.entity("Person", "r" + i).add("name", "Person " + i).add("alias", "P" + i).build();
         s.add(e);

@@ -27,7 +27,7 @@ public final class ModulePathProbe implements Callable<String> {
     Entity petrov = notices.entity("Person", "2026/4411").add("name", "Ivan PETROV").add("birthDate", "14.03.1975")
         .build();
     try (Workspace ws = Workspace.open(dir)) {
-      ws.session(Principal.of("loader"), Purpose.CRIMINAL_INVESTIGATION).add(petrov);
+      ws.session(Principal.of("loader", "INTERPOL"), Purpose.CRIMINAL_INVESTIGATION).add(petrov);
       Session alice = ws.session(Principal.of("alice", "INTERPOL"), Purpose.CRIMINAL_INVESTIGATION);
       Session bob = ws.session(Principal.of("bob"), Purpose.CRIMINAL_INVESTIGATION);
       return "named=" + Workspace.class.getModule().isNamed()

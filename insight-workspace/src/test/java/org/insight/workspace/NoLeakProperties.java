@@ -68,9 +68,9 @@ class NoLeakProperties {
     Path b = Files.createTempDirectory("noleak-visible");
     try (Workspace full = Workspace.builder(a).clock(Fixtures.FIXED).open();
          Workspace filtered = Workspace.builder(b).clock(Fixtures.FIXED).open()) {
-      full.session(Principal.of("w"), Purpose.CRIMINAL_INVESTIGATION).add(all);
+      full.session(Fixtures.loader("w"), Purpose.CRIMINAL_INVESTIGATION).add(all);
       if (!visibleOnly.isEmpty()) {
-        filtered.session(Principal.of("w"), Purpose.CRIMINAL_INVESTIGATION).add(visibleOnly);
+        filtered.session(Fixtures.loader("w"), Purpose.CRIMINAL_INVESTIGATION).add(visibleOnly);
       }
       Session s = full.session(principal, purpose);
       // the oracle sees everything in its own workspace

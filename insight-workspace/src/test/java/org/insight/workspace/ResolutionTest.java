@@ -55,7 +55,7 @@ class ResolutionTest {
           .add("birthDate", String.format("19%02d-%02d-%02d", 40 + i % 50, 1 + i % 12, 1 + i % 27))
           .add("nationality", i % 2 == 0 ? "DE" : "ES").build());
     }
-    try (Session s = ws.session(Principal.of("loader"), PURPOSE)) {
+    try (Session s = ws.session(Fixtures.loader("loader"), PURPOSE)) {
       s.add(List.of(notice, national, cyrillic, other));
       s.add(filler);
     }

@@ -181,9 +181,9 @@ class ReverseScreeningTest {
     try (Workspace ws = open(dir)) {
       report(ws.session(Principal.of("fr-clerk", "FR"), CI));
       ws.session(Principal.of("fr-clerk", "FR"), CI).add(frRecord());
-      ws.session(Principal.of("loader"), CI).add(notice()); // a loader without clearances
+      ws.session(Principal.of("loader", "INTERPOL"), CI).add(notice()); // a loader cleared for the notices only
       assertEquals(2, flags(ws).size());
-      assertEquals(0, ws.session(Principal.of("loader"), CI).flags(null, 0, 10).total());
+      assertEquals(0, ws.session(Principal.of("loader", "INTERPOL"), CI).flags(null, 0, 10).total());
       assertEquals(0, ws.session(Principal.of("ip", "INTERPOL"), CI).flags(null, 0, 10).total());
       assertEquals(0, ws.session(Principal.of("fr", "FR"), CI).flags(null, 0, 10).total());
     }

@@ -37,7 +37,7 @@ import org.insight.search.Scan;
  * out, and counts and pages agree. The full workspace is padded with data built to move the answers if anything
  * invisible leaked: invisible statements on the same entity ids (also of another type under the same id), entities
  * with the same names under labels the reader fails by token, purpose or retention date, statements first written
- * under one label and then rewritten under another (the replaced version must not come back), all written by several
+ * under one label and then again under another (both coexist: a write never replaces another label's), all written by several
  * writers over several commits so an entity's statements lie in several index segments.
  */
 class ScanNoLeakProperties {
@@ -62,7 +62,7 @@ class ScanNoLeakProperties {
     Path b = Files.createTempDirectory("scan-visible");
     try (Workspace full = Workspace.builder(a).clock(Fixtures.FIXED).open();
          Workspace filtered = Workspace.builder(b).clock(Fixtures.FIXED).open()) {
-      // first versions, later replaced: whatever their label, they must not be seen
+      // first versions, later written again under another label: both coexist (rule 7)
       write(full, "w-early", ds, records, c -> c.before() != null, Cell::before);
       for (int w = 0; w < 3; w++) {
         int writer = w;
@@ -70,6 +70,8 @@ class ScanNoLeakProperties {
         write(full, "pad" + w, ds, padding(records, writer), c -> true, Cell::label);
       }
       write(filtered, "oracle-writer", ds, records, c -> visible.test(c.label()), Cell::label);
+      // a write under another label never replaces (rule 7): the first versions coexist, seen where their label is
+      write(filtered, "oracle-early", ds, records, c -> c.before() != null && visible.test(c.before()), Cell::before);
 
       Session s = full.session(reader, purpose);
       Session oracle = filtered.session(Principal.of("oracle", NoLeakProperties.TOKENS), purpose);
@@ -127,7 +129,7 @@ class ScanNoLeakProperties {
       }
     }
     if (!builders.isEmpty()) {
-      ws.session(Principal.of(writer), CI).add(builders.values().stream().map(EntityBuilder::build).toList());
+      ws.session(Fixtures.loader(writer), CI).add(builders.values().stream().map(EntityBuilder::build).toList());
     }
   }
 
@@ -218,7 +220,7 @@ class ScanNoLeakProperties {
     return Arbitraries.of(List.of("name"), List.of("name", "alias"), List.of("notes", "country"));
   }
 
-  private static void delete(Path dir) throws IOException {
+  static void delete(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

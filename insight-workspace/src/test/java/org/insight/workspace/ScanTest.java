@@ -35,7 +35,7 @@ class ScanTest {
   @Test
   void anEntityWrittenOverManyCommitsComesBackWholeOnceWithOnlyItsVisibleStatements() {
     try (Workspace ws = open()) {
-      Session writer = ws.session(Principal.of("w"), CI);
+      Session writer = ws.session(Fixtures.loader("w"), CI);
       Dataset a = Fixtures.dataset("ds", "A");
       Dataset b = Fixtures.dataset("ds", "B");
       for (int i = 0; i < 20; i++) { // one commit each: the entity's statements lie in many segments
@@ -60,7 +60,7 @@ class ScanTest {
   @Test
   void oneAuditEntryPerScanWrittenBeforeAnyItemAndNamingTheScan() {
     try (Workspace ws = open()) {
-      Session writer = ws.session(Principal.of("w"), CI);
+      Session writer = ws.session(Fixtures.loader("w"), CI);
       Dataset a = Fixtures.dataset("ds", "A");
       writer.add(List.of(Fixtures.person(a, "1", "Ivan Petrov"), a.entity("Person", "2").add("name", "Amina")
           .add("birthDate", "1975-03-01").build()));

@@ -70,9 +70,9 @@ class ScreeningNoLeakProperties {
     Path b = Files.createTempDirectory("screen-noleak-visible");
     try (Workspace full = Workspace.builder(a).clock(Fixtures.FIXED).watchLists("list").open();
          Workspace filtered = Workspace.builder(b).clock(Fixtures.FIXED).watchLists("list").open()) {
-      full.session(Principal.of("w"), purpose).add(all);
+      full.session(Fixtures.loader("w"), purpose).add(all);
       if (!visibleOnly.isEmpty()) {
-        filtered.session(Principal.of("w"), purpose).add(visibleOnly);
+        filtered.session(Fixtures.loader("w"), purpose).add(visibleOnly);
       }
       Session s = full.session(principal, purpose);
       Session oracle = filtered.session(Principal.of("o", NoLeakProperties.TOKENS), purpose);

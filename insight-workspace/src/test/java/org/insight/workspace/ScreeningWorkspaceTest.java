@@ -45,7 +45,7 @@ class ScreeningWorkspaceTest {
   void loadWatchList(Workspace ws) {
     Dataset notices = Fixtures.dataset("notices", "INTERPOL");
     Dataset secret = Fixtures.dataset("notices", "INTERPOL&CT");
-    ws.session(Principal.of("loader"), CI).add(List.of(
+    ws.session(Fixtures.loader("loader"), CI).add(List.of(
         listed(notices, "n1", "Ivan PETROV", "1975-03-14", "724410981"),
         listed(notices, "n2", "Amina HADDAD", "1988-07-02", null),
         listed(secret, "n3", "Ivan PETROVSKY", "1975-03-14", null)));
@@ -88,7 +88,7 @@ class ScreeningWorkspaceTest {
       loadWatchList(ws);
       Dataset fr = Fixtures.dataset("fr-records", "FR");
       Entity subject = fr.entity("Person", "fr-1").add("name", "PETROV, Ivan").add("birthDate", "14/03/1975").build();
-      ws.session(Principal.of("loader"), CI).add(subject);
+      ws.session(Fixtures.loader("loader"), CI).add(subject);
 
       Session both = ws.session(Principal.of("analyst", "INTERPOL", "FR"), CI);
       Page<Flag> flags = both.flags(null, 0, 10);
@@ -116,7 +116,7 @@ class ScreeningWorkspaceTest {
       // review: dismissed, and re-adding the subject does not reopen it
       Flag dismissed = both.reviewFlag(f.id(), "dismissed");
       assertEquals("dismissed", dismissed.status());
-      ws.session(Principal.of("loader"), CI).add(subject);
+      ws.session(Fixtures.loader("loader"), CI).add(subject);
       assertEquals("dismissed", both.flags(null, 0, 10).items().get(0).status());
       assertEquals(0, both.flags("open", 0, 10).total());
       assertThrows(InvalidDataException.class,
@@ -129,7 +129,7 @@ class ScreeningWorkspaceTest {
     try (Workspace ws = open()) {
       loadWatchList(ws);
       Dataset fr = Fixtures.dataset("fr-records", "FR");
-      ws.session(Principal.of("loader"), CI).add(fr.entity("Person", "fr-2").add("name", "Claire Martin")
+      ws.session(Fixtures.loader("loader"), CI).add(fr.entity("Person", "fr-2").add("name", "Claire Martin")
           .add("birthDate", "1990-01-01").build());
       assertEquals(0, ws.session(Principal.of("all", "INTERPOL", "FR", "CT"), CI).flags(null, 0, 10).total());
     }

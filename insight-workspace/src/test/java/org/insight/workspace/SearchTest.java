@@ -65,7 +65,7 @@ class SearchTest {
     for (int i = 0; i < 30; i++) {
       entities.add(fr.entity("Person", "bulk" + i).add("name", "Person Number " + i).add("nationality", "fr").build());
     }
-    Session writer = ws.session(Principal.of("loader"), CI);
+    Session writer = ws.session(Fixtures.loader("loader"), CI);
     writer.add(entities);
     addDocument(writer, "Report 12", "en", "Officers observed a blue van parked outside the warehouse on the quay.", "FR");
     addDocument(writer, "Rapport 7", "fr", "Les événements de Marseille : une camionnette bleue et deux hommes.", "FR");
@@ -198,7 +198,7 @@ class SearchTest {
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
       Future<?> writer = pool.submit(() -> {
-        Session w = ws.session(Principal.of("writer"), CI);
+        Session w = ws.session(Fixtures.loader("writer"), CI);
         for (int i = 0; i < 40; i++) {
           w.add(live.entity("Person", "live" + i).add("name", "Live Person " + i).build());
         }

@@ -27,7 +27,7 @@ class SecondProcessTest {
   void aSecondProcessReadsWhileThisOneWrites() throws Exception {
     Dataset ds = Fixtures.dataset("ds", "A");
     try (Workspace ws = Workspace.open(dir)) {
-      Session writer = ws.session(Principal.of("writer"), Purpose.CRIMINAL_INVESTIGATION);
+      Session writer = ws.session(Fixtures.loader("writer"), Purpose.CRIMINAL_INVESTIGATION);
       writer.add(Fixtures.person(ds, "0", "Person 0"));
       Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), ReadOnlyReader.class.getName(), dir.toString())

@@ -45,7 +45,7 @@ class SessionTest {
       Entity petrov = interpol.entity("Person", "n1").add("name", "Ivan PETROV")
           .add("notes", "informant", Label.of("INTERPOL&CT")).build();
       Entity rossi = Fixtures.person(Fixtures.dataset("fr", "FR&POLICE"), "f1", "Marco ROSSI");
-      ws.session(Principal.of("loader"), CI).add(petrov, rossi);
+      ws.session(Fixtures.loader("loader"), CI).add(petrov, rossi);
 
       Session analyst = ws.session(Principal.of("a", "INTERPOL"), CI);
       Entity seen = analyst.entity(petrov.id()).orElseThrow();
@@ -70,7 +70,7 @@ class SessionTest {
       Entity ct = Fixtures.person(Fixtures.dataset("ct", onlyCt), "1", "A");
       Entity gone = Fixtures.person(Fixtures.dataset("old", expired), "2", "B");
       Entity today = Fixtures.person(Fixtures.dataset("new", lastDay), "3", "C");
-      ws.session(Principal.of("loader"), CI).add(ct, gone, today);
+      ws.session(Fixtures.loader("loader"), CI).add(ct, gone, today);
 
       Principal fr = Principal.of("x", "FR");
       Session forCi = ws.session(fr, CI);
@@ -93,7 +93,7 @@ class SessionTest {
   void everyReadIsAuditedWithWhatItReturned() {
     try (Workspace ws = open()) {
       Entity p = Fixtures.person(Fixtures.dataset("ds", "A"), "1", "Someone");
-      ws.session(Principal.of("loader"), CI).add(p);
+      ws.session(Fixtures.loader("loader"), CI).add(p);
       Session s = ws.session(Principal.of("alice", "A"), CI);
       s.entity(p.id());
       s.entity(EntityId.of("missing"));
@@ -157,7 +157,7 @@ class SessionTest {
   @Test
   void documentsAndEvidenceAreVisibleOnlyThroughTheirLabel() throws Exception {
     try (Workspace ws = open()) {
-      Session writer = ws.session(Principal.of("w"), CI);
+      Session writer = ws.session(Fixtures.loader("w"), CI);
       byte[] bytes = "report text".getBytes(StandardCharsets.UTF_8);
       ContentHash hash = writer.storeEvidence(new ByteArrayInputStream(bytes));
       Document doc = new Document(null, hash, "Report", "report text", "en", Map.of(), null, null, Label.of("FR"),
@@ -180,7 +180,7 @@ class SessionTest {
   @Test
   void mentionsCarryTheirDocumentsLabelAndShowWithDocumentHits() {
     try (Workspace ws = open()) {
-      Session writer = ws.session(Principal.of("w", "FR"), CI);
+      Session writer = ws.session(Principal.of("w", "FR", "POLICE"), CI); // it holds the mention's label (rule 7)
       String text = "PETROV used +33 6 12 34 56 78";
       ContentHash hash = writer.storeEvidence(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
       Document doc = new Document(null, hash, "Report", text, "en", Map.of(), null, null, Label.of("FR"),
@@ -222,7 +222,7 @@ class SessionTest {
       ContentHash hash = ContentHash.of("never stored".getBytes(StandardCharsets.UTF_8));
       Document doc = new Document(null, hash, "t", "x", "", Map.of(), null, null, Label.of("FR"),
           Provenance.of("reports", "r1", "text:plain", SourceGrading.UNGRADED));
-      InvalidDataException e = assertThrows(InvalidDataException.class, () -> ws.session(Principal.of("w"), CI).add(doc));
+      InvalidDataException e = assertThrows(InvalidDataException.class, () -> ws.session(Fixtures.loader("w"), CI).add(doc));
       assertTrue(e.getMessage().contains("storeEvidence"), e.getMessage());
     }
   }
@@ -232,7 +232,7 @@ class SessionTest {
     try (Workspace ws = open()) {
       Dataset a = Fixtures.dataset("a", "A");
       Dataset b = Fixtures.dataset("b", "B");
-      Session w = ws.session(Principal.of("w"), CI);
+      Session w = ws.session(Fixtures.loader("w"), CI);
       for (int i = 0; i < 25; i++) {
         w.add(Fixtures.person(i % 2 == 0 ? a : b, "r" + i, "Person " + i));
       }
@@ -252,7 +252,7 @@ class SessionTest {
   @Test
   void aReadOnlyWorkspaceReadsBesideAWriterAndBothAreAudited() {
     try (Workspace writer = open(); Workspace reader = Workspace.builder(dir).readOnly().clock(Fixtures.FIXED).open()) {
-      Session w = writer.session(Principal.of("w"), CI);
+      Session w = writer.session(Fixtures.loader("w"), CI);
       Session r = reader.session(Principal.of("r", "A"), CI);
       assertEquals(0, r.count(null));
       w.add(Fixtures.person(Fixtures.dataset("ds", "A"), "1", "First"));
@@ -278,7 +278,7 @@ class SessionTest {
       assertTrue(locked.getMessage().contains("already open"), locked.getMessage());
     }
     try (Workspace ws = open()) {
-      ws.session(Principal.of("w"), CI).add(Fixtures.person(Fixtures.dataset("ds", "A"), "1", "P"));
+      ws.session(Fixtures.loader("w"), CI).add(Fixtures.person(Fixtures.dataset("ds", "A"), "1", "P"));
     }
     try (Workspace ro = Workspace.builder(dir).readOnly().open()) {
       assertEquals(1, ro.session(Principal.of("r", "A"), CI).count(null));
@@ -303,7 +303,7 @@ class SessionTest {
     assertEquals(1, java.nio.file.Files.list(root).count(), "an existing directory that is no workspace stays untouched");
 
     try (Workspace created = open()) {
-      created.session(Principal.of("w"), CI).add(Fixtures.person(Fixtures.dataset("ds", "A"), "1", "P"));
+      created.session(Fixtures.loader("w"), CI).add(Fixtures.person(Fixtures.dataset("ds", "A"), "1", "P"));
     }
     try (Workspace existing = Workspace.builder(dir).mustExist().open()) {
       assertFalse(existing.readOnly());

@@ -46,7 +46,7 @@ class SpotAndTranslateEnrichmentTest {
   @Test
   void aPoliceReportIsConnectedToTheNoticeOnlyForThoseWhoMaySeeTheNotice() {
     try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
-      Session loader = ws.session(Principal.of("loader"), CI);
+      Session loader = ws.session(Fixtures.loader("loader"), CI);
       Dataset notices = Fixtures.dataset("notices", "INTERPOL");
       Entity rashid = notices.entity("Person", "red-1").add("name", "Omar AL-RASHID")
           .add("passportNumber", "X1234567").build();
