@@ -164,7 +164,7 @@ class WriteModelTest {
       assertThrows(WriteRefusedException.class, () -> ws.session(OPEN_WRITER, CI).add(other));
       assertEquals(Set.of(), values(ws.session(OPEN_WRITER, CI), other.id()), "nothing stored");
       assertEquals(Set.of("name=Ivan Petrov@OPEN", "passportNumber=P123@OPEN"),
-          values(ws.session(OPEN_WRITER, CI), record(HR_OPEN, "x", "y").id()));
+          values(ws.session(OPEN_WRITER, CI), EntityId.fromSource("hr", "1")));
     }
     // a workspace never given a configuration lets anyone write
     try (Workspace ws = Workspace.builder(dir.resolve("other")).open()) {
