@@ -91,8 +91,13 @@ class NlpCommandTest {
     CliRun ok = run("", "enrich", "--workspace", ws, "--auths", "FR,POLICE");
     assertEquals(0, ok.code(), ok.out() + ok.err());
     assertTrue(ok.out().contains("selectors  4 documents, 5 mentions"), ok.out());
-    String id = ModelJson.read(run("", "document", "--workspace", ws, "--auths", "FR,POLICE", "--json").out())
-        .get("items").get(0).get("id").asText();
+    String id = null; // the report (ids are content-derived, so pick it by its source record, not by id order)
+    for (JsonNode item : ModelJson.read(run("", "document", "--workspace", ws, "--auths", "FR,POLICE", "--json").out())
+        .get("items")) {
+      if (item.get("provenance").get("recordId").asText().equals("report-2026-0412.txt")) {
+        id = item.get("id").asText();
+      }
+    }
     JsonNode doc = ModelJson.read(run("", "document", id, "--workspace", ws, "--auths", "FR,POLICE", "--json").out());
     assertEquals(4, doc.get("mentions").size(), doc.toString());
     assertEquals("en", doc.get("metadata").get("language.detected").get(0).asText(), doc.toString());
