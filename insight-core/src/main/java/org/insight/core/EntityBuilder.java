@@ -24,6 +24,7 @@ public final class EntityBuilder {
   private String method = "record:api";
   private ContentHash contentHash;
   private boolean keepValid;
+  private DateParser dates = DateParser.defaults();
 
   EntityBuilder(Schema schema, Dataset dataset, String typeName, String recordId) {
     this.schema = Objects.requireNonNull(schema, "schema");
@@ -59,6 +60,12 @@ public final class EntityBuilder {
     return this;
   }
 
+  /** How the source writes dates (day/month order, two-digit years), for its date properties. */
+  public EntityBuilder dates(DateParser parser) {
+    this.dates = Objects.requireNonNull(parser, "parser");
+    return this;
+  }
+
   /**
    * Keeps the record when some of its values are refused: they are left out and listed by {@link #problems()},
    * and {@link #build()} fails only when no value is left.
@@ -91,7 +98,8 @@ public final class EntityBuilder {
       return this;
     }
     try {
-      String clean = type.property(property).clean(value);
+      PropertyDef def = type.property(property);
+      String clean = def.type() == PropertyType.DATE ? dates.clean(value) : def.clean(value);
       for (Pending p : pending) {
         if (p.property().equals(property) && p.value().equals(clean)) {
           if (!p.label().equals(label)) {
