@@ -252,7 +252,7 @@ public final class RecordMapper {
   /** The source text of {@code v}'s fields, for a report. */
   private static String raw(ValueSource v, RecordView view) {
     List<String> out = new ArrayList<>();
-    for (String f : v.fields()) {
+    for (String f : v.firstOf() ? List.of(column(v, view)) : v.fields()) {
       try {
         out.addAll(view.values(f));
       } catch (RecordView.FieldException e) {
