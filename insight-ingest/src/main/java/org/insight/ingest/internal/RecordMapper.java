@@ -67,7 +67,6 @@ public final class RecordMapper {
     final int index;
     final RecordView view;
     final Map<String, List<String>> values = new LinkedHashMap<>();
-    final Map<String, String> origin = new java.util.HashMap<>(); // property + NUL + value -> the source field(s)
     EntityId id;
     EntityId source;
     EntityId target;
@@ -222,15 +221,32 @@ public final class RecordMapper {
           }
           if (values != null) {
             in.values.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).addAll(values);
-            for (String x : values) {
-              in.origin.putIfAbsent(p.getKey() + "\u0000" + x, column(v, in.view));
-            }
           }
         }
       }
       out.add(in);
     }
     return out;
+  }
+
+  /**
+   * The source field(s) of a refused value of {@code property}: found again only when a value is refused, so rows
+   * that load cost nothing more.
+   */
+  private String columnOf(Instance in, String property, String value) {
+    for (ValueSource v : in.spec.properties().getOrDefault(property, List.of())) {
+      if (v.entity() != null || v.constant() != null) {
+        continue;
+      }
+      try {
+        if (evaluate(v, in.view).contains(value)) {
+          return column(v, in.view);
+        }
+      } catch (RecordView.FieldException e) {
+        // this source could not be read: not the one that gave the value
+      }
+    }
+    return property;
   }
 
   /** The field(s) a value came from: the one that had a value for a first-of source, else all of them. */
@@ -351,7 +367,7 @@ public final class RecordMapper {
       if (now.size() > seen[0]) {
         for (InvalidDataException.Problem x : now.subList(seen[0], now.size())) {
           leftOut.add(new RowProblem(file, line, spec.name() + " (" + x.where() + "): " + x.message(),
-              in.origin.getOrDefault(p + "\u0000" + v, p), v));
+              columnOf(in, p, v), v));
         }
         seen[0] = now.size();
       }
