@@ -2,6 +2,7 @@
 module org.insight.bench {
   requires org.insight.workspace;
   requires org.insight.test;
+  requires org.insight.cli;
   requires com.fasterxml.jackson.databind;
   requires com.ibm.icu;
   requires java.desktop;

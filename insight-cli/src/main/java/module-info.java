@@ -9,4 +9,6 @@ module org.insight.cli {
 
   // picocli reads the commands' annotated fields by reflection
   opens org.insight.cli to info.picocli;
+  // Main.run: the command run in-process (the messy link bench runs it as a user types it)
+  exports org.insight.cli;
 }

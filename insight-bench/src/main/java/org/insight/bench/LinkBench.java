@@ -35,6 +35,9 @@ import org.insight.match.internal.Workers;
  * them). Threads: {@code -Dinsight.threads} (default: the available processors).
  *
  * <pre>{@code ./run-bench link [N] [SAMPLE]}</pre>
+ *
+ * <p>{@code ./run-bench link messy [N]} runs {@link MessyLinkBench} instead: messy benchmark-style files through
+ * {@code insight match link}.
  */
 public final class LinkBench {
 
@@ -43,7 +46,11 @@ public final class LinkBench {
   /** Left and right records and the true (left id, right id) pairs. */
   record Data(List<MatchRecord> left, List<MatchRecord> right, Set<String> truth) {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("messy")) {
+      MessyLinkBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
     int sample = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 2_000;
     long seed = Long.getLong("insight.seed", 20261125L);

@@ -25,6 +25,7 @@ import org.insight.match.Linker;
 import org.insight.match.MatchPair;
 import org.insight.match.ModelParameters;
 import org.insight.match.MatchRecord;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,8 +38,19 @@ final class MatchCsvOptions {
   String idColumn;
 
   @Option(names = "--map", required = true, paramLabel = "COLUMN=property",
-      description = "Which column holds which property (name, alias, birthDate, nationality, passportNumber, idNumber, phone, email, address, gender); repeat it.")
+      description = {"Which column holds which property; repeat it. Properties: name, alias, the name parts firstName,"
+          + " middleName, fatherName, motherName, lastName (they compose the full name), birthDate, nationality,"
+          + " passportNumber, idNumber, phone, email, address and the address parts street, city, region, postalCode"
+          + " (they compose one address), gender. Several columns mapped to one name or address property compose one"
+          + " value in column order (street_number=street, address_1=street). An unknown property is refused."})
   Map<String, String> map = new LinkedHashMap<>();
+
+  @Mixin DateOptions dates = new DateOptions();
+
+  @Option(names = "--strict",
+      description = "Skip a row with any bad value. By default a bad value is reported (file, line, column, value, why)"
+          + " and left out, and the row keeps its other values.")
+  boolean strict;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "Where pairs.csv, clusters.csv and model.json (the fitted m, u, weights and λ) go.")
@@ -140,13 +152,42 @@ final class MatchCsvOptions {
     };
   }
 
+  /** The properties whose several columns compose one value (a name from its words, an address from its parts). */
+  private static final Set<String> COMPOSED = Set.of("name", "firstName", "middleName", "fatherName", "motherName",
+      "lastName", "address", "street", "city", "region", "postalCode");
+
   /**
-   * Reads a CSV export the way users expect of real ones: a BOM, spaces after commas, quotes, empty cells. A row
-   * that cannot be read is reported with its line and reason and the rest still load.
+   * Refuses a {@code --map} naming a property the matcher does not know, with the closest known one: a misspelt
+   * property silently ignored would make every record empty of it.
+   */
+  static void checkMap(Map<String, String> map, CommandSpec spec) {
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      if (!MatchRecord.knownProperties().contains(e.getValue())) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--map " + e.getKey() + "="
+            + e.getValue() + ": unknown property '" + e.getValue() + "'; "
+            + org.insight.Messages.available(e.getValue(), MatchRecord.knownProperties()));
+      }
+    }
+  }
+
+  /**
+   * Reads a CSV export the way users expect of real ones: a BOM, spaces after commas, quotes, empty cells. Values,
+   * not rows: a value that cannot be read is reported with its line, column and reason and left out, the record
+   * keeps the rest; only a row without an id or without any usable value is skipped ({@code --strict}: a row with
+   * any bad value).
    */
   List<MatchRecord> read(Path file, CommandSpec spec) throws Exception {
+    checkMap(map, spec);
+    MatchRecord.Reader.Builder rb = MatchRecord.reader().dates(dates.parser(spec));
+    if (strict) {
+      rb.strict();
+    }
+    MatchRecord.Reader reader = rb.build();
+    var err = spec.commandLine().getErr();
     List<MatchRecord> records = new ArrayList<>();
     String dataset = file.getFileName().toString();
+    long leftOut = 0;
+    long skipped = 0;
     try (CsvFile csv = CsvFile.open(file, " naming the columns")) {
       List<String> header = csv.header();
       int idIndex = header.indexOf(idColumn);
@@ -155,29 +196,72 @@ final class MatchCsvOptions {
       }
       for (String column : map.keySet()) {
         if (!header.contains(column)) {
-          throw new InsightException(file + " has no column '" + column + "' (from --map); its columns are " + header);
+          throw new InsightException(file + " has no column '" + column + "' (from --map); "
+              + org.insight.Messages.available(column, header));
+        }
+      }
+      // property -> its columns in the file's order, so parts compose as the file lays them out
+      Map<String, List<Integer>> columns = new LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        String property = map.get(header.get(i));
+        if (property != null) {
+          columns.computeIfAbsent(property, k -> new ArrayList<>()).add(i);
         }
       }
       for (CsvFile.Row row : csv) {
         String id = row.cell(idIndex);
         if (id.isEmpty()) {
-          spec.commandLine().getErr().printf(Locale.ROOT, "insight: %s line %d: no id in column '%s'; row skipped%n", file,
-              row.line(), idColumn);
+          err.printf(Locale.ROOT, "insight: %s line %d: no id in column '%s'; row skipped%n", file, row.line(), idColumn);
+          skipped++;
           continue;
         }
         Map<String, List<String>> values = new LinkedHashMap<>();
-        map.forEach((column, property) -> {
-          String v = row.cell(header.indexOf(column));
-          if (!v.isEmpty()) {
-            values.computeIfAbsent(property, k -> new ArrayList<>()).add(v);
+        Map<String, String> origin = new java.util.HashMap<>(); // property + value -> the column(s) it came from
+        columns.forEach((property, at) -> {
+          List<String> cells = new ArrayList<>();
+          List<String> names = new ArrayList<>();
+          for (int i : at) {
+            String v = row.cell(i);
+            if (!v.isEmpty()) {
+              cells.add(v);
+              names.add(header.get(i));
+            }
+          }
+          if (cells.isEmpty()) {
+            return;
+          }
+          if (COMPOSED.contains(property) && cells.size() > 1) {
+            String v = property.equals("address") || property.equals("street")
+                ? MatchRecord.joinAddress(cells) : String.join(" ", cells);
+            values.put(property, List.of(v));
+            origin.put(property + "\u0000" + v, String.join("+", names));
+          } else {
+            values.put(property, cells);
+            for (int k = 0; k < cells.size(); k++) {
+              origin.putIfAbsent(property + "\u0000" + cells.get(k), names.get(k));
+            }
           }
         });
-        try {
-          records.add(MatchRecord.of(id, dataset, values));
-        } catch (InsightException e) {
-          spec.commandLine().getErr().printf(Locale.ROOT, "insight: %s line %d: %s; row skipped%n", file, row.line(), e.getMessage());
+        MatchRecord.Read read = reader.read(id, dataset, values);
+        for (MatchRecord.Problem p : read.problems()) {
+          leftOut++;
+          err.printf(Locale.ROOT, "insight: %s line %d column '%s': value %s left out: %s%n", file, row.line(),
+              origin.getOrDefault(p.property() + "\u0000" + p.value(), p.property()), org.insight.Messages.quote(p.value()),
+              p.reason());
+        }
+        if (read.record().isPresent()) {
+          records.add(read.record().get());
+        } else {
+          skipped++;
+          err.printf(Locale.ROOT, "insight: %s line %d: %s; row skipped%n", file, row.line(),
+              values.isEmpty() ? "no mapped column has a value" : strict ? "a value was refused (--strict)"
+                  : "no usable value");
         }
       }
+    }
+    if (leftOut > 0 || skipped > 0) {
+      err.printf(Locale.ROOT, "insight: %s: %d records read, %d values left out, %d rows skipped%n", file,
+          records.size(), leftOut, skipped);
     }
     return records;
   }

@@ -113,7 +113,12 @@ final class RecordsCommand implements Runnable {
           r.links().forEach(e -> ls.add(brief(e)));
         }
         ArrayNode ps = n.putArray("problems");
-        problems.forEach(p -> ps.addObject().put("file", p.file()).put("line", p.line()).put("reason", p.reason()));
+        problems.forEach(p -> {
+          ObjectNode pn = ps.addObject().put("file", p.file()).put("line", p.line()).put("reason", p.reason());
+          if (p.valueLeftOut()) {
+            pn.put("column", p.column()).put("value", p.value()); // left out; the row loaded with the rest
+          }
+        });
         Render.print(out, n);
       } else {
         out.printf(Locale.ROOT, "%s through mapping '%s': %d rows, %d loaded, %d entities and %d links (%d distinct ids), "

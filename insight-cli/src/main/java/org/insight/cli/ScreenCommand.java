@@ -63,8 +63,12 @@ final class ScreenCommand implements Callable<Integer> {
   String watchlistId;
 
   @Option(names = "--map", paramLabel = "COLUMN=property",
-      description = "Which watch-list CSV column holds which property (name, alias, birthDate, nationality, passportNumber, idNumber, gender); repeat it.")
+      description = "Which watch-list CSV column holds which property (name, alias, firstName, middleName, fatherName,"
+          + " motherName, lastName, birthDate, nationality, passportNumber, idNumber, gender, address and its parts);"
+          + " repeat it. Name parts compose the full name; an unknown property is refused.")
   Map<String, String> map = new LinkedHashMap<>();
+
+  @Mixin DateOptions dates = new DateOptions();
 
   @Option(names = "--queries", paramLabel = "FILE.csv", description = "Screen every person in FILE.csv.")
   Path queries;
@@ -96,6 +100,7 @@ final class ScreenCommand implements Callable<Integer> {
       MatchCsvOptions csv = new MatchCsvOptions(); // the same reading of messy CSV exports as 'insight match'
       csv.idColumn = watchlistId;
       csv.map = map;
+      csv.dates = dates;
       List<MatchRecord> entries = csv.read(watchlist, spec);
       Screening screening = Screening.of(entries);
       return emit(batch, q -> screening.candidates(q, limit), stdout);
@@ -109,7 +114,7 @@ final class ScreenCommand implements Callable<Integer> {
   private ScreeningQuery query() {
     ScreeningQuery q = ScreeningQuery.of(name);
     if (dob != null) {
-      q = q.withBirthDate(dob);
+      q = q.withBirthDate(dates.parser(spec).clean(dob));
     }
     for (String c : countries) {
       q = q.withCountry(c);
@@ -214,36 +219,69 @@ final class ScreenCommand implements Callable<Integer> {
     return o;
   }
 
-  /** One person per row; a row that cannot be read is reported with its line and reason, the rest still run. */
+  /**
+   * One person per row. Values, not rows: a value that cannot be read is reported with its line, column and reason
+   * and left out, the query keeps the rest; a row without a name is skipped. The name is the {@code name} column,
+   * or composed from first/middle/last-name columns ({@code first_name}, {@code given_name}, {@code middle_name},
+   * {@code last_name}, {@code surname}).
+   */
   private List<Named> readQueries(Path file) throws Exception {
     List<Named> out = new ArrayList<>();
+    org.insight.core.DateParser parser = dates.parser(spec);
+    PrintWriter err = spec.commandLine().getErr();
     try (CsvFile csv = CsvFile.open(file, ", e.g. id,name,dob,country,identifier")) {
       List<String> header = csv.lowerCaseHeader();
       int nameAt = header.indexOf("name");
-      if (nameAt < 0) {
-        throw new InsightException(file + " has no 'name' column; its columns are " + header);
+      List<Integer> parts = new ArrayList<>();
+      for (String part : List.of("first_name", "firstname", "given_name", "forename", "middle_name", "middlename",
+          "last_name", "lastname", "surname", "family_name")) {
+        if (header.contains(part)) {
+          parts.add(header.indexOf(part));
+        }
+      }
+      if (nameAt < 0 && parts.isEmpty()) {
+        throw new InsightException(file + " has no 'name' column (nor first_name/last_name, given_name/surname);"
+            + " its columns are " + header);
       }
       int idAt = header.indexOf("id");
       for (CsvFile.Row row : csv) {
         String id = row.cell(idAt).isEmpty() ? "line-" + row.line() : row.cell(idAt);
-        try {
-          ScreeningQuery q = ScreeningQuery.of(row.cell(nameAt));
-          for (int i = 0; i < header.size(); i++) {
-            String v = row.cell(i);
-            if (v.isEmpty()) {
-              continue;
+        String name = nameAt >= 0 ? row.cell(nameAt) : "";
+        if (name.isEmpty()) {
+          List<String> words = new ArrayList<>();
+          parts.forEach(i -> {
+            if (!row.cell(i).isEmpty()) {
+              words.add(row.cell(i));
             }
+          });
+          name = String.join(" ", words);
+        }
+        ScreeningQuery q;
+        try {
+          q = ScreeningQuery.of(name);
+        } catch (InsightException | IllegalArgumentException e) {
+          err.printf(Locale.ROOT, "insight: %s line %d: no usable name (%s); row skipped%n", file, row.line(),
+              e.getMessage());
+          continue;
+        }
+        for (int i = 0; i < header.size(); i++) {
+          String v = row.cell(i);
+          if (v.isEmpty()) {
+            continue;
+          }
+          try {
             switch (header.get(i)) {
-              case "dob", "birthdate", "birth_date" -> q = q.withBirthDate(v);
+              case "dob", "birthdate", "birth_date", "date_of_birth" -> q = q.withBirthDate(parser.clean(v));
               case "country", "nationality" -> q = q.withCountry(v);
               case "identifier", "passport", "passportnumber", "idnumber" -> q = q.withIdentifier(v);
               default -> { }
             }
+          } catch (InsightException | IllegalArgumentException e) {
+            err.printf(Locale.ROOT, "insight: %s line %d column '%s': value %s left out: %s%n", file, row.line(),
+                header.get(i), org.insight.Messages.quote(v), e.getMessage());
           }
-          out.add(new Named(id, q));
-        } catch (InsightException | IllegalArgumentException e) {
-          spec.commandLine().getErr().printf(Locale.ROOT, "insight: %s line %d: %s; row skipped%n", file, row.line(), e.getMessage());
         }
+        out.add(new Named(id, q));
       }
     }
     return out;

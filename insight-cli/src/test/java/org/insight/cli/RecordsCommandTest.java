@@ -28,17 +28,20 @@ class RecordsCommandTest {
     assertEquals(1, r.code(), r.err());
     JsonNode n = ModelJson.read(r.out());
     assertEquals(3, n.get("rows").asInt());
-    assertEquals(2, n.get("loaded").asInt());
-    assertEquals(4, n.get("entities").asInt());
-    assertEquals(4, n.get("distinct").asInt(), "two phones and two calls");
+    assertEquals(3, n.get("loaded").asInt(), "values, not rows: line 3 loads without its start time");
+    assertEquals(6, n.get("entities").asInt());
+    assertEquals(5, n.get("distinct").asInt(), "two phones and three calls");
     assertEquals(1, n.get("problems").size());
     assertEquals(3, n.get("problems").get(0).get("line").asInt());
+    assertEquals("start_time", n.get("problems").get(0).get("column").asText());
+    assertEquals("yesterday", n.get("problems").get(0).get("value").asText());
     assertEquals("+33612345678",
         n.get("records").get(0).get("entities").get(0).get("properties").get("number").get(0).asText());
 
     CliRun text = run("records", "check", csv.toString(), "--mapping", "cdr");
     assertEquals(1, text.code());
-    assertTrue(text.out().contains("calls.csv:3: call.startTime (first of fields [start_time, startTime,"), text.out());
+    assertTrue(text.out().contains("calls.csv:3: column 'start_time': value left out: call.startTime (first of fields"
+        + " [start_time, startTime,"), text.out());
     assertTrue(text.out().contains("'yesterday' does not match the date-time format 'iso' or"), text.out());
   }
 

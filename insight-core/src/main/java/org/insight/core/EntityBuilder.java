@@ -7,7 +7,11 @@ import org.insight.policy.Label;
 
 /**
  * Builds the statements of one entity from one source record, cleaning every value by its property's type.
- * All problems are collected and reported together by {@link #build()}, so a caller fixes a bad record in one go.
+ * All problems are collected and reported together, so a caller fixes a bad record in one go.
+ *
+ * <p>Strict by default: {@link #build()} refuses the record when any value was refused. With {@link #keepValid()}
+ * a refused value is only left out — the rule for data as it arrives: report the bad value, keep the record —
+ * and {@link #problems()} says what was left out; {@code build()} then fails only when no value is left.
  */
 public final class EntityBuilder {
   private final Schema schema;
@@ -19,6 +23,8 @@ public final class EntityBuilder {
   private EntityId id;
   private String method = "record:api";
   private ContentHash contentHash;
+  private boolean keepValid;
+  private DateParser dates = DateParser.defaults();
 
   EntityBuilder(Schema schema, Dataset dataset, String typeName, String recordId) {
     this.schema = Objects.requireNonNull(schema, "schema");
@@ -54,6 +60,26 @@ public final class EntityBuilder {
     return this;
   }
 
+  /** How the source writes dates (day/month order, two-digit years), for its date properties. */
+  public EntityBuilder dates(DateParser parser) {
+    this.dates = Objects.requireNonNull(parser, "parser");
+    return this;
+  }
+
+  /**
+   * Keeps the record when some of its values are refused: they are left out and listed by {@link #problems()},
+   * and {@link #build()} fails only when no value is left.
+   */
+  public EntityBuilder keepValid() {
+    this.keepValid = true;
+    return this;
+  }
+
+  /** The values refused so far (each with the property and what was wrong), in the order they were added. */
+  public List<InvalidDataException.Problem> problems() {
+    return List.copyOf(problems);
+  }
+
   /** Adds a value with the dataset's default label. Blank values are skipped: a missing cell is not a value. */
   public EntityBuilder add(String property, String value) {
     return add(property, value, dataset.label());
@@ -67,11 +93,13 @@ public final class EntityBuilder {
     }
     if (!type.has(property)) {
       problems.add(new InvalidDataException.Problem(type.name() + "." + property,
-          "unknown property; " + type.name() + " has: " + String.join(", ", type.properties().keySet())));
+          "unknown property; " + org.insight.Messages.available(property, type.properties().keySet())
+              .replace("available:", type.name() + " has:")));
       return this;
     }
     try {
-      String clean = type.property(property).clean(value);
+      PropertyDef def = type.property(property);
+      String clean = def.type() == PropertyType.DATE ? dates.clean(value) : def.clean(value);
       for (Pending p : pending) {
         if (p.property().equals(property) && p.value().equals(clean)) {
           if (!p.label().equals(label)) {
@@ -94,9 +122,12 @@ public final class EntityBuilder {
 
   private record Pending(String property, String value, String original, Label label) {}
 
-  /** The entity; throws {@link InvalidDataException} listing every bad value when any was refused. */
+  /**
+   * The entity. Throws {@link InvalidDataException} listing every bad value when any was refused (strict, the
+   * default), or, with {@link #keepValid()}, only when no value is left.
+   */
   public Entity build() {
-    if (!problems.isEmpty()) {
+    if (!problems.isEmpty() && (!keepValid || pending.isEmpty())) {
       throw new InvalidDataException(problems);
     }
     if (pending.isEmpty()) {

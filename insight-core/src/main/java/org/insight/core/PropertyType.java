@@ -30,10 +30,12 @@ public enum PropertyType {
   NAME("name", "Name", true, Cleaners::name),
   /**
    * A date with partial precision, output in ISO form: {@code 1975}, {@code 1975-03} or {@code 1975-03-09}.
-   * Also accepted: {@code 1975/03/09}, {@code 1975/03}, day-first {@code 09.03.1975}, {@code 09/03/1975} and
-   * {@code 09-03-1975} (day-first because that is how most of the world writes dates; US month-first input
-   * must be converted by the caller), and ISO date-times, of which the date part is kept <em>as written</em>
-   * (not shifted to UTC, which could change the day). Dates must exist (no 1975-02-30); years 1000–2999.
+   * Read as {@link DateParser#defaults()} reads it: ISO extended and basic ({@code 19750309}, {@code 197503}),
+   * ISO week and ordinal dates, day-first {@code 09.03.1975} / {@code 09/03/1975} (sources writing month-first
+   * need a {@link DateParser} with {@link DateParser.Order#MDY}; a value that only reads month-first is reported,
+   * never swapped), English month names ({@code 9 March 1975}), and ISO date-times, of which the date part is kept
+   * <em>as written</em> (not shifted to UTC, which could change the day). Two-digit years need a parser with a
+   * pivot. Dates must exist (no 1975-02-30); years 1000–2999.
    */
   DATE("date", "Date", true, Cleaners::date),
   /**

@@ -47,6 +47,23 @@ class EntityBuilderTest {
   }
 
   @Test
+  void keepValidLeavesOutTheBadValuesAndKeepsTheRecord() {
+    EntityBuilder b = notices.entity("Person", "1").keepValid().add("name", "Ivan Petrov")
+        .add("birthDate", "1940-27-04").add("fristName", "Ivan").add("nationality", "Russia");
+    Entity e = b.build();
+    assertEquals(List.of("Ivan Petrov"), e.values("name"));
+    assertEquals(List.of("ru"), e.values("nationality"));
+    assertEquals(List.of(), e.values("birthDate"));
+    assertEquals(2, b.problems().size(), b.problems()::toString);
+    assertEquals("Person.birthDate", b.problems().get(0).where());
+    assertTrue(b.problems().get(0).message().contains("month 27"), b.problems()::toString);
+    assertTrue(b.problems().get(1).message().contains("did you mean 'firstName'?"), b.problems()::toString);
+    InvalidDataException none = assertThrows(InvalidDataException.class,
+        () -> notices.entity("Person", "2").keepValid().add("birthDate", "1940-27-04").build());
+    assertTrue(none.getMessage().contains("month 27"), "with no value left the record is refused, saying why");
+  }
+
+  @Test
   void refusesTheSameValueUnderTwoLabels() {
     InvalidDataException e = assertThrows(InvalidDataException.class, () -> notices.entity("Person", "1")
         .add("name", "Ivan").add("name", "Ivan", Label.of("INTERPOL&CT")).build());

@@ -57,6 +57,7 @@ public final class RecordMapping {
   private final Map<String, EntitySpec> entities;
   private final Map<String, EntitySpec> links;
   private final Schema schema;
+  private final org.insight.core.DateParser dates;
 
   /**
    * One mapped entity or link: its schema type, how it is identified, where its values come from.
@@ -73,9 +74,10 @@ public final class RecordMapping {
    * @param required when true a row in which this entity (or link) has no value is a row problem; links are
    *     required by default, entities are not
    * @param properties property → the values it takes, in order
+   * @param when the rule selecting the rows this entity (or link) is made from; {@link When#ALWAYS} for every row
    */
   public record EntitySpec(String name, String type, String source, String target, List<String> key,
-      List<String> keyFields, String each, boolean required, Map<String, List<ValueSource>> properties) {
+      List<String> keyFields, String each, boolean required, Map<String, List<ValueSource>> properties, When when) {
 
     /** Copies the collections, keeping property order. */
     public EntitySpec {
@@ -86,6 +88,7 @@ public final class RecordMapping {
       key = List.copyOf(key);
       keyFields = List.copyOf(keyFields);
       each = Objects.requireNonNullElse(each, "");
+      when = Objects.requireNonNullElse(when, When.ALWAYS);
       Map<String, List<ValueSource>> copy = new LinkedHashMap<>();
       properties.forEach((k, v) -> copy.put(k, List.copyOf(v)));
       properties = Collections.unmodifiableMap(copy);
@@ -106,6 +109,7 @@ public final class RecordMapping {
       private final List<String> keyFields = new ArrayList<>();
       private String each = "";
       private Boolean required;
+      private When when = When.ALWAYS;
       private final Map<String, List<ValueSource>> properties = new LinkedHashMap<>();
 
       Builder(String name, String type, String source, String target) {
@@ -133,6 +137,16 @@ public final class RecordMapping {
         return this;
       }
 
+      /**
+       * Makes this entity (or link) only from rows whose {@code field} holds one of {@code values}, e.g.
+       * {@code when("schema", "Company", "Organization")}: one file can hold several types, each with its rule. A
+       * row that no rule of a mapping matches is reported, not forced into a type.
+       */
+      public Builder when(String field, String... values) {
+        this.when = new When(field, List.of(values));
+        return this;
+      }
+
       /** Whether a row without this entity is a problem (default: false for entities, true for links). */
       public Builder required(boolean required) {
         this.required = required;
@@ -153,8 +167,36 @@ public final class RecordMapping {
       EntitySpec build() {
         boolean link = !source.isEmpty() || !target.isEmpty();
         return new EntitySpec(name, type, source, target, key, keyFields, each,
-            required == null ? link : required, properties);
+            required == null ? link : required, properties, when);
       }
+    }
+  }
+
+  /**
+   * A rule selecting rows by a field: the row's {@code field} (trimmed) equals one of {@code values}.
+   *
+   * @param field the source field, e.g. {@code schema}; {@code ""} for {@link #ALWAYS}
+   * @param values the values selecting the row, compared exactly
+   */
+  public record When(String field, List<String> values) {
+    /** Every row. */
+    public static final When ALWAYS = new When("", List.of());
+
+    /** Copies the values. */
+    public When {
+      Objects.requireNonNull(field, "field");
+      values = List.copyOf(values);
+    }
+
+    /** True for the rule that selects every row. */
+    public boolean always() {
+      return field.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+      return always() ? "every row" : field + (values.size() == 1 ? " == \"" + values.get(0) + "\""
+          : " in " + values.stream().map(v -> "\"" + v + "\"").toList());
     }
   }
 
@@ -170,6 +212,7 @@ public final class RecordMapping {
     this.entities = Collections.unmodifiableMap(new LinkedHashMap<>(b.entities));
     this.links = Collections.unmodifiableMap(new LinkedHashMap<>(b.links));
     this.schema = b.schema;
+    this.dates = b.dates;
   }
 
   /** A builder for a mapping called {@code name} (used in messages and in provenance methods). */
@@ -300,6 +343,11 @@ public final class RecordMapping {
     return links;
   }
 
+  /** How the source writes dates (day/month order, two-digit years); day-first without a pivot by default. */
+  public org.insight.core.DateParser dates() {
+    return dates;
+  }
+
   /** The schema the mapping was validated against; the entities it produces follow it. */
   public Schema schema() {
     return schema;
@@ -324,6 +372,7 @@ public final class RecordMapping {
     private final Map<String, EntitySpec> links = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private Schema schema = Schema.defaults();
+    private org.insight.core.DateParser dates = org.insight.core.DateParser.defaults();
 
     private Builder(String name) {
       if (name == null || name.isBlank()) {
@@ -371,6 +420,15 @@ public final class RecordMapping {
     /** The dotted path of the record array in a JSON document, e.g. {@code _embedded.notices}. */
     public Builder records(String path) {
       this.records = Objects.requireNonNullElse(path, "").trim();
+      return this;
+    }
+
+    /**
+     * How the source writes dates: {@code DateParser.builder().order(MDY).pivot(1930).build()} for a US export
+     * with two-digit years. Day-first without a pivot by default.
+     */
+    public Builder dates(org.insight.core.DateParser parser) {
+      this.dates = Objects.requireNonNull(parser, "parser");
       return this;
     }
 

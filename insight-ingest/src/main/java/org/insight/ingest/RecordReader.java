@@ -20,12 +20,15 @@ import org.insight.ingest.internal.RecordView;
 /**
  * Reads a structured file through a {@link RecordMapping}, streaming: each row becomes one {@link MappedRecord}
  * handed to the consumer before the next row is read, so memory is bounded by the largest row (one JSON record
- * at a time, even inside a huge array). Bad rows come as records with problems; the rest still load.
+ * at a time, even inside a huge array). Values, not rows: a bad value is reported as a {@link RowProblem} and left
+ * out, and its row still loads with the rest; only a row with no usable value (or no matching rule, or missing a
+ * required entity) loads nothing.
  *
  * <pre>{@code
  * Dataset ds = Dataset.of("operator-x-cdr", Label.of("FR&POLICE"), SourceGrading.parse("B2"));
  * RecordSummary s = RecordReader.read(Path.of("calls.csv"), RecordMapping.builtIn("cdr"), ds, r -> {
- *   if (r.ok()) session.add(r.all()); else r.problems().forEach(quarantine::add);
+ *   session.add(r.all());                        // empty when the row did not load
+ *   r.problems().forEach(quarantine::add);       // values left out, rows refused
  * });
  * }</pre>
  *

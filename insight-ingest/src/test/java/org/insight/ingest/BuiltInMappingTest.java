@@ -57,14 +57,17 @@ class BuiltInMappingTest {
         "duration", List.of("12"),
         "callType", List.of("sms\nconcatenated")), props(second.links().get(0)));
 
-    // line 5: month 13 — refused as a whole, reported with its line
+    // line 5: month 13 — values, not rows: the time is left out and reported with its line, the call still loads
     MappedRecord bad = r.at(5);
-    assertFalse(bad.ok());
-    assertTrue(bad.entities().isEmpty() && bad.links().isEmpty());
+    assertTrue(bad.ok(), bad.problems().toString());
+    assertEquals(1, bad.links().size());
+    assertTrue(bad.links().get(0).values("startTime").isEmpty() && bad.links().get(0).values("startDate").isEmpty());
     assertEquals(1, bad.problems().size(), "startTime and startDate read one field: one problem");
     for (RowProblem p : bad.problems()) {
       assertEquals("cdr.csv", p.file());
       assertEquals(5, p.line());
+      assertTrue(p.valueLeftOut(), p.toString());
+      assertEquals("2026-13-45 25:00:00", p.value());
       assertTrue(p.reason().contains("'2026-13-45 25:00:00'"), p.reason());
     }
 
@@ -78,9 +81,9 @@ class BuiltInMappingTest {
     assertEquals(List.of(2L, 3L, 5L, 7L), r.records().stream().map(MappedRecord::line).toList());
     RecordSummary s = r.summary();
     assertEquals(4, s.rows());
-    assertEquals(3, s.loaded());
-    assertEquals(6, s.entities());
-    assertEquals(3, s.links());
+    assertEquals(4, s.loaded(), "line 5 loads without its bad timestamp");
+    assertEquals(8, s.entities());
+    assertEquals(4, s.links());
     assertEquals(1, s.problemCount());
     assertTrue(s.complete());
   }
@@ -123,6 +126,8 @@ class BuiltInMappingTest {
     assertEquals(1, bad.problems().size());
     assertEquals(3, bad.problems().get(0).line());
     assertTrue(bad.problems().get(0).reason().contains("amount"), bad.problems().get(0).reason());
+    assertTrue(bad.ok(), "values, not rows: the transfer loads without its amount");
+    assertTrue(bad.links().get(0).values("amount").isEmpty());
     assertTrue(bad.problems().get(0).reason().contains("12.5O"), bad.problems().get(0).reason());
 
     MappedRecord last = r.at(4);
@@ -136,7 +141,7 @@ class BuiltInMappingTest {
         "startTime", List.of("2026-02-02T12:30:00"),
         "date", List.of("2026-02-02"),
         "purpose", List.of("rent \"March\"")), props(last.links().get(0)));
-    assertEquals(new RecordSummary("transfers.csv", 3, 2, 4, 2, 1, bad.problems(), true), r.summary());
+    assertEquals(new RecordSummary("transfers.csv", 3, 3, 6, 3, 1, bad.problems(), true), r.summary());
   }
 
   @Test
@@ -179,14 +184,17 @@ class BuiltInMappingTest {
         "language", List.of("Portuguese")), props(silva.entities().get(0)));
     assertEquals(2, silva.entities().size());
 
-    // 30 February: the notice is refused, with the line of its opening brace
+    // 30 February: the date is left out and reported with the line of the notice's opening brace; the notice loads
     MappedRecord bauer = r.records().get(2);
-    assertFalse(bauer.ok());
+    assertTrue(bauer.ok(), bauer.problems().toString());
+    assertTrue(bauer.entities().get(0).values("birthDate").isEmpty());
+    assertFalse(bauer.entities().get(0).values("name").isEmpty(), "the other values are kept");
     assertEquals(1, bauer.problems().size());
     RowProblem p = bauer.problems().get(0);
     assertEquals(35, p.line());
+    assertEquals("1968/02/30", p.value());
     assertTrue(p.reason().contains("birthDate") && p.reason().contains("1968/02/30"), p.reason());
-    assertEquals(2, r.summary().loaded());
+    assertEquals(3, r.summary().loaded());
   }
 
   @Test
@@ -224,13 +232,14 @@ class BuiltInMappingTest {
         "nationality", List.of("es"), "gender", List.of("female")), props(r.at(4).entities().get(0)));
 
     MappedRecord smith = r.at(5);
+    assertTrue(smith.ok(), "values, not rows: Smith loads without his date and e-mail");
     assertEquals(2, smith.problems().size());
     assertTrue(smith.problems().stream().anyMatch(x -> x.reason().contains("31.02.1979")), smith.problems().toString());
     assertTrue(smith.problems().stream().anyMatch(x -> x.reason().contains("john@example")), smith.problems().toString());
 
     MappedRecord again = r.at(6);
     assertEquals(p.id(), again.entities().get(0).id(), "the id column identifies the person across rows");
-    assertEquals(new RecordSummary("persons.tsv", 4, 3, 3, 0, 2, smith.problems(), true), r.summary());
+    assertEquals(new RecordSummary("persons.tsv", 4, 4, 4, 0, 2, smith.problems(), true), r.summary());
   }
 
   @Test

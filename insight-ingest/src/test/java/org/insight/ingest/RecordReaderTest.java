@@ -48,8 +48,9 @@ class RecordReaderTest {
     assertContains(r.at(3).problems().get(0).reason(), "not valid JSON");
     assertContains(r.at(4).problems().get(0).reason(), "not an object");
     assertContains(r.at(5).problems().get(0).reason(), "field 'name' holds an object, not a value; map one of its fields (name.first)");
+    assertEquals(List.of("de"), r.at(5).entities().get(0).values("nationality"), "the object is left out, not the row");
     assertEquals(List.of("Karl Bauer"), r.at(6).entities().get(0).values("name"));
-    assertEquals(2, r.summary().loaded());
+    assertEquals(3, r.summary().loaded());
     assertTrue(r.summary().complete());
   }
 

@@ -16,7 +16,9 @@ import org.insight.match.internal.Levels;
  *       replaced by a canonical form (Bill → William, Sasha → Alexander, Muhammad → Mohammed). Exact agreement is
  *       term-frequency adjusted: a common name weighs less.
  *   <li>{@link #dates}: exact, partial (one date is a less precise form of the other: {@code 1975} vs
- *       {@code 1975-03-14}), day/month swapped, typo (one digit differs, or the year is off by one), else.
+ *       {@code 1975-03-14}), day/month swapped, typo (one digit differs, or the year is off by one), else. A corrupted
+ *       date kept as written ({@code birthDate.unchecked}, see {@link MatchRecord}) is compared the same way, as text
+ *       in ISO positions: {@code 1940-27-04} is a day/month swap of {@code 1940-04-27}.
  *   <li>{@link #identifiers}: exact (after cleaning), else; a blocking key.
  *   <li>{@link #phones}: exact (same digits), national (the same last eight digits: a missing or different country
  *       code, a national trunk prefix — {@code +44 7911 123456} and {@code 07911 123456}), typo (one digit differs
@@ -136,6 +138,15 @@ public final class Comparison {
   }
 
   List<String> values(MatchRecord r) {
+    if (kind == Kind.DATE) {
+      // a corrupted date kept as written still takes part: its valid parts can agree (year, swapped day, one digit)
+      java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+      for (String p : properties) {
+        out.addAll(r.get(p));
+        out.addAll(r.get(p + MatchRecord.UNCHECKED));
+      }
+      return List.copyOf(out);
+    }
     if (properties.size() == 1) {
       return r.get(properties.get(0));
     }

@@ -156,65 +156,9 @@ public final class Cleaners {
 
   // ---------------------------------------------------------------- date
 
-  private static final Pattern Y = Pattern.compile("(\\d{4})");
-  private static final Pattern YM = Pattern.compile("(\\d{4})[-/](\\d{1,2})");
-  private static final Pattern YMD = Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})");
-  private static final Pattern DMY = Pattern.compile("(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})");
-  private static final Pattern DATE_TIME = Pattern.compile(
-      "(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d{1,9})?)?"
-          + "(?:[Zz]|[+-]\\d{2}(?::?\\d{2})?)?");
-
-  /** DATE: see {@link org.insight.core.PropertyType#DATE}. */
+  /** DATE: see {@link org.insight.core.PropertyType#DATE} and {@link org.insight.core.DateParser}. */
   public static String date(String raw) {
-    String s = raw.strip();
-    Matcher m;
-    if ((m = Y.matcher(s)).matches()) {
-      return checkedDate(raw, m.group(1), null, null);
-    } else if ((m = YM.matcher(s)).matches()) {
-      return checkedDate(raw, m.group(1), m.group(2), null);
-    } else if ((m = YMD.matcher(s)).matches()) {
-      return checkedDate(raw, m.group(1), m.group(3), m.group(4));
-    } else if ((m = DMY.matcher(s)).matches()) {
-      return checkedDate(raw, m.group(4), m.group(3), m.group(1));
-    } else if ((m = DATE_TIME.matcher(s)).matches()) {
-      int h = Integer.parseInt(m.group(4));
-      int min = Integer.parseInt(m.group(5));
-      int sec = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-      if (h > 24 || min > 59 || sec > 60) {
-        throw invalid("date", "the time in " + quote(raw) + " is not a valid time of day; give an ISO date-time"
-            + " such as 1975-03-09T14:30:00Z, or only the date 1975-03-09");
-      }
-      // the calendar date as written by the source: not shifted to UTC, which could move it by a day
-      return checkedDate(raw, m.group(1), m.group(2), m.group(3));
-    }
-    throw invalid("date", "the value " + quote(raw) + " is not a date; use ISO form 1975, 1975-03 or"
-        + " 1975-03-09 (also accepted: 1975/03/09, day-first 09.03.1975 or 09/03/1975, ISO date-times)");
-  }
-
-  private static String checkedDate(String raw, String year, String month, String day) {
-    int y = Integer.parseInt(year);
-    if (y < 1000 || y > 2999) {
-      throw invalid("date", "the year " + year + " in " + quote(raw) + " is outside 1000–2999; check the value"
-          + " (a two-digit or mistyped year?) and give a four-digit year");
-    }
-    if (month == null) {
-      return year;
-    }
-    int mo = Integer.parseInt(month);
-    if (mo < 1 || mo > 12) {
-      throw invalid("date", "the month " + month + " in " + quote(raw) + " is not 1–12; give the date as"
-          + " year-month-day (1975-03-09) or day-first (09.03.1975)");
-    }
-    if (day == null) {
-      return String.format(Locale.ROOT, "%04d-%02d", y, mo);
-    }
-    int d = Integer.parseInt(day);
-    YearMonth ym = YearMonth.of(y, mo);
-    if (!ym.isValidDay(d)) {
-      throw invalid("date", quote(raw) + " is not a real calendar date (" + ym + " has " + ym.lengthOfMonth()
-          + " days); correct the day, or give only the known part, e.g. " + ym);
-    }
-    return String.format(Locale.ROOT, "%04d-%02d-%02d", y, mo, d);
+    return org.insight.core.DateParser.defaults().clean(raw);
   }
 
   // ---------------------------------------------------------------- phone

@@ -26,9 +26,9 @@ public final class MappingFile {
   private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
       .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
   private static final Set<String> TOP = Set.of("name", "description", "format", "delimiter", "encoding", "header",
-      "columns", "records", "entities", "links");
+      "columns", "records", "entities", "links", "dateOrder", "datePivot");
   private static final Set<String> SPEC = Set.of("type", "source", "target", "key", "keyFields", "each", "required",
-      "properties", "description");
+      "properties", "description", "when");
   private static final Set<String> VALUE = Set.of("field", "fields", "join", "const", "entity", "split", "trim",
       "lookup", "strictLookup", "decimalComma", "date", "datetime", "optional");
 
@@ -84,6 +84,23 @@ public final class MappingFile {
     }
     if (root.has("header")) {
       b.header(root.get("header").asBoolean(true));
+    }
+    if (root.hasNonNull("dateOrder") || root.hasNonNull("datePivot")) {
+      org.insight.core.DateParser.Builder dates = org.insight.core.DateParser.builder();
+      try {
+        if (root.hasNonNull("dateOrder")) {
+          dates.order(org.insight.core.DateParser.Order.forId(root.get("dateOrder").asText()));
+        }
+        if (root.hasNonNull("datePivot")) {
+          if (!root.get("datePivot").canConvertToInt()) {
+            throw new IllegalArgumentException("\"datePivot\" must be a year such as 1930");
+          }
+          dates.pivot(root.get("datePivot").asInt());
+        }
+        b.dates(dates.build());
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
     }
     b.columns(strings(root.get("columns"), "columns", problems).toArray(String[]::new));
     b.records(root.path("records").asText(""));
@@ -142,6 +159,9 @@ public final class MappingFile {
         if (spec.has("required")) {
           s.required(spec.get("required").asBoolean());
         }
+        if (spec.hasNonNull("when")) {
+          when(spec.get("when"), where + ".when", s, problems);
+        }
         properties.forEach((p, vs) -> vs.forEach(v -> s.property(p, v)));
       };
       if (links) {
@@ -153,6 +173,37 @@ public final class MappingFile {
         b.entity(name, type, fill);
       }
     }
+  }
+
+  private static final java.util.regex.Pattern WHEN = java.util.regex.Pattern.compile(
+      "\\s*([^\\s=]+)\\s*==\\s*\"?([^\"]*)\"?\\s*");
+
+  /** {@code "when": {"field": "schema", "equals": ["Company", …]}} or {@code "when": "schema == \"Company\""}. */
+  private static void when(JsonNode n, String where, RecordMapping.EntitySpec.Builder s, List<String> problems) {
+    String field = null;
+    List<String> values = new ArrayList<>();
+    if (n.isTextual()) {
+      java.util.regex.Matcher m = WHEN.matcher(n.asText());
+      if (m.matches()) {
+        field = m.group(1);
+        values.add(m.group(2).strip());
+      }
+    } else if (n.isObject()) {
+      unknownKeys(n, Set.of("field", "equals"), where + ".", problems);
+      field = n.path("field").asText("");
+      JsonNode eq = n.get("equals");
+      if (eq != null && eq.isArray()) {
+        eq.forEach(v -> values.add(v.asText().strip()));
+      } else if (eq != null && eq.isValueNode()) {
+        values.add(eq.asText().strip());
+      }
+    }
+    if (field == null || field.isBlank() || values.isEmpty()) {
+      problems.add(where + " must be {\"field\": \"schema\", \"equals\": [\"Company\", …]} or \"schema =="
+          + " \\\"Company\\\"\": the field whose value selects the rows, and the values");
+      return;
+    }
+    s.when(field, values.toArray(String[]::new));
   }
 
   private static List<ValueSource> values(JsonNode node, String where, List<String> problems) {

@@ -23,7 +23,9 @@ import org.insight.ingest.ValueSource;
 /**
  * Applies a {@link RecordMapping} to one record: evaluates every value, gives each entity its id (from its key, or
  * from the record), builds entities and links with {@link EntityBuilder}, and turns every refused value into a
- * {@link RowProblem}. A row with any problem produces nothing. Not API.
+ * {@link RowProblem}. Values, not rows: a refused value is reported with its column and left out, the entity keeps
+ * the rest; an entity with no value left is not built (nor the links to it). A row whose structure is wrong (a
+ * required entity missing, no rule of a typed mapping matching it) produces nothing. Not API.
  */
 public final class RecordMapper {
   private final RecordMapping mapping;
@@ -83,10 +85,18 @@ public final class RecordMapper {
   /** Maps one record; {@code recordId} is its provenance record ({@code file:line} or {@code file#/pointer}). */
   public MappedRecord map(RecordView root, String file, long line, String recordId) {
     List<String> problems = new ArrayList<>();
+    List<RowProblem> leftOut = new ArrayList<>();
+    String unmatched = Conditions.unmatched(mapping, root);
+    if (unmatched != null) {
+      return new MappedRecord(file, line, recordId, List.of(), List.of(), List.of(new RowProblem(file, line, unmatched)));
+    }
     Map<String, List<Instance>> nodes = new LinkedHashMap<>();
     for (EntitySpec spec : mapping.entities().values()) {
+      if (!Conditions.applies(spec, root)) {
+        continue;
+      }
       List<Instance> found = new ArrayList<>();
-      for (Instance in : instances(spec, root, problems)) {
+      for (Instance in : instances(spec, root, problems, leftOut, file, line)) {
         if (in.empty()) {
           continue;
         }
@@ -101,6 +111,9 @@ public final class RecordMapper {
     }
     List<Instance> links = new ArrayList<>();
     for (EntitySpec spec : mapping.links().values()) {
+      if (!Conditions.applies(spec, root)) {
+        continue;
+      }
       List<Instance> sources = nodes.getOrDefault(spec.source(), List.of());
       List<Instance> targets = nodes.getOrDefault(spec.target(), List.of());
       if (sources.isEmpty() || targets.isEmpty()) {
@@ -112,7 +125,7 @@ public final class RecordMapper {
         }
         continue;
       }
-      for (Instance in : instances(spec, root, problems)) {
+      for (Instance in : instances(spec, root, problems, leftOut, file, line)) {
         for (Instance s : sources) {
           for (Instance t : targets) {
             Instance link = new Instance(spec, in.index, in.view);
@@ -127,23 +140,42 @@ public final class RecordMapper {
       }
     }
     List<Entity> builtNodes = new ArrayList<>();
+    java.util.Set<EntityId> built = new java.util.HashSet<>();
     for (List<Instance> list : nodes.values()) {
       for (Instance in : list) {
-        build(in, nodes, recordId, problems, builtNodes);
+        Entity e = build(in, nodes, recordId, file, line, problems, leftOut);
+        if (e != null) {
+          builtNodes.add(e);
+          built.add(e.id());
+        } else if (in.spec.required()) {
+          problems.add(in.spec.name() + " (" + in.spec.type() + "): no usable value in this row; the mapping requires it");
+        }
       }
     }
     List<Entity> builtLinks = new ArrayList<>();
     for (Instance in : links) {
-      build(in, nodes, recordId, problems, builtLinks);
+      if (!built.contains(in.source) || !built.contains(in.target)) {
+        // an end had no usable value: the values left out are reported; a required link is the row's problem
+        if (in.spec.required()) {
+          problems.add(in.spec.name() + " (" + in.spec.type() + "): its " + (built.contains(in.source) ? "target"
+              : "source") + " has no usable value in this row, so the link cannot be made");
+        }
+        continue;
+      }
+      Entity e = build(in, nodes, recordId, file, line, problems, leftOut);
+      if (e != null) {
+        builtLinks.add(e);
+      }
     }
     if (problems.isEmpty() && builtNodes.isEmpty() && builtLinks.isEmpty()) {
-      problems.add("no mapped field has a value in this row");
+      problems.add(leftOut.isEmpty() ? "no mapped field has a value in this row" : "no usable value in this row");
     }
+    List<RowProblem> all = new ArrayList<>(leftOut);
+    problems.forEach(p -> all.add(new RowProblem(file, line, p)));
     if (!problems.isEmpty()) {
-      List<RowProblem> rows = problems.stream().map(p -> new RowProblem(file, line, p)).toList();
-      return new MappedRecord(file, line, recordId, List.of(), List.of(), rows);
+      return new MappedRecord(file, line, recordId, List.of(), List.of(), all);
     }
-    return new MappedRecord(file, line, recordId, builtNodes, builtLinks, List.of());
+    return new MappedRecord(file, line, recordId, builtNodes, builtLinks, all);
   }
 
   private static String sources(EntitySpec spec) {
@@ -156,7 +188,8 @@ public final class RecordMapper {
     return out.isEmpty() ? "its values" : String.join(", ", out);
   }
 
-  private List<Instance> instances(EntitySpec spec, RecordView root, List<String> problems) {
+  private List<Instance> instances(EntitySpec spec, RecordView root, List<String> problems, List<RowProblem> leftOut,
+      String file, long line) {
     List<RecordView> views;
     try {
       views = spec.each().isEmpty() ? List.of(root) : root.elements(spec.each());
@@ -180,7 +213,9 @@ public final class RecordMapper {
             try {
               values = evaluate(v, in.view);
             } catch (RecordView.FieldException e) {
-              problems.add(spec.name() + "." + p.getKey() + " (" + v.describe() + "): " + e.getMessage());
+              // a value the transform cannot read (a date-time that is not one): left out, the rest of the row stays
+              leftOut.add(new RowProblem(file, line, spec.name() + "." + p.getKey() + " (" + v.describe() + "): "
+                  + e.getMessage(), column(v, in.view), raw(v, in.view)));
             }
             done.put(same, values);
           }
@@ -192,6 +227,55 @@ public final class RecordMapper {
       out.add(in);
     }
     return out;
+  }
+
+  /**
+   * The source field(s) of a refused value of {@code property}: found again only when a value is refused, so rows
+   * that load cost nothing more.
+   */
+  private String columnOf(Instance in, String property, String value) {
+    for (ValueSource v : in.spec.properties().getOrDefault(property, List.of())) {
+      if (v.entity() != null || v.constant() != null) {
+        continue;
+      }
+      try {
+        if (evaluate(v, in.view).contains(value)) {
+          return column(v, in.view);
+        }
+      } catch (RecordView.FieldException e) {
+        // this source could not be read: not the one that gave the value
+      }
+    }
+    return property;
+  }
+
+  /** The field(s) a value came from: the one that had a value for a first-of source, else all of them. */
+  private static String column(ValueSource v, RecordView view) {
+    if (v.firstOf()) {
+      for (String f : v.fields()) {
+        try {
+          if (view.values(f).stream().anyMatch(x -> !x.isBlank())) {
+            return f;
+          }
+        } catch (RecordView.FieldException e) {
+          // not a value: try the next field
+        }
+      }
+    }
+    return String.join("+", v.fields());
+  }
+
+  /** The source text of {@code v}'s fields, for a report. */
+  private static String raw(ValueSource v, RecordView view) {
+    List<String> out = new ArrayList<>();
+    for (String f : v.firstOf() ? List.of(column(v, view)) : v.fields()) {
+      try {
+        out.addAll(view.values(f));
+      } catch (RecordView.FieldException e) {
+        out.add("(not a value)");
+      }
+    }
+    return String.join(" ", out);
   }
 
   private List<String> evaluate(ValueSource v, RecordView view) {
@@ -262,10 +346,12 @@ public final class RecordMapper {
     return EntityId.fromSource(dataset.name(), key);
   }
 
-  private void build(Instance in, Map<String, List<Instance>> nodes, String recordId, List<String> problems,
-      List<Entity> into) {
+  /** The entity of {@code in}, its refused values reported in {@code leftOut}; null when no value is left. */
+  private Entity build(Instance in, Map<String, List<Instance>> nodes, String recordId, String file, long line,
+      List<String> problems, List<RowProblem> leftOut) {
     EntitySpec spec = in.spec;
-    EntityBuilder b = dataset.entity(schema, spec.type(), recordId).id(in.id).method(method);
+    EntityBuilder b = dataset.entity(schema, spec.type(), recordId).id(in.id).method(method).keepValid()
+        .dates(mapping.dates());
     if (evidence != null) {
       b.contentHash(evidence);
     }
@@ -274,7 +360,18 @@ public final class RecordMapper {
       b.add(edge.source(), in.source.value());
       b.add(edge.target(), in.target.value());
     }
-    in.values.forEach((p, vs) -> vs.forEach(v -> b.add(p, v)));
+    int[] seen = {0};
+    in.values.forEach((p, vs) -> vs.forEach(v -> {
+      b.add(p, v);
+      List<InvalidDataException.Problem> now = b.problems();
+      if (now.size() > seen[0]) {
+        for (InvalidDataException.Problem x : now.subList(seen[0], now.size())) {
+          leftOut.add(new RowProblem(file, line, spec.name() + " (" + x.where() + "): " + x.message(),
+              columnOf(in, p, v), v));
+        }
+        seen[0] = now.size();
+      }
+    }));
     for (Map.Entry<String, List<ValueSource>> p : spec.properties().entrySet()) {
       for (ValueSource v : p.getValue()) {
         if (v.entity() != null) {
@@ -285,11 +382,14 @@ public final class RecordMapper {
       }
     }
     try {
-      into.add(b.build());
+      return b.build();
     } catch (InvalidDataException e) {
-      for (InvalidDataException.Problem p : e.problems()) {
-        problems.add(spec.name() + " (" + p.where() + "): " + p.message());
+      if (b.problems().isEmpty()) {
+        for (InvalidDataException.Problem p : e.problems()) {
+          problems.add(spec.name() + " (" + p.where() + "): " + p.message());
+        }
       }
+      return null; // every value was refused: each is reported above
     }
   }
 }

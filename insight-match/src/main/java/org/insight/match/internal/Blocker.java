@@ -382,7 +382,9 @@ public final class Blocker {
     for (Comparison c : comparisons) {
       if (c.kind() == Comparison.Kind.DATE) {
         for (String p : c.properties()) {
-          for (String d : r.get(p)) {
+          List<String> dates = new ArrayList<>(r.get(p));
+          dates.addAll(r.get(p + MatchRecord.UNCHECKED)); // a corrupted date's year still blocks
+          for (String d : dates) {
             if (d.length() >= 4) {
               years.add(d.substring(0, 4));
             }

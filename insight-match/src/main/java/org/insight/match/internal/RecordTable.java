@@ -56,7 +56,7 @@ public final class RecordTable {
       kinds[k] = cmp.kind();
       levelCounts[k] = cmp.levels().size();
       List<String>[] col = new List[n];
-      List<String> props = cmp.properties();
+      List<String> props = cmp.kind() == Comparison.Kind.DATE ? withUnchecked(cmp.properties()) : cmp.properties();
       workers.forRange(n, i -> col[i] = pooled(records.get(i), props));
       if (cmp.kind() != Comparison.Kind.NAME) {
         values[k] = col;
@@ -120,6 +120,16 @@ public final class RecordTable {
   /** The table of {@code records} for {@code comparisons}, built on {@code workers}. */
   public static RecordTable build(List<MatchRecord> records, List<Comparison> comparisons, Workers workers) {
     return new RecordTable(records, comparisons, workers);
+  }
+
+  /** Each date property followed by the one keeping its corrupted values as written, as {@code Comparison} pools them. */
+  private static List<String> withUnchecked(List<String> properties) {
+    List<String> out = new ArrayList<>();
+    for (String p : properties) {
+      out.add(p);
+      out.add(p + MatchRecord.UNCHECKED);
+    }
+    return out;
   }
 
   /** What {@code Comparison.values} gives: the values of the properties, pooled, duplicates removed. */
