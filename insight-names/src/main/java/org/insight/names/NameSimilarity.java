@@ -180,8 +180,24 @@ public final class NameSimilarity {
     return assignment;
   }
 
-  /** Symmetric similarity of two tokens in [0,1]. */
+  /**
+   * Symmetric similarity of two tokens in [0,1]: the best over their forms (a Cyrillic token's other romanisations).
+   */
   static double tokenSimilarity(Tok x, Tok y) {
+    double s = formSimilarity(x, y);
+    for (Tok a : x.alternates) {
+      s = Math.max(s, formSimilarity(a, y));
+      for (Tok b : y.alternates) {
+        s = Math.max(s, formSimilarity(a, b));
+      }
+    }
+    for (Tok b : y.alternates) {
+      s = Math.max(s, formSimilarity(x, b));
+    }
+    return s;
+  }
+
+  private static double formSimilarity(Tok x, Tok y) {
     if (x.text.equals(y.text)) {
       return 1.0;
     }
@@ -248,13 +264,18 @@ public final class NameSimilarity {
     }
     Names.Script script = Names.script(name);
     boolean abjad = script == Names.Script.ARABIC || script == Names.Script.HEBREW;
+    List<List<String>> forms = script == Names.Script.CYRILLIC || script == Names.Script.MIXED
+        ? Names.romanisations(name) : null;
     Tok[] out = new Tok[tokens.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = token.apply(tokens.get(i), abjad);
+      List<String> f = forms == null ? List.of() : forms.get(i);
+      out[i] = f.size() > 1 ? new Tok(tokens.get(i), abjad, f.subList(1, f.size())) : token.apply(tokens.get(i), abjad);
     }
     Arrays.sort(out, Comparator.comparing((Tok t) -> t.text));
     return out;
   }
+
+  private static final Tok[] NONE = new Tok[0];
 
   /** A normalised token with what the comparison needs. */
   static final class Tok {
@@ -265,8 +286,19 @@ public final class NameSimilarity {
     final boolean particle;
     final boolean abjad;
     final double weight;
+    /** The token's other romanisations (a word written in Cyrillic), compared as well; none for most tokens. */
+    final Tok[] alternates;
+
+    Tok(String text, boolean abjad, List<String> alternates) {
+      this(text, abjad, alternates.stream().map(a -> new Tok(a, abjad)).toArray(Tok[]::new));
+    }
 
     Tok(String text, boolean abjad) {
+      this(text, abjad, NONE);
+    }
+
+    private Tok(String text, boolean abjad, Tok[] alternates) {
+      this.alternates = alternates;
       this.text = text;
       this.primary = Names.phoneticKey(text);
       this.alternate = Names.alternatePhoneticKey(text);

@@ -44,7 +44,14 @@ public final class ScreeningKeys {
   /** An entry's keys of a name; returns the name's normalised tokens. */
   public static List<String> entryName(String name, Consumer<String> sink) {
     List<String> tokens = Names.tokens(name);
-    for (String t : tokens) {
+    boolean cyrillic = Names.script(name) == Names.Script.CYRILLIC;
+    List<String> forms = new java.util.ArrayList<>();
+    if (cyrillic) {
+      // the other romanisations of a Cyrillic entry's words are its keys too (a Latin query may use any)
+      Names.romanisations(name).forEach(f -> forms.addAll(f.subList(1, f.size())));
+    }
+    forms.addAll(0, tokens);
+    for (String t : forms) {
       sink.accept("t:" + t);
       common(t, (k, e) -> sink.accept(k));
       if (t.length() >= 4) {
