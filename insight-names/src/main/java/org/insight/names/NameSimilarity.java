@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.insight.names.internal.AbjadAlignment;
 import org.insight.names.internal.JaroWinkler;
 
 /**
@@ -209,11 +210,33 @@ public final class NameSimilarity {
     if ((x.abjad || y.abjad) && !x.consonants.isEmpty() && x.consonants.equals(y.consonants)) {
       s = Math.max(s, CONSONANT_FLOOR);
     }
+    if (x.abjad != y.abjad) {
+      s = Math.max(s, abjadSimilarity(x.abjad ? x.text : y.text, x.abjad ? y.text : x.text));
+    }
     if (x.text.length() == 1 && y.text.startsWith(x.text) || y.text.length() == 1 && x.text.startsWith(y.text)) {
       s = Math.max(s, INITIAL_FLOOR);
     }
     return s;
   }
+
+  /**
+   * An abjad token ({@code hsyn}) against a Latin spelling ({@code Hussein}): {@value #ABJAD_BEST} when the letters
+   * fully explain the spelling, {@value #ABJAD_STEP} less per unit of {@link AbjadAlignment#cost}. A Latin token with
+   * the article joined ({@code Alkhouri}) is also compared without it (the abjad side has it apart: {@code al khwry}).
+   */
+  private static double abjadSimilarity(String abjad, String latin) {
+    if (abjad.length() < 2 || latin.length() < 2) {
+      return 0.0;
+    }
+    double cost = AbjadAlignment.cost(abjad, latin);
+    if (latin.length() >= 5 && (latin.startsWith("al") || latin.startsWith("el"))) {
+      cost = Math.min(cost, AbjadAlignment.cost(abjad, latin.substring(2)));
+    }
+    return Math.max(0.0, ABJAD_BEST - ABJAD_STEP * cost);
+  }
+
+  static final double ABJAD_BEST = 0.95;
+  static final double ABJAD_STEP = 0.15;
 
   private static boolean phoneticMatch(Tok x, Tok y) {
     return !x.primary.isEmpty() && !y.primary.isEmpty()

@@ -62,6 +62,9 @@ public final class Names {
   /** The Arabic definite article written joined to a word of two or more letters, except in Allah. */
   private static final Pattern ARABIC_ARTICLE = Pattern.compile("(?<![\\p{IsArabic}])ال(?!له)(?=\\p{IsArabic}{2,})");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  /** {@code ad-D…}, {@code ash-Sh…}: the article before a sun letter, which it doubles (so never a plain word). */
+  private static final Pattern ASSIMILATED_ARTICLE =
+      Pattern.compile("(?<![\\p{L}\\p{N}])[ae](th|dh|sh|[tdrzsnl])-(?=\\1)");
   private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´ʹʻʼʽʾʿ]");
   private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}.]+");
 
@@ -106,6 +109,8 @@ public final class Names {
       }
       s = next;
     }
+    // the Arabic article assimilated to a sun letter and hyphenated (ad-Dawsari, ash-Shami, ar-Rahman) is al
+    s = ASSIMILATED_ARTICLE.matcher(s).replaceAll("al ");
     String[] raw = SEPARATORS.split(s);
     // raw words still carry their dots: a dot is an abbreviation mark (M.) or a separator (J.P.)
     List<String> words = new ArrayList<>();
@@ -119,8 +124,9 @@ public final class Names {
         }
       }
     }
+    // a word written in Arabic script is never a Latin title (عمر is mr: Umar, not Mister)
     int start = 0;
-    while (start < words.size()
+    while (!abjadSource(name) && start < words.size()
         && (HONORIFICS.contains(words.get(start)) || dotted.get(start) && DOTTED_HONORIFICS.contains(words.get(start)))) {
       start++;
     }
@@ -136,6 +142,27 @@ public final class Names {
       }
     }
     return List.copyOf(arabicCompounds(words.subList(start, words.size())));
+  }
+
+  private static boolean abjadSource(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      Character.UnicodeScript us = Character.UnicodeScript.of(name.charAt(i));
+      if (us == Character.UnicodeScript.ARABIC || us == Character.UnicodeScript.HEBREW) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The consonants of a normalised token as an abjad writes them, by class: vowels, {@code w}, {@code y} and a final
+   * {@code h} dropped, a doubled letter once, the spellings of one Arabic letter as one ({@code j dj g}, {@code q k c},
+   * {@code th s}, {@code dh z}, {@code sh ch sch}): {@code gamal}, {@code djamal} and {@code jmal} (from {@code جمال})
+   * all give {@code jml}. A blocking key for names written in Arabic script against Latin spellings.
+   */
+  public static String consonantKey(String token) {
+    Objects.requireNonNull(token, "token");
+    return org.insight.names.internal.AbjadAlignment.consonants(token);
   }
 
   /** {@code Abd al-X} written joined ({@code Abdelaziz}, {@code Abderrahmane}, {@code Abdul Aziz}): {@code abd x}. */

@@ -383,6 +383,15 @@ public final class CrossScriptNames {
         if (w.equals("`abd") && k + 1 < words.length && words[k + 1].startsWith("al-")) {
           // Abd al-Rahman: Abd al-Rahman, Abdul Rahman, Abdel Rahman, Abderrahmane, Abdulrahman
           String next = words[++k].substring(3);
+          if (next.equals("lAh")) { // Abdullah, Abdallah, Abd Allah, Abdellah
+            b.append(sep).append(switch (this) {
+              case ALA_LC, BGN_PCGN -> random.nextBoolean() ? "Abd Allah" : "Abdallah";
+              case ENGLISH -> random.nextBoolean() ? "Abdullah" : "Abdulla";
+              case FRENCH -> random.nextBoolean() ? "Abdellah" : "Abdallah";
+              case EGYPTIAN -> random.nextBoolean() ? "Abdallah" : "Abdalla";
+            });
+            continue;
+          }
           String first = phonemes(next).get(0);
           String rest = word(next, random);
           String article = switch (this) {

@@ -79,7 +79,21 @@ public final class ScreeningKeys {
     }
   }
 
+  /** The shared consonants of an abjad spelling and a Latin one (see {@link Names#consonantKey}). */
+  static final float CONSONANTS = 0.85f;
+
   private static void common(String t, QuerySink sink) {
+    String consonants = Names.consonantKey(t);
+    if (consonants.length() >= 2) {
+      sink.key("k:" + consonants, CONSONANTS);
+    }
+    if (t.length() >= 5 && (t.startsWith("al") || t.startsWith("el"))) {
+      // the article written joined (Alkhouri): an abjad query has it apart (al khwry)
+      String rest = Names.consonantKey(t.substring(2));
+      if (rest.length() >= 2) {
+        sink.key("k:" + rest, CONSONANTS);
+      }
+    }
     String primary = Names.phoneticKey(t);
     if (!primary.isEmpty()) {
       sink.key("p:" + primary, PHONETIC);
