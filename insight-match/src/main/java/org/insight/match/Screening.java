@@ -73,8 +73,14 @@ public final class Screening {
   /** Per comparison, per level (0 = null), the model weight {@code log2(m/u)} of reaching it (no TF adjustment). */
   private final double[][] levelWeights;
 
+  private final ScreeningCalibration calibration;
+
   private Screening(Builder b) {
     this.model = b.model != null ? b.model : MatchModel.personDefaults();
+    // the default curves were fitted on the default model's weights; another model's weights mean other curves
+    this.calibration = b.calibration != null ? b.calibration
+        : model.parameters().equals(MatchModel.personDefaults().parameters()) ? ScreeningCalibration.defaults()
+        : ScreeningCalibration.none();
     this.candidateLimit = b.candidateLimit != null ? b.candidateLimit : 300;
     Set<String> props = new LinkedHashSet<>();
     for (Comparison c : model.comparisons()) {
@@ -132,6 +138,11 @@ public final class Screening {
   /** The model that scores every candidate. */
   public MatchModel model() {
     return model;
+  }
+
+  /** What turns a hit's weight into its probability ({@link ScreeningHit#probability}). */
+  public ScreeningCalibration calibration() {
+    return calibration;
   }
 
   /** The number of entries. */
@@ -485,10 +496,14 @@ public final class Screening {
     List<Scored> best = new ArrayList<>(worst);
     best.sort(order);
     List<ScreeningHit> out = new ArrayList<>(best.size());
+    String evidence = ScreeningCalibration.evidence(model, query);
+    int listSize = index.size();
     for (Scored s : best) {
       MatchRecord entry = records.get(s.slot());
       Explanation x = model.explain(queryFor(query, entry), entry, Optional.empty(), frequencies);
-      out.add(new ScreeningHit(entry.id(), entry.dataset(), x.probability(), x.weight(), x, entry.label(), entry));
+      double p = calibration.probability(evidence, x.weight(), listSize, x.probability());
+      out.add(new ScreeningHit(entry.id(), entry.dataset(), p, x.weight(), x, entry.label(), entry, evidence,
+          listSize));
     }
     return out;
   }
@@ -630,8 +645,19 @@ public final class Screening {
   public static final class Builder {
     private MatchModel model;
     private Integer candidateLimit;
+    private ScreeningCalibration calibration;
 
     private Builder() {}
+
+    /**
+     * The probability of a hit for its weight and the query's evidence (default {@link ScreeningCalibration#defaults()}
+     * with the default model, {@link ScreeningCalibration#none()}, the model's own probability, with another model).
+     */
+    public Builder calibration(ScreeningCalibration value) {
+      requireUnset(calibration, "calibration");
+      calibration = Objects.requireNonNull(value, "calibration");
+      return this;
+    }
 
     /** The model that scores candidates (default {@link MatchModel#personDefaults()}; a linker's learned one fits). */
     public Builder model(MatchModel value) {
