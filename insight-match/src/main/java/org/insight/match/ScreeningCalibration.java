@@ -94,7 +94,7 @@ public final class ScreeningCalibration {
 
   /**
    * The curves fitted on generated screening for {@link MatchModel#personDefaults()} (see the class comment; printed
-   * by {@code ./run-bench calibration}, seed 16, lists of 2,000, 20,000 and 100,000 entries).
+   * by {@code ./run-bench calibration}, seed 16, lists of 2,000, 10,000 and 50,000 entries, 1,500 queries each).
    */
   public static ScreeningCalibration defaults() {
     return DEFAULTS;
@@ -102,7 +102,14 @@ public final class ScreeningCalibration {
 
   private static final ScreeningCalibration DEFAULTS = of(List.of(
       // evidence, a, b, c, samples, matches: pasted from ./run-bench calibration
-      new Curve("name", 0.4, -6.0, 0.0, 0, 0)));
+      new Curve("name", 0.4646, 4.2953, -0.6366, 8860, 429),
+      new Curve("name+country", 0.6775, 2.8138, -0.6267, 9400, 476),
+      new Curve("name+country+identifier", 1.3252, -25.7747, -0.0042, 850, 41),
+      new Curve("name+date", 1.7945, -9.4328, -0.7384, 11570, 563),
+      new Curve("name+date+country", 0.9139, -3.0161, -0.6270, 11630, 585),
+      new Curve("name+date+country+identifier", 0.9817, -23.7701, -0.0624, 880, 39),
+      new Curve("name+date+identifier", 1.4608, -21.6411, -0.3528, 980, 48),
+      new Curve("name+identifier", 1.7249, -31.7006, -0.2525, 830, 40)));
 
   /** The curves, by profile. */
   public List<Curve> curves() {

@@ -62,6 +62,7 @@ public final class Names {
   /** The Arabic definite article written joined to a word of two or more letters, except in Allah. */
   private static final Pattern ARABIC_ARTICLE = Pattern.compile("(?<![\\p{IsArabic}])ال(?!له)(?=\\p{IsArabic}{2,})");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern INITIAL_AYN = Pattern.compile("(?<![\\p{IsArabic}])ع");
   /** {@code ad-D…}, {@code ash-Sh…}: the article before a sun letter, which it doubles (so never a plain word). */
   private static final Pattern ASSIMILATED_ARTICLE =
       Pattern.compile("(?<![\\p{L}\\p{N}])[ae](th|dh|sh|[tdrzsnl])-(?=\\1)");
@@ -86,6 +87,9 @@ public final class Names {
     String input = ARABIC_ARTICLE.matcher(name).replaceAll("ال ");
     // ta marbuta is said -a(h) at the end of a name (فاطمة is Fatima, Fatimah): written h, not the t ICU gives
     input = input.replace('ة', 'ه');
+    // an ayn that starts a word is heard as the vowel after it (عمر Omar, علي Ali, عبد Abd): written a, as alif is,
+    // where ICU writes a mark that folding drops (and عمر would become mr, the title)
+    input = INITIAL_AYN.matcher(input).replaceAll("ا");
     return TRANSLITERATOR.get().transliterate(input);
   }
 
@@ -124,9 +128,8 @@ public final class Names {
         }
       }
     }
-    // a word written in Arabic script is never a Latin title (عمر is mr: Umar, not Mister)
     int start = 0;
-    while (!abjadSource(name) && start < words.size()
+    while (start < words.size()
         && (HONORIFICS.contains(words.get(start)) || dotted.get(start) && DOTTED_HONORIFICS.contains(words.get(start)))) {
       start++;
     }
@@ -144,16 +147,6 @@ public final class Names {
     return List.copyOf(arabicCompounds(words.subList(start, words.size())));
   }
 
-  private static boolean abjadSource(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      Character.UnicodeScript us = Character.UnicodeScript.of(name.charAt(i));
-      if (us == Character.UnicodeScript.ARABIC || us == Character.UnicodeScript.HEBREW) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * The consonants of a normalised token as an abjad writes them, by class: vowels, {@code w}, {@code y} and a final
    * {@code h} dropped, a doubled letter once, the spellings of one Arabic letter as one ({@code j dj g}, {@code q k c},
@@ -167,12 +160,13 @@ public final class Names {
 
   /** {@code Abd al-X} written joined ({@code Abdelaziz}, {@code Abderrahmane}, {@code Abdul Aziz}): {@code abd x}. */
   private static final Pattern ABD_JOINED = Pattern.compile("abd(?:oul|ul|el|al|ol|u|e|a|o)?([a-z]{3,})");
+  private static final Pattern ALLAH = Pattern.compile("l?la?h?");
   private static final Set<String> ABD_WORDS = Set.of("abdul", "abdel", "abdal", "abdoul", "abdol", "abdu");
 
   /**
    * Arabic compound names in one form whichever way they were written: {@code Abdelaziz}, {@code Abdul Aziz},
    * {@code Abd al-Aziz} and {@code عبد العزيز} all give {@code abd} and {@code aziz} (the article {@code al}, a
-   * particle, where it was written apart); the Arabic-script {@code عبد} (transliterated {@code bd}) is {@code abd}.
+   * particle, where it was written apart); {@code Abdullah} and {@code عبد الله} ({@code abdallh}) stay one name.
    * The article assimilated to a sun letter ({@code Abderrahmane}) loses its doubled letter.
    */
   private static List<String> arabicCompounds(List<String> words) {
@@ -180,13 +174,13 @@ public final class Names {
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
       List<String> replaced = null;
-      if (w.equals("bd")) {
-        replaced = List.of("abd");
+      if (w.equals("abd") && i + 1 < words.size() && words.get(i + 1).equals("allh")) {
+        replaced = List.of("abdallh"); // عبد الله: one name, as Abdullah is written
       } else if (ABD_WORDS.contains(w) && i + 1 < words.size()) {
         replaced = List.of("abd");
       } else if (w.startsWith("abd") && w.length() >= 6) {
         java.util.regex.Matcher m = ABD_JOINED.matcher(w);
-        if (m.matches()) {
+        if (m.matches() && !ALLAH.matcher(m.group(1)).matches()) { // Abdullah is one name (Nicknames has it)
           String rest = m.group(1);
           boolean assimilated = !w.substring(3, w.length() - rest.length()).endsWith("l");
           if (assimilated && rest.length() > 3 && rest.charAt(0) == rest.charAt(1)) {
@@ -200,6 +194,9 @@ public final class Names {
       }
       if (out != null) {
         out.addAll(replaced != null ? replaced : List.of(w));
+      }
+      if (replaced != null && replaced.get(0).equals("abdallh")) {
+        i++; // allh is in it
       }
     }
     return out == null ? words : out;

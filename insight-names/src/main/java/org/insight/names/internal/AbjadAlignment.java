@@ -159,8 +159,8 @@ public final class AbjadAlignment {
       if (symbol == 'h' && i >= t.length() && n > 0 && (out[n - 1] < 0 || abjad)) {
         continue; // a final h after a vowel (or any final h of an abjad token): ta marbuta
       }
-      if (n > 0 && out[n - 1] == symbol) {
-        continue; // a doubled consonant (shadda) is one letter
+      if (!abjad && n > 0 && out[n - 1] == symbol) {
+        continue; // a doubled Latin consonant is one Arabic letter (shadda, unwritten)
       }
       out[n++] = symbol;
     }
