@@ -223,7 +223,7 @@ public final class CrossScriptNames {
           continue;
         }
         if ((this == GERMAN || this == FRENCH) && (end.equals("ов") || end.equals("ев") || end.equals("ёв"))) {
-          String e = c == 'о' ? "o" : c == 'ё' ? (this == GERMAN ? "jo" : "io") : (this == GERMAN ? "e" : "e");
+          String e = c == 'о' ? "o" : c == 'ё' ? (this == GERMAN ? "jo" : "io") : "e";
           b.append(e).append(this == GERMAN ? "w" : random.nextInt(4) == 0 ? "ff" : "v");
           break;
         }
@@ -249,7 +249,7 @@ public final class CrossScriptNames {
         case 'ё' -> switch (this) {
           case BGN_PCGN -> initial ? "ye" : "e";
           case ALA_LC, ICAO -> "e";
-          case FRENCH -> initial ? "io" : "io";
+          case FRENCH -> "io";
           case GERMAN -> "jo";
           case ENGLISH -> initial ? "yo" : random.nextBoolean() ? "yo" : "e";
         };
@@ -284,7 +284,7 @@ public final class CrossScriptNames {
         case 'щ' -> this == FRENCH ? "chtch" : this == GERMAN ? "schtsch" : "shch";
         case 'ъ' -> this == ICAO ? "ie" : "";
         case 'ы' -> "y";
-        case 'ь' -> this == ENGLISH || this == FRENCH || this == GERMAN || this == ICAO ? "" : "";
+        case 'ь' -> "";
         case 'э' -> "e";
         case 'ю' -> switch (this) {
           case BGN_PCGN, ENGLISH -> "yu";
@@ -492,12 +492,12 @@ public final class CrossScriptNames {
         case "`", "'" -> this == ALA_LC || this == BGN_PCGN ? "'" : "";
         case "H" -> "h";
         case "S" -> "s";
-        case "D" -> this == EGYPTIAN ? "d" : "d";
+        case "D" -> "d";
         case "T" -> "t";
         case "Z" -> "z";
         case "j" -> this == EGYPTIAN ? "g" : this == FRENCH ? "dj" : "j";
         case "th" -> this == EGYPTIAN ? "s" : this == FRENCH ? random.nextBoolean() ? "th" : "t" : "th";
-        case "dh" -> this == EGYPTIAN ? "z" : this == FRENCH ? "dh" : "dh";
+        case "dh" -> this == EGYPTIAN ? "z" : "dh";
         case "sh" -> this == FRENCH ? "ch" : "sh";
         case "q" -> this == EGYPTIAN || this == FRENCH ? random.nextBoolean() ? "k" : "q" : "q";
         case "w" -> this == FRENCH && !last ? "ou" : "w";

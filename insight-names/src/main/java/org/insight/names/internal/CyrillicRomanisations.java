@@ -17,7 +17,8 @@ public final class CyrillicRomanisations {
 
   private CyrillicRomanisations() {}
 
-  private enum System { ALA_LC, ENGLISH, FRENCH, GERMAN }
+  /** The romanisation habits besides BGN/PCGN. */
+  private enum Habit { ALA_LC, ENGLISH, FRENCH, GERMAN }
 
   private static final String VOWELS = "аеёиоуыэюя";
 
@@ -35,13 +36,13 @@ public final class CyrillicRomanisations {
   public static List<String> of(String word) {
     String w = word.toLowerCase(Locale.ROOT);
     Set<String> out = new LinkedHashSet<>();
-    for (System s : System.values()) {
+    for (Habit s : Habit.values()) {
       out.add(romanise(w, s));
     }
     return new ArrayList<>(out);
   }
 
-  private static String romanise(String w, System s) {
+  private static String romanise(String w, Habit s) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < w.length(); i++) {
       char c = w.charAt(i);
@@ -56,12 +57,12 @@ public final class CyrillicRomanisations {
         });
         break;
       }
-      if (s == System.ENGLISH && c == 'к' && i + 1 < w.length() && w.charAt(i + 1) == 'с') {
+      if (s == Habit.ENGLISH && c == 'к' && i + 1 < w.length() && w.charAt(i + 1) == 'с') {
         b.append('x');
         i++;
         continue;
       }
-      if (s == System.GERMAN && (rest.equals("ов") || rest.equals("ев") || rest.equals("ёв"))) {
+      if (s == Habit.GERMAN && (rest.equals("ов") || rest.equals("ев") || rest.equals("ёв"))) {
         b.append(c == 'о' ? "ow" : c == 'ё' ? "jow" : "ew");
         break;
       }
@@ -70,22 +71,22 @@ public final class CyrillicRomanisations {
     return b.toString();
   }
 
-  private static String letter(char c, System s, boolean initial) {
+  private static String letter(char c, Habit s, boolean initial) {
     return switch (c) {
       case 'а' -> "a";
       case 'б' -> "b";
-      case 'в' -> s == System.GERMAN ? "w" : "v";
+      case 'в' -> s == Habit.GERMAN ? "w" : "v";
       case 'г' -> "g";
       case 'д' -> "d";
-      case 'е' -> initial && (s == System.ENGLISH) ? "ye" : initial && s == System.GERMAN ? "je" : "e";
+      case 'е' -> initial && (s == Habit.ENGLISH) ? "ye" : initial && s == Habit.GERMAN ? "je" : "e";
       case 'ё' -> switch (s) {
         case ALA_LC -> "e";
         case ENGLISH -> "yo";
         case FRENCH -> "io";
         case GERMAN -> "jo";
       };
-      case 'ж' -> s == System.FRENCH ? "j" : s == System.GERMAN ? "sh" : "zh";
-      case 'з' -> s == System.GERMAN ? "s" : "z";
+      case 'ж' -> s == Habit.FRENCH ? "j" : s == Habit.GERMAN ? "sh" : "zh";
+      case 'з' -> s == Habit.GERMAN ? "s" : "z";
       case 'и' -> "i";
       case 'й' -> switch (s) {
         case ALA_LC, FRENCH -> "i";
@@ -101,13 +102,13 @@ public final class CyrillicRomanisations {
       case 'р' -> "r";
       case 'с' -> "s";
       case 'т' -> "t";
-      case 'у' -> s == System.FRENCH ? "ou" : "u";
+      case 'у' -> s == Habit.FRENCH ? "ou" : "u";
       case 'ф' -> "f";
-      case 'х' -> s == System.GERMAN ? "ch" : s == System.ENGLISH ? "h" : "kh";
-      case 'ц' -> s == System.GERMAN ? "z" : "ts";
-      case 'ч' -> s == System.FRENCH ? "tch" : s == System.GERMAN ? "tsch" : "ch";
-      case 'ш' -> s == System.FRENCH ? "ch" : s == System.GERMAN ? "sch" : "sh";
-      case 'щ' -> s == System.FRENCH ? "chtch" : s == System.GERMAN ? "schtsch" : "shch";
+      case 'х' -> s == Habit.GERMAN ? "ch" : s == Habit.ENGLISH ? "h" : "kh";
+      case 'ц' -> s == Habit.GERMAN ? "z" : "ts";
+      case 'ч' -> s == Habit.FRENCH ? "tch" : s == Habit.GERMAN ? "tsch" : "ch";
+      case 'ш' -> s == Habit.FRENCH ? "ch" : s == Habit.GERMAN ? "sch" : "sh";
+      case 'щ' -> s == Habit.FRENCH ? "chtch" : s == Habit.GERMAN ? "schtsch" : "shch";
       case 'ъ', 'ь' -> "";
       case 'ы' -> "y";
       case 'э' -> "e";
