@@ -207,7 +207,7 @@ public final class ScreenBench {
       for (ScreeningHit h : scan) {
         relevantAll++;
         retrievedAll += index.contains(h.id()) ? 1 : 0;
-        if (h.probability() >= 0.01) {
+        if (h.explanation().probability() >= 0.01) { // the model's probability: the index's contract
           relevant++;
           retrieved += index.contains(h.id()) ? 1 : 0;
           if (showMisses && !index.contains(h.id())) {

@@ -195,6 +195,9 @@ final class ScreenCommand implements Callable<Integer> {
         parts.add(String.format(Locale.ROOT, "%s:%s(%+.1f)", o.comparison(), o.level(), o.weight()));
       }
     }
+    // which calibration curve made the probability, and the model's own (see ScreeningCalibration)
+    parts.add(String.format(Locale.ROOT, "calibrated for %s among %,d entries (model p %.4f)", h.evidence(),
+        h.listSize(), h.explanation().probability()));
     return String.join("; ", parts);
   }
 
@@ -205,6 +208,9 @@ final class ScreenCommand implements Callable<Integer> {
     o.put("dataset", h.dataset());
     o.put("probability", h.probability());
     o.put("weight", h.weight());
+    o.put("evidence", h.evidence());
+    o.put("listSize", h.listSize());
+    o.put("modelProbability", h.explanation().probability());
     ObjectNode values = o.putObject("entry");
     h.entry().values().forEach((k, v) -> {
       ArrayNode a = values.putArray(k);

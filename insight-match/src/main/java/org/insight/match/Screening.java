@@ -42,7 +42,7 @@ import org.insight.policy.Label;
  * (a word counts once, at its best key), for a date the level it implies. A slot's evidence becomes an estimate of
  * the model's weight (shared keys give levels, an entry that has a value but shares no key gets the "else" level);
  * the best {@code candidateLimit} by estimate are rescored with the model, the best {@code k} by weight returned,
- * ties by entry id. Rescoring first weighs a candidate without its names (cheap) and skips the name comparison when
+ * ties by the names' similarity, then by entry id. Rescoring first weighs a candidate without its names (cheap) and skips the name comparison when
  * even the best name level could not lift it into the top {@code k} — exact, not a heuristic. Exact name agreement
  * is term-frequency adjusted by the name's frequency among the entries of this index (a list shorter than 1/u of the
  * exact level counts as that long, so a small list does not make every name look common). Results depend only on
@@ -73,8 +73,14 @@ public final class Screening {
   /** Per comparison, per level (0 = null), the model weight {@code log2(m/u)} of reaching it (no TF adjustment). */
   private final double[][] levelWeights;
 
+  private final ScreeningCalibration calibration;
+
   private Screening(Builder b) {
     this.model = b.model != null ? b.model : MatchModel.personDefaults();
+    // the default curves were fitted on the default model's weights; another model's weights mean other curves
+    this.calibration = b.calibration != null ? b.calibration
+        : model.parameters().equals(MatchModel.personDefaults().parameters()) ? ScreeningCalibration.defaults()
+        : ScreeningCalibration.none();
     this.candidateLimit = b.candidateLimit != null ? b.candidateLimit : 300;
     Set<String> props = new LinkedHashSet<>();
     for (Comparison c : model.comparisons()) {
@@ -132,6 +138,11 @@ public final class Screening {
   /** The model that scores every candidate. */
   public MatchModel model() {
     return model;
+  }
+
+  /** What turns a hit's weight into its probability ({@link ScreeningHit#probability}). */
+  public ScreeningCalibration calibration() {
+    return calibration;
   }
 
   /** The number of entries. */
@@ -278,11 +289,16 @@ public final class Screening {
               continue;
             }
             shortest = Math.min(shortest, tokens.size());
-            for (String t : tokens) {
+            List<List<String>> forms = org.insight.names.Names.romanisations(v);
+            for (int i = 0; i < tokens.size(); i++) {
+              String t = tokens.get(i);
               if (!tokenGroups.containsKey(t)) {
                 int g = keys.group(true);
                 tokenGroups.put(t, g);
-                ScreeningKeys.queryToken(t, (key, e) -> keys.key(g, key, e));
+                // a Cyrillic word's other romanisations are keys of the same word (it counts once, at its best)
+                for (String form : i < forms.size() ? forms.get(i) : List.of(t)) {
+                  ScreeningKeys.queryToken(form, (key, e) -> keys.key(g, key, e));
+                }
               }
             }
             Integer count = nameCounts.get(k).get(ScreeningKeys.nameKey(tokens));
@@ -420,7 +436,23 @@ public final class Screening {
     }
   }
 
-  private record Scored(int slot, String id, double weight) {}
+  /** A rescored candidate; {@code similarity} (of the names) orders candidates of equal weight, then the id. */
+  private record Scored(int slot, String id, double weight, double similarity) {}
+
+  /** The best name similarity of a pair over the name comparisons' values: the tie-break within a weight. */
+  private double nameSimilarity(MatchRecord q, MatchRecord entry) {
+    double best = 0;
+    for (Comparison c : model.comparisons()) {
+      if (c.kind() == Comparison.Kind.NAME) {
+        for (String x : c.values(q)) {
+          for (String y : c.values(entry)) {
+            best = Math.max(best, Levels.nameScore(x, y));
+          }
+        }
+      }
+    }
+    return best;
+  }
 
   private List<ModelParameters.LevelParameters> levels(int k) {
     return model.parameters().comparisons().get(k).levels();
@@ -432,7 +464,8 @@ public final class Screening {
    * k-th best so far, the slot cannot enter the result and its name is never compared. Exact, not a heuristic.
    */
   private List<ScreeningHit> rank(ScreeningQuery query, int[] slots, int k, double[] nameBounds) {
-    Comparator<Scored> order = Comparator.comparingDouble((Scored s) -> -s.weight()).thenComparing(Scored::id);
+    Comparator<Scored> order = Comparator.comparingDouble((Scored s) -> -s.weight())
+        .thenComparingDouble(s -> -s.similarity()).thenComparing(Scored::id);
     java.util.PriorityQueue<Scored> worst = new java.util.PriorityQueue<>(order.reversed());
     Map<Integer, MatchRecord> records = new HashMap<>();
     MatchRecord nameless = nameBounds == null || !pruneByName ? null : withoutNames(query.record());
@@ -447,7 +480,10 @@ public final class Screening {
           continue;
         }
       }
-      Scored s = new Scored(slot, entry.id(), model.weight(q, entry, frequencies));
+      double weight = model.weight(q, entry, frequencies);
+      // the name similarity only matters against an equal weight: computed when the candidate could enter
+      double similarity = worst.size() < k || weight >= worst.peek().weight() ? nameSimilarity(q, entry) : 0;
+      Scored s = new Scored(slot, entry.id(), weight, similarity);
       if (worst.size() < k) {
         worst.add(s);
         records.put(slot, entry);
@@ -460,10 +496,14 @@ public final class Screening {
     List<Scored> best = new ArrayList<>(worst);
     best.sort(order);
     List<ScreeningHit> out = new ArrayList<>(best.size());
+    String evidence = ScreeningCalibration.evidence(model, query);
+    int listSize = index.size();
     for (Scored s : best) {
       MatchRecord entry = records.get(s.slot());
       Explanation x = model.explain(queryFor(query, entry), entry, Optional.empty(), frequencies);
-      out.add(new ScreeningHit(entry.id(), entry.dataset(), x.probability(), x.weight(), x, entry.label(), entry));
+      double p = calibration.probability(evidence, x.weight(), listSize, x.probability());
+      out.add(new ScreeningHit(entry.id(), entry.dataset(), p, x.weight(), x, entry.label(), entry, evidence,
+          listSize));
     }
     return out;
   }
@@ -605,8 +645,19 @@ public final class Screening {
   public static final class Builder {
     private MatchModel model;
     private Integer candidateLimit;
+    private ScreeningCalibration calibration;
 
     private Builder() {}
+
+    /**
+     * The probability of a hit for its weight and the query's evidence (default {@link ScreeningCalibration#defaults()}
+     * with the default model, {@link ScreeningCalibration#none()}, the model's own probability, with another model).
+     */
+    public Builder calibration(ScreeningCalibration value) {
+      requireUnset(calibration, "calibration");
+      calibration = Objects.requireNonNull(value, "calibration");
+      return this;
+    }
 
     /** The model that scores candidates (default {@link MatchModel#personDefaults()}; a linker's learned one fits). */
     public Builder model(MatchModel value) {

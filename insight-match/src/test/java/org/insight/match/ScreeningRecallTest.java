@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The kinds of scan hit the candidate index used to miss on a million names, rebuilt at 20,000: a background list in
  * which each given name is held by about 1% of the entries (as at a million), a crowd of a few hundred that share the
  * query's common given name (what ranked the true hit out of the old index's candidates), and the hit the scan
- * finds among them. Each test asserts that the index returns the scan's top 10 (hits with p >= 0.01), same weights.
+ * finds among them. Each test asserts that the index returns the scan's top 10 (hits with model p >= 0.01), same weights.
  */
 class ScreeningRecallTest {
 
@@ -79,7 +79,7 @@ class ScreeningRecallTest {
     Screening s = SCREENING;
     List<ScreeningHit> scanHits = s.scan(q, 10);
     List<ScreeningHit> indexHits = s.candidates(q, 10);
-    List<String> scan = scanHits.stream().filter(h -> h.probability() >= 0.01).map(ScreeningHit::id).toList();
+    List<String> scan = scanHits.stream().filter(h -> h.explanation().probability() >= 0.01).map(ScreeningHit::id).toList();
     List<String> index = indexHits.stream().map(ScreeningHit::id).toList();
     assertTrue(scan.contains(mustFind), "the scan should rank " + mustFind + " in its top 10: " + scan);
     for (String id : scan) {

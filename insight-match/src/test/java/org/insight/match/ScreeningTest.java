@@ -147,13 +147,13 @@ class ScreeningTest {
       scanNanos += t1 - t0;
       indexNanos += t2 - t1;
       for (ScreeningHit h : scanHits) {
-        if (h.probability() >= 0.01) {
+        if (h.explanation().probability() >= 0.01) { // the model's probability: the index's contract
           relevant++;
           retrieved += index.contains(h.id()) ? 1 : 0;
         }
       }
       for (ScreeningHit h : scanHits) {
-        if (!index.contains(h.id()) && h.probability() >= 0.01) {
+        if (!index.contains(h.id()) && h.explanation().probability() >= 0.01) {
           System.out.printf("missed %s w=%.2f p=%.4f %s for %s%n", h.id(), h.weight(), h.probability(),
               h.explanation().comparisons().stream().filter(o -> !o.level().equals("null"))
                   .map(o -> o.comparison() + ":" + o.level()).toList(), q.record().values());

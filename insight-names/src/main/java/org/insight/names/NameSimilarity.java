@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.insight.names.internal.AbjadAlignment;
 import org.insight.names.internal.JaroWinkler;
 
 /**
@@ -180,8 +181,24 @@ public final class NameSimilarity {
     return assignment;
   }
 
-  /** Symmetric similarity of two tokens in [0,1]. */
+  /**
+   * Symmetric similarity of two tokens in [0,1]: the best over their forms (a Cyrillic token's other romanisations).
+   */
   static double tokenSimilarity(Tok x, Tok y) {
+    double s = formSimilarity(x, y);
+    for (Tok a : x.alternates) {
+      s = Math.max(s, formSimilarity(a, y));
+      for (Tok b : y.alternates) {
+        s = Math.max(s, formSimilarity(a, b));
+      }
+    }
+    for (Tok b : y.alternates) {
+      s = Math.max(s, formSimilarity(x, b));
+    }
+    return s;
+  }
+
+  private static double formSimilarity(Tok x, Tok y) {
     if (x.text.equals(y.text)) {
       return 1.0;
     }
@@ -193,11 +210,33 @@ public final class NameSimilarity {
     if ((x.abjad || y.abjad) && !x.consonants.isEmpty() && x.consonants.equals(y.consonants)) {
       s = Math.max(s, CONSONANT_FLOOR);
     }
+    if (x.abjad != y.abjad) {
+      s = Math.max(s, abjadSimilarity(x.abjad ? x.text : y.text, x.abjad ? y.text : x.text));
+    }
     if (x.text.length() == 1 && y.text.startsWith(x.text) || y.text.length() == 1 && x.text.startsWith(y.text)) {
       s = Math.max(s, INITIAL_FLOOR);
     }
     return s;
   }
+
+  /**
+   * An abjad token ({@code hsyn}) against a Latin spelling ({@code Hussein}): {@value #ABJAD_BEST} when the letters
+   * fully explain the spelling, {@value #ABJAD_STEP} less per unit of {@link AbjadAlignment#cost}. A Latin token with
+   * the article joined ({@code Alkhouri}) is also compared without it (the abjad side has it apart: {@code al khwry}).
+   */
+  private static double abjadSimilarity(String abjad, String latin) {
+    if (abjad.length() < 2 || latin.length() < 2) {
+      return 0.0;
+    }
+    double cost = AbjadAlignment.cost(abjad, latin);
+    if (latin.length() >= 5 && (latin.startsWith("al") || latin.startsWith("el"))) {
+      cost = Math.min(cost, AbjadAlignment.cost(abjad, latin.substring(2)));
+    }
+    return Math.max(0.0, ABJAD_BEST - ABJAD_STEP * cost);
+  }
+
+  static final double ABJAD_BEST = 0.95;
+  static final double ABJAD_STEP = 0.15;
 
   private static boolean phoneticMatch(Tok x, Tok y) {
     return !x.primary.isEmpty() && !y.primary.isEmpty()
@@ -248,13 +287,18 @@ public final class NameSimilarity {
     }
     Names.Script script = Names.script(name);
     boolean abjad = script == Names.Script.ARABIC || script == Names.Script.HEBREW;
+    List<List<String>> forms = script == Names.Script.CYRILLIC || script == Names.Script.MIXED
+        ? Names.romanisations(name) : null;
     Tok[] out = new Tok[tokens.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = token.apply(tokens.get(i), abjad);
+      List<String> f = forms == null ? List.of() : forms.get(i);
+      out[i] = f.size() > 1 ? new Tok(tokens.get(i), abjad, f.subList(1, f.size())) : token.apply(tokens.get(i), abjad);
     }
     Arrays.sort(out, Comparator.comparing((Tok t) -> t.text));
     return out;
   }
+
+  private static final Tok[] NONE = new Tok[0];
 
   /** A normalised token with what the comparison needs. */
   static final class Tok {
@@ -265,8 +309,19 @@ public final class NameSimilarity {
     final boolean particle;
     final boolean abjad;
     final double weight;
+    /** The token's other romanisations (a word written in Cyrillic), compared as well; none for most tokens. */
+    final Tok[] alternates;
+
+    Tok(String text, boolean abjad, List<String> alternates) {
+      this(text, abjad, alternates.stream().map(a -> new Tok(a, abjad)).toArray(Tok[]::new));
+    }
 
     Tok(String text, boolean abjad) {
+      this(text, abjad, NONE);
+    }
+
+    private Tok(String text, boolean abjad, Tok[] alternates) {
+      this.alternates = alternates;
       this.text = text;
       this.primary = Names.phoneticKey(text);
       this.alternate = Names.alternatePhoneticKey(text);

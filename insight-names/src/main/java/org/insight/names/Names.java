@@ -51,7 +51,9 @@ public final class Names {
 
   private static final Set<String> PARTICLES = Set.of(
       "al", "el", "ul", "bin", "ben", "ibn", "bint", "abu", "abou", "bou", "van", "von", "der", "den", "ter", "ten",
-      "de", "da", "di", "do", "dos", "das", "del", "della", "dello", "du", "des", "le", "la", "y");
+      "de", "da", "di", "do", "dos", "das", "del", "della", "dello", "du", "des", "le", "la", "y",
+      // أبو, بن, ابن as transliterated from Arabic script (no short vowels)
+      "abw", "bn", "abn");
 
   private static final ThreadLocal<Transliterator> TRANSLITERATOR =
       ThreadLocal.withInitial(() -> Transliterator.getInstance(TRANSLITERATOR_ID));
@@ -60,6 +62,10 @@ public final class Names {
   /** The Arabic definite article written joined to a word of two or more letters, except in Allah. */
   private static final Pattern ARABIC_ARTICLE = Pattern.compile("(?<![\\p{IsArabic}])ال(?!له)(?=\\p{IsArabic}{2,})");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern INITIAL_AYN = Pattern.compile("(?<![\\p{IsArabic}])ع");
+  /** {@code ad-D…}, {@code ash-Sh…}: the article before a sun letter, which it doubles (so never a plain word). */
+  private static final Pattern ASSIMILATED_ARTICLE =
+      Pattern.compile("(?<![\\p{L}\\p{N}])[ae](th|dh|sh|[tdrzsnl])-(?=\\1)");
   private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´ʹʻʼʽʾʿ]");
   private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}.]+");
 
@@ -79,6 +85,11 @@ public final class Names {
       return name;
     }
     String input = ARABIC_ARTICLE.matcher(name).replaceAll("ال ");
+    // ta marbuta is said -a(h) at the end of a name (فاطمة is Fatima, Fatimah): written h, not the t ICU gives
+    input = input.replace('ة', 'ه');
+    // an ayn that starts a word is heard as the vowel after it (عمر Omar, علي Ali, عبد Abd): written a, as alif is,
+    // where ICU writes a mark that folding drops (and عمر would become mr, the title)
+    input = INITIAL_AYN.matcher(input).replaceAll("ا");
     return TRANSLITERATOR.get().transliterate(input);
   }
 
@@ -102,6 +113,8 @@ public final class Names {
       }
       s = next;
     }
+    // the Arabic article assimilated to a sun letter and hyphenated (ad-Dawsari, ash-Shami, ar-Rahman) is al
+    s = ASSIMILATED_ARTICLE.matcher(s).replaceAll("al ");
     String[] raw = SEPARATORS.split(s);
     // raw words still carry their dots: a dot is an abbreviation mark (M.) or a separator (J.P.)
     List<String> words = new ArrayList<>();
@@ -131,7 +144,110 @@ public final class Names {
         start = 0;
       }
     }
-    return List.copyOf(words.subList(start, words.size()));
+    return List.copyOf(arabicCompounds(words.subList(start, words.size())));
+  }
+
+  /**
+   * The consonants of a normalised token as an abjad writes them, by class: vowels, {@code w}, {@code y} and a final
+   * {@code h} dropped, a doubled letter once, the spellings of one Arabic letter as one ({@code j dj g}, {@code q k c},
+   * {@code th s}, {@code dh z}, {@code sh ch sch}): {@code gamal}, {@code djamal} and {@code jmal} (from {@code جمال})
+   * all give {@code jml}. A blocking key for names written in Arabic script against Latin spellings.
+   */
+  public static String consonantKey(String token) {
+    Objects.requireNonNull(token, "token");
+    return org.insight.names.internal.AbjadAlignment.consonants(token);
+  }
+
+  /** {@code Abd al-X} written joined ({@code Abdelaziz}, {@code Abderrahmane}, {@code Abdul Aziz}): {@code abd x}. */
+  private static final Pattern ABD_JOINED = Pattern.compile("abd(?:oul|ul|el|al|ol|u|e|a|o)?([a-z]{3,})");
+  private static final Pattern ALLAH = Pattern.compile("l?la?h?");
+  private static final Set<String> ABD_WORDS = Set.of("abdul", "abdel", "abdal", "abdoul", "abdol", "abdu");
+
+  /**
+   * Arabic compound names in one form whichever way they were written: {@code Abdelaziz}, {@code Abdul Aziz},
+   * {@code Abd al-Aziz} and {@code عبد العزيز} all give {@code abd} and {@code aziz} (the article {@code al}, a
+   * particle, where it was written apart); {@code Abdullah} and {@code عبد الله} ({@code abdallh}) stay one name.
+   * The article assimilated to a sun letter ({@code Abderrahmane}) loses its doubled letter.
+   */
+  private static List<String> arabicCompounds(List<String> words) {
+    List<String> out = null;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      List<String> replaced = null;
+      if (w.equals("abd") && i + 1 < words.size() && words.get(i + 1).equals("allh")) {
+        replaced = List.of("abdallh"); // عبد الله: one name, as Abdullah is written
+      } else if (ABD_WORDS.contains(w) && i + 1 < words.size()) {
+        replaced = List.of("abd");
+      } else if (w.startsWith("abd") && w.length() >= 6) {
+        java.util.regex.Matcher m = ABD_JOINED.matcher(w);
+        if (m.matches() && !ALLAH.matcher(m.group(1)).matches()) { // Abdullah is one name (Nicknames has it)
+          String rest = m.group(1);
+          boolean assimilated = !w.substring(3, w.length() - rest.length()).endsWith("l");
+          if (assimilated && rest.length() > 3 && rest.charAt(0) == rest.charAt(1)) {
+            rest = rest.substring(1);
+          }
+          replaced = List.of("abd", rest);
+        }
+      }
+      if (replaced != null && out == null) {
+        out = new ArrayList<>(words.subList(0, i));
+      }
+      if (out != null) {
+        out.addAll(replaced != null ? replaced : List.of(w));
+      }
+      if (replaced != null && replaced.get(0).equals("abdallh")) {
+        i++; // allh is in it
+      }
+    }
+    return out == null ? words : out;
+  }
+
+  /**
+   * Each token of {@link #tokens(String)} with its other romanisations: for a word written in Cyrillic, the Latin
+   * spellings of the ALA-LC, popular English, French and German habits besides the BGN/PCGN one of the token
+   * ({@code Хрущёв}: {@code khrushchev}, {@code khrushchyov}, {@code khrouchtchiov}, {@code chruschtschjow}…); for
+   * any other token only itself. The first form of each is the token. Cross-script comparisons take the best form.
+   */
+  public static List<List<String>> romanisations(String name) {
+    List<String> tokens = tokens(name);
+    List<List<String>> out = new ArrayList<>(tokens.size());
+    List<String[]> pairs = new ArrayList<>(); // {token, raw Cyrillic word or null}
+    boolean cyrillic = false;
+    for (String raw : SEPARATORS.split(Normalizer.normalize(name, Normalizer.Form.NFKC))) {
+      for (String part : raw.split("\\.")) {
+        if (part.isEmpty()) {
+          continue;
+        }
+        boolean c = org.insight.names.internal.CyrillicRomanisations.isCyrillic(part);
+        cyrillic |= c;
+        for (String t : tokens(part)) {
+          pairs.add(new String[] {t, c ? part : null});
+        }
+      }
+    }
+    boolean aligned = cyrillic && pairs.size() >= tokens.size();
+    int offset = pairs.size() - tokens.size();
+    for (int i = 0; aligned && i < tokens.size(); i++) {
+      aligned = pairs.get(offset + i)[0].equals(tokens.get(i));
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      String raw = aligned ? pairs.get(offset + i)[1] : null;
+      if (raw == null) {
+        out.add(List.of(t));
+        continue;
+      }
+      java.util.LinkedHashSet<String> forms = new java.util.LinkedHashSet<>();
+      forms.add(t);
+      for (String r : org.insight.names.internal.CyrillicRomanisations.of(raw)) {
+        List<String> folded = tokens(r);
+        if (folded.size() == 1) {
+          forms.add(folded.get(0));
+        }
+      }
+      out.add(List.copyOf(forms));
+    }
+    return List.copyOf(out);
   }
 
   private static final int MAX_ROUNDS = 4;

@@ -44,7 +44,14 @@ public final class ScreeningKeys {
   /** An entry's keys of a name; returns the name's normalised tokens. */
   public static List<String> entryName(String name, Consumer<String> sink) {
     List<String> tokens = Names.tokens(name);
-    for (String t : tokens) {
+    boolean cyrillic = Names.script(name) == Names.Script.CYRILLIC;
+    List<String> forms = new java.util.ArrayList<>();
+    if (cyrillic) {
+      // the other romanisations of a Cyrillic entry's words are its keys too (a Latin query may use any)
+      Names.romanisations(name).forEach(f -> forms.addAll(f.subList(1, f.size())));
+    }
+    forms.addAll(0, tokens);
+    for (String t : forms) {
       sink.accept("t:" + t);
       common(t, (k, e) -> sink.accept(k));
       if (t.length() >= 4) {
@@ -72,7 +79,21 @@ public final class ScreeningKeys {
     }
   }
 
+  /** The shared consonants of an abjad spelling and a Latin one (see {@link Names#consonantKey}). */
+  static final float CONSONANTS = 0.85f;
+
   private static void common(String t, QuerySink sink) {
+    String consonants = Names.consonantKey(t);
+    if (consonants.length() >= 2) {
+      sink.key("k:" + consonants, CONSONANTS);
+    }
+    if (t.length() >= 5 && (t.startsWith("al") || t.startsWith("el"))) {
+      // the article written joined (Alkhouri): an abjad query has it apart (al khwry)
+      String rest = Names.consonantKey(t.substring(2));
+      if (rest.length() >= 2) {
+        sink.key("k:" + rest, CONSONANTS);
+      }
+    }
     String primary = Names.phoneticKey(t);
     if (!primary.isEmpty()) {
       sink.key("p:" + primary, PHONETIC);
