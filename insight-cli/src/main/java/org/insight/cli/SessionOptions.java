@@ -47,6 +47,30 @@ final class SessionOptions {
       + " read-only (beside a writer, creating nothing); a command that would write refuses to run.")
   boolean readOnly;
 
+  @Option(names = "--audit-key", paramLabel = "FILE", description = "The key file of the workspace's keyed audit chain"
+      + " (default: $INSIGHT_AUDIT_KEY); keep it off the workspace's host. Make one with 'insight audit keygen'.")
+  Path auditKey;
+
+  /** The audit key from --audit-key or $INSIGHT_AUDIT_KEY, or null when neither is set. */
+  org.insight.policy.AuditKey auditKey() {
+    Path file = auditKey;
+    if (file == null) {
+      String env = System.getenv("INSIGHT_AUDIT_KEY");
+      file = env != null && !env.isBlank() ? Path.of(env) : null;
+    }
+    if (file == null) {
+      return null;
+    }
+    Path f = file;
+    return Arguments.parse(mixee, "--audit-key", () -> org.insight.policy.AuditKey.read(f));
+  }
+
+  private Workspace.Builder builder() {
+    Workspace.Builder b = Workspace.builder(workspaceDir());
+    org.insight.policy.AuditKey key = auditKey();
+    return key == null ? b : b.auditKey(key);
+  }
+
   /** A workspace and a session on it, closed together. */
   record Opened(Workspace workspace, Session session) implements AutoCloseable {
     @Override
@@ -76,7 +100,7 @@ final class SessionOptions {
     // who and why first: a bad --auths or --purpose is refused before anything is opened or created
     Principal principal = principal();
     Purpose purpose = purpose();
-    return session(Workspace.open(workspaceDir()), principal, purpose);
+    return session(builder().open(), principal, purpose);
   }
 
   /** Opens the workspace read-only, and a session on it; refuses a path that holds no workspace. */
@@ -84,7 +108,7 @@ final class SessionOptions {
     Principal principal = principal();
     Purpose purpose = purpose();
     try {
-      return session(Workspace.builder(workspaceDir()).readOnly().open(), principal, purpose);
+      return session(builder().readOnly().open(), principal, purpose);
     } catch (NoSuchWorkspaceException e) {
       throw noWorkspace(e.directory());
     }
