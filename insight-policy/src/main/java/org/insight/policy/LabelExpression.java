@@ -76,6 +76,11 @@ public final class LabelExpression implements Comparable<LabelExpression> {
     return canonical;
   }
 
+  /** The number of alternative terms of the canonical form. */
+  int terms() {
+    return dnf.terms().size();
+  }
+
   /** The authorization names the expression mentions, unquoted and sorted. */
   public Set<String> tokens() {
     return dnf.tokens();

@@ -104,7 +104,7 @@ public final class EnrichmentContext {
     List<Statement> conjoined = new ArrayList<>();
     for (Statement s : entity.statements()) {
       conjoined.add(new Statement(s.id(), s.entityId(), s.schema(), s.property(), s.value(), s.original(),
-          s.label().and(original.label()), s.provenance()));
+          s.label().andOrStricter(original.label()), s.provenance()));
     }
     entities.add(new Entity(entity.id(), entity.schema(), conjoined));
     counts.computeIfAbsent(step, s -> new int[2])[1] += conjoined.size();

@@ -113,7 +113,7 @@ public final class Resolution {
     if (!why.isEmpty()) {
       values.put("reason", List.of(why));
     }
-    Label label = label(a).and(label(b));
+    Label label = label(a).andOrStricter(label(b));
     Provenance provenance = Provenance.derived("judgement", JUDGEMENT_METHOD,
         List.of(a.statements().get(0).provenance(), b.statements().get(0).provenance()));
     session.write(List.of(build(id, SAME_AS, values, label, provenance)), written -> { });
