@@ -85,6 +85,8 @@ class StricterAndProperties {
       }
     }
     assertTrue(derived.expression().visibleTo(universe), "whoever holds every token still sees it");
+    assertTrue(derived.expression().implies(a.expression()) && derived.expression().implies(b.expression()),
+        "exactly, over every authorization set: " + derived + " implies both " + a + " and " + b);
     for (Purpose p : List.of(Purpose.CRIMINAL_INVESTIGATION, Purpose.COUNTER_TERRORISM)) {
       if (derived.purposes().contains(p) || derived.purposes().contains(Purpose.ANY)) {
         assertTrue((a.purposes().contains(p) || a.purposes().contains(Purpose.ANY))
