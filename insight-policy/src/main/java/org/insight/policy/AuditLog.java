@@ -76,6 +76,8 @@ public final class AuditLog implements Closeable {
   private String headHash;
   private long writtenEnd;
   private boolean closed;
+  /** The key id of the head entry, null when it is unkeyed. */
+  private String headKeyId;
 
   private volatile long writtenSequence;
   // guarded by syncMonitor
@@ -91,6 +93,7 @@ public final class AuditLog implements Closeable {
     this.processLock = processLockOf(file);
     this.headSequence = head == null ? 0 : head.sequence();
     this.headHash = head == null ? AuditJson.ZERO_HASH : head.hash();
+    setHeadKey(head);
     this.writtenEnd = end;
     this.writtenSequence = headSequence;
     this.syncedSequence = headSequence;
@@ -240,6 +243,7 @@ public final class AuditLog implements Closeable {
           cutTornTail(writtenEnd + lastEnd + 1, length);
           headSequence = last.sequence();
           headHash = last.hash();
+          setHeadKey(last);
           writtenEnd += lastEnd + 1;
           writtenSequence = Math.max(writtenSequence, headSequence);
           return;
@@ -259,8 +263,13 @@ public final class AuditLog implements Closeable {
     AuditRecord last = scan.lastRecord();
     headSequence = last == null ? 0 : last.sequence();
     headHash = last == null ? AuditJson.ZERO_HASH : last.hash();
+    setHeadKey(last);
     writtenEnd = scan.completeEnd();
     writtenSequence = Math.max(writtenSequence, headSequence);
+  }
+
+  private void setHeadKey(AuditRecord head) {
+    headKeyId = head == null ? null : head.keyId();
   }
 
   /** Cuts the bytes a crashed appender left after the last complete line (its append never returned). */
@@ -337,6 +346,13 @@ public final class AuditLog implements Closeable {
       long length = out.length();
       if (length != writtenEnd) {
         catchUp(length);
+        if (headKeyId != null && (key == null || !key.id().equals(headKeyId))) {
+          // another appender keyed the log (or used another key) since this one opened: an entry from here would
+          // read as a forgery, so the access is refused
+          throw new AuditException("the audit entry could not be written, so the access was refused: another"
+              + " appender keyed the audit log " + file + " with key " + headKeyId + " after this one opened it "
+              + (key == null ? "without a key" : "with key " + key.id()) + "; open it again with the log's key");
+        }
       }
       return writeLocked(event);
     } catch (IOException e) {
@@ -374,6 +390,7 @@ public final class AuditLog implements Closeable {
     writtenEnd += bytes.length;
     headSequence = record.sequence();
     headHash = record.hash();
+    setHeadKey(record);
     writtenSequence = headSequence;
     return record;
   }

@@ -250,6 +250,22 @@ class KeyedAuditLogTest {
   }
 
   @Test
+  void anAppenderThatOpenedBeforeTheLogWasKeyedIsRefusedRatherThanDowngradingIt() {
+    Path file = dir.resolve("audit.log");
+    try (AuditLog unkeyed = AuditLog.open(file)) {
+      unkeyed.append(AuditTestFiles.event(random, 0));
+      try (AuditLog keyed = AuditLog.open(file, key)) {
+        keyed.append(AuditTestFiles.event(random, 1));
+      }
+      AuditException e = assertThrows(AuditException.class, () -> unkeyed.append(AuditTestFiles.event(random, 2)));
+      assertTrue(e.getMessage().contains("keyed the audit log"), e.getMessage());
+    }
+    AuditVerification v = AuditLog.verify(file, key, null);
+    assertTrue(v.valid(), v.message());
+    assertEquals(2, v.entriesChecked());
+  }
+
+  @Test
   void weakKeysAndBadKeyFilesAreRefusedClearly() throws Exception {
     assertTrue(assertThrows(AuditException.class, () -> AuditKey.of(new byte[16])).getMessage().contains("32"));
     byte[] pattern = "passwordpasswordpasswordpassword".getBytes(StandardCharsets.US_ASCII);
