@@ -53,4 +53,37 @@ class DemoTest {
     assertArrayEquals(new long[] {7, 4, 4, 4}, again.visibleCounts().get(1));
     assertTrue(again.audit().valid());
   }
+
+  /**
+   * Issue 14, finding 7: 'insight match resolve --auths INTERPOL' on the demo workspace dissolved, with no split event,
+   * the cluster that 'insight match resolve --auths INTERPOL,FR,POLICE' had built. A lower-cleared run now changes
+   * nothing for a reader who sees the higher run, and its effects are visible only to readers who see its inputs.
+   */
+  @Test
+  void aLowerClearedRunNeverDissolvesTheClusterAHigherClearedRunBuilt() {
+    Demo.run(dir, new PrintWriter(new StringWriter(), true));
+    org.insight.core.EntityId national = org.insight.core.EntityId.fromSource("fr-police-records", "FR-77-0192");
+    try (org.insight.workspace.Workspace ws = org.insight.workspace.Workspace.open(dir)) {
+      Demo.Reader lyon = Demo.READERS.get(1);
+      Demo.Reader interpol = Demo.READERS.get(0);
+      org.insight.workspace.ResolvedEntity before;
+      java.util.List<org.insight.workspace.MatchEvent> eventsBefore;
+      try (org.insight.workspace.Session s = ws.session(lyon.principal(), lyon.purpose())) {
+        before = s.resolution().resolved(national).orElseThrow();
+        eventsBefore = s.resolution().events();
+      }
+      assertEquals(2, before.members().size(), "the demo's cluster: the notice and the Lyon record");
+      try (org.insight.workspace.Session s = ws.session(interpol.principal(), interpol.purpose())) {
+        s.resolution().run(org.insight.workspace.ResolveOptions.defaults());
+      }
+      try (org.insight.workspace.Session s = ws.session(lyon.principal(), lyon.purpose())) {
+        org.insight.workspace.ResolvedEntity after = s.resolution().resolved(national).orElseThrow();
+        assertEquals(before.cluster(), after.cluster(), "the cluster keeps its id");
+        assertEquals(before.members().stream().map(e -> e.id()).toList(),
+            after.members().stream().map(e -> e.id()).toList(), "and its members");
+        assertEquals(eventsBefore.stream().map(e -> e.id()).toList(), s.resolution().events().stream()
+            .map(e -> e.id()).toList(), "no event appears for a view that did not change");
+      }
+    }
+  }
 }

@@ -67,6 +67,7 @@ final class FlagsCommand implements Callable<Integer> {
           o.put("status", f.status());
           o.put("explanation", f.explanation());
           o.put("label", f.label().toString());
+          f.labelNote().ifPresent(n -> o.put("labelNote", n));
           o.put("method", f.provenance().method());
         }
         Render.print(out, a);

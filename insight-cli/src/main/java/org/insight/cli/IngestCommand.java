@@ -182,6 +182,22 @@ final class IngestCommand implements Callable<Integer> {
       }
       Render.table(out, rows);
     }
+    if (!r.skipped().isEmpty()) {
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"skipped (not a regular file)", "reason"});
+      for (IngestReport.Skipped k : r.skipped()) {
+        rows.add(new String[] {k.path(), k.reason()});
+      }
+      Render.table(out, rows);
+    }
+    if (!r.warnings().isEmpty()) {
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"ingested with a warning", "reason", "message"});
+      for (IngestReport.Warning w : r.warnings()) {
+        rows.add(new String[] {w.path(), w.reason(), w.message()});
+      }
+      Render.table(out, rows);
+    }
   }
 
   static String bytes(long n) {

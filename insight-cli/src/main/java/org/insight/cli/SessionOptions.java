@@ -54,6 +54,30 @@ final class SessionOptions {
       + " dataset; either way a writer attaches only labels it holds and never replaces what it cannot see.")
   Path writers;
 
+  @Option(names = "--audit-key", paramLabel = "FILE", description = "The key file of the workspace's keyed audit chain"
+      + " (default: $INSIGHT_AUDIT_KEY); keep it off the workspace's host. Make one with 'insight audit keygen'.")
+  Path auditKey;
+
+  /** The audit key from --audit-key or $INSIGHT_AUDIT_KEY, or null when neither is set. */
+  org.insight.policy.AuditKey auditKey() {
+    Path file = auditKey;
+    if (file == null) {
+      String env = System.getenv("INSIGHT_AUDIT_KEY");
+      file = env != null && !env.isBlank() ? Path.of(env) : null;
+    }
+    if (file == null) {
+      return null;
+    }
+    Path f = file;
+    return Arguments.parse(mixee, "--audit-key", () -> org.insight.policy.AuditKey.read(f));
+  }
+
+  private Workspace.Builder builder() {
+    Workspace.Builder b = Workspace.builder(workspaceDir());
+    org.insight.policy.AuditKey key = auditKey();
+    return key == null ? b : b.auditKey(key);
+  }
+
   /** A workspace and a session on it, closed together. */
   record Opened(Workspace workspace, Session session) implements AutoCloseable {
     @Override
@@ -83,7 +107,7 @@ final class SessionOptions {
     // who and why first: a bad --auths or --purpose is refused before anything is opened or created
     Principal principal = principal();
     Purpose purpose = purpose();
-    Workspace.Builder b = Workspace.builder(workspaceDir());
+    Workspace.Builder b = builder();
     if (writers != null) {
       b.writers(Arguments.parse(mixee, "--writers", () -> {
         try (var in = Files.newBufferedReader(writers, java.nio.charset.StandardCharsets.UTF_8)) {
@@ -105,7 +129,7 @@ final class SessionOptions {
     Principal principal = principal();
     Purpose purpose = purpose();
     try {
-      return session(Workspace.builder(workspaceDir()).readOnly().open(), principal, purpose);
+      return session(builder().readOnly().open(), principal, purpose);
     } catch (NoSuchWorkspaceException e) {
       throw noWorkspace(e.directory());
     }

@@ -31,7 +31,7 @@ class MainTest {
   void demoLeavesAWorkspaceTheOtherCommandsExplore() {
     CliRun demo = run("demo", "--workspace", ws());
     assertEquals(0, demo.code(), demo.err());
-    assertTrue(demo.out().contains("OK: the audit log is intact"), demo.out());
+    assertTrue(demo.out().contains("OK: the audit log's chain is intact") && demo.out().contains("UNKEYED"), demo.out());
 
     CliRun entities = run("entities", "--workspace", ws(), "--auths", "INTERPOL", "--type", "Person", "--json");
     assertEquals(0, entities.code(), entities.err());
@@ -323,5 +323,65 @@ class MainTest {
     assertEquals(0, run("audit", "verify", "--workspace", ws()).code(), "a truncated chain is self-consistent");
     CliRun truncated = run("audit", "verify", "--workspace", ws(), "--checkpoint", cp.toString());
     assertEquals(1, truncated.code(), "but the checkpoint catches it");
+  }
+
+  /** Issue 14, finding 5: a keyed chain and a signed checkpoint catch what the unkeyed chain could not. */
+  @Test
+  void aKeyedAuditChainCatchesForgedAppendsAndDeletion() throws Exception {
+    run("demo", "--workspace", ws());
+    String key = dir.resolve("keys/audit.key").toString();
+    String priv = dir.resolve("keys/cp.pem").toString();
+    String pub = dir.resolve("keys/cp.pub.pem").toString();
+    assertEquals(0, run("audit", "keygen", "--out", key).code());
+    assertEquals(0, run("audit", "keygen", "--signing", priv, "--public", pub).code());
+    assertTrue(run("audit", "keygen", "--out", key).code() != 0, "never overwrites a key");
+
+    CliRun plain = run("audit", "verify", "--workspace", ws(), "--json");
+    assertEquals(0, plain.code());
+    assertEquals("UNKEYED", ModelJson.read(plain.out()).get("integrity").asText(), "says plainly it is unkeyed");
+
+    // a read with the key keys the log from here on; then it refuses to open without the key
+    assertEquals(0, run("count", "--workspace", ws(), "--auths", "INTERPOL", "--audit-key", key).code());
+    CliRun noKey = run("count", "--workspace", ws(), "--auths", "INTERPOL");
+    assertEquals(1, noKey.code(), noKey.err());
+    assertTrue(noKey.err().contains("--audit-key"), noKey.err());
+
+    Path cp = dir.resolve("cp.txt");
+    assertEquals(0, run("audit", "checkpoint", "--workspace", ws(), "--audit-key", key, "--sign-key", priv, "--out",
+        cp.toString()).code());
+    assertTrue(Files.readString(cp).contains("signature=ed25519:"));
+    CliRun ok = run("audit", "verify", "--workspace", ws(), "--key", key, "--checkpoint", cp.toString(),
+        "--public-key", pub, "--json");
+    assertEquals(0, ok.code(), ok.out());
+    assertEquals("KEYED", ModelJson.read(ok.out()).get("integrity").asText());
+
+    Path log = Workspace.auditFile(Path.of(ws()));
+    List<String> original = Files.readAllLines(log, StandardCharsets.UTF_8);
+    // a forged append with a recomputed SHA-256, as the red team made: plain verify notices the downgrade too
+    JsonNode last = ModelJson.read(original.get(original.size() - 1));
+    String prev = last.get("hash").asText();
+    String canonical = "{\"seq\":" + (last.get("seq").asLong() + 1) + ",\"at\":\"2026-12-01T00:00:00Z\",\"principal\":"
+        + "\"mallory\",\"purpose\":\"criminal-investigation\",\"operation\":\"count\",\"query\":\"\",\"items\":[],"
+        + "\"outcome\":\"ok\"}";
+    String hash = org.insight.Hashing.sha256Hex(prev + canonical);
+    List<String> forged = new ArrayList<>(original);
+    forged.add(canonical.substring(0, canonical.length() - 1) + ",\"prev\":\"" + prev + "\",\"hash\":\"" + hash + "\"}");
+    Files.write(log, forged, StandardCharsets.UTF_8);
+    CliRun caught = run("audit", "verify", "--workspace", ws(), "--key", key, "--json");
+    assertEquals(1, caught.code());
+    assertEquals("UNKEYED", ModelJson.read(caught.out()).get("problem").asText());
+
+    // a forged checkpoint (count lowered to hide a truncation) fails its signature
+    Path lowered = dir.resolve("lowered.txt");
+    Files.writeString(lowered, Files.readString(cp).replaceFirst("entries=(\\d+)", "entries=1"));
+    CliRun badSig = run("audit", "verify", "--workspace", ws(), "--key", key, "--checkpoint", lowered.toString(),
+        "--public-key", pub, "--json");
+    assertEquals(1, badSig.code());
+    assertEquals("BAD_SIGNATURE", ModelJson.read(badSig.out()).get("problem").asText());
+
+    Files.delete(log);
+    CliRun deleted = run("audit", "verify", "--workspace", ws(), "--key", key, "--checkpoint", cp.toString(), "--json");
+    assertEquals(1, deleted.code());
+    assertEquals("DELETED", ModelJson.read(deleted.out()).get("problem").asText());
   }
 }

@@ -22,6 +22,12 @@ import java.util.Objects;
  * @param bytes bytes of the items read (unchanged items not counted)
  * @param duration wall time of the run
  * @param failures each quarantined item with its reason
+ * @param skipped entries of a walked directory that are not regular files (symbolic links, FIFOs, sockets,
+ *     devices) and so were never read: not counted in {@code found}, but listed here so that nothing is left out
+ *     silently
+ * @param warnings items ingested with a caveat a reader should know: a PDF (or other paged document) that has
+ *     pages but gave no text ({@code no-text}); the document carries the same warning in its metadata
+ *     ({@value #WARNING_METADATA})
  */
 public record IngestReport(
     String dataset,
@@ -33,12 +39,56 @@ public record IngestReport(
     long entities,
     long bytes,
     Duration duration,
-    List<Failure> failures) {
+    List<Failure> failures,
+    List<Skipped> skipped,
+    List<Warning> warnings) {
+
+  /** The metadata key of a document's ingest warning, e.g. {@code no-text: ...}. */
+  public static final String WARNING_METADATA = "insight:warning";
 
   public IngestReport {
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(duration, "duration");
     failures = List.copyOf(failures);
+    skipped = List.copyOf(skipped);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A report with nothing skipped and no warnings. */
+  public IngestReport(String dataset, long found, long ingested, long unchanged, long quarantined, long documents,
+      long entities, long bytes, Duration duration, List<Failure> failures) {
+    this(dataset, found, ingested, unchanged, quarantined, documents, entities, bytes, duration, failures, List.of(),
+        List.of());
+  }
+
+  /**
+   * A directory entry that was not read because it is not a regular file.
+   *
+   * @param path the entry's path relative to its source directory
+   * @param reason {@code symlink}, {@code fifo}, {@code socket}, {@code device} or {@code special-file}
+   * @param message why it was not followed, for a person
+   */
+  public record Skipped(String path, String reason, String message) {
+    public Skipped {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(reason, "reason");
+      message = message == null ? "" : message;
+    }
+  }
+
+  /**
+   * An item that was ingested with a caveat.
+   *
+   * @param path the item (as in {@link Failure#path()})
+   * @param reason a stable code: {@code no-text}
+   * @param message what it means and what to do, for a person
+   */
+  public record Warning(String path, String reason, String message) {
+    public Warning {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(reason, "reason");
+      message = message == null ? "" : message;
+    }
   }
 
   /**
@@ -83,6 +133,14 @@ public record IngestReport(
     ArrayNode f = n.putArray("failures");
     for (Failure x : failures) {
       f.addObject().put("path", x.path()).put("reason", x.reason()).put("message", x.message()).put("sha256", x.sha256());
+    }
+    ArrayNode sk = n.putArray("skipped");
+    for (Skipped x : skipped) {
+      sk.addObject().put("path", x.path()).put("reason", x.reason()).put("message", x.message());
+    }
+    ArrayNode w = n.putArray("warnings");
+    for (Warning x : warnings) {
+      w.addObject().put("path", x.path()).put("reason", x.reason()).put("message", x.message());
     }
     try {
       return mapper.writeValueAsString(n);

@@ -291,7 +291,7 @@ final class LinkRun {
   private static MatchPair pair(MatchModel model, MatchRecord a, MatchRecord b, Optional<Judgement> judgement) {
     Explanation x = model.explain(a, b, judgement);
     boolean sameJudged = judgement.map(j -> j.verdict() == Judgement.Verdict.SAME).orElse(false);
-    Label label = a.label() == null ? b.label() : b.label() == null ? a.label() : a.label().and(b.label());
+    Label label = a.label() == null ? b.label() : b.label() == null ? a.label() : a.label().andOrStricter(b.label());
     return new MatchPair(a.id(), b.id(), sameJudged ? 1.0 : x.probability(), x.weight(), x, label);
   }
 }

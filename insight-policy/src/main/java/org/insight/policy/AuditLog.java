@@ -38,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * catches up with entries the others wrote, so the chain stays one chain. {@link #verify(Path)} reads a log
  * without opening it.
  *
+ * <p>Opened with an {@link AuditKey} ({@link #open(Path, AuditKey)}), every new entry is keyed: its hash is an
+ * HMAC-SHA256 under the key, so whoever can write the file but lacks the key cannot add, alter or re-chain an
+ * entry that {@link #verify(Path, AuditKey, AuditCheckpoint)} accepts. A keyed log refuses to open without its
+ * key (an unkeyed append would be indistinguishable from a forgery); an unkeyed log, once opened with a key,
+ * continues keyed, its unkeyed entries fixed by the first keyed one. See docs/audit-threat-model.md.
+ *
  * <pre>{@code
  * try (AuditLog log = AuditLog.open(Path.of("/cases/op-heron/audit.log"))) {
  *   log.append(new AuditEvent(Instant.now(), "alice", "investigation", "search", "blue van",
@@ -52,6 +58,7 @@ public final class AuditLog implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
   private final Path file;
+  private final AuditKey key;
   private final RandomAccessFile out;
   private final Path lockFile;
   /** Orders the appenders of one file within this JVM: file locks are per process, not per thread. */
@@ -69,6 +76,8 @@ public final class AuditLog implements Closeable {
   private String headHash;
   private long writtenEnd;
   private boolean closed;
+  /** The key id of the head entry, null when it is unkeyed. */
+  private String headKeyId;
 
   private volatile long writtenSequence;
   // guarded by syncMonitor
@@ -76,13 +85,15 @@ public final class AuditLog implements Closeable {
   /** The first write or sync failure; once set, every append is refused. */
   private volatile IOException failure;
 
-  private AuditLog(Path file, RandomAccessFile out, AuditRecord head, long end) {
+  private AuditLog(Path file, AuditKey key, RandomAccessFile out, AuditRecord head, long end) {
     this.file = file;
+    this.key = key;
     this.out = out;
     this.lockFile = lockFileOf(file);
     this.processLock = processLockOf(file);
     this.headSequence = head == null ? 0 : head.sequence();
     this.headHash = head == null ? AuditJson.ZERO_HASH : head.hash();
+    setHeadKey(head);
     this.writtenEnd = end;
     this.writtenSequence = headSequence;
     this.syncedSequence = headSequence;
@@ -102,6 +113,19 @@ public final class AuditLog implements Closeable {
    * @throws AuditException when the file cannot be created, read or locked
    */
   public static AuditLog open(Path file) {
+    return open(file, null);
+  }
+
+  /**
+   * Opens the log at {@code file} for append as {@link #open(Path)} does, keying every new entry with {@code key}.
+   *
+   * @param file the log file
+   * @param key the chain's key, or null for an unkeyed log
+   * @return the open log
+   * @throws AuditException when the file cannot be opened, or its entries are keyed and {@code key} is null or
+   *     another key
+   */
+  public static AuditLog open(Path file, AuditKey key) {
     Objects.requireNonNull(file, "file");
     Path path = file.toAbsolutePath();
     Path parent = path.getParent();
@@ -140,7 +164,8 @@ public final class AuditLog implements Closeable {
         out.setLength(scan.completeEnd());
         out.getFD().sync();
       }
-      AuditLog log = new AuditLog(path, out, scan.lastRecord(), scan.completeEnd());
+      refuseKeyMismatch(path, scan.lastRecord(), key);
+      AuditLog log = new AuditLog(path, key, out, scan.lastRecord(), scan.completeEnd());
       if (!scan.verification().valid()) {
         LOG.warn(
             "audit log {} is damaged: {}. It stays open so that accesses are still audited; new"
@@ -176,6 +201,21 @@ public final class AuditLog implements Closeable {
     return opened;
   }
 
+  private static void refuseKeyMismatch(Path path, AuditRecord last, AuditKey key) {
+    if (last == null || !last.keyed()) {
+      return;
+    }
+    if (key == null) {
+      throw new AuditException("the audit log " + path + " is keyed (key " + last.keyId() + "), so it cannot be"
+          + " opened without its key: an unkeyed entry would read as a forgery; give the key file with --audit-key"
+          + " FILE (or $INSIGHT_AUDIT_KEY, or Workspace.Builder.auditKey)");
+    }
+    if (!key.id().equals(last.keyId())) {
+      throw new AuditException("the audit log " + path + " is keyed with key " + last.keyId() + " but the given key"
+          + " is " + key.id() + "; give the key the log was written with");
+    }
+  }
+
   private static Path lockFileOf(Path log) {
     return log.resolveSibling(log.getFileName() + ".lock");
   }
@@ -203,6 +243,7 @@ public final class AuditLog implements Closeable {
           cutTornTail(writtenEnd + lastEnd + 1, length);
           headSequence = last.sequence();
           headHash = last.hash();
+          setHeadKey(last);
           writtenEnd += lastEnd + 1;
           writtenSequence = Math.max(writtenSequence, headSequence);
           return;
@@ -222,8 +263,13 @@ public final class AuditLog implements Closeable {
     AuditRecord last = scan.lastRecord();
     headSequence = last == null ? 0 : last.sequence();
     headHash = last == null ? AuditJson.ZERO_HASH : last.hash();
+    setHeadKey(last);
     writtenEnd = scan.completeEnd();
     writtenSequence = Math.max(writtenSequence, headSequence);
+  }
+
+  private void setHeadKey(AuditRecord head) {
+    headKeyId = head == null ? null : head.keyId();
   }
 
   /** Cuts the bytes a crashed appender left after the last complete line (its append never returned). */
@@ -300,6 +346,13 @@ public final class AuditLog implements Closeable {
       long length = out.length();
       if (length != writtenEnd) {
         catchUp(length);
+        if (headKeyId != null && (key == null || !key.id().equals(headKeyId))) {
+          // another appender keyed the log (or used another key) since this one opened: an entry from here would
+          // read as a forgery, so the access is refused
+          throw new AuditException("the audit entry could not be written, so the access was refused: another"
+              + " appender keyed the audit log " + file + " with key " + headKeyId + " after this one opened it "
+              + (key == null ? "without a key" : "with key " + key.id()) + "; open it again with the log's key");
+        }
       }
       return writeLocked(event);
     } catch (IOException e) {
@@ -314,7 +367,7 @@ public final class AuditLog implements Closeable {
   }
 
   private AuditRecord writeLocked(AuditEvent event) {
-    AuditRecord record = AuditJson.chain(headSequence + 1, event, headHash);
+    AuditRecord record = AuditJson.chain(headSequence + 1, event, headHash, key);
     byte[] bytes = (AuditJson.line(record) + "\n").getBytes(StandardCharsets.UTF_8);
     if (bytes.length > AuditFileScan.MAX_LINE_BYTES) {
       throw new AuditException(
@@ -337,6 +390,7 @@ public final class AuditLog implements Closeable {
     writtenEnd += bytes.length;
     headSequence = record.sequence();
     headHash = record.hash();
+    setHeadKey(record);
     writtenSequence = headSequence;
     return record;
   }
@@ -384,7 +438,7 @@ public final class AuditLog implements Closeable {
    * @throws AuditException when the file cannot be read
    */
   public AuditVerification verify() {
-    return scan(file, writtenEndSnapshot(), null);
+    return scan(file, writtenEndSnapshot(), null, key);
   }
 
   /**
@@ -397,7 +451,7 @@ public final class AuditLog implements Closeable {
    */
   public AuditVerification verify(AuditCheckpoint checkpoint) {
     Objects.requireNonNull(checkpoint, "checkpoint");
-    return scan(file, writtenEndSnapshot(), checkpoint);
+    return scan(file, writtenEndSnapshot(), checkpoint, key);
   }
 
   /**
@@ -410,7 +464,7 @@ public final class AuditLog implements Closeable {
    */
   public static AuditVerification verify(Path file) {
     Objects.requireNonNull(file, "file");
-    return scan(file, Long.MAX_VALUE, null);
+    return scan(file, Long.MAX_VALUE, null, null);
   }
 
   /**
@@ -424,12 +478,35 @@ public final class AuditLog implements Closeable {
   public static AuditVerification verify(Path file, AuditCheckpoint checkpoint) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(checkpoint, "checkpoint");
-    return scan(file, Long.MAX_VALUE, checkpoint);
+    return scan(file, Long.MAX_VALUE, checkpoint, null);
   }
 
-  private static AuditVerification scan(Path file, long limit, AuditCheckpoint checkpoint) {
+  /**
+   * Checks a log file without opening it for append: with {@code key}, every keyed entry's MAC (a forged, altered
+   * or re-chained entry fails; so does an unkeyed entry after a keyed one, and a log with no keyed entry); with
+   * {@code checkpoint}, that the log still holds the checkpoint's history, and a missing file is reported as
+   * {@link AuditVerification.Problem#DELETED} rather than thrown. The checkpoint's signature is not checked here:
+   * see {@link AuditCheckpoint#signatureValid}.
+   *
+   * @param file the log file
+   * @param key the chain's key, or null to check the chain's order only
+   * @param checkpoint a checkpoint taken earlier, or null
+   * @return the result
+   * @throws AuditException when the file cannot be read, or is missing and no checkpoint saw entries in it
+   */
+  public static AuditVerification verify(Path file, AuditKey key, AuditCheckpoint checkpoint) {
+    Objects.requireNonNull(file, "file");
+    if (checkpoint != null && checkpoint.entries() > 0 && !Files.exists(file)) {
+      return AuditVerification.failed(0, 1, 0, AuditVerification.Problem.DELETED,
+          "there is no audit log at " + file + " but the checkpoint saw " + checkpoint.entries()
+              + " entries in it: the log was deleted or moved");
+    }
+    return scan(file, Long.MAX_VALUE, checkpoint, key);
+  }
+
+  private static AuditVerification scan(Path file, long limit, AuditCheckpoint checkpoint, AuditKey key) {
     try (InputStream in = Files.newInputStream(file)) {
-      return AuditFileScan.scan(in, limit, checkpoint, false).verification();
+      return AuditFileScan.scan(in, limit, checkpoint, key, false).verification();
     } catch (NoSuchFileException e) {
       throw new AuditException("there is no audit log at " + file + "; check the path", e);
     } catch (IOException e) {
@@ -466,6 +543,15 @@ public final class AuditLog implements Closeable {
     }
     syncThrough(sequence);
     return new AuditCheckpoint(sequence, hash);
+  }
+
+  /**
+   * Whether new entries are keyed.
+   *
+   * @return true when opened with a key
+   */
+  public boolean keyed() {
+    return key != null;
   }
 
   /**

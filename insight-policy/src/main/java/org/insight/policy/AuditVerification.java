@@ -15,6 +15,8 @@ package org.insight.policy;
  * @param firstBadLine the 1-based line of the first problem; 0 when valid
  * @param problem the kind of the first problem, {@link Problem#NONE} when valid
  * @param message a one-line explanation for a person
+ * @param integrity how much the check proves: see {@link Integrity}
+ * @param unkeyedEntries how many of the checked entries are unkeyed (format 1)
  */
 public record AuditVerification(
     boolean valid,
@@ -22,7 +24,28 @@ public record AuditVerification(
     long firstBadSequence,
     int firstBadLine,
     Problem problem,
-    String message) {
+    String message,
+    Integrity integrity,
+    long unkeyedEntries) {
+
+  /** How much a verification proves about who wrote the entries. */
+  public enum Integrity {
+    /**
+     * Every keyed entry's MAC was checked with the key: nobody without the key could have written, altered or
+     * re-chained them (any unkeyed entries are an older prefix, fixed by the keyed entry that follows them).
+     */
+    KEYED,
+    /**
+     * The log is keyed but no key was given: the chain's order was checked, not its MACs. Give the key to prove
+     * more.
+     */
+    KEY_NOT_CHECKED,
+    /**
+     * The log has no keyed entry: its SHA-256 chain proves order, but anyone able to write the file can rewrite
+     * it consistently. Open the workspace with an {@link AuditKey} to key new entries.
+     */
+    UNKEYED
+  }
 
   /** The kinds of damage a verification tells apart. */
   public enum Problem {
@@ -41,7 +64,33 @@ public record AuditVerification(
     /** The log has fewer entries than a checkpoint saw. */
     TRUNCATED,
     /** The entry a checkpoint saw has a different hash now: history was rewritten or rolled back. */
-    REWRITTEN
+    REWRITTEN,
+    /**
+     * An unkeyed entry follows a keyed one (a downgrade only someone without the key does), or a key was given
+     * but the log holds no keyed entry.
+     */
+    UNKEYED,
+    /** A keyed entry names another key than the given one (or than the entries before it). */
+    WRONG_KEY,
+    /** The log file is gone although a checkpoint saw entries in it. */
+    DELETED,
+    /** The checkpoint's signature does not verify with the given public key, or it is not signed. */
+    BAD_SIGNATURE
+  }
+
+  /**
+   * A result without integrity details (counted as unkeyed).
+   *
+   * @param valid whether the log passed
+   * @param entriesChecked intact entries before the problem
+   * @param firstBadSequence the sequence concerned
+   * @param firstBadLine the line concerned
+   * @param problem the kind of problem
+   * @param message the explanation
+   */
+  public AuditVerification(
+      boolean valid, long entriesChecked, long firstBadSequence, int firstBadLine, Problem problem, String message) {
+    this(valid, entriesChecked, firstBadSequence, firstBadLine, problem, message, Integrity.UNKEYED, entriesChecked);
   }
 
   /**
@@ -53,6 +102,8 @@ public record AuditVerification(
    * @param firstBadLine the line concerned
    * @param problem the kind of problem
    * @param message the explanation
+   * @param integrity how much the check proves
+   * @param unkeyedEntries unkeyed entries among those checked
    * @throws AuditException when they disagree
    */
   public AuditVerification {
@@ -65,6 +116,7 @@ public record AuditVerification(
               + " and problem=" + problem);
     }
     message = message == null ? "" : message;
+    integrity = integrity == null ? Integrity.UNKEYED : integrity;
   }
 
   /**
@@ -76,6 +128,32 @@ public record AuditVerification(
   public static AuditVerification ok(long entries) {
     return new AuditVerification(
         true, entries, 0, 0, Problem.NONE, "the audit log is intact: " + entries + " entries checked");
+  }
+
+  /**
+   * A passed verification saying how much it proves.
+   *
+   * @param entries the number of entries checked
+   * @param integrity how much the check proves
+   * @param unkeyedEntries how many of them are unkeyed
+   * @param message the explanation
+   * @return a valid result
+   */
+  public static AuditVerification ok(long entries, Integrity integrity, long unkeyedEntries, String message) {
+    return new AuditVerification(true, entries, 0, 0, Problem.NONE, message, integrity, unkeyedEntries);
+  }
+
+  /**
+   * This result with another message and integrity (the same verdict).
+   *
+   * @param message the explanation
+   * @param integrity how much the check proves
+   * @param unkeyedEntries unkeyed entries among those checked
+   * @return the result
+   */
+  public AuditVerification with(String message, Integrity integrity, long unkeyedEntries) {
+    return new AuditVerification(valid, entriesChecked, firstBadSequence, firstBadLine, problem, message, integrity,
+        unkeyedEntries);
   }
 
   /**

@@ -230,6 +230,59 @@ public final class Label {
   }
 
   /**
+   * The conjunction {@link #and}, or — when that is too complex to build — {@link #stricterAnd}: never fails for
+   * complexity and is never looser than either input. Use it where a derived label must not fail after the write
+   * that triggers it; {@link #and} tells whether the exact conjunction exists.
+   *
+   * @param other the other label
+   * @return a label every principal satisfying it satisfies both inputs
+   */
+  public Label andOrStricter(Label other) {
+    try {
+      return and(other);
+    } catch (LabelSyntaxException e) {
+      return stricterAnd(other);
+    }
+  }
+
+  /**
+   * A coarser but at least as strict stand-in for {@code this.and(other)}, always buildable: the side with more
+   * alternative terms is replaced by the conjunction of all its tokens (every authorization it names), then
+   * conjoined with the other side. Whoever holds all tokens of a monotone expression satisfies it, so whoever
+   * satisfies the result satisfies both inputs; the result has no more alternatives than the simpler side. When
+   * even that is too complex (it cannot be, the simpler side being a valid label), both sides are collapsed. The
+   * handling rules combine as in {@link #and}.
+   *
+   * @param other the other label
+   * @return the stricter conjunction
+   */
+  public Label stricterAnd(Label other) {
+    Objects.requireNonNull(other, "other");
+    boolean collapseThis = expression.terms() >= other.expression.terms();
+    Label coarse = collapseThis ? withExpression(allTokens(expression)) : other.withExpression(allTokens(other.expression));
+    Label kept = collapseThis ? other : this;
+    try {
+      return coarse.and(kept);
+    } catch (LabelSyntaxException e) {
+      return coarse.and(kept.withExpression(allTokens(kept.expression)));
+    }
+  }
+
+  private static LabelExpression allTokens(LabelExpression e) {
+    LabelExpression all = null;
+    for (String t : e.tokens()) {
+      LabelExpression token = LabelExpression.token(t);
+      all = all == null ? token : all.and(token);
+    }
+    return all;
+  }
+
+  private Label withExpression(LabelExpression e) {
+    return new Label(e, new TreeSet<>(purposes), reviewBy, deleteAfter, new TreeSet<>(originators),
+        new TreeSet<>(caveats));
+  }
+
+  /**
    * The label of data derived from all of {@code labels}: their {@link #and} conjunction. Equal labels count once
    * (the conjunction is idempotent), so folding a million records' few distinct labels costs a few {@code and}s.
    *

@@ -1,6 +1,7 @@
 package org.insight.policy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.insight.policy.internal.AccumuloAccess;
@@ -74,6 +75,29 @@ public final class LabelExpression implements Comparable<LabelExpression> {
   /** The canonical text (see the class comment); parsing it gives an equal expression. */
   public String canonical() {
     return canonical;
+  }
+
+  /**
+   * Whether whoever may see data with this expression may also see data with {@code other}: this is at least as
+   * strict as {@code other}. Exact: an expression without negation is satisfied exactly by the supersets of its
+   * minimal terms, so it implies {@code other} when each of its terms satisfies {@code other}.
+   *
+   * @param other the other expression
+   * @return true when every authorization set that satisfies this satisfies {@code other}
+   */
+  public boolean implies(LabelExpression other) {
+    Objects.requireNonNull(other, "other");
+    for (List<String> term : dnf.terms()) {
+      if (!other.visibleTo(Set.copyOf(term))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The number of alternative terms of the canonical form. */
+  int terms() {
+    return dnf.terms().size();
   }
 
   /** The authorization names the expression mentions, unquoted and sorted. */

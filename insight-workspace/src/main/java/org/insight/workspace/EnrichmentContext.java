@@ -103,7 +103,7 @@ public final class EnrichmentContext {
   public void addEntity(Entity entity) {
     List<Statement> conjoined = new ArrayList<>();
     for (Statement s : entity.statements()) {
-      conjoined.add(s.withLabel(s.label().and(original.label()))); // the id follows the label
+      conjoined.add(s.withLabel(s.label().andOrStricter(original.label()))); // the id follows the label
     }
     entities.add(new Entity(entity.id(), entity.schema(), conjoined));
     counts.computeIfAbsent(step, s -> new int[2])[1] += conjoined.size();

@@ -24,7 +24,8 @@ import org.insight.policy.Label;
  * @param probability the match probability when flagged
  * @param explanation each comparison's level and weight
  * @param status {@code open}, {@code confirmed} or {@code dismissed} (the latest review wins)
- * @param label the conjunction of both sides' labels
+ * @param label the conjunction of both sides' labels, or a stricter stand-in when that is too complex (see
+ *     {@link #labelNote()})
  * @param provenance method {@code screen:…}, derived from the subject's and the entry's provenance
  * @param entity the flag as the entity it is stored as
  */
@@ -48,6 +49,14 @@ public record Flag(EntityId id, String subjectId, String entryId, Optional<Strin
         e.first("subjectName").orElse(""), e.first("watchList").orElse(""),
         e.first("probability").map(Double::parseDouble).orElse(0.0), e.first("explanation").orElse(""), status,
         first.label(), first.provenance(), e);
+  }
+
+  /**
+   * Why the flag's label is stricter than the conjunction of both sides' labels, when that conjunction was too
+   * complex to build (the flag then carries {@link Label#stricterAnd}); empty otherwise.
+   */
+  public Optional<String> labelNote() {
+    return entity.first("labelNote");
   }
 
   /** Ids, score, status and label, never the screened name or the explanation's values: they carry the labels. */

@@ -113,7 +113,7 @@ public final class Resolution {
     if (!why.isEmpty()) {
       values.put("reason", List.of(why));
     }
-    Label label = label(a).and(label(b));
+    Label label = label(a).andOrStricter(label(b));
     Provenance provenance = Provenance.derived("judgement", JUDGEMENT_METHOD,
         List.of(a.statements().get(0).provenance(), b.statements().get(0).provenance()));
     session.write(List.of(build(id, SAME_AS, values, label, provenance)), written -> aheadOf("match.judge", written));
@@ -192,13 +192,15 @@ public final class Resolution {
     String run = String.format(Locale.ROOT, "run-%013d-%s", Math.max(now.toEpochMilli(), previous.millis + 1),
         hash(session.principal().id(), now.toString(), Long.toString(System.nanoTime())).substring(0, 8));
 
-    Map<String, Label> clusterLabel = new HashMap<>();
+    // every link, event and the marker carry the conjunction of the labels of everything the run read: the learned
+    // weights, the blocking and the clustering all depend on every record, so only a reader who may see all of them
+    // may see any of the run's effects
+    Label runLabel = records.isEmpty() ? null : runLabel(records);
     List<ResolvedCluster> clusters = new ArrayList<>();
     for (Cluster c : assignment.clusters()) {
       if (c.recordIds().size() < 2) {
         continue;
       }
-      clusterLabel.put(c.id(), Label.allOf(c.recordIds().stream().map(r -> label(byId.get(r))).toList()));
       clusters.add(new ResolvedCluster(c.id(), c.recordIds().stream().map(EntityId::of).toList()));
     }
 
@@ -219,14 +221,14 @@ public final class Resolution {
       values.put("cluster", List.of(cl));
       values.put("run", List.of(run));
       EntityId id = EntityId.of("sa-" + hash(run, p.leftId(), p.rightId()));
-      writes.add(build(id, SAME_AS, values, clusterLabel.get(cl),
+      writes.add(build(id, SAME_AS, values, runLabel,
           derived(run, List.of(byId.get(p.leftId()), byId.get(p.rightId())))));
       links++;
     }
     List<MatchEvent> events = new ArrayList<>();
     for (ClusterEvent ev : assignment.events()) {
       List<Entity> members = ev.members().stream().map(byId::get).toList();
-      Label l = Label.allOf(members.stream().map(Resolution::label).toList());
+      Label l = runLabel;
       Map<String, List<String>> values = new LinkedHashMap<>();
       values.put("name", List.of(ev.kind().name().toLowerCase(Locale.ROOT) + " " + ev.cluster()));
       values.put("kind", List.of(ev.kind().name().toLowerCase(Locale.ROOT)));
@@ -243,7 +245,7 @@ public final class Resolution {
       events.add(new MatchEvent(id, ev.kind(), ev.cluster(), typed, run, session.principal().id(), now, l));
     }
     if (!records.isEmpty()) {
-      writes.add(marker(run, records));
+      writes.add(marker(run, records, runLabel));
       session.write(writes, written -> aheadOf("match.resolve", written));
     }
     return new ResolutionRun(run, records.size(), clusters, events, links, result.blocking(), result.conflicts(),
@@ -318,7 +320,7 @@ public final class Resolution {
   }
 
   private List<MatchEvent> doEvents() {
-    Set<String> runs = visibleRuns();
+    Set<String> runs = currentRuns();
     List<MatchEvent> out = new ArrayList<>();
     for (Entity e : all(EVENT)) {
       if (runs.contains(e.first("run").orElse(""))) {
@@ -389,22 +391,67 @@ public final class Resolution {
    * links and events of such runs are used: a run that read something this session cannot see is, for it, not there.
    */
   private Set<String> visibleRuns() {
-    Set<String> runs = new TreeSet<>();
+    return runLabels().keySet();
+  }
+
+  /** The runs this session can see whole, each with its marker's label (what it read), in run order. */
+  private Map<String, Label> runLabels() {
+    Map<String, Label> runs = new java.util.TreeMap<>();
     for (Entity e : all(EVENT)) {
       if (e.first("kind").orElse("").equals(RUN) && e.first("run").isPresent()) {
-        runs.add(e.first("run").get());
+        runs.put(e.first("run").get(), label(e));
       }
     }
     return runs;
   }
 
+  /**
+   * The runs this session reads results from: of the runs it can see whole, those that no other such run
+   * outranks. A run outranks another when its input's label is strictly stricter (it implies the other's, not the
+   * reverse): a more cleared principal resolved more of what this session sees, so a later, lower-cleared run —
+   * which could not see some of the records that shaped those clusters — must not dissolve them for this session.
+   */
+  private Set<String> currentRuns() {
+    Map<String, Label> runs = runLabels();
+    Set<String> out = new TreeSet<>();
+    for (Map.Entry<String, Label> r : runs.entrySet()) {
+      boolean outranked = false;
+      for (Map.Entry<String, Label> other : runs.entrySet()) {
+        if (!other.getKey().equals(r.getKey()) && stricter(other.getValue(), r.getValue())) {
+          outranked = true;
+          break;
+        }
+      }
+      if (!outranked) {
+        out.add(r.getKey());
+      }
+    }
+    return out;
+  }
+
+  private static boolean stricter(Label a, Label b) {
+    return a.expression().implies(b.expression()) && !b.expression().implies(a.expression());
+  }
+
+  /** The run whose clusters this session sees: the latest of the {@link #currentRuns()}. */
   private Optional<String> latestRun() {
-    Set<String> runs = visibleRuns();
+    Set<String> runs = currentRuns();
     return runs.isEmpty() ? Optional.empty() : Optional.of(((TreeSet<String>) runs).last());
   }
 
-  private Entity marker(String run, List<MatchRecord> records) {
-    Label label = Label.allOf(records.stream().map(MatchRecord::label).toList());
+  /**
+   * The conjunction of the labels of every record a run read; when that is too complex to build, a stricter stand-in
+   * ({@link Label#andOrStricter}): never looser, so never visible to a reader who cannot see every input.
+   */
+  private static Label runLabel(List<MatchRecord> records) {
+    Label label = null;
+    for (Label l : new java.util.LinkedHashSet<>(records.stream().map(MatchRecord::label).toList())) {
+      label = label == null ? l : label.andOrStricter(l);
+    }
+    return label;
+  }
+
+  private Entity marker(String run, List<MatchRecord> records, Label label) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     values.put("name", List.of("resolution " + run + " over " + records.size() + " records"));
     values.put("kind", List.of(RUN));

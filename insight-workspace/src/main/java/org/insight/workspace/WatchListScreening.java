@@ -39,6 +39,7 @@ import org.insight.match.Screening;
 import org.insight.match.ScreeningHit;
 import org.insight.match.ScreeningQuery;
 import org.insight.policy.Label;
+import org.insight.policy.LabelSyntaxException;
 import org.insight.search.Index;
 import org.insight.search.Visibility;
 
@@ -507,7 +508,19 @@ final class WatchListScreening {
     List<Provenance> inputs = entryProvenance == null ? List.of(subjectProvenance)
         : List.of(subjectProvenance, entryProvenance);
     Provenance provenance = Provenance.derived(DATASET, METHOD, inputs).stamped(principal, now);
-    Label label = subjectLabel == null ? entryLabel : entryLabel == null ? subjectLabel : subjectLabel.and(entryLabel);
+    Label label = subjectLabel == null ? entryLabel : entryLabel == null ? subjectLabel : null;
+    String labelNote = null;
+    if (label == null) {
+      try {
+        label = subjectLabel.and(entryLabel);
+      } catch (LabelSyntaxException e) {
+        // the flag is raised after the subject is stored: it must not fail here, nor be any looser than both sides
+        label = subjectLabel.stricterAnd(entryLabel);
+        labelNote = "the conjunction of the subject's label (" + subjectLabel.expression() + ") and the entry's ("
+            + entryLabel.expression() + ") is too complex to build (" + e.getMessage() + "); the flag carries the"
+            + " stricter label " + label.expression() + ", which only readers who satisfy both can see";
+      }
+    }
     EntityId id = EntityId.fromSource(DATASET, subjectId + "|" + (mentionId == null ? "" : mentionId + "|") + entryId);
     EntityType type = workspace.schema().type("Flag");
     Map<String, String> values = new LinkedHashMap<>();
@@ -524,10 +537,14 @@ final class WatchListScreening {
     values.put("explanation", explanation(x));
     values.put("method", METHOD);
     values.put("status", "open");
+    if (labelNote != null) {
+      values.put("labelNote", labelNote);
+    }
     List<Statement> statements = new ArrayList<>();
+    Label flagLabel = label;
     values.forEach((p, v) -> {
       String clean = type.property(p).clean(v);
-      statements.add(Statement.of(id, "Flag", p, clean, v, label, provenance));
+      statements.add(Statement.of(id, "Flag", p, clean, v, flagLabel, provenance));
     });
     return Entity.of(id, statements, workspace.schema());
   }

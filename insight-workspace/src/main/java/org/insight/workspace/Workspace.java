@@ -87,7 +87,7 @@ public final class Workspace implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException("could not open the workspace in " + directory + ": " + e.getMessage(), e);
     }
-    this.audit = AuditLog.open(auditFile(directory));
+    this.audit = AuditLog.open(auditFile(directory), b.auditKey);
     Index opened = null;
     try {
       opened = b.readOnly ? Index.openReadOnly(directory.resolve("index"), schema) : Index.open(directory.resolve("index"), schema);
@@ -314,6 +314,7 @@ public final class Workspace implements AutoCloseable {
     private List<String> watchLists;
     private Double flagThreshold;
     private Writers writers;
+    private org.insight.policy.AuditKey auditKey;
 
     private Builder(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
@@ -322,6 +323,16 @@ public final class Workspace implements AutoCloseable {
     /** The schema to validate against, instead of the defaults plus the workspace's {@code schema/*.json}. */
     public Builder schema(Schema schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
+    /**
+     * Keys the audit chain (HMAC-SHA256) with a key the deployment holds outside the workspace, so that whoever can
+     * write the workspace's files but lacks the key cannot forge or rewrite audit entries; see
+     * docs/audit-threat-model.md. A workspace whose log is keyed refuses to open without its key.
+     */
+    public Builder auditKey(org.insight.policy.AuditKey key) {
+      this.auditKey = Objects.requireNonNull(key, "key");
       return this;
     }
 

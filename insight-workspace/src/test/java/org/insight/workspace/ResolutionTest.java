@@ -90,7 +90,7 @@ class ResolutionTest {
       for (Link l : view.sameAs()) {
         assertEquals("SameAs", l.type());
         for (var st : l.entity().statements()) {
-          assertEquals(both, st.label(), "a same-as link carries the conjunction of its cluster's labels");
+          assertEquals(both, st.label(), "a same-as link carries the conjunction of the labels of everything its run read");
           assertEquals(Resolution.METHOD, st.provenance().method());
           assertEquals(2, st.provenance().derivedFrom().size(), "provenance keeps both inputs");
           assertEquals("alice", st.provenance().ingestedBy());

@@ -66,6 +66,9 @@ public final class PipelineRun {
   private long entities;
   private long bytes;
   private final List<IngestReport.Failure> failures = new ArrayList<>();
+  private final List<IngestReport.Warning> warnings = new ArrayList<>();
+  /** Written by the walker thread, read after it ended. */
+  private final java.util.Queue<IngestReport.Skipped> skippedEntries = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private Ledger ledger;
   private ItemExtractor extractor;
@@ -145,8 +148,10 @@ public final class PipelineRun {
         }
       }
     }
+    List<IngestReport.Skipped> skippedList = new ArrayList<>(skippedEntries);
+    skippedList.sort(java.util.Comparator.comparing(IngestReport.Skipped::path));
     return new IngestReport(dataset.name(), found, ingested, unchanged, failures.size(), documents, entities, bytes,
-        Duration.between(start, Instant.now()), failures);
+        Duration.between(start, Instant.now()), failures, skippedList, warnings);
   }
 
   private void checkSources() {
@@ -213,11 +218,15 @@ public final class PipelineRun {
           if (stopping) {
             return FileVisitResult.TERMINATE;
           }
+          String rel = relative(root, file);
+          boolean selected = (includes.isEmpty() || includes.matches(rel)) && !excludes.matches(rel);
           if (!attrs.isRegularFile()) {
+            if (selected && !attrs.isDirectory()) {
+              skippedEntries.add(skipped(file, rel, attrs)); // never followed or read, but never left out silently
+            }
             return FileVisitResult.CONTINUE;
           }
-          String rel = relative(root, file);
-          if ((includes.isEmpty() || includes.matches(rel)) && !excludes.matches(rel)) {
+          if (selected) {
             try {
               offer(file, rel, attrs);
             } catch (InterruptedException e) {
@@ -263,6 +272,29 @@ public final class PipelineRun {
    */
   private String ledgerKey(String where) {
     return dataset.name() + "\n" + dataset.label() + "\n" + where;
+  }
+
+  /** Why a directory entry that is not a regular file was not read. */
+  private static IngestReport.Skipped skipped(Path file, String rel, BasicFileAttributes attrs) {
+    if (attrs.isSymbolicLink()) {
+      return new IngestReport.Skipped(rel, "symlink", "a symbolic link is not followed (it could lead outside the"
+          + " ingested directory, or loop); ingest its target directly if it belongs in this dataset");
+    }
+    String kind = "special-file";
+    try {
+      Object mode = Files.getAttribute(file, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      int type = mode instanceof Integer m ? m & 0170000 : 0;
+      kind = switch (type) {
+        case 0010000 -> "fifo";
+        case 0140000 -> "socket";
+        case 0020000, 0060000 -> "device";
+        default -> "special-file";
+      };
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      // no unix attributes here: the generic reason stands
+    }
+    return new IngestReport.Skipped(rel, kind, "a " + kind.replace('-', ' ') + " is not a regular file: reading it"
+        + " could block or never end, so it is not read");
   }
 
   private static String relative(Path root, Path file) {
@@ -463,6 +495,10 @@ public final class PipelineRun {
   private Document document(ContentHash hash, ItemExtractor.Item x, String record, String name, Optional<String> parent) {
     Map<String, List<String>> meta = new TreeMap<>(x.metadata());
     meta.put("fileName", List.of(name));
+    String noText = NoTextCheck.warning(x.text(), meta);
+    if (noText != null) {
+      meta.put(IngestReport.WARNING_METADATA, List.of("no-text: " + noText));
+    }
     Provenance p = new Provenance(dataset.name(), record, Optional.of(hash), null, null, x.parser(), dataset.grading(),
         List.of());
     return new Document(null, hash, x.title().isBlank() ? name : x.title(), x.text(), x.language(), meta, parent,
@@ -501,6 +537,13 @@ public final class PipelineRun {
           throw new IngestException("ingest stopped at " + f.path() + ": " + f.cause().getMessage()
               + "; what was reported before is durable, run the same ingest again to continue", f.cause());
         } else if (r instanceof Done d) {
+          for (Document doc : d.documents()) {
+            List<String> w = doc.metadata().getOrDefault(IngestReport.WARNING_METADATA, List.of());
+            if (!w.isEmpty() && w.get(0).startsWith("no-text: ")) {
+              warnings.add(new IngestReport.Warning(doc.provenance().recordId(), "no-text",
+                  w.get(0).substring("no-text: ".length())));
+            }
+          }
           pending.add(d);
           batch.addAll(d.documents());
           lines.add(d.line());

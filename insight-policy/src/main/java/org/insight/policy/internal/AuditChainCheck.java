@@ -1,8 +1,10 @@
 package org.insight.policy.internal;
 
 import org.insight.policy.AuditCheckpoint;
+import org.insight.policy.AuditKey;
 import org.insight.policy.AuditRecord;
 import org.insight.policy.AuditVerification;
+import org.insight.policy.AuditVerification.Integrity;
 import org.insight.policy.AuditVerification.Problem;
 
 /**
@@ -20,10 +22,18 @@ import org.insight.policy.AuditVerification.Problem;
  *       (REORDERED), whether only the expected entry turns up (this one does not belong: INSERTED), or
  *       neither (REMOVED).
  * </ul>
+ *
+ * <p>Keyed entries (format 2) carry an HMAC instead of a SHA-256: with the key, each MAC is checked (a forged or
+ * re-chained entry fails as ALTERED, one made with another key as WRONG_KEY); without it only the chain's order is
+ * checked. An unkeyed entry after a keyed one is a downgrade (UNKEYED), found with or without the key: the writer
+ * never does it, as a keyed log refuses to open without its key.
  */
 public final class AuditChainCheck {
 
   private final AuditCheckpoint checkpoint;
+  private final AuditKey key;
+  private String keyIdSeen;
+  private long unkeyed;
 
   private long expected = 1;
   private String lastHash = AuditJson.ZERO_HASH;
@@ -42,7 +52,18 @@ public final class AuditChainCheck {
    * @param checkpoint the checkpoint the log must still contain, or null
    */
   public AuditChainCheck(AuditCheckpoint checkpoint) {
+    this(checkpoint, null);
+  }
+
+  /**
+   * A check against an optional checkpoint and key.
+   *
+   * @param checkpoint the checkpoint the log must still contain, or null
+   * @param key the chain's key, or null to check order only
+   */
+  public AuditChainCheck(AuditCheckpoint checkpoint, AuditKey key) {
     this.checkpoint = checkpoint;
+    this.key = key;
     if (checkpoint != null && checkpoint.entries() == 0) {
       checkpointHash = AuditJson.ZERO_HASH;
     }
@@ -98,9 +119,33 @@ public final class AuditChainCheck {
           where + " was altered: its text is not in the form the log writes");
       return;
     }
-    if (!AuditJson.hash(r.previousHash(), seq, r.event()).equals(r.hash())) {
-      fail(seq, lineNo, Problem.ALTERED, where + " was altered: its hash does not match its content");
-      return;
+    if (r.keyed()) {
+      if (keyIdSeen != null && !keyIdSeen.equals(r.keyId())) {
+        fail(seq, lineNo, Problem.WRONG_KEY, where + " names key " + r.keyId() + " but the entries before it name key "
+            + keyIdSeen + ": it was forged with another key");
+        return;
+      }
+      if (key != null && !key.id().equals(r.keyId())) {
+        fail(seq, lineNo, Problem.WRONG_KEY, where + " was keyed with key " + r.keyId() + ", not the given key "
+            + key.id() + ": it was forged with another key, or this is not the log's key");
+        return;
+      }
+      if (key != null && !AuditJson.mac(key, r.previousHash(), seq, r.event()).equals(r.hash())) {
+        fail(seq, lineNo, Problem.ALTERED, where + " was forged or altered: its MAC does not match its content"
+            + " under the key");
+        return;
+      }
+      keyIdSeen = r.keyId();
+    } else {
+      if (!AuditJson.hash(r.previousHash(), seq, r.event()).equals(r.hash())) {
+        fail(seq, lineNo, Problem.ALTERED, where + " was altered: its hash does not match its content");
+        return;
+      }
+      if (keyIdSeen != null) {
+        fail(seq, lineNo, Problem.UNKEYED, where + " is unkeyed but follows keyed entries: it was written by someone"
+            + " without the key (the log's writer keys every entry once the log is keyed)");
+        return;
+      }
     }
     if (seq == expected) {
       if (!r.previousHash().equals(lastHash)) {
@@ -110,6 +155,9 @@ public final class AuditChainCheck {
         return;
       }
       lastHash = r.hash();
+      if (!r.keyed()) {
+        unkeyed++;
+      }
       if (checkpoint != null && seq == checkpoint.entries()) {
         checkpointHash = r.hash();
       }
@@ -145,6 +193,16 @@ public final class AuditChainCheck {
    * @return the verification
    */
   public AuditVerification finish() {
+    AuditVerification v = verdict();
+    if (v.valid()) {
+      return v;
+    }
+    Integrity integrity =
+        keyIdSeen == null ? Integrity.UNKEYED : key == null ? Integrity.KEY_NOT_CHECKED : Integrity.KEYED;
+    return v.with(v.message(), integrity, unkeyed);
+  }
+
+  private AuditVerification verdict() {
     if (failure != null) {
       return failure;
     }
@@ -188,6 +246,32 @@ public final class AuditChainCheck {
                 + " appended to, after the checkpoint");
       }
     }
-    return AuditVerification.ok(entries);
+    if (key != null && keyIdSeen == null && entries > 0) {
+      return AuditVerification.failed(entries, 1, 1, Problem.UNKEYED,
+          "a key was given but none of the log's " + entries + " entries is keyed: the log was written without a"
+              + " key, or rewritten by someone without it; verify without a key to check an unkeyed log's order");
+    }
+    return ok(entries);
+  }
+
+  private AuditVerification ok(long entries) {
+    String checkpointNote = checkpoint == null ? "" : "; it still holds the checkpoint's " + checkpoint.entries()
+        + " entries";
+    if (keyIdSeen == null) {
+      return AuditVerification.ok(entries, Integrity.UNKEYED, entries,
+          "the audit log's chain is intact (" + entries + " entries" + checkpointNote + "), but it is UNKEYED"
+              + " (plain SHA-256): anyone able to write the file could have rewritten it consistently; open the"
+              + " workspace with an audit key (--audit-key FILE) to key new entries");
+    }
+    String prefix = unkeyed == 0 ? "" : " (the first " + unkeyed + ", written before the log was keyed, are"
+        + " unkeyed; the keyed entries after them fix their content)";
+    if (key == null) {
+      return AuditVerification.ok(entries, Integrity.KEY_NOT_CHECKED, unkeyed,
+          "the audit log's chain is in order (" + entries + " entries" + checkpointNote + "), but its entries are"
+              + " keyed with key " + keyIdSeen + " and their MACs were NOT checked: give the key (--key FILE)"
+              + prefix);
+    }
+    return AuditVerification.ok(entries, Integrity.KEYED, unkeyed,
+        "the audit log is intact: " + entries + " entries checked with key " + key.id() + checkpointNote + prefix);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.insight.policy.AuditCheckpoint;
+import org.insight.policy.AuditKey;
 import org.insight.policy.AuditRecord;
 import org.insight.policy.AuditVerification;
 
@@ -46,12 +47,29 @@ public record AuditFileScan(
   public static AuditFileScan scan(
       InputStream in, long limit, AuditCheckpoint checkpoint, boolean ignoreTornTail)
       throws IOException {
+    return scan(in, limit, checkpoint, null, ignoreTornTail);
+  }
+
+  /**
+   * Reads {@code in} to its end, checking keyed entries' MACs with {@code key}.
+   *
+   * @param in the file's bytes from offset 0
+   * @param limit how many bytes to read at most (the file may be growing)
+   * @param checkpoint a checkpoint to check against, or null
+   * @param key the chain's key, or null to check order only
+   * @param ignoreTornTail true to leave a last line without a line end out of the verification
+   * @return what was found
+   * @throws IOException when reading fails
+   */
+  public static AuditFileScan scan(
+      InputStream in, long limit, AuditCheckpoint checkpoint, AuditKey key, boolean ignoreTornTail)
+      throws IOException {
     CharsetDecoder utf8 =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    AuditChainCheck check = new AuditChainCheck(checkpoint);
+    AuditChainCheck check = new AuditChainCheck(checkpoint, key);
     byte[] chunk = new byte[1 << 16];
     byte[] line = new byte[1024];
     int lineLength = 0; // bytes kept, at most MAX_LINE_BYTES

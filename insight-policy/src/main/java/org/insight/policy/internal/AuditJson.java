@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.insight.Hashing;
 import org.insight.policy.AuditEvent;
+import org.insight.policy.AuditKey;
 import org.insight.policy.AuditRecord;
 
 /**
@@ -45,13 +46,31 @@ public final class AuditJson {
    * @return {@code {"seq":..,...,"outcome":..}}
    */
   public static String canonical(long sequence, AuditEvent event) {
+    return canonical(sequence, event, null);
+  }
+
+  /**
+   * The canonical encoding of an entry, keyed ({@code {"v":2,"key":..,"seq":..}}) or not.
+   *
+   * @param sequence the sequence number
+   * @param event the event
+   * @param keyId the key id of a keyed entry, or null
+   * @return the text that is hashed or MACed
+   */
+  public static String canonical(long sequence, AuditEvent event, String keyId) {
     StringBuilder sb = new StringBuilder(256);
-    appendCanonicalBody(sb, sequence, event);
+    appendCanonicalBody(sb, sequence, event, keyId);
     return sb.append('}').toString();
   }
 
-  private static void appendCanonicalBody(StringBuilder sb, long sequence, AuditEvent e) {
-    sb.append("{\"seq\":").append(sequence);
+  private static void appendCanonicalBody(StringBuilder sb, long sequence, AuditEvent e, String keyId) {
+    if (keyId != null) {
+      sb.append("{\"v\":2,\"key\":");
+      string(sb, keyId);
+      sb.append(",\"seq\":").append(sequence);
+    } else {
+      sb.append("{\"seq\":").append(sequence);
+    }
     sb.append(",\"at\":");
     string(sb, e.at().toString());
     sb.append(",\"principal\":");
@@ -99,6 +118,36 @@ public final class AuditJson {
   }
 
   /**
+   * The keyed hash of an entry: lowercase hex HMAC-SHA256 under {@code key} of {@code previousHash +
+   * canonical(sequence, event, key.id())}.
+   *
+   * @param key the key
+   * @param previousHash the previous record's hash
+   * @param sequence the sequence number
+   * @param event the event
+   * @return 64 lowercase hex digits
+   */
+  public static String mac(AuditKey key, String previousHash, long sequence, AuditEvent event) {
+    return key.hmacHex(previousHash + canonical(sequence, event, key.id()));
+  }
+
+  /**
+   * Builds the record that follows {@code previousHash}, keyed when {@code key} is not null.
+   *
+   * @param sequence the sequence number
+   * @param event the event
+   * @param previousHash the previous record's hash
+   * @param key the chain's key, or null for an unkeyed entry
+   * @return the record with its hash
+   */
+  public static AuditRecord chain(long sequence, AuditEvent event, String previousHash, AuditKey key) {
+    if (key == null) {
+      return chain(sequence, event, previousHash);
+    }
+    return new AuditRecord(sequence, event, previousHash, mac(key, previousHash, sequence, event), key.id());
+  }
+
+  /**
    * The line for a record, without the line end.
    *
    * @param r the record
@@ -106,12 +155,16 @@ public final class AuditJson {
    */
   public static String line(AuditRecord r) {
     StringBuilder sb = new StringBuilder(384);
-    appendCanonicalBody(sb, r.sequence(), r.event());
+    appendCanonicalBody(sb, r.sequence(), r.event(), r.keyId());
     sb.append(",\"prev\":");
     string(sb, r.previousHash());
     sb.append(",\"hash\":");
     string(sb, r.hash());
     return sb.append('}').toString();
+  }
+
+  private static boolean isKeyId(String s) {
+    return s.length() == 16 && s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
   }
 
   /**
@@ -211,7 +264,17 @@ public final class AuditJson {
    */
   public static AuditRecord parse(String line) throws MalformedLineException {
     Reader r = new Reader(line);
-    r.expect("{\"seq\":");
+    String keyId = null;
+    if (line.startsWith("{\"v\":")) {
+      r.expect("{\"v\":2,\"key\":");
+      keyId = r.string("key");
+      if (!isKeyId(keyId)) {
+        throw new MalformedLineException("\"key\" is not 16 lowercase hex digits");
+      }
+      r.expect(",\"seq\":");
+    } else {
+      r.expect("{\"seq\":");
+    }
     long seq = r.number("seq");
     r.expect(",\"at\":");
     String atText = r.string("at");
@@ -252,7 +315,7 @@ public final class AuditJson {
       throw new MalformedLineException("\"hash\" is not 64 lowercase hex digits");
     }
     return new AuditRecord(
-        seq, new AuditEvent(at, principal, purpose, operation, query, items, outcome), prev, hash);
+        seq, new AuditEvent(at, principal, purpose, operation, query, items, outcome), prev, hash, keyId);
   }
 
   /** A cursor over one line; messages name the field and the 1-based column, never the content. */
