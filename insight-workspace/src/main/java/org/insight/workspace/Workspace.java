@@ -61,6 +61,8 @@ public final class Workspace implements AutoCloseable {
   private final Cache<String, Label> labels = Caffeine.newBuilder().maximumSize(10_000).build();
   private final Cache<DecisionKey, Boolean> decisions = Caffeine.newBuilder().maximumSize(100_000).build();
   final WatchListScreening screening;
+  /** Erasures run one at a time (each plans over the store and then deletes). */
+  final Object erasures = new Object();
   private volatile boolean closed;
 
   /** A decision depends on the label, who asks, why, and the day (retention dates are days). */
@@ -96,6 +98,9 @@ public final class Workspace implements AutoCloseable {
     this.store = opened;
     this.screening = WatchListScreening.from(this,
         WatchListScreening.configure(directory, b.watchLists, b.flagThreshold, b.readOnly));
+    if (!b.readOnly) {
+      Eraser.recover(this); // an erasure a crash interrupted is finished before anything is read
+    }
   }
 
   /**
@@ -183,6 +188,15 @@ public final class Workspace implements AutoCloseable {
       }
     }
     return Set.copyOf(visible);
+  }
+
+  /**
+   * Whether {@code principal} may erase data of {@code dataset} (it must also see it). The one place the erasure
+   * right is decided: every principal may erase what it sees until the write model's dataset writers (who may write
+   * a dataset may erase from it) are wired in here.
+   */
+  boolean mayErase(Principal principal, String dataset) {
+    return true;
   }
 
   /** The decision for data under {@code label}, now. */
