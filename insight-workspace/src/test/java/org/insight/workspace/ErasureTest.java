@@ -173,6 +173,34 @@ class ErasureTest {
   }
 
   @Test
+  void erasingAResolvedPersonTakesItsJudgementsAndTheRunsItShaped() {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session s = as(ws, "A");
+      Dataset one = Fixtures.dataset("one", "A");
+      Dataset two = Fixtures.dataset("two", "A");
+      Entity notice = one.entity("Person", "1").add("name", "Ivan PETROV").add("birthDate", "1975-03-14")
+          .add("passportNumber", "P12345678").build();
+      Entity national = two.entity("Person", "9").add("name", "Petrov, Ivan").add("birthDate", "1975-03-14")
+          .add("passportNumber", "P12345678").build();
+      Entity other = two.entity("Person", "10").add("name", "Hugo Moreau").add("birthDate", "1988-01-02").build();
+      Entity twin = two.entity("Person", "11").add("name", "Hugo Moreau").add("birthDate", "1988-01-02").build();
+      s.add(notice, national, other, twin);
+      s.resolution().judge(notice.id(), national.id(), org.insight.match.Judgement.Verdict.SAME, "same passport");
+      s.resolution().judge(other.id(), twin.id(), org.insight.match.Judgement.Verdict.SAME, "same person");
+      s.resolution().run(ResolveOptions.defaults());
+      assertEquals(2, s.resolution().resolved(national.id()).orElseThrow().members().size());
+
+      s.erase(entities(notice.id()));
+      assertTrue(s.resolution().events().isEmpty(), "the run read the erased person: its events went with it");
+      assertEquals(List.of(twin.id()), s.resolution().judgements().stream().map(MatchJudgement::right).toList(),
+          "only the judgement that did not name the erased person is left");
+      ResolvedEntity after = s.resolution().resolved(national.id()).orElseThrow();
+      assertTrue(after.cluster().isEmpty() && after.sameAs().isEmpty(), "no run is left to put it in a cluster");
+      assertEquals(0, s.count("MatchEvent"), "no event or run marker is left");
+    }
+  }
+
+  @Test
   void aReasonIsMandatory() {
     assertThrows(IllegalArgumentException.class, () -> Erasure.builder().entities(EntityId.of("x")).build());
     assertThrows(IllegalArgumentException.class, () -> Erasure.builder().reason("r").build());
