@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,8 +65,9 @@ final class Eraser {
       List<String> documents, int statements, Set<String> datasets) {}
 
   /**
-   * Plans an erasure of the given visible items and everything derived from them. {@code reported} decides which of
-   * the primary items the receipt may name (the erasing session's visible ones).
+   * Plans an erasure of the given items and everything derived from them (and of a document's embedded items).
+   * {@code reported} decides which of them the receipt may name and whose datasets the erasure right is checked for
+   * (what the erasing session sees): nothing about the others may reach the caller.
    */
   static Plan plan(Workspace ws, List<Statement> statements, List<Document> documents,
       Predicate<org.insight.policy.Label> reported) {
@@ -77,30 +79,43 @@ final class Eraser {
     TreeSet<String> reportedEntities = new TreeSet<>();
     TreeSet<String> reportedDocuments = new TreeSet<>();
     int reportedStatements = 0;
-    Instant firstPerson = null;
+    List<Statement> persons = new ArrayList<>();
     for (Statement s : statements) {
       if (ids.add(s.id())) {
         hashes.addAll(s.provenance().evidence());
-        datasets.add(s.provenance().dataset());
         touched.add(s.entityId());
         if (reported.test(s.label())) {
+          datasets.add(s.provenance().dataset());
           reportedEntities.add(s.entityId().value());
           reportedStatements++;
         }
         if (ws.schema().find(s.schema()).map(t -> t.isA("Person")).orElse(false)) {
-          Instant at = s.provenance().ingestedAt();
-          firstPerson = firstPerson == null || at.isBefore(firstPerson) ? at : firstPerson;
+          persons.add(s);
         }
       }
     }
     Set<String> references = new LinkedHashSet<>();
-    for (Document d : documents) {
+    // a container's embedded items (an e-mail's attachments) were extracted from its bytes: they go with it
+    List<Document> queue = new ArrayList<>(documents);
+    if (!queue.isEmpty()) {
+      Map<String, List<Document>> children = new LinkedHashMap<>();
+      for (Document d : allDocuments(ws, all)) {
+        d.parentId().ifPresent(parent -> children.computeIfAbsent(parent, k -> new ArrayList<>()).add(d));
+      }
+      Set<String> queued = new HashSet<>();
+      for (int i = 0; i < queue.size(); i++) {
+        if (queued.add(queue.get(i).id())) {
+          queue.addAll(children.getOrDefault(queue.get(i).id(), List.of()));
+        }
+      }
+    }
+    for (Document d : queue) {
       if (ids.add(d.id())) {
         hashes.add(d.contentHash());
         hashes.addAll(d.provenance().evidence());
-        datasets.add(d.provenance().dataset());
         references.add(d.id());
         if (reported.test(d.label())) {
+          datasets.add(d.provenance().dataset());
           reportedDocuments.add(d.id());
         }
         for (Mention m : ws.store.mentions(d.id(), all)) {
@@ -137,10 +152,10 @@ final class Eraser {
         }
       }
     }
-    if (firstPerson != null) {
+    if (!persons.isEmpty()) {
       for (Statement s : ws.store.statementsWithValue(Set.of("run"), all)) {
         if (s.schema().equals("MatchEvent") && s.property().equals("kind")
-            && !s.provenance().ingestedAt().isBefore(firstPerson)) {
+            && persons.stream().anyMatch(p -> mayHaveRead(s, p))) {
           derivedEntities.add(s.entityId());
         }
       }
@@ -167,6 +182,20 @@ final class Eraser {
     }
     return new Plan(ids, hashes, rescreen, List.copyOf(reportedEntities), List.copyOf(reportedDocuments),
         reportedStatements, datasets);
+  }
+
+  /**
+   * Whether the resolution run whose marker is {@code marker} may have read {@code person}: it ran after the person
+   * was written, while its label was within delete-after, and the marker's label (the conjunction of every record the
+   * run read) names every token of the person's label. Conservative: it may say yes for a run that did not read it
+   * (the run is then erased, to be run again), never no for one that did.
+   */
+  private static boolean mayHaveRead(Statement marker, Statement person) {
+    Instant at = marker.provenance().ingestedAt();
+    java.time.LocalDate day = java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
+    return !at.isBefore(person.provenance().ingestedAt())
+        && person.label().deleteAfter().map(d -> !day.isAfter(d)).orElse(true)
+        && marker.label().expression().tokens().containsAll(person.label().expression().tokens());
   }
 
   private static void addMention(Mention m, Set<String> ids, Set<ContentHash> hashes, Set<String> references) {

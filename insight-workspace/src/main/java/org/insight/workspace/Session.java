@@ -452,7 +452,7 @@ public final class Session implements AutoCloseable {
         List<Document> documents = new ArrayList<>();
         request.documents().forEach(id -> workspace.store.document(id, visibility).ifPresent(documents::add));
         request.datasets().forEach(d -> documents.addAll(Eraser.documentsOf(workspace, d, visibility)));
-        plan = Eraser.plan(workspace, statements, documents, label -> true);
+        plan = Eraser.plan(workspace, statements, documents, label -> visibility.labels().contains(label.toString()));
         for (String dataset : plan.datasets()) {
           if (!workspace.mayErase(principal, dataset)) {
             throw new ErasureRefusedException(principal.id() + " may not erase from dataset '" + dataset

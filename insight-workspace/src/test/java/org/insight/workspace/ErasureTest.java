@@ -201,6 +201,45 @@ class ErasureTest {
   }
 
   @Test
+  void aRunThatCouldNotHaveReadTheErasedPersonStays() {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Entity a1 = Fixtures.dataset("one", "A").entity("Person", "1").add("name", "Ivan PETROV")
+          .add("birthDate", "1975-03-14").add("passportNumber", "P12345678").build();
+      Entity a2 = Fixtures.dataset("two", "A").entity("Person", "2").add("name", "Petrov, Ivan")
+          .add("birthDate", "1975-03-14").add("passportNumber", "P12345678").build();
+      Entity b = Fixtures.person(Fixtures.dataset("three", "B"), "3", "Ivan Petrov");
+      as(ws, "A", "B").add(a1, a2, b);
+      Session onlyA = as(ws, "A");
+      onlyA.resolution().judge(a1.id(), a2.id(), org.insight.match.Judgement.Verdict.SAME, "same passport");
+      onlyA.resolution().run(ResolveOptions.defaults());
+      long events = onlyA.resolution().events().size();
+      assertTrue(onlyA.resolution().resolved(a2.id()).orElseThrow().cluster().isPresent());
+
+      as(ws, "B").erase(entities(b.id()));
+      assertEquals(events, onlyA.resolution().events().size(), "the run read only A: B's erasure leaves it");
+      assertTrue(onlyA.resolution().resolved(a2.id()).orElseThrow().cluster().isPresent());
+    }
+  }
+
+  @Test
+  void erasingAnEmailTakesItsAttachmentsWithIt() throws Exception {
+    Path inbox = Files.createDirectories(dir.resolve("inbox"));
+    Files.writeString(inbox.resolve("tip.mail"), "See the attached list.\n--attach list.txt\nZoltan Quirkmeyer, ferry",
+        StandardCharsets.UTF_8);
+    try (Workspace ws = Workspace.builder(dir.resolve("ws")).clock(Fixtures.FIXED).open()) {
+      Session s = as(ws, "A");
+      s.ingest(org.insight.ingest.IngestRequest.builder(Fixtures.dataset("tips", "A"))
+          .source(org.insight.ingest.IngestSource.directory(inbox)).extractor(new TestMailExtractor()).build());
+      assertEquals(2, s.documents(0, 10).total());
+      Document mail = s.documents(0, 10).items().stream().filter(d -> d.parentId().isEmpty()).findFirst().orElseThrow();
+      ErasureReceipt r = s.erase(Erasure.builder().documents(mail.id()).reason("not ours").build());
+      assertEquals(2, r.documents().size(), "the mail and its attachment");
+      assertEquals(0, s.documents(0, 10).total());
+      assertEquals(0, s.search("Quirkmeyer").total());
+    }
+  }
+
+  @Test
   void aReasonIsMandatory() {
     assertThrows(IllegalArgumentException.class, () -> Erasure.builder().entities(EntityId.of("x")).build());
     assertThrows(IllegalArgumentException.class, () -> Erasure.builder().reason("r").build());
