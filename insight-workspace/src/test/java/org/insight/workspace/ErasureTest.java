@@ -240,6 +240,42 @@ class ErasureTest {
   }
 
   @Test
+  void erasingADatasetTakesItsVisibleStatementsAndDocumentsAndLeavesOtherDatasets() {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session s = as(ws, "A", "B");
+      Entity p1 = Fixtures.person(Fixtures.dataset("old", "A"), "1", "First Old");
+      Entity p2 = Fixtures.person(Fixtures.dataset("old", "B"), "2", "Second Old");
+      Entity kept = Fixtures.person(Fixtures.dataset("new", "A"), "3", "Kept New");
+      s.add(p1, p2, kept);
+      ContentHash hash = s.storeEvidence(new ByteArrayInputStream("old report".getBytes(StandardCharsets.UTF_8)));
+      s.add(document("old", "A", hash, "old report"));
+      ErasureReceipt r = as(ws, "A").erase(Erasure.builder().dataset("old").reason("source withdrawn").build());
+      assertEquals(List.of(p1.id().value()), r.entities(), "B's statements of the dataset are not A's to erase");
+      assertEquals(1, r.documents().size());
+      assertTrue(s.entity(p1.id()).isEmpty());
+      assertTrue(s.entity(p2.id()).isPresent());
+      assertTrue(s.entity(kept.id()).isPresent());
+      assertEquals(0, s.documents(0, 10).total());
+    }
+  }
+
+  @Test
+  void erasingOneStatementLeavesTheRestOfItsEntity() {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session s = as(ws, "A");
+      Entity p = Fixtures.dataset("ds", "A").entity("Person", "1").add("name", "Ana Example")
+          .add("passportNumber", "ZX9988776").build();
+      s.add(p);
+      Statement passport = p.statements().stream().filter(st -> st.property().equals("passportNumber")).findFirst()
+          .orElseThrow();
+      ErasureReceipt r = s.erase(Erasure.builder().statements(passport.id()).reason("wrong number").build());
+      assertEquals(1, r.statements());
+      assertEquals(List.of("name"), List.copyOf(s.entity(p.id()).orElseThrow().properties().keySet()));
+      assertEquals(0, s.search("ZX9988776").total());
+    }
+  }
+
+  @Test
   void aReasonIsMandatory() {
     assertThrows(IllegalArgumentException.class, () -> Erasure.builder().entities(EntityId.of("x")).build());
     assertThrows(IllegalArgumentException.class, () -> Erasure.builder().reason("r").build());
