@@ -93,6 +93,7 @@ public final class Demo {
       List<String> flags = screening(ws, out);
       resolution(ws, out);
       WriteModelStep.run(ws, out);
+      Retention.purge(ws, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");

@@ -47,6 +47,19 @@ class DemoTest {
   }
 
   @Test
+  void theRecordPastItsDeleteAfterDateIsPurgedForGood() {
+    StringWriter text = new StringWriter();
+    Demo.run(dir, new PrintWriter(text, true));
+    String de = org.insight.core.EntityId.fromSource("de-archive", "DE-2011-551").value();
+    assertTrue(text.toString().contains("purged 3 statement(s) of " + de), text.toString());
+    try (org.insight.workspace.Workspace ws = org.insight.workspace.Workspace.open(dir)) {
+      var officer = ws.session(org.insight.policy.Principal.of("officer", "DE"), Demo.CI);
+      assertTrue(officer.purgeExpired("again").isEmpty(), "nothing is left past delete-after");
+      assertTrue(officer.entity(org.insight.core.EntityId.of(de)).isEmpty());
+    }
+  }
+
+  @Test
   void runningTheDemoTwiceDuplicatesNothing() {
     Demo.run(dir, new PrintWriter(new StringWriter(), true));
     Demo.Result again = Demo.run(dir, new PrintWriter(new StringWriter(), true));

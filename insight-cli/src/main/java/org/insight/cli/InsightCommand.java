@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
         RecordsCommand.class,
         ScreenCommand.class,
         FlagsCommand.class,
+        EraseCommand.class,
+        RetentionCommand.class,
         NlpCommand.class,
         EnrichCommand.class,
         DocumentCommand.class,

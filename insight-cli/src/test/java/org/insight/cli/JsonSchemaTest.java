@@ -83,6 +83,10 @@ class JsonSchemaTest {
     assertTrue(added.get("statements").asInt() > 0, added.toString());
     JsonNode flag = valid("flags", out(read("flags"))).get("items").get(0);
     valid("flags-review", out(read("flags", "--review", flag.get("id").asText(), "--status", "confirmed")));
+    JsonNode erased = valid("erase", out(read("erase", EntityId.fromSource("d", "9").value(), "--reason", "test")));
+    assertEquals(1, erased.get("entities").size(), erased.toString());
+    valid("retention-due", out(read("retention", "due")));
+    valid("retention-purge", out(read("retention", "purge", "--reason", "the DE record's delete-after has passed")));
     Path file = Files.writeString(dir.resolve("note.txt"), "Call +33 6 12 34 56 78 about the ferry.");
     valid("ingest", out("ingest", file.toString(), "--workspace", dir.resolve("ingested").toString(), "--dataset", "d",
         "--label", "FR", "--auths", "FR", "--in-process", "--enrich", "--json"));

@@ -312,6 +312,24 @@ public final class FileEvidenceStore implements EvidenceStore {
     }
   }
 
+  /**
+   * Removes stored content for good (erasure: nothing references it any more), durably: the directory entry's removal
+   * is synced before this returns. Blobs are shared by hash, so the caller must have checked that no remaining
+   * document or statement points to it. Returns whether there was content to remove.
+   */
+  public boolean delete(ContentHash hash) {
+    Path p = path(hash);
+    try {
+      boolean removed = Files.deleteIfExists(p);
+      if (removed) {
+        fsync(p.getParent());
+      }
+      return removed;
+    } catch (IOException e) {
+      throw new StoreException("cannot erase evidence " + hash.hex() + " from " + root + ": " + e, e);
+    }
+  }
+
   private Path path(ContentHash hash) {
     String hex = Objects.requireNonNull(hash, "hash").hex();
     return root.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);

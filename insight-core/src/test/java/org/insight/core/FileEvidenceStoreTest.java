@@ -106,6 +106,16 @@ class FileEvidenceStoreTest {
   }
 
   @Test
+  void deleteRemovesTheBlobForGoodAndIsIdempotent() {
+    FileEvidenceStore store = FileEvidenceStore.open(dir);
+    ContentHash h = store.put("to be erased".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    org.junit.jupiter.api.Assertions.assertTrue(store.delete(h));
+    org.junit.jupiter.api.Assertions.assertFalse(store.contains(h));
+    org.junit.jupiter.api.Assertions.assertFalse(store.delete(h), "nothing left to delete");
+    org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> store.read(h));
+  }
+
+  @Test
   void sameBytesAreStoredOnce() throws IOException {
     FileEvidenceStore store = FileEvidenceStore.open(dir);
     byte[] content = randomBytes(100_000, SEED);

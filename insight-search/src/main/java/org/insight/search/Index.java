@@ -60,6 +60,23 @@ public interface Index extends AutoCloseable {
   /** Writes mentions (replacing any with the same id); durable when it returns. */
   void writeMentions(Collection<Mention> mentions);
 
+  /**
+   * Erases statements, documents and mentions by id, in one commit, and then rewrites the segments that held them so
+   * their values, terms and statistics are gone from disk too (not only marked deleted); durable when it returns.
+   * Ids that are not in the index are ignored. A crash leaves either all of them or none of them.
+   */
+  void delete(Collection<String> ids);
+
+  /** The visible statements with these ids (of any entity), in index order. */
+  List<Statement> statementsById(Set<String> ids, Visibility visibility);
+
+  /**
+   * The visible statements, of any entity and type, whose exact value is one of {@code values} (how derived data
+   * that names an id — a flag's subject, a link's records — is found). Values longer than 1,000 chars are not
+   * indexed for this lookup.
+   */
+  List<Statement> statementsWithValue(Set<String> values, Visibility visibility);
+
   /** The visible statements of one entity; empty when it is missing or nothing of it is visible. */
   List<Statement> statements(EntityId entity, Visibility visibility);
 

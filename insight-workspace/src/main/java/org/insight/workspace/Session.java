@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.insight.InsightException;
@@ -527,6 +528,130 @@ public final class Session implements AutoCloseable {
     audit("update", "documents=" + ids.size() + " fields=language,metadata", ids, "ok"); // write-ahead
     stored("update", () -> workspace.store.write(List.of(), rewritten));
     return new WriteReceipt(List.of(), ids, 0);
+  }
+
+  /**
+   * Erases entities, documents, statements or datasets — as far as this session may see them — and everything
+   * derived from them: mentions, translations, flags, same-as links and match events (and the resolution runs they
+   * shaped), evidence no remaining item traces to, and the screening indexes built from them. Afterwards every reader
+   * sees what it would see had the erased data never been written (partially erased entities are screened again).
+   * Asking to erase something invisible is answered exactly as asking to erase something missing: an empty receipt.
+   * Durable and atomic when it returns: a crash either erased nothing or leaves a journal the next writable open
+   * completes. Audited as {@code erase} with the identifiers asked for, the reason and the ids removed — never the
+   * erased values.
+   *
+   * @throws ErasureRefusedException when something visible to erase belongs to a dataset this principal may not
+   *     erase from; nothing is erased then
+   */
+  public ErasureReceipt erase(Erasure request) {
+    Objects.requireNonNull(request, "request");
+    ensureOpen();
+    String query = request.describe() + "reason=" + request.reason();
+    synchronized (workspace.erasures) {
+      Eraser.Plan plan;
+      try {
+        Visibility visibility = visibility();
+        List<Statement> statements = new ArrayList<>();
+        request.entities().forEach(id -> statements.addAll(workspace.store.statements(id, visibility)));
+        if (!request.statements().isEmpty()) {
+          statements.addAll(workspace.store.statementsById(request.statements(), visibility));
+        }
+        if (!request.datasets().isEmpty()) {
+          statements.addAll(workspace.store.statementsOf(request.datasets(), Eraser.allTypes(workspace), visibility));
+        }
+        List<Document> documents = new ArrayList<>();
+        request.documents().forEach(id -> workspace.store.document(id, visibility).ifPresent(documents::add));
+        request.datasets().forEach(d -> documents.addAll(Eraser.documentsOf(workspace, d, visibility)));
+        plan = Eraser.plan(workspace, statements, documents, label -> visibility.labels().contains(label.toString()));
+        for (String dataset : plan.datasets()) {
+          if (!workspace.mayErase(principal, dataset)) {
+            throw new ErasureRefusedException(principal.id() + " may not erase from dataset '" + dataset
+                + "'; ask a writer of that dataset to erase it");
+          }
+        }
+      } catch (RuntimeException e) {
+        audit("erase", query, List.of(), "error: " + e.getClass().getSimpleName());
+        throw e;
+      }
+      List<Entity> flags = Eraser.apply(workspace, plan, principal.id(), purpose.name(), request.reason(),
+          request.describe());
+      audit("erase", query, List.copyOf(plan.ids()), "ok");
+      auditFlags(flags);
+      Eraser.done(workspace);
+      return new ErasureReceipt(plan.entities(), plan.documents(), plan.statements());
+    }
+  }
+
+  /**
+   * What this session may see whose label's review-by date has passed (today, UTC): entities and documents, at most
+   * {@code limit} ids of each, in id order, with their totals.
+   */
+  public RetentionDue retentionDue(int limit) {
+    checkPage(0, limit);
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(workspace.now(), java.time.ZoneOffset.UTC);
+    return audited("retention.due", "limit=" + limit, () -> {
+      Set<String> due = new java.util.TreeSet<>();
+      for (String text : visibleLabels()) {
+        if (Label.parse(text).reviewBy().map(d -> d.isBefore(today)).orElse(false)) {
+          due.add(text);
+        }
+      }
+      Visibility visibility = Visibility.of(due);
+      Set<String> types = types(null);
+      List<String> entities = workspace.store.entityIds(types, 0, limit, visibility).stream().map(EntityId::value)
+          .toList();
+      List<String> documents = workspace.store.documents(0, limit, visibility).stream().map(Document::id).toList();
+      return new RetentionDue(today, workspace.store.countEntities(types, visibility), entities,
+          workspace.store.countDocuments(visibility), documents);
+    }, r -> {
+      List<String> items = new ArrayList<>(r.entities());
+      items.addAll(r.documents());
+      return items;
+    });
+  }
+
+  /**
+   * Erases everything whose label's delete-after date has passed (today, UTC) — data nobody may read any more —
+   * with everything derived from it, as {@link #erase} does, in the datasets this principal may erase from. The
+   * receipt names only what carries a label whose expression this principal's authorisations satisfy; the audit
+   * names every id removed.
+   */
+  public ErasureReceipt purgeExpired(String reason) {
+    Objects.requireNonNull(reason, "reason");
+    if (reason.isBlank()) {
+      throw new IllegalArgumentException("a purge needs a reason (the retention rule); it is written to the audit log");
+    }
+    ensureOpen();
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(workspace.now(), java.time.ZoneOffset.UTC);
+    String query = "delete-after<" + today + " reason=" + reason;
+    synchronized (workspace.erasures) {
+      Eraser.Plan plan;
+      try {
+        workspace.store.refresh();
+        Set<String> expired = new java.util.TreeSet<>();
+        for (String text : workspace.store.labels()) {
+          if (Label.parse(text).deleteAfter().map(d -> d.isBefore(today)).orElse(false)) {
+            expired.add(text);
+          }
+        }
+        Visibility visibility = Visibility.of(expired);
+        Predicate<String> allowed = dataset -> workspace.mayErase(principal, dataset);
+        List<Statement> statements = workspace.store.statementsOfTypes(Eraser.allTypes(workspace), visibility).stream()
+            .filter(st -> allowed.test(st.provenance().dataset())).toList();
+        List<Document> documents = Eraser.allDocuments(workspace, visibility).stream()
+            .filter(d -> allowed.test(d.provenance().dataset())).toList();
+        plan = Eraser.plan(workspace, statements, documents,
+            label -> label.expression().visibleTo(principal.authorizations()));
+      } catch (RuntimeException e) {
+        audit("retention.purge", query, List.of(), "error: " + e.getClass().getSimpleName());
+        throw e;
+      }
+      List<Entity> flags = Eraser.apply(workspace, plan, principal.id(), purpose.name(), reason, query + " ");
+      audit("retention.purge", query, List.copyOf(plan.ids()), "ok");
+      auditFlags(flags);
+      Eraser.done(workspace);
+      return new ErasureReceipt(plan.entities(), plan.documents(), plan.statements());
+    }
   }
 
   /** The mentions in a document that this session may see, in text order. */

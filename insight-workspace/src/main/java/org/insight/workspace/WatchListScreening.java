@@ -200,6 +200,21 @@ final class WatchListScreening {
     return view.candidates(query, k);
   }
 
+  /**
+   * Drops every index built from the store (session views, the entries, the subject views) after an erasure: they
+   * may hold erased names and identifiers. Each is rebuilt from the store when next needed.
+   */
+  void forget() {
+    synchronized (subjectLock) {
+      subjectViews.invalidateAll();
+    }
+    synchronized (this) {
+      everything = null;
+    }
+    generation.incrementAndGet();
+    views.invalidateAll();
+  }
+
   private void requireWatchLists() {
     if (watchLists.isEmpty()) {
       throw new InsightException("this workspace has no watch lists; mark datasets as watch lists with"

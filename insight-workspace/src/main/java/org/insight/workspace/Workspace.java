@@ -66,6 +66,8 @@ public final class Workspace implements AutoCloseable {
   private final Cache<String, Label> labels = Caffeine.newBuilder().maximumSize(10_000).build();
   private final Cache<DecisionKey, Boolean> decisions = Caffeine.newBuilder().maximumSize(100_000).build();
   final WatchListScreening screening;
+  /** Erasures run one at a time (each plans over the store and then deletes). */
+  final Object erasures = new Object();
   private volatile boolean closed;
 
   /** A decision depends on the label, who asks, why, and the day (retention dates are days). */
@@ -102,6 +104,9 @@ public final class Workspace implements AutoCloseable {
     this.store = opened;
     this.screening = WatchListScreening.from(this,
         WatchListScreening.configure(directory, b.watchLists, b.flagThreshold, b.readOnly));
+    if (!b.readOnly) {
+      Eraser.recover(this); // an erasure a crash interrupted is finished before anything is read
+    }
   }
 
   /**
@@ -199,6 +204,14 @@ public final class Workspace implements AutoCloseable {
   /** Who may write into which dataset: see {@link Builder#writers}. */
   public Writers writers() {
     return writers;
+  }
+
+  /**
+   * Whether {@code principal} may erase data of {@code dataset} (it must also see it): who may write a dataset may
+   * erase from it, as the deployment's dataset writers say ({@link Builder#writers}).
+   */
+  boolean mayErase(Principal principal, String dataset) {
+    return mayWrite(principal, dataset).allowed();
   }
 
   /** The decision for data under {@code label}, now. */

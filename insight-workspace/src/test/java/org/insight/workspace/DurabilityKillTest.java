@@ -1,6 +1,7 @@
 package org.insight.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -8,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,82 +17,160 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.store.FSDirectory;
-import org.insight.core.Dataset;
+import org.insight.core.ContentHash;
+import org.insight.core.Document;
+import org.insight.core.Entity;
 import org.insight.core.EntityId;
 import org.insight.policy.AuditVerification;
-import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
-import org.insight.policy.SourceGrading;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rule 5, tested the hard way: a child JVM adds records and reports each acknowledged one; we kill it with SIGKILL
- * at a random point, reopen the workspace, and check that every acknowledged record is there, the index is intact
- * and the audit chain verifies. Runs {@code insight.kill.runs} kills (default 4; the soak command runs many more).
+ * Rule 5, tested the hard way: a child JVM ({@link KillWriter}) writes and reports each acknowledged write; we kill it
+ * with SIGKILL at a random point, reopen the workspace, and check that every acknowledged write is there, the index is
+ * intact and the audit chain verifies. Three modes: adding records, ingesting files, and erasing (an erasure is all or
+ * nothing across a kill: an acknowledged one left no trace — entity, document, blob, flag —, an interrupted one is
+ * either not started or completed when the workspace is next opened, and unrelated acknowledged data is never lost).
+ * Runs {@code insight.kill.runs} kills per mode (default 4; {@code ./run-soak} runs many more), only the modes in
+ * {@code insight.kill.modes} (default all: {@code add,ingest,erase}).
  */
 @Tag("slow") // forks processes: quick loop with -DexcludedGroups=slow
 class DurabilityKillTest {
+  private static final Principal CHECKER = Principal.of("checker", "A");
   @TempDir Path dir;
+
+  /** What the child said before it died. */
+  private record Seen(List<Integer> acked, List<Integer> written, List<Integer> erased) {}
 
   @Test
   void everyAcknowledgedRecordSurvivesKillDashNine() throws Exception {
-    int runs = Integer.getInteger("insight.kill.runs", 4);
-    long seed = Long.getLong("insight.seed", System.nanoTime());
-    System.out.println("DurabilityKillTest seed=" + seed + " runs=" + runs);
-    Random random = new Random(seed);
-    Dataset ds = Dataset.of("kill", Label.of("A"), SourceGrading.UNGRADED);
-    int next = 0;
-    List<Integer> acked = new ArrayList<>();
-    for (int run = 0; run < runs; run++) {
-      int killAfterAcks = random.nextInt(25);
-      long extraDelayMicros = random.nextInt(20_000);
-      Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-          "-Xmx256m", KillWriter.class.getName(), dir.toString(), Integer.toString(next))
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        int seen = 0;
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          if (line.startsWith("ACK ")) {
-            int i = Integer.parseInt(line.substring(4));
-            acked.add(i);
-            next = Math.max(next, i + 1);
-            if (++seen > killAfterAcks) {
-              break;
-            }
+    killLoop("add", (ws, seen, context) -> {
+      Session s = ws.session(CHECKER, Purpose.CRIMINAL_INVESTIGATION);
+      for (int i : seen.acked()) {
+        assertRecord(s, i, context);
+      }
+    });
+  }
+
+  @Test
+  void everyAcknowledgedIngestSurvivesKillDashNine() throws Exception {
+    killLoop("ingest", (ws, seen, context) -> {
+      Session s = ws.session(CHECKER, Purpose.CRIMINAL_INVESTIGATION);
+      for (int i : seen.acked()) {
+        byte[] bytes = KillWriter.documentText(i).getBytes(StandardCharsets.UTF_8);
+        ContentHash hash = ContentHash.of(bytes);
+        var d = s.document(Document.idFor(KillWriter.DOCUMENTS.name(), hash));
+        assertTrue(d.isPresent(), "acknowledged ingest of item " + i + " lost, " + context);
+        assertEquals(KillWriter.documentText(i), d.get().text(), "item " + i + " torn, " + context);
+        try (var in = s.evidence(hash).orElseThrow()) {
+          assertEquals(bytes.length, in.readAllBytes().length, "evidence of item " + i + ", " + context);
+        }
+      }
+    });
+  }
+
+  @Test
+  void anErasureIsAllOrNothingAcrossKillDashNine() throws Exception {
+    killLoop("erase", (ws, seen, context) -> {
+      Session s = ws.session(CHECKER, Purpose.CRIMINAL_INVESTIGATION);
+      assertFalse(Files.exists(ws.directory().resolve(Eraser.JOURNAL)), "an interrupted erasure was finished on open");
+      for (int i : seen.acked()) {
+        assertRecord(s, i, context);
+      }
+      for (int i : seen.written()) {
+        Entity gone = KillWriter.doomed(i);
+        ContentHash hash = ContentHash.of(KillWriter.documentText(i).getBytes(StandardCharsets.UTF_8));
+        String doc = KillWriter.document(i, hash).id();
+        boolean entity = s.entity(gone.id()).isPresent();
+        boolean document = s.document(doc).isPresent();
+        boolean blob = ws.evidence.contains(hash);
+        if (seen.erased().contains(i)) {
+          assertFalse(entity || document || blob, "an acknowledged erasure left entity=" + entity + " document="
+              + document + " blob=" + blob + " of item " + i + ", " + context);
+        } else {
+          assertTrue(entity == document && document == blob, "an interrupted erasure was half done: entity=" + entity
+              + " document=" + document + " blob=" + blob + " of item " + i + ", " + context);
+          if (entity) {
+            assertEquals(2, s.entity(gone.id()).get().statements().size(), "item " + i + " torn, " + context);
           }
         }
-        // kill somewhere inside the next add: before, during or after its commit
+      }
+      for (Flag f : s.flags(null, 0, 10_000).items()) {
+        assertTrue(s.entity(EntityId.of(f.subjectId())).isPresent(), "a flag outlived its erased subject " + f.subjectId()
+            + ", " + context);
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface Check {
+    void check(Workspace ws, Seen seen, String context) throws Exception;
+  }
+
+  private void killLoop(String mode, Check check) throws Exception {
+    String modes = System.getProperty("insight.kill.modes", "add,ingest,erase");
+    if (!List.of(modes.split(",")).contains(mode)) {
+      return;
+    }
+    int runs = Integer.getInteger("insight.kill.runs", 4);
+    long seed = Long.getLong("insight.seed", System.nanoTime());
+    System.out.println("DurabilityKillTest mode=" + mode + " seed=" + seed + " runs=" + runs);
+    Random random = new Random(seed);
+    int next = 0;
+    Seen seen = new Seen(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    long started = System.nanoTime();
+    for (int run = 0; run < runs; run++) {
+      int killAfter = random.nextInt(mode.equals("add") ? 25 : 6);
+      long extraDelayMicros = random.nextInt(20_000);
+      // in erase mode the kill is aimed at the erasure: counted on WRITTEN lines, the erase follows them
+      String trigger = mode.equals("erase") ? "WRITTEN " : "ACK ";
+      Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
+          "-Xmx256m", KillWriter.class.getName(), dir.toString(), Integer.toString(next), mode)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      int acksBefore = seen.acked().size();
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        int count = 0;
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          int i = Integer.parseInt(line.substring(line.indexOf(' ') + 1));
+          next = Math.max(next, i + 1);
+          (line.startsWith("ACK ") ? seen.acked() : line.startsWith("WRITTEN ") ? seen.written() : seen.erased()).add(i);
+          if (line.startsWith(trigger) && ++count > killAfter) {
+            break;
+          }
+        }
+        // kill somewhere inside the next write (or erasure): before, during or after its commit
         TimeUnit.MICROSECONDS.sleep(extraDelayMicros);
         child.destroyForcibly(); // SIGKILL on Unix; it also closes our end of its output
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the killed child did not exit, seed=" + seed);
       }
-      assertTrue(seen(acked), "the child acknowledged nothing in run " + run + "; did it start? seed=" + seed);
-      next += 1000; // the killed add may or may not have landed; never reuse its id
+      assertTrue(seen.acked().size() > acksBefore, "the child acknowledged nothing in run " + run
+          + "; did it start? seed=" + seed);
+      next += 1000; // the killed write may or may not have landed; never reuse its id
 
+      String context = "mode " + mode + " run " + run + " seed=" + seed;
       ByteArrayOutputStream report = new ByteArrayOutputStream();
-      try (FSDirectory index = FSDirectory.open(dir.resolve("index")); CheckIndex check = new CheckIndex(index)) {
-        check.setInfoStream(new PrintStream(report, true, StandardCharsets.UTF_8));
-        assertTrue(check.checkIndex().clean, "index damaged after kill in run " + run + " seed=" + seed + "\n" + report);
+      try (FSDirectory index = FSDirectory.open(dir.resolve("index")); CheckIndex checkIndex = new CheckIndex(index)) {
+        checkIndex.setInfoStream(new PrintStream(report, true, StandardCharsets.UTF_8));
+        assertTrue(checkIndex.checkIndex().clean, "index damaged after kill, " + context + "\n" + report);
       }
       try (Workspace ws = Workspace.open(dir)) {
-        Session s = ws.session(Principal.of("checker", "A"), Purpose.CRIMINAL_INVESTIGATION);
-        for (int i : acked) {
-          EntityId id = ds.entity("Person", "r" + i).add("name", "x").build().id();
-          assertTrue(s.entity(id).isPresent(), "acknowledged record r" + i + " lost after kill, run " + run + " seed=" + seed);
-          assertEquals(2, s.entity(id).get().statements().size(), "record r" + i + " torn, seed=" + seed);
-        }
+        check.check(ws, seen, context);
         AuditVerification audit = ws.verifyAudit();
-        assertTrue(audit.valid(), "audit chain broken after kill: " + audit.message() + " seed=" + seed);
+        assertTrue(audit.valid(), "audit chain broken after kill: " + audit.message() + ", " + context);
       }
     }
+    System.out.printf(java.util.Locale.ROOT, "DurabilityKillTest mode=%s: %d kills in %.1f s (%.2f s per kill)%n", mode,
+        runs, (System.nanoTime() - started) / 1e9, (System.nanoTime() - started) / 1e9 / Math.max(1, runs));
   }
 
-  private static boolean seen(List<Integer> acked) {
-    return !acked.isEmpty();
+  private static void assertRecord(Session s, int i, String context) {
+    EntityId id = KillWriter.record(i).id();
+    assertTrue(s.entity(id).isPresent(), "acknowledged record r" + i + " lost after kill, " + context);
+    assertEquals(2, s.entity(id).get().statements().size(), "record r" + i + " torn, " + context);
   }
 
   private static String javaBin() {

@@ -125,6 +125,10 @@ class SessionSecurityContractTest {
         args[i] = org.insight.search.Query.all().facets(org.insight.search.Query.Facet.values());
       } else if (types[i] == org.insight.match.ScreeningQuery.class) {
         args[i] = org.insight.match.ScreeningQuery.of("Hidden Person");
+      } else if (types[i] == Erasure.class) {
+        args[i] = Erasure.builder().entities(entity).documents(documentId).reason("a reason").build();
+      } else if (types[i] == String.class && m.getName().equals("purgeExpired")) {
+        args[i] = "a reason";
       } else if (types[i] == String.class && m.getName().equals("flags")) {
         args[i] = null; // every status
       } else if (types[i] == String.class && m.getName().equals("suggest")) {
@@ -154,6 +158,11 @@ class SessionSecurityContractTest {
       assertEquals(0, r.total(), m.getName());
       assertTrue(r.hits().isEmpty(), m.getName());
       r.facets().values().forEach(counts -> assertTrue(counts.isEmpty(), m.getName() + " facets " + counts));
+    } else if (result instanceof ErasureReceipt r) {
+      assertTrue(r.isEmpty(), m.getName() + " erased " + r + " it could not see");
+    } else if (result instanceof RetentionDue r) {
+      assertEquals(0, r.entityCount() + r.documentCount(), m.getName());
+      assertTrue(r.entities().isEmpty() && r.documents().isEmpty(), m.getName());
     } else if (result instanceof Long n) {
       assertEquals(0L, n, m.getName());
     } else if (result instanceof org.insight.search.Scan<?> scan) {

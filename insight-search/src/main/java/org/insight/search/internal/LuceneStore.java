@@ -144,6 +144,10 @@ public final class LuceneStore implements Index {
       IndexWriterConfig config = new IndexWriterConfig(Analysis.perFieldText());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setCommitOnClose(true);
+      // erasure (delete) merges away every segment holding a deleted document, not only those above 10% deleted
+      org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
+      merges.setForceMergeDeletesPctAllowed(0.0);
+      config.setMergePolicy(merges);
       IndexWriter writer = new IndexWriter(directory, config);
       if (!DirectoryReader.indexExists(directory)) {
         writer.commit(); // an empty first commit, so readers can open at once
@@ -198,6 +202,50 @@ public final class LuceneStore implements Index {
     } catch (IOException e) {
       throw new StoreException("could not write to the index: " + e.getMessage() + "; nothing was acknowledged", e);
     }
+  }
+
+  /**
+   * Deletes by id in one commit, then merges away the deleted documents (every segment holding one, however few:
+   * see {@link #open}) and commits again, so the erased values, their terms and their share of the statistics leave
+   * the disk; the first commit is the atomic one, the second only reclaims.
+   */
+  @Override
+  public void delete(Collection<String> ids) {
+    if (writer == null) {
+      throw new StoreException("this workspace was opened read-only; open it for writing to erase data");
+    }
+    if (ids.isEmpty()) {
+      return;
+    }
+    try {
+      List<Term> terms = new ArrayList<>(ids.size());
+      ids.forEach(id -> terms.add(new Term(ID, id)));
+      writer.deleteDocuments(terms.toArray(new Term[0]));
+      writer.commit();
+      writer.forceMergeDeletes(true);
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new StoreException("could not erase from the index: " + e.getMessage() + "; nothing was acknowledged", e);
+    }
+  }
+
+  @Override
+  public List<Statement> statementsById(Set<String> ids, Visibility visibility) {
+    return statements(and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(ID, ids), filter(visibility)));
+  }
+
+  @Override
+  public List<Statement> statementsWithValue(Set<String> values, Visibility visibility) {
+    return statements(and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(VALUE, values), filter(visibility)));
+  }
+
+  private List<Statement> statements(Query q) {
+    List<Statement> out = new ArrayList<>();
+    for (String json : storedJson(q, Integer.MAX_VALUE)) {
+      out.add(readStatement(json));
+    }
+    return out;
   }
 
   /** Writes mentions (replacing any with the same id) and commits; durable when it returns. */
