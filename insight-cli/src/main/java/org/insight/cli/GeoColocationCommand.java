@@ -1,6 +1,7 @@
 package org.insight.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,7 @@ final class GeoColocationCommand implements Callable<Integer> {
     if (session.json) {
       ArrayNode items = Json.array();
       links.forEach(c -> items.add(GeoRender.json(c)));
-      Render.print(out, Json.object().put("withinMetres", metres).put("withinMinutes", minutes).set("items", items));
+      Render.print(out, Json.object().put("withinMetres", metres).put("withinMinutes", minutes).<ObjectNode>set("items", items));
       return 0;
     }
     if (links.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.insight.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,7 +39,7 @@ final class GeoHotspotsCommand implements Callable<Integer> {
       ArrayNode cells = Json.array();
       r.cells().forEach(c -> cells.add(GeoRender.json(c)));
       Render.print(out, Json.object().put("cellMetres", r.cellMetres()).put("alpha", r.alpha())
-          .put("points", r.points()).put("studyCells", r.studyCells()).set("cells", cells));
+          .put("points", r.points()).put("studyCells", r.studyCells()).<ObjectNode>set("cells", cells));
       return 0;
     }
     out.printf(Locale.ROOT, "%d point(s) in %d cell(s) of %.0f m; %d hotspot(s) at FDR %.2f%n", r.points(),

@@ -1,6 +1,7 @@
 package org.insight.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ final class GeoLocateCommand implements Callable<Integer> {
     if (json) {
       ArrayNode items = Json.array();
       found.forEach(p -> items.add(GeoRender.json(p)));
-      Render.print(out, Json.object().put("query", place).put("ambiguous", found.size() > 1).set("items", items));
+      Render.print(out, Json.object().put("query", place).put("ambiguous", found.size() > 1).<ObjectNode>set("items", items));
     } else if (found.isEmpty()) {
       out.println("no place called '" + place + "' in the gazetteer");
     } else {
