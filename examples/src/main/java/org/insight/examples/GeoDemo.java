@@ -23,7 +23,6 @@ import org.insight.geo.HotspotResult;
 import org.insight.geo.Reverse;
 import org.insight.policy.Label;
 import org.insight.policy.Principal;
-import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 import org.insight.workspace.Located;
 import org.insight.workspace.Session;

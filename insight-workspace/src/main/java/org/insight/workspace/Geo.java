@@ -33,7 +33,6 @@ import org.insight.geo.Hotspots;
 import org.insight.geo.KernelDensity;
 import org.insight.geo.Sighting;
 import org.insight.geo.SpatialIndex;
-import org.insight.policy.Label;
 
 /**
  * Geospatial analysis in a workspace, bound to one {@link Session} (get it with {@link Session#geo()}). Every call
@@ -249,10 +248,5 @@ public final class Geo {
 
   private static List<String> ids(List<Located> list) {
     return list.stream().map(l -> l.entity().value()).distinct().sorted().toList();
-  }
-
-  /** The labels a located point carries (exposed for tests and exports). */
-  static Label label(Located l) {
-    return l.label();
   }
 }
