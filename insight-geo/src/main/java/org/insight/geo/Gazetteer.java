@@ -57,6 +57,7 @@ public final class Gazetteer {
   private final Map<String, Country> byCode = new TreeMap<>();
   private final Map<String, Map<String, String>> namesByLanguage = new TreeMap<>();
   private final Map<String, String> codeByName = new HashMap<>();
+  private final java.util.Set<String> isoCodes = new java.util.TreeSet<>();
 
   /** A country's outline with its point-in-polygon locator (safe for concurrent reads once built). */
   record Outline(Country country, Geometry geometry, IndexedPointInAreaLocator locator) {
@@ -67,6 +68,7 @@ public final class Gazetteer {
     JsonNode codes = json("i18n-iso-countries/codes.json");
     for (JsonNode row : codes) {
       alpha2ByNumeric.put(row.get(2).asText(), row.get(0).asText());
+      isoCodes.add(row.get(0).asText());
     }
     loadNames();
     Map<String, String> english = namesByLanguage.getOrDefault("en", Map.of());
@@ -279,7 +281,7 @@ public final class Gazetteer {
   /** The ISO alpha-2 code of a country given by code or by name in any of the table's languages. */
   public Optional<String> countryCode(String codeOrName) {
     String s = codeOrName == null ? "" : codeOrName.strip();
-    if (s.length() == 2 && byCode.containsKey(s.toUpperCase(Locale.ROOT))) {
+    if (s.length() == 2 && isoCodes.contains(s.toUpperCase(Locale.ROOT))) {
       return Optional.of(s.toUpperCase(Locale.ROOT));
     }
     return Optional.ofNullable(codeByName.get(key(s)));

@@ -97,8 +97,10 @@ public final class TopoJson {
         }
       }
     }
-    // parts of one country never overlap in the source; the fixer merges any that touch after quantisation
-    return GeometryFixer.fix(factory.buildGeometry(polygons));
+    // parts of one country do not overlap in the source; only a result quantisation made invalid goes through the
+    // fixer (which unions every part: slow for Canada's thousands of islands, so not by default)
+    Geometry all = factory.buildGeometry(polygons);
+    return all.isValid() ? all : GeometryFixer.fix(all);
   }
 
   /**
@@ -145,7 +147,8 @@ public final class TopoJson {
       pts.add(new Coordinate(pts.get(0))); // degenerate after quantisation; the fixer drops it
     }
     LinearRing r = factory.createLinearRing(pts.toArray(Coordinate[]::new));
-    return GeometryFixer.fix(factory.createPolygon(r));
+    Geometry polygon = factory.createPolygon(r);
+    return polygon.isValid() ? polygon : GeometryFixer.fix(polygon);
   }
 
   private record Unwrapped(List<Coordinate> points, boolean polar) {
