@@ -63,7 +63,8 @@ public final class SphereIndex<T> {
       if (found.size() >= k || radius >= Math.PI * GeoPoint.EARTH_RADIUS_M) {
         return found.size() > k ? List.copyOf(found.subList(0, k)) : found;
       }
-      radius *= found.isEmpty() ? 8 : 2;
+      // doubling keeps the last box at most twice the needed radius (a far-out box over a dense region costs most)
+      radius *= 2;
     }
   }
 
