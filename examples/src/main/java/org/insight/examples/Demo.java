@@ -94,6 +94,7 @@ public final class Demo {
       resolution(ws, out);
       WriteModelStep.run(ws, out);
       Retention.purge(ws, out);
+      GeoDemo.run(ws, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");

@@ -60,6 +60,19 @@ class DemoTest {
   }
 
   @Test
+  void geoFindsTheCoLocationAndTheHotspotOnlyForTheInvestigator() throws Exception {
+    StringWriter text = new StringWriter();
+    Demo.run(dir, new PrintWriter(text, true));
+    String out = text.toString();
+    assertTrue(out.contains("co-location Ivan PETROV + Jean-Luc MOREAU: 2 encounter(s)"), out);
+    assertTrue(out.contains("hotspot: ") && out.contains("near Lyon") && out.contains("(FR), Gi* z="), out);
+    assertTrue(out.contains("analyst.interpol sees 0 point(s) and 0 co-location(s)"), out);
+    String html = java.nio.file.Files.readString(dir.resolve("geo-map.html"));
+    assertTrue(html.contains("<svg") && html.contains("France (FR)") && html.contains("<circle"), "an offline map");
+    assertTrue(java.nio.file.Files.readString(dir.resolve("geo.geojson")).contains("\"FeatureCollection\""));
+  }
+
+  @Test
   void runningTheDemoTwiceDuplicatesNothing() {
     Demo.run(dir, new PrintWriter(new StringWriter(), true));
     Demo.Result again = Demo.run(dir, new PrintWriter(new StringWriter(), true));

@@ -24,7 +24,8 @@ class CliContractTest {
       new String[] {"document"}, new String[] {"document", "doc-1"}, new String[] {"search", "petrov"},
       new String[] {"suggest", "pe"}, new String[] {"screen", "Ivan Petrov"}, new String[] {"flags"},
       new String[] {"match", "events"}, new String[] {"match", "show", "ent-1"}, new String[] {"audit", "verify"},
-      new String[] {"audit", "checkpoint"});
+      new String[] {"audit", "checkpoint"}, new String[] {"geo", "reverse"}, new String[] {"geo", "hotspots"},
+      new String[] {"geo", "colocation"});
 
   static String[] with(String[] command, String... more) {
     return Stream.concat(Stream.of(command), Stream.of(more)).toArray(String[]::new);

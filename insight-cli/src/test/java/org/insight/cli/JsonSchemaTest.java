@@ -66,6 +66,21 @@ class JsonSchemaTest {
   }
 
   @Test
+  void geo() {
+    JsonNode locate = valid("geo-locate", out("geo", "locate", "Saint-Denis", "--json"));
+    assertTrue(locate.get("ambiguous").asBoolean() && locate.get("items").size() > 1, locate.toString());
+    JsonNode reverse = valid("geo-reverse", out(read("geo", "reverse", "48.8566,2.3522", "0,-30")));
+    assertEquals("FR", reverse.get("items").get(0).get("country").asText());
+    assertTrue(reverse.get("items").get(1).get("country").isNull(), "the high seas");
+    assertTrue(valid("geo-reverse", out(read("geo", "reverse"))).get("items").size() > 0, "the demo's points");
+    assertTrue(valid("geo-hotspots", out(read("geo", "hotspots", "--cell-m", "500"))).get("points").asInt() > 0);
+    JsonNode links = valid("geo-colocation", out(read("geo", "colocation", "--within-m", "100", "--within-min", "30")));
+    assertEquals(2, links.get("items").get(0).get("times").asInt(), links.toString());
+    valid("geo-export", out(read("geo", "export", "--out", dir.resolve("geo.json").toString(), "--cell-m", "500")));
+    valid("geo-export", out(read("geo", "export", "--format", "html", "--out", dir.resolve("geo.html").toString())));
+  }
+
+  @Test
   void workspaceWrites() throws Exception {
     String notice = EntityId.fromSource("interpol-notices", "2026/4411").value();
     String national = EntityId.fromSource("fr-police-records", "FR-77-0192").value();

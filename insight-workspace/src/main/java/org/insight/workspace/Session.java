@@ -740,8 +740,30 @@ public final class Session implements AutoCloseable {
     return new Resolution(this);
   }
 
+  /**
+   * Geospatial analysis as this session: its visible points, hotspots, density, co-locations (see {@link Geo}). Not
+   * itself a read: each of its calls is one.
+   */
+  public Geo geo() {
+    ensureOpen();
+    return new Geo(this);
+  }
+
   Workspace workspace() {
     return workspace;
+  }
+
+  /** Every document this session may see, in id order, unaudited: only for facades audited once per call ({@link Geo}). */
+  List<Document> visibleDocuments() {
+    Visibility visibility = visibility();
+    List<Document> out = new ArrayList<>();
+    for (int offset = 0; ; offset += 1000) {
+      List<Document> page = workspace.store.documents(offset, 1000, visibility);
+      out.addAll(page);
+      if (page.size() < 1000) {
+        return out;
+      }
+    }
   }
 
   /**

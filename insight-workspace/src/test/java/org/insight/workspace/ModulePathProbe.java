@@ -34,7 +34,12 @@ public final class ModulePathProbe implements Callable<String> {
           + " module=" + Workspace.class.getModule().getName()
           + " birthDate=" + alice.entity(petrov.id()).flatMap(e -> e.first("birthDate")).orElse("-")
           + " hits=" + alice.search("name:\"Ivan Petrov\"").total()
-          + " bob=" + bob.count("Person");
+          + " bob=" + bob.count("Person")
+          // geo: the gazetteer's resources and JTS (with json-simple under its GeoJSON reader) on the module path
+          + " geo=" + org.insight.geo.Gazetteer.shared().reverse(org.insight.geo.GeoPoint.of(48.8566, 2.3522)).country()
+              .map(org.insight.geo.Country::code).orElse("-")
+          + " area=" + org.insight.geo.Area.parseGeoJson("{\"type\":\"Polygon\",\"coordinates\":[[[2,48],[3,48],[3,49],"
+              + "[2,48]]]}").contains(org.insight.geo.GeoPoint.of(48.2, 2.9));
     }
   }
 }

@@ -77,7 +77,7 @@ class ModulePathTest {
       assertTrue(probe != ModulePathProbe.class, "the probe must run against the layer, not the class path");
       @SuppressWarnings("unchecked")
       Callable<String> call = (Callable<String>) probe.getConstructor(Path.class).newInstance(dir);
-      assertEquals("named=true module=org.insight.workspace birthDate=1975-03-14 hits=1 bob=0", call.call());
+      assertEquals("named=true module=org.insight.workspace birthDate=1975-03-14 hits=1 bob=0 geo=FR area=true", call.call());
     }
   }
 }

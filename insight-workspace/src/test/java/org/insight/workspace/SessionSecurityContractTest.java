@@ -38,7 +38,7 @@ class SessionSecurityContractTest {
   /** Methods that do not read workspace data. */
   private static final Set<String> NOT_READS = Set.of("add", "addDocuments", "addMentions", "storeEvidence", "ingest", "close", "principal", "purpose", "supersede",
       "reviewFlag",
-      "resolution"); // resolution() hands out a facade: every public call of it is swept below
+      "resolution", "geo"); // resolution() and geo() hand out facades: every public call of them is swept below
 
   /** Facade calls that refuse what this principal cannot see, with an error (audited as such) rather than nothing. */
   private static final Set<String> REFUSALS = Set.of("judge", "undo");
@@ -102,6 +102,30 @@ class SessionSecurityContractTest {
         assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
         assertEquals("nobody", ws.audit.tail(1).get(0).event().principal(), m.getName());
       }
+
+      // a point the principal cannot see, so the geo calls have something to withhold
+      writer.add(Fixtures.dataset("ds", "SECRET").entity("Event", "ev-1").add("point", "48.8566,2.3522")
+          .add("startTime", "2026-04-04T10:00:00Z").add("involved", p.id().value()).build());
+      Geo geo = nobody.geo();
+      List<Method> geoCalls = Arrays.stream(Geo.class.getDeclaredMethods())
+          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+          .sorted(Comparator.comparing(Method::getName))
+          .toList();
+      assertTrue(geoCalls.size() >= 7, "expected geo's calls, found " + geoCalls);
+      for (Method m : geoCalls) {
+        long before = ws.audit.size();
+        Object result = m.invoke(geo, arguments(m, p.id(), doc.id(), hash));
+        if (result instanceof org.insight.geo.HotspotResult r) {
+          assertEquals(0, r.points(), m.getName());
+          assertTrue(r.cells().isEmpty(), m.getName());
+        } else {
+          assertNothing(m, result);
+        }
+        assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
+        AuditRecord last = ws.audit.tail(1).get(0);
+        assertEquals("nobody", last.event().principal(), m.getName());
+        assertEquals(List.of(), last.event().items(), m.getName());
+      }
     }
   }
 
@@ -139,6 +163,15 @@ class SessionSecurityContractTest {
         args[i] = m.getName().startsWith("document") ? documentId : (m.getName().startsWith("entit") || m.getName().equals("count") ? "Person" : documentId);
       } else if (types[i] == String[].class) {
         args[i] = m.getName().equals("scanStatements") ? new String[] {"name", "birthDate"} : new String[] {"Person"};
+      } else if (types[i] == double.class) {
+        args[i] = 500.0;
+      } else if (types[i] == java.time.Duration.class) {
+        args[i] = java.time.Duration.ofMinutes(30);
+      } else if (types[i] == org.insight.geo.GeoPoint.class) {
+        args[i] = org.insight.geo.GeoPoint.of(48.8566, 2.3522);
+      } else if (types[i] == org.insight.geo.Area.class) {
+        args[i] = org.insight.geo.Area.polygon(List.of(org.insight.geo.GeoPoint.of(48, 2), org.insight.geo.GeoPoint.of(49, 2),
+            org.insight.geo.GeoPoint.of(49, 3)));
       } else if (types[i] == int.class) {
         args[i] = i == types.length - 1 ? 10 : 0;
       } else {

@@ -1,0 +1,81 @@
+package org.insight.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.insight.geo.GeoFeature;
+import org.insight.geo.GeoJson;
+import org.insight.geo.GeoMap;
+import org.insight.geo.HotspotCell;
+import org.insight.workspace.Geo;
+import org.insight.workspace.Located;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code insight geo export}: the session's points (and hotspots) as GeoJSON or an offline HTML map. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = {"Writes the points the session may see — and, with --cell-m, the hotspot cells — as GeoJSON"
+        + " (RFC 7946: ids and properties kept, no crs) or as a self-contained HTML page with an SVG map over the"
+        + " country outlines (no tiles, no script, no network)."})
+final class GeoExportCommand implements Callable<Integer> {
+  enum Format { geojson, html }
+
+  @Option(names = "--format", defaultValue = "geojson", description = "geojson or html (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write.")
+  Path file;
+
+  @Option(names = "--cell-m", paramLabel = "M", description = "Also export hotspot cells of this size in metres.")
+  Double cellMetres;
+
+  @Mixin SessionOptions session;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    List<Located> points;
+    List<HotspotCell> cells = List.of();
+    try (SessionOptions.Opened opened = session.read()) {
+      Geo geo = opened.session().geo();
+      points = geo.points();
+      if (cellMetres != null) {
+        cells = Arguments.parse(spec, "--cell-m", () -> geo.hotspots(cellMetres)).cells();
+      }
+    }
+    List<GeoFeature> features = points.stream().map(GeoExportCommand::feature).toList();
+    String text = format == Format.geojson ? GeoJson.write(features, cells)
+        : GeoMap.html("INSIGHT map — " + features.size() + " point(s)", features, cells);
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    if (session.json) {
+      Render.print(spec.commandLine().getOut(), Json.object().put("out", file.toString())
+          .put("kind", format.name()).put("points", features.size()).put("cells", cells.size()));
+    } else {
+      spec.commandLine().getOut().println("wrote " + features.size() + " point(s) and " + cells.size()
+          + " cell(s) to " + file);
+    }
+    return 0;
+  }
+
+  static GeoFeature feature(Located l) {
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("schema", l.schema());
+    props.put("property", l.property());
+    l.time().ifPresent(t -> props.put("time", t.toString()));
+    props.put("label", l.label().toString());
+    return new GeoFeature(l.entity().value(), l.point(), props);
+  }
+}

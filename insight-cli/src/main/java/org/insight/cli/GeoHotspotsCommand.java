@@ -1,0 +1,53 @@
+package org.insight.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.insight.geo.HotspotCell;
+import org.insight.geo.HotspotResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code insight geo hotspots}: Gi* hotspots of the session's points. */
+@Command(name = "hotspots", mixinStandardHelpOptions = true,
+    description = {"Hotspots of the points the session may see: a grid of cells of about --cell-m metres, the"
+        + " Getis–Ord Gi* z-score of each, p-values corrected for the false-discovery rate (Benjamini–Hochberg)."
+        + " Lists the occupied cells, highest z first; 'hot' marks the significant ones."})
+final class GeoHotspotsCommand implements Callable<Integer> {
+  @Option(names = "--cell-m", paramLabel = "M", defaultValue = "500", description = "Cell size in metres (default: ${DEFAULT-VALUE}).")
+  double cellMetres;
+
+  @Mixin SessionOptions session;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (!(cellMetres > 0)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cell-m must be a positive number of metres");
+    }
+    HotspotResult r;
+    try (SessionOptions.Opened opened = session.read()) {
+      r = Arguments.parse(spec, "--cell-m", () -> opened.session().geo().hotspots(cellMetres));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (session.json) {
+      ArrayNode cells = Json.array();
+      r.cells().forEach(c -> cells.add(GeoRender.json(c)));
+      Render.print(out, Json.object().put("cellMetres", r.cellMetres()).put("alpha", r.alpha())
+          .put("points", r.points()).put("studyCells", r.studyCells()).<ObjectNode>set("cells", cells));
+      return 0;
+    }
+    out.printf(Locale.ROOT, "%d point(s) in %d cell(s) of %.0f m; %d hotspot(s) at FDR %.2f%n", r.points(),
+        r.studyCells(), r.cellMetres(), r.hot().size(), r.alpha());
+    for (HotspotCell c : r.cells()) {
+      out.printf(Locale.ROOT, "%s %-22s count %4d  z %6.2f  q %.3g%n", c.hot() ? "HOT" : "   ", c.centre(), c.count(),
+          c.z(), c.q());
+    }
+    return 0;
+  }
+}
