@@ -61,6 +61,8 @@ public final class Workspace implements AutoCloseable {
   private final Cache<String, Label> labels = Caffeine.newBuilder().maximumSize(10_000).build();
   private final Cache<DecisionKey, Boolean> decisions = Caffeine.newBuilder().maximumSize(100_000).build();
   final WatchListScreening screening;
+  /** Built graphs by what decides them (see {@link Graphs}); a few, since one can be large. */
+  final Cache<Graphs.Key, org.insight.graph.Network> graphs = Caffeine.newBuilder().maximumSize(4).build();
   private volatile boolean closed;
 
   /** A decision depends on the label, who asks, why, and the day (retention dates are days). */
