@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         SearchCommand.class,
         SuggestCommand.class,
         MatchCommand.class,
+        GraphCommand.class,
         RecordsCommand.class,
         ScreenCommand.class,
         FlagsCommand.class,
