@@ -92,6 +92,7 @@ public final class Demo {
       search(ws, out);
       List<String> flags = screening(ws, out);
       resolution(ws, out);
+      GraphStep.run(ws, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");
