@@ -1,6 +1,8 @@
 /** Benchmarks against a baseline run side by side (not published). */
 module org.insight.bench {
   requires org.insight.workspace;
+  requires org.insight.graph;
+  requires org.jgrapht.core;
   requires org.insight.test;
   requires com.fasterxml.jackson.databind;
   requires com.ibm.icu;
