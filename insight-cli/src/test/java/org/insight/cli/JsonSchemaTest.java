@@ -78,6 +78,11 @@ class JsonSchemaTest {
     Path graphml = dir.resolve("ivan.graphml");
     valid("graph-export", out(read("graph", "export", "--out", graphml.toString(), "--centre", ivan)));
     assertTrue(Files.readString(graphml).contains("<graphml"), "a GraphML file");
+    // a drawing of Ivan's neighbourhood, kept under target/ to look at (headless Chromium renders it)
+    Path html = Path.of("target", "ivan-neighbourhood.html").toAbsolutePath();
+    valid("graph-export", out(read("graph", "export", "--format", "html", "--out", html.toString(), "--centre", ivan,
+        "--hops", "3", "--collapse-same-as")));
+    assertTrue(Files.readString(html).contains("Karim BENALI"), "Karim is three hops from Ivan");
   }
 
   @Test
