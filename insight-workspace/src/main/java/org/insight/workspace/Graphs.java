@@ -32,15 +32,20 @@ final class Graphs {
     String read;
     try {
       Set<String> labels = session.visibleLabels();
-      Key key = new Key(labels, session.purpose(), ws.store.version(), options);
+      long version = ws.store.version();
+      Key key = new Key(labels, session.purpose(), version, options);
       Network cached = ws.graphs.getIfPresent(key);
       if (cached != null) {
         network = cached;
         read = "cached";
       } else {
         long[] counts = new long[2];
-        network = fresh(session, options, counts);
-        ws.graphs.put(key, network);
+        network = fresh(session, options, Visibility.of(labels), counts);
+        // shared only when nothing was committed meanwhile: a graph cached under (labels, version) is exactly the
+        // graph of those labels at that version, never one that a concurrent write (a new label) has widened
+        if (ws.store.version() == version && session.visibleLabels().equals(labels)) {
+          ws.graphs.put(key, network);
+        }
         read = "entities=" + counts[0] + " mentions=" + counts[1];
       }
     } catch (RuntimeException e) {
@@ -52,9 +57,8 @@ final class Graphs {
     return network;
   }
 
-  private static Network fresh(Session session, GraphOptions options, long[] counts) {
+  private static Network fresh(Session session, GraphOptions options, Visibility visibility, long[] counts) {
     Workspace ws = session.workspace();
-    Visibility visibility = session.visibility();
     Set<EntityId> sameAs = session.resolution().sameAsInUse();
     NetworkBuilder builder = Network.builder(ws.schema()).maxGroup(options.maxGroup())
         .collapseSameAs(options.collapseSameAs());

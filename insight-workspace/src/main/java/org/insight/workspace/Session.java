@@ -588,7 +588,7 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  Visibility visibility() {
+  private Visibility visibility() {
     workspace.store.refresh();
     return Visibility.of(workspace.visibleLabels(principal, purpose));
   }
