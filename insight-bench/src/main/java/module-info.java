@@ -2,6 +2,8 @@
 module org.insight.bench {
   requires org.insight.workspace;
   requires org.locationtech.jts;
+  requires org.insight.graph;
+  requires org.jgrapht.core;
   requires org.insight.test;
   requires org.insight.cli;
   requires com.fasterxml.jackson.databind;

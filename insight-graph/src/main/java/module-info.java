@@ -1,6 +1,7 @@
-/** Network analysis (reserved; see its issue). */
+/** Network analysis: the link graph of entities and its algorithms; a JGraphT view for callers. */
 module org.insight.graph {
   requires transitive org.insight.core;
-  // exports org.insight.graph once it has types
+  requires transitive org.jgrapht.core;
 
+  exports org.insight.graph;
 }

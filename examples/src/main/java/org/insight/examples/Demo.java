@@ -95,6 +95,7 @@ public final class Demo {
       WriteModelStep.run(ws, out);
       Retention.purge(ws, out);
       GeoDemo.run(ws, out);
+      GraphStep.run(ws, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");

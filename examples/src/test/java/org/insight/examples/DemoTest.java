@@ -73,6 +73,17 @@ class DemoTest {
   }
 
   @Test
+  void theGraphFindsTheHiddenConnectionOnlyForAReaderWhoSeesIt() {
+    StringWriter text = new StringWriter();
+    Demo.run(dir, new PrintWriter(text, true));
+    String out = text.toString();
+    // Ivan's record holds the phone that called the phone in Karim's record: two shared phones and a call
+    assertTrue(out.contains("Ivan PETROV -[same phone +33612345678]- +33612345678 -[Call 2026-04-05 612s]-"
+        + " +33655443322 -[same phone +33655443322]- Karim BENALI"), out);
+    assertTrue(out.contains("analyst.interpol's graph: 4 nodes, 0 edges"), out);
+  }
+
+  @Test
   void runningTheDemoTwiceDuplicatesNothing() {
     Demo.run(dir, new PrintWriter(new StringWriter(), true));
     Demo.Result again = Demo.run(dir, new PrintWriter(new StringWriter(), true));

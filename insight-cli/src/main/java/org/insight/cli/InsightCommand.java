@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         SuggestCommand.class,
         MatchCommand.class,
         GeoCommand.class,
+        GraphCommand.class,
         RecordsCommand.class,
         ScreenCommand.class,
         FlagsCommand.class,

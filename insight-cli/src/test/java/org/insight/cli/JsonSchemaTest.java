@@ -81,6 +81,26 @@ class JsonSchemaTest {
   }
 
   @Test
+  void graph() throws Exception {
+    String ivan = EntityId.fromSource("fr-police-records", "FR-77-0192").value();
+    String karim = EntityId.fromSource("fr-police-records", "FR-77-0194").value();
+    JsonNode paths = valid("graph-paths", out(read("graph", "paths", ivan, karim)));
+    assertTrue(paths.get("paths").size() > 0, paths.toString());
+    assertTrue(valid("graph-neighbours", out(read("graph", "neighbours", ivan, "--hops", "2"))).get("nodes").size() > 1);
+    valid("graph-communities", out(read("graph", "communities")));
+    valid("graph-brokers", out(read("graph", "brokers", "--top", "3")));
+    assertTrue(valid("graph-shared-identifiers", out(read("graph", "shared-identifiers"))).get("items").size() > 0);
+    Path graphml = dir.resolve("ivan.graphml");
+    valid("graph-export", out(read("graph", "export", "--out", graphml.toString(), "--centre", ivan)));
+    assertTrue(Files.readString(graphml).contains("<graphml"), "a GraphML file");
+    // a drawing of Ivan's neighbourhood, kept under target/ to look at (headless Chromium renders it)
+    Path html = Path.of("target", "ivan-neighbourhood.html").toAbsolutePath();
+    valid("graph-export", out(read("graph", "export", "--format", "html", "--out", html.toString(), "--centre", ivan,
+        "--hops", "3", "--collapse-same-as")));
+    assertTrue(Files.readString(html).contains("Karim BENALI"), "Karim is three hops from Ivan");
+  }
+
+  @Test
   void workspaceWrites() throws Exception {
     String notice = EntityId.fromSource("interpol-notices", "2026/4411").value();
     String national = EntityId.fromSource("fr-police-records", "FR-77-0192").value();

@@ -314,6 +314,27 @@ public final class Resolution {
         sameAs, judged));
   }
 
+  /**
+   * The ids of the same-as links a graph of this session uses: the model links of the latest run it can see whole,
+   * and per pair of records the latest judgement it can see when that says "same". Unaudited: for a facade call
+   * ({@link Session#graph}) audited as a whole.
+   */
+  Set<EntityId> sameAsInUse() {
+    Set<EntityId> out = new HashSet<>();
+    Optional<String> run = latestRun();
+    for (Entity l : modelLinks()) {
+      if (l.first("run").equals(run)) {
+        out.add(l.id());
+      }
+    }
+    Map<Set<EntityId>, MatchJudgement> latest = new HashMap<>();
+    for (MatchJudgement j : doJudgements()) {
+      latest.put(Set.of(j.left(), j.right()), j); // oldest first: the last one of a pair wins
+    }
+    latest.values().stream().filter(j -> j.verdict() == Judgement.Verdict.SAME).forEach(j -> out.add(j.id()));
+    return out;
+  }
+
   /** The merge and split events this session may see, oldest first. */
   public List<MatchEvent> events() {
     return session.audited("match.events", "", this::doEvents, list -> list.stream().map(e -> e.id().value()).toList());

@@ -726,9 +726,22 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  private Set<String> visibleLabels() {
+  Set<String> visibleLabels() {
     workspace.store.refresh();
     return workspace.visibleLabels(principal, purpose);
+  }
+
+  /**
+   * The link graph of everything this session may see ({@link org.insight.graph.Network}): entities as nodes, and
+   * as edges their explicit links, entity references, shared identifiers, co-mentions and the same-as links of the
+   * latest resolution run it can see. Nothing invisible is a node, an edge, a count or an input to any measure; the
+   * graph's label is the conjunction of what it used. One audit entry names what was read; built graphs are cached
+   * by (visible labels, purpose, index version, options), so asking again is cheap and still audited.
+   */
+  public org.insight.graph.Network graph(GraphOptions options) {
+    Objects.requireNonNull(options, "options");
+    ensureOpen();
+    return Graphs.build(this, options);
   }
 
   /**
@@ -824,7 +837,7 @@ public final class Session implements AutoCloseable {
   }
 
   /** The type and its sub-types; {@code null} means every type (statements are validated against the schema). */
-  private Set<String> types(String type) {
+  Set<String> types(String type) {
     if (type == null) {
       return workspace.schema().types().stream().map(EntityType::name).collect(Collectors.toUnmodifiableSet());
     }

@@ -68,6 +68,8 @@ public final class Workspace implements AutoCloseable {
   final WatchListScreening screening;
   /** Erasures run one at a time (each plans over the store and then deletes). */
   final Object erasures = new Object();
+  /** Built graphs by what decides them (see {@link Graphs}); a few, since one can be large. */
+  final Cache<Graphs.Key, org.insight.graph.Network> graphs = Caffeine.newBuilder().maximumSize(4).build();
   private volatile boolean closed;
 
   /** A decision depends on the label, who asks, why, and the day (retention dates are days). */

@@ -145,6 +145,8 @@ class SessionSecurityContractTest {
         args[i] = org.insight.core.ProgressListener.NONE;
       } else if (types[i] == String.class && m.getDeclaringClass() == Resolution.class) {
         args[i] = "a reason";
+      } else if (types[i] == GraphOptions.class) {
+        args[i] = GraphOptions.defaults();
       } else if (types[i] == org.insight.search.Query.class) {
         args[i] = org.insight.search.Query.all().facets(org.insight.search.Query.Facet.values());
       } else if (types[i] == org.insight.match.ScreeningQuery.class) {
@@ -196,6 +198,8 @@ class SessionSecurityContractTest {
     } else if (result instanceof RetentionDue r) {
       assertEquals(0, r.entityCount() + r.documentCount(), m.getName());
       assertTrue(r.entities().isEmpty() && r.documents().isEmpty(), m.getName());
+    } else if (result instanceof org.insight.graph.Network n) {
+      assertTrue(n.nodes().isEmpty() && n.edges().isEmpty() && n.label().isEmpty(), m.getName() + " " + n);
     } else if (result instanceof Long n) {
       assertEquals(0L, n, m.getName());
     } else if (result instanceof org.insight.search.Scan<?> scan) {

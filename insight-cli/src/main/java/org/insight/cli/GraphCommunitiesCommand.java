@@ -1,0 +1,57 @@
+package org.insight.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.insight.core.EntityId;
+import org.insight.graph.Communities;
+import org.insight.graph.Network;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code insight graph communities}: groups by Louvain, with the modularity. */
+@Command(name = "communities", mixinStandardHelpOptions = true,
+    description = "Groups of densely connected entities (Louvain), largest first, with their modularity.")
+final class GraphCommunitiesCommand implements Callable<Integer> {
+  @Mixin SessionOptions session;
+  @Mixin GraphBuildOptions graph;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try (SessionOptions.Opened opened = session.read()) {
+      Network g = graph.build(opened.session());
+      Communities c = g.communities();
+      PrintWriter out = spec.commandLine().getOut();
+      if (session.json) {
+        ObjectNode n = GraphRender.versioned(g);
+        n.put("modularity", c.modularity());
+        ArrayNode groups = n.putArray("communities");
+        ArrayNode nodes = n.putArray("nodes");
+        for (int i = 0; i < c.groups().size(); i++) {
+          ObjectNode group = groups.addObject();
+          group.put("community", i);
+          ArrayNode members = group.putArray("members");
+          for (EntityId id : c.groups().get(i)) {
+            members.add(id.value());
+            nodes.addObject().put("id", id.value()).put("community", i);
+          }
+        }
+        Render.print(out, n);
+      } else {
+        out.printf(Locale.ROOT, "%d communities, modularity %.4f%n", c.groups().size(), c.modularity());
+        for (int i = 0; i < c.groups().size(); i++) {
+          List<EntityId> members = c.groups().get(i);
+          out.printf(Locale.ROOT, "  %d (%d): %s%n", i, members.size(),
+              String.join("; ", members.stream().map(id -> GraphRender.caption(g, id)).toList()));
+        }
+      }
+      return 0;
+    }
+  }
+}

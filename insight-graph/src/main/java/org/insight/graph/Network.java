@@ -1,0 +1,294 @@
+package org.insight.graph;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.insight.core.EntityId;
+import org.insight.core.Schema;
+import org.insight.graph.internal.Betweenness;
+import org.insight.graph.internal.Biconnected;
+import org.insight.graph.internal.IntGraph;
+import org.insight.graph.internal.Louvain;
+import org.insight.graph.internal.PageRank;
+import org.insight.graph.internal.Paths;
+import org.insight.policy.Label;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.AsUnmodifiableGraph;
+import org.jgrapht.graph.builder.GraphTypeBuilder;
+
+/**
+ * A link graph of entities — nodes are entities (or collapsed resolved clusters), edges the evidence that connects
+ * them ({@link EdgeKind}) — and the questions investigators ask of it: how two entities are connected, who is
+ * around one, who matters, which groups there are, who the brokers are. Immutable and thread-safe.
+ *
+ * <p>A network holds only what it was built from. Built through a workspace session, that is only what the session
+ * may see: nothing invisible is a node, an edge, a count or an input to any measure, and {@link #label()} is the
+ * conjunction of the labels of everything it used. Algorithms run on a compact undirected view (int ids, primitive
+ * adjacency arrays, parallel edges merged with their counts summed as the weight); {@link #asGraph()} gives a JGraphT
+ * view for anything not offered here.
+ */
+public final class Network {
+  private final List<GraphNode> nodes;
+  private final List<EntityId> ids;
+  private final List<GraphEdge> edges;
+  private final Optional<Label> label;
+  private final List<String> notes;
+  private final IntGraph graph;
+  private final Map<Long, List<GraphEdge>> byPair;
+
+  Network(List<GraphNode> nodes, List<GraphEdge> edges, List<String> notes) {
+    List<GraphNode> sortedNodes = new ArrayList<>(nodes);
+    sortedNodes.sort(Comparator.comparing(GraphNode::id));
+    this.nodes = List.copyOf(sortedNodes);
+    this.ids = this.nodes.stream().map(GraphNode::id).toList();
+    List<GraphEdge> sortedEdges = new ArrayList<>(edges);
+    sortedEdges.sort(EDGE_ORDER);
+    this.edges = List.copyOf(sortedEdges);
+    this.notes = List.copyOf(notes);
+    List<Label> labels = new ArrayList<>();
+    this.nodes.forEach(n -> labels.add(n.label()));
+    this.edges.forEach(e -> labels.add(e.label()));
+    this.label = labels.isEmpty() ? Optional.empty() : Optional.of(fold(labels));
+    int m = this.edges.size();
+    int[] from = new int[m];
+    int[] to = new int[m];
+    double[] weight = new double[m];
+    this.byPair = new HashMap<>();
+    for (int i = 0; i < m; i++) {
+      GraphEdge e = this.edges.get(i);
+      from[i] = index(e.source());
+      to[i] = index(e.target());
+      if (from[i] < 0 || to[i] < 0) {
+        throw new IllegalArgumentException("edge " + e + " has an end that is not a node of the network");
+      }
+      weight[i] = e.count();
+      byPair.computeIfAbsent(key(from[i], to[i]), k -> new ArrayList<>()).add(e);
+    }
+    this.graph = IntGraph.of(this.nodes.size(), m, from, to, weight);
+  }
+
+  static final Comparator<GraphEdge> EDGE_ORDER = Comparator.comparing(GraphEdge::source)
+      .thenComparing(GraphEdge::target).thenComparing(GraphEdge::kind).thenComparing(GraphEdge::type)
+      .thenComparing(GraphEdge::value);
+
+  /** A builder of a network from entities, links and mentions. */
+  public static NetworkBuilder builder(Schema schema) {
+    return new NetworkBuilder(schema);
+  }
+
+  /** The conjunction of labels, folded in a fixed order so equal inputs give equal text. */
+  static Label fold(Collection<Label> labels) {
+    TreeSet<Label> sorted = new TreeSet<>(Comparator.comparing(Label::toString));
+    sorted.addAll(labels);
+    return Label.allOf(sorted);
+  }
+
+  private static long key(int u, int v) {
+    return u < v ? ((long) u << 32) | v : ((long) v << 32) | u;
+  }
+
+  private int index(EntityId id) {
+    int i = Collections.binarySearch(ids, id);
+    return i < 0 ? -1 : i;
+  }
+
+  private int require(EntityId id) {
+    Objects.requireNonNull(id, "id");
+    int i = index(id);
+    if (i < 0) {
+      throw new IllegalArgumentException("no node " + id + " in this network; list nodes with nodes() (a collapsed"
+          + " cluster is named by its smallest member id)");
+    }
+    return i;
+  }
+
+  /** The nodes, in id order. */
+  public List<GraphNode> nodes() {
+    return nodes;
+  }
+
+  /** The edges, ordered by source, target, kind, type and value. */
+  public List<GraphEdge> edges() {
+    return edges;
+  }
+
+  /** The node with this id (for a collapsed cluster, its smallest member id). */
+  public Optional<GraphNode> node(EntityId id) {
+    int i = index(Objects.requireNonNull(id, "id"));
+    return i < 0 ? Optional.empty() : Optional.of(nodes.get(i));
+  }
+
+  /** The conjunction of the labels of every node and edge; empty for an empty network. */
+  public Optional<Label> label() {
+    return label;
+  }
+
+  /**
+   * What the builder left out and why (an identifier shared by more entities than the builder's limit, a document
+   * mentioning too many), so nothing is silently lost.
+   */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** Every edge between two nodes, in edge order; empty when they are not adjacent. */
+  public List<GraphEdge> edgesBetween(EntityId a, EntityId b) {
+    return byPair.getOrDefault(key(require(a), require(b)), List.of());
+  }
+
+  /** The edges of one kind. */
+  public List<GraphEdge> edges(EdgeKind kind) {
+    return edges.stream().filter(e -> e.kind() == kind).toList();
+  }
+
+  /** The same nodes with only the edges that pass {@code keep} (by kind, type, time window, ...). */
+  public Network filter(Predicate<GraphEdge> keep) {
+    Objects.requireNonNull(keep, "keep");
+    return new Network(nodes, edges.stream().filter(keep).toList(), notes);
+  }
+
+  /** A shortest path (fewest hops) from {@code from} to {@code to}, with the evidence of each hop. */
+  public Optional<GraphPath> shortestPath(EntityId from, EntityId to) {
+    int[] p = Paths.shortest(graph, require(from), require(to));
+    return p == null ? Optional.empty() : Optional.of(path(p));
+  }
+
+  /**
+   * Up to {@code k} loopless paths from {@code from} to {@code to} of at most {@code maxLength} hops, shortest first
+   * (Yen's algorithm on hop counts).
+   */
+  public List<GraphPath> paths(EntityId from, EntityId to, int k, int maxLength) {
+    if (k < 1 || maxLength < 1) {
+      throw new IllegalArgumentException("paths needs k >= 1 and maxLength >= 1, got k=" + k + " maxLength="
+          + maxLength);
+    }
+    return Paths.kShortest(graph, require(from), require(to), k, maxLength).stream().map(this::path).toList();
+  }
+
+  private GraphPath path(int[] p) {
+    List<EntityId> ns = new ArrayList<>(p.length);
+    List<List<GraphEdge>> hops = new ArrayList<>();
+    for (int i = 0; i < p.length; i++) {
+      ns.add(ids.get(p[i]));
+      if (i > 0) {
+        hops.add(byPair.get(key(p[i - 1], p[i])));
+      }
+    }
+    return new GraphPath(ns, hops);
+  }
+
+  /** The ego network: every node within {@code hops} of {@code centre} and the edges among them. */
+  public Network neighbourhood(EntityId centre, int hops) {
+    if (hops < 0) {
+      throw new IllegalArgumentException("neighbourhood needs hops >= 0, got " + hops);
+    }
+    int[] dist = Paths.distances(graph, require(centre), hops);
+    List<GraphNode> inside = new ArrayList<>();
+    for (int i = 0; i < dist.length; i++) {
+      if (dist[i] >= 0) {
+        inside.add(nodes.get(i));
+      }
+    }
+    List<GraphEdge> kept = edges.stream().filter(e -> dist[index(e.source())] >= 0 && dist[index(e.target())] >= 0)
+        .toList();
+    return new Network(inside, kept, List.of());
+  }
+
+  /** The connected components, largest first (ties by smallest id), each in id order. */
+  public List<List<EntityId>> components() {
+    return groups(Paths.components(graph));
+  }
+
+  private List<List<EntityId>> groups(int[] membership) {
+    Map<Integer, List<EntityId>> by = new HashMap<>();
+    for (int i = 0; i < membership.length; i++) {
+      by.computeIfAbsent(membership[i], k -> new ArrayList<>()).add(ids.get(i));
+    }
+    List<List<EntityId>> out = new ArrayList<>(by.values());
+    out.sort(Comparator.<List<EntityId>>comparingInt(List::size).reversed().thenComparing(l -> l.get(0)));
+    return out;
+  }
+
+  /** Degree centrality: the number of distinct neighbours over n-1 (as networkx). */
+  public NodeScores degree() {
+    int n = nodes.size();
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = n > 1 ? graph.degree(i) / (double) (n - 1) : 0;
+    }
+    return new NodeScores("degree", ids, d, 0);
+  }
+
+  /**
+   * Exact betweenness centrality on hop distance (Brandes), normalised as networkx's {@code normalized=True} for an
+   * undirected graph: the share of the pairs of other nodes whose shortest paths run through a node. O(n·m).
+   */
+  public NodeScores betweenness() {
+    return new NodeScores("betweenness", ids, Betweenness.exact(graph), 0);
+  }
+
+  /**
+   * Betweenness estimated from {@code pivots} source nodes drawn with {@code seed} (Brandes–Pich), unbiased, with
+   * {@link NodeScores#errorBound()} holding at 99% for every node at once. O(pivots·m).
+   */
+  public NodeScores betweenness(int pivots, long seed) {
+    if (pivots < 1) {
+      throw new IllegalArgumentException("sampled betweenness needs pivots >= 1, got " + pivots);
+    }
+    return new NodeScores("betweenness", ids, Betweenness.sampled(graph, pivots, seed),
+        Betweenness.errorBound(nodes.size(), pivots, 0.99));
+  }
+
+  /** PageRank with damping 0.85 on the weighted undirected graph (iterated to an L1 change below 1e-10). */
+  public NodeScores pageRank() {
+    return new NodeScores("pagerank", ids, PageRank.of(graph, 0.85, 1000, 1e-10), 0);
+  }
+
+  /** Communities by Louvain on the weighted graph, with their modularity. */
+  public Communities communities() {
+    int[] c = Louvain.communities(graph);
+    return new Communities(Louvain.modularity(graph, c), groups(c));
+  }
+
+  /** Articulation points and bridges (iterative: no stack overflow at millions of nodes). */
+  public Brokers brokers() {
+    Biconnected b = Biconnected.of(graph);
+    List<EntityId> points = new ArrayList<>();
+    for (int p : b.articulationPoints) {
+      points.add(ids.get(p));
+    }
+    List<List<EntityId>> bridges = new ArrayList<>();
+    for (int[] e : b.bridges) {
+      bridges.add(List.of(ids.get(e[0]), ids.get(e[1])));
+    }
+    return new Brokers(points, bridges);
+  }
+
+  /**
+   * This network as an unmodifiable JGraphT graph (undirected, multiple edges, weighted by evidence count; each
+   * edge keeps its own direction in {@link GraphEdge#directed()}), for JGraphT's algorithms. A copy: build it once.
+   */
+  public Graph<EntityId, GraphEdge> asGraph() {
+    Graph<EntityId, GraphEdge> g = GraphTypeBuilder.<EntityId, GraphEdge>undirected().allowingMultipleEdges(true)
+        .allowingSelfLoops(false).weighted(true).buildGraph();
+    ids.forEach(g::addVertex);
+    for (GraphEdge e : edges) {
+      g.addEdge(e.source(), e.target(), e);
+      g.setEdgeWeight(e, e.count());
+    }
+    return new AsUnmodifiableGraph<>(g);
+  }
+
+  @Override
+  public String toString() {
+    return "Network[nodes=" + nodes.size() + ", edges=" + edges.size() + ", label=" + label.orElse(null) + "]";
+  }
+}

@@ -1,0 +1,222 @@
+package org.insight.graph;
+
+import static org.insight.graph.Graphs.id;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.insight.core.EntityId;
+import org.insight.graph.internal.IntGraph;
+import org.insight.graph.internal.Louvain;
+import org.jgrapht.Graph;
+import org.jgrapht.GraphPath;
+import org.jgrapht.alg.connectivity.BiconnectivityInspector;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.jgrapht.alg.scoring.BetweennessCentrality;
+import org.jgrapht.alg.shortestpath.BFSShortestPath;
+import org.jgrapht.alg.shortestpath.YenKShortestPath;
+import org.jgrapht.graph.DefaultEdge;
+
+/** The algorithms against JGraphT on the same random graphs, and the laws they obey. */
+class NetworkProperties {
+
+  /** A random graph: n nodes and a list of node pairs. */
+  record RandomGraph(int n, List<int[]> edges) {
+    Network network() {
+      return Graphs.network(n, edges);
+    }
+
+    Graph<EntityId, DefaultEdge> jgrapht() {
+      return Graphs.jgrapht(n, edges);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder s = new StringBuilder("n=" + n + " edges=");
+      edges.forEach(e -> s.append(e[0]).append('-').append(e[1]).append(' '));
+      return s.toString();
+    }
+  }
+
+  @Provide
+  Arbitrary<RandomGraph> graphs() {
+    return Arbitraries.integers().between(2, 30).flatMap(n -> {
+      Arbitrary<int[]> edge = Combinators.combine(Arbitraries.integers().between(0, n - 1),
+          Arbitraries.integers().between(0, n - 1)).as((a, b) -> new int[] {a, b});
+      return edge.list().ofMaxSize(3 * n).map(list -> new RandomGraph(n, list));
+    });
+  }
+
+  @Property(tries = 200)
+  void betweennessEqualsJGraphT(@ForAll("graphs") RandomGraph g) {
+    Map<EntityId, Double> expected = new BetweennessCentrality<>(g.jgrapht(), true).getScores();
+    NodeScores actual = g.network().betweenness();
+    // JGraphT's normalize=true divides the halved count by (n-1)(n-2); networkx (and we) by (n-1)(n-2)/2
+    expected.forEach((v, x) -> assertEquals(2 * x, actual.of(v), 1e-9, v + " in " + g));
+  }
+
+  @Property(tries = 200)
+  void pageRankEqualsJGraphT(@ForAll("graphs") RandomGraph g) {
+    Network net = g.network();
+    // on the JGraphT view: the same multigraph, weighted by evidence count (two links of a pair weigh 2)
+    Map<EntityId, Double> expected = new org.jgrapht.alg.scoring.PageRank<>(net.asGraph(), 0.85, 10_000, 1e-12)
+        .getScores();
+    NodeScores actual = net.pageRank();
+    expected.forEach((v, x) -> assertEquals(x, actual.of(v), 1e-6, v + " in " + g));
+  }
+
+  @Property(tries = 200)
+  void componentsArePartitionsEqualToJGraphTs(@ForAll("graphs") RandomGraph g) {
+    List<List<EntityId>> ours = g.network().components();
+    Set<Set<EntityId>> theirs = new HashSet<>();
+    new ConnectivityInspector<>(g.jgrapht()).connectedSets().forEach(s -> theirs.add(new TreeSet<>(s)));
+    Set<Set<EntityId>> mine = new HashSet<>();
+    int total = 0;
+    for (List<EntityId> c : ours) {
+      mine.add(new TreeSet<>(c));
+      total += c.size();
+    }
+    assertEquals(g.n(), total, "every node in exactly one component");
+    assertEquals(theirs, mine);
+  }
+
+  @Property(tries = 200)
+  void articulationPointsAndBridgesEqualJGraphTs(@ForAll("graphs") RandomGraph g) {
+    BiconnectivityInspector<EntityId, DefaultEdge> inspector = new BiconnectivityInspector<>(g.jgrapht());
+    Brokers b = g.network().brokers();
+    assertEquals(new TreeSet<>(inspector.getCutpoints()), new TreeSet<>(b.articulationPoints()), g.toString());
+    Set<Set<EntityId>> bridges = new HashSet<>();
+    inspector.getBridges().forEach(e -> bridges.add(Set.of(g.jgrapht().getEdgeSource(e),
+        g.jgrapht().getEdgeTarget(e))));
+    Set<Set<EntityId>> mine = new HashSet<>();
+    b.bridges().forEach(p -> mine.add(Set.copyOf(p)));
+    assertEquals(bridges, mine, g.toString());
+  }
+
+  @Property(tries = 200)
+  void shortestPathsAreRealShortestAndSymmetric(@ForAll("graphs") RandomGraph g,
+      @ForAll("nodes") int a, @ForAll("nodes") int b) {
+    int s = a % g.n();
+    int t = b % g.n();
+    Network net = g.network();
+    GraphPath<EntityId, DefaultEdge> expected = new BFSShortestPath<>(g.jgrapht()).getPath(id(s), id(t));
+    var there = net.shortestPath(id(s), id(t));
+    var back = net.shortestPath(id(t), id(s));
+    assertEquals(expected == null, there.isEmpty(), g.toString());
+    assertEquals(there.isEmpty(), back.isEmpty(), "reachability is symmetric");
+    if (there.isPresent()) {
+      assertEquals(expected.getLength(), there.get().length(), g.toString());
+      assertEquals(there.get().length(), back.get().length(), "undirected path lengths are symmetric");
+      assertRealPath(net, there.get(), id(s), id(t));
+    }
+  }
+
+  @Property(tries = 150)
+  void kShortestPathsMatchYensLengthsAndAreRealLooplessPaths(@ForAll("graphs") RandomGraph g,
+      @ForAll("nodes") int a, @ForAll("nodes") int b) {
+    int s = a % g.n();
+    int t = b % g.n();
+    if (s == t) {
+      return;
+    }
+    Network net = g.network();
+    List<org.insight.graph.GraphPath> ours = net.paths(id(s), id(t), 5, 30);
+    List<Integer> expected = new YenKShortestPath<>(g.jgrapht()).getPaths(id(s), id(t), 5).stream()
+        .map(GraphPath::getLength).toList();
+    assertEquals(expected, ours.stream().map(org.insight.graph.GraphPath::length).toList(), g.toString());
+    Set<List<EntityId>> distinct = new HashSet<>();
+    for (org.insight.graph.GraphPath p : ours) {
+      assertRealPath(net, p, id(s), id(t));
+      assertEquals(p.nodes().size(), new HashSet<>(p.nodes()).size(), "loopless");
+      assertTrue(distinct.add(p.nodes()), "distinct");
+    }
+  }
+
+  @Property(tries = 200)
+  void louvainIsAPartitionNoWorseThanSingletons(@ForAll("graphs") RandomGraph g) {
+    Network net = g.network();
+    Communities c = net.communities();
+    Set<EntityId> seen = new HashSet<>();
+    c.groups().forEach(group -> group.forEach(v -> assertTrue(seen.add(v), "in one community only")));
+    assertEquals(g.n(), seen.size());
+    int[] from = new int[g.edges().size()];
+    int[] to = new int[g.edges().size()];
+    double[] w = new double[g.edges().size()];
+    for (int i = 0; i < from.length; i++) {
+      from[i] = g.edges().get(i)[0];
+      to[i] = g.edges().get(i)[1];
+      w[i] = 1;
+    }
+    IntGraph ig = IntGraph.of(g.n(), from.length, from, to, w);
+    int[] singletons = new int[g.n()];
+    int[] found = new int[g.n()];
+    for (int i = 0; i < g.n(); i++) {
+      singletons[i] = i;
+      found[i] = c.of(id(i));
+    }
+    assertTrue(c.modularity() >= Louvain.modularity(ig, singletons) - 1e-12, g.toString());
+    assertEquals(Louvain.modularity(ig, found), c.modularity(), 1e-9, "reported modularity is the partition's");
+  }
+
+  @Property(tries = 100)
+  void sampledBetweennessIsWithinItsBound(@ForAll("graphs") RandomGraph g, @ForAll long seed) {
+    Network net = g.network();
+    int pivots = Math.max(1, g.n() / 2);
+    NodeScores exact = net.betweenness();
+    NodeScores sampled = net.betweenness(pivots, seed);
+    assertEquals(org.insight.graph.internal.Betweenness.errorBound(g.n(), pivots, 0.99), sampled.errorBound());
+    // checked at a confidence of 1 - 1e-9 (the bound reported is at 0.99), so the property is not flaky
+    double bound = org.insight.graph.internal.Betweenness.errorBound(g.n(), pivots, 1 - 1e-9);
+    for (Score s : exact.all()) {
+      assertTrue(Math.abs(s.value() - sampled.of(s.id())) <= bound + 1e-12,
+          s.id() + " exact " + s.value() + " sampled " + sampled.of(s.id()) + " bound " + bound);
+    }
+    NodeScores all = net.betweenness(g.n(), seed);
+    assertEquals(0.0, all.errorBound());
+    exact.all().forEach(s -> assertEquals(s.value(), all.of(s.id()), 1e-12, "all pivots is exact"));
+  }
+
+  @Property(tries = 100)
+  void measuresAreInvariantUnderRelabelling(@ForAll("graphs") RandomGraph g, @ForAll long seed) {
+    int[] perm = new java.util.Random(seed).ints(0, Integer.MAX_VALUE).limit(g.n()).toArray();
+    int[] order = java.util.stream.IntStream.range(0, g.n()).boxed()
+        .sorted((x, y) -> Integer.compare(perm[x], perm[y])).mapToInt(Integer::intValue).toArray();
+    List<int[]> relabelled = new ArrayList<>();
+    g.edges().forEach(e -> relabelled.add(new int[] {order[e[0]], order[e[1]]}));
+    Network a = g.network();
+    Network b = Graphs.network(g.n(), relabelled);
+    for (int v = 0; v < g.n(); v++) {
+      assertEquals(a.betweenness().of(id(v)), b.betweenness().of(id(order[v])), 1e-9);
+      assertEquals(a.degree().of(id(v)), b.degree().of(id(order[v])), 1e-12);
+      assertEquals(a.pageRank().of(id(v)), b.pageRank().of(id(order[v])), 1e-8);
+    }
+  }
+
+  @Provide
+  Arbitrary<Integer> nodes() {
+    return Arbitraries.integers().between(0, 1000);
+  }
+
+  private static void assertRealPath(Network net, org.insight.graph.GraphPath p, EntityId s, EntityId t) {
+    assertEquals(s, p.nodes().get(0));
+    assertEquals(t, p.nodes().get(p.nodes().size() - 1));
+    for (int i = 0; i < p.length(); i++) {
+      assertTrue(!p.hops().get(i).isEmpty(), "every hop has evidence");
+      for (GraphEdge e : p.hops().get(i)) {
+        assertEquals(Set.of(p.nodes().get(i), p.nodes().get(i + 1)), Set.of(e.source(), e.target()));
+      }
+      assertEquals(p.hops().get(i), net.edgesBetween(p.nodes().get(i), p.nodes().get(i + 1)));
+    }
+  }
+}
