@@ -25,6 +25,14 @@ public interface IngestTarget {
    */
   void write(List<Document> documents);
 
+  /**
+   * Whether the document an earlier run made is still held. The ledger skips an unchanged item only while it is: after
+   * an erasure removed the document, the same bytes are ingested again rather than reported "unchanged".
+   */
+  default boolean holds(String documentId) {
+    return true;
+  }
+
   /** Writes entities (and links) mapped from structured records in one durable commit. */
   void writeEntities(List<Entity> entities);
 

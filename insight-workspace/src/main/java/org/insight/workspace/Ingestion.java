@@ -92,6 +92,11 @@ final class Ingestion implements IngestTarget {
   }
 
   @Override
+  public boolean holds(String documentId) {
+    return session.holdsDocument(documentId);
+  }
+
+  @Override
   public Path stateDirectory() {
     return workspace.directory().resolve("ingest");
   }

@@ -853,6 +853,11 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** Whether this session sees a document with this id: the ingest ledger's check that an erasure did not remove it. */
+  boolean holdsDocument(String documentId) {
+    return workspace.store.document(documentId, visibility()).isPresent();
+  }
+
   private Visibility visibility() {
     workspace.store.refresh();
     return Visibility.of(workspace.visibleLabels(principal, purpose));

@@ -62,7 +62,7 @@ class DurabilityKillTest {
       for (int i : seen.acked()) {
         byte[] bytes = KillWriter.documentText(i).getBytes(StandardCharsets.UTF_8);
         ContentHash hash = ContentHash.of(bytes);
-        var d = s.document(Document.idFor(KillWriter.DOCUMENTS.name(), hash));
+        var d = s.document(Document.idFor(KillWriter.DOCUMENTS.name(), KillWriter.DOCUMENTS.label(), hash));
         assertTrue(d.isPresent(), "acknowledged ingest of item " + i + " lost, " + context);
         assertEquals(KillWriter.documentText(i), d.get().text(), "item " + i + " torn, " + context);
         try (var in = s.evidence(hash).orElseThrow()) {

@@ -236,6 +236,12 @@ class ErasureTest {
       assertEquals(2, r.documents().size(), "the mail and its attachment");
       assertEquals(0, s.documents(0, 10).total());
       assertEquals(0, s.search("Quirkmeyer").total());
+      // the ledger still has the unchanged file, but its document is gone: ingesting it again brings it back
+      org.insight.ingest.IngestReport again = s.ingest(org.insight.ingest.IngestRequest.builder(
+          Fixtures.dataset("tips", "A")).source(org.insight.ingest.IngestSource.directory(inbox))
+          .extractor(new TestMailExtractor()).build());
+      assertEquals(0, again.unchanged(), again.toString());
+      assertEquals(2, s.documents(0, 10).total());
     }
   }
 

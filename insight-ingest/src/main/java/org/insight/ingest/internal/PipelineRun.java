@@ -258,7 +258,8 @@ public final class PipelineRun {
     long modified = a.lastModifiedTime().toMillis();
     Ledger.Entry e = ledger.last(key);
     Item item = new Item(key, record, file.getFileName().toString(), file, null, a.size(), modified);
-    if (e != null && Ledger.INGESTED.equals(e.outcome()) && e.size() == a.size() && e.modified() == modified) {
+    if (e != null && Ledger.INGESTED.equals(e.outcome()) && e.size() == a.size() && e.modified() == modified
+        && stillHeld(e.sha256(), item.name())) {
       put(results, new Skipped(item, null));
     } else {
       put(items, item);
@@ -399,7 +400,8 @@ public final class PipelineRun {
     }
     try {
       Ledger.Entry before = ledger.last(item.key());
-      if (before != null && Ledger.INGESTED.equals(before.outcome()) && before.sha256().equals(hash.hex())) {
+      if (before != null && Ledger.INGESTED.equals(before.outcome()) && before.sha256().equals(hash.hex())
+          && stillHeld(hash.hex(), item.name())) {
         // touched but not changed: remember the new size/time so the next run skips it without reading
         return new Skipped(item, Ledger.line(item.key(), size, modified, hash.hex(), Ledger.INGESTED, "", "", 0, now()));
       }
@@ -429,6 +431,17 @@ public final class PipelineRun {
     } finally {
       deleteQuietly(copy);
     }
+  }
+
+  /**
+   * Whether the document an earlier ingest of these bytes made is still in the target (an erasure may have removed
+   * it). A record file's entities are not checked: its rows may have been erased one by one.
+   */
+  private boolean stillHeld(String sha256, String name) {
+    if (request.mapping() != null && isRecordFile(name)) {
+      return true;
+    }
+    return target.holds(Document.idFor(dataset.name(), dataset.label(), ContentHash.parse(sha256)));
   }
 
   private boolean isRecordFile(String name) {
