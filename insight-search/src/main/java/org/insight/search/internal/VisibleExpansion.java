@@ -81,13 +81,15 @@ final class VisibleExpansion extends Query {
       TermsEnum te = query.getTermsEnum(terms);
       BoostAttribute boost = te.attributes().hasAttribute(BoostAttribute.class)
           ? te.attributes().getAttribute(BoostAttribute.class) : null;
+      // the index is sorted by label, so the visible documents are a few runs; past the last one nothing is visible
+      int lastVisible = bits.prevSetBit(bits.length() - 1);
       PostingsEnum postings = null;
       for (BytesRef t = te.next(); t != null; t = te.next()) {
         if (visible.containsKey(t)) {
           continue;
         }
         postings = te.postings(postings, PostingsEnum.NONE);
-        if (meets(postings, bits)) {
+        if (meets(postings, bits, lastVisible)) {
           visible.put(BytesRef.deepCopyOf(t), boost == null ? 1f : boost.getBoost());
         }
       }
@@ -118,14 +120,11 @@ final class VisibleExpansion extends Query {
   }
 
   /** Whether {@code postings} holds a document set in {@code bits}: a leapfrog, skipping invisible runs. */
-  private static boolean meets(PostingsEnum postings, FixedBitSet bits) throws IOException {
+  private static boolean meets(PostingsEnum postings, FixedBitSet bits, int lastVisible) throws IOException {
     int doc = postings.nextDoc();
-    while (doc != DocIdSetIterator.NO_MORE_DOCS) {
+    while (doc != DocIdSetIterator.NO_MORE_DOCS && doc <= lastVisible) {
       if (bits.get(doc)) {
         return true;
-      }
-      if (doc + 1 >= bits.length()) {
-        return false;
       }
       int next = bits.nextSetBit(doc + 1);
       if (next == DocIdSetIterator.NO_MORE_DOCS) {
