@@ -98,6 +98,23 @@ class MainTest {
   }
 
   @Test
+  void outOfRangePagesAndInvertedRangesAreUsageErrorsThatSayWhatToDo() {
+    run("demo", "--workspace", ws());
+    // issue 14, finding 8: these used to answer with Lucene's and the JDK's internals
+    CliRun offset = run("search", "ivan", "--offset", "2147483647", "--workspace", ws(), "--auths", "INTERPOL");
+    assertEquals(2, offset.code(), offset.err());
+    assertTrue(offset.err().contains("the page offset 2147483647 is out of range"), offset.err());
+    assertFalse(offset.err().contains("fromIndex"), offset.err());
+    CliRun limit = run("search", "ivan", "--limit", "-1", "--workspace", ws(), "--auths", "INTERPOL");
+    assertEquals(2, limit.code(), limit.err());
+    assertTrue(limit.err().contains("the page limit -1 is out of range"), limit.err());
+    CliRun range = run("search", "birthDate:[2000 TO 1900]", "--workspace", ws(), "--auths", "INTERPOL");
+    assertEquals(2, range.code(), range.err());
+    assertTrue(range.err().contains("ends before it starts"), range.err());
+    assertFalse(range.err().contains("min value"), range.err());
+  }
+
+  @Test
   void batchSearchWritesOneRowPerHit() throws Exception {
     run("demo", "--workspace", ws());
     Path queries = dir.resolve("queries.csv");

@@ -76,6 +76,21 @@ public sealed interface Clause {
       if (from == null && to == null) {
         throw new QuerySyntaxException("", -1, "a date range needs at least one bound");
       }
+      int first = from == null ? Integer.MIN_VALUE : bound(from)[0];
+      int last = to == null ? Integer.MAX_VALUE : bound(to)[1];
+      if (first > last) {
+        throw new QuerySyntaxException("", -1, "the date range [" + from + " TO " + to + "] ends before it starts; "
+            + "write the earlier date first, as in [" + to + " TO " + from + "]");
+      }
+    }
+
+    private static int[] bound(String raw) {
+      try {
+        return org.insight.search.internal.PartialDates.bound(raw);
+      } catch (org.insight.InsightException | java.time.DateTimeException e) {
+        throw new QuerySyntaxException(raw, -1, "'" + raw + "' is not a date: " + e.getMessage() + "; write a year "
+            + "(1970), a month (1970-03), a day (1970-03-15) or * for an open bound");
+      }
     }
   }
 

@@ -25,15 +25,21 @@ import java.util.Objects;
 public record Query(Clause match, Target target, int offset, int limit, Sort sort, List<Facet> facets, boolean highlight) {
   /** The most hits one page may hold. */
   public static final int MAX_LIMIT = 10_000;
+  /** The deepest a page may start: the hits before it are ranked too, so deeper paging is a scan's job. */
+  public static final int MAX_OFFSET = 1_000_000;
 
   public Query {
     Objects.requireNonNull(match, "match");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(sort, "sort");
     facets = List.copyOf(facets);
-    if (offset < 0 || limit < 0 || limit > MAX_LIMIT) {
-      throw new QuerySyntaxException("", -1, "a page needs offset >= 0 and 0 <= limit <= " + MAX_LIMIT + ", got offset="
-          + offset + " limit=" + limit);
+    if (offset < 0 || offset > MAX_OFFSET) {
+      throw new QuerySyntaxException("", -1, "the page offset " + offset + " is out of range: a search pages from 0 "
+          + "to " + MAX_OFFSET + "; to go through every match, narrow the query or scan the entities instead");
+    }
+    if (limit < 0 || limit > MAX_LIMIT) {
+      throw new QuerySyntaxException("", -1, "the page limit " + limit + " is out of range: a page holds 0 to "
+          + MAX_LIMIT + " hits; ask for fewer and page with the offset");
     }
   }
 

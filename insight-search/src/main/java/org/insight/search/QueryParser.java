@@ -56,7 +56,8 @@ import java.util.regex.Pattern;
  *   <li>{@code field:[FROM TO TO]} on any field → {@code DateRange(field, from, to)}; {@code date:[…]} is any
  *       date ({@code property == null}); {@code *} is an open bound; bounds are a year, a month or a day
  *       ({@code 1970}, {@code 1970-03}, {@code 1970-03-15}). {@code {…}} is read like {@code […]}: both bounds are
- *       always inclusive. {@code date:1975} is {@code DateRange(null, 1975, 1975)}.</li>
+ *       always inclusive. {@code date:1975} is {@code DateRange(null, 1975, 1975)}. A range that ends before it
+ *       starts ({@code [2000 TO 1900]}) or a bound that is no calendar date ({@code 1970-13}) is refused.</li>
  *   <li>any other field → {@code Property(field, value)} (the engine checks the name against the schema); unquoted
  *       property values with {@code *}/{@code ?} or a {@code ~N} tail are wildcard/fuzzy on that property, quoted
  *       values are always exact.</li>

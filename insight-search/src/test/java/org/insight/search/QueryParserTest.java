@@ -209,6 +209,27 @@ class QueryParserTest {
     fails("[1970 TO 1980]", 0, "a date range needs a field");
     fails("date:nineteen", 5, "is not a date");
     fails("date:[1970 to 1980]", 11, "expected TO");
+    // issue 14, finding 8: an inverted range or an impossible date is refused by name, not by Lucene's internals
+    fails("birthDate:[2000 TO 1900]", 10, "ends before it starts; write the earlier date first, as in [1900 TO 2000]");
+    fails("date:[1970-03 TO 1970-02-28]", 5, "ends before it starts");
+    fails("date:[1970-13 TO *]", 5, "'1970-13' is not a date");
+    fails("date:1970-02-30", 5, "is not a date");
+    assertEquals(new DateRange(null, "1970-03", "1970-03-01"), p("date:[1970-03 TO 1970-03-01]"));
+  }
+
+  @Test
+  void pagesOutOfRangeAreRefusedByName() {
+    QuerySyntaxException offset = assertThrows(QuerySyntaxException.class,
+        () -> Query.parse("ivan").offset(Integer.MAX_VALUE));
+    assertTrue(offset.getMessage().contains("the page offset 2147483647 is out of range"), offset.getMessage());
+    QuerySyntaxException negative = assertThrows(QuerySyntaxException.class, () -> Query.parse("ivan").offset(-1));
+    assertTrue(negative.getMessage().contains("the page offset -1 is out of range"), negative.getMessage());
+    QuerySyntaxException limit = assertThrows(QuerySyntaxException.class, () -> Query.parse("ivan").limit(-5));
+    assertTrue(limit.getMessage().contains("the page limit -5 is out of range"), limit.getMessage());
+    QuerySyntaxException huge = assertThrows(QuerySyntaxException.class,
+        () -> Query.parse("ivan").limit(Integer.MAX_VALUE));
+    assertTrue(huge.getMessage().contains("a page holds 0 to 10000 hits"), huge.getMessage());
+    assertEquals(Query.MAX_OFFSET, Query.parse("ivan").offset(Query.MAX_OFFSET).limit(Query.MAX_LIMIT).offset());
   }
 
   // ------------------------------------------------------------------ wildcards, fuzzy

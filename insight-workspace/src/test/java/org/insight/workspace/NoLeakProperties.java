@@ -131,6 +131,9 @@ class NoLeakProperties {
         Arbitraries.of("Ivan", "Amina", "Marco", "y", "nobody").map(org.insight.search.Query::text),
         Arbitraries.of("Ivan", "Amina El", "Marko", "Ivan Amina").map(org.insight.search.Query::name),
         Arbitraries.of("fr", "ru", "de").map(v -> org.insight.search.Query.property("nationality", v)),
+        // the forms that expand over words (issue 14): wildcards, fuzzy words, phrases, fielded patterns
+        Arbitraries.of("iv*", "ma?co", "amin~", "ivam~2", "\"x y\"", "name:mar*", "notes:ivan~", "alias:am*",
+            "ivan OR mar*").map(org.insight.search.Query::parse),
         Arbitraries.just(org.insight.search.Query.all()));
     Arbitrary<org.insight.search.Query> combined = Combinators.combine(leaf, leaf, Arbitraries.integers().between(0, 3))
         .as((a, b, op) -> switch (op) {

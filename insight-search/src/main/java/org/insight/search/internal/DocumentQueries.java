@@ -6,7 +6,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -22,10 +21,13 @@ import org.insight.search.Clause;
 final class DocumentQueries {
   private final Schema schema;
   private final QueryBuilder builder;
+  private final Query visibility;
 
-  DocumentQueries(Schema schema, QueryBuilder builder) {
+  /** {@code visibility}: the session's filter, over whose data patterns expand (null: the whole index). */
+  DocumentQueries(Schema schema, QueryBuilder builder, Query visibility) {
     this.schema = schema;
     this.builder = builder;
+    this.visibility = visibility;
   }
 
   /** The Lucene query of {@code c} over documents (no kind or label filter). */
@@ -81,10 +83,11 @@ final class DocumentQueries {
       return LuceneQueries.orNone(builder.createPhraseQuery(LuceneStore.TEXT, p.words()));
     }
     if (c instanceof Clause.Wildcard w) {
-      return LuceneQueries.wildcard(w.pattern());
+      return LuceneQueries.wildcard(w.pattern(), visibility);
     }
     if (c instanceof Clause.Fuzzy f) {
-      return new FuzzyQuery(new Term(LuceneStore.TEXT, LuceneQueries.fold(f.word())), f.edits(), 1, 50, true);
+      return LuceneQueries.fuzzy(LuceneStore.TEXT, LuceneQueries.fold(f.word()), f.edits(),
+          LuceneQueries.MAX_FUZZY_EXPANSIONS, visibility);
     }
     if (c instanceof Clause.Name n) {
       BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);

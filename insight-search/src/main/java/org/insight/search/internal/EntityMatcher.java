@@ -12,7 +12,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -39,6 +38,8 @@ final class EntityMatcher {
   static final int NAME_CANDIDATES = 2_000;
   /** Below this similarity a name candidate is not a match. */
   static final double NAME_THRESHOLD = 0.72;
+  /** A name token's one-edit variants: its nearest visible ones, at most this many. */
+  static final int NAME_FUZZY_EXPANSIONS = 20;
 
   private final SearchContext context;
   private final StatementQueries statements;
@@ -46,7 +47,7 @@ final class EntityMatcher {
 
   EntityMatcher(SearchContext context) {
     this.context = context;
-    this.statements = new StatementQueries(context.schema(), context.builder());
+    this.statements = new StatementQueries(context.schema(), context.builder(), context.visibility());
   }
 
   /** The entities matching {@code c}, each with its score. */
@@ -145,7 +146,8 @@ final class EntityMatcher {
       candidates.add(tokens, Occur.SHOULD);
       for (String token : Analysis.tokens(Analysis.name(), name)) {
         if (token.length() >= 4) {
-          candidates.add(new FuzzyQuery(new Term(LuceneStore.NAME, token), 1, 1, 20, true), Occur.SHOULD);
+          candidates.add(LuceneQueries.fuzzy(LuceneStore.NAME, token, 1, NAME_FUZZY_EXPANSIONS, context.visibility()),
+              Occur.SHOULD);
         }
       }
     }

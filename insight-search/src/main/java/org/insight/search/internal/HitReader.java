@@ -67,7 +67,9 @@ final class HitReader {
         .add(context.visibility(), Occur.FILTER).build();
     Map<String, List<org.insight.core.Mention>> out = new HashMap<>();
     var stored = context.searcher().storedFields();
-    for (ScoreDoc sd : context.searcher().search(q, 100_000).scoreDocs) {
+    // sized by the visible matches: a queue sized by the index would cost in proportion to invisible data too
+    int n = Math.max(1, Math.min(100_000, context.searcher().count(q)));
+    for (ScoreDoc sd : context.searcher().search(q, n).scoreDocs) {
       org.insight.core.Mention m = ModelJson.mention(ModelJson.read(stored.document(sd.doc).get(LuceneStore.JSON)));
       out.computeIfAbsent(m.documentId(), k -> new ArrayList<>()).add(m);
     }
@@ -81,7 +83,8 @@ final class HitReader {
         new TermQuery(new Term(LuceneStore.ENTITY, id)));
     List<Statement> statements = new ArrayList<>();
     var stored = context.searcher().storedFields();
-    int all = Math.max(1, context.searcher().getIndexReader().numDocs());
+    // sized by the entity's visible statements, not by the index (whose size counts invisible data, issue 14)
+    int all = Math.max(1, context.searcher().count(q));
     for (ScoreDoc sd : context.searcher().search(q, all).scoreDocs) {
       statements.add(ModelJson.statement(ModelJson.read(stored.document(sd.doc).get(LuceneStore.JSON))));
     }

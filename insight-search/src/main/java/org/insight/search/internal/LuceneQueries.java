@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -22,8 +23,13 @@ import org.apache.lucene.util.BytesRef;
 // later pass
 @SuppressWarnings("deprecation")
 final class LuceneQueries {
-  /** Wildcards expand to at most this many terms (the best by frequency), so no pattern can explode. */
-  static final int MAX_EXPANSIONS = 1_024;
+  /**
+   * A wildcard may match at most this many distinct visible words; more is refused (nothing is silently left out),
+   * and the cap leaves room under Lucene's 1,024-clause limit for the filters around it.
+   */
+  static final int MAX_EXPANSIONS = 1_000;
+  /** A fuzzy word expands to its nearest visible words, at most this many. */
+  static final int MAX_FUZZY_EXPANSIONS = 50;
 
   private LuceneQueries() {}
 
@@ -54,10 +60,24 @@ final class LuceneQueries {
     return new TermInSetQuery(field, refs);
   }
 
-  static Query wildcard(String pattern) {
+  /**
+   * A wildcard over the words of visible data ({@code visibility} the session's filter), or over the whole index
+   * when {@code visibility} is null (a benchmark's unfiltered baseline only).
+   */
+  static Query wildcard(String pattern, Query visibility) {
     WildcardQuery q = new WildcardQuery(new Term(LuceneStore.TEXT, fold(pattern)));
-    q.setRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
-    return q;
+    if (visibility == null) {
+      q.setRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
+      return q;
+    }
+    return new VisibleExpansion(q, visibility, MAX_EXPANSIONS, VisibleExpansion.OverCap.REFUSE, true);
+  }
+
+  /** A fuzzy word over the nearest words of visible data (of the whole index when {@code visibility} is null). */
+  static Query fuzzy(String field, String word, int edits, int max, Query visibility) {
+    FuzzyQuery q = new FuzzyQuery(new Term(field, word), edits, 1, max, true);
+    return visibility == null ? q
+        : new VisibleExpansion(q, visibility, max, VisibleExpansion.OverCap.KEEP_BEST, true);
   }
 
   /** Case and diacritic folding for terms that bypass analysis (wildcards, fuzzy words). */

@@ -133,6 +133,9 @@ public final class LuceneStore implements Index {
   public static LuceneStore open(Path dir, boolean readOnly, Schema schema) {
     FSDirectory directory = null;
     try {
+      if (!readOnly) {
+        LabelSort.ensureSorted(dir, (kind, stored) -> rebuild(kind, stored, schema));
+      }
       Files.createDirectories(dir);
       directory = FSDirectory.open(dir);
       if (readOnly) {
@@ -141,7 +144,7 @@ public final class LuceneStore implements Index {
         }
         return new LuceneStore(directory, null, new SearcherManager(directory, null), schema);
       }
-      IndexWriterConfig config = new IndexWriterConfig(Analysis.perFieldText());
+      IndexWriterConfig config = LabelSort.config();
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setCommitOnClose(true);
       // erasure (delete) merges away every segment holding a deleted document, not only those above 10% deleted
@@ -176,7 +179,7 @@ public final class LuceneStore implements Index {
     }
     try {
       for (Statement s : statements) {
-        writer.updateDocument(new Term(ID, s.id()), toLucene(s));
+        writer.updateDocument(new Term(ID, s.id()), toLucene(s, schema));
       }
       for (Document d : documents) {
         writer.updateDocument(new Term(ID, d.id()), toLucene(d));
@@ -256,19 +259,35 @@ public final class LuceneStore implements Index {
     }
     try {
       for (Mention m : mentions) {
-        org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
-        d.add(new StringField(KIND, MENTION_KIND, Field.Store.NO));
-        sortable(d, ID, m.id());
-        d.add(new StringField(MENTION_OF, m.documentId(), Field.Store.NO));
-        common(d, m.label().toString(), m.provenance().dataset(), m.provenance().grading().toString(), m.provenance().evidence());
-        d.add(new StoredField(JSON, ModelJson.write(ModelJson.mention(m))));
-        writer.updateDocument(new Term(ID, m.id()), d);
+        writer.updateDocument(new Term(ID, m.id()), toLucene(m));
       }
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new StoreException("could not write to the index: " + e.getMessage() + "; nothing was acknowledged", e);
     }
+  }
+
+  private static org.apache.lucene.document.Document toLucene(Mention m) {
+    org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+    d.add(new StringField(KIND, MENTION_KIND, Field.Store.NO));
+    sortable(d, ID, m.id());
+    d.add(new StringField(MENTION_OF, m.documentId(), Field.Store.NO));
+    common(d, m.label().toString(), m.provenance().dataset(), m.provenance().grading().toString(), m.provenance().evidence());
+    d.add(new StoredField(JSON, ModelJson.write(ModelJson.mention(m))));
+    return d;
+  }
+
+  /** A stored document of {@code kind} indexed again as it was first written (an older index being sorted). */
+  private static org.apache.lucene.document.Document rebuild(String kind, org.apache.lucene.document.Document stored,
+      Schema schema) {
+    return switch (kind) {
+      case STATEMENT_KIND -> toLucene(readStatement(stored.get(JSON)), schema);
+      case DOCUMENT_KIND -> toLucene(readDocument(stored));
+      case MENTION_KIND -> toLucene(ModelJson.mention(ModelJson.read(stored.get(JSON))));
+      default -> throw new StoreException("the index holds an item of unknown kind '" + kind + "'; it was written by "
+          + "a newer version of INSIGHT, open it with that version");
+    };
   }
 
   /** The visible mentions in one document, in text order. */
@@ -602,7 +621,7 @@ public final class LuceneStore implements Index {
     return new TermInSetQuery(field, refs);
   }
 
-  private org.apache.lucene.document.Document toLucene(Statement s) {
+  private static org.apache.lucene.document.Document toLucene(Statement s, Schema schema) {
     org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
     d.add(new StringField(KIND, STATEMENT_KIND, Field.Store.NO));
     sortable(d, ID, s.id());
@@ -721,6 +740,7 @@ public final class LuceneStore implements Index {
   private static void common(org.apache.lucene.document.Document d, String label, String dataset, String grading,
       List<ContentHash> evidence) {
     d.add(new StringField(LABEL, label, Field.Store.NO));
+    d.add(new SortedDocValuesField(LABEL, new BytesRef(label))); // the index sort (LabelSort)
     keyword(d, DATASET, dataset);
     keyword(d, GRADING, grading);
     for (String hex : new TreeSet<>(evidence.stream().map(ContentHash::hex).toList())) {

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import org.insight.core.PropertyType;
 
 /** A partial date ("1975", "1975-03", "1975-03-14") as the range of days it covers. Not API. */
-final class PartialDates {
+public final class PartialDates {
   private PartialDates() {}
 
   /** {first epoch day, last epoch day} of a cleaned partial date. */
@@ -25,7 +25,7 @@ final class PartialDates {
   }
 
   /** The range of a bound given by a user, cleaned as a date; throws the type's own error when it is no date. */
-  static int[] bound(String raw) {
+  public static int[] bound(String raw) {
     return range(PropertyType.DATE.clean(raw));
   }
 }

@@ -40,7 +40,7 @@ public final class SearchEngine {
    * same query on a raw index searcher as a baseline.
    */
   public static Query documentQueryWithoutLabels(Clause c, Schema schema) {
-    return new DocumentQueries(schema, new QueryBuilder(Analysis.perFieldText())).of(c);
+    return new DocumentQueries(schema, new QueryBuilder(Analysis.perFieldText()), null).of(c);
   }
 
   SearchResult run(org.insight.search.Query q) throws IOException {
@@ -50,7 +50,7 @@ public final class SearchEngine {
     try {
       Map<String, Float> matched = entities ? new EntityMatcher(context).match(q.match()) : Map.of();
       Query docQuery = documents ? context.filtered(LuceneQueries.kind(LuceneStore.DOCUMENT_KIND),
-          new DocumentQueries(context.schema(), context.builder()).of(q.match())) : null;
+          new DocumentQueries(context.schema(), context.builder(), context.visibility()).of(q.match())) : null;
       Ranking ranking = new Ranking(context);
 
       List<Ranked> ranked = new ArrayList<>(ranking.rankEntities(matched, q.sort()));

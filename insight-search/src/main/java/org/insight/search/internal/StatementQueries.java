@@ -10,7 +10,6 @@ import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.geo.Polygon;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -30,10 +29,13 @@ import org.insight.search.QuerySyntaxException;
 final class StatementQueries {
   private final Schema schema;
   private final QueryBuilder builder;
+  private final Query visibility;
 
-  StatementQueries(Schema schema, QueryBuilder builder) {
+  /** {@code visibility}: the session's filter, over whose data patterns expand (null: the whole index). */
+  StatementQueries(Schema schema, QueryBuilder builder, Query visibility) {
     this.schema = schema;
     this.builder = builder;
+    this.visibility = visibility;
   }
 
   /** The statement-level Lucene query of a leaf clause. */
@@ -46,10 +48,11 @@ final class StatementQueries {
       return LuceneQueries.orNone(builder.createPhraseQuery(LuceneStore.TEXT, p.words()));
     }
     if (c instanceof Clause.Wildcard w) {
-      return LuceneQueries.wildcard(w.pattern());
+      return LuceneQueries.wildcard(w.pattern(), visibility);
     }
     if (c instanceof Clause.Fuzzy f) {
-      return new FuzzyQuery(new Term(LuceneStore.TEXT, LuceneQueries.fold(f.word())), f.edits(), 1, 50, true);
+      return LuceneQueries.fuzzy(LuceneStore.TEXT, LuceneQueries.fold(f.word()), f.edits(),
+          LuceneQueries.MAX_FUZZY_EXPANSIONS, visibility);
     }
     if (c instanceof Clause.Identifier id) {
       return identifier(id);

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -41,9 +40,11 @@ final class Suggestions {
     for (int i = 0; i < tokens.size() - 1; i++) {
       b.add(new TermQuery(new Term(LuceneStore.NAME, tokens.get(i))), Occur.FILTER);
     }
-    org.apache.lucene.search.PrefixQuery last =
-        new org.apache.lucene.search.PrefixQuery(new Term(LuceneStore.NAME, tokens.get(tokens.size() - 1)));
-    last.setRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(LuceneQueries.MAX_EXPANSIONS));
+    // the completions of the last word: among visible names only, so an invisible name never takes a visible one's
+    // place among the first MAX_EXPANSIONS
+    Query last = new VisibleExpansion(
+        new org.apache.lucene.search.PrefixQuery(new Term(LuceneStore.NAME, tokens.get(tokens.size() - 1))),
+        context.visibility(), LuceneQueries.MAX_EXPANSIONS, VisibleExpansion.OverCap.KEEP_BEST, false);
     b.add(last, Occur.FILTER);
     Query q = new BooleanQuery.Builder()
         .add(LuceneQueries.kind(LuceneStore.STATEMENT_KIND), Occur.FILTER)

@@ -66,6 +66,20 @@ final class VisibilityQuery extends Query {
     };
   }
 
+  /**
+   * The documents of one segment that {@code visibility} (a session's filter: this query or a match-nothing query)
+   * lets through, or null when none is visible there.
+   */
+  static FixedBitSet visibleDocs(Query visibility, LeafReader reader) throws IOException {
+    if (visibility instanceof VisibilityQuery v) {
+      return v.bits(reader);
+    }
+    if (visibility instanceof org.apache.lucene.search.MatchNoDocsQuery) {
+      return null;
+    }
+    throw new IllegalArgumentException("not a visibility filter: " + visibility);
+  }
+
   private FixedBitSet bits(LeafReader reader) throws IOException {
     var helper = reader.getCoreCacheHelper();
     if (helper == null) {
