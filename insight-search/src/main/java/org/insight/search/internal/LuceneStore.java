@@ -199,7 +199,7 @@ public final class LuceneStore implements Index {
     }
     try {
       writer.deleteDocuments(new Term(ID, id));
-      writer.updateDocument(new Term(ID, replacement.id()), toLucene(replacement));
+      writer.updateDocument(new Term(ID, replacement.id()), toLucene(replacement, schema));
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
