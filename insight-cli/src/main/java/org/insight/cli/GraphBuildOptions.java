@@ -18,9 +18,18 @@ final class GraphBuildOptions {
       description = "A value shared by (or a document naming) more entities than this joins none (default: ${DEFAULT-VALUE}).")
   int maxGroup;
 
+  @Option(names = "--from", paramLabel = "DATE",
+      description = "Keep only edges whose time (earliest to latest evidence) reaches this date or later; undated edges are left out.")
+  String from;
+
+  @Option(names = "--to", paramLabel = "DATE",
+      description = "Keep only edges whose time starts on or before this date (ISO 8601, may be partial: 2021, 2021-06).")
+  String to;
+
   Network build(Session s) {
-    return s.graph(GraphOptions.defaults().withCollapseSameAs(collapse).withCoMentions(!noCoMentions)
+    Network g = s.graph(GraphOptions.defaults().withCollapseSameAs(collapse).withCoMentions(!noCoMentions)
         .withMaxGroup(maxGroup));
+    return from == null && to == null ? g : g.window(from == null ? "0000" : from, to == null ? "9999" : to);
   }
 
   /** The node's id, refused when the session's graph has no such node (missing and invisible look the same). */

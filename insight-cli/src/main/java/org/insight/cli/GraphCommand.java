@@ -8,7 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Network analysis of what this session may see: entities joined by their links, the identifiers"
         + " they share, the documents that mention them together and resolution's same-as links."},
     subcommands = {GraphPathsCommand.class, GraphNeighboursCommand.class, GraphCommunitiesCommand.class,
-        GraphBrokersCommand.class, GraphSharedCommand.class, GraphExportCommand.class})
+        GraphBrokersCommand.class, GraphSharedCommand.class, GraphExportCommand.class,
+        GraphMetricsCommand.class, GraphPredictCommand.class, GraphChangesCommand.class})
 final class GraphCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -14,19 +14,28 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code insight graph communities}: groups by Louvain, with the modularity. */
+/** {@code insight graph communities}: groups by Louvain or label propagation, with the modularity. */
 @Command(name = "communities", mixinStandardHelpOptions = true,
-    description = "Groups of densely connected entities (Louvain), largest first, with their modularity.")
+    description = "Groups of densely connected entities (Louvain, or label propagation), largest first, with their"
+        + " modularity.")
 final class GraphCommunitiesCommand implements Callable<Integer> {
   @Mixin SessionOptions session;
   @Mixin GraphBuildOptions graph;
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Option(names = "--method", paramLabel = "M", defaultValue = "louvain",
+      description = "louvain or label-propagation (default: ${DEFAULT-VALUE}).")
+  String method;
+
   @Override
   public Integer call() {
+    if (!method.equals("louvain") && !method.equals("label-propagation")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--method is louvain or"
+          + " label-propagation, got '" + method + "'");
+    }
     try (SessionOptions.Opened opened = session.read()) {
       Network g = graph.build(opened.session());
-      Communities c = g.communities();
+      Communities c = method.equals("louvain") ? g.communities() : g.labelPropagation(1L);
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {
         ObjectNode n = GraphRender.versioned(g);

@@ -26,7 +26,8 @@ class JsonSchemaTest {
   static void demo() {
     ws = dir.resolve("ws").toString();
     who = new String[] {"--workspace", ws, "--auths", "INTERPOL,FR,POLICE"};
-    assertEquals(0, CliRun.of("demo", "--workspace", ws).code());
+    CliRun demo = CliRun.of("demo", "--workspace", ws);
+    assertEquals(0, demo.code(), demo.err());
   }
 
   static JsonNode valid(String name, String text) {
@@ -98,6 +99,14 @@ class JsonSchemaTest {
     valid("graph-export", out(read("graph", "export", "--format", "html", "--out", html.toString(), "--centre", ivan,
         "--hops", "3", "--collapse-same-as")));
     assertTrue(Files.readString(html).contains("Karim BENALI"), "Karim is three hops from Ivan");
+    JsonNode metrics = valid("graph-metrics", out(read("graph", "metrics", "--top", "5")));
+    assertEquals(5, metrics.get("nodes").size(), metrics.toString());
+    assertTrue(valid("graph-predict", out(read("graph", "predict", "--top", "3"))).get("items").size() > 0);
+    valid("graph-communities", out(read("graph", "communities", "--method", "label-propagation")));
+    JsonNode changes = valid("graph-changes", out(read("graph", "changes", "--since", "1900")));
+    JsonNode windowed = valid("graph-metrics", out(read("graph", "metrics", "--from", "1900", "--to", "2100")));
+    assertTrue(windowed.get("nodes").size() > 0, windowed.toString());
+    assertTrue(changes.get("newEdges").size() > 0, "the demo's dated links are all after 1900: " + changes);
   }
 
   @Test

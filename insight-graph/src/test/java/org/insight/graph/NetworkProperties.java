@@ -24,6 +24,8 @@ import org.jgrapht.GraphPath;
 import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
+import org.jgrapht.alg.scoring.ClosenessCentrality;
+import org.jgrapht.alg.scoring.HarmonicCentrality;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.alg.shortestpath.YenKShortestPath;
 import org.jgrapht.graph.DefaultEdge;
@@ -200,7 +202,131 @@ class NetworkProperties {
       assertEquals(a.betweenness().of(id(v)), b.betweenness().of(id(order[v])), 1e-9);
       assertEquals(a.degree().of(id(v)), b.degree().of(id(order[v])), 1e-12);
       assertEquals(a.pageRank().of(id(v)), b.pageRank().of(id(order[v])), 1e-8);
+      assertEquals(a.closeness().of(id(v)), b.closeness().of(id(order[v])), 1e-12);
+      assertEquals(a.harmonic().of(id(v)), b.harmonic().of(id(order[v])), 1e-12);
+      assertEquals(a.eigenvector().of(id(v)), b.eigenvector().of(id(order[v])), 1e-7);
     }
+  }
+
+  @Property(tries = 200)
+  void closenessEqualsJGraphTOnConnectedGraphsAndHarmonicEverywhere(@ForAll("graphs") RandomGraph g) {
+    Network net = g.network();
+    NodeScores closeness = net.closeness();
+    NodeScores harmonic = net.harmonic();
+    Map<EntityId, Double> theirHarmonic = new HarmonicCentrality<>(g.jgrapht(), false, true).getScores();
+    theirHarmonic.forEach((v, x) -> assertEquals(x, harmonic.of(v), 1e-9, v + " in " + g));
+    if (net.components().size() == 1) {
+      // JGraphT has no Wasserman–Faust correction; on a connected graph the correction is 1
+      Map<EntityId, Double> theirs = new ClosenessCentrality<>(g.jgrapht(), false, true).getScores();
+      theirs.forEach((v, x) -> assertEquals(x, closeness.of(v), 1e-9, v + " in " + g));
+    }
+    for (Score s : closeness.all()) {
+      assertTrue(s.value() >= 0 && s.value() <= 1 + 1e-12, s + " in [0, 1]");
+      double h = harmonic.of(s.id());
+      assertTrue(h >= 0 && h <= 1 + 1e-12, "harmonic " + h + " in [0, 1]");
+    }
+  }
+
+  @Property(tries = 200)
+  void eigenvectorIsAUnitNonNegativeEigenvectorOnConnectedGraphs(@ForAll("graphs") RandomGraph g) {
+    Network net = g.network();
+    NodeScores x = net.eigenvector();
+    double norm = 0;
+    for (Score s : x.all()) {
+      assertTrue(s.value() >= 0, s + " non-negative");
+      norm += s.value() * s.value();
+    }
+    assertEquals(1.0, norm, 1e-9, "L2-normalised");
+    if (net.components().size() == 1 && net.edges().size() > 0) {
+      // A·x = λ·x for the weighted adjacency (weight = evidence count)
+      Map<EntityId, Double> ax = new java.util.HashMap<>();
+      for (GraphEdge e : net.edges()) {
+        ax.merge(e.source(), e.count() * x.of(e.target()), Double::sum);
+        ax.merge(e.target(), e.count() * x.of(e.source()), Double::sum);
+      }
+      double lambda = Math.sqrt(ax.values().stream().mapToDouble(v -> v * v).sum());
+      for (Score s : x.all()) {
+        assertEquals(lambda * s.value(), ax.getOrDefault(s.id(), 0.0), 1e-5, s.id() + " in " + g);
+      }
+    }
+  }
+
+  @Property(tries = 200)
+  void labelPropagationIsADeterministicPartitionOfConnectedGroups(@ForAll("graphs") RandomGraph g,
+      @ForAll long seed) {
+    Network net = g.network();
+    Communities c = net.labelPropagation(seed);
+    assertEquals(c, net.labelPropagation(seed));
+    Set<EntityId> seen = new HashSet<>();
+    c.groups().forEach(group -> group.forEach(v -> assertTrue(seen.add(v), "in one community only")));
+    assertEquals(g.n(), seen.size());
+    // a label spreads only along edges, so every community lies inside one component
+    List<List<EntityId>> components = net.components();
+    for (List<EntityId> group : c.groups()) {
+      assertTrue(components.stream().anyMatch(comp -> comp.containsAll(group)), group + " in " + g);
+    }
+  }
+
+  @Property(tries = 200)
+  void linkPredictionEqualsABruteForceRanking(@ForAll("graphs") RandomGraph g, @ForAll("measures") LinkMeasure by) {
+    Network net = g.network();
+    List<Set<EntityId>> nbr = new ArrayList<>();
+    for (int v = 0; v < g.n(); v++) {
+      Set<EntityId> s = new TreeSet<>();
+      for (GraphEdge e : net.edges()) {
+        if (e.source().equals(id(v)) || e.target().equals(id(v))) {
+          s.add(e.other(id(v)));
+        }
+      }
+      nbr.add(s);
+    }
+    List<PredictedLink> expected = new ArrayList<>();
+    for (int a = 0; a < g.n(); a++) {
+      for (int b = a + 1; b < g.n(); b++) {
+        Set<EntityId> shared = new TreeSet<>(nbr.get(a));
+        shared.retainAll(nbr.get(b));
+        if (shared.isEmpty() || nbr.get(a).contains(id(b))) {
+          continue;
+        }
+        Set<EntityId> union = new TreeSet<>(nbr.get(a));
+        union.addAll(nbr.get(b));
+        double aa = 0;
+        double ra = 0;
+        for (EntityId w : shared) {
+          int d = nbr.get(Integer.parseInt(w.value().substring(1))).size();
+          aa += 1 / Math.log(d);
+          ra += 1.0 / d;
+        }
+        expected.add(new PredictedLink(id(a), id(b), shared.size(), shared.size() / (double) union.size(), aa, ra,
+            List.copyOf(shared)));
+      }
+    }
+    java.util.function.ToDoubleFunction<PredictedLink> score = switch (by) {
+      case COMMON_NEIGHBOURS -> PredictedLink::commonNeighbours;
+      case JACCARD -> PredictedLink::jaccard;
+      case ADAMIC_ADAR -> PredictedLink::adamicAdar;
+      case RESOURCE_ALLOCATION -> PredictedLink::resourceAllocation;
+    };
+    List<PredictedLink> actual = net.predictLinks(by, 5);
+    assertEquals(Math.min(5, expected.size()), actual.size(), g.toString());
+    // the scores may differ in the last bit from the sums above, so compare ranks by score, then the pairs
+    expected.sort(java.util.Comparator.comparingDouble(score).reversed());
+    for (int i = 0; i < actual.size(); i++) {
+      PredictedLink p = actual.get(i);
+      assertEquals(score.applyAsDouble(expected.get(i)), score.applyAsDouble(p), 1e-9, "rank " + i + " in " + g);
+      PredictedLink e = expected.stream().filter(x -> x.a().equals(p.a()) && x.b().equals(p.b())).findFirst()
+          .orElseThrow();
+      assertEquals(e.shared(), p.shared());
+      assertEquals(e.commonNeighbours(), p.commonNeighbours());
+      assertEquals(e.jaccard(), p.jaccard(), 1e-9);
+      assertEquals(e.adamicAdar(), p.adamicAdar(), 1e-9);
+      assertEquals(e.resourceAllocation(), p.resourceAllocation(), 1e-9);
+    }
+  }
+
+  @Provide
+  Arbitrary<LinkMeasure> measures() {
+    return Arbitraries.of(LinkMeasure.class);
   }
 
   @Provide

@@ -31,6 +31,7 @@ import org.insight.core.EntityId;
 import org.insight.core.Mention;
 import org.insight.core.PropertyType;
 import org.insight.core.Provenance;
+import org.insight.graph.LinkMeasure;
 import org.insight.graph.Network;
 import org.insight.policy.Label;
 import org.insight.policy.Policy;
@@ -39,13 +40,14 @@ import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 
 /**
- * Rule 2 for the graph: a session's graph — its nodes, edges, label, notes and every answer (components,
- * communities, brokers, betweenness, PageRank, paths) — equals the graph of a workspace holding only the session's
- * visible data. The full workspace is padded to move the answers if anything invisible leaked: invisible persons
- * holding the same phones and passports as visible ones (hidden shared identifiers), invisible values on visible
- * persons equal to other visible persons' values, invisible links bridging the visible persons, invisible persons
- * with the same names, invisible "same" judgements (which would collapse nodes), and invisible documents mentioning
- * visible persons together.
+ * Rule 2 for the graph: a session's graph — its nodes, edges, label, notes and every answer (components, communities,
+ * brokers, betweenness, PageRank, closeness, harmonic, eigenvector, label propagation, link prediction, time windows
+ * and changes since a date, paths) — equals the graph of a workspace holding only the session's visible data. The full
+ * workspace is padded to move the answers if anything invisible leaked: invisible persons holding the same phones and
+ * passports as visible ones (hidden shared identifiers), invisible values on visible persons equal to other visible
+ * persons' values, invisible links bridging the visible persons, invisible persons with the same names, invisible
+ * "same" judgements (which would collapse nodes), invisible earlier dates on visible links (which would move windows
+ * and "since"), and invisible documents mentioning visible persons together.
  */
 class GraphNoLeakProperties {
   private static final Purpose CI = Purpose.CRIMINAL_INVESTIGATION;
@@ -98,6 +100,19 @@ class GraphNoLeakProperties {
     assertEquals(expected.brokers(), got.brokers(), "brokers");
     assertEquals(expected.betweenness().all(), got.betweenness().all(), "betweenness");
     assertEquals(expected.pageRank().all(), got.pageRank().all(), "pagerank");
+    assertEquals(expected.closeness().all(), got.closeness().all(), "closeness");
+    assertEquals(expected.harmonic().all(), got.harmonic().all(), "harmonic");
+    assertEquals(expected.eigenvector().all(), got.eigenvector().all(), "eigenvector");
+    assertEquals(expected.labelPropagation(7), got.labelPropagation(7), "label propagation");
+    for (LinkMeasure by : LinkMeasure.values()) {
+      assertEquals(expected.predictLinks(by, 10), got.predictLinks(by, 10), "link prediction " + by);
+    }
+    Network expectedWindow = expected.window("2012", "2016-06");
+    Network gotWindow = got.window("2012", "2016-06");
+    assertEquals(expectedWindow.edges(), gotWindow.edges(), "window edges");
+    assertEquals(expectedWindow.notes(), gotWindow.notes(), "window notes (undated edges counted)");
+    assertEquals(expectedWindow.label(), gotWindow.label(), "window label");
+    assertEquals(expected.since("2015"), got.since("2015"), "new edges and bridges since a date");
     if (expected.nodes().size() >= 2) {
       EntityId x = expected.nodes().get(0).id();
       EntityId y = expected.nodes().get(expected.nodes().size() - 1).id();
@@ -127,6 +142,9 @@ class GraphNoLeakProperties {
       String id = "as-" + l.a() + "-" + l.b() + "-" + l.label();
       cell(out, "Associate", id, "person", person(l.a()), LABELS.get(l.label()), keep);
       cell(out, "Associate", id, "associate", person(l.b()), LABELS.get(l.label()), keep);
+      if ((l.a() + l.b()) % 3 != 0) { // the others stay undated
+        cell(out, "Associate", id, "startDate", linkDate(l), LABELS.get(l.label()), keep);
+      }
     }
     for (Pair j : w.judgements()) {
       if (j.a() == j.b()) {
@@ -148,6 +166,11 @@ class GraphNoLeakProperties {
         mention(s, "document " + doc, l, person(m.a()), person(m.b()));
       }
     }
+  }
+
+  /** A date from 2010 to 2019 that windows and "since" split differently across links. */
+  private static String linkDate(Pair l) {
+    return String.format(java.util.Locale.ROOT, "%d-%02d", 2010 + (l.a() * 3 + l.b()) % 10, 1 + l.label() % 12);
   }
 
   private static void cell(Map<String, EntityBuilder> out, String type, String id, String property, String value,
@@ -203,6 +226,10 @@ class GraphNoLeakProperties {
         cell(PAD, out, "SameAs", judgement, "match", person((i + 1) % n == i ? 0 : (i + 1) % n), NEVER, all);
         cell(PAD, out, "SameAs", judgement, "judgement", "same", NEVER, all);
       }
+    }
+    // invisible dates on visible links: an earlier start would move windows and "since" if it leaked
+    for (Pair l : w.links()) {
+      cell(PAD, out, "Associate", "as-" + l.a() + "-" + l.b() + "-" + l.label(), "startDate", "1990-01-01", NEVER, all);
     }
     Session s = ws.session(WRITER, CI);
     s.add(out.values().stream().map(EntityBuilder::build).toList());
