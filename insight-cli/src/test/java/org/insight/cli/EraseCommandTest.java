@@ -25,7 +25,7 @@ class EraseCommandTest {
 
   @Test
   void anInvisibleEntityIsErasedExactlyAsAMissingOneIsThatIsNotAtAll() {
-    assertEquals(0, CliRun.of("add", "--workspace", ws(), "--dataset", "hr", "--label", "SECRET", "--type", "Person",
+    assertEquals(0, CliRun.of("add", "--workspace", ws(), "--auths", "SECRET", "--dataset", "hr", "--label", "SECRET", "--type", "Person",
         "--record", "1", "name=Nadia Secretova").code());
     String id = EntityId.fromSource("hr", "1").value();
     CliRun invisible = CliRun.of("erase", id, "--reason", "probe", "--workspace", ws(), "--auths", "OPEN");
@@ -45,7 +45,7 @@ class EraseCommandTest {
 
   @Test
   void retentionDueAndPurgeOnAnEmptyWorkspaceSayNothingIsDue() {
-    assertEquals(0, CliRun.of("add", "--workspace", ws(), "--dataset", "d", "--label", "A", "--type", "Person",
+    assertEquals(0, CliRun.of("add", "--workspace", ws(), "--auths", "A", "--dataset", "d", "--label", "A", "--type", "Person",
         "--record", "1", "name=Someone").code());
     CliRun due = CliRun.of("retention", "due", "--workspace", ws(), "--auths", "A");
     assertEquals(0, due.code(), due.err());
