@@ -24,8 +24,8 @@ final class GraphCommunitiesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (SessionOptions.Opened opened = session.read()) {
-      Network g = graph.build(opened.session());
+    try (SessionOptions.Opened opened = graph.open(session)) {
+      Network g = graph.network(opened, spec);
       Communities c = g.communities();
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {
