@@ -25,9 +25,19 @@ final class GraphBuildOptions {
       description = "A value shared by (or a document naming) more entities than this joins none (default: ${DEFAULT-VALUE}).")
   int maxGroup;
 
+  @Option(names = "--co-location-m", paramLabel = "M", description = "Join entities seen within M metres (and"
+      + " --co-location-min minutes) of each other: events' participants, calls' phones.")
+  double coLocationMetres;
+
+  @Option(names = "--co-location-min", paramLabel = "T", defaultValue = "60",
+      description = "With --co-location-m: the time window in minutes (default: ${DEFAULT-VALUE}).")
+  long coLocationMinutes;
+
   Network build(Session s) {
-    return s.graph(GraphOptions.defaults().withCollapseSameAs(collapse).withCoMentions(!noCoMentions)
-        .withMaxGroup(maxGroup));
+    GraphOptions options = GraphOptions.defaults().withCollapseSameAs(collapse).withCoMentions(!noCoMentions)
+        .withMaxGroup(maxGroup);
+    return s.graph(coLocationMetres == 0 ? options
+        : options.withCoLocation(coLocationMetres, java.time.Duration.ofMinutes(coLocationMinutes)));
   }
 
   @Option(names = "--edges", paramLabel = "FILE", description = "Analyse this edge list (CSV, or TSV when named .tsv)"
