@@ -2,6 +2,7 @@
 module org.insight.graph {
   requires transitive org.insight.core;
   requires transitive org.jgrapht.core;
+  requires org.apache.commons.csv;
 
   exports org.insight.graph;
 }

@@ -45,6 +45,12 @@ public final class GraphBench {
   private GraphBench() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("scale")) {
+      try (PeakHeap heap = PeakHeap.start()) {
+        scale(heap);
+      }
+      return;
+    }
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int exactN = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     try (PeakHeap heap = PeakHeap.start()) {
@@ -154,6 +160,90 @@ public final class GraphBench {
     System.out.printf(Locale.ROOT, "exact betweenness at %,d nodes / %,d edges: ours %,.0f ms vs JGraphT %,.0f ms: %.1fx"
         + " faster; largest difference %.1e%n", n, net.edges().size(), ms(ours), ms(theirs), (double) theirs / ours,
         maxDiff);
+  }
+
+  /**
+   * The issue's scale targets: exact betweenness at 10,000 nodes / 50,000 edges against JGraphT, articulation points
+   * on a 2,000,000-node path and tree (no stack overflow), and a 1,000,000-edge build with its heap.
+   */
+  private static void scale(PeakHeap heap) {
+    // exact betweenness, 10k nodes / 50k distinct random edges, both from the same int edge list
+    int n = 10_000;
+    java.util.Random random = new java.util.Random(5);
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    List<int[]> edges = new ArrayList<>();
+    StringBuilder csv = new StringBuilder("a,b\n");
+    while (edges.size() < 50_000) {
+      int a = random.nextInt(n);
+      int b = random.nextInt(n);
+      if (a != b && seen.add(Math.min(a, b) * (long) n + Math.max(a, b))) {
+        edges.add(new int[] {a, b});
+        csv.append('p').append(a).append(",p").append(b).append('\n');
+      }
+    }
+    Network net = org.insight.graph.EdgeList.read(new java.io.StringReader(csv.toString()), ',',
+        org.insight.graph.EdgeList.Columns.of("a", "b"), Label.of("A"), "bench").network();
+    Graph<Integer, DefaultEdge> jg = jgrapht(n, edges);
+    long t0 = cpu();
+    NodeScores b = net.betweenness();
+    long ours = cpu() - t0;
+    t0 = cpu();
+    Map<Integer, Double> jb = new BetweennessCentrality<>(jg, true).getScores();
+    long theirs = cpu() - t0;
+    double maxDiff = 0;
+    for (int i = 0; i < n; i++) {
+      if (net.node(person(i)).isPresent()) {
+        maxDiff = Math.max(maxDiff, Math.abs(b.of(person(i)) - 2 * jb.get(i)));
+      }
+    }
+    System.out.printf(Locale.ROOT, "exact betweenness at %,d nodes / %,d edges: ours %,.0f ms vs JGraphT %,.0f ms: %.1fx"
+        + " faster; largest difference %.1e%n", net.nodes().size(), net.edges().size(), ms(ours), ms(theirs),
+        (double) theirs / ours, maxDiff);
+    net = null;
+    jg = null;
+
+    // articulation points on 2M-node graphs, through the public API (an edge list read into a Network)
+    int big = 2_000_000;
+    for (String shape : List.of("path", "binary tree")) {
+      StringBuilder rows = new StringBuilder(big * 20).append("a,b\n");
+      for (int i = 1; i < big; i++) {
+        rows.append('p').append(shape.equals("path") ? i - 1 : (i - 1) / 2).append(",p").append(i).append('\n');
+      }
+      heap.reset();
+      t0 = cpu();
+      Network g = org.insight.graph.EdgeList.read(new java.io.StringReader(rows.toString()), ',',
+          org.insight.graph.EdgeList.Columns.of("a", "b"), Label.of("A"), "bench").network();
+      long read = cpu() - t0;
+      rows = null;
+      t0 = cpu();
+      org.insight.graph.Brokers br = g.brokers();
+      ours = cpu() - t0;
+      System.out.printf(Locale.ROOT, "articulation points of a %,d-node %s: %,.0f ms (edge list read %,.0f ms, peak heap"
+          + " %,d MB), %,d points, %,d bridges, no stack overflow%n", g.nodes().size(), shape, ms(ours), ms(read),
+          heap.peakBytes() >> 20, br.articulationPoints().size(), br.bridges().size());
+    }
+
+    // a 1M-edge build from entities (links and shared phones), and JGraphT from the same int edge list
+    List<Entity> entities = new ArrayList<>();
+    List<int[]> links = new ArrayList<>();
+    generate(400_000, 7L, entities, links);
+    heap.reset();
+    t0 = cpu();
+    NetworkBuilder builder = Network.builder(Schema.defaults());
+    entities.forEach(builder::add);
+    Network large = builder.build();
+    ours = cpu() - t0;
+    long ourHeap = heap.peakBytes();
+    entities = null;
+    builder = null;
+    heap.reset();
+    t0 = cpu();
+    Graph<Integer, DefaultEdge> jlarge = jgrapht(400_000, links);
+    theirs = cpu() - t0;
+    System.out.printf(Locale.ROOT, "1M-edge build: ours %,.0f ms from entities (%,d nodes, %,d edges; peak heap %,d MB"
+        + " with the entities) vs JGraphT %,.0f ms from the int edge list (%,d edges; peak heap %,d MB with ours alive)"
+        + "%n", ms(ours), large.nodes().size(), large.edges().size(), ourHeap >> 20, ms(theirs),
+        jlarge.edgeSet().size(), heap.peakBytes() >> 20);
   }
 
   static EntityId person(int i) {

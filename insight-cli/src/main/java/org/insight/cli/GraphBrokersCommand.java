@@ -35,8 +35,8 @@ final class GraphBrokersCommand implements Callable<Integer> {
     if (top < 0 || pivots < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top and --pivots need 0 or more");
     }
-    try (SessionOptions.Opened opened = session.read()) {
-      Network g = graph.build(opened.session());
+    try (SessionOptions.Opened opened = graph.open(session)) {
+      Network g = graph.network(opened, spec);
       Brokers b = g.brokers();
       NodeScores between = pivots == 0 ? g.betweenness() : g.betweenness(pivots, 1L);
       PrintWriter out = spec.commandLine().getOut();

@@ -28,8 +28,8 @@ final class GraphChangesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (SessionOptions.Opened opened = session.read()) {
-      Network g = graph.build(opened.session());
+    try (SessionOptions.Opened opened = graph.open(session)) {
+      Network g = graph.network(opened, spec);
       GraphChanges c = g.since(since);
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {

@@ -33,8 +33,8 @@ final class GraphCommunitiesCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--method is louvain or"
           + " label-propagation, got '" + method + "'");
     }
-    try (SessionOptions.Opened opened = session.read()) {
-      Network g = graph.build(opened.session());
+    try (SessionOptions.Opened opened = graph.open(session)) {
+      Network g = graph.network(opened, spec);
       Communities c = method.equals("louvain") ? g.communities() : g.labelPropagation(1L);
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {

@@ -33,8 +33,8 @@ final class GraphMetricsCommand implements Callable<Integer> {
     if (top < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top needs 0 or more, got " + top);
     }
-    try (SessionOptions.Opened opened = session.read()) {
-      Network g = graph.build(opened.session());
+    try (SessionOptions.Opened opened = graph.open(session)) {
+      Network g = graph.network(opened, spec);
       List<NodeScores> all = List.of(g.degree(), g.betweenness(), g.closeness(), g.harmonic(), g.pageRank(),
           g.eigenvector());
       List<Score> ranked = all.get(4).top(top);

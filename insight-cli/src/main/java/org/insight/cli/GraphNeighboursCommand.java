@@ -33,8 +33,8 @@ final class GraphNeighboursCommand implements Callable<Integer> {
     if (hops < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--hops needs 0 or more, got " + hops);
     }
-    try (SessionOptions.Opened opened = session.read()) {
-      Network g = graph.build(opened.session());
+    try (SessionOptions.Opened opened = graph.open(session)) {
+      Network g = graph.network(opened, spec);
       EntityId centre = GraphBuildOptions.node(g, id);
       Network ego = g.neighbourhood(centre, hops);
       PrintWriter out = spec.commandLine().getOut();

@@ -37,8 +37,8 @@ final class GraphPathsCommand implements Callable<Integer> {
     if (k < 1 || maxLength < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--k and --max-length need at least 1");
     }
-    try (SessionOptions.Opened opened = session.read()) {
-      Network g = graph.build(opened.session());
+    try (SessionOptions.Opened opened = graph.open(session)) {
+      Network g = graph.network(opened, spec);
       EntityId a = GraphBuildOptions.node(g, from);
       EntityId b = GraphBuildOptions.node(g, to);
       List<GraphPath> paths = g.paths(a, b, k, maxLength);

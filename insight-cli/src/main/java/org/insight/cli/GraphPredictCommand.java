@@ -36,8 +36,8 @@ final class GraphPredictCommand implements Callable<Integer> {
     if (top < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top needs 0 or more, got " + top);
     }
-    try (SessionOptions.Opened opened = session.read()) {
-      Network g = graph.build(opened.session());
+    try (SessionOptions.Opened opened = graph.open(session)) {
+      Network g = graph.network(opened, spec);
       List<PredictedLink> links = g.predictLinks(by, top);
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {

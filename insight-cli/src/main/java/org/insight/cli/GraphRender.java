@@ -91,6 +91,7 @@ final class GraphRender {
       case SHARED_IDENTIFIER -> "shared " + e.type() + " " + e.value();
       case CO_MENTION -> "mentioned together x" + e.count();
       case SAME_AS -> "same as";
+      case CO_LOCATION -> "seen together x" + e.count();
       default -> e.type() + (e.count() > 1 ? " x" + e.count() : "");
     };
   }

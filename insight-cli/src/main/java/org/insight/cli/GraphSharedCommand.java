@@ -21,8 +21,8 @@ final class GraphSharedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (SessionOptions.Opened opened = session.read()) {
-      Network g = graph.build(opened.session());
+    try (SessionOptions.Opened opened = graph.open(session)) {
+      Network g = graph.network(opened, spec);
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {
         ArrayNode items = Json.array();

@@ -88,7 +88,7 @@ class JsonSchemaTest {
     JsonNode paths = valid("graph-paths", out(read("graph", "paths", ivan, karim)));
     assertTrue(paths.get("paths").size() > 0, paths.toString());
     assertTrue(valid("graph-neighbours", out(read("graph", "neighbours", ivan, "--hops", "2"))).get("nodes").size() > 1);
-    valid("graph-communities", out(read("graph", "communities")));
+    valid("graph-communities", out(read("graph", "communities", "--co-location-m", "500")));
     valid("graph-brokers", out(read("graph", "brokers", "--top", "3")));
     assertTrue(valid("graph-shared-identifiers", out(read("graph", "shared-identifiers"))).get("items").size() > 0);
     Path graphml = dir.resolve("ivan.graphml");

@@ -11,5 +11,10 @@ public enum EdgeKind {
   /** Two entities mentioned in the same document. */
   CO_MENTION,
   /** A same-as link from entity resolution (the latest run the reader can see) or an analyst's "same" judgement. */
-  SAME_AS
+  SAME_AS,
+  /**
+   * Two entities seen within a distance and a time window of each other (geo's co-location: the sightings of an
+   * event's participants or a call's phones); count = encounters, dates = the encounters' first and last times.
+   */
+  CO_LOCATION
 }

@@ -9,11 +9,13 @@ import java.util.Locale;
 /**
  * Writes a {@link Network} as GraphML (readable by Gephi, Cytoscape, yEd, networkx, igraph), with every node's type,
  * caption and label and every edge's kind, type, value, direction, weights, dates, evidence and label as attributes.
- * The graph is written undirected with a {@code directed} attribute per edge, as the network holds both kinds.
+ * Layout coordinates ({@code x}, {@code y}) come with every node. The graph is written undirected with a
+ * {@code directed} attribute per edge, as the network holds both kinds.
  */
 public final class GraphMl {
   private static final List<String[]> NODE_KEYS = List.of(new String[] {"type", "string"},
-      new String[] {"caption", "string"}, new String[] {"members", "string"}, new String[] {"label", "string"});
+      new String[] {"caption", "string"}, new String[] {"members", "string"}, new String[] {"label", "string"},
+      new String[] {"x", "double"}, new String[] {"y", "double"});
   private static final List<String[]> EDGE_KEYS = List.of(new String[] {"kind", "string"},
       new String[] {"type", "string"}, new String[] {"value", "string"}, new String[] {"directed", "boolean"},
       new String[] {"weight", "double"}, new String[] {"amount", "double"}, new String[] {"duration", "double"},
@@ -36,12 +38,17 @@ public final class GraphMl {
             + "\"/>\n");
       }
       out.write("  <graph id=\"G\" edgedefault=\"undirected\">\n");
-      for (GraphNode n : network.nodes()) {
+      double[][] xy = Layout.of(network);
+      List<GraphNode> nodes = network.nodes();
+      for (int j = 0; j < nodes.size(); j++) {
+        GraphNode n = nodes.get(j);
         out.write("    <node id=\"" + esc(n.id().value()) + "\">");
         data(out, "n_type", n.type());
         data(out, "n_caption", n.caption());
         data(out, "n_members", String.join(" ", n.members().stream().map(m -> m.value()).toList()));
         data(out, "n_label", n.label().toString());
+        data(out, "n_x", Layout.number(xy[j][0]));
+        data(out, "n_y", Layout.number(xy[j][1]));
         out.write("</node>\n");
       }
       int i = 0;

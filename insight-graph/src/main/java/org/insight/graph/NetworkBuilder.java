@@ -1,6 +1,7 @@
 package org.insight.graph;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class NetworkBuilder {
   private final Map<EntityId, Entity> nodes = new HashMap<>();
   private final List<Entity> links = new ArrayList<>();
   private final List<Mention> mentions = new ArrayList<>();
+  private final List<CoLocated> coLocations = new ArrayList<>();
   private int maxGroup = 100;
   private boolean collapse;
 
@@ -114,6 +116,19 @@ public final class NetworkBuilder {
     all.forEach(this::add);
     return this;
   }
+
+  /**
+   * Two entities seen close in space and time ({@link EdgeKind#CO_LOCATION}): at these encounter times (ISO 8601),
+   * shown by these statements (the sightings' points, times and participants), whose labels the edge carries. An end
+   * that is not a node joins nothing.
+   */
+  public NetworkBuilder addCoLocation(EntityId a, EntityId b, List<String> times, Collection<Statement> evidence) {
+    coLocations.add(new CoLocated(Objects.requireNonNull(a, "a"), Objects.requireNonNull(b, "b"), List.copyOf(times),
+        List.copyOf(evidence)));
+    return this;
+  }
+
+  private record CoLocated(EntityId a, EntityId b, List<String> times, List<Statement> evidence) {}
 
   public Network build() {
     List<Link> typed = new ArrayList<>();
@@ -207,6 +222,17 @@ public final class NetworkBuilder {
         }
       }
     });
+    for (CoLocated c : coLocations) {
+      EntityId s = rep.get(c.a());
+      EntityId t = rep.get(c.b());
+      if (s == null || t == null || s.equals(t)) {
+        continue;
+      }
+      Acc a = edge(acc, s, t, EdgeKind.CO_LOCATION, "co-location", "", false);
+      a.count += c.times().size();
+      c.times().forEach(a::date);
+      c.evidence().forEach(a::statement);
+    }
     List<GraphEdge> edges = new ArrayList<>(acc.size());
     acc.forEach((k, a) -> edges.add(new GraphEdge(k.source, k.target, k.kind, k.type, k.value, k.directed, a.count,
         a.amount, a.duration, Optional.ofNullable(a.start), Optional.ofNullable(a.end), new ArrayList<>(a.statements),

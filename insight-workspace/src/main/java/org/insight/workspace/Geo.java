@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,40 @@ public final class Geo {
         () -> CoLocations.find(doSightings(), metres, window),
         list -> list.stream().flatMap(c -> java.util.stream.Stream.of(c.first(), c.second())).distinct().sorted()
             .toList());
+  }
+
+  /**
+   * Adds the co-locations to a graph being built, unaudited: only for {@link Session#graph}, audited once as a whole.
+   * Each edge's evidence is every visible statement of the sightings' records (the event or call: its point, time and
+   * participants) and of the Locations they point to, so its label is their conjunction.
+   */
+  void coLocationEdges(double metres, Duration window, org.insight.graph.NetworkBuilder builder) {
+    Map<String, List<Statement>> evidence = new HashMap<>();
+    for (CoLocation c : CoLocations.find(doSightings(), metres, window)) {
+      List<String> times = new ArrayList<>();
+      Set<Statement> shown = new java.util.LinkedHashSet<>();
+      for (org.insight.geo.Encounter en : c.encounters()) {
+        Instant a = en.first().time();
+        Instant b = en.second().time();
+        times.add((a.isBefore(b) ? a : b).toString());
+        for (String source : List.of(en.first().source(), en.second().source())) {
+          shown.addAll(evidence.computeIfAbsent(source, this::recordEvidence));
+        }
+      }
+      builder.addCoLocation(EntityId.of(c.first()), EntityId.of(c.second()), times, shown);
+    }
+  }
+
+  /** The visible statements of a sighting's record and of the Locations it names. */
+  private List<Statement> recordEvidence(String record) {
+    List<Statement> out = new ArrayList<>();
+    session.visibleEntity(EntityId.of(record)).ifPresent(e -> {
+      out.addAll(e.statements());
+      for (String location : values(e, "location")) {
+        session.visibleEntity(EntityId.of(location)).ifPresent(l -> out.addAll(l.statements()));
+      }
+    });
+    return out;
   }
 
   // ------------------------------------------------------------------ reading the visible data (unaudited)

@@ -27,7 +27,8 @@ final class Graphs {
   static Network build(Session session, GraphOptions options) {
     Workspace ws = session.workspace();
     String query = "collapseSameAs=" + options.collapseSameAs() + " coMentions=" + options.coMentions()
-        + " maxGroup=" + options.maxGroup();
+        + " maxGroup=" + options.maxGroup() + (options.coLocation() ? " coLocationMetres="
+        + options.coLocationMetres() + " coLocationWindow=" + options.coLocationWindow() : "");
     Network network;
     String read;
     try {
@@ -75,6 +76,9 @@ final class Graphs {
         counts[1]++;
         builder.add(m);
       }
+    }
+    if (options.coLocation()) {
+      new Geo(session).coLocationEdges(options.coLocationMetres(), options.coLocationWindow(), builder);
     }
     return builder.build();
   }

@@ -47,7 +47,9 @@ import org.insight.policy.SourceGrading;
  * passports as visible ones (hidden shared identifiers), invisible values on visible persons equal to other visible
  * persons' values, invisible links bridging the visible persons, invisible persons with the same names, invisible
  * "same" judgements (which would collapse nodes), invisible earlier dates on visible links (which would move windows
- * and "since"), and invisible documents mentioning visible persons together.
+ * and "since"), invisible documents mentioning visible persons together, and for co-location edges invisible events
+ * at the same place and time involving visible persons and invisible participants, points and times on the visible
+ * events' own ids.
  */
 class GraphNoLeakProperties {
   private static final Purpose CI = Purpose.CRIMINAL_INVESTIGATION;
@@ -62,7 +64,14 @@ class GraphNoLeakProperties {
   /** A link, judgement or co-mention between two persons under a label. */
   record Pair(int a, int b, int label) {}
 
-  record World(List<Person> persons, List<Pair> links, List<Pair> judgements, List<Pair> mentions) {}
+  /** A meeting: an Event involving two persons at one place, {@code label} on its cells, at minute {@code minute}. */
+  record Meeting(int a, int b, int label, int timeLabel, int minute) {}
+
+  record World(List<Person> persons, List<Pair> links, List<Pair> judgements, List<Pair> mentions,
+      List<Meeting> meetings) {}
+
+  private static final String PLACE = "48.8566,2.3522";
+  private static final java.time.Instant T0 = java.time.Instant.parse("2026-03-01T10:00:00Z");
 
   @Property(tries = 20)
   void aSessionsGraphIsTheGraphOfItsVisibleData(@ForAll("worlds") World world,
@@ -76,7 +85,8 @@ class GraphNoLeakProperties {
       write(full, world, l -> true);
       pad(full, world);
       write(filtered, world, visible);
-      GraphOptions options = GraphOptions.defaults().withCollapseSameAs(collapse).withMaxGroup(4);
+      GraphOptions options = GraphOptions.defaults().withCollapseSameAs(collapse).withMaxGroup(4)
+          .withCoLocation(500, java.time.Duration.ofMinutes(30));
       Session s = full.session(reader, CI);
       long before = full.audit.size();
       Network got = s.graph(options);
@@ -155,6 +165,16 @@ class GraphNoLeakProperties {
       cell(out, "SameAs", id, "match", person(j.b()), LABELS.get(j.label()), keep);
       cell(out, "SameAs", id, "judgement", "same", LABELS.get(j.label()), keep);
     }
+    for (int k = 0; k < w.meetings().size(); k++) {
+      Meeting m = w.meetings().get(k);
+      String id = "ev-" + k;
+      cell(out, "Event", id, "point", PLACE, LABELS.get(m.label()), keep);
+      cell(out, "Event", id, "startTime", T0.plusSeconds(60L * m.minute()).toString(), LABELS.get(m.timeLabel()), keep);
+      cell(out, "Event", id, "involved", person(m.a()), LABELS.get(m.label()), keep);
+      if (m.b() != m.a()) {
+        cell(out, "Event", id, "involved", person(m.b()), LABELS.get(m.timeLabel()), keep);
+      }
+    }
     Session s = ws.session(WRITER, CI);
     if (!out.isEmpty()) {
       s.add(out.values().stream().map(EntityBuilder::build).toList());
@@ -231,6 +251,22 @@ class GraphNoLeakProperties {
     for (Pair l : w.links()) {
       cell(PAD, out, "Associate", "as-" + l.a() + "-" + l.b() + "-" + l.label(), "startDate", "1990-01-01", NEVER, all);
     }
+    for (int i = 0; i < n; i++) {
+      // an invisible event at the same place and time as every meeting, involving visible persons
+      String ev = "pad-ev-" + i;
+      cell(PAD, out, "Event", ev, "point", PLACE, NEVER, all);
+      cell(PAD, out, "Event", ev, "startTime", T0.toString(), NEVER, all);
+      cell(PAD, out, "Event", ev, "involved", person(i), NEVER, all);
+      if ((i + 3) % n != i) {
+        cell(PAD, out, "Event", ev, "involved", person((i + 3) % n), NEVER, all);
+      }
+    }
+    for (int k = 0; k < w.meetings().size(); k++) {
+      // invisible participants, point and time on the visible events' own ids
+      cell(PAD, out, "Event", "ev-" + k, "involved", person((k + 1) % n), NEVER, all);
+      cell(PAD, out, "Event", "ev-" + k, "point", PLACE, NEVER, all);
+      cell(PAD, out, "Event", "ev-" + k, "startTime", T0.toString(), NEVER, all);
+    }
     Session s = ws.session(WRITER, CI);
     s.add(out.values().stream().map(EntityBuilder::build).toList());
     if (n >= 2) {
@@ -247,8 +283,11 @@ class GraphNoLeakProperties {
     return Arbitraries.integers().between(2, 9).flatMap(n -> {
       Arbitrary<Pair> pair = Combinators.combine(Arbitraries.integers().between(0, n - 1),
           Arbitraries.integers().between(0, n - 1), label).as(Pair::new);
+      Arbitrary<Meeting> meeting = Combinators.combine(Arbitraries.integers().between(0, n - 1),
+          Arbitraries.integers().between(0, n - 1), label, label, Arbitraries.integers().between(0, 90))
+          .as(Meeting::new);
       return Combinators.combine(person.list().ofSize(n), pair.list().ofMaxSize(2 * n), pair.list().ofMaxSize(2),
-          pair.list().ofMaxSize(3)).as(World::new);
+          pair.list().ofMaxSize(3), meeting.list().ofMaxSize(4)).as(World::new);
     });
   }
 
