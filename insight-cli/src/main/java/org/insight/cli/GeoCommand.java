@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
     description = {"Geospatial analysis: find places in the gazetteer, reverse-geocode points to country and city,"
         + " hotspots and co-locations of the points a session may see, GeoJSON and offline HTML maps."},
     subcommands = {GeoLocateCommand.class, GeoReverseCommand.class, GeoHotspotsCommand.class,
-        GeoColocationCommand.class, GeoExportCommand.class})
+        GeoColocationCommand.class, GeoExportCommand.class, GeoClusterCommand.class, GeoWithinCommand.class,
+        GeoPlausibilityCommand.class})
 final class GeoCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -67,7 +67,7 @@ class JsonSchemaTest {
   }
 
   @Test
-  void geo() {
+  void geo() throws Exception {
     JsonNode locate = valid("geo-locate", out("geo", "locate", "Saint-Denis", "--json"));
     assertTrue(locate.get("ambiguous").asBoolean() && locate.get("items").size() > 1, locate.toString());
     JsonNode reverse = valid("geo-reverse", out(read("geo", "reverse", "48.8566,2.3522", "0,-30")));
@@ -79,6 +79,22 @@ class JsonSchemaTest {
     assertEquals(2, links.get("items").get(0).get("times").asInt(), links.toString());
     valid("geo-export", out(read("geo", "export", "--out", dir.resolve("geo.json").toString(), "--cell-m", "500")));
     valid("geo-export", out(read("geo", "export", "--format", "html", "--out", dir.resolve("geo.html").toString())));
+    geoClustersFencesAndTravel();
+  }
+
+  /** The demo's thefts round Part-Dieu are a cluster; its two suspects enter Part-Dieu, then reach Marseille. */
+  void geoClustersFencesAndTravel() throws Exception {
+    JsonNode clusters = valid("geo-cluster", out(read("geo", "cluster", "--eps-m", "200", "--min-points", "4")));
+    assertTrue(clusters.get("clusters").asInt() >= 1 && clusters.get("noise").asInt() >= 1, clusters.toString());
+    Path fence = Files.writeString(dir.resolve("part-dieu.geojson"), "{\"type\":\"Polygon\",\"coordinates\":"
+        + "[[[4.850,45.755],[4.865,45.755],[4.865,45.765],[4.850,45.765],[4.850,45.755]]]}");
+    JsonNode within = valid("geo-within", out(read("geo", "within", "--polygon", fence.toString())));
+    assertTrue(within.get("points").size() >= 10, within.toString());
+    assertEquals(2, within.get("entries").size(), within.toString());
+    JsonNode slow = valid("geo-plausibility", out(read("geo", "plausibility")));
+    assertEquals(0, slow.get("items").size(), "Lyon to Marseille in a day is plausible: " + slow);
+    JsonNode walking = valid("geo-plausibility", out(read("geo", "plausibility", "--max-kmh", "5")));
+    assertEquals(2, walking.get("items").size(), "but not at walking pace: " + walking);
   }
 
   @Test

@@ -27,11 +27,16 @@ import org.insight.geo.CoLocation;
 import org.insight.geo.CoLocations;
 import org.insight.geo.CoordinateException;
 import org.insight.geo.Coordinates;
+import org.insight.geo.Dbscan;
 import org.insight.geo.DensityCell;
 import org.insight.geo.GeoPoint;
+import org.insight.geo.GeofenceEntry;
+import org.insight.geo.Geofences;
 import org.insight.geo.HotspotResult;
 import org.insight.geo.Hotspots;
+import org.insight.geo.ImpossibleTravel;
 import org.insight.geo.KernelDensity;
+import org.insight.geo.Plausibility;
 import org.insight.geo.Sighting;
 import org.insight.geo.SpatialIndex;
 
@@ -50,6 +55,9 @@ import org.insight.geo.SpatialIndex;
  *   <li>{@link #sightings}, {@link #coLocations}: who was where when — the persons/things an Event involves (or a
  *       Call's phones) at its point and {@code startTime} — and the pairs seen within a distance and a time window of
  *       each other, with their evidence, for the graph.
+ *   <li>{@link #clusters}: DBSCAN clusters of the visible points; {@link #firstEntries}: when each entity was first
+ *       seen inside an area; {@link #implausibleTravel}: consecutive sightings of one entity too far apart for the
+ *       time between them.
  * </ul>
  */
 public final class Geo {
@@ -147,6 +155,37 @@ public final class Geo {
     return out;
   }
 
+  /**
+   * DBSCAN clusters of the visible points (see {@link Dbscan}): {@code epsMetres} great-circle metres, at least
+   * {@code minPoints} points (itself included) for a core point; in the order of {@link #points}, cluster
+   * {@link Dbscan#NOISE} for noise, clusters numbered by their first point in that order.
+   */
+  public List<Dbscan.Member<Located>> clusters(double epsMetres, int minPoints) {
+    return session.audited("geo.clusters", "epsMetres=" + epsMetres + " minPoints=" + minPoints,
+        () -> Dbscan.cluster(doPoints(), Located::point, POINT_ORDER, epsMetres, minPoints),
+        list -> ids(list.stream().map(Dbscan.Member::item).toList()));
+  }
+
+  /**
+   * When each entity was first seen inside the area (a geofence), from its visible {@link #sightings}, with its last
+   * sighting outside before that; earliest first. {@link #within} gives the points inside.
+   */
+  public List<GeofenceEntry> firstEntries(Area area) {
+    Objects.requireNonNull(area, "area");
+    return session.audited("geo.entries", "area", () -> Geofences.firstEntries(area, doSightings()),
+        list -> list.stream().map(GeofenceEntry::entity).distinct().sorted().toList());
+  }
+
+  /**
+   * Consecutive visible sightings of one entity that would need more than {@code maxKmh} (beyond
+   * {@code toleranceMetres} of position uncertainty), by entity then time; see {@link Plausibility}.
+   */
+  public List<ImpossibleTravel> implausibleTravel(double maxKmh, double toleranceMetres) {
+    return session.audited("geo.plausibility", "maxKmh=" + maxKmh + " toleranceMetres=" + toleranceMetres,
+        () -> Plausibility.implausible(doSightings(), maxKmh, toleranceMetres),
+        list -> list.stream().map(ImpossibleTravel::entity).distinct().sorted().toList());
+  }
+
   // ------------------------------------------------------------------ reading the visible data (unaudited)
 
   private List<Located> doPoints() {
@@ -162,11 +201,13 @@ public final class Geo {
                 .findFirst(), d.label())));
       }
     }
-    out.sort(Comparator.comparing(Located::entity).thenComparing(Located::property)
-        .thenComparingDouble(l -> l.point().latitude()).thenComparingDouble(l -> l.point().longitude())
-        .thenComparing(l -> l.label().toString()));
+    out.sort(POINT_ORDER);
     return out;
   }
+
+  private static final Comparator<Located> POINT_ORDER = Comparator.comparing(Located::entity)
+      .thenComparing(Located::property).thenComparingDouble(l -> l.point().latitude())
+      .thenComparingDouble(l -> l.point().longitude()).thenComparing(l -> l.label().toString());
 
   /** The visible entities of every type with a geo property or a Location reference, by id. */
   private Map<EntityId, Entity> visibleWithPoints() {

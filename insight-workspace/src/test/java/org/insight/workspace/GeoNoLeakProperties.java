@@ -24,6 +24,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.insight.core.Dataset;
 import org.insight.core.EntityBuilder;
+import org.insight.geo.Area;
 import org.insight.geo.GeoPoint;
 import org.insight.policy.Label;
 import org.insight.policy.Policy;
@@ -36,14 +37,18 @@ import org.insight.policy.SourceGrading;
  * co-locations equal those of a workspace holding only its visible data. The full workspace is padded with data built
  * to move every answer if anything invisible leaked: invisible events in the same cells as the visible ones (they
  * would raise counts and Gi*), invisible persons at the same place and time (they would add co-locations), invisible
- * points, times and participants on the visible events' own ids (they would move or add sightings), and an
- * invisible Location at the same id with another point.
+ * points, times and participants on the visible events' own ids (they would move or add sightings), an invisible
+ * Location at the same id with another point, invisible earlier sightings of every person at the visible points
+ * (they would grow clusters, turn noise into cores and move first entries into an area), and invisible sightings of
+ * every person far away a minute later (each would be an impossible trip).
  */
 class GeoNoLeakProperties {
   private static final Instant T0 = Instant.parse("2026-04-04T08:00:00Z");
   private static final List<Label> NEVER = List.of(Label.of("Z"),
       Label.builder("A").purposes(List.of(Purpose.of("intelligence-sharing"))).build(),
       Label.builder("A|B|C").deleteAfter(LocalDate.of(2026, 5, 1)).build());
+
+  private static final List<String> EVERYONE = List.of("p1", "p2", "p3", "p4");
 
   /** An event: its id, point, minutes after T0, the persons it involves, and the label of each of its parts. */
   record Ev(String id, GeoPoint point, int minutes, List<String> involved, Label pointLabel, Label timeLabel,
@@ -74,7 +79,12 @@ class GeoNoLeakProperties {
           Duration.ofMinutes(20)), "co-locations");
       GeoPoint centre = GeoPoint.of(45.76, 4.85);
       assertEquals(oracle.geo().near(centre, 800), s.geo().near(centre, 800), "near");
-      assertEquals(full.audit.size(), before + 6, "one audit entry per call");
+      assertEquals(oracle.geo().clusters(250, 3), s.geo().clusters(250, 3), "clusters");
+      Area area = Area.polygon(List.of(GeoPoint.of(45.7545, 4.8445), GeoPoint.of(45.7612, 4.8445),
+          GeoPoint.of(45.7612, 4.8532), GeoPoint.of(45.7545, 4.8532)));
+      assertEquals(oracle.geo().firstEntries(area), s.geo().firstEntries(area), "first entries");
+      assertEquals(oracle.geo().implausibleTravel(900, 50), s.geo().implausibleTravel(900, 50), "impossible travel");
+      assertEquals(full.audit.size(), before + 9, "one audit entry per call");
     } finally {
       delete(a);
       delete(b);
@@ -130,6 +140,10 @@ class GeoNoLeakProperties {
       // the visible event's own id: another point, an earlier time, another participant
       out.add(new Ev(e.id(), GeoPoint.of(e.point().latitude() - 0.01, e.point().longitude() + 0.01), e.minutes() - 5,
           List.of("pad-person"), never, never, never, false));
+      // every person at the same point earlier (a denser cluster, an earlier entry), and far away a minute later
+      out.add(new Ev("pad3-" + e.id(), e.point(), e.minutes() - 10, EVERYONE, never, never, never, e.viaLocation()));
+      out.add(new Ev("pad4-" + e.id(), GeoPoint.of(e.point().latitude() + 2, e.point().longitude()), e.minutes() + 1,
+          EVERYONE, never, never, never, false));
     }
     return out;
   }
