@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.insight.InsightException;
 import org.insight.geo.internal.CitiesPbf;
 import org.insight.geo.internal.SphereIndex;
@@ -346,9 +347,16 @@ public final class Gazetteer {
 
   /** The matching key of a name: lower case, no accents, hyphens and dots as spaces, spaces collapsed. */
   static String key(String name) {
-    String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-    return s.toLowerCase(Locale.ROOT).replaceAll("[\\-‐–.'’]", " ").replaceAll("\\s+", " ").strip();
+    // called for every one of the 135k city names and 78 x 250 country names at load: patterns compiled once
+    String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+    s = PUNCTUATION.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    return SPACES.matcher(s).replaceAll(" ").strip();
   }
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern PUNCTUATION = Pattern.compile("[\\-‐–.'’]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Geometry largest(Geometry g) {
     Geometry best = g.getGeometryN(0);
@@ -370,7 +378,7 @@ public final class Gazetteer {
 
   private static JsonNode json(String path) throws IOException {
     try (InputStream in = open(path)) {
-      return new ObjectMapper().readTree(in);
+      return JSON.readTree(in);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
