@@ -347,15 +347,35 @@ public final class Gazetteer {
 
   /** The matching key of a name: lower case, no accents, hyphens and dots as spaces, spaces collapsed. */
   static String key(String name) {
-    // called for every one of the 135k city names and 78 x 250 country names at load: patterns compiled once
-    String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
-    s = PUNCTUATION.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
-    return SPACES.matcher(s).replaceAll(" ").strip();
+    // called for each of the 135k city names and 78 x 250 country names at load: no regex on the common ASCII path
+    String s = name;
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) >= 0x80) {
+        s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        break;
+      }
+    }
+    s = s.toLowerCase(Locale.ROOT);
+    StringBuilder b = new StringBuilder(s.length());
+    boolean gap = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (SEPARATORS.indexOf(c) >= 0) {
+        gap = true;
+      } else {
+        if (gap && b.length() > 0) {
+          b.append(' ');
+        }
+        gap = false;
+        b.append(c);
+      }
+    }
+    return b.toString().strip();
   }
 
+  /** Hyphens, dots and apostrophes (read as spaces) and the whitespace of regex {@code \\s} (collapsed). */
+  private static final String SEPARATORS = "-\u2010\u2013.'\u2019 \t\n\u000B\f\r";
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern PUNCTUATION = Pattern.compile("[\\-‐–.'’]");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Geometry largest(Geometry g) {
