@@ -36,13 +36,23 @@ import org.locationtech.jts.index.strtree.STRtree;
  * in thread CPU time (the shared machine is loaded: wall time measures the queue, not the code). Prints rates, ratios
  * and peak heap.
  *
- * <pre>./run-bench geo [POINTS]</pre>
+ * <pre>./run-bench geo [POINTS]
+ * ./run-bench geo load     (the gazetteer's load time alone: thread CPU and wall)</pre>
  */
 public final class GeoBench {
 
   private GeoBench() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && "load".equals(args[0])) {
+      // ./run-bench geo load: the gazetteer's load alone, in this fresh JVM
+      long cpu = cpu();
+      long wall = System.nanoTime();
+      Gazetteer.shared();
+      System.out.printf(Locale.ROOT, "Gazetteer.shared(): %.2f s thread CPU, %.2f s wall%n", (cpu() - cpu) / 1e9,
+          (System.nanoTime() - wall) / 1e9);
+      return;
+    }
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     try (PeakHeap heap = PeakHeap.start()) {
       long t0 = System.nanoTime();
