@@ -113,7 +113,7 @@ class GeoNoLeakProperties {
     List<org.insight.core.Entity> built = builders.entrySet().stream().filter(x -> used.contains(x.getKey()))
         .map(x -> x.getValue().build()).toList();
     if (!built.isEmpty()) {
-      ws.session(Principal.of(writer), Purpose.CRIMINAL_INVESTIGATION).add(built);
+      ws.session(Fixtures.loader(writer), Purpose.CRIMINAL_INVESTIGATION).add(built);
     }
   }
 

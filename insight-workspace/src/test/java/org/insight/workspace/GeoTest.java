@@ -33,7 +33,7 @@ class GeoTest {
       Entity anna = Fixtures.person(ds, "anna", "Anna");
       Entity boris = Fixtures.person(ds, "boris", "Boris");
       Entity cafe = ds.entity("Location", "cafe").add("name", "Café du Parc").add("point", "45.7606, 4.8590").build();
-      Session w = ws.session(Principal.of("w"), Purpose.CRIMINAL_INVESTIGATION);
+      Session w = ws.session(Fixtures.loader("w"), Purpose.CRIMINAL_INVESTIGATION);
       w.add(anna, boris, cafe,
           ds.entity("Event", "s1").add("location", cafe.id().value()).add("startTime", "2026-04-04T10:12:00+02:00")
               .add("involved", anna.id().value()).build(),
