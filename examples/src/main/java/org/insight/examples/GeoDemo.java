@@ -64,6 +64,7 @@ final class GeoDemo {
           .add("startTime", String.format(Locale.ROOT, "2026-04-%02dT%02d:30:00+02:00", 1 + i % 6, 9 + i % 9))
           .build());
     }
+    // a writer attaches only labels it satisfies: the loader holds FR and POLICE
     try (Session s = ws.session(Principal.of("demo.loader", "FR", "POLICE"), Demo.CI)) {
       s.add(events);
     }

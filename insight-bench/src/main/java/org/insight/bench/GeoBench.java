@@ -1,18 +1,24 @@
 package org.insight.bench;
 
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.insight.geo.Area;
 import org.insight.geo.Gazetteer;
 import org.insight.geo.GeoPoint;
 import org.insight.geo.HotspotResult;
 import org.insight.geo.Hotspots;
+import org.insight.geo.SpatialIndex;
 import org.insight.geo.internal.TopoJson;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
@@ -24,15 +30,29 @@ import org.locationtech.jts.index.strtree.STRtree;
  * Geo against plain baselines in the same JVM: reverse geocoding of random points (over land-heavy Europe and the
  * whole globe) by {@link Gazetteer#country} vs plain JTS — the same decoded outlines as {@link PreparedGeometry} in an
  * STRtree, {@code covers} per candidate — and hotspot analysis ({@link Hotspots}: binning, Gi*, Benjamini–Hochberg)
- * vs a plain HashMap grid count of the same points. Prints rates, ratios and peak heap.
+ * vs a plain HashMap grid count of the same points; reverse geocoding also against raw JTS
+ * {@link IndexedPointInAreaLocator}s in an STRtree (what the gazetteer wraps), and the {@link SpatialIndex}: build time,
+ * radius and polygon queries against a naive scan of the same points. Reverse geocoding and the index part are timed
+ * in thread CPU time (the shared machine is loaded: wall time measures the queue, not the code). Prints rates, ratios
+ * and peak heap.
  *
- * <pre>./run-bench geo [POINTS]</pre>
+ * <pre>./run-bench geo [POINTS]
+ * ./run-bench geo load     (the gazetteer's load time alone: thread CPU and wall)</pre>
  */
 public final class GeoBench {
 
   private GeoBench() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && "load".equals(args[0])) {
+      // ./run-bench geo load: the gazetteer's load alone, in this fresh JVM
+      long cpu = cpu();
+      long wall = System.nanoTime();
+      Gazetteer.shared();
+      System.out.printf(Locale.ROOT, "Gazetteer.shared(): %.2f s thread CPU, %.2f s wall%n", (cpu() - cpu) / 1e9,
+          (System.nanoTime() - wall) / 1e9);
+      return;
+    }
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     try (PeakHeap heap = PeakHeap.start()) {
       long t0 = System.nanoTime();
@@ -48,6 +68,11 @@ public final class GeoBench {
         plain.insert(f.geometry().getEnvelopeInternal(), Map.entry(f.name(), PreparedGeometryFactory.prepare(f.geometry())));
       }
       plain.build();
+      STRtree raw = new STRtree();
+      for (TopoJson.Feature f : features) {
+        raw.insert(f.geometry().getEnvelopeInternal(), new IndexedPointInAreaLocator(f.geometry()));
+      }
+      raw.build();
       System.out.printf(Locale.ROOT, "GeoBench: %,d points; gazetteer loaded in %.2f s (%d outlines, %d languages)%n", n,
           load, features.size(), gazetteer.languages().size());
 
@@ -62,15 +87,15 @@ public final class GeoBench {
         for (var entry : new java.util.TreeMap<>(Map.of("europe", europe, "globe", globe)).entrySet()) {
           // the warm-up round runs on a tenth of the points
           List<GeoPoint> pts = round == 0 ? entry.getValue().subList(0, n / 10) : entry.getValue();
-          long a = System.nanoTime();
+          long a = cpu();
           int found = 0;
           for (GeoPoint p : pts) {
             if (gazetteer.country(p).isPresent()) {
               found++;
             }
           }
-          double ours = (System.nanoTime() - a) / 1e9;
-          long b = System.nanoTime();
+          double ours = (cpu() - a) / 1e9;
+          long b = cpu();
           int baseline = 0;
           for (GeoPoint p : pts) {
             Point point = factory.createPoint(new Coordinate(p.longitude(), p.latitude()));
@@ -83,11 +108,24 @@ public final class GeoBench {
               }
             }
           }
-          double jts = (System.nanoTime() - b) / 1e9;
+          double jts = (cpu() - b) / 1e9;
+          long r0 = cpu();
+          int located = 0;
+          for (GeoPoint p : pts) {
+            Coordinate xy = new Coordinate(p.longitude(), p.latitude());
+            for (Object o : raw.query(new Envelope(xy))) {
+              if (((IndexedPointInAreaLocator) o).locate(xy) != Location.EXTERIOR) {
+                located++;
+                break;
+              }
+            }
+          }
+          double locator = (cpu() - r0) / 1e9;
           if (round == 1) {
-            System.out.printf(Locale.ROOT, "reverse geocoding (%s): gazetteer %,.0f points/s (%d in a country), plain JTS"
-                + " prepared+STRtree %,.0f points/s (%d); ratio %.2fx%n", entry.getKey(), pts.size() / ours, found,
-                pts.size() / jts, baseline, jts / ours);
+            System.out.printf(Locale.ROOT, "reverse geocoding (%s, thread CPU): gazetteer %,.0f points/s (%d in a country),"
+                + " plain JTS prepared+STRtree %,.0f points/s (%d; ratio %.2fx), raw JTS IndexedPointInAreaLocator+STRtree"
+                + " %,.0f points/s (%d; ratio %.2fx)%n", entry.getKey(), pts.size() / ours, found, pts.size() / jts,
+                baseline, jts / ours, pts.size() / locator, located, locator / ours);
           }
         }
         long c = System.nanoTime();
@@ -121,8 +159,106 @@ public final class GeoBench {
               r.hot().size(), n / grid, counts.size(), grid / hot);
         }
       }
+      indexAndQueries(n, new Random(20261207));
       System.out.printf(Locale.ROOT, "peak heap %,d MB (the gazetteer, %,d points twice and the hotspot grid)%n",
           heap.peakBytes() / (1 << 20), n);
+    }
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private static long cpu() {
+    return THREADS.getCurrentThreadCpuTime();
+  }
+
+  /**
+   * {@link SpatialIndex} on {@code n} points over 100 km x 100 km around Paris: build time, then radius (1 km) and
+   * polygon (a 2 km quadrilateral) queries against a naive scan of every point, on the same query sequence; the naive
+   * scan runs on the first queries only (a scan of 1M points per query), and its answers are checked against the
+   * index's.
+   */
+  private static void indexAndQueries(int n, Random random) {
+    List<GeoPoint> pts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      pts.add(GeoPoint.of(48.4 + random.nextDouble() * 0.9, 1.7 + random.nextDouble() * 1.35));
+    }
+    List<Integer> ids = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ids.add(i);
+    }
+    long t = cpu();
+    SpatialIndex<Integer> index = SpatialIndex.of(ids, pts::get);
+    double build = (cpu() - t) / 1e9;
+    int queries = 2_000;
+    int naiveQueries = Math.max(5, Math.min(queries, 20_000_000 / Math.max(1, n)));
+    List<GeoPoint> centres = new ArrayList<>();
+    List<Area> areas = new ArrayList<>();
+    for (int q = 0; q < queries; q++) {
+      GeoPoint c = GeoPoint.of(48.45 + random.nextDouble() * 0.8, 1.75 + random.nextDouble() * 1.25);
+      centres.add(c);
+      double d = 0.009; // about 1 km of latitude
+      areas.add(Area.polygon(List.of(GeoPoint.of(c.latitude() - d, c.longitude() - 2 * d),
+          GeoPoint.of(c.latitude() - d, c.longitude() + d), GeoPoint.of(c.latitude() + d, c.longitude() + 2 * d),
+          GeoPoint.of(c.latitude() + d * 0.5, c.longitude() - d))));
+    }
+    for (int round = 0; round < 2; round++) { // the first round warms up
+      long a = cpu();
+      long radiusHits = 0;
+      for (GeoPoint c : centres) {
+        radiusHits += index.within(c, 1_000).size();
+      }
+      double radius = (cpu() - a) / 1e9;
+      long b = cpu();
+      long naiveRadiusHits = 0;
+      long indexRadiusHits = 0;
+      for (int q = 0; q < naiveQueries; q++) {
+        GeoPoint c = centres.get(q);
+        for (GeoPoint p : pts) {
+          if (p.distanceTo(c) <= 1_000) {
+            naiveRadiusHits++;
+          }
+        }
+      }
+      double naiveRadius = (cpu() - b) / 1e9;
+      for (int q = 0; q < naiveQueries; q++) {
+        indexRadiusHits += index.within(centres.get(q), 1_000).size();
+      }
+      long c = cpu();
+      long polygonHits = 0;
+      for (Area area : areas) {
+        polygonHits += index.within(area).size();
+      }
+      double polygon = (cpu() - c) / 1e9;
+      long d = cpu();
+      long naivePolygonHits = 0;
+      long indexPolygonHits = 0;
+      for (int q = 0; q < naiveQueries; q++) {
+        Area area = areas.get(q);
+        for (GeoPoint p : pts) {
+          if (area.contains(p)) {
+            naivePolygonHits++;
+          }
+        }
+      }
+      double naivePolygon = (cpu() - d) / 1e9;
+      for (int q = 0; q < naiveQueries; q++) {
+        indexPolygonHits += index.within(areas.get(q)).size();
+      }
+      if (naiveRadiusHits != indexRadiusHits || naivePolygonHits != indexPolygonHits) {
+        throw new IllegalStateException("the index and the naive scan disagree: radius " + indexRadiusHits + " vs "
+            + naiveRadiusHits + ", polygon " + indexPolygonHits + " vs " + naivePolygonHits);
+      }
+      if (round == 1) {
+        System.out.printf(Locale.ROOT, "spatial index (thread CPU): %,d points indexed in %.2f s (%,.0f points/s)%n", n,
+            build, n / build);
+        System.out.printf(Locale.ROOT, "radius 1 km: %,.0f queries/s (%.1f hits each); naive scan %,.1f queries/s"
+            + " (%d queries, same hits); ratio %.0fx%n", queries / radius, radiusHits / (double) queries,
+            naiveQueries / naiveRadius, naiveQueries, (naiveRadius / naiveQueries) / (radius / queries));
+        System.out.printf(Locale.ROOT, "polygon ~2 km: %,.0f queries/s (%.1f hits each); naive scan %,.1f queries/s"
+            + " (%d queries, same hits); ratio %.0fx%n", queries / polygon, polygonHits / (double) queries,
+            naiveQueries / naivePolygon, naiveQueries,
+            (naivePolygon / naiveQueries) / (polygon / queries));
+      }
     }
   }
 }

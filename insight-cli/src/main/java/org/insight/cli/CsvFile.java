@@ -19,6 +19,7 @@ import org.insight.InsightException;
  * A CSV file with a header row, as the commands' input files (records, labelled pairs, screening queries, batch
  * queries) are. Apache Commons CSV reads it as RFC 4180 (quoted cells may hold commas, doubled quotes and line
  * breaks), leniently as real exports need: a byte-order mark, spaces around cells and before a quote, blank lines.
+ * A file named .tsv or .tab is read tab-separated.
  * Each row knows the line it starts on, so a bad row can be reported and skipped.
  */
 final class CsvFile implements Closeable, Iterable<CsvFile.Row> {
@@ -27,6 +28,8 @@ final class CsvFile implements Closeable, Iterable<CsvFile.Row> {
       .setIgnoreEmptyLines(false) // blank rows are skipped here, so that line numbers stay right
       .setTrailingData(true)
       .get();
+  /** The same, tab-separated, for files named .tsv or .tab. */
+  private static final CSVFormat TSV = FORMAT.builder().setDelimiter('\t').get();
 
   private final Path file;
   private final CSVParser parser;
@@ -45,7 +48,9 @@ final class CsvFile implements Closeable, Iterable<CsvFile.Row> {
   static CsvFile open(Path file, String headerHint) {
     CSVParser parser = null;
     try {
-      parser = CSVParser.parse(file, StandardCharsets.UTF_8, FORMAT);
+      String fileName = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+      parser = CSVParser.parse(file, StandardCharsets.UTF_8,
+          fileName.endsWith(".tsv") || fileName.endsWith(".tab") ? TSV : FORMAT);
       Iterator<CSVRecord> it = parser.iterator();
       if (!it.hasNext()) {
         throw new InsightException(file + " is empty; it needs a header row" + headerHint);

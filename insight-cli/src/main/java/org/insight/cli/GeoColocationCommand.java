@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.geo.CoLocation;
+import org.insight.geo.CoLocations;
+import org.insight.geo.Sighting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "colocation", mixinStandardHelpOptions = true,
     description = {"Pairs of entities the session sees within --within-m metres and --within-min minutes of each"
         + " other (persons an Event involves at its point and startTime, phones of a Call at its cell), most"
-        + " encounters first, with the records that show each encounter."})
+        + " encounters first, with the records that show each encounter. With --points FILE --id COL --time COL:"
+        + " the rows of a CSV/TSV file (one sighting of the id per row; the evidence is FILE:LINE)."})
 final class GeoColocationCommand implements Callable<Integer> {
   @Option(names = "--within-m", paramLabel = "D", defaultValue = "100", description = "Distance in metres (default: ${DEFAULT-VALUE}).")
   double metres;
@@ -27,6 +30,7 @@ final class GeoColocationCommand implements Callable<Integer> {
   long minutes;
 
   @Mixin SessionOptions session;
+  @Mixin GeoPointsOptions pointsFile;
   @Spec CommandSpec spec;
 
   @Override
@@ -36,8 +40,13 @@ final class GeoColocationCommand implements Callable<Integer> {
           "--within-m and --within-min must be 0 or more");
     }
     List<CoLocation> links;
-    try (SessionOptions.Opened opened = session.read()) {
-      links = opened.session().geo().coLocations(metres, Duration.ofMinutes(minutes));
+    if (pointsFile.given(spec)) {
+      List<Sighting> sightings = pointsFile.sightings(spec, pointsFile.read(spec));
+      links = CoLocations.find(sightings, metres, Duration.ofMinutes(minutes));
+    } else {
+      try (SessionOptions.Opened opened = session.read()) {
+        links = opened.session().geo().coLocations(metres, Duration.ofMinutes(minutes));
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (session.json) {

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.insight.geo.GeoFeature;
 import org.insight.geo.GeoJson;
+import org.insight.geo.GeoKml;
+import org.insight.geo.GeoPoint;
+import org.insight.geo.Hotspots;
 import org.insight.geo.GeoMap;
 import org.insight.geo.HotspotCell;
 import org.insight.workspace.Geo;
@@ -21,15 +24,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code insight geo export}: the session's points (and hotspots) as GeoJSON or an offline HTML map. */
+/** {@code insight geo export}: the session's (or a file's) points and hotspots as GeoJSON, KML or an offline HTML map. */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {"Writes the points the session may see — and, with --cell-m, the hotspot cells — as GeoJSON"
-        + " (RFC 7946: ids and properties kept, no crs) or as a self-contained HTML page with an SVG map over the"
-        + " country outlines (no tiles, no script, no network)."})
+        + " (RFC 7946: ids and properties kept, no crs), as KML 2.2 (placemarks with id, name and time; cells as"
+        + " polygons) or as a self-contained HTML page with an SVG map over the country outlines (no tiles, no"
+        + " script, no network). With --points FILE: the points of a CSV/TSV file instead of a workspace."})
 final class GeoExportCommand implements Callable<Integer> {
-  enum Format { geojson, html }
+  enum Format { geojson, kml, html }
 
-  @Option(names = "--format", defaultValue = "geojson", description = "geojson or html (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "geojson", description = "geojson, kml or html (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write.")
@@ -39,22 +43,36 @@ final class GeoExportCommand implements Callable<Integer> {
   Double cellMetres;
 
   @Mixin SessionOptions session;
+  @Mixin GeoPointsOptions pointsFile;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    List<Located> points;
+    List<GeoFeature> features;
     List<HotspotCell> cells = List.of();
-    try (SessionOptions.Opened opened = session.read()) {
-      Geo geo = opened.session().geo();
-      points = geo.points();
+    if (pointsFile.given(spec)) {
+      features = pointsFile.read(spec).points().stream().map(GeoPointsOptions.Point::feature).toList();
       if (cellMetres != null) {
-        cells = Arguments.parse(spec, "--cell-m", () -> geo.hotspots(cellMetres)).cells();
+        List<GeoPoint> at = features.stream().map(GeoFeature::point).toList();
+        cells = Arguments.parse(spec, "--cell-m", () -> Hotspots.analyse(at, cellMetres)).cells();
       }
+    } else {
+      List<Located> points;
+      try (SessionOptions.Opened opened = session.read()) {
+        Geo geo = opened.session().geo();
+        points = geo.points();
+        if (cellMetres != null) {
+          cells = Arguments.parse(spec, "--cell-m", () -> geo.hotspots(cellMetres)).cells();
+        }
+      }
+      features = points.stream().map(GeoExportCommand::feature).toList();
     }
-    List<GeoFeature> features = points.stream().map(GeoExportCommand::feature).toList();
-    String text = format == Format.geojson ? GeoJson.write(features, cells)
-        : GeoMap.html("INSIGHT map — " + features.size() + " point(s)", features, cells);
+    String title = "INSIGHT map — " + features.size() + " point(s)";
+    String text = switch (format) {
+      case geojson -> GeoJson.write(features, cells);
+      case kml -> GeoKml.write(title, features, cells);
+      case html -> GeoMap.html(title, features, cells);
+    };
     try {
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {

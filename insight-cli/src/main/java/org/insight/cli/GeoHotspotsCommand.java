@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.List;
+import org.insight.geo.GeoPoint;
 import org.insight.geo.HotspotCell;
+import org.insight.geo.Hotspots;
 import org.insight.geo.HotspotResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,12 +20,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "hotspots", mixinStandardHelpOptions = true,
     description = {"Hotspots of the points the session may see: a grid of cells of about --cell-m metres, the"
         + " Getis–Ord Gi* z-score of each, p-values corrected for the false-discovery rate (Benjamini–Hochberg)."
+        + " With --points FILE: the points of a CSV/TSV file instead of a workspace."
         + " Lists the occupied cells, highest z first; 'hot' marks the significant ones."})
 final class GeoHotspotsCommand implements Callable<Integer> {
   @Option(names = "--cell-m", paramLabel = "M", defaultValue = "500", description = "Cell size in metres (default: ${DEFAULT-VALUE}).")
   double cellMetres;
 
   @Mixin SessionOptions session;
+  @Mixin GeoPointsOptions pointsFile;
   @Spec CommandSpec spec;
 
   @Override
@@ -31,8 +36,13 @@ final class GeoHotspotsCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cell-m must be a positive number of metres");
     }
     HotspotResult r;
-    try (SessionOptions.Opened opened = session.read()) {
-      r = Arguments.parse(spec, "--cell-m", () -> opened.session().geo().hotspots(cellMetres));
+    if (pointsFile.given(spec)) {
+      List<GeoPoint> at = pointsFile.read(spec).points().stream().map(GeoPointsOptions.Point::point).toList();
+      r = Arguments.parse(spec, "--cell-m", () -> Hotspots.analyse(at, cellMetres));
+    } else {
+      try (SessionOptions.Opened opened = session.read()) {
+        r = Arguments.parse(spec, "--cell-m", () -> opened.session().geo().hotspots(cellMetres));
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (session.json) {

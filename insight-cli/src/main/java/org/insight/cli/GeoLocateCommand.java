@@ -8,9 +8,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.geo.Gazetteer;
 import org.insight.geo.Place;
+import org.insight.geo.Reverse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -18,19 +21,30 @@ import picocli.CommandLine.Spec;
 @Command(name = "locate", mixinStandardHelpOptions = true,
     description = {"Every place a name may mean (countries in 78 languages, cities of 1,000 inhabitants or more),"
         + " most populous first; several candidates mean the name is ambiguous. Add ', COUNTRY' to narrow it"
-        + " ('Saint-Denis, RE'). Reads the gazetteer shipped with INSIGHT, not a workspace.",
+        + " ('Saint-Denis, RE'). Reads the gazetteer shipped with INSIGHT, not a workspace. With --points FILE"
+        + " --lat COL --lon COL [--id COL]: each row's country and nearest city instead (as geo reverse).",
         "Exit 0 with candidates, 1 when none."})
 final class GeoLocateCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "PLACE", description = "A place name, e.g. 'Saint-Denis' or 'Paris, France'.")
+  @Parameters(paramLabel = "PLACE", arity = "0..1", description = "A place name, e.g. 'Saint-Denis' or 'Paris, France'.")
   String place;
 
   @Option(names = "--json", description = "Print JSON for machines instead of a table.")
   boolean json;
 
+  @Mixin GeoPointsOptions pointsFile;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (pointsFile.given(spec)) {
+      if (place != null) {
+        throw new ParameterException(spec.commandLine(), "give a PLACE or --points FILE, not both");
+      }
+      return points();
+    }
+    if (place == null) {
+      throw new ParameterException(spec.commandLine(), "give a PLACE to locate, or --points FILE --lat COL --lon COL");
+    }
     List<Place> found = Gazetteer.shared().locate(place);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -49,5 +63,26 @@ final class GeoLocateCommand implements Callable<Integer> {
       }
     }
     return found.isEmpty() ? Main.FAILED : 0;
+  }
+
+  /** Each row of a --points file placed: id, country, nearest city (the items of geo reverse). */
+  private int points() {
+    List<GeoPointsOptions.Point> points = pointsFile.read(spec).points();
+    Gazetteer gazetteer = Gazetteer.shared();
+    PrintWriter out = spec.commandLine().getOut();
+    ArrayNode items = Json.array();
+    for (GeoPointsOptions.Point p : points) {
+      Reverse r = gazetteer.reverse(p.point());
+      if (json) {
+        items.add(GeoRender.json(p.id(), r));
+      } else {
+        out.printf(Locale.ROOT, "%-24s %-22s %-3s %s%n", p.id(), p.point(),
+            r.country().map(c -> c.code()).orElse("--"), r.city().map(c -> c.name()).orElse(""));
+      }
+    }
+    if (json) {
+      Render.print(out, Json.object().<ObjectNode>set("items", items));
+    }
+    return 0;
   }
 }

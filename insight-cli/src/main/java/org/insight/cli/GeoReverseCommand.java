@@ -21,12 +21,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "reverse", mixinStandardHelpOptions = true,
     description = {"The country (ISO 3166-1 alpha-2; the nearest within 30 km for a point just offshore) and the"
         + " nearest city of each point given, or, with none given, of every point the session may see in the"
-        + " workspace. Points are read in any usual form: 48.8566,2.3522 or \"48°51'24\\\"N 2°21'8\\\"E\"."})
+        + " workspace, or of the rows of a CSV/TSV file (--points FILE --lat COL --lon COL [--id COL])."
+        + " Points are read in any usual form: 48.8566,2.3522 or \"48°51'24\\\"N 2°21'8\\\"E\"."})
 final class GeoReverseCommand implements Callable<Integer> {
   @Parameters(paramLabel = "POINT", arity = "0..*", description = "Points to place; none: the workspace's points.")
   List<String> points = new ArrayList<>();
 
   @Mixin SessionOptions session;
+  @Mixin GeoPointsOptions pointsFile;
   @Spec CommandSpec spec;
 
   private record Item(String id, GeoPoint point) {}
@@ -37,7 +39,12 @@ final class GeoReverseCommand implements Callable<Integer> {
     for (String p : points) {
       items.add(new Item(p, Arguments.parse(spec, "POINT", () -> Coordinates.parse(p))));
     }
-    if (points.isEmpty()) {
+    if (pointsFile.given(spec)) {
+      if (!points.isEmpty()) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give POINTs or --points FILE, not both");
+      }
+      pointsFile.read(spec).points().forEach(p -> items.add(new Item(p.id(), p.point())));
+    } else if (points.isEmpty()) {
       try (SessionOptions.Opened opened = session.read()) {
         for (Located l : opened.session().geo().points()) {
           items.add(new Item(l.entity().value(), l.point()));

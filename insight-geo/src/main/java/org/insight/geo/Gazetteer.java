@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.insight.InsightException;
 import org.insight.geo.internal.CitiesPbf;
 import org.insight.geo.internal.SphereIndex;
@@ -53,11 +54,17 @@ public final class Gazetteer {
   private final List<Outline> outlines = new ArrayList<>();
   private final STRtree countryTree = new STRtree();
   private final SphereIndex<Place> cities = new SphereIndex<>();
-  private final Map<String, List<Place>> byName = new HashMap<>();
+  private final List<Place> cityPlaces = new ArrayList<>();
   private final Map<String, Country> byCode = new TreeMap<>();
-  private final Map<String, Map<String, String>> namesByLanguage = new TreeMap<>();
-  private final Map<String, String> codeByName = new HashMap<>();
   private final java.util.Set<String> isoCodes = new java.util.TreeSet<>();
+  // the name tables (78 languages) and the name index are built on the first call that needs them (locate,
+  // countryCode, countryName, languages): reverse geocoding and nearest-city searches never pay for them
+  private volatile Names names;
+
+  /** The name index: place names and country names in every language, by matching key. */
+  private record Names(Map<String, List<Place>> byName, Map<String, Map<String, String>> byLanguage,
+      Map<String, String> codeByName) {
+  }
 
   /** A country's outline with its point-in-polygon locator (safe for concurrent reads once built). */
   record Outline(Country country, Geometry geometry, IndexedPointInAreaLocator locator) {
@@ -66,12 +73,14 @@ public final class Gazetteer {
   private Gazetteer() throws IOException {
     Map<String, String> alpha2ByNumeric = new HashMap<>();
     JsonNode codes = json("i18n-iso-countries/codes.json");
+    if (codes.size() == 0) {
+      throw new IOException("the country code table is empty");
+    }
     for (JsonNode row : codes) {
       alpha2ByNumeric.put(row.get(2).asText(), row.get(0).asText());
       isoCodes.add(row.get(0).asText());
     }
-    loadNames();
-    Map<String, String> english = namesByLanguage.getOrDefault("en", Map.of());
+    Map<String, String> english = names(json("i18n-iso-countries/langs/en.json").path("countries"), null);
     try (InputStream in = open("world-atlas/countries-50m.json")) {
       for (TopoJson.Feature f : TopoJson.read(in, "countries", factory)) {
         String code = f.id() != null ? alpha2ByNumeric.getOrDefault(f.id(), "") : UNCODED.getOrDefault(f.name(), "");
@@ -97,10 +106,47 @@ public final class Gazetteer {
         Place p = new Place(r.name(), "city", r.country(), r.population(), new GeoPoint(r.latitude(), r.longitude()),
             r.id());
         cities.add(p, p.point());
-        byName.computeIfAbsent(key(r.name()), k -> new ArrayList<>(1)).add(p);
+        cityPlaces.add(p);
       }
     }
     cities.build();
+  }
+
+  private Names names() {
+    Names n = names;
+    if (n == null) {
+      synchronized (this) {
+        n = names;
+        if (n == null) {
+          try {
+            n = loadNames();
+          } catch (IOException e) {
+            throw new InsightException("cannot load the country names from insight-geo's resources (" + e.getMessage()
+                + "); rebuild insight-geo with Maven (it fetches the data with npm)", e);
+          }
+          names = n;
+        }
+      }
+    }
+    return n;
+  }
+
+  private Names loadNames() throws IOException {
+    Map<String, List<Place>> byName = new HashMap<>(262_144);
+    Map<String, Map<String, String>> namesByLanguage = new TreeMap<>();
+    Map<String, String> codeByName = new HashMap<>();
+    for (String lang : LANGUAGES) {
+      JsonNode table;
+      try {
+        table = json("i18n-iso-countries/langs/" + lang + ".json").path("countries");
+      } catch (IOException e) {
+        continue; // a language the pinned version does not have
+      }
+      namesByLanguage.put(lang, names(table, codeByName));
+    }
+    for (Place p : cityPlaces) {
+      byName.computeIfAbsent(key(p.name()), k -> new ArrayList<>(1)).add(p);
+    }
     for (Outline o : outlines) {
       if (o.country().code().isEmpty() || !byCode.containsKey(o.country().code())) {
         continue;
@@ -120,6 +166,7 @@ public final class Gazetteer {
       });
     }
     byName.values().forEach(list -> list.sort(BY_RELEVANCE));
+    return new Names(byName, namesByLanguage, codeByName);
   }
 
   // world-atlas outlines without an ISO numeric id: the jurisdiction they belong to (de jure) or their own code
@@ -270,7 +317,7 @@ public final class Gazetteer {
         query = query.substring(0, comma).strip();
       }
     }
-    List<Place> found = byName.getOrDefault(key(query), List.of());
+    List<Place> found = names().byName().getOrDefault(key(query), List.of());
     if (country == null) {
       return List.copyOf(found);
     }
@@ -284,17 +331,17 @@ public final class Gazetteer {
     if (s.length() == 2 && isoCodes.contains(s.toUpperCase(Locale.ROOT))) {
       return Optional.of(s.toUpperCase(Locale.ROOT));
     }
-    return Optional.ofNullable(codeByName.get(key(s)));
+    return Optional.ofNullable(names().codeByName().get(key(s)));
   }
 
   /** A country's name in a language (ISO 639-1, e.g. "fr", "ar"), when the table has it. */
   public Optional<String> countryName(String code, String language) {
-    return Optional.ofNullable(namesByLanguage.getOrDefault(language, Map.of()).get(code.toUpperCase(Locale.ROOT)));
+    return Optional.ofNullable(names().byLanguage().getOrDefault(language, Map.of()).get(code.toUpperCase(Locale.ROOT)));
   }
 
   /** The languages of the country-name table. */
   public List<String> languages() {
-    return List.copyOf(namesByLanguage.keySet());
+    return List.copyOf(names().byLanguage().keySet());
   }
 
   /** Every country with an outline and a code, by code. */
@@ -307,34 +354,25 @@ public final class Gazetteer {
     return Collections.unmodifiableList(outlines);
   }
 
-  private void loadNames() throws IOException {
-    JsonNode index = json("i18n-iso-countries/codes.json");
-    if (index.size() == 0) {
-      throw new IOException("the country code table is empty");
-    }
-    for (String lang : LANGUAGES) {
-      JsonNode table;
-      try {
-        table = json("i18n-iso-countries/langs/" + lang + ".json").path("countries");
-      } catch (IOException e) {
-        continue; // a language the pinned version does not have
+  /** A language's table, code to first name; every name's key into {@code codeByName} when given. */
+  private static Map<String, String> names(JsonNode table, Map<String, String> codeByName) {
+    Map<String, String> names = new LinkedHashMap<>();
+    table.properties().forEach(entry -> {
+      JsonNode v = entry.getValue();
+      List<String> all = new ArrayList<>();
+      if (v.isArray()) {
+        v.forEach(x -> all.add(x.asText()));
+      } else {
+        all.add(v.asText());
       }
-      Map<String, String> names = new LinkedHashMap<>();
-      table.properties().forEach(entry -> {
-        JsonNode v = entry.getValue();
-        List<String> all = new ArrayList<>();
-        if (v.isArray()) {
-          v.forEach(x -> all.add(x.asText()));
-        } else {
-          all.add(v.asText());
-        }
-        names.put(entry.getKey(), all.get(0));
+      names.put(entry.getKey(), all.get(0));
+      if (codeByName != null) {
         for (String n : all) {
           codeByName.putIfAbsent(key(n), entry.getKey());
         }
-      });
-      namesByLanguage.put(lang, names);
-    }
+      }
+    });
+    return names;
   }
 
   // the languages of i18n-iso-countries 7.14.0 (a resource directory cannot be listed from a jar)
@@ -346,9 +384,36 @@ public final class Gazetteer {
 
   /** The matching key of a name: lower case, no accents, hyphens and dots as spaces, spaces collapsed. */
   static String key(String name) {
-    String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-    return s.toLowerCase(Locale.ROOT).replaceAll("[\\-‐–.'’]", " ").replaceAll("\\s+", " ").strip();
+    // called for each of the 135k city names and 78 x 250 country names at load: no regex on the common ASCII path
+    String s = name;
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) >= 0x80) {
+        s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        break;
+      }
+    }
+    s = s.toLowerCase(Locale.ROOT);
+    StringBuilder b = new StringBuilder(s.length());
+    boolean gap = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (SEPARATORS.indexOf(c) >= 0) {
+        gap = true;
+      } else {
+        if (gap && b.length() > 0) {
+          b.append(' ');
+        }
+        gap = false;
+        b.append(c);
+      }
+    }
+    return b.toString().strip();
   }
+
+  /** Hyphens, dots and apostrophes (read as spaces) and the whitespace of regex {@code \\s} (collapsed). */
+  private static final String SEPARATORS = "-\u2010\u2013.'\u2019 \t\n\u000B\f\r";
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Geometry largest(Geometry g) {
     Geometry best = g.getGeometryN(0);
@@ -370,7 +435,7 @@ public final class Gazetteer {
 
   private static JsonNode json(String path) throws IOException {
     try (InputStream in = open(path)) {
-      return new ObjectMapper().readTree(in);
+      return JSON.readTree(in);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
