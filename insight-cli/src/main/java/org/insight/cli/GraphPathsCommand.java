@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import org.insight.core.EntityId;
+import org.insight.graph.GraphEdge;
 import org.insight.graph.GraphPath;
 import org.insight.graph.Network;
+import org.insight.graph.WeightedPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code insight graph paths A B}: how two entities are connected, with the evidence on every hop. */
 @Command(name = "paths", mixinStandardHelpOptions = true,
-    description = "The shortest paths between two entities (fewest hops first), with the evidence of every hop.")
+    description = "The shortest paths between two entities (fewest hops first), or with --weighted the path of the"
+        + " strongest ties, with the evidence of every hop.")
 final class GraphPathsCommand implements Callable<Integer> {
   @Mixin SessionOptions session;
   @Mixin GraphBuildOptions graph;
@@ -32,16 +38,26 @@ final class GraphPathsCommand implements Callable<Integer> {
   @Option(names = "--max-length", paramLabel = "N", defaultValue = "6", description = "At most this many hops (default: ${DEFAULT-VALUE}).")
   int maxLength;
 
+  @Option(names = "--weighted", paramLabel = "BY", description = "The one cheapest path where a hop costs 1/BY of its"
+      + " strongest edge: count (calls, transfers, shared values, rows), amount or duration; edges without it are not"
+      + " used.")
+  String weighted;
+
   @Override
   public Integer call() {
     if (k < 1 || maxLength < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--k and --max-length need at least 1");
     }
+    ToDoubleFunction<GraphEdge> strength = strength();
     try (SessionOptions.Opened opened = graph.open(session)) {
       Network g = graph.network(opened, spec);
       EntityId a = GraphBuildOptions.node(g, from);
       EntityId b = GraphBuildOptions.node(g, to);
-      List<GraphPath> paths = g.paths(a, b, k, maxLength);
+      Optional<WeightedPath> cheapest = strength == null ? Optional.empty()
+          : g.cheapestPath(a, b, e -> strength.applyAsDouble(e) > 0 ? 1 / strength.applyAsDouble(e)
+              : Double.POSITIVE_INFINITY);
+      List<GraphPath> paths = strength == null ? g.paths(a, b, k, maxLength)
+          : cheapest.map(WeightedPath::path).stream().toList();
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {
         ObjectNode n = GraphRender.versioned(g);
@@ -49,13 +65,35 @@ final class GraphPathsCommand implements Callable<Integer> {
         n.put("to", b.value());
         ArrayNode items = n.putArray("paths");
         paths.forEach(p -> items.add(GraphRender.json(p)));
+        cheapest.ifPresent(p -> ((ObjectNode) items.get(0)).put("cost", p.cost()));
         Render.print(out, n);
       } else if (paths.isEmpty()) {
-        out.println("no path of at most " + maxLength + " hops between them in what this session may see");
+        out.println(strength == null ? "no path of at most " + maxLength + " hops between them in what this session"
+            + " may see" : "no path with " + weighted + " on every hop between them in what this session may see");
       } else {
         paths.forEach(p -> GraphRender.text(out, g, p));
+        cheapest.ifPresent(p -> out.printf(Locale.ROOT, "cost %.6g (1/%s per hop)%n", p.cost(), weighted));
       }
       return paths.isEmpty() ? 1 : 0;
     }
+  }
+
+  /** The measure --weighted names, or null without it; --k and --max-length do not apply to the one cheapest path. */
+  private ToDoubleFunction<GraphEdge> strength() {
+    if (weighted == null) {
+      return null;
+    }
+    var parsed = spec.commandLine().getParseResult();
+    if (parsed.hasMatchedOption("--k") || parsed.hasMatchedOption("--max-length")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--weighted gives the one cheapest path:"
+          + " leave out --k and --max-length");
+    }
+    return switch (weighted) {
+      case "count" -> GraphEdge::count;
+      case "amount" -> GraphEdge::amount;
+      case "duration" -> GraphEdge::duration;
+      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--weighted is count, amount"
+          + " or duration, got '" + weighted + "'");
+    };
   }
 }

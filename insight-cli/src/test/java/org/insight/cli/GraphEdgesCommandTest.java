@@ -98,4 +98,25 @@ class GraphEdgesCommandTest {
     assertEquals(1, badColumn.code());
     assertTrue(badColumn.err().contains("no column \"from\""), badColumn.err());
   }
+
+  @Test
+  void weightedPathsFollowTheStrongestTies() throws Exception {
+    Path f = calls();
+    // Alice-Carol talked 10 s; Alice-Bob 60 s and Bob-Carol 30 s: 1/60 + 1/30 < 1/10
+    CliRun fewest = CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--k", "1", "--json"));
+    assertEquals(2, new ObjectMapper().readTree(fewest.out()).get("paths").get(0).get("nodes").size(), fewest.out());
+    CliRun strongest = CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "amount", "--json"));
+    assertEquals(0, strongest.code(), strongest.err());
+    JsonNode p = JsonSchemas.valid("graph-paths", strongest.out()).get("paths");
+    assertEquals(1, p.size());
+    assertEquals(EdgeList.id("Bob").value(), p.get(0).get("nodes").get(1).asText(), p.toString());
+    assertEquals(1.0 / 60 + 1.0 / 30, p.get(0).get("cost").asDouble(), 1e-9);
+    CliRun text = CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "amount"));
+    assertTrue(text.out().contains("cost 0.0500000 (1/amount per hop)"), text.out());
+    assertEquals(2, CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "size")).code());
+    assertEquals(2, CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "count", "--k", "2")).code());
+    CliRun none = CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "duration"));
+    assertEquals(1, none.code(), "edge lists carry no durations: no edge may be used");
+    assertTrue(none.out().contains("no path with duration on every hop"), none.out());
+  }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import org.insight.core.EntityId;
 import org.insight.core.Schema;
 import org.insight.graph.internal.Betweenness;
@@ -175,6 +176,43 @@ public final class Network {
           + maxLength);
     }
     return Paths.kShortest(graph, require(from), require(to), k, maxLength).stream().map(this::path).toList();
+  }
+
+  /**
+   * A cheapest path from {@code from} to {@code to}, with the evidence of each hop: a hop between two nodes costs the
+   * smallest {@code cost} of the edges between them; a cost of {@code +Infinity} keeps an edge out. For "the strongest
+   * ties", cost an edge by the inverse of its evidence: {@code e -> 1.0 / e.count()}.
+   *
+   * @throws IllegalArgumentException when a cost is negative or NaN (Dijkstra needs non-negative costs)
+   */
+  public Optional<WeightedPath> cheapestPath(EntityId from, EntityId to, ToDoubleFunction<GraphEdge> cost) {
+    Objects.requireNonNull(cost, "cost");
+    int s = require(from);
+    int t = require(to);
+    double[] slotCost = new double[2 * graph.edges()];
+    for (int u = 0; u < graph.nodes(); u++) {
+      for (int j = graph.start(u); j < graph.end(u); j++) {
+        double c = Double.POSITIVE_INFINITY;
+        for (GraphEdge e : byPair.get(key(u, graph.target(j)))) {
+          double x = cost.applyAsDouble(e);
+          if (Double.isNaN(x) || x < 0) {
+            throw new IllegalArgumentException("an edge cost must be zero or more, got " + x + " for " + e);
+          }
+          c = Math.min(c, x);
+        }
+        slotCost[j] = c;
+      }
+    }
+    int[] p = Paths.cheapest(graph, s, t, slotCost);
+    if (p == null) {
+      return Optional.empty();
+    }
+    GraphPath path = path(p);
+    double total = 0;
+    for (List<GraphEdge> hop : path.hops()) {
+      total += hop.stream().mapToDouble(cost).min().orElseThrow();
+    }
+    return Optional.of(new WeightedPath(path, total));
   }
 
   private GraphPath path(int[] p) {

@@ -124,6 +124,53 @@ class NetworkProperties {
     }
   }
 
+  /** Costs 0..3 from the edge's evidence (zero costs make ties), and 4 closes the edge. */
+  private static double cost(GraphEdge e) {
+    int c = Math.floorMod(e.statements().hashCode(), 5);
+    return c == 4 ? Double.POSITIVE_INFINITY : c;
+  }
+
+  @Property(tries = 200)
+  void cheapestPathsCostWhatDijkstraSaysAndAreRealAndSymmetric(@ForAll("graphs") RandomGraph g,
+      @ForAll("nodes") int a, @ForAll("nodes") int b) {
+    int s = a % g.n();
+    int t = b % g.n();
+    Network net = g.network();
+    org.jgrapht.graph.SimpleWeightedGraph<EntityId, org.jgrapht.graph.DefaultWeightedEdge> weighted =
+        new org.jgrapht.graph.SimpleWeightedGraph<>(org.jgrapht.graph.DefaultWeightedEdge.class);
+    net.nodes().forEach(n -> weighted.addVertex(n.id()));
+    for (GraphEdge e : net.edges()) {
+      double c = cost(e);
+      var existing = weighted.getEdge(e.source(), e.target());
+      if (c == Double.POSITIVE_INFINITY) {
+        continue;
+      }
+      if (existing == null) {
+        weighted.setEdgeWeight(weighted.addEdge(e.source(), e.target()), c);
+      } else if (c < weighted.getEdgeWeight(existing)) {
+        weighted.setEdgeWeight(existing, c);
+      }
+    }
+    GraphPath<EntityId, org.jgrapht.graph.DefaultWeightedEdge> expected =
+        new org.jgrapht.alg.shortestpath.DijkstraShortestPath<>(weighted).getPath(id(s), id(t));
+    var there = net.cheapestPath(id(s), id(t), NetworkProperties::cost);
+    var back = net.cheapestPath(id(t), id(s), NetworkProperties::cost);
+    assertEquals(expected == null, there.isEmpty(), g.toString());
+    assertEquals(there.isEmpty(), back.isEmpty(), "reachability is symmetric");
+    if (there.isPresent()) {
+      assertEquals(expected.getWeight(), there.get().cost(), 1e-9, g.toString());
+      assertEquals(there.get().cost(), back.get().cost(), 1e-9, "undirected costs are symmetric");
+      assertRealPath(net, there.get().path(), id(s), id(t));
+      double sum = 0;
+      for (List<GraphEdge> hop : there.get().path().hops()) {
+        sum += hop.stream().mapToDouble(NetworkProperties::cost).min().orElseThrow();
+      }
+      assertEquals(sum, there.get().cost(), 1e-9, "the cost is the sum of the cheapest edge of each hop");
+      assertTrue(sum < Double.POSITIVE_INFINITY, "a closed edge is never used");
+      assertEquals(there, net.cheapestPath(id(s), id(t), NetworkProperties::cost), "deterministic");
+    }
+  }
+
   @Property(tries = 150)
   void kShortestPathsMatchYensLengthsAndAreRealLooplessPaths(@ForAll("graphs") RandomGraph g,
       @ForAll("nodes") int a, @ForAll("nodes") int b) {

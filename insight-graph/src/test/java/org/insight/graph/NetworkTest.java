@@ -105,4 +105,30 @@ class NetworkTest {
         () -> g.shortestPath(id(0), EntityId.of("nobody")));
     assertTrue(e.getMessage().contains("nobody"), e.getMessage());
   }
+
+  @Test
+  void theCheapestPathTakesTwoStrongTiesOverOneWeakOne() {
+    // 0 -- 2 once (weak); 0 -- 1 and 1 -- 2 three times each (strong): at 1/count, 1/3 + 1/3 < 1
+    NetworkBuilder b = Network.builder(Graphs.SCHEMA);
+    for (int i = 0; i < 3; i++) {
+      b.add(Graphs.person(i));
+    }
+    int[][] links = {{0, 2}, {0, 1}, {0, 1}, {0, 1}, {1, 2}, {1, 2}, {1, 2}};
+    for (int k = 0; k < links.length; k++) {
+      b.add(Graphs.DS.entity("Associate", "x" + k).id(EntityId.of("x" + k))
+          .add("person", id(links[k][0]).value()).add("associate", id(links[k][1]).value()).build());
+    }
+    Network g = b.build();
+    assertEquals(List.of(id(0), id(2)), g.shortestPath(id(0), id(2)).orElseThrow().nodes(), "fewest hops");
+    WeightedPath strongest = g.cheapestPath(id(0), id(2), e -> 1.0 / e.count()).orElseThrow();
+    assertEquals(List.of(id(0), id(1), id(2)), strongest.path().nodes());
+    assertEquals(2.0 / 3, strongest.cost(), 1e-12);
+    assertEquals(3, strongest.path().hops().get(0).get(0).count(), "each hop keeps its evidence");
+    assertTrue(g.cheapestPath(id(0), id(2), e -> e.count() == 1 ? 0 : Double.POSITIVE_INFINITY).orElseThrow()
+        .path().nodes().size() == 2, "a closed edge is not used");
+    assertTrue(g.cheapestPath(id(0), id(2), e -> Double.POSITIVE_INFINITY).isEmpty(), "every edge closed: no path");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> g.cheapestPath(id(0), id(2), x -> -1));
+    assertTrue(e.getMessage().contains("zero or more"), e.getMessage());
+  }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 
-/** Fewest-hop paths: breadth-first search, Yen's k loopless shortest paths, and the ego network to k hops. */
+/**
+ * Paths: fewest hops by breadth-first search, Yen's k loopless shortest paths, cheapest paths by Dijkstra, and the
+ * ego network to k hops.
+ */
 public final class Paths {
   private Paths() {}
 
@@ -50,6 +53,53 @@ public final class Paths {
           return path;
         }
         queue[tail++] = v;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A cheapest path from s to t as node indices (s first), or null when t cannot be reached: Dijkstra over the cost of
+   * each adjacency slot ({@code cost[j]} for slot j of {@link IntGraph}, non-negative; {@code +Infinity} closes it).
+   * Ties go to the smaller node index, so equal inputs give equal paths.
+   */
+  public static int[] cheapest(IntGraph g, int s, int t, double[] cost) {
+    int n = g.nodes();
+    double[] dist = new double[n];
+    int[] parent = new int[n];
+    int[] hops = new int[n];
+    boolean[] done = new boolean[n];
+    Arrays.fill(dist, Double.POSITIVE_INFINITY);
+    Arrays.fill(parent, -1);
+    dist[s] = 0;
+    PriorityQueue<long[]> queue = new PriorityQueue<>((a, b) -> {
+      int c = Double.compare(Double.longBitsToDouble(a[0]), Double.longBitsToDouble(b[0]));
+      return c != 0 ? c : Long.compare(a[1], b[1]);
+    });
+    queue.add(new long[] {Double.doubleToLongBits(0), s});
+    while (!queue.isEmpty()) {
+      int u = (int) queue.poll()[1];
+      if (done[u]) {
+        continue;
+      }
+      done[u] = true;
+      if (u == t) {
+        int[] path = new int[hops[t] + 1];
+        for (int x = t, i = hops[t]; i >= 0; x = parent[x], i--) {
+          path[i] = x;
+        }
+        return path;
+      }
+      for (int j = g.start(u); j < g.end(u); j++) {
+        int v = g.target(j);
+        double d = dist[u] + cost[j];
+        // on equal cost keep the smaller predecessor, so the path does not depend on the order of the queue
+        if (!done[v] && d != Double.POSITIVE_INFINITY && (d < dist[v] || (d == dist[v] && u < parent[v]))) {
+          dist[v] = d;
+          parent[v] = u;
+          hops[v] = hops[u] + 1;
+          queue.add(new long[] {Double.doubleToLongBits(d), v});
+        }
       }
     }
     return null;
