@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.insight.geo.Area;
+import org.insight.geo.Dbscan;
 import org.insight.geo.Gazetteer;
 import org.insight.geo.GeoPoint;
 import org.insight.geo.HotspotResult;
@@ -51,6 +52,12 @@ public final class GeoBench {
       Gazetteer.shared();
       System.out.printf(Locale.ROOT, "Gazetteer.shared(): %.2f s thread CPU, %.2f s wall%n", (cpu() - cpu) / 1e9,
           (System.nanoTime() - wall) / 1e9);
+      return;
+    }
+    if (args.length > 0 && "dbscan".equals(args[0])) {
+      // ./run-bench geo dbscan [N] [NAIVE_N]
+      dbscan(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000, args.length > 2 ? Integer.parseInt(args[2])
+          : 20_000);
       return;
     }
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -163,6 +170,135 @@ public final class GeoBench {
       System.out.printf(Locale.ROOT, "peak heap %,d MB (the gazetteer, %,d points twice and the hotspot grid)%n",
           heap.peakBytes() / (1 << 20), n);
     }
+  }
+
+  /**
+   * DBSCAN (eps 100 m, 10 points) against a naive DBSCAN — the same rules, every neighbourhood by a scan of every
+   * point — on the same {@code naiveN} points, checking both give the same clusters; then ours alone on {@code n}
+   * points, with the naive time scaled by n² (an estimate, said so: a scan of 1M points per point is days).
+   * Points: 200 planted clusters (100 m spread) over 100 km x 100 km around Paris, half of the points uniform noise.
+   */
+  private static void dbscan(int n, int naiveN) {
+    try (PeakHeap heap = PeakHeap.start()) {
+      List<GeoPoint> small = plantedClusters(naiveN, new Random(19));
+      for (int round = 0; round < 2; round++) { // the first round warms up, on a fifth of the points
+        List<GeoPoint> pts = round == 0 ? small.subList(0, naiveN / 5) : small;
+        long a = cpu();
+        int[] ours = clusters(pts);
+        double oursS = (cpu() - a) / 1e9;
+        long b = cpu();
+        int[] naive = naiveClusters(pts, 100, 10);
+        double naiveS = (cpu() - b) / 1e9;
+        if (!java.util.Arrays.equals(ours, naive)) {
+          throw new IllegalStateException("DBSCAN and the naive DBSCAN disagree on " + pts.size() + " points");
+        }
+        if (round == 1) {
+          System.out.printf(Locale.ROOT, "DBSCAN on %,d points (thread CPU): ours %.2f s, naive %.2f s, same %d"
+              + " clusters; ratio %.0fx%n", pts.size(), oursS, naiveS, java.util.Arrays.stream(ours).max().orElse(-1)
+              + 1, naiveS / oursS);
+          if (n > naiveN) {
+            List<GeoPoint> big = plantedClusters(n, new Random(20));
+            heap.reset();
+            long c = cpu();
+            int[] large = clusters(big);
+            double largeS = (cpu() - c) / 1e9;
+            double naiveEstimate = naiveS * ((double) n / naiveN) * ((double) n / naiveN);
+            System.out.printf(Locale.ROOT, "DBSCAN on %,d points (thread CPU): ours %.2f s (%,d clusters, peak heap %,d"
+                + " MB); naive estimated at %.0f s from %,d points scaled by n²: ratio about %.0fx%n", n, largeS,
+                java.util.Arrays.stream(large).max().orElse(-1) + 1, heap.peakBytes() >> 20, naiveEstimate, naiveN,
+                naiveEstimate / largeS);
+          }
+        }
+      }
+    }
+  }
+
+  private static List<GeoPoint> plantedClusters(int n, Random random) {
+    List<GeoPoint> centres = new ArrayList<>();
+    for (int c = 0; c < 200; c++) {
+      centres.add(GeoPoint.of(48.45 + random.nextDouble() * 0.8, 1.75 + random.nextDouble() * 1.25));
+    }
+    List<GeoPoint> pts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (i % 2 == 0) {
+        GeoPoint c = centres.get(random.nextInt(centres.size()));
+        double d = 0.0009; // about 100 m of latitude
+        pts.add(GeoPoint.of(c.latitude() + random.nextGaussian() * d, c.longitude() + random.nextGaussian() * d * 1.5));
+      } else {
+        pts.add(GeoPoint.of(48.4 + random.nextDouble() * 0.9, 1.7 + random.nextDouble() * 1.35));
+      }
+    }
+    return pts;
+  }
+
+  private static int[] clusters(List<GeoPoint> pts) {
+    List<Integer> ids = new ArrayList<>(pts.size());
+    for (int i = 0; i < pts.size(); i++) {
+      ids.add(i);
+    }
+    List<Dbscan.Member<Integer>> members = Dbscan.cluster(ids, pts::get, Integer::compare, 100, 10);
+    int[] out = new int[pts.size()];
+    for (Dbscan.Member<Integer> m : members) {
+      out[m.item()] = m.cluster();
+    }
+    return out;
+  }
+
+  /** The same rules as {@link Dbscan}, each neighbourhood by a scan of every point. */
+  private static int[] naiveClusters(List<GeoPoint> pts, double eps, int minPoints) {
+    int n = pts.size();
+    boolean[] core = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      int count = 0;
+      for (int j = 0; j < n; j++) {
+        if (pts.get(i).distanceTo(pts.get(j)) <= eps) {
+          count++;
+        }
+      }
+      core[i] = count >= minPoints;
+    }
+    int[] parent = new int[n];
+    int[] nearest = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    for (int i = 0; i < n; i++) {
+      nearest[i] = -1;
+      double best = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < n; j++) {
+        double d = pts.get(i).distanceTo(pts.get(j));
+        if (!core[j] || d > eps) {
+          continue;
+        }
+        if (core[i]) {
+          int ri = root(parent, i);
+          int rj = root(parent, j);
+          parent[Math.max(ri, rj)] = Math.min(ri, rj);
+        } else if (d < best) { // j ascends, so the first of equal distances is the smaller index
+          best = d;
+          nearest[i] = j;
+        }
+      }
+    }
+    int[] number = new int[n];
+    java.util.Arrays.fill(number, -1);
+    int next = 0;
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      int r = core[i] ? root(parent, i) : nearest[i] >= 0 ? root(parent, nearest[i]) : -1;
+      if (r >= 0 && number[r] < 0) {
+        number[r] = next++;
+      }
+      out[i] = r >= 0 ? number[r] : -1;
+    }
+    return out;
+  }
+
+  private static int root(int[] parent, int i) {
+    while (parent[i] != i) {
+      i = parent[i];
+    }
+    return i;
   }
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code insight geo colocation}: who was seen near whom, when. */
-@Command(name = "colocation", mixinStandardHelpOptions = true,
+@Command(name = "colocation", aliases = "colocate", mixinStandardHelpOptions = true,
     description = {"Pairs of entities the session sees within --within-m metres and --within-min minutes of each"
         + " other (persons an Event involves at its point and startTime, phones of a Call at its cell), most"
         + " encounters first, with the records that show each encounter. With --points FILE --id COL --time COL:"

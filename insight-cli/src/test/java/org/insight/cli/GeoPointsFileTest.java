@@ -100,6 +100,8 @@ class GeoPointsFileTest {
     assertEquals("alice", items.get(0).get("first").asText());
     assertEquals("bob", items.get(0).get("second").asText());
     assertEquals("seen.csv:2", items.get(0).get("encounters").get(0).get("first").get("source").asText());
+    assertEquals(r.out(), CliRun.of(args(csv, "colocate", "--within-m", "100", "--within-min", "30")).out(),
+        "colocate is the issue's name for the same command");
   }
 
   @Test
