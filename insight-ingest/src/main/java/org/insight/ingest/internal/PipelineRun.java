@@ -109,7 +109,8 @@ public final class PipelineRun {
       throw new IngestException("cannot create " + tmp + ": " + e + "; check that the workspace is writable", e);
     }
     ledger = Ledger.open(target.stateDirectory().resolve("ledger.jsonl"));
-    boolean ownExtractor = request.extractor() == null;
+    // an FtM ingest reads every item as FtM and extracts nothing: no extractor (no worker processes) is started
+    boolean ownExtractor = request.extractor() == null && request.ftm() == null;
     extractor = ownExtractor ? Extractors.standard(request) : request.extractor();
     if (extractor instanceof TikaItemExtractor tika) {
       tika.ocr(request.ocr());
