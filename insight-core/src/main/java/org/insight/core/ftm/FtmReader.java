@@ -68,6 +68,11 @@ public final class FtmReader {
     this.mapping = b.mapping;
   }
 
+  /** The dataset every entity this reader reads belongs to. */
+  public Dataset dataset() {
+    return dataset;
+  }
+
   /** A reader whose entities belong to {@code dataset} (its label, grading and name on every statement). */
   public static Builder builder(Dataset dataset) {
     return new Builder(dataset);
