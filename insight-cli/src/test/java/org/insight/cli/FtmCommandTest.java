@@ -97,4 +97,21 @@ class FtmCommandTest {
     assertTrue(Files.readString(all).contains("CANARY-ALIAS"));
     assertTrue(Files.readString(dir.resolve("all.csv.meta.json")).contains("\"label\":\"FR&SECRET\""));
   }
+
+  @Test
+  void screensAgainstAnFtmListWithoutAMappingAndShowsItsSanctions() throws Exception {
+    Path list = Files.writeString(dir.resolve("list.ftm.jsonl"), FILE, StandardCharsets.UTF_8);
+    CliRun r = CliRun.of("screen", "Иван Петров", "--dob", "1975", "--watchlist-ftm", list.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("NK-1"), r.out());
+    assertTrue(r.out().contains("sanction: EU-RUS (Council of the EU)"), r.out());
+    assertTrue(r.out().contains("topics: sanction"), r.out());
+    assertTrue(r.err().contains("list.ftm.jsonl:5: id x: schema 'Airplane' is not held"), r.err());
+    CliRun json = CliRun.of("screen", "Иван Петров", "--watchlist-ftm", list.toString(), "--json");
+    JsonNode hit = JsonSchemas.valid("screen", json.out()).get("items").get(0);
+    assertEquals("NK-1", hit.get("id").asText());
+    assertEquals("EU-RUS (Council of the EU)", hit.get("attributes").get("sanction").get(0).asText());
+    CliRun both = CliRun.of("screen", "x", "--watchlist-ftm", list.toString(), "--watchlist", list.toString());
+    assertEquals(2, both.code());
+  }
 }
