@@ -152,6 +152,25 @@ class FtmReaderTest {
     assertEquals(expected, written);
   }
 
+  @Test
+  void docsFtmPublishesTheTableAsTheCodeHasIt() throws IOException {
+    List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "docs", "ftm.md"));
+    for (FtmMapping.SchemaMapping r : FtmMapping.defaults().schemata()) {
+      String prefix = "| `" + r.ftmSchema() + "` | `" + r.type() + "` |";
+      String line = lines.stream().filter(l -> l.startsWith(prefix)).findFirst()
+          .orElseThrow(() -> new AssertionError("docs/ftm.md has no row " + prefix));
+      java.util.List<String> cells = new ArrayList<>();
+      r.properties().forEach((ftm, ours) -> cells.add(ftm.equals(ours) ? "`" + ftm + "`"
+          : "`" + ftm + "` \u2194 `" + ours + "`"));
+      for (String c : cells) {
+        assertTrue(line.contains(c), "docs/ftm.md row " + r.ftmSchema() + " lacks " + c);
+      }
+      assertEquals(r.properties().size(), line.split("`").length / 2 - 2
+          - (int) r.properties().entrySet().stream().filter(e -> !e.getKey().equals(e.getValue())).count(),
+          "docs/ftm.md row " + r.ftmSchema() + " lists other properties than the code");
+    }
+  }
+
   static JsonNode withoutDatasets(JsonNode n) {
     com.fasterxml.jackson.databind.node.ObjectNode o = n.deepCopy();
     o.remove("datasets");
