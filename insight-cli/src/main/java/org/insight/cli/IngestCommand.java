@@ -88,7 +88,7 @@ final class IngestCommand implements Callable<Integer> {
   String mapping;
 
   @Option(names = "--format", paramLabel = "ftm", description = "ftm: read every file (or '-') as FollowTheMoney"
-      + " entities, JSON lines or a JSON array, through the published table (docs/ftm.md): FtM ids kept as source ids,"
+      + " entities — JSON lines, a JSON array or FtM statement CSV — through the published table (docs/ftm.md): FtM ids kept as source ids,"
       + " each problem listed as file:line, the rest loads.")
   String format;
 

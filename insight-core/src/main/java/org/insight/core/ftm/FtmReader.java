@@ -34,7 +34,9 @@ import org.insight.core.Statement;
 
 /**
  * Reads FollowTheMoney entities — JSON lines ({@code {"id", "schema", "properties": {prop: [values]}}} one a line,
- * as Aleph, OpenSanctions and yente exchange them) or one JSON array of them — into entities of a {@link Dataset},
+ * as Aleph, OpenSanctions and yente exchange them), one JSON array of them, or FtM statement CSV (a header with
+ * {@code entity_id}, {@code schema}, {@code prop}, {@code value}; the rows of one entity together) — into entities of a
+ * {@link Dataset},
  * through the {@link FtmMapping} table, streaming (memory is bounded by the largest entity).
  *
  * <ul>
@@ -155,7 +157,9 @@ public final class FtmReader {
   }
 
   /**
-   * Reads {@code in} (UTF-8; a JSON array when its first non-blank character is {@code [}, JSON lines otherwise),
+   * Reads {@code in} (UTF-8; a JSON array when its first non-blank character is {@code [}, FtM statement CSV when its
+   * first line is a header naming {@code entity_id}, {@code schema}, {@code prop} and {@code value}, JSON lines
+   * otherwise),
    * handing each entity to {@code sink} as it is read.
    *
    * @param source the file name recorded in provenance and problems
@@ -171,6 +175,9 @@ public final class FtmReader {
       BufferedInputStream buffered = new BufferedInputStream(in);
       if (firstNonBlank(buffered) == '[') {
         readArray(buffered, source, hash, counter);
+      } else if (FtmStatementCsv.isHeader(firstLine(buffered))) {
+        FtmStatementCsv.read(buffered, source, (node, line) -> entity(node, source, line, hash, counter),
+            (line, message) -> counter.bad(line, message));
       } else {
         readLines(buffered, source, hash, counter);
       }
@@ -186,6 +193,15 @@ public final class FtmReader {
     List<Read> out = new ArrayList<>();
     read(in, source, null, out::add);
     return out;
+  }
+
+  private static String firstLine(BufferedInputStream in) throws IOException {
+    in.mark(1 << 16);
+    byte[] head = in.readNBytes((1 << 16) - 1);
+    in.reset();
+    String text = new String(head, StandardCharsets.UTF_8);
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
   }
 
   private static int firstNonBlank(BufferedInputStream in) throws IOException {

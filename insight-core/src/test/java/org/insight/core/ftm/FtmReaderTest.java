@@ -171,6 +171,38 @@ class FtmReaderTest {
     }
   }
 
+  @Test
+  void ftmStatementCsvReadsAsTheSameEntities() {
+    String csv = "canonical_id,entity_id,prop,prop_type,schema,value,dataset,lang,original_value,first_seen,"
+        + "last_seen,external,id\r\n"
+        + "NK-1,NK-1,id,id,Person,NK-1,demo,,,2024-01-01,2024-01-01,false,s0\r\n"
+        + "NK-1,NK-1,name,name,Person,Ivan Petrov,demo,,,,,false,s1\r\n"
+        + "NK-1,NK-1,alias,name,Person,\"Petrov, Ivan\",demo,,,,,false,s2\r\n"
+        + "NK-1,NK-1,notes,text,Person,\"line one\nline \"\"two\"\"\",demo,,,,,false,s3\r\n"
+        + "NK-1,NK-1,birthDate,date,Person,1975-03-14,demo,,,,,false,s4\r\n"
+        + "co-1,co-1,name,name,Company,Acme Ltd,demo,,,,,false,s5\r\n"
+        + "co-1,co-1,weakAlias,name,Company,Acme,demo,,,,,false,s6\r\n"
+        + "broken,row\r\n"
+        + "own-1,own-1,owner,entity,Ownership,NK-1,demo,,,,,false,s7\r\n"
+        + "own-1,own-1,asset,entity,Ownership,co-1,demo,,,,,false,s8\r\n";
+    List<FtmReader.Read> reads = FtmReader.builder(DS).build().readAll(bytes(csv), "statements.csv");
+    Map<String, FtmReader.Read> byId = new java.util.HashMap<>();
+    reads.forEach(r -> byId.put(r.ftmId().isEmpty() ? "line" + r.line() : r.ftmId(), r));
+    Entity ivan = byId.get("NK-1").entity().orElseThrow();
+    assertEquals("Person", ivan.schema());
+    assertEquals(2, byId.get("NK-1").line());
+    assertEquals(List.of("Petrov, Ivan"), ivan.values("alias"));
+    assertEquals(List.of("line one\nline \"two\""), ivan.values("notes"));
+    assertEquals(List.of("1975-03-14"), ivan.values("birthDate"));
+    assertEquals("Company", byId.get("co-1").entity().orElseThrow().schema());
+    assertTrue(byId.get("co-1").problems().get(0).describe().contains("Company.weakAlias is not held"));
+    assertTrue(byId.get("line10").problems().get(0).describe()
+        .startsWith("statements.csv:10: the row has 2 cells, the header 13"), byId.get("line10").toString());
+    assertEquals(List.of(EntityId.fromSource(DS.name(), "NK-1").value()),
+        byId.get("own-1").entity().orElseThrow().values("owner"));
+    assertEquals(11, byId.get("own-1").line(), "the line the entity's rows start on, quoted line breaks counted");
+  }
+
   static JsonNode withoutDatasets(JsonNode n) {
     com.fasterxml.jackson.databind.node.ObjectNode o = n.deepCopy();
     o.remove("datasets");
