@@ -88,8 +88,8 @@ final class IngestCommand implements Callable<Integer> {
   String mapping;
 
   @Option(names = "--format", paramLabel = "ftm", description = "ftm: read every file (or '-') as FollowTheMoney"
-      + " entities — JSON lines, a JSON array or FtM statement CSV — through the published table (docs/ftm.md): FtM ids kept as source ids,"
-      + " each problem listed as file:line, the rest loads.")
+      + " entities — JSON lines, a JSON array or FtM statement CSV — through the published table (docs/ftm.md):"
+      + " FtM ids kept as source ids, each problem listed as file:line, the rest loads.")
   String format;
 
   @Option(names = "--in-process", description = "Extract in this JVM: starts faster, but only for trusted input (a"
