@@ -66,7 +66,7 @@ class FtmExportTest {
       Session s = ws.session(Fixtures.loader("loader"), CI);
       IngestReport r = ingestFtm(s, IngestSource.file(file));
       assertEquals(List.of(), r.failures());
-      assertEquals(21, r.entities());
+      assertEquals(22 + 2, r.entities(), "22 FtM entities and the Call's two Phones");
       assertEquals("Company", s.entity(EntityId.fromSource("osint", "NK-company-1")).orElseThrow().schema());
       assertEquals("Transfer", s.entity(EntityId.fromSource("osint", "pay-1")).orElseThrow().schema());
       assertEquals("Passport", s.entity(EntityId.fromSource("osint", "pp-1")).orElseThrow().schema());
@@ -79,7 +79,8 @@ class FtmExportTest {
       assertEquals(export.entities().stream().map(e -> e.id().value()).toList(), entry.event().items());
       StringWriter out = new StringWriter();
       FtmWriter.Result result = export.writeFtm(out);
-      assertEquals(21, result.written());
+      assertEquals(22, result.written());
+      assertEquals(java.util.Map.of("Phone", 2L), result.omittedTypes());
       assertEquals(lines(sample()), lines(out.toString()), "ids, schemata and values come back as they went in");
       assertEquals("OPEN", export.label().orElseThrow().toString());
 
@@ -89,7 +90,7 @@ class FtmExportTest {
           () -> new java.io.ByteArrayInputStream(sampleBytes())));
       assertEquals(List.of(), again.failures());
       assertEquals(statements, s.export(ExportOptions.all()).statements());
-      assertEquals(21, s.count(null));
+      assertEquals(24, s.count(null));
     }
   }
 

@@ -129,14 +129,40 @@ class FtmRoundTripProperties {
         for (String p : names) {
           values.add(generator(type.property(row.property(p).orElseThrow()), ids).set().ofMinSize(1).ofMaxSize(3));
         }
-        return Combinators.combine(values).as(vs -> {
+        Arbitrary<Map<String, Set<String>>> sides = row.ftmSchema().equals("Call") ? callSides(id, ids)
+            : Arbitraries.just(Map.of());
+        return Combinators.combine(Combinators.combine(values).as(vs -> vs), sides).as((vs, side) -> {
           Map<String, Set<String>> m = new LinkedHashMap<>();
           for (int i = 0; i < names.size(); i++) {
             m.put(names.get(i), vs.get(i));
           }
+          m.putAll(side);
           return new Ftm(id, row.ftmSchema(), m);
         });
       });
+    });
+  }
+
+  /**
+   * A Call's sides as FtM writes them: each number this call's own (a phone shared by two callers would hold both as
+   * owners), with or without the party that used it.
+   */
+  private static Arbitrary<Map<String, Set<String>>> callSides(String id, List<String> ids) {
+    int n = ids.indexOf(id);
+    Arbitrary<String> party = Arbitraries.of(ids);
+    return Combinators.combine(Arbitraries.integers().between(0, 3), party, party).as((shape, a, b) -> {
+      Map<String, Set<String>> m = new LinkedHashMap<>();
+      if (shape >= 1) {
+        m.put("callerNumber", Set.of(String.format(java.util.Locale.ROOT, "+336100%05d", n)));
+      }
+      if (shape >= 2) {
+        m.put("receiverNumber", Set.of(String.format(java.util.Locale.ROOT, "+447700%05d", n)));
+        m.put("caller", Set.of(a));
+      }
+      if (shape >= 3) {
+        m.put("receiver", Set.of(b));
+      }
+      return m;
     });
   }
 

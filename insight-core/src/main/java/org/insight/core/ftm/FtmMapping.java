@@ -53,6 +53,8 @@ public final class FtmMapping {
       row("Employment", "Employment", INTERVAL + " employee employer role"),
       row("Family", "Family", INTERVAL + " person relative relationship"),
       row("Associate", "Associate", INTERVAL + " person associate relationship"),
+      // caller/receiver and their numbers are read and written side by side (FtmReader, FtmWriter; docs/ftm.md)
+      row("Call", "Call", INTERVAL + " duration"),
       row("Payment", "Transfer", INTERVAL + " payer beneficiary payerAccount beneficiaryAccount amount currency"
           + " purpose date")));
 

@@ -124,17 +124,34 @@ public final class FtmReader {
    * @param ftmSchema its FtM schema ({@code ""} when it has none)
    * @param entity what loads
    * @param problems what did not, one each
+   * @param derived entities made from it besides its own: a Call's Phones (see docs/ftm.md)
    */
   public record Read(String source, long line, String ftmId, String ftmSchema, Optional<Entity> entity,
-      List<FtmProblem> problems) {
+      List<FtmProblem> problems, List<Entity> derived) {
     public Read {
       problems = List.copyOf(problems);
+      derived = List.copyOf(derived);
+    }
+
+    /** A read that made no other entity. */
+    public Read(String source, long line, String ftmId, String ftmSchema, Optional<Entity> entity,
+        List<FtmProblem> problems) {
+      this(source, line, ftmId, ftmSchema, entity, problems, List.of());
+    }
+
+    /** The entity and the entities derived from it (the Phones of a Call), to write together. */
+    public List<Entity> all() {
+      List<Entity> out = new ArrayList<>(derived.size() + 1);
+      entity.ifPresent(out::add);
+      out.addAll(derived);
+      return out;
     }
 
     @Override
     public String toString() {
       return "Read[" + source + ":" + line + ", ftmId=" + ftmId + ", ftmSchema=" + ftmSchema + ", entity="
-          + entity.map(e -> e.id().value()).orElse("-") + ", problems=" + problems.size() + "]";
+          + entity.map(e -> e.id().value()).orElse("-") + ", derived=" + derived.size() + ", problems="
+          + problems.size() + "]";
     }
   }
 
@@ -335,8 +352,18 @@ public final class FtmReader {
       problems.add(new FtmProblem(source, line, ftmId, "\"properties\" is not an object of property → [values]"));
     } else if (properties != null) {
       for (Map.Entry<String, JsonNode> p : properties.properties()) {
+        if (row.get().ftmSchema().equals("Call") && CALL_SIDES.containsKey(p.getKey())) {
+          continue; // read below, side by side
+        }
         property(row.get(), type.get(), p.getKey(), p.getValue(), id, provenance, statements, problems, source, line,
             ftmId);
+      }
+    }
+    List<Entity> derived = new ArrayList<>();
+    if (row.get().ftmSchema().equals("Call") && properties != null && properties.isObject()) {
+      for (String side : List.of("callerNumber", "receiverNumber")) { // caller first: derived() is in this order
+        callSide(properties, side, CALL_SIDES.get(side), type.get(), id, provenance, statements, derived, problems,
+            source, line, ftmId);
       }
     }
     if (statements.isEmpty()) {
@@ -344,7 +371,76 @@ public final class FtmReader {
       return new Read(source, line, ftmId, ftmSchema, Optional.empty(), problems);
     }
     return new Read(source, line, ftmId, ftmSchema,
-        Optional.of(Entity.of(id, List.copyOf(statements.values()), schema)), problems);
+        Optional.of(Entity.of(id, List.copyOf(statements.values()), schema)), problems, derived);
+  }
+
+  /**
+   * FtM Call's number → party, and our Call's end: each number is a Phone (keyed by its number, as call records key
+   * them), owned by the side's party, and is the Call's caller or callee.
+   */
+  private static final Map<String, String> CALL_SIDES = Map.of("callerNumber", "caller", "receiverNumber", "callee",
+      "caller", "caller", "receiver", "callee");
+
+  private void callSide(JsonNode properties, String numberProperty, String end, EntityType call, EntityId id,
+      Provenance provenance, Map<String, Statement> statements, List<Entity> derived, List<FtmProblem> problems,
+      String source, long line, String ftmId) {
+    String partyProperty = numberProperty.equals("callerNumber") ? "caller" : "receiver";
+    List<String> numbers = strings(properties.get(numberProperty), "Call." + numberProperty, problems, source, line,
+        ftmId);
+    List<String> parties = strings(properties.get(partyProperty), "Call." + partyProperty, problems, source, line,
+        ftmId);
+    if (numbers.isEmpty() && !parties.isEmpty()) {
+      problems.add(new FtmProblem(source, line, ftmId, "property Call." + partyProperty + " names a party but there is"
+          + " no " + numberProperty + ": our Call links phones (docs/ftm.md); the party is left out"));
+      return;
+    }
+    Optional<EntityType> phone = schema.find("Phone");
+    if (numbers.isEmpty() || phone.isEmpty()) {
+      return;
+    }
+    for (String raw : numbers) {
+      String number;
+      try {
+        number = phone.get().property("number").clean(raw);
+      } catch (InvalidDataException e) {
+        problems.add(new FtmProblem(source, line, ftmId, "property Call." + numberProperty + ": value refused ("
+            + e.problems().get(0).message() + "); value left out"));
+        continue;
+      }
+      EntityId phoneId = EntityId.fromSource(dataset.name(), "Phone:number=" + number);
+      List<Statement> ps = new ArrayList<>();
+      ps.add(Statement.of(phoneId, "Phone", "number", number, raw, dataset.label(), provenance));
+      for (String party : parties) {
+        ps.add(Statement.of(phoneId, "Phone", "owner", EntityId.fromSource(dataset.name(), party).value(), party,
+            dataset.label(), provenance));
+      }
+      derived.add(Entity.of(phoneId, ps, schema));
+      statements.putIfAbsent(end + '\u0000' + phoneId.value(), Statement.of(id, call.name(), end, phoneId.value(),
+          raw, dataset.label(), provenance));
+    }
+  }
+
+  private static List<String> strings(JsonNode values, String where, List<FtmProblem> problems, String source,
+      long line, String ftmId) {
+    List<String> out = new ArrayList<>();
+    if (values == null) {
+      return out;
+    }
+    List<JsonNode> items = new ArrayList<>();
+    if (values.isArray()) {
+      values.forEach(items::add);
+    } else {
+      items.add(values);
+    }
+    for (JsonNode v : items) {
+      if (!v.isTextual()) {
+        problems.add(new FtmProblem(source, line, ftmId, "property " + where + " holds a "
+            + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + "; FtM values are strings; value left out"));
+      } else if (!v.asText().isBlank()) {
+        out.add(v.asText().trim());
+      }
+    }
+    return out;
   }
 
   private void property(FtmMapping.SchemaMapping row, EntityType type, String ftmProperty, JsonNode values,

@@ -84,18 +84,44 @@ public final class FtmWriter {
     return best != null ? best : e.id().value();
   }
 
+  /** One end of our Call as FtM's number and party: the Phone's number and its owners, when the Phone is written. */
+  private static void callSide(Statement end, String party, Map<EntityId, String> ids,
+      Map<EntityId, Entity> written, Map<String, Set<String>> properties) {
+    Entity phone = written.get(new EntityId(end.value()));
+    Set<String> numbers = properties.computeIfAbsent(party + "Number", k -> new TreeSet<>());
+    if (FtmReader.ftmId(end.provenance()).isPresent()) {
+      numbers.add(end.original());
+    } else if (phone != null) {
+      phone.statements().stream().filter(p -> p.property().equals("number")).forEach(p -> numbers.add(
+          FtmReader.ftmId(p.provenance()).isPresent() ? p.original() : p.value()));
+    }
+    if (numbers.isEmpty()) {
+      properties.remove(party + "Number");
+    }
+    if (phone != null) {
+      for (Statement o : phone.statements()) {
+        if (o.property().equals("owner")) {
+          properties.computeIfAbsent(party, k -> new TreeSet<>()).add(FtmReader.ftmId(o.provenance()).isPresent()
+              ? o.original() : ids.getOrDefault(new EntityId(o.value()), o.value()));
+        }
+      }
+    }
+  }
+
   /** Writes {@code entities}, one line each, in the order given. */
   public Result write(Collection<Entity> entities, Writer out) {
     Map<EntityId, String> ids = new HashMap<>();
+    Map<EntityId, Entity> byId = new HashMap<>();
     for (Entity e : entities) {
       ids.put(e.id(), ftmId(e));
+      byId.put(e.id(), e);
     }
     Map<String, Long> omittedTypes = new TreeMap<>();
     Map<String, Long> omittedProperties = new TreeMap<>();
     long written = 0;
     try {
       for (Entity e : entities) {
-        Optional<ObjectNode> line = entity(e, ids, omittedProperties);
+        Optional<ObjectNode> line = entity(e, ids, byId, omittedProperties);
         if (line.isEmpty()) {
           omittedTypes.merge(e.schema(), 1L, Long::sum);
           continue;
@@ -118,6 +144,15 @@ public final class FtmWriter {
    * @param omitted counts values left out by {@code Type.property}
    */
   public Optional<ObjectNode> entity(Entity e, Map<EntityId, String> ids, Map<String, Long> omitted) {
+    return entity(e, ids, Map.of(), omitted);
+  }
+
+  /**
+   * One entity as an FtM object; {@code written} (the entities written with it, by id) gives a Call the numbers and
+   * owners of its Phones.
+   */
+  public Optional<ObjectNode> entity(Entity e, Map<EntityId, String> ids, Map<EntityId, Entity> written,
+      Map<String, Long> omitted) {
     Optional<FtmMapping.SchemaMapping> row = mapping.forType(e.schema());
     if (row.isEmpty()) {
       return Optional.empty();
@@ -125,7 +160,13 @@ public final class FtmWriter {
     EntityType type = schema.type(e.schema());
     Map<String, Set<String>> properties = new TreeMap<>();
     Set<String> datasets = new TreeSet<>();
+    boolean call = row.get().ftmSchema().equals("Call");
     for (Statement s : e.statements()) {
+      if (call && (s.property().equals("caller") || s.property().equals("callee"))) {
+        callSide(s, s.property().equals("caller") ? "caller" : "receiver", ids, written, properties);
+        datasets.add(s.provenance().dataset());
+        continue;
+      }
       Optional<String> ftm = row.get().ftmProperty(s.property());
       if (ftm.isEmpty()) {
         omitted.merge(e.schema() + "." + s.property(), 1L, Long::sum);
@@ -143,6 +184,7 @@ public final class FtmWriter {
     }
     ObjectNode n = JSON.createObjectNode();
     n.put("id", ids.getOrDefault(e.id(), ftmId(e)));
+    // FtM's Call names each side's number and party; ours links the side's Phone, which holds both
     n.put("schema", row.get().ftmSchema());
     ObjectNode props = n.putObject("properties");
     properties.forEach((k, vs) -> {

@@ -77,6 +77,13 @@ class FtmReaderTest {
     Entity ownership = reads.stream().filter(r -> r.ftmId().equals("own-1")).findFirst().orElseThrow().entity()
         .orElseThrow();
     assertEquals(List.of(EntityId.fromSource(DS.name(), "NK-person-1").value()), ownership.values("owner"));
+    FtmReader.Read call = reads.stream().filter(r -> r.ftmId().equals("call-1")).findFirst().orElseThrow();
+    Entity phone = call.derived().get(0);
+    assertEquals("Phone", phone.schema());
+    assertEquals(EntityId.fromSource(DS.name(), "Phone:number=+35799123456"), phone.id(), "keyed as call records key it");
+    assertEquals(List.of(EntityId.fromSource(DS.name(), "NK-person-1").value()), phone.values("owner"));
+    assertEquals(List.of(phone.id().value()), call.entity().orElseThrow().values("caller"));
+    assertEquals(List.of(call.derived().get(1).id().value()), call.entity().orElseThrow().values("callee"));
     Entity person = reads.get(0).entity().orElseThrow();
     assertEquals(List.of("brown"), person.values("eyeColour"));
     assertEquals(List.of("cy"), person.values("citizenship"));
@@ -132,10 +139,12 @@ class FtmReaderTest {
 
   @Test
   void writingBackGivesTheSameFile() throws IOException {
-    List<Entity> entities = read("every-schema.ftm.jsonl").stream().map(r -> r.entity().orElseThrow()).toList();
+    List<FtmReader.Read> reads = read("every-schema.ftm.jsonl");
+    List<Entity> entities = reads.stream().flatMap(r -> r.all().stream()).toList();
     StringWriter out = new StringWriter();
     FtmWriter.Result result = FtmWriter.of(Schema.defaults()).write(entities, out);
-    assertEquals(entities.size(), result.written());
+    assertEquals(reads.size(), result.written());
+    assertEquals(Map.of("Phone", 2L), result.omittedTypes(), "the Call's two phones: FtM holds them on the Call");
     assertEquals(Map.of(), result.omittedProperties());
     Set<JsonNode> written = new java.util.HashSet<>();
     for (String line : out.toString().split("\n")) {

@@ -500,7 +500,7 @@ public final class PipelineRun {
     org.insight.core.ftm.FtmReader.Summary summary;
     try (InputStream in = Files.newInputStream(file)) {
       summary = request.ftm().read(in, item.record(), hash, r -> {
-        r.entity().ifPresent(chunk::add);
+        chunk.addAll(r.all());
         if (chunk.size() >= ENTITY_CHUNK) {
           target.writeEntities(List.copyOf(chunk));
           written[0] += chunk.size();
