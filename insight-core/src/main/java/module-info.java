@@ -6,4 +6,5 @@ module org.insight.core {
 
   exports org.insight.core;
   exports org.insight.core.json;
+  exports org.insight.core.ftm;
 }

@@ -96,6 +96,7 @@ public final class Demo {
       Retention.purge(ws, out);
       GeoDemo.run(ws, out);
       GraphStep.run(ws, out);
+      FtmStep.run(ws, dir, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");

@@ -84,6 +84,20 @@ class DemoTest {
   }
 
   @Test
+  void anFtmListScreensOutOfTheBoxAndTheLyonExportHoldsOnlyWhatLyonSees() throws Exception {
+    StringWriter text = new StringWriter();
+    Demo.run(dir, new PrintWriter(text, true));
+    String out = text.toString();
+    assertTrue(out.contains("'Иван Петров' (1975) against the list (1 persons): demo-sanction-petrov"), out);
+    assertTrue(out.contains("sanction=[DEMO-ASSET-FREEZE (Demo Sanctions Authority, listed 2024-05-02)"), out);
+    String exported = java.nio.file.Files.readString(dir.resolve("export-lyon.ftm.jsonl"));
+    assertTrue(exported.contains("\"schema\":\"Person\""), exported);
+    assertTrue(exported.contains("Ivan"), exported);
+    assertTrue(java.nio.file.Files.readString(dir.resolve("export-lyon.ftm.jsonl.meta.json"))
+        .contains("\"exportedBy\":\"investigator.lyon\""));
+  }
+
+  @Test
   void runningTheDemoTwiceDuplicatesNothing() {
     Demo.run(dir, new PrintWriter(new StringWriter(), true));
     Demo.Result again = Demo.run(dir, new PrintWriter(new StringWriter(), true));

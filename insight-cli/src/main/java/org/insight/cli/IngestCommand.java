@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
             + " makes that label's own copy. Quarantined items are listed with their reason (exit code 1 when there are"
             + " any). The writer (--user, --auths) must hold the label and may have to be a writer of the dataset"
             + " (--writers).",
+        "FollowTheMoney entities (Aleph, OpenSanctions): insight ingest entities.ftm.json --format ftm --dataset"
+            + " sanctions --label OSINT --auths OSINT",
         "Example: insight ingest ./seized --dataset heron-laptop --label 'FR&POLICE' --originator FR-NCB --grading B2"
             + " --auths FR,POLICE"})
 final class IngestCommand implements Callable<Integer> {
@@ -85,6 +87,11 @@ final class IngestCommand implements Callable<Integer> {
       + " through a mapping into entities and links: a built-in (persons, cdr, transfers, notice) or a mapping file.")
   String mapping;
 
+  @Option(names = "--format", paramLabel = "ftm", description = "ftm: read every file (or '-') as FollowTheMoney"
+      + " entities — JSON lines, a JSON array or FtM statement CSV — through the published table (docs/ftm.md):"
+      + " FtM ids kept as source ids, each problem listed as file:line, the rest loads.")
+  String format;
+
   @Option(names = "--in-process", description = "Extract in this JVM: starts faster, but only for trusted input (a"
       + " parser that hangs or runs out of memory then hurts this process, not a worker).")
   boolean inProcess;
@@ -100,6 +107,14 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (format != null && !format.equals("ftm")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format " + format
+          + ": unknown format; the one format is ftm (FollowTheMoney JSON lines); for CSV/JSON records use --mapping");
+    }
+    if (format != null && mapping != null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--format ftm reads FtM's own shape; drop --mapping");
+    }
     Label.Builder lb = Label.builder(label);
     if (!purposes.isEmpty()) {
       lb.purposes(purposes.stream().map(Purpose::of).toList());
@@ -140,6 +155,9 @@ final class IngestCommand implements Callable<Integer> {
       Session s = ws.session();
       if (mapping != null) {
         rb.mapping(RecordMapping.resolve(mapping, ws.workspace().schema()));
+      }
+      if (format != null) {
+        rb.ftm(ws.workspace().schema());
       }
       if (enrich == null) {
         report = s.ingest(rb.build());

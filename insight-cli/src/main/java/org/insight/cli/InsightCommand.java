@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
         DocumentCommand.class,
         AddCommand.class,
         IngestCommand.class,
+        ExportCommand.class,
         AuditCommand.class,
         LabelCommand.class,
         ExtractCommand.class,

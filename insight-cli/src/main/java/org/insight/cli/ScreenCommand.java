@@ -59,6 +59,11 @@ final class ScreenCommand implements Callable<Integer> {
   @Option(names = "--watchlist", paramLabel = "FILE.csv", description = "Screen against this CSV instead of the workspace.")
   Path watchlist;
 
+  @Option(names = "--watchlist-ftm", paramLabel = "FILE", description = "Screen against the persons of this"
+      + " FollowTheMoney file (JSON lines or a JSON array, e.g. an OpenSanctions export; '-' reads standard input)"
+      + " instead of the workspace, no mapping needed; each hit shows the list's topics and sanctions.")
+  String watchlistFtm;
+
   @Option(names = "--watchlist-id", paramLabel = "COLUMN", description = "The watch-list CSV column holding each entry's id.")
   String watchlistId;
 
@@ -92,6 +97,15 @@ final class ScreenCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--queries needs --out FILE (.csv or .jsonl)");
     }
     List<Named> batch = queries != null ? readQueries(queries) : List.of(new Named("query", query()));
+    if (watchlistFtm != null) {
+      if (watchlist != null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "give --watchlist FILE.csv or --watchlist-ftm FILE, not both");
+      }
+      ftmList = readFtm(watchlistFtm);
+      org.insight.match.FtmWatchList list = ftmList;
+      return emit(batch, q -> list.screening().candidates(q, limit), stdout);
+    }
     if (watchlist != null) {
       if (watchlistId == null || map.isEmpty()) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -109,6 +123,28 @@ final class ScreenCommand implements Callable<Integer> {
       Session s = ws.session();
       return emit(batch, q -> s.screen(q, limit), stdout);
     }
+  }
+
+  /** The FtM list screened against, when --watchlist-ftm is given: its attributes go with each hit. */
+  private org.insight.match.FtmWatchList ftmList;
+
+  private org.insight.match.FtmWatchList readFtm(String file) throws java.io.IOException {
+    String name = file.equals("-") ? "stdin" : Path.of(file).getFileName().toString();
+    org.insight.core.ftm.FtmReader reader = org.insight.core.ftm.FtmReader.builder(org.insight.core.Dataset.of(name,
+        org.insight.policy.Label.of("WATCHLIST"), org.insight.policy.SourceGrading.UNGRADED)).build();
+    org.insight.match.FtmWatchList list;
+    try (java.io.InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
+      list = org.insight.match.FtmWatchList.read(in, name, reader);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--watchlist-ftm: there is no file " + file);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    for (org.insight.core.ftm.FtmProblem p : list.problems()) {
+      err.println("insight: " + p.describe());
+    }
+    err.printf(Locale.ROOT, "insight: %s: %d persons to screen against%s, %d problems%n", name, list.size(),
+        list.notScreened().isEmpty() ? "" : " (not screened: " + list.notScreened() + ")", list.problemCount());
+    return list;
   }
 
   private ScreeningQuery query() {
@@ -180,6 +216,16 @@ final class ScreenCommand implements Callable<Integer> {
           String.join(" / ", h.entry().get("birthDate")), h.dataset()});
     }
     Render.table(stdout, rows);
+    if (ftmList != null && !explain) {
+      for (int i = 0; i < hits.size(); i++) {
+        Map<String, List<String>> a = attributes(hits.get(i));
+        if (!a.isEmpty()) {
+          List<String> said = new ArrayList<>();
+          a.forEach((k, v) -> said.add(k + ": " + String.join("; ", v)));
+          stdout.printf(Locale.ROOT, "  %d. %s: %s%n", i + 1, hits.get(i).id(), String.join("; ", said));
+        }
+      }
+    }
     if (explain) {
       for (int i = 0; i < hits.size(); i++) {
         stdout.printf(Locale.ROOT, "  %d. %s: %s%n", i + 1, hits.get(i).id(), explanation(hits.get(i)));
@@ -188,7 +234,7 @@ final class ScreenCommand implements Callable<Integer> {
     return 0;
   }
 
-  static String explanation(ScreeningHit h) {
+  String explanation(ScreeningHit h) {
     List<String> parts = new ArrayList<>();
     for (ComparisonOutcome o : h.explanation().comparisons()) {
       if (!o.level().equals("null")) {
@@ -198,10 +244,16 @@ final class ScreenCommand implements Callable<Integer> {
     // which calibration curve made the probability, and the model's own (see ScreeningCalibration)
     parts.add(String.format(Locale.ROOT, "calibrated for %s among %,d entries (model p %.4f)", h.evidence(),
         h.listSize(), h.explanation().probability()));
+    attributes(h).forEach((k, v) -> parts.add(k + ": " + String.join("; ", v)));
     return String.join("; ", parts);
   }
 
-  private static ObjectNode json(ScreeningHit h, int rank) {
+  /** What an FtM list says about the hit's entry (topics, sanctions); nothing for other lists. */
+  private Map<String, List<String>> attributes(ScreeningHit h) {
+    return ftmList == null ? Map.of() : ftmList.attributes(h.id());
+  }
+
+  private ObjectNode json(ScreeningHit h, int rank) {
     ObjectNode o = Json.object();
     o.put("rank", rank);
     o.put("id", h.id());
@@ -211,6 +263,13 @@ final class ScreenCommand implements Callable<Integer> {
     o.put("evidence", h.evidence());
     o.put("listSize", h.listSize());
     o.put("modelProbability", h.explanation().probability());
+    if (!attributes(h).isEmpty()) {
+      ObjectNode attrs = o.putObject("attributes");
+      attributes(h).forEach((k, v) -> {
+        ArrayNode a = attrs.putArray(k);
+        v.forEach(a::add);
+      });
+    }
     ObjectNode values = o.putObject("entry");
     h.entry().values().forEach((k, v) -> {
       ArrayNode a = values.putArray(k);

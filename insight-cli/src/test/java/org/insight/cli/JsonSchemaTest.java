@@ -194,6 +194,16 @@ class JsonSchemaTest {
     assertEquals(2, valid("error", unknown.err()).get("exit").asInt());
   }
 
+  @Test
+  void exports() throws Exception {
+    Path ftm = dir.resolve("export.ftm.jsonl");
+    valid("export", out(read("export", "--out", ftm.toString(), "--type", "Person")));
+    valid("export-header", Files.readString(dir.resolve("export.ftm.jsonl.meta.json")));
+    Path jsonl = dir.resolve("export.jsonl");
+    valid("export", out(read("export", "--format", "jsonl", "--out", jsonl.toString(), "--query", "petrov")));
+    valid("export-header", Files.readAllLines(jsonl).get(0));
+  }
+
   /** Checked by the tests that can produce them: NlpCommandTest trains a model, and translation needs APY. */
   static final Set<String> ELSEWHERE = Set.of("nlp-train-ner", "nlp-ner", "nlp-translate");
 

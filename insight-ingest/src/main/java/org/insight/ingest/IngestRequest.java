@@ -32,6 +32,7 @@ public final class IngestRequest {
   private final ProgressListener listener;
   private final ItemExtractor extractor;
   private final RecordMapping mapping;
+  private final org.insight.core.ftm.FtmReader ftm;
 
   private IngestRequest(Builder b) {
     this.dataset = b.dataset;
@@ -43,6 +44,13 @@ public final class IngestRequest {
     this.listener = b.listener;
     this.extractor = b.extractor;
     this.mapping = b.mapping;
+    this.ftm = b.ftmSchema == null ? null
+        : org.insight.core.ftm.FtmReader.builder(b.dataset).schema(b.ftmSchema).build();
+  }
+
+  /** The FollowTheMoney reader every item goes through, or null when items are not FtM files. */
+  public org.insight.core.ftm.FtmReader ftm() {
+    return ftm;
   }
 
   /** The record mapping for structured files (CSV, TSV, JSON, JSON lines), or null: then they are documents. */
@@ -106,6 +114,7 @@ public final class IngestRequest {
     private boolean listenerSet;
     private ItemExtractor extractor;
     private RecordMapping mapping;
+    private org.insight.core.Schema ftmSchema;
 
     private Builder(Dataset dataset) {
       this.dataset = Objects.requireNonNull(dataset, "dataset: every ingested item needs the dataset, label and"
@@ -199,7 +208,23 @@ public final class IngestRequest {
       return this;
     }
 
+    /**
+     * Reads every item as FollowTheMoney entities (JSON lines, or a JSON array) through the published table
+     * ({@link org.insight.core.ftm.FtmReader}) into entities of {@code schema}; each problem (a bad line, a schema or
+     * property not held, a refused value) is reported as {@code invalid-data} at {@code file:line} and the rest
+     * loads. The file's bytes are kept in the evidence store. Not with {@link #mapping}.
+     */
+    public Builder ftm(org.insight.core.Schema schema) {
+      requireUnset(ftmSchema != null, "ftm", ftmSchema);
+      ftmSchema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
     public IngestRequest build() {
+      if (mapping != null && ftmSchema != null) {
+        throw new IllegalStateException("an ingest request reads records through a mapping or as FtM, not both;"
+            + " drop one");
+      }
       if (sources.isEmpty()) {
         throw new IllegalArgumentException("an ingest request needs at least one source (a directory, file or stream)");
       }

@@ -745,6 +745,18 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * Hands out what this session may see for a user to take elsewhere ({@link Export}: FollowTheMoney, JSON lines or
+   * CSV): the visible entities of the selected types (or those a query finds), each with only its visible
+   * statements, with who exported, for what, when, and the conjunction of the labels of everything exported. One
+   * audit entry names every exported entity; it is durable before this returns.
+   */
+  public Export export(ExportOptions options) {
+    Objects.requireNonNull(options, "options");
+    ensureOpen();
+    return Exports.build(this, options);
+  }
+
+  /**
    * Entity resolution as this session: analyst judgements, resolution runs over the Person entities it may see,
    * merged views, merge/split events (see {@link Resolution}). Not itself a read: each of its calls is one.
    */

@@ -109,7 +109,8 @@ public final class PipelineRun {
       throw new IngestException("cannot create " + tmp + ": " + e + "; check that the workspace is writable", e);
     }
     ledger = Ledger.open(target.stateDirectory().resolve("ledger.jsonl"));
-    boolean ownExtractor = request.extractor() == null;
+    // an FtM ingest reads every item as FtM and extracts nothing: no extractor (no worker processes) is started
+    boolean ownExtractor = request.extractor() == null && request.ftm() == null;
     extractor = ownExtractor ? Extractors.standard(request) : request.extractor();
     if (extractor instanceof TikaItemExtractor tika) {
       tika.ocr(request.ocr());
@@ -405,6 +406,9 @@ public final class PipelineRun {
         // touched but not changed: remember the new size/time so the next run skips it without reading
         return new Skipped(item, Ledger.line(item.key(), size, modified, hash.hex(), Ledger.INGESTED, "", "", 0, now()));
       }
+      if (request.ftm() != null) {
+        return ftm(item, file, size, modified, hash);
+      }
       if (request.mapping() != null && isRecordFile(item.name())) {
         return records(item, file, size, modified, hash);
       }
@@ -438,7 +442,7 @@ public final class PipelineRun {
    * it). A record file's entities are not checked: its rows may have been erased one by one.
    */
   private boolean stillHeld(String sha256, String name) {
-    if (request.mapping() != null && isRecordFile(name)) {
+    if (request.ftm() != null || request.mapping() != null && isRecordFile(name)) {
       return true;
     }
     return target.holds(Document.idFor(dataset.name(), dataset.label(), ContentHash.parse(sha256)));
@@ -488,6 +492,43 @@ public final class PipelineRun {
   }
 
   private static final int ENTITY_CHUNK = 1_000;
+
+  /** An FtM file: its entities are written in chunks as they stream by; each problem is an invalid-data failure. */
+  private Done ftm(Item item, Path file, long size, long modified, ContentHash hash) {
+    List<org.insight.core.Entity> chunk = new ArrayList<>();
+    long[] written = {0};
+    org.insight.core.ftm.FtmReader.Summary summary;
+    try (InputStream in = Files.newInputStream(file)) {
+      summary = request.ftm().read(in, item.record(), hash, r -> {
+        chunk.addAll(r.all());
+        if (chunk.size() >= ENTITY_CHUNK) {
+          target.writeEntities(List.copyOf(chunk));
+          written[0] += chunk.size();
+          chunk.clear();
+        }
+      });
+      if (!chunk.isEmpty()) {
+        target.writeEntities(List.copyOf(chunk));
+        written[0] += chunk.size();
+      }
+    } catch (IOException | java.io.UncheckedIOException | org.insight.core.InvalidDataException e) {
+      String message = e.getMessage();
+      return new Done(item, false, size, List.of(), written[0],
+          List.of(new IngestReport.Failure(item.record(), "invalid-data", message, hash.hex())),
+          Ledger.line(item.key(), size, modified, hash.hex(), Ledger.QUARANTINED, "invalid-data", message, 0, now()));
+    }
+    List<IngestReport.Failure> problems = new ArrayList<>();
+    for (org.insight.core.ftm.FtmProblem p : summary.problems()) {
+      problems.add(new IngestReport.Failure(p.source() + ":" + p.line(), "invalid-data",
+          (p.ftmId().isEmpty() ? "" : "id " + p.ftmId() + ": ") + p.message(), hash.hex()));
+    }
+    if (summary.problemCount() > summary.problems().size()) {
+      problems.add(new IngestReport.Failure(item.record(), "invalid-data", (summary.problemCount()
+          - summary.problems().size()) + " more problems not listed", hash.hex()));
+    }
+    return new Done(item, true, size, List.of(), written[0], problems,
+        Ledger.line(item.key(), size, modified, hash.hex(), Ledger.INGESTED, "", "", 0, now()));
+  }
 
   private void children(Document parent, ItemExtractor.Item x, String record, List<Document> docs,
       List<IngestReport.Failure> failures) {

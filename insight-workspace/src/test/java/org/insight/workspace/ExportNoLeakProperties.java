@@ -1,0 +1,194 @@
+package org.insight.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.insight.core.Dataset;
+import org.insight.core.EntityBuilder;
+import org.insight.core.EntityId;
+import org.insight.core.Statement;
+import org.insight.policy.Label;
+import org.insight.policy.Policy;
+import org.insight.policy.Principal;
+import org.insight.policy.Purpose;
+import org.insight.policy.SourceGrading;
+import org.insight.search.Query;
+
+/**
+ * Rule 2 for exports: whatever the labels, principal, purpose and selection, {@link Session#export} hands out — in
+ * every shape — exactly what a workspace holding only the session's visible data hands out, and never an invisible
+ * value. The full workspace is padded with canaries: invisible statements on the same entity ids (also of another
+ * type), entities with the same names under labels the reader fails by token, purpose or retention date, and
+ * invisible links pointing at visible entities, written by several writers.
+ */
+class ExportNoLeakProperties {
+  private static final Purpose CI = Purpose.CRIMINAL_INVESTIGATION;
+
+  record Cell(String type, String property, String value, Label label, int writer) {}
+
+  record Rec(String id, List<Cell> cells) {}
+
+  @Property(tries = 20)
+  void anExportHoldsExactlyWhatAWorkspaceOfOnlyTheVisibleDataHolds(
+      @ForAll("records") List<Rec> records,
+      @ForAll("auths") Set<String> auths,
+      @ForAll("purposes") Purpose purpose,
+      @ForAll("selections") ExportOptions options) throws IOException {
+    Principal reader = Principal.of("reader", auths);
+    Predicate<Label> visible = l -> Policy.standard().decide(reader, purpose, l, Fixtures.FIXED.instant()).allowed();
+    Dataset ds = Dataset.of("ds", Label.of("A"), SourceGrading.UNGRADED);
+    Path a = Files.createTempDirectory("export-all");
+    Path b = Files.createTempDirectory("export-visible");
+    try (Workspace full = Workspace.builder(a).clock(Fixtures.FIXED).open();
+         Workspace filtered = Workspace.builder(b).clock(Fixtures.FIXED).open()) {
+      for (int w = 0; w < 3; w++) {
+        int writer = w;
+        write(full, "w" + w, ds, records, c -> c.writer() == writer);
+        write(full, "pad" + w, ds, padding(records, writer), c -> true);
+      }
+      write(filtered, "oracle-writer", ds, records, c -> visible.test(c.label()));
+      Session s = full.session(reader, purpose);
+      Session oracle = filtered.session(Principal.of("oracle", NoLeakProperties.TOKENS), purpose);
+
+      long audit = full.audit.size();
+      Export got = s.export(options);
+      assertEquals(audit + 1, full.audit.size(), "one audit entry");
+      Export expected = oracle.export(options);
+      assertEquals(view(expected), view(got));
+      assertEquals(expected.label(), got.label(), "the conjunction of what went out");
+      assertEquals(ftm(expected), ftm(got), "the FtM file");
+      for (String shape : List.of(ftm(got), csv(got), jsonl(got), got.header("csv", null).toString())) {
+        assertFalse(shape.contains("CANARY"), shape);
+      }
+      for (Rec r : records) {
+        for (Cell c : r.cells()) {
+          if (!visible.test(c.label()) && records.stream().flatMap(x -> x.cells().stream())
+              .noneMatch(x -> x.value().equals(c.value()) && visible.test(x.label()))) {
+            assertFalse(ftm(got).contains("\"" + c.value() + "\""), "invisible value " + c.value());
+          }
+        }
+      }
+    } finally {
+      ScanNoLeakProperties.delete(a);
+      ScanNoLeakProperties.delete(b);
+    }
+  }
+
+  private static List<String> view(Export x) {
+    List<String> out = new ArrayList<>();
+    x.entities().forEach(e -> out.add(e.id() + " " + e.schema() + " " + e.statements().stream()
+        .map(ExportNoLeakProperties::view).toList()));
+    return out;
+  }
+
+  private static String view(Statement st) {
+    return st.id() + " " + st.property() + "=" + st.value() + "@" + st.label();
+  }
+
+  private static String ftm(Export x) {
+    StringWriter w = new StringWriter();
+    x.writeFtm(w);
+    return w.toString();
+  }
+
+  private static String csv(Export x) {
+    StringWriter w = new StringWriter();
+    x.writeCsv(w);
+    return w.toString();
+  }
+
+  private static String jsonl(Export x) {
+    StringWriter w = new StringWriter();
+    x.writeJsonLines(w);
+    return w.toString();
+  }
+
+  private static void write(Workspace ws, String writer, Dataset ds, List<Rec> records, Predicate<Cell> which) {
+    Map<String, EntityBuilder> builders = new LinkedHashMap<>();
+    for (Rec r : records) {
+      for (Cell c : r.cells()) {
+        if (which.test(c)) {
+          builders.computeIfAbsent(r.id() + "/" + c.type(), k -> ds.entity(c.type(), r.id()))
+              .add(c.property(), c.value(), c.label());
+        }
+      }
+    }
+    if (!builders.isEmpty()) {
+      ws.session(Fixtures.loader(writer), CI).add(builders.values().stream().map(EntityBuilder::build).toList());
+    }
+  }
+
+  /** Canaries no reader may see: on the same ids, under the same names elsewhere, and links to visible entities. */
+  private static List<Rec> padding(List<Rec> records, int writer) {
+    List<Label> never = List.of(Label.of("Z"),
+        Label.builder("A").purposes(List.of(Purpose.of("intelligence-sharing"))).build(),
+        Label.builder("A|B|C").deleteAfter(LocalDate.of(2026, 5, 1)).build());
+    List<Rec> out = new ArrayList<>();
+    for (Rec r : records) {
+      Label l = never.get(Math.floorMod(r.id().hashCode() + writer, never.size()));
+      List<Cell> sameId = new ArrayList<>();
+      List<Cell> sameName = new ArrayList<>();
+      for (Cell c : r.cells()) {
+        sameId.add(new Cell(writer == 1 ? "Company" : c.type(), "notes", "CANARY " + c.property() + " " + c.value(), l,
+            writer));
+        sameName.add(new Cell(c.type(), c.property(), c.value(), l, writer));
+        sameName.add(new Cell(c.type(), "summary", "CANARY summary", l, writer));
+      }
+      out.add(new Rec(r.id(), sameId));
+      out.add(new Rec("pad-" + writer + "-" + r.id(), sameName));
+      String owner = EntityId.fromSource("ds", r.id()).value();
+      out.add(new Rec("own-" + writer + "-" + r.id(), List.of(new Cell("Ownership", "owner", owner, l, writer),
+          new Cell("Ownership", "role", "CANARY role", l, writer))));
+    }
+    return out;
+  }
+
+  @Provide
+  Arbitrary<List<Rec>> records() {
+    Arbitrary<Label> label = NoLeakProperties.labels();
+    Arbitrary<Cell> cell = Combinators.combine(
+        Arbitraries.of("Person", "Person", "Company", "Organization"),
+        Arbitraries.of("name", "alias", "notes", "country"),
+        Arbitraries.of("Ivan", "Amina", "Marco", "fr", "ru", "x y"),
+        label, Arbitraries.integers().between(0, 2))
+        .as((t, p, v, l, w) -> new Cell(t, p, p.equals("country") ? (v.length() == 2 ? v : "de") : v, l, w));
+    Arbitrary<Rec> rec = Combinators.combine(Arbitraries.integers().between(1, 30),
+            cell.list().ofMinSize(1).ofMaxSize(5).uniqueElements(c -> c.property() + "=" + c.value()))
+        .as((i, cells) -> new Rec("r" + i, cells));
+    return rec.list().ofMinSize(1).ofMaxSize(8).uniqueElements(Rec::id);
+  }
+
+  @Provide
+  Arbitrary<Set<String>> auths() {
+    return Arbitraries.of(NoLeakProperties.TOKENS).set().ofMaxSize(3);
+  }
+
+  @Provide
+  Arbitrary<Purpose> purposes() {
+    return Arbitraries.of(NoLeakProperties.PURPOSES);
+  }
+
+  @Provide
+  Arbitrary<ExportOptions> selections() {
+    return Arbitraries.of(ExportOptions.all(), ExportOptions.all().types("Person"),
+        ExportOptions.all().types("Organization", "Ownership"), ExportOptions.all().query(Query.text("Ivan")),
+        ExportOptions.all().types("Person").query(Query.text("Amina Marco")));
+  }
+}

@@ -1,0 +1,161 @@
+package org.insight.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.insight.core.Dataset;
+import org.insight.core.EntityId;
+import org.insight.core.ftm.FtmWriter;
+import org.insight.ingest.IngestReport;
+import org.insight.ingest.IngestRequest;
+import org.insight.ingest.IngestSource;
+import org.insight.policy.AuditRecord;
+import org.insight.policy.Label;
+import org.insight.policy.Principal;
+import org.insight.policy.Purpose;
+import org.insight.policy.SourceGrading;
+import org.insight.search.Query;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** FtM in (through the ingest pipeline) and out (through the session's one audited export), and CSV/JSON lines out. */
+class FtmExportTest {
+  static final Purpose CI = Purpose.CRIMINAL_INVESTIGATION;
+  static final Dataset OSINT = Dataset.of("osint", Label.of("OPEN"), SourceGrading.parse("B2"));
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static String sample() throws IOException {
+    try (InputStream in = FtmExportTest.class.getResourceAsStream("every-schema.ftm.jsonl")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  static IngestReport ingestFtm(Session s, IngestSource source) {
+    return s.ingest(IngestRequest.builder(OSINT).source(source).ftm(s.workspace().schema()).build());
+  }
+
+  static Set<JsonNode> lines(String text) throws IOException {
+    Set<JsonNode> out = new HashSet<>();
+    for (String line : text.split("\n")) {
+      if (!line.isBlank()) {
+        ObjectNode n = (ObjectNode) JSON.readTree(line);
+        n.remove("datasets");
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void anFtmFileImportsWithIdsAndTypesKeptAndExportsBackEqual(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("every-schema.ftm.jsonl"), sample());
+    try (Workspace ws = Workspace.builder(dir.resolve("ws")).clock(Fixtures.FIXED).open()) {
+      Session s = ws.session(Fixtures.loader("loader"), CI);
+      IngestReport r = ingestFtm(s, IngestSource.file(file));
+      assertEquals(List.of(), r.failures());
+      assertEquals(22 + 2, r.entities(), "22 FtM entities and the Call's two Phones");
+      assertEquals("Company", s.entity(EntityId.fromSource("osint", "NK-company-1")).orElseThrow().schema());
+      assertEquals("Transfer", s.entity(EntityId.fromSource("osint", "pay-1")).orElseThrow().schema());
+      assertEquals("Passport", s.entity(EntityId.fromSource("osint", "pp-1")).orElseThrow().schema());
+
+      long audit = ws.audit.size();
+      Export export = s.export(ExportOptions.all());
+      assertEquals(audit + 1, ws.audit.size(), "one audit entry for the whole export");
+      AuditRecord entry = ws.audit.tail(1).get(0);
+      assertEquals("export", entry.event().operation());
+      assertEquals(export.entities().stream().map(e -> e.id().value()).toList(), entry.event().items());
+      StringWriter out = new StringWriter();
+      FtmWriter.Result result = export.writeFtm(out);
+      assertEquals(22, result.written());
+      assertEquals(java.util.Map.of("Phone", 2L), result.omittedTypes());
+      assertEquals(lines(sample()), lines(out.toString()), "ids, schemata and values come back as they went in");
+      assertEquals("OPEN", export.label().orElseThrow().toString());
+
+      // a re-import (the same file again, as a stream this time, so the ledger does not skip it) changes nothing
+      long statements = export.statements();
+      IngestReport again = ingestFtm(s, IngestSource.stream("every-schema.ftm.jsonl",
+          () -> new java.io.ByteArrayInputStream(sampleBytes())));
+      assertEquals(List.of(), again.failures());
+      assertEquals(statements, s.export(ExportOptions.all()).statements());
+      assertEquals(24, s.count(null));
+    }
+  }
+
+  static byte[] sampleBytes() {
+    try {
+      return sample().getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void badLinesAreReportedAsFileLineAndTheRestLoads(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("mixed.jsonl"), """
+        {"id": "a", "schema": "Person", "properties": {"name": ["Anna"], "weakAlias": ["Anni"]}}
+        {"id": "b", "schema": "Airplane", "properties": {"name": ["Jet"]}}
+        not json
+        {"id": "c", "schema": "Company", "properties": {"name": ["C Ltd"]}}
+        """);
+    try (Workspace ws = Workspace.builder(dir.resolve("ws")).clock(Fixtures.FIXED).open()) {
+      Session s = ws.session(Fixtures.loader("loader"), CI);
+      IngestReport r = ingestFtm(s, IngestSource.file(file));
+      assertEquals(2, r.entities());
+      assertEquals(List.of("mixed.jsonl:1", "mixed.jsonl:2", "mixed.jsonl:3"),
+          r.failures().stream().map(IngestReport.Failure::path).toList());
+      assertTrue(r.failures().get(0).message().startsWith("id a: property Person.weakAlias is not held"));
+      assertEquals(2, s.count(null));
+    }
+  }
+
+  @Test
+  void anExportByAPartlyClearedSessionHoldsNoInvisibleValue(@TempDir Path dir) throws IOException {
+    try (Workspace ws = Workspace.builder(dir.resolve("ws")).clock(Fixtures.FIXED).open()) {
+      Session w = ws.session(Fixtures.loader("loader"), CI);
+      Dataset fr = Dataset.of("fr", Label.of("FR"), SourceGrading.parse("B2"));
+      Dataset secret = Dataset.of("fr", Label.of("FR&SECRET"), SourceGrading.parse("B2"));
+      w.add(fr.entity("Person", "p1").add("name", "Ivan Petrov").add("birthDate", "1975").build(),
+          secret.entity("Person", "p1").add("alias", "CANARY-ALIAS").add("notes", "CANARY-NOTE").build(),
+          secret.entity("Person", "p2").add("name", "CANARY-PERSON").build(),
+          secret.entity("Ownership", "o1").add("owner", EntityId.fromSource("fr", "p1").value())
+              .add("role", "CANARY-ROLE").build(),
+          fr.entity("Company", "c1").add("name", "Acme").build());
+      Session reader = ws.session(Principal.of("analyst", List.of("FR")), CI);
+      Export export = reader.export(ExportOptions.all());
+      assertEquals(2, export.entities().size());
+      assertEquals("FR", export.label().orElseThrow().toString());
+      StringWriter ftm = new StringWriter();
+      StringWriter jsonl = new StringWriter();
+      StringWriter csv = new StringWriter();
+      FtmWriter.Result r = export.writeFtm(ftm);
+      export.writeJsonLines(jsonl);
+      export.writeCsv(csv);
+      String header = export.header("ftm", r).toString();
+      for (String written : List.of(ftm.toString(), jsonl.toString(), csv.toString(), header)) {
+        assertFalse(written.contains("CANARY"), written);
+        assertFalse(written.contains("SECRET"), written);
+      }
+      assertTrue(ftm.toString().contains("Ivan Petrov"));
+      assertTrue(csv.toString().contains("Ivan Petrov"));
+
+      Export people = reader.export(ExportOptions.all().types("Person"));
+      assertEquals(1, people.entities().size());
+      Export found = reader.export(ExportOptions.all().query(Query.text("Acme")));
+      assertEquals(List.of(EntityId.fromSource("fr", "c1")), found.entities().stream().map(e -> e.id()).toList());
+      assertEquals(0, reader.export(ExportOptions.all().query(Query.text("CANARY"))).entities().size());
+    }
+  }
+}
