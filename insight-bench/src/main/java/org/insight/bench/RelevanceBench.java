@@ -175,51 +175,86 @@ public final class RelevanceBench {
       try (Index index = Index.open(wsDir.resolve("index"), Schema.defaults())) {
         index.write(List.of(), stored);
       }
-      try (FSDirectory dir = FSDirectory.open(root.resolve("raw"));
-           IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new EnglishAnalyzer()))) {
-        for (Doc d : docs) {
-          org.apache.lucene.document.Document l = new org.apache.lucene.document.Document();
-          l.add(new StringField("id", d.id(), Field.Store.YES));
-          l.add(new TextField("text", d.text(), Field.Store.NO));
-          w.addDocument(l);
+      Set<String> partlyVisible = new HashSet<>();
+      for (Document d : stored) {
+        if (!d.label().toString().contains("CT")) {
+          partlyVisible.add(d.id());
         }
       }
+      rawIndex(root.resolve("raw"), docs, null);
+      rawIndex(root.resolve("raw-visible"), docs, partlyVisible);
       double[] ours;
       double[] or;
       double[] all;
       double[] raw;
-      try (Workspace ws = Workspace.open(wsDir);
-           FSDirectory dir = FSDirectory.open(root.resolve("raw"));
-           DirectoryReader reader = DirectoryReader.open(dir)) {
+      double[] partial;
+      double[] rawPartial;
+      try (Workspace ws = Workspace.open(wsDir)) {
         Session session = ws.session(Principal.of("chief", "OPEN", "EU", "INTERPOL", "CT"),
             Purpose.CRIMINAL_INVESTIGATION);
-        IndexSearcher searcher = new IndexSearcher(reader);
-        QueryBuilder builder = new QueryBuilder(new EnglishAnalyzer());
+        Session analyst = ws.session(Principal.of("analyst", "OPEN", "EU"), Purpose.CRIMINAL_INVESTIGATION);
         ours = run(queries, q -> ids(session.search(Query.anyOf(q).target(Query.Target.DOCUMENTS).limit(LIMIT)
             .highlight(false))));
         or = run(queries, q -> ids(session.search(Query.parse(String.join(" OR ", words(q)))
             .target(Query.Target.DOCUMENTS).limit(LIMIT).highlight(false))));
         all = run(queries, q -> ids(session.search(Query.parse(q).target(Query.Target.DOCUMENTS).limit(LIMIT)
             .highlight(false))));
-        raw = run(queries, q -> {
-          org.apache.lucene.search.Query lq = builder.createBooleanQuery("text", q, BooleanClause.Occur.SHOULD);
-          List<String> out = new ArrayList<>();
-          var fields = searcher.storedFields();
-          for (ScoreDoc sd : searcher.search(lq, LIMIT).scoreDocs) {
-            out.add(fields.document(sd.doc).get("id"));
-          }
-          return out;
-        });
+        raw = rawRun(root.resolve("raw"), queries);
+        List<Judged> visibleQueries = new ArrayList<>();
+        for (Judged q : queries) {
+          Set<String> relevant = new HashSet<>(q.relevant());
+          relevant.retainAll(partlyVisible);
+          visibleQueries.add(new Judged(q.id(), q.text(), relevant));
+        }
+        partial = run(visibleQueries, q -> ids(analyst.search(Query.anyOf(q).target(Query.Target.DOCUMENTS)
+            .limit(LIMIT).highlight(false))));
+        rawPartial = rawRun(root.resolve("raw-visible"), visibleQueries);
       }
       System.out.printf(Locale.ROOT, "%-52s %-10s %-10s %s%n", "mode", "MAP", "P@10", "MAP ratio vs raw BM25");
       line("raw Lucene BM25, EnglishAnalyzer, any word", raw, raw);
       line("Session, Query.anyOf / --any", ours, raw);
       line("Session, words joined by OR", or, raw);
       line("Session, all words as typed (default)", all, raw);
+      System.out.printf(Locale.ROOT, "a session that sees 2 of 3 labels (%,d documents) vs raw BM25 over those only:%n",
+          partlyVisible.size());
+      line("raw Lucene BM25 over the visible documents only", rawPartial, rawPartial);
+      line("Session (2 of 3 labels), Query.anyOf", partial, rawPartial);
       System.out.printf(Locale.ROOT, "peak heap: %,d MB (max %,d MB)%n", FoundationBench.peakHeapBytes() >> 20,
           Runtime.getRuntime().maxMemory() >> 20);
     } finally {
       FoundationBench.delete(root);
+    }
+  }
+
+  /** Raw Lucene: the documents' text under {@link EnglishAnalyzer}, all of them or only {@code only}'s ids. */
+  private static void rawIndex(Path dir, List<Doc> docs, Set<String> only) throws java.io.IOException {
+    try (FSDirectory d = FSDirectory.open(dir);
+         IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new EnglishAnalyzer()))) {
+      for (Doc doc : docs) {
+        if (only == null || only.contains(doc.id())) {
+          org.apache.lucene.document.Document l = new org.apache.lucene.document.Document();
+          l.add(new StringField("id", doc.id(), Field.Store.YES));
+          l.add(new TextField("text", doc.text(), Field.Store.NO));
+          w.addDocument(l);
+        }
+      }
+    }
+  }
+
+  /** Raw BM25, any word (the query analysed by {@link EnglishAnalyzer}, one SHOULD clause per term). */
+  private static double[] rawRun(Path dir, List<Judged> queries) throws Exception {
+    try (FSDirectory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      QueryBuilder builder = new QueryBuilder(new EnglishAnalyzer());
+      return run(queries, q -> {
+        org.apache.lucene.search.Query lq = builder.createBooleanQuery("text", q, BooleanClause.Occur.SHOULD);
+        List<String> out = new ArrayList<>();
+        var fields = searcher.storedFields();
+        for (ScoreDoc sd : searcher.search(lq, LIMIT).scoreDocs) {
+          out.add(fields.document(sd.doc).get("id"));
+        }
+        return out;
+      });
     }
   }
 
