@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Search what the session may see: words, \"phrases\", name:, passport:, phone:, type:, "
         + "birthDate:[1970 TO 1980], near:48.85,2.35,10km, AND/OR/NOT, wildcards (petr*) and fuzzy words (ivan~).",
-        "--any: a question or description typed as a sentence; any word may match, ranked by BM25.",
+        "--any: a question or description typed as a sentence; any word may match, ranked by BM25 "
+            + "(in a query: any:\"who drove the blue van\" dataset:reports).",
         "Batch: --queries FILE (one query per line, or CSV with a header id,query) --out FILE (.csv or .jsonl)."})
 final class SearchCommand implements Callable<Integer> {
   @Mixin SessionOptions session;

@@ -49,7 +49,7 @@ class SearchNoLeakProperties {
       "title:blue", "title:nigh*", "birthDate:[1970 TO 1980]", "date:1975", "birthDate:[1975-03 TO *]",
       "nationality:fr", "type:Person", "dataset:ds", "nightjar OR petrov", "nightjar -petrov",
       "(nigh* OR amina~) NOT zetawarden", "blue AND (van OR zeta*)", "NOT nightjar", "zetawardenz*",
-      "id:nightjar", "zetawarden~2 OR nightja?");
+      "id:nightjar", "zetawarden~2 OR nightja?", "any:\"the blue van of nightjar\" dataset:ds");
   /** Any-word queries ({@link Query#anyOf}), ranked by BM25: their scores read every statistic BM25 has. */
   private static final List<String> ANY_WORDS = List.of(
       "nightjar", "the blue van of amina petrov", "zetawarden nightjar blue", "petrova vans nightjars");
