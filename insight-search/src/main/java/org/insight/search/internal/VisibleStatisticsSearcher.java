@@ -29,7 +29,8 @@ import org.apache.lucene.util.FixedBitSet;
  * a plain searcher's. Not API.
  *
  * <p>Per segment: when every label in the segment is visible and nothing in it is deleted, the segment's own
- * statistics are used (what a plain {@link IndexSearcher} sums). Otherwise they are counted over the visible live
+ * statistics are used (what a plain {@link IndexSearcher} sums; when that holds for every segment, this searcher
+ * answers exactly as a plain one, without any counting). Otherwise they are counted over the visible live
  * documents: a term's document and total frequency by walking its postings against the visibility bit set, and a
  * field's document count, summed document frequency and summed length (BM25's average field length) from a table
  * per label, built once per segment and field by walking the field's postings and cached. A visible-only index
@@ -46,14 +47,30 @@ final class VisibleStatisticsSearcher extends IndexSearcher {
   private static final Cache<TermKey, long[]> TERMS = Caffeine.newBuilder().maximumSize(100_000).build();
 
   private final Query visibility;
+  /** Whether the session sees every segment whole, when known (then every statistic is Lucene's own). */
+  private Boolean everything;
 
   VisibleStatisticsSearcher(IndexReader reader, Query visibility) {
     super(reader);
     this.visibility = visibility;
   }
 
+  private boolean seesEverything() throws IOException {
+    if (everything == null) {
+      boolean all = true;
+      for (LeafReaderContext leaf : getIndexReader().leaves()) {
+        all &= segment(leaf.reader()).whole();
+      }
+      everything = all;
+    }
+    return everything;
+  }
+
   @Override
   public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
+    if (seesEverything()) {
+      return super.termStatistics(term, docFreq, totalTermFreq);
+    }
     IndexReader.CacheHelper helper = getIndexReader().getReaderCacheHelper();
     long[] visible = helper == null ? visibleTerm(term)
         : TERMS.get(new TermKey(helper.getKey(), visibility, term), k -> uncheck(() -> visibleTerm(term)));
@@ -64,6 +81,12 @@ final class VisibleStatisticsSearcher extends IndexSearcher {
 
   @Override
   public CollectionStatistics collectionStatistics(String field) throws IOException {
+    if (seesEverything()) {
+      CollectionStatistics own = super.collectionStatistics(field);
+      if (own != null) {
+        return own;
+      }
+    }
     long docCount = 0;
     long sumDocFreq = 0;
     long sumTotalTermFreq = 0;
