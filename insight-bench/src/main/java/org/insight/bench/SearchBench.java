@@ -30,7 +30,6 @@ import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
-import org.insight.search.Hit;
 import org.insight.search.Query;
 import org.insight.search.Index;
 import org.insight.search.SearchResult;
@@ -138,7 +137,7 @@ public final class SearchBench {
             tRaw[i - 200] = c - b;
             tPartial[i - 200] = d - c;
             compared++;
-            if (sameTop(r, top, rawSearcher)) {
+            if (sameTop(r, top)) {
               identical++;
             } else if (compared - identical <= 3) {
               System.out.printf(Locale.ROOT, "  differs: %s%n    ours %s%n    raw  %s%n", q.match(),
@@ -177,7 +176,7 @@ public final class SearchBench {
     return out;
   }
 
-  private static boolean sameTop(SearchResult ours, TopDocs raw, IndexSearcher rawSearcher) throws IOException {
+  private static boolean sameTop(SearchResult ours, TopDocs raw) {
     if (ours.hits().size() != raw.scoreDocs.length) {
       return false;
     }
