@@ -12,6 +12,8 @@ module org.insight.bench {
   requires java.management;
   requires jdk.management;
   requires org.apache.lucene.core;
+  requires org.apache.lucene.analysis.common;
+  requires org.insight.nlp;
   requires org.apache.opennlp.tools;
   requires org.apache.pdfbox;
   requires org.apache.poi.ooxml;

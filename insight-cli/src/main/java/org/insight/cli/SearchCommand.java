@@ -28,6 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Search what the session may see: words, \"phrases\", name:, passport:, phone:, type:, "
         + "birthDate:[1970 TO 1980], near:48.85,2.35,10km, AND/OR/NOT, wildcards (petr*) and fuzzy words (ivan~).",
+        "--any: a question or description typed as a sentence; any word may match, ranked by BM25 "
+            + "(in a query: any:\"who drove the blue van\" dataset:reports).",
         "Batch: --queries FILE (one query per line, or CSV with a header id,query) --out FILE (.csv or .jsonl)."})
 final class SearchCommand implements Callable<Integer> {
   @Mixin SessionOptions session;
@@ -51,6 +53,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--sort", defaultValue = "score", description = "score, name or date (default: ${DEFAULT-VALUE}).")
   String sort;
 
+  @Option(names = "--any", description = "Natural-language words, any of which may match, ranked by BM25 over what "
+      + "the session may see (no operators or fields are read); without it every word must match.")
+  boolean any;
+
   @Option(names = "--queries", paramLabel = "FILE", description = "Run every query in FILE.")
   Path queries;
 
@@ -73,6 +79,10 @@ final class SearchCommand implements Callable<Integer> {
     }
   }
 
+  private Query parsed(String text) {
+    return any ? Query.anyOf(text) : Query.parse(text);
+  }
+
   private Query shape(Query q) {
     Query shaped = q.limit(limit).offset(offset).sort(enumValue(Query.Sort.class, sort, "--sort"));
     Query.Target t = enumValue(Query.Target.class, target, "--target");
@@ -83,7 +93,7 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   private int single(Session s) {
-    SearchResult r = s.search(shape(Query.parse(query)));
+    SearchResult r = s.search(shape(parsed(query)));
     PrintWriter w = spec.commandLine().getOut();
     if (session.json) {
       Render.print(w, json(r));
@@ -173,7 +183,7 @@ final class SearchCommand implements Callable<Integer> {
         display.progress("search", done++, items.size());
         SearchResult result;
         try {
-          result = s.search(shape(Query.parse(item[1])));
+          result = s.search(shape(parsed(item[1])));
         } catch (InsightException e) {
           failed++;
           spec.commandLine().getErr().println("insight: query " + item[0] + ": " + e.getMessage());

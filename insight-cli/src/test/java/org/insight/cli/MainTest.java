@@ -98,6 +98,24 @@ class MainTest {
   }
 
   @Test
+  void anyWordSearchRanksASentenceThatTheAllWordsFormDoesNotFind() {
+    run("demo", "--workspace", ws());
+    String sentence = "was a blue van seen near the harbour";
+    CliRun all = run("search", sentence, "--workspace", ws(), "--auths", "FR,POLICE", "--json");
+    assertEquals(0, all.code(), all.err());
+    assertEquals(0, ModelJson.read(all.out()).get("documents").asInt(), "every word must match: " + all.out());
+    CliRun any = run("search", "--any", sentence, "--workspace", ws(), "--auths", "FR,POLICE", "--json");
+    assertEquals(0, any.code(), any.err());
+    JsonNode r = ModelJson.read(any.out());
+    assertTrue(r.get("documents").asInt() > 0, any.out());
+    assertEquals("document", r.get("hits").get(0).get("kind").asText(), any.out());
+    assertEquals(1.0, r.get("hits").get(0).get("score").asDouble(), 1e-9, "the best hit scores 1");
+    CliRun operators = run("search", "--any", "NOT blue AND van", "--workspace", ws(), "--auths", "FR,POLICE", "--json");
+    assertEquals(0, operators.code(), "--any reads no operators: " + operators.err());
+    assertTrue(ModelJson.read(operators.out()).get("documents").asInt() > 0, operators.out());
+  }
+
+  @Test
   void outOfRangePagesAndInvertedRangesAreUsageErrorsThatSayWhatToDo() {
     run("demo", "--workspace", ws());
     // issue 14, finding 8: these used to answer with Lucene's and the JDK's internals

@@ -17,6 +17,18 @@ public sealed interface Clause {
     }
   }
 
+  /**
+   * Natural-language words, at least one of which must match, ranked by BM25 over what the session may see: each
+   * document scores in the field of its own language (analysed as that language: stop words, stemming), so a
+   * question typed as a sentence ranks like a plain BM25 engine would rank it. Built by {@link Query#anyOf}, or
+   * {@code any:"…"} in the analyst syntax.
+   */
+  record AnyOf(String words) implements Clause {
+    public AnyOf {
+      requireText(words, "words");
+    }
+  }
+
   /** An exact phrase. */
   record Phrase(String field, String words) implements Clause {
     public Phrase {

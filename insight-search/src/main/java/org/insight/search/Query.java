@@ -71,6 +71,15 @@ public record Query(Clause match, Target target, int offset, int limit, Sort sor
     return of(new Clause.Text(null, words));
   }
 
+  /**
+   * Natural-language words, any of which may match, ranked by BM25 (the more matching, rarer words, the higher):
+   * for questions and descriptions typed as sentences, where {@link #text} (every word must match) finds almost
+   * nothing. No operators are read: {@code anyOf("what causes NOT x")} looks for the words what, causes, not, x.
+   */
+  public static Query anyOf(String words) {
+    return of(new Clause.AnyOf(words));
+  }
+
   /** An exact phrase. */
   public static Query phrase(String words) {
     return of(new Clause.Phrase(null, words));

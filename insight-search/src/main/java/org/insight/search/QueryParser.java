@@ -49,6 +49,9 @@ import java.util.regex.Pattern;
  *   <li>{@code id:} / {@code identifier:} → {@code Identifier(null, value)}; {@code phone: iban: passport: email:
  *       imei: bic: vin: national-id:} → {@code Identifier(scheme, value)} with the scheme in lower case. Identifier
  *       values are raw: no wildcard or fuzzy.</li>
+ *   <li>{@code any:"who smuggled the cigarettes"} → {@link Clause.AnyOf}: natural-language words, any of which may
+ *       match, ranked by BM25; the words must be quoted, and nothing inside the quotes is read as syntax. It combines
+ *       like any term: {@code any:"stolen cars" dataset:reports} ranks within one dataset.</li>
  *   <li>{@code type:} → {@link Clause.Type}; {@code dataset:} → {@link Clause.Dataset} (raw values).</li>
  *   <li>{@code text:} / {@code title:} → {@code Text(field, …)}, {@code Phrase(field, …)}, wildcard or fuzzy.</li>
  *   <li>{@code near:LAT,LON,Nkm} or {@code near:LAT,LON,Nm} (e.g. {@code near:48.85,2.35,10km},
@@ -75,13 +78,13 @@ final class QueryParser {
 
   static final Set<String> SCHEMES = Set.of("phone", "iban", "passport", "email", "imei", "bic", "vin", "national-id");
   private static final Set<String> RESERVED = Set.of("name", "id", "identifier", "type", "dataset", "text", "title",
-      "near", "date", "phone", "iban", "passport", "email", "imei", "bic", "vin", "national-id");
+      "near", "date", "any", "phone", "iban", "passport", "email", "imei", "bic", "vin", "national-id");
 
   private static final Pattern DATE = Pattern.compile("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?");
   private static final Pattern NEAR =
       Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?),(-?[0-9]+(?:\\.[0-9]+)?),([0-9]+(?:\\.[0-9]+)?)(km|m)");
 
-  private enum Kind { TEXT, NAME, IDENTIFIER, TYPE, DATASET, NEAR, DATE, PROPERTY }
+  private enum Kind { TEXT, NAME, IDENTIFIER, TYPE, DATASET, NEAR, DATE, PROPERTY, ANY_WORDS }
 
   /** A field context: {@code typed} as written, {@code name} as it goes into the clause. */
   private record Field(String typed, String name, Kind kind) {}
@@ -279,6 +282,10 @@ final class QueryParser {
           + ":\"several words\" or " + typed + ":(a OR b), with no space after the colon");
     }
     char c = q.charAt(pos);
+    if (f.kind == Kind.ANY_WORDS && c != '"') {
+      throw error(start, "any: takes its words in quotes, as in any:\"who smuggled the cigarettes\"; inside the "
+          + "quotes no operator or field is read");
+    }
     if (c == '(') {
       return group(f);
     }
@@ -317,6 +324,8 @@ final class QueryParser {
         return new Field(typed, null, Kind.NEAR);
       case "date":
         return new Field(typed, null, Kind.DATE);
+      case "any":
+        return new Field(typed, null, Kind.ANY_WORDS);
       default:
         return SCHEMES.contains(l) ? new Field(typed, l, Kind.IDENTIFIER) : new Field(typed, typed, Kind.PROPERTY);
     }
@@ -345,6 +354,8 @@ final class QueryParser {
       case DATE:
         checkDate(v, at);
         return leaf(at, () -> new Clause.DateRange(null, v, v));
+      case ANY_WORDS:
+        return leaf(at, () -> new Clause.AnyOf(v));
       default:
         throw new AssertionError(f.kind);
     }
@@ -660,6 +671,8 @@ final class QueryParser {
       candidates.add(prefix(t.field()) + t.words());
     } else if (c instanceof Clause.Phrase p) {
       candidates.add(prefix(p.field()) + quote(p.words()));
+    } else if (c instanceof Clause.AnyOf a) {
+      candidates.add("any:" + quote(a.words()));
     } else if (c instanceof Clause.Wildcard w) {
       candidates.add(prefix(w.field()) + w.pattern());
     } else if (c instanceof Clause.Fuzzy z) {

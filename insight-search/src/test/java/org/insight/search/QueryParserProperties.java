@@ -100,7 +100,7 @@ class QueryParserProperties {
   // ------------------------------------------------------------------ clause trees
 
   private static final Set<String> RESERVED = Set.of("name", "id", "identifier", "type", "dataset", "text", "title",
-      "near", "date", "phone", "iban", "passport", "email", "imei", "bic", "vin", "national-id");
+      "near", "date", "any", "phone", "iban", "passport", "email", "imei", "bic", "vin", "national-id");
 
   @Provide
   Arbitrary<Clause> clauses() {
@@ -172,6 +172,7 @@ class QueryParserProperties {
     all.add(Combinators.combine(Arbitraries.oneOf(textField(), Arbitraries.just("name"), propertyName()), word(),
         Arbitraries.integers().between(0, 2)).as((f, w, e) -> new Clause.Fuzzy(f, w, e)));
     all.add(anyText().map(Clause.Name::new));
+    all.add(anyText().map(Clause.AnyOf::new));
     all.add(Combinators.combine(Arbitraries.of("", "phone", "iban", "passport", "email", "imei", "bic", "vin",
         "national-id"), anyText()).as((s, v) -> new Clause.Identifier(s.isEmpty() ? null : s, v)));
     all.add(Combinators.combine(propertyName(), anyText()).as(Clause.Property::new));

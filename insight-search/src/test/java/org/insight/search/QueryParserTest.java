@@ -69,6 +69,17 @@ class QueryParserTest {
   }
 
   @Test
+  void anyWordsTakeQuotedNaturalLanguage() {
+    assertEquals(new Clause.AnyOf("who smuggled NOT the (cigarettes)"), p("any:\"who smuggled NOT the (cigarettes)\""));
+    assertEquals(and(new Clause.AnyOf("stolen cars"), new Clause.Dataset("reports")),
+        p("any:\"stolen cars\" dataset:reports"));
+    assertEquals(new Clause.AnyOf("stolen cars"), p("ANY:\"stolen cars\""));
+    fails("any:cars", 0, "any: takes its words in quotes");
+    fails("blue any:(a OR b)", 5, "any: takes its words in quotes");
+    assertEquals("any:\"stolen \\\"cars\\\"\"", QueryParser.print(new Clause.AnyOf("stolen \"cars\"")));
+  }
+
+  @Test
   void unicodeWords() {
     assertEquals(and(t("Иван"), t("Петров")), p("Иван Петров"));
     assertEquals(t("محمد"), p("محمد"));

@@ -49,22 +49,31 @@ class SearchNoLeakProperties {
       "title:blue", "title:nigh*", "birthDate:[1970 TO 1980]", "date:1975", "birthDate:[1975-03 TO *]",
       "nationality:fr", "type:Person", "dataset:ds", "nightjar OR petrov", "nightjar -petrov",
       "(nigh* OR amina~) NOT zetawarden", "blue AND (van OR zeta*)", "NOT nightjar", "zetawardenz*",
-      "id:nightjar", "zetawarden~2 OR nightja?");
+      "id:nightjar", "zetawarden~2 OR nightja?", "any:\"the blue van of nightjar\" dataset:ds");
+  /** Any-word queries ({@link Query#anyOf}), ranked by BM25: their scores read every statistic BM25 has. */
+  private static final List<String> ANY_WORDS = List.of(
+      "nightjar", "the blue van of amina petrov", "zetawarden nightjar blue", "petrova vans nightjars");
 
   record Cell(int entity, String property, String value, boolean visible) {}
 
-  record Doc(String title, String text, boolean visible) {}
+  record Doc(String title, String text, boolean visible, String language) {
+    Doc(String title, String text, boolean visible) {
+      this(title, text, visible, "en");
+    }
+  }
 
   @Property(tries = 15)
   void everyQueryFormAnswersAsIfOnlyTheVisibleDataExisted(
       @ForAll("cells") List<Cell> visibleCells, @ForAll("docs") List<Doc> visibleDocs,
       @ForAll("padding") List<Cell> paddingCells, @ForAll("paddingDocs") List<Doc> paddingDocs,
-      @ForAll boolean flood, @ForAll @IntRange(min = 0, max = 1000) int seed) throws IOException {
+      @ForAll("longPadding") List<Doc> longPadding, @ForAll boolean flood,
+      @ForAll @IntRange(min = 0, max = 1000) int seed) throws IOException {
     List<Object> all = new ArrayList<>();
     all.addAll(visibleCells);
     all.addAll(visibleDocs);
     all.addAll(paddingCells);
     all.addAll(paddingDocs);
+    all.addAll(longPadding);
     if (flood) { // more invisible words under 'zeta*' and 'nigh*' than a wildcard may expand to
       for (int i = 0; i < 1_050; i++) {
         all.add(new Cell(i % 10, "notes", "zetawardenz" + letters(i) + " nightjarz" + letters(i), false));
@@ -84,6 +93,12 @@ class SearchNoLeakProperties {
       for (String text : QUERIES) {
         for (Query q : shapes(text, seed)) {
           assertEquals(view(visibleOnly, q, v), view(full, q, v), "search " + text + " " + q);
+        }
+      }
+      for (String words : ANY_WORDS) {
+        for (Query q : List.of(Query.anyOf(words).limit(50).facets(Query.Facet.values()),
+            Query.anyOf(words).offset(seed % 3).limit(1 + seed % 4).target(Query.Target.values()[seed % 3]))) {
+          assertEquals(view(visibleOnly, q, v), view(full, q, v), "anyOf " + words + " " + q);
         }
       }
       for (String prefix : List.of("ni", "pe", "zeta", "am", "amina pe", "petrov z")) {
@@ -116,7 +131,7 @@ class SearchNoLeakProperties {
       } else if (o instanceof Doc d && (d.visible() || !visibleOnly)) {
         String dataset = d.visible() ? "ds" : "pad";
         documents.add(new Document(null, ContentHash.of((d.title() + "\n" + d.text()).getBytes(StandardCharsets.UTF_8)),
-            d.title(), d.text(), "en", Map.of(), null, null, label(d.visible(), d.text()),
+            d.title(), d.text(), d.language(), Map.of(), null, null, label(d.visible(), d.text()),
             Provenance.of(dataset, d.title(), "file", SourceGrading.UNGRADED)));
       }
     }
@@ -161,8 +176,9 @@ class SearchNoLeakProperties {
 
   @Provide
   Arbitrary<List<Doc>> docs() {
-    return Combinators.combine(Arbitraries.of(WORDS), Arbitraries.of(WORDS).list().ofMinSize(1).ofMaxSize(6))
-        .as((t, words) -> new Doc(t, String.join(" ", words), true)).list().ofMaxSize(4)
+    return Combinators.combine(Arbitraries.of(WORDS), Arbitraries.of(WORDS).list().ofMinSize(1).ofMaxSize(12),
+            Arbitraries.of("en", "en", "fr", "zz"))
+        .as((t, words, language) -> new Doc(t, String.join(" ", words), true, language)).list().ofMaxSize(4)
         .uniqueElements(d -> d.title() + d.text());
   }
 
@@ -195,6 +211,17 @@ class SearchNoLeakProperties {
   Arbitrary<List<Doc>> paddingDocs() {
     return Combinators.combine(nearMiss(), nearMiss().list().ofMinSize(1).ofMaxSize(8))
         .as((t, words) -> new Doc(t, String.join(" ", words), false)).list().ofMaxSize(8);
+  }
+
+  /**
+   * Long invisible documents of the query's words and their near misses, in several languages: each would raise
+   * the average length of its fields (and the document frequency of every word) if it counted.
+   */
+  @Provide
+  Arbitrary<List<Doc>> longPadding() {
+    return Combinators.combine(Arbitraries.of(WORDS), Arbitraries.oneOf(nearMiss(), Arbitraries.of(WORDS))
+            .list().ofMinSize(30).ofMaxSize(200), Arbitraries.of("en", "fr", "de", "zz"))
+        .as((t, words, language) -> new Doc(t, String.join(" ", words), false, language)).list().ofMaxSize(4);
   }
 
   private static String letters(int i) {

@@ -6,6 +6,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -79,6 +80,9 @@ final class DocumentQueries {
       }
       return perLanguage.isEmpty() ? new MatchNoDocsQuery() : new DisjunctionMaxQuery(perLanguage, 0.1f);
     }
+    if (c instanceof Clause.AnyOf any) {
+      return anyOf(any.words());
+    }
     if (c instanceof Clause.Phrase p) {
       return LuceneQueries.orNone(builder.createPhraseQuery(LuceneStore.TEXT, p.words()));
     }
@@ -115,5 +119,39 @@ final class DocumentQueries {
     }
     // properties, types, dates and places belong to entities: a document never matches them
     return new MatchNoDocsQuery("documents have no " + c.getClass().getSimpleName());
+  }
+
+  /**
+   * Any of the words, BM25 over each document's own text field: the field of its language analysed as that language
+   * (a document has at most one), or the language-neutral field for a document in no supported language, plus its
+   * title. A document is never scored in both its language field and the neutral one: the neutral field keeps stop
+   * words and unstemmed forms, and taking the better of two differently analysed scores per document (as the
+   * all-words DisjunctionMax does) reorders documents by analysis noise rather than by relevance.
+   */
+  private Query anyOf(String words) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    BooleanQuery.Builder hasLanguage = new BooleanQuery.Builder();
+    boolean clauses = false;
+    for (String language : Analysis.LANGUAGES) {
+      String field = Analysis.textField(language);
+      hasLanguage.add(new FieldExistsQuery(field), Occur.SHOULD);
+      Query q = builder.createBooleanQuery(field, words, Occur.SHOULD);
+      if (q != null) {
+        any.add(q, Occur.SHOULD);
+        clauses = true;
+      }
+    }
+    Query neutral = builder.createBooleanQuery(LuceneStore.TEXT, words, Occur.SHOULD);
+    if (neutral != null) {
+      any.add(new BooleanQuery.Builder().add(neutral, Occur.MUST).add(hasLanguage.build(), Occur.MUST_NOT).build(),
+          Occur.SHOULD);
+      clauses = true;
+    }
+    Query title = builder.createBooleanQuery(LuceneStore.TITLE, words, Occur.SHOULD);
+    if (title != null) {
+      any.add(title, Occur.SHOULD);
+      clauses = true;
+    }
+    return clauses ? any.build() : new MatchNoDocsQuery("no word to search for");
   }
 }

@@ -44,6 +44,9 @@ final class StatementQueries {
       return "title".equals(t.field()) ? new MatchNoDocsQuery()
           : LuceneQueries.orNone(builder.createBooleanQuery(LuceneStore.TEXT, t.words(), Occur.MUST));
     }
+    if (c instanceof Clause.AnyOf any) {
+      return LuceneQueries.orNone(builder.createBooleanQuery(LuceneStore.TEXT, any.words(), Occur.SHOULD));
+    }
     if (c instanceof Clause.Phrase p) {
       return LuceneQueries.orNone(builder.createPhraseQuery(LuceneStore.TEXT, p.words()));
     }

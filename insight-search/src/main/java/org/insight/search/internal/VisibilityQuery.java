@@ -46,6 +46,11 @@ final class VisibilityQuery extends Query {
     this.labels = new TreeSet<>(labels);
   }
 
+  /** The visible label texts. */
+  Set<String> labels() {
+    return java.util.Collections.unmodifiableSortedSet(labels);
+  }
+
   @Override
   public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
     return new ConstantScoreWeight(this, boost) {
