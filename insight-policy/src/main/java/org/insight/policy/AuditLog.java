@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,18 @@ public final class AuditLog implements Closeable {
   private final ReentrantLock writeLock = new ReentrantLock();
   /** Guards syncing; whoever holds it syncs for every appender waiting behind it. */
   private final Object syncMonitor = new Object();
+  /**
+   * The channel of {@code <log>.lock}, kept open across appends (opening it per append cost a file open and close
+   * each time); guarded by {@link #processLock}, which is also held to close it: closing any descriptor of a file
+   * drops every lock this process holds on it.
+   */
+  private FileChannel lockChannel;
+  /**
+   * The channel appends are made durable through ({@code fdatasync}: the data and the length, not the times), apart
+   * from {@link #out} so that an interrupt closing it mid-sync loses nothing but the channel; guarded by
+   * {@link #syncMonitor}.
+   */
+  private FileChannel syncChannel;
 
   // guarded by writeLock
   private long headSequence;
@@ -341,8 +354,7 @@ public final class AuditLog implements Closeable {
     // an interrupt would close the lock channel mid-lock; the audit entry of a cancelled read still belongs in
     // the log, so the flag is set aside while appending and restored after
     boolean interrupted = Thread.interrupted();
-    try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-         FileLock ignored = lockChannel.lock()) {
+    try (FileLock ignored = lockFile()) {
       long length = out.length();
       if (length != writtenEnd) {
         catchUp(length);
@@ -362,6 +374,27 @@ public final class AuditLog implements Closeable {
       processLock.unlock();
       if (interrupted) {
         Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Takes the cross-process lock on the kept-open lock channel, opening it again if an interrupt closed it. Called
+   * holding {@link #processLock}.
+   */
+  private FileLock lockFile() throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      if (lockChannel == null || !lockChannel.isOpen()) {
+        lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      }
+      try {
+        return lockChannel.lock();
+      } catch (ClosedByInterruptException e) {
+        Thread.interrupted(); // the append goes on; the caller restores the flag
+        lockChannel = null;
+        if (attempt >= 3) {
+          throw e;
+        }
       }
     }
   }
@@ -421,12 +454,43 @@ public final class AuditLog implements Closeable {
       refuseIfFailed();
       long target = writtenSequence; // every entry up to here is fully written
       try {
-        out.getFD().sync();
+        forceData();
       } catch (IOException e) {
         failure = e;
         throw writeFailed(e);
       }
       syncedSequence = target;
+    }
+  }
+
+  /**
+   * Makes every byte written so far durable with {@code fdatasync}: the data and the file's length (what reading
+   * it back needs), not its times, which saves a journal write per sync on most file systems. An interrupt closes
+   * the channel mid-sync without losing anything but the channel, so it is set aside, the channel opened again and
+   * the sync repeated; the flag is restored after. Called holding {@link #syncMonitor}.
+   */
+  private void forceData() throws IOException {
+    boolean interrupted = Thread.interrupted();
+    try {
+      for (int attempt = 0; ; attempt++) {
+        if (syncChannel == null || !syncChannel.isOpen()) {
+          syncChannel = FileChannel.open(file, StandardOpenOption.WRITE);
+        }
+        try {
+          syncChannel.force(false);
+          return;
+        } catch (ClosedByInterruptException e) {
+          interrupted |= Thread.interrupted();
+          syncChannel = null;
+          if (attempt >= 3) {
+            throw e;
+          }
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -671,12 +735,25 @@ public final class AuditLog implements Closeable {
       }
       try {
         out.close();
+        if (syncChannel != null) {
+          syncChannel.close();
+        }
       } catch (IOException e) {
         if (syncFailure == null) {
           syncFailure =
               new AuditException("closing the audit log " + file + " failed: " + e, e);
         }
       }
+    }
+    processLock.lock(); // closing a descriptor of the lock file drops this process's lock on it: not mid-append
+    try {
+      if (lockChannel != null) {
+        lockChannel.close();
+      }
+    } catch (IOException e) {
+      LOG.debug("closing the audit lock file {} failed: {}", lockFile, e.toString());
+    } finally {
+      processLock.unlock();
     }
     if (syncFailure != null) {
       throw syncFailure;
