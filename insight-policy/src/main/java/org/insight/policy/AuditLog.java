@@ -95,6 +95,7 @@ public final class AuditLog implements Closeable {
   private volatile long writtenSequence;
   // guarded by syncMonitor
   private long syncedSequence;
+  private long syncs;
   /** The first write or sync failure; once set, every append is refused. */
   private volatile IOException failure;
 
@@ -384,7 +385,7 @@ public final class AuditLog implements Closeable {
    */
   private FileLock lockFile() throws IOException {
     for (int attempt = 0; ; attempt++) {
-      if (lockChannel == null || !lockChannel.isOpen()) {
+      if (lockChannel == null) {
         lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       }
       try {
@@ -460,6 +461,14 @@ public final class AuditLog implements Closeable {
         throw writeFailed(e);
       }
       syncedSequence = target;
+      syncs++;
+    }
+  }
+
+  /** How many syncs this log made: fewer than its appends when concurrent appenders shared them (for tests). */
+  long syncs() {
+    synchronized (syncMonitor) {
+      return syncs;
     }
   }
 
@@ -473,7 +482,7 @@ public final class AuditLog implements Closeable {
     boolean interrupted = Thread.interrupted();
     try {
       for (int attempt = 0; ; attempt++) {
-        if (syncChannel == null || !syncChannel.isOpen()) {
+        if (syncChannel == null) {
           syncChannel = FileChannel.open(file, StandardOpenOption.WRITE);
         }
         try {
