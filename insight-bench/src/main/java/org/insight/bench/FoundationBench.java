@@ -107,6 +107,7 @@ public final class FoundationBench {
       if (batched[1] != insightRead[1]) {
         throw new IllegalStateException("batched lookups saw " + batched[1] + " entities, single ones " + insightRead[1]);
       }
+      auditAlone(root.resolve("audit-alone.log"), lookups, threads);
       System.out.printf(Locale.ROOT, "peak heap: %,d MB (max %,d MB)%n", peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     } finally {
       delete(root);
@@ -308,6 +309,40 @@ public final class FoundationBench {
       throw new IllegalStateException("the threaded lookups found nothing");
     }
     return seconds;
+  }
+
+  /**
+   * What one durable audit entry costs on this machine, with nothing else around it: {@code n} appends from one
+   * thread (latency p50/p99), then from {@code threads} threads sharing syncs (group commit).
+   */
+  static void auditAlone(Path file, int n, int threads) throws InterruptedException {
+    try (org.insight.policy.AuditLog log = org.insight.policy.AuditLog.open(file)) {
+      long[] t = new long[n];
+      for (int i = 0; i < n; i++) {
+        long a = System.nanoTime();
+        log.append(new org.insight.policy.AuditEvent(null, "bench", "bench", "entity.get", "e" + i, List.of("e" + i), "ok"));
+        t[i] = System.nanoTime() - a;
+      }
+      java.util.Arrays.sort(t);
+      double total = java.util.Arrays.stream(t).sum() / 1e9;
+      List<Thread> workers = new ArrayList<>();
+      long t0 = System.nanoTime();
+      for (int w = 0; w < threads; w++) {
+        Thread worker = new Thread(() -> {
+          for (int i = 0; i < n / threads; i++) {
+            log.append(new org.insight.policy.AuditEvent(null, "bench", "bench", "entity.get", "e" + i, List.of("e" + i), "ok"));
+          }
+        });
+        workers.add(worker);
+        worker.start();
+      }
+      for (Thread worker : workers) {
+        worker.join();
+      }
+      double parallel = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT, "audit append alone: 1 thread %,.0f/s (p50 %.3f ms, p99 %.3f ms); %d threads %,.0f/s%n",
+          n / total, t[n / 2] / 1e6, t[(int) (n * 0.99)] / 1e6, threads, (n / threads * threads) / parallel);
+    }
   }
 
   static void report(String what, double ours, double baseline) {
