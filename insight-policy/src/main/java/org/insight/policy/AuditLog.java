@@ -72,12 +72,6 @@ public final class AuditLog implements Closeable {
   /** Guards syncing; whoever holds it syncs for every appender waiting behind it. */
   private final Object syncMonitor = new Object();
   /**
-   * The channel of {@code <log>.lock}, kept open across appends (opening it per append cost a file open and close
-   * each time); guarded by {@link #processLock}, which is also held to close it: closing any descriptor of a file
-   * drops every lock this process holds on it.
-   */
-  private FileChannel lockChannel;
-  /**
    * The channel appends are made durable through ({@code fdatasync}: the data and the length, not the times), apart
    * from {@link #out} so that an interrupt closing it mid-sync loses nothing but the channel; guarded by
    * {@link #syncMonitor}.
@@ -355,7 +349,10 @@ public final class AuditLog implements Closeable {
     // an interrupt would close the lock channel mid-lock; the audit entry of a cancelled read still belongs in
     // the log, so the flag is set aside while appending and restored after
     boolean interrupted = Thread.interrupted();
-    try (FileLock ignored = lockFile()) {
+    // the lock file is opened per append (not kept open): a lock file deleted or replaced while this log is open must
+    // not leave this process locking an inode the other appenders no longer use
+    try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+         FileLock ignored = lockChannel.lock()) {
       long length = out.length();
       if (length != writtenEnd) {
         catchUp(length);
@@ -375,27 +372,6 @@ public final class AuditLog implements Closeable {
       processLock.unlock();
       if (interrupted) {
         Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /**
-   * Takes the cross-process lock on the kept-open lock channel, opening it again if an interrupt closed it. Called
-   * holding {@link #processLock}.
-   */
-  private FileLock lockFile() throws IOException {
-    for (int attempt = 0; ; attempt++) {
-      if (lockChannel == null) {
-        lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      }
-      try {
-        return lockChannel.lock();
-      } catch (ClosedByInterruptException e) {
-        Thread.interrupted(); // the append goes on; the caller restores the flag
-        lockChannel = null;
-        if (attempt >= 3) {
-          throw e;
-        }
       }
     }
   }
@@ -753,16 +729,6 @@ public final class AuditLog implements Closeable {
               new AuditException("closing the audit log " + file + " failed: " + e, e);
         }
       }
-    }
-    processLock.lock(); // closing a descriptor of the lock file drops this process's lock on it: not mid-append
-    try {
-      if (lockChannel != null) {
-        lockChannel.close();
-      }
-    } catch (IOException e) {
-      LOG.debug("closing the audit lock file {} failed: {}", lockFile, e.toString());
-    } finally {
-      processLock.unlock();
     }
     if (syncFailure != null) {
       throw syncFailure;
