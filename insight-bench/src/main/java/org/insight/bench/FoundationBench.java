@@ -95,6 +95,19 @@ public final class FoundationBench {
       report("entity lookup via Session, + audit fsync (lookups/s)", lookups / insightRead[0], lookups / rawRead);
       System.out.printf(Locale.ROOT, "  (the session saw %,.0f of %,d looked-up entities; the raw baseline sees all)%n",
           insightRead[1], lookups);
+      // the two ways the durable audit entry is shared: many ids in one call, and one sync for concurrent callers
+      double[] batched = readInsightBatched(root.resolve("insight"), ids, 100);
+      report("entity lookup via Session, 100 ids per call (lookups/s)", lookups / batched[0], lookups / rawRead);
+      int threads = 4;
+      double rawThreads = Math.min(readRawThreads(root.resolve("raw"), ids, threads),
+          readRawThreads(root.resolve("raw"), ids, threads));
+      double insightThreads = readInsightThreads(root.resolve("insight"), ids, threads);
+      report("entity lookup via Session, " + threads + " threads (lookups/s)", lookups / insightThreads,
+          lookups / rawThreads);
+      if (batched[1] != insightRead[1]) {
+        throw new IllegalStateException("batched lookups saw " + batched[1] + " entities, single ones " + insightRead[1]);
+      }
+      auditAlone(root.resolve("audit-alone.log"), lookups, threads);
       System.out.printf(Locale.ROOT, "peak heap: %,d MB (max %,d MB)%n", peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     } finally {
       delete(root);
@@ -225,6 +238,110 @@ public final class FoundationBench {
       double seconds = (System.nanoTime() - t0) / 1e9;
       long visible = ids.stream().filter(seen::contains).count();
       return new double[] {seconds, visible};
+    }
+  }
+
+  /** {seconds, entities seen} for the same session looking the same ids up {@code per} at a time. */
+  static double[] readInsightBatched(Path dir, List<EntityId> ids, int per) {
+    try (Workspace ws = Workspace.open(dir)) {
+      Session s = ws.session(Principal.of("analyst", "INTERPOL", "FR", "POLICE", "EU", "DE"), Purpose.CRIMINAL_INVESTIGATION);
+      s.entities(ids.subList(0, 1));
+      Set<EntityId> seen = new HashSet<>();
+      long t0 = System.nanoTime();
+      for (int i = 0; i < ids.size(); i += per) {
+        s.entities(ids.subList(i, Math.min(ids.size(), i + per))).forEach(e -> seen.add(e.id()));
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      long visible = ids.stream().filter(seen::contains).count();
+      return new double[] {seconds, visible};
+    }
+  }
+
+  /** Seconds for {@code threads} sessions, one per thread, to look up a share of the ids each, one per call. */
+  static double readInsightThreads(Path dir, List<EntityId> ids, int threads) throws InterruptedException {
+    try (Workspace ws = Workspace.open(dir)) {
+      Session s = ws.session(Principal.of("analyst", "INTERPOL", "FR", "POLICE", "EU", "DE"), Purpose.CRIMINAL_INVESTIGATION);
+      s.entity(ids.get(0));
+      return inThreads(ids, threads, id -> s.entity(id).isPresent() ? 1 : 0);
+    }
+  }
+
+  /** Seconds for raw Lucene to do {@link #readRaw}'s work from {@code threads} threads sharing one searcher. */
+  static double readRawThreads(Path dir, List<EntityId> ids, int threads) throws IOException, InterruptedException {
+    try (FSDirectory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      return inThreads(ids, threads, id -> {
+        long found = 0;
+        try {
+          for (ScoreDoc sd : searcher.search(new TermQuery(new Term("_entity", id.value())), 100).scoreDocs) {
+            found += ModelJson.statement(ModelJson.read(searcher.storedFields().document(sd.doc).get("_json"))).value().length();
+          }
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return found;
+      });
+    }
+  }
+
+  private static double inThreads(List<EntityId> ids, int threads, java.util.function.ToLongFunction<EntityId> lookup)
+      throws InterruptedException {
+    List<Thread> workers = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicLong found = new java.util.concurrent.atomic.AtomicLong();
+    long t0 = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      int first = t;
+      Thread w = new Thread(() -> {
+        long mine = 0;
+        for (int i = first; i < ids.size(); i += threads) {
+          mine += lookup.applyAsLong(ids.get(i));
+        }
+        found.addAndGet(mine);
+      });
+      workers.add(w);
+      w.start();
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    if (found.get() == 0) {
+      throw new IllegalStateException("the threaded lookups found nothing");
+    }
+    return seconds;
+  }
+
+  /**
+   * What one durable audit entry costs on this machine, with nothing else around it: {@code n} appends from one
+   * thread (latency p50/p99), then from {@code threads} threads sharing syncs (group commit).
+   */
+  static void auditAlone(Path file, int n, int threads) throws InterruptedException {
+    try (org.insight.policy.AuditLog log = org.insight.policy.AuditLog.open(file)) {
+      long[] t = new long[n];
+      for (int i = 0; i < n; i++) {
+        long a = System.nanoTime();
+        log.append(new org.insight.policy.AuditEvent(null, "bench", "bench", "entity.get", "e" + i, List.of("e" + i), "ok"));
+        t[i] = System.nanoTime() - a;
+      }
+      java.util.Arrays.sort(t);
+      double total = java.util.Arrays.stream(t).sum() / 1e9;
+      List<Thread> workers = new ArrayList<>();
+      long t0 = System.nanoTime();
+      for (int w = 0; w < threads; w++) {
+        Thread worker = new Thread(() -> {
+          for (int i = 0; i < n / threads; i++) {
+            log.append(new org.insight.policy.AuditEvent(null, "bench", "bench", "entity.get", "e" + i, List.of("e" + i), "ok"));
+          }
+        });
+        workers.add(worker);
+        worker.start();
+      }
+      for (Thread worker : workers) {
+        worker.join();
+      }
+      double parallel = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT, "audit append alone: 1 thread %,.0f/s (p50 %.3f ms, p99 %.3f ms); %d threads %,.0f/s%n",
+          n / total, t[n / 2] / 1e6, t[(int) (n * 0.99)] / 1e6, threads, (n / threads * threads) / parallel);
     }
   }
 

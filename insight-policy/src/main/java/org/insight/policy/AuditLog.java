@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,12 @@ public final class AuditLog implements Closeable {
   private final ReentrantLock writeLock = new ReentrantLock();
   /** Guards syncing; whoever holds it syncs for every appender waiting behind it. */
   private final Object syncMonitor = new Object();
+  /**
+   * The channel appends are made durable through ({@code fdatasync}: the data and the length, not the times), apart
+   * from {@link #out} so that an interrupt closing it mid-sync loses nothing but the channel; guarded by
+   * {@link #syncMonitor}.
+   */
+  private FileChannel syncChannel;
 
   // guarded by writeLock
   private long headSequence;
@@ -82,6 +89,7 @@ public final class AuditLog implements Closeable {
   private volatile long writtenSequence;
   // guarded by syncMonitor
   private long syncedSequence;
+  private long syncs;
   /** The first write or sync failure; once set, every append is refused. */
   private volatile IOException failure;
 
@@ -341,6 +349,8 @@ public final class AuditLog implements Closeable {
     // an interrupt would close the lock channel mid-lock; the audit entry of a cancelled read still belongs in
     // the log, so the flag is set aside while appending and restored after
     boolean interrupted = Thread.interrupted();
+    // the lock file is opened per append (not kept open): a lock file deleted or replaced while this log is open must
+    // not leave this process locking an inode the other appenders no longer use
     try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
          FileLock ignored = lockChannel.lock()) {
       long length = out.length();
@@ -421,12 +431,51 @@ public final class AuditLog implements Closeable {
       refuseIfFailed();
       long target = writtenSequence; // every entry up to here is fully written
       try {
-        out.getFD().sync();
+        forceData();
       } catch (IOException e) {
         failure = e;
         throw writeFailed(e);
       }
       syncedSequence = target;
+      syncs++;
+    }
+  }
+
+  /** How many syncs this log made: fewer than its appends when concurrent appenders shared them (for tests). */
+  long syncs() {
+    synchronized (syncMonitor) {
+      return syncs;
+    }
+  }
+
+  /**
+   * Makes every byte written so far durable with {@code fdatasync}: the data and the file's length (what reading
+   * it back needs), not its times, which saves a journal write per sync on most file systems. An interrupt closes
+   * the channel mid-sync without losing anything but the channel, so it is set aside, the channel opened again and
+   * the sync repeated; the flag is restored after. Called holding {@link #syncMonitor}.
+   */
+  private void forceData() throws IOException {
+    boolean interrupted = Thread.interrupted();
+    try {
+      for (int attempt = 0; ; attempt++) {
+        if (syncChannel == null) {
+          syncChannel = FileChannel.open(file, StandardOpenOption.WRITE);
+        }
+        try {
+          syncChannel.force(false);
+          return;
+        } catch (ClosedByInterruptException e) {
+          interrupted |= Thread.interrupted();
+          syncChannel = null;
+          if (attempt >= 3) {
+            throw e;
+          }
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -671,6 +720,9 @@ public final class AuditLog implements Closeable {
       }
       try {
         out.close();
+        if (syncChannel != null) {
+          syncChannel.close();
+        }
       } catch (IOException e) {
         if (syncFailure == null) {
           syncFailure =

@@ -538,6 +538,21 @@ class AuditLogTest {
   }
 
   @Test
+  void aFailingSyncIsRefusedAndStaysRefused() throws IOException {
+    try (AuditLog log = AuditLog.open(file)) {
+      appendRandom(log, random, 2);
+      AuditTestFiles.breakSync(log); // the entry is written, but cannot be made durable
+      AuditException e = assertThrows(AuditException.class, () -> log.append(AuditTestFiles.event(random, 3)));
+      assertTrue(e.getMessage().contains("the access was refused"), e.getMessage());
+      assertTrue(e.getCause() instanceof IOException, String.valueOf(e.getCause()));
+      AuditException again = assertThrows(AuditException.class, () -> log.append(AuditTestFiles.event(random, 4)));
+      assertTrue(again.getMessage().contains("an earlier write"), again.getMessage());
+    }
+    AuditVerification v = AuditLog.verify(file);
+    assertTrue(v.valid(), v.message());
+  }
+
+  @Test
   void twoAppendersOfOneFileKeepOneChain() throws Exception {
     // a writer and a read-only reader of one workspace both append: each catches up with the other's entries
     try (AuditLog a = AuditLog.open(file); AuditLog b = AuditLog.open(file)) {
@@ -627,6 +642,50 @@ class AuditLogTest {
     assertEquals(1L, sequences.iterator().next());
     assertTrue(sequences.contains(800L));
     assertTrue(AuditLog.verify(file).valid());
+  }
+
+  @Test
+  void concurrentAppendersShareSyncsAndLoseNoEntry() throws Exception {
+    // group commit: an appender returns once a sync covers its entry, and one sync covers every entry written before
+    // it, so concurrent appenders need fewer syncs than entries
+    int threads = 8;
+    int perThread = 60;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ConcurrentLinkedQueue<AuditRecord> returned = new ConcurrentLinkedQueue<>();
+    long syncs;
+    try (AuditLog log = AuditLog.open(file)) {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < perThread; i++) {
+            returned.add(log.append(new AuditEvent(null, "t" + thread, "test", "entity.get", "q" + i,
+                List.of("item-" + thread + "-" + i), "ok")));
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : futures) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+      syncs = log.syncs();
+    } finally {
+      pool.shutdownNow();
+    }
+    int total = threads * perThread;
+    assertTrue(syncs < total, syncs + " syncs for " + total + " concurrent appends: no sync was shared");
+    AuditVerification v = AuditLog.verify(file);
+    assertTrue(v.valid(), v.message());
+    assertEquals(total, v.entriesChecked());
+    // every entry an appender was told is durable is in the file, exactly as returned
+    Set<String> onDisk = new java.util.HashSet<>(AuditTestFiles.lines(file));
+    assertEquals(total, returned.size());
+    for (AuditRecord r : returned) {
+      assertTrue(onDisk.contains(AuditJson.line(r)), "missing from the file: " + r);
+    }
   }
 
   @Test

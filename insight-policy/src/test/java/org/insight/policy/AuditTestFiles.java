@@ -59,6 +59,17 @@ final class AuditTestFiles {
     }
   }
 
+  /** Makes the log's next sync fail, as a device that stops accepting writes would: closes its sync channel. */
+  static void breakSync(AuditLog log) throws IOException {
+    try {
+      Field sync = AuditLog.class.getDeclaredField("syncChannel");
+      sync.setAccessible(true);
+      ((java.nio.channels.FileChannel) sync.get(log)).close();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("AuditLog no longer keeps its sync channel in the field 'syncChannel'; update this helper", e);
+    }
+  }
+
   static List<String> lines(Path file) throws IOException {
     return new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
   }

@@ -19,6 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.insight.core.Dataset;
 import org.insight.core.Entity;
+import org.insight.core.EntityId;
 import org.insight.core.EntityBuilder;
 import org.insight.policy.Label;
 import org.insight.policy.Policy;
@@ -88,6 +89,15 @@ class NoLeakProperties {
         assertEquals(oracle.entity(e.id()).map(NoLeakProperties::statements), s.entity(e.id()).map(NoLeakProperties::statements),
             "entity " + e.id());
       }
+      // many ids in one call, with ids that exist nowhere and repeats, in an order the index does not keep
+      List<EntityId> asked = new ArrayList<>();
+      for (Entity e : all) {
+        asked.add(0, e.id());
+        asked.add(EntityId.of("missing-" + e.id().value()));
+      }
+      asked.addAll(new ArrayList<>(asked.subList(0, Math.min(3, asked.size()))));
+      assertEquals(oracle.entities(asked).stream().map(e -> e.id() + statements(e).toString()).toList(),
+          s.entities(asked).stream().map(e -> e.id() + statements(e).toString()).toList(), "entities by ids");
     } finally {
       delete(a);
       delete(b);

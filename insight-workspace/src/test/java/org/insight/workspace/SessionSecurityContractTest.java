@@ -139,6 +139,8 @@ class SessionSecurityContractTest {
         args[i] = hash;
       } else if (types[i] == org.insight.match.Judgement.Verdict.class) {
         args[i] = org.insight.match.Judgement.Verdict.SAME;
+      } else if (types[i] == Collection.class && m.getName().equals("entities")) {
+        args[i] = List.of(entity, EntityId.of("some-other-record"), entity);
       } else if (types[i] == ResolveOptions.class) {
         args[i] = ResolveOptions.defaults();
       } else if (types[i] == org.insight.core.ProgressListener.class) {

@@ -117,7 +117,51 @@ class SessionTest {
       s.add(p);
       ws.audit.close(); // the log can no longer be written
       assertThrows(AuditException.class, () -> s.entity(p.id()));
+      assertThrows(AuditException.class, () -> s.entities(List.of(p.id())));
       assertThrows(AuditException.class, () -> s.count(null));
+    }
+  }
+
+  @Test
+  void aReadWhoseAuditEntryCannotBeMadeDurableReturnsNothing() throws Exception {
+    try (Workspace ws = open()) {
+      Entity p = Fixtures.person(Fixtures.dataset("ds", "A"), "1", "Someone");
+      Session s = ws.session(Principal.of("alice", "A"), CI);
+      s.add(p);
+      assertTrue(s.entity(p.id()).isPresent());
+      long before = ws.audit.size();
+      // the entry is written but its sync fails, as on a device that stopped accepting writes: the read ran, yet
+      // its result must not reach the caller
+      java.lang.reflect.Field sync = org.insight.policy.AuditLog.class.getDeclaredField("syncChannel");
+      sync.setAccessible(true);
+      ((java.nio.channels.FileChannel) sync.get(ws.audit)).close();
+      assertThrows(AuditException.class, () -> s.entity(p.id()));
+      assertThrows(AuditException.class, () -> s.entities(List.of(p.id())));
+      assertThrows(AuditException.class, () -> s.search(org.insight.search.Query.text("Someone")));
+      assertThrows(AuditException.class, () -> s.count(null));
+      assertTrue(ws.audit.size() <= before + 1, "after the failed sync the log refuses every further entry");
+    }
+  }
+
+  @Test
+  void entitiesByIdsAreAuditedOnceWithWhatWasReturned() {
+    try (Workspace ws = open()) {
+      Entity a = Fixtures.person(Fixtures.dataset("ds", "A"), "1", "Visible One");
+      Entity b = Fixtures.person(Fixtures.dataset("hidden", "B"), "2", "Hidden Two");
+      Entity c = Fixtures.person(Fixtures.dataset("ds", "A"), "3", "Visible Three");
+      ws.session(Fixtures.loader("loader"), CI).add(a, b, c);
+      Session s = ws.session(Principal.of("alice", "A"), CI);
+      long before = ws.audit.size();
+      List<Entity> got = s.entities(List.of(c.id(), b.id(), EntityId.of("missing"), a.id(), c.id()));
+      assertEquals(List.of(c.id(), a.id()), got.stream().map(Entity::id).toList(), "visible ones, in the order asked, once");
+      assertEquals(s.entity(a.id()).orElseThrow().statements(), got.get(1).statements());
+      assertEquals(before + 2, ws.audit.size());
+      AuditRecord entry = ws.audit.tail(2).get(0);
+      assertEquals("entity.get", entry.event().operation());
+      assertEquals(List.of(c.id().value(), a.id().value()), entry.event().items());
+      assertTrue(entry.event().query().contains(b.id().value()), "the entry names every id asked for: " + entry);
+      assertThrows(IllegalArgumentException.class, () -> s.entities(java.util.stream.IntStream.range(0, 10_001)
+          .mapToObj(i -> EntityId.of("e" + i)).toList()));
     }
   }
 

@@ -67,10 +67,9 @@ final class HitReader {
         .add(context.visibility(), Occur.FILTER).build();
     Map<String, List<org.insight.core.Mention>> out = new HashMap<>();
     var stored = context.searcher().storedFields();
-    // sized by the visible matches: a queue sized by the index would cost in proportion to invisible data too
-    int n = Math.max(1, Math.min(100_000, context.searcher().count(q)));
-    for (ScoreDoc sd : context.searcher().search(q, n).scoreDocs) {
-      org.insight.core.Mention m = ModelJson.mention(ModelJson.read(stored.document(sd.doc).get(LuceneStore.JSON)));
+    // one unscored pass over the visible matches (no queue, so nothing is sized by invisible data)
+    for (int doc : LuceneStore.allDocs(context.searcher(), q, 100_000)) {
+      org.insight.core.Mention m = ModelJson.mention(ModelJson.read(stored.document(doc).get(LuceneStore.JSON)));
       out.computeIfAbsent(m.documentId(), k -> new ArrayList<>()).add(m);
     }
     out.values().forEach(list -> list.sort(

@@ -788,6 +788,13 @@ public final class LuceneStore implements Index {
   }
 
   /** Collects the global ids of up to {@code max} matching documents, without scoring or a priority queue. */
+  /** The first {@code max} matches of {@code q}, in index order, unscored, in one pass. */
+  static List<Integer> allDocs(IndexSearcher searcher, Query q, int max) throws IOException {
+    List<Integer> docs = new ArrayList<>();
+    searcher.search(q, new AllDocs(docs, max));
+    return docs;
+  }
+
   private static final class AllDocs implements Collector {
     private final List<Integer> out;
     private final int max;
