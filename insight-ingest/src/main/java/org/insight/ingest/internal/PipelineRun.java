@@ -455,27 +455,18 @@ public final class PipelineRun {
   /** A structured file: its rows become entities through the mapping, written in chunks as they stream by. */
   private Done records(Item item, Path file, long size, long modified, ContentHash hash) {
     RecordReader reader = RecordReader.builder(request.mapping(), dataset).build();
-    List<org.insight.core.Entity> chunk = new ArrayList<>();
-    long[] written = {0};
+    EntityChunks written = new EntityChunks();
     RecordSummary summary;
     try (InputStream in = Files.newInputStream(file)) {
       summary = reader.read(in, item.record(), hash, r -> {
         if (r.ok()) {
-          chunk.addAll(r.all());
-          if (chunk.size() >= ENTITY_CHUNK) {
-            target.writeEntities(List.copyOf(chunk));
-            written[0] += chunk.size();
-            chunk.clear();
-          }
+          written.add(r.all());
         }
       });
-      if (!chunk.isEmpty()) {
-        target.writeEntities(List.copyOf(chunk));
-        written[0] += chunk.size();
-      }
+      written.flush();
     } catch (IOException | RecordFileException | org.insight.core.InvalidDataException e) {
       String message = e.getMessage();
-      return new Done(item, false, size, List.of(), written[0],
+      return new Done(item, false, size, List.of(), written.count,
           List.of(new IngestReport.Failure(item.record(), "invalid-data", message, hash.hex())),
           Ledger.line(item.key(), size, modified, hash.hex(), Ledger.QUARANTINED, "invalid-data", message, 0, now()));
     }
@@ -487,33 +478,43 @@ public final class PipelineRun {
       problems.add(new IngestReport.Failure(item.record(), "invalid-data", (summary.problemCount() - summary.problems().size())
           + " more bad rows not listed", hash.hex()));
     }
-    return new Done(item, true, size, List.of(), written[0], problems,
+    return new Done(item, true, size, List.of(), written.count, problems,
         Ledger.line(item.key(), size, modified, hash.hex(), Ledger.INGESTED, "", "", 0, now()));
   }
 
   private static final int ENTITY_CHUNK = 1_000;
 
-  /** An FtM file: its entities are written in chunks as they stream by; each problem is an invalid-data failure. */
-  private Done ftm(Item item, Path file, long size, long modified, ContentHash hash) {
-    List<org.insight.core.Entity> chunk = new ArrayList<>();
-    long[] written = {0};
-    org.insight.core.ftm.FtmReader.Summary summary;
-    try (InputStream in = Files.newInputStream(file)) {
-      summary = request.ftm().read(in, item.record(), hash, r -> {
-        chunk.addAll(r.all());
-        if (chunk.size() >= ENTITY_CHUNK) {
-          target.writeEntities(List.copyOf(chunk));
-          written[0] += chunk.size();
-          chunk.clear();
-        }
-      });
+  /** Entities written to the target in chunks of {@link #ENTITY_CHUNK} as they stream by, and how many were. */
+  private final class EntityChunks {
+    private final List<org.insight.core.Entity> chunk = new ArrayList<>();
+    long count;
+
+    void add(java.util.Collection<org.insight.core.Entity> entities) {
+      chunk.addAll(entities);
+      if (chunk.size() >= ENTITY_CHUNK) {
+        flush();
+      }
+    }
+
+    void flush() {
       if (!chunk.isEmpty()) {
         target.writeEntities(List.copyOf(chunk));
-        written[0] += chunk.size();
+        count += chunk.size();
+        chunk.clear();
       }
+    }
+  }
+
+  /** An FtM file: its entities are written in chunks as they stream by; each problem is an invalid-data failure. */
+  private Done ftm(Item item, Path file, long size, long modified, ContentHash hash) {
+    EntityChunks written = new EntityChunks();
+    org.insight.core.ftm.FtmReader.Summary summary;
+    try (InputStream in = Files.newInputStream(file)) {
+      summary = request.ftm().read(in, item.record(), hash, r -> written.add(r.all()));
+      written.flush();
     } catch (IOException | java.io.UncheckedIOException | org.insight.core.InvalidDataException e) {
       String message = e.getMessage();
-      return new Done(item, false, size, List.of(), written[0],
+      return new Done(item, false, size, List.of(), written.count,
           List.of(new IngestReport.Failure(item.record(), "invalid-data", message, hash.hex())),
           Ledger.line(item.key(), size, modified, hash.hex(), Ledger.QUARANTINED, "invalid-data", message, 0, now()));
     }
@@ -526,7 +527,7 @@ public final class PipelineRun {
       problems.add(new IngestReport.Failure(item.record(), "invalid-data", (summary.problemCount()
           - summary.problems().size()) + " more problems not listed", hash.hex()));
     }
-    return new Done(item, true, size, List.of(), written[0], problems,
+    return new Done(item, true, size, List.of(), written.count, problems,
         Ledger.line(item.key(), size, modified, hash.hex(), Ledger.INGESTED, "", "", 0, now()));
   }
 
