@@ -1,0 +1,6 @@
+/** Trends: time series of events by category, emerging-trend alarms, period comparisons, new co-occurrences. */
+module org.insight.trends {
+  requires transitive org.insight.policy;
+
+  exports org.insight.trends;
+}
