@@ -7,6 +7,7 @@ module org.insight.workspace {
   requires transitive org.insight.search;
   requires transitive org.insight.geo;
   requires transitive org.insight.graph;
+  requires transitive org.insight.trends;
   requires com.github.benmanes.caffeine;
 
   exports org.insight.workspace;

@@ -807,6 +807,12 @@ public final class Session implements AutoCloseable {
     return new Geo(this);
   }
 
+  /** Trends as this session: series, alarms and comparisons of its visible events (see {@link Trends}). */
+  public Trends trends() {
+    ensureOpen();
+    return new Trends(this);
+  }
+
   Workspace workspace() {
     return workspace;
   }

@@ -38,7 +38,7 @@ class SessionSecurityContractTest {
   /** Methods that do not read workspace data. */
   private static final Set<String> NOT_READS = Set.of("add", "addDocuments", "addMentions", "storeEvidence", "ingest", "close", "principal", "purpose", "supersede",
       "reviewFlag",
-      "resolution", "geo"); // resolution() and geo() hand out facades: every public call of them is swept below
+      "resolution", "geo", "trends"); // resolution(), geo() and trends() hand out facades: every public call of them is swept below
 
   /** Facade calls that refuse what this principal cannot see, with an error (audited as such) rather than nothing. */
   private static final Set<String> REFUSALS = Set.of("judge", "undo");
@@ -126,6 +126,28 @@ class SessionSecurityContractTest {
         assertEquals("nobody", last.event().principal(), m.getName());
         assertEquals(List.of(), last.event().items(), m.getName());
       }
+
+      // the event above is invisible: trends count nothing, open no category and carry no label
+      Trends trends = nobody.trends();
+      List<Method> trendCalls = Arrays.stream(Trends.class.getDeclaredMethods())
+          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+          .sorted(Comparator.comparing(Method::getName))
+          .toList();
+      assertTrue(trendCalls.size() >= 2, "expected trends' calls, found " + trendCalls);
+      for (Method m : trendCalls) {
+        long before = ws.audit.size();
+        Object result = m.invoke(trends, arguments(m, p.id(), doc.id(), hash));
+        if (result instanceof org.insight.trends.TrendReport r) {
+          assertTrue(r.series().isEmpty() && r.alarms().isEmpty() && r.comparisons().isEmpty()
+              && r.newCooccurrences().isEmpty() && r.label().isEmpty(), m.getName() + " " + r);
+        } else {
+          assertNothing(m, result);
+        }
+        assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
+        AuditRecord last = ws.audit.tail(1).get(0);
+        assertEquals("nobody", last.event().principal(), m.getName());
+        assertEquals(List.of(), last.event().items(), m.getName());
+      }
     }
   }
 
@@ -178,6 +200,12 @@ class SessionSecurityContractTest {
       } else if (types[i] == org.insight.geo.Area.class) {
         args[i] = org.insight.geo.Area.polygon(List.of(org.insight.geo.GeoPoint.of(48, 2), org.insight.geo.GeoPoint.of(49, 2),
             org.insight.geo.GeoPoint.of(49, 3)));
+      } else if (types[i] == TrendSource.class) {
+        args[i] = TrendSource.of("Event", "dataset").value("involved");
+      } else if (types[i] == org.insight.trends.TrendAnalysis.class) {
+        args[i] = org.insight.trends.TrendAnalysis.builder().compare(
+            org.insight.trends.DateRange.parse("2025-01-01..2025-12-31"),
+            org.insight.trends.DateRange.parse("2026-01-01..2026-12-31")).build();
       } else if (types[i] == int.class) {
         args[i] = i == types.length - 1 ? 10 : 0;
       } else {
