@@ -98,6 +98,26 @@ class JsonSchemaTest {
   }
 
   @Test
+  void trends() throws Exception {
+    String csv = TrendsCsv.write(dir.resolve("trend-events.csv")).toString();
+    String[] file = {"--events", csv, "--time", "reported", "--category", "offence", "--no-progress", "--json"};
+    JsonNode series = valid("trends-series", out(with(new String[] {"trends", "series"}, file)));
+    assertEquals(3 * 104, series.get("items").size(), "3 categories, 104 weeks");
+    JsonNode alarms = valid("trends-alarms", out(with(new String[] {"trends", "alarms"}, file)));
+    assertEquals(TrendsCsv.SPIKE.toString(), alarms.get("items").get(0).get("start").asText(), alarms.toString());
+    JsonNode compare = valid("trends-compare", out(with(new String[] {"trends", "compare", "--after",
+        "2025-10-01..2025-12-28"}, file)));
+    assertEquals(3, compare.get("items").size(), compare.toString());
+    JsonNode news = valid("trends-new", out("trends", "new", "--events", csv, "--time", "reported", "--category",
+        "country", "--value", "phone", "--since", "2025-12-01", "--no-progress", "--json"));
+    assertEquals("DE", news.get("items").get(0).get("context").asText(), news.toString());
+    // the demo workspace's events, by dataset, as the session may see them: labelled
+    JsonNode workspace = valid("trends-series", out(read("trends", "series", "--type", "Event", "--granularity",
+        "day")));
+    assertTrue(workspace.get("items").size() > 0 && workspace.get("label").isTextual(), workspace.toString());
+  }
+
+  @Test
   void graph() throws Exception {
     String ivan = EntityId.fromSource("fr-police-records", "FR-77-0192").value();
     String karim = EntityId.fromSource("fr-police-records", "FR-77-0194").value();

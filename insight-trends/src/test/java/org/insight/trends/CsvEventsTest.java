@@ -42,6 +42,20 @@ class CsvEventsTest {
   }
 
   @Test
+  void progressIsReportedInBytesToTheEnd() throws Exception {
+    StringBuilder text = new StringBuilder("day,type\n");
+    for (int i = 0; i < 70_000; i++) {
+      text.append("2026-01-01,a\n");
+    }
+    Path csv = Files.writeString(dir.resolve("big.csv"), text);
+    List<long[]> calls = new java.util.ArrayList<>();
+    CsvEvents.read(csv, "day", "type", null, (stage, done, total) -> calls.add(new long[] {done, total}));
+    assertTrue(calls.size() >= 2, "one report per 65,536 rows and one at the end");
+    assertEquals(Files.size(csv), calls.get(calls.size() - 1)[0]);
+    assertTrue(calls.get(0)[0] > 0 && calls.get(0)[0] < calls.get(0)[1], "a report on the way");
+  }
+
+  @Test
   void aMissingColumnIsNamedWithTheColumnsTheFileHas() throws Exception {
     Path csv = Files.writeString(dir.resolve("e.csv"), "date,type\n2026-01-01,x\n");
     InsightException e = assertThrows(InsightException.class,
