@@ -1,6 +1,7 @@
 /** Benchmarks against a baseline run side by side (not published). */
 module org.insight.bench {
   requires org.insight.workspace;
+  requires org.insight.trends;
   requires org.locationtech.jts;
   requires org.insight.graph;
   requires org.jgrapht.core;
