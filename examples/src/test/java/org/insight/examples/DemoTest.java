@@ -60,6 +60,18 @@ class DemoTest {
   }
 
   @Test
+  void trendsAlarmOnTheCardFraudJumpFromItsWeek() {
+    StringWriter text = new StringWriter();
+    Demo.run(dir, new PrintWriter(text, true));
+    String out = text.toString();
+    java.util.List<String> alarms = out.lines().filter(l -> l.startsWith("   ALARM ")).toList();
+    assertEquals(java.util.List.of("card fraud since the week of " + TrendsStep.JUMP),
+        alarms.stream().map(l -> l.substring(9, l.indexOf(':'))).toList(), out);
+    assertTrue(out.contains("Q4 2025 vs Q4 2024, card fraud:"), out);
+    assertTrue(out.contains("investigator.lyon's events by dataset: 1 series, label FR&POLICE"), out);
+  }
+
+  @Test
   void geoFindsTheCoLocationAndTheHotspotOnlyForTheInvestigator() throws Exception {
     StringWriter text = new StringWriter();
     Demo.run(dir, new PrintWriter(text, true));

@@ -14,7 +14,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
@@ -37,6 +39,7 @@ import org.insight.core.ProgressListener;
  */
 public final class CsvEvents {
   private static final int NOTES = 100;
+  private static final int CACHE = 100_000;
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true)
       .setIgnoreEmptyLines(true).setTrailingData(true).get();
 
@@ -80,6 +83,9 @@ public final class CsvEvents {
       int value = valueColumn == null ? -1 : column(file, header, valueColumn, "value");
       long line = parser.getCurrentLineNumber();
       long rowCount = 0;
+      // a file repeats its days and categories: read each once, keep one copy (bounded, for files of free text)
+      Map<String, Optional<LocalDate>> days = new HashMap<>();
+      Map<String, String> categories = new HashMap<>();
       while (rows.hasNext()) {
         CSVRecord row = rows.next();
         long at = line + 1;
@@ -91,7 +97,8 @@ public final class CsvEvents {
         String problem = null;
         String t = cell(row, time);
         String c = cell(row, category);
-        Optional<LocalDate> day = day(t);
+        Optional<LocalDate> day = days.size() < CACHE ? days.computeIfAbsent(t, CsvEvents::day) : day(t);
+        c = categories.size() < CACHE ? categories.computeIfAbsent(c, k -> k) : c;
         if (day.isEmpty()) {
           problem = "column '" + timeColumn + "' value \"" + t + "\" is not a day (write 2026-03-14,"
               + " 14/03/2026 or 2026-03-14T10:22:05Z)";

@@ -21,7 +21,8 @@ import org.insight.trends.internal.Analyser;
  *
  * <p><b>Expectation.</b> Each category's own history — the periods before the monitored window, never the window
  * itself, so an alarm never explains itself away — is fitted by a Poisson log-linear model with main effects for the
- * day of the week (daily series) and the month of the year (when the history spans at least two years), by iterative
+ * day of the week (daily series) and the month of the year (when the history spans a year, so that every month has been seen; the
+ * uncertainty of effects fitted on little history is carried into the alarms' variance), by iterative
  * proportional fitting; overdispersion by a negative-binomial α (method of moments). The first and last periods may
  * be partial (a range not on period boundaries): their expectation is scaled by the share of their days inside it.
  * An expectation is never below half an event spread over the history, so a category never seen before can alarm.

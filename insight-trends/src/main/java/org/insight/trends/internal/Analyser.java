@@ -105,10 +105,10 @@ public final class Analyser {
           + MIN_HISTORY + " are needed; widen the range (from) or monitor fewer periods");
     }
     int fitted = alarms ? history : n;
-    boolean monthEffect = ChronoUnit.DAYS.between(first, periods.start(fitted - 1)) >= 730;
+    boolean monthEffect = ChronoUnit.DAYS.between(first, periods.start(fitted - 1)) >= 364;
     if (!monthEffect) {
       notes.add("month-of-year effect not fitted: the history (" + first + ".." + periods.start(fitted - 1)
-          + ") is shorter than two years");
+          + ") is shorter than a year");
     }
     SeasonalModel.Shape shape = periods.shape(true, monthEffect);
 
