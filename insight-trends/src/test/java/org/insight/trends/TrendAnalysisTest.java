@@ -41,6 +41,20 @@ class TrendAnalysisTest {
   }
 
   @Test
+  void aHugeSpikeStartsInItsOwnWeekNotAtTheWindowsStart() {
+    SplittableRandom random = new SplittableRandom(9);
+    List<TrendEvent> events = new ArrayList<>(Seasonal.events("fraud", FROM, TO, 4, random));
+    LocalDate spike = LocalDate.of(2025, 12, 15);
+    for (int i = 0; i < 3000; i++) {
+      events.add(TrendEvent.of(spike.plusDays(i % 7), "fraud"));
+    }
+    Alarm a = TrendAnalysis.builder().from(FROM).to(TO).build().analyse(events).alarms().get(0);
+    assertEquals(spike, a.start(), a.toString());
+    assertEquals(spike, a.period(), a.toString());
+    assertTrue(Double.isFinite(a.z()) && a.p() < 1e-6, a.toString());
+  }
+
+  @Test
   void aLevelShiftAlarmsFromTheWeekItStarted() {
     SplittableRandom random = new SplittableRandom(7);
     List<TrendEvent> events = new ArrayList<>(Seasonal.events("drugs", FROM, TO, 10, random));

@@ -253,10 +253,14 @@ public final class Stats {
     double pmf = countPmf(y, mu, alpha);
     double upper = countUpper(y, mu, alpha) + 0.5 * pmf;
     double lower = countCdf(y - 1, mu, alpha) + 0.5 * pmf;
-    if (upper < lower) {
-      return -normalQuantile(upper);
+    double z = upper < lower ? -normalQuantile(upper) : normalQuantile(lower);
+    if (Double.isInfinite(z) || Double.isNaN(z)) {
+      // a tail beyond double precision (2,000 events where 25 were expected): the Poisson deviance residual keeps
+      // the order of such counts, where the quantile would make them all infinite and alike
+      double d = y == 0 ? 2 * mu : 2 * (y * Math.log(y / mu) - (y - mu));
+      return Math.signum(y - mu) * Math.sqrt(Math.max(0, d));
     }
-    return normalQuantile(lower);
+    return z;
   }
 
   /** The two-sided p-value of {@code k} successes in {@code n} trials with success probability {@code p0}. */
