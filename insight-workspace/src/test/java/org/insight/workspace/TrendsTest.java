@@ -50,19 +50,22 @@ class TrendsTest {
       long before = ws.audit.size();
       List<TrendEvent> byCountry = trends.events(TrendSource.of("Event", "country"));
       assertEquals(before + 1, ws.audit.size());
-      assertEquals(List.of("BE 2026-03-14 B&FR", "FR 2026-03-14 FR", "FR 2026-03-16 FR"), byCountry.stream()
+      assertEquals(List.of("be 2026-03-14 B&FR", "fr 2026-03-14 FR", "fr 2026-03-16 FR"), byCountry.stream()
           .map(e -> e.category() + " " + e.day() + " " + e.label().orElseThrow()).sorted().toList(),
-          "startTime first, on its UTC day; one event per country, labelled by time and country statements");
+          "startTime first, on its UTC day; one event per country (as stored: ISO codes in lower case), labelled by"
+          + " time and country statements");
       TrendReport report = trends.analyse(TrendSource.of("Thing", "type"), TrendAnalysis.builder()
           .granularity(Granularity.DAY).build());
-      assertEquals(List.of("Call", "Event"), report.series().stream().map(x -> x.category()).toList());
-      assertEquals(List.of("1 visible Thing(s) without a day in startTime/date/startDate left out"), report.notes());
+      assertEquals(List.of("Event"), report.series().stream().map(x -> x.category()).toList(), "a Call is no Thing");
+      assertEquals("1 visible Thing(s) without a day in startTime/date/startDate left out", report.notes().get(0));
       assertEquals(Label.of("FR").and(Label.of("DE")), report.label().orElseThrow());
+      assertEquals(List.of("de 2026-03-16"), trends.events(TrendSource.of("Call", "dataset")).stream()
+          .map(e -> e.category() + " " + e.day()).toList(), "a call on its startDate");
       List<TrendEvent> docs = trends.events(TrendSource.of(TrendSource.DOCUMENTS, "dataset"));
       assertEquals(List.of(TrendEvent.of(LocalDate.of(2026, 3, 17), "fr", Label.of("FR"), docs.get(0).source())),
           docs);
       assertTrue(docs.get(0).source().startsWith("doc-"));
-      assertEquals(before + 3, ws.audit.size(), "one audit entry per call");
+      assertEquals(before + 4, ws.audit.size(), "one audit entry per call");
     }
   }
 }
