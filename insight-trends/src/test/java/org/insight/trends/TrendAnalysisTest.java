@@ -161,6 +161,16 @@ class TrendAnalysisTest {
   }
 
   @Test
+  void withoutEventsTheOccurrencesSetTheWindowOfWhatIsNew() {
+    List<Occurrence> seen = List.of(Occurrence.of(LocalDate.of(2025, 1, 6), "wallet-1", "FR"),
+        Occurrence.of(LocalDate.of(2025, 2, 3), "wallet-1", "IT"),
+        Occurrence.of(LocalDate.of(2025, 6, 2), "wallet-1", "DE"));
+    TrendReport r = TrendAnalysis.builder().monitor(8).build().analyse(new TrendData(List.of(), seen, List.of()));
+    assertEquals(List.of(new NewCooccurrence("wallet-1", "DE", LocalDate.of(2025, 6, 2), 2)), r.newCooccurrences(),
+        "the last 8 weeks of the occurrences hold DE, not IT");
+  }
+
+  @Test
   void theReportCarriesTheConjunctionOfTheLabelsItRead() {
     List<TrendEvent> events = List.of(TrendEvent.of(FROM, "a", Label.of("FR"), "x"),
         TrendEvent.of(FROM, "b", Label.of("POLICE"), "y"), TrendEvent.of(FROM, "b"));

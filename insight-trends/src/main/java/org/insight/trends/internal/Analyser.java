@@ -71,9 +71,9 @@ public final class Analyser {
         min = e.day().isBefore(min) ? e.day() : min;
         max = e.day().isAfter(max) ? e.day() : max;
       }
-      if (events.isEmpty()) {
-        min = recentSince == null ? LocalDate.now(java.time.ZoneOffset.UTC) : recentSince;
-        max = min;
+      for (Occurrence o : events.isEmpty() ? data.occurrences() : List.<Occurrence>of()) {
+        min = o.day().isBefore(min) ? o.day() : min; // only occurrences: their days set the monitored window
+        max = o.day().isAfter(max) ? o.day() : max;
       }
       first = first == null ? min : first;
       last = last == null ? max : last;
