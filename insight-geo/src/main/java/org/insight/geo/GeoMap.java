@@ -35,6 +35,14 @@ public final class GeoMap {
    * tooltip of its id, position and property values (escaped).
    */
   public static String svg(Collection<GeoFeature> points, Collection<HotspotCell> cells) {
+    return svg(points, cells, 0);
+  }
+
+  /**
+   * The map alone, showing at least {@code minSpanDegrees} of longitude and latitude around the points (an overview
+   * that shows the country outlines around a city's points).
+   */
+  public static String svg(Collection<GeoFeature> points, Collection<HotspotCell> cells, double minSpanDegrees) {
     Envelope view = new Envelope();
     points.forEach(f -> view.expandToInclude(f.point().longitude(), f.point().latitude()));
     cells.forEach(c -> {
@@ -43,6 +51,9 @@ public final class GeoMap {
     });
     if (view.isNull()) {
       view.init(-180, 180, -60, 85);
+    } else if (minSpanDegrees > 0) {
+      view.expandBy(Math.max(0, (minSpanDegrees - view.getWidth()) / 2), Math.max(0, (minSpanDegrees
+          - view.getHeight()) / 2));
     }
     double margin = Math.max(0.05, Math.max(view.getWidth(), view.getHeight()) * 0.15);
     view.init(Math.max(-180, view.getMinX() - margin), Math.min(180, view.getMaxX() + margin),

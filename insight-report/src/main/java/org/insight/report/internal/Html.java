@@ -19,6 +19,9 @@ public final class Html {
         case '>' -> b.append("&gt;");
         case '"' -> b.append("&quot;");
         case '\'' -> b.append("&#39;");
+        // harmless in HTML, but a line terminator to JavaScript: kept out in case text is ever pasted into a script
+        case '\u2028' -> b.append("&#x2028;");
+        case '\u2029' -> b.append("&#x2029;");
         default -> {
           if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f) {
             b.append("&#xFFFD;"); // a control character is not allowed in HTML text

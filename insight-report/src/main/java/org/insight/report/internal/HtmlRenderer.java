@@ -34,7 +34,9 @@ public final class HtmlRenderer {
       + "text-align:left;vertical-align:top;max-width:520px;overflow-wrap:anywhere}th{background:#f2f2f2}"
       + ".src,.lbl{color:#666;font-size:11px}.net{width:800px;height:800px;border:1px solid #ccc;position:relative}"
       + ".evidence{background:#f7f7f7;border:1px solid #ddd;padding:6px;max-width:788px;white-space:pre-wrap;"
-      + "font-size:12px}.legend,.note{color:#555;font-size:12px}.map svg{max-width:100%;height:auto}"
+      + "font-size:12px}.legend,.note{color:#555;font-size:12px}.maps{display:flex;gap:12px;align-items:flex-start}"
+      + ".map svg{max-width:100%;height:auto;max-height:900px}.map{flex:0 1 820px}.overview{flex:0 1 320px}"
+      + ".overview svg{max-height:320px}"
       + ".charts{display:flex;flex-wrap:wrap;gap:12px}.chart h3{margin:4px 0}"
       + "@media print{.banner{position:fixed;left:0;right:0}#banner-top{top:0}#banner-bottom{bottom:0}"
       + "main{margin:48px 0}nav{display:none}.net{page-break-inside:avoid}}";
@@ -154,10 +156,18 @@ public final class HtmlRenderer {
     long hot = m.cells().stream().filter(org.insight.geo.HotspotCell::hot).count();
     b.append("<p class=\"legend\">").append(m.points().size()).append(" point(s), ").append(hot)
         .append(" hotspot cell(s) (Getis–Ord Gi*, Benjamini–Hochberg). Hover a point for its record. Outlines: Natural"
-            + " Earth; places: GeoNames (CC BY 4.0).</p>\n<div class=\"map\">")
-        // the namespace is implied in HTML; left out so the page holds no address at all
-        .append(GeoMap.svg(m.points(), m.cells()).replace(" xmlns=\"http://www.w3.org/2000/svg\"", ""))
-        .append("</div>\n");
+            + " Earth; places: GeoNames (CC BY 4.0).</p>\n<div class=\"maps\"><div class=\"map\">")
+        .append(svg(GeoMap.svg(m.points(), m.cells()))).append("</div>\n");
+    if (!m.points().isEmpty()) {
+      // where the points are, with the country outlines around them
+      b.append("<div class=\"map overview\">").append(svg(GeoMap.svg(m.points(), List.of(), 12))).append("</div>");
+    }
+    b.append("</div>\n");
+  }
+
+  /** The namespace is implied in HTML: left out, so the page holds no address at all. */
+  private static String svg(String svg) {
+    return svg.replace(" xmlns=\"http://www.w3.org/2000/svg\"", "");
   }
 
   private static void series(StringBuilder b, Section.SeriesFigure f) {

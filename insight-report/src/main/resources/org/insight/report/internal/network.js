@@ -70,6 +70,7 @@
       }
       panel.textContent = lines.join('\n');
     });
+    box.insightChart = cy; // for a test or a console: the chart of this box
     box.setAttribute('data-ready', String(cy.nodes().length));
   });
 })();
