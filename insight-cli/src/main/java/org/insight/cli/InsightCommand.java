@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         MatchCommand.class,
         GeoCommand.class,
         GraphCommand.class,
+        ReportCommand.class,
         RecordsCommand.class,
         ScreenCommand.class,
         FlagsCommand.class,

@@ -35,8 +35,8 @@ public final class HtmlRenderer {
       + ".src,.lbl{color:#666;font-size:11px}.net{width:800px;height:800px;border:1px solid #ccc;position:relative}"
       + ".evidence{background:#f7f7f7;border:1px solid #ddd;padding:6px;max-width:788px;white-space:pre-wrap;"
       + "font-size:12px}.legend,.note{color:#555;font-size:12px}.maps{display:flex;gap:12px;align-items:flex-start}"
-      + ".map svg{max-width:100%;height:auto;max-height:900px}.map{flex:0 1 820px}.overview{flex:0 1 320px}"
-      + ".overview svg{max-height:320px}"
+      + ".map svg{width:100%;height:auto}.map{flex:0 1 760px}.overview{flex:0 0 340px}"
+      + ".overview svg{width:340px;height:auto}"
       + ".charts{display:flex;flex-wrap:wrap;gap:12px}.chart h3{margin:4px 0}"
       + "@media print{.banner{position:fixed;left:0;right:0}#banner-top{top:0}#banner-bottom{bottom:0}"
       + "main{margin:48px 0}nav{display:none}.net{page-break-inside:avoid}}";
