@@ -34,7 +34,7 @@ import org.insight.workspace.Workspace;
  * run side by side: the same session reads (entity, graph neighbourhood, document search, points, flags) without
  * building or rendering a product. Prints times (best of 3), the HTML file size and peak heap.
  *
- * <pre>./run-bench report [STATEMENTS] [DOCUMENTS] [EDGES]</pre>
+ * <pre>./run-bench report [STATEMENTS] [DOCUMENTS] [EDGES] [KEEP_HTML]</pre>
  */
 public final class ReportBench {
   private static final Principal READER = Principal.of("analyst", "FR", "POLICE");
@@ -91,6 +91,9 @@ public final class ReportBench {
       System.out.printf(Locale.ROOT, "%-44s %,10.0f ms  (aim < 5,000)%n", "profile + HTML", bestProduct + bestRender);
       System.out.printf(Locale.ROOT, "%-44s %,10.2f MB  (aim < 5 MB)%n", "HTML file size", size / 1e6);
       System.out.printf(Locale.ROOT, "%-44s %,10.0f MB%n", "peak heap (warm rounds)", heap.peakBytes() / 1e6);
+      if (args.length > 3) {
+        Files.copy(root.resolve("profile.html"), Path.of(args[3]), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
       if (cold.sections().isEmpty()) {
         throw new IllegalStateException("an empty profile");
       }

@@ -32,7 +32,7 @@ public final class HtmlRenderer {
       + " #ccc;margin-top:28px}h3{font-size:14px;margin:14px 0 4px}nav a{margin-right:10px}"
       + "table{border-collapse:collapse;margin:6px 0;font-size:12px}th,td{border:1px solid #ddd;padding:3px 6px;"
       + "text-align:left;vertical-align:top;max-width:520px;overflow-wrap:anywhere}th{background:#f2f2f2}"
-      + ".src,.lbl{color:#666;font-size:11px}.net{width:800px;height:800px;border:1px solid #ccc;position:relative}"
+      + ".src,.lbl,.claims td:nth-child(4),.claims td:nth-child(5){color:#666;font-size:11px}.net{width:800px;height:800px;border:1px solid #ccc;position:relative}"
       + ".evidence{background:#f7f7f7;border:1px solid #ddd;padding:6px;max-width:788px;white-space:pre-wrap;"
       + "font-size:12px}.legend,.note{color:#555;font-size:12px}.maps{display:flex;gap:12px;align-items:flex-start}"
       + ".map svg{width:100%;height:auto}.map{flex:0 1 760px}.overview{flex:0 0 340px}"
@@ -63,11 +63,12 @@ public final class HtmlRenderer {
           .append(Html.text(s.title())).append("</h2>\n");
       // (Java 17: no pattern matching for switch)
       if (s instanceof Section.Table t) {
-        table(body, t);
+        table(body, t, "t" + (i + 1));
       } else if (s instanceof Section.Statements st) {
         statements(body, st);
       } else if (s instanceof Section.NetworkFigure n) {
-        NetworkChart.write(body, n, i + 1);
+        NetworkChart.write(body, n, i + 1, linked(p, i + 1, "Nodes", n.network().nodes().size()),
+            linked(p, i + 2, "Edges", n.network().edges().size()));
         network = true;
       } else if (s instanceof Section.MapFigure m) {
         map(body, m);
@@ -106,13 +107,19 @@ public final class HtmlRenderer {
     return s.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static void table(StringBuilder b, Section.Table t) {
+  /** The element id of the table at {@code index} if it is the figure's {@code title} table with {@code rows} rows. */
+  private static String linked(Product p, int index, String title, int rows) {
+    return index < p.sections().size() && p.sections().get(index) instanceof Section.Table t && t.title().equals(title)
+        && t.rows().size() == rows && rows > 0 ? "t" + (index + 1) : null;
+  }
+
+  private static void table(StringBuilder b, Section.Table t, String id) {
     if (t.rows().isEmpty()) {
       b.append("<p class=\"note\">None.</p>\n");
       return;
     }
     boolean sources = t.rows().stream().anyMatch(r -> !r.sources().isEmpty());
-    b.append("<table class=\"data\"><thead><tr>");
+    b.append("<table class=\"data\" id=\"").append(id).append("\"><thead><tr>");
     t.columns().forEach(c -> b.append("<th>").append(Html.text(c)));
     if (sources) {
       b.append("<th>source");
@@ -144,9 +151,9 @@ public final class HtmlRenderer {
         Source s = c.source();
         b.append("<tr><td>").append(Html.text(c.value())).append("<td>")
             .append(c.original().equals(c.value()) ? "" : Html.text(c.original())).append("<td>")
-            .append(s.grading()).append("<td class=\"src\">").append(Html.text(s.dataset()
+            .append(s.grading()).append("<td>").append(Html.text(s.dataset()
                 + (s.recordId().isEmpty() ? "" : "/" + s.recordId()) + " · " + s.method()))
-            .append("<td class=\"lbl\">").append(Html.text(c.label().toString())).append("</tr>\n");
+            .append("<td>").append(Html.text(c.label().toString())).append("</tr>\n");
       }
       b.append("</tbody></table>\n");
     }

@@ -20,7 +20,7 @@ final class NetworkChart {
   /** Up to this many nodes the force layout places them; beyond, rings by distance from the centre (or by degree). */
   private static final int FORCE_LIMIT = 250;
   /** Beyond this many edges, the SVG drawing is left out (the interactive chart and the tables show them). */
-  private static final int SVG_EDGE_LIMIT = 3_000;
+  private static final int SVG_EDGE_LIMIT = 1_500;
   /** At most this many evidence ids per edge in the chart's data (the Edges table has them all). */
   private static final int EVIDENCE_LIMIT = 20;
   private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
@@ -28,7 +28,12 @@ final class NetworkChart {
 
   private NetworkChart() {}
 
-  static void write(StringBuilder b, Section.NetworkFigure figure, int number) {
+  /**
+   * Writes the figure. When the product lists the network's nodes and edges in tables ({@code nodesTable},
+   * {@code edgesTable}: their element ids, rows in the network's order), the chart's data holds only what draws it
+   * and a click shows the clicked item's table row, so nothing is written twice.
+   */
+  static void write(StringBuilder b, Section.NetworkFigure figure, int number, String nodesTable, String edgesTable) {
     List<GraphNode> nodes = figure.network().nodes();
     List<GraphEdge> edges = figure.network().edges();
     double[][] xy = layout(figure);
@@ -51,30 +56,60 @@ final class NetworkChart {
     b.append("</div>\n<pre class=\"evidence\" id=\"").append(evidence)
         .append("\">Click a node or an edge for its evidence.</pre>\n");
     b.append("<script type=\"application/json\" data-network=\"").append(box).append("\" data-evidence=\"")
-        .append(evidence).append("\">{\"nodes\":[");
+        .append(evidence).append("\">{");
+    if (nodesTable != null && edgesTable != null) {
+      b.append("\"nodesTable\":").append(Html.json(nodesTable)).append(",\"edgesTable\":").append(Html.json(edgesTable))
+          .append(',');
+    }
+    boolean full = nodesTable == null || edgesTable == null;
+    b.append("\"nodes\":[");
     for (int i = 0; i < nodes.size(); i++) {
       GraphNode n = nodes.get(i);
       b.append(i == 0 ? "" : ",").append("\n{\"id\":").append(Html.json(n.id().value())).append(",\"caption\":")
-          .append(Html.json(n.caption())).append(",\"type\":").append(Html.json(n.type())).append(",\"label\":")
-          .append(Html.json(n.label().toString())).append(",\"members\":[");
-      for (int m = 0; m < n.members().size(); m++) {
-        b.append(m == 0 ? "" : ",").append(Html.json(n.members().get(m).value()));
+          .append(Html.json(n.caption())).append(",\"type\":").append(Html.json(n.type())).append(",\"x\":")
+          .append(Math.round(xy[i][0])).append(",\"y\":").append(Math.round(xy[i][1]));
+      if (figure.centre().map(n.id()::equals).orElse(false)) {
+        b.append(",\"centre\":true");
       }
-      b.append("],\"x\":").append(Charts.num(xy[i][0])).append(",\"y\":").append(Charts.num(xy[i][1]))
-          .append(",\"centre\":").append(figure.centre().map(n.id()::equals).orElse(false)).append('}');
+      if (full) {
+        b.append(",\"label\":").append(Html.json(n.label().toString())).append(",\"members\":[");
+        for (int m = 0; m < n.members().size(); m++) {
+          b.append(m == 0 ? "" : ",").append(Html.json(n.members().get(m).value()));
+        }
+        b.append(']');
+      }
+      b.append('}');
     }
     b.append("],\"edges\":[");
     for (int i = 0; i < edges.size(); i++) {
       GraphEdge e = edges.get(i);
+      // defaults left out (no value, no documents, end = start, nothing more): the script fills them in
       b.append(i == 0 ? "" : ",").append("\n{\"s\":").append(Html.json(e.source().value())).append(",\"t\":")
           .append(Html.json(e.target().value())).append(",\"kind\":").append(Html.json(e.kind().name()))
-          .append(",\"type\":").append(Html.json(e.type())).append(",\"value\":").append(Html.json(e.value()))
-          .append(",\"count\":").append(e.count()).append(",\"start\":").append(Html.json(e.start().orElse("")))
-          .append(",\"end\":").append(Html.json(e.end().orElse(""))).append(",\"label\":")
-          .append(Html.json(e.label().toString()));
+          .append(",\"type\":").append(Html.json(e.type()));
+      if (!full) {
+        b.append('}');
+        continue;
+      }
+      b.append(",\"count\":").append(e.count()).append(",\"label\":").append(Html.json(e.label().toString()));
+      if (!e.value().isEmpty()) {
+        b.append(",\"value\":").append(Html.json(e.value()));
+      }
+      if (e.start().isPresent()) {
+        b.append(",\"start\":").append(Html.json(e.start().get()));
+      }
+      if (e.end().isPresent() && !e.end().equals(e.start())) {
+        b.append(",\"end\":").append(Html.json(e.end().get()));
+      }
       int shown = ids(b.append(",\"statements\":"), e.statements(), EVIDENCE_LIMIT);
-      shown += ids(b.append(",\"documents\":"), e.documents(), EVIDENCE_LIMIT - shown);
-      b.append(",\"more\":").append(e.statements().size() + e.documents().size() - shown).append('}');
+      if (!e.documents().isEmpty()) {
+        shown += ids(b.append(",\"documents\":"), e.documents(), EVIDENCE_LIMIT - shown);
+      }
+      int more = e.statements().size() + e.documents().size() - shown;
+      if (more > 0) {
+        b.append(",\"more\":").append(more);
+      }
+      b.append('}');
     }
     b.append("]}</script>\n");
   }
@@ -173,11 +208,15 @@ final class NetworkChart {
     for (int r : ring) {
       size[r]++;
     }
+    int outer = 1;
+    for (int r = 1; r < 4; r++) {
+      outer = size[r] > 0 ? r : outer;
+    }
     int[] seen = new int[4];
     double[][] xy = new double[n][2];
     for (int i = 0; i < n; i++) {
       int r = ring[i];
-      double radius = r == 0 ? 0 : 130 * r + (r == 1 ? 0 : 50);
+      double radius = r == 0 ? 0 : 360.0 * r / outer;
       double angle = 2 * Math.PI * seen[r]++ / Math.max(1, size[r]);
       xy[i][0] = 400 + Math.cos(angle) * Math.min(380, radius);
       xy[i][1] = 400 + Math.sin(angle) * Math.min(380, radius);

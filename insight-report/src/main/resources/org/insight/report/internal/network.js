@@ -17,17 +17,34 @@
     var data = JSON.parse(block.textContent);
     var types = {};
     var elements = [];
-    data.nodes.forEach(function (n) {
+    // a clicked item's row of the product's Nodes or Edges table, as "column: value" lines
+    function row(tableId, index) {
+      var table = tableId && document.getElementById(tableId);
+      if (!table) {
+        return null;
+      }
+      var head = table.tHead.rows[0].cells;
+      var cells = table.tBodies[0].rows[index].cells;
+      var lines = [];
+      for (var k = 0; k < cells.length; k++) {
+        if (cells[k].textContent) {
+          lines.push(head[k].textContent + ': ' + cells[k].textContent);
+        }
+      }
+      return lines;
+    }
+    data.nodes.forEach(function (n, i) {
       if (!Object.prototype.hasOwnProperty.call(types, n.type)) {
         types[n.type] = colours[Object.keys(types).length % colours.length];
       }
       elements.push({group: 'nodes', data: {id: n.id, caption: n.caption, type: n.type, label: n.label,
-        members: n.members, colour: types[n.type], centre: n.centre ? 1 : 0}, position: {x: n.x, y: n.y}});
+        members: n.members || [], colour: types[n.type], centre: n.centre ? 1 : 0, index: i},
+        position: {x: n.x, y: n.y}});
     });
     data.edges.forEach(function (e, i) {
       elements.push({group: 'edges', data: {id: 'e' + i, source: e.s, target: e.t, kind: e.kind, type: e.type,
-        value: e.value, count: e.count, start: e.start, end: e.end, statements: e.statements, documents: e.documents,
-        more: e.more, label: e.label}});
+        value: e.value || '', count: e.count, start: e.start || '', end: e.end || e.start || '',
+        statements: e.statements || [], documents: e.documents || [], more: e.more || 0, label: e.label, index: i}});
     });
     box.textContent = '';
     box.className += ' live';
@@ -51,11 +68,17 @@
     });
     cy.on('tap', 'node', function (event) {
       var d = event.target.data();
-      panel.textContent = [d.caption, 'id: ' + d.id, 'type: ' + d.type, 'records: ' + d.members.join(' '),
-        'label: ' + d.label, 'edges: ' + event.target.connectedEdges().length].join('\n');
+      var lines = row(data.nodesTable, d.index) || ['id: ' + d.id, 'type: ' + d.type,
+        'records: ' + d.members.join(' '), 'label: ' + d.label];
+      panel.textContent = [d.caption].concat(lines, ['edges: ' + event.target.connectedEdges().length]).join('\n');
     });
     cy.on('tap', 'edge', function (event) {
       var d = event.target.data();
+      var linked = row(data.edgesTable, d.index);
+      if (linked) {
+        panel.textContent = linked.join('\n');
+        return;
+      }
       var lines = [d.kind + ' ' + d.type + (d.value ? ' (' + d.value + ')' : ''), d.source + ' – ' + d.target,
         'evidence: ' + d.count + (d.start ? ', ' + d.start + (d.end && d.end !== d.start ? ' to ' + d.end : '') : ''),
         'label: ' + d.label];
