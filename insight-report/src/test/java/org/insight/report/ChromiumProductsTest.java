@@ -86,9 +86,33 @@ class ChromiumProductsTest {
     String evidence = chromium.eval("document.querySelector('.evidence').textContent").asText();
     assertTrue(evidence.startsWith("Ivan Petrov\nid: p0\ntype: Person"), evidence);
     chromium.eval(box + ".insightChart.edges()[0].emit('tap'); 0");
-    assertTrue(chromium.eval("document.querySelector('.evidence').textContent").asText().contains("label: "));
+    String edge = chromium.eval("document.querySelector('.evidence').textContent").asText();
+    assertTrue(edge.startsWith("source: ") && edge.contains("\nstatements: st-") && edge.contains("\nlabel: A"),
+        "the edge's row of the Edges table: " + edge);
+    chromium.screenshot(SHOTS.resolve("profile-network.png"), ".net");
     assertTrue(chromium.eval("document.querySelectorAll('.map:not(.overview) svg circle').length").asInt() >= 2, "places drawn");
     assertEquals(List.of(), chromium.errors(), "no error after the clicks");
+  }
+
+  @Test
+  void aLargeNeighbourhoodIsDrawnByTheChartWithoutError() throws Exception {
+    String[] names = new String[400];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = i == 0 ? "Viktor Orlanov" : "Person " + i;
+    }
+    try (Workspace big = World.open(dir.resolve("big"))) {
+      World.of(names).write(big, l -> true);
+      Product p = Reports.of(big.session(Principal.of("analyst", List.of("A")), World.CI)).profile(World.SUBJECT);
+      int nodes = p.sections(Section.NetworkFigure.class).get(0).network().nodes().size();
+      assertTrue(nodes > 700, "persons and events: " + nodes);
+      open(p, "profile-large");
+      assertEquals(nodes, chromium.eval("document.querySelector('.net').getAttribute('data-ready')").asInt());
+      chromium.eval("document.querySelector('.net').insightChart.getElementById('p7').emit('tap'); 0");
+      assertTrue(chromium.eval("document.querySelector('.evidence').textContent").asText()
+          .startsWith("Person 7\nid: p7\ntype: Person\ncaption: Person 7"), "the node's row of the Nodes table");
+      chromium.screenshot(SHOTS.resolve("profile-large-network.png"), ".net");
+      assertEquals(List.of(), chromium.errors());
+    }
   }
 
   @Test

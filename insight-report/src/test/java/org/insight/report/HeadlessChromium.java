@@ -95,9 +95,22 @@ final class HeadlessChromium implements AutoCloseable {
     return r.path("result").path("value");
   }
 
-  /** A full-page screenshot as PNG. */
+  /** A screenshot of the page from its top, at most 6,000 pixels of it (Chromium refuses much larger ones). */
   void screenshot(Path png) throws Exception {
-    JsonNode r = send(session, "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+    double height = Math.min(6_000, eval("document.documentElement.scrollHeight").asDouble());
+    JsonNode r = send(session, "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+        "clip", Map.of("x", 0, "y", 0, "width", 1280, "height", height, "scale", 1)));
+    Files.write(png, Base64.getDecoder().decode(r.path("data").asText()));
+  }
+
+  /** A screenshot of the element {@code selector} selects (the first one). */
+  void screenshot(Path png, String selector) throws Exception {
+    JsonNode box = eval("(() => { const r = document.querySelector('" + selector + "').getBoundingClientRect();"
+        + " return {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height}; })()");
+    Map<String, Object> clip = Map.of("x", box.path("x").asDouble(), "y", box.path("y").asDouble(), "width",
+        box.path("width").asDouble(), "height", box.path("height").asDouble(), "scale", 1);
+    JsonNode r = send(session, "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+        "clip", clip));
     Files.write(png, Base64.getDecoder().decode(r.path("data").asText()));
   }
 

@@ -46,6 +46,8 @@
         value: e.value || '', count: e.count, start: e.start || '', end: e.end || e.start || '',
         statements: e.statements || [], documents: e.documents || [], more: e.more || 0, label: e.label, index: i}});
     });
+    // a big network shows its captions only when zoomed in (the centre's always), and lighter edges
+    var many = data.nodes.length > 150;
     box.textContent = '';
     box.className += ' live';
     var cy = cytoscape({
@@ -56,10 +58,12 @@
       maxZoom: 8,
       style: [
         {selector: 'node', style: {'background-color': 'data(colour)', 'label': 'data(caption)', 'font-size': 10,
-          'min-zoomed-font-size': 7, 'width': 14, 'height': 14, 'text-valign': 'bottom', 'text-margin-y': 3,
+          'min-zoomed-font-size': many ? 14 : 7, 'width': 14, 'height': 14, 'text-valign': 'bottom', 'text-margin-y': 3,
           'text-max-width': 120, 'text-wrap': 'ellipsis'}},
-        {selector: 'node[centre = 1]', style: {'width': 26, 'height': 26, 'border-width': 3, 'border-color': '#222'}},
-        {selector: 'edge', style: {'width': 1.5, 'line-color': '#999', 'curve-style': 'haystack', 'opacity': 0.8}},
+        {selector: 'node[centre = 1]', style: {'width': 26, 'height': 26, 'border-width': 3, 'border-color': '#222',
+          'font-size': 14, 'font-weight': 'bold', 'min-zoomed-font-size': 0}},
+        {selector: 'edge', style: {'width': many ? 1 : 1.5, 'line-color': '#999', 'curve-style': 'haystack',
+          'opacity': many ? 0.35 : 0.8}},
         {selector: 'edge[kind = "SHARED_IDENTIFIER"]', style: {'line-style': 'dashed'}},
         {selector: 'edge[kind = "CO_MENTION"]', style: {'line-style': 'dotted'}},
         {selector: 'edge[kind = "SAME_AS"]', style: {'width': 4, 'line-color': '#555'}},
