@@ -123,6 +123,10 @@ class JsonSchemaTest {
     assertTrue(Files.readString(report.resolve("ivan.html")).contains(profile.get("auditId").asText()));
     valid("report", out(read("report", "network", "--centre", ivan, "--out", report.resolve("net.html").toString())));
     valid("report", out(read("report", "map", "--out", report.resolve("map.html").toString())));
+    CliRun hidden = CliRun.of(read("report", "profile", "no-such-entity", "--out", report.resolve("x.html").toString()));
+    assertEquals(1, hidden.code(), hidden.err());
+    assertTrue((hidden.out() + hidden.err()).contains("no entity no-such-entity is visible"), hidden.out() + hidden.err());
+    assertEquals(2, CliRun.of(read("report", "network", "--hops", "5", "--out", "x.html")).code());
     JsonNode metrics = valid("graph-metrics", out(read("graph", "metrics", "--top", "5")));
     assertEquals(5, metrics.get("nodes").size(), metrics.toString());
     assertTrue(valid("graph-predict", out(read("graph", "predict", "--top", "3"))).get("items").size() > 0);
