@@ -4,6 +4,7 @@ module org.insight.bench {
   requires org.insight.trends;
   requires org.locationtech.jts;
   requires org.insight.graph;
+  requires org.insight.report;
   requires org.jgrapht.core;
   requires org.insight.test;
   requires org.insight.cli;

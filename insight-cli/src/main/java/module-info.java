@@ -1,6 +1,7 @@
 /** The insight command. */
 module org.insight.cli {
   requires org.insight.workspace;
+  requires org.insight.report;
   requires org.insight.examples;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;

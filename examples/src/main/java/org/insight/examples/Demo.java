@@ -98,6 +98,7 @@ public final class Demo {
       GraphStep.run(ws, out);
       FtmStep.run(ws, dir, out);
       TrendsStep.run(ws, dir, out);
+      ReportStep.run(ws, dir, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");

@@ -96,6 +96,20 @@ class DemoTest {
   }
 
   @Test
+  void theLyonProfileOfIvanIsOneLabelledOfflineFile() throws Exception {
+    StringWriter text = new StringWriter();
+    Demo.run(dir, new PrintWriter(text, true));
+    String out = text.toString();
+    java.nio.file.Path file = dir.resolve("profile-ivan-petrov.html");
+    assertTrue(out.contains("open " + file.toAbsolutePath().normalize()), out);
+    String html = java.nio.file.Files.readString(file);
+    assertTrue(html.contains("Profile: Ivan PETROV") && html.contains("id=\"banner-top\"")
+        && html.contains("id=\"banner-bottom\""), "a labelled profile");
+    assertTrue(html.contains("PRINCIPAL investigator.lyon"), "made for the Lyon investigator");
+    assertTrue(html.contains("default-src 'none'"), "a page that may fetch nothing");
+  }
+
+  @Test
   void anFtmListScreensOutOfTheBoxAndTheLyonExportHoldsOnlyWhatLyonSees() throws Exception {
     StringWriter text = new StringWriter();
     Demo.run(dir, new PrintWriter(text, true));

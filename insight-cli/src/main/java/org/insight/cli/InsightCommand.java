@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         GeoCommand.class,
         GraphCommand.class,
         TrendsCommand.class,
+        ReportCommand.class,
         RecordsCommand.class,
         ScreenCommand.class,
         FlagsCommand.class,

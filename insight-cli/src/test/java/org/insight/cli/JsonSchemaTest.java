@@ -135,6 +135,18 @@ class JsonSchemaTest {
     valid("graph-export", out(read("graph", "export", "--format", "html", "--out", html.toString(), "--centre", ivan,
         "--hops", "3", "--collapse-same-as")));
     assertTrue(Files.readString(html).contains("Karim BENALI"), "Karim is three hops from Ivan");
+    // products: a profile with its tables and figures beside it, a network chart and a map (kept under target/)
+    Path report = Path.of("target", "report").toAbsolutePath();
+    JsonNode profile = valid("report", out(read("report", "profile", ivan, "--out", report.resolve("ivan.html").toString(),
+        "--csv", report.resolve("csv").toString(), "--figures", report.resolve("figures").toString())));
+    assertTrue(profile.get("files").size() > 3, profile.toString());
+    assertTrue(Files.readString(report.resolve("ivan.html")).contains(profile.get("auditId").asText()));
+    valid("report", out(read("report", "network", "--centre", ivan, "--out", report.resolve("net.html").toString())));
+    valid("report", out(read("report", "map", "--out", report.resolve("map.html").toString())));
+    CliRun hidden = CliRun.of(read("report", "profile", "no-such-entity", "--out", report.resolve("x.html").toString()));
+    assertEquals(1, hidden.code(), hidden.err());
+    assertTrue((hidden.out() + hidden.err()).contains("no entity no-such-entity is visible"), hidden.out() + hidden.err());
+    assertEquals(2, CliRun.of(read("report", "network", "--hops", "5", "--out", "x.html")).code());
     JsonNode metrics = valid("graph-metrics", out(read("graph", "metrics", "--top", "5")));
     assertEquals(5, metrics.get("nodes").size(), metrics.toString());
     assertTrue(valid("graph-predict", out(read("graph", "predict", "--top", "3"))).get("items").size() > 0);

@@ -22,6 +22,27 @@ public final class GeoMap {
 
   /** The page for these points and cells (either may be empty; an empty map shows the world). */
   public static String html(String title, Collection<GeoFeature> points, Collection<HotspotCell> cells) {
+    long hot = cells.stream().filter(HotspotCell::hot).count();
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n"
+        + "<style>body{font-family:sans-serif;margin:16px;color:#222}p{font-size:13px;color:#555}</style></head>\n"
+        + "<body><h1 style=\"font-size:18px\">" + escape(title) + "</h1>\n<p>" + points.size() + " point(s), " + hot
+        + " hotspot cell(s) (Getis–Ord Gi*, Benjamini–Hochberg). Outlines: Natural Earth; places: GeoNames"
+        + " (CC BY 4.0).</p>\n" + svg(points, cells) + "</body></html>\n";
+  }
+
+  /**
+   * The map alone, as an inline SVG element (for a page of one's own): outlines, cells, then points, each with a
+   * tooltip of its id, position and property values (escaped).
+   */
+  public static String svg(Collection<GeoFeature> points, Collection<HotspotCell> cells) {
+    return svg(points, cells, 0);
+  }
+
+  /**
+   * The map alone, showing at least {@code minSpanDegrees} of longitude and latitude around the points (an overview
+   * that shows the country outlines around a city's points).
+   */
+  public static String svg(Collection<GeoFeature> points, Collection<HotspotCell> cells, double minSpanDegrees) {
     Envelope view = new Envelope();
     points.forEach(f -> view.expandToInclude(f.point().longitude(), f.point().latitude()));
     cells.forEach(c -> {
@@ -30,6 +51,9 @@ public final class GeoMap {
     });
     if (view.isNull()) {
       view.init(-180, 180, -60, 85);
+    } else if (minSpanDegrees > 0) {
+      view.expandBy(Math.max(0, (minSpanDegrees - view.getWidth()) / 2), Math.max(0, (minSpanDegrees
+          - view.getHeight()) / 2));
     }
     double margin = Math.max(0.05, Math.max(view.getWidth(), view.getHeight()) * 0.15);
     view.init(Math.max(-180, view.getMinX() - margin), Math.min(180, view.getMaxX() + margin),
@@ -87,12 +111,7 @@ public final class GeoMap {
               + f.properties().values().stream().map(String::valueOf).reduce("", (a, b) -> a + " " + b))));
     }
     svg.append("</g>\n</svg>\n");
-    long hot = cells.stream().filter(HotspotCell::hot).count();
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n"
-        + "<style>body{font-family:sans-serif;margin:16px;color:#222}p{font-size:13px;color:#555}</style></head>\n"
-        + "<body><h1 style=\"font-size:18px\">" + escape(title) + "</h1>\n<p>" + points.size() + " point(s), " + hot
-        + " hotspot cell(s) (Getis–Ord Gi*, Benjamini–Hochberg). Outlines: Natural Earth; places: GeoNames"
-        + " (CC BY 4.0).</p>\n" + svg + "</body></html>\n";
+    return svg.toString();
   }
 
   private record Projection(Envelope view, double kx, double ky) {
@@ -113,6 +132,7 @@ public final class GeoMap {
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 }

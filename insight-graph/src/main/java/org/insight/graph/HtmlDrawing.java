@@ -88,8 +88,11 @@ public final class HtmlDrawing {
     };
   }
 
-  /** Fruchterman–Reingold from points on a circle in node order, 300 cooling steps: deterministic. */
-  static double[][] layout(Network network) {
+  /**
+   * Fruchterman–Reingold from points on a circle in node order, 300 cooling steps: deterministic. x and y in [0, 800]
+   * per node, in the order of {@link Network#nodes()}; it costs n² per step, so keep it to a few hundred nodes.
+   */
+  public static double[][] layout(Network network) {
     int n = network.nodes().size();
     double[][] p = new double[n][2];
     double area = (double) (SIZE - 2 * MARGIN) * (SIZE - 2 * MARGIN);

@@ -48,12 +48,19 @@ public final class Session implements AutoCloseable {
   private final Workspace workspace;
   private final Principal principal;
   private final Purpose purpose;
+  /** Set only on the session a {@link #product} hands its reader: the reads it made, audited as one entry. */
+  private final java.util.Queue<String> productReads;
   private volatile boolean closed;
 
   Session(Workspace workspace, Principal principal, Purpose purpose) {
+    this(workspace, principal, purpose, null);
+  }
+
+  private Session(Workspace workspace, Principal principal, Purpose purpose, java.util.Queue<String> productReads) {
     this.workspace = workspace;
     this.principal = principal;
     this.purpose = purpose;
+    this.productReads = productReads;
   }
 
   public Principal principal() {
@@ -929,6 +936,59 @@ public final class Session implements AutoCloseable {
   }
 
   void audit(String operation, String query, List<String> items, String outcome) {
+    if (productReads != null) {
+      // a product's reads are audited together, by the one entry product() writes before handing the product over
+      if (!PRODUCT_READS.contains(operation) && !operation.startsWith("geo.")) {
+        throw new IllegalStateException("a product only reads, and '" + operation + "' is not a read; write through"
+            + " the session itself, outside Session.product");
+      }
+      productReads.add(operation);
+      return;
+    }
     workspace.audit(new AuditEvent(workspace.now(), principal.id(), purpose.name(), operation, query, items, outcome));
+  }
+
+  /** The operations a product's reader may perform (every other one is a write, or reads outside the product). */
+  private static final Set<String> PRODUCT_READS = Set.of("entity.get", "entity.list", "entity.count", "entity.scan",
+      "statement.scan", "document.get", "document.list", "search", "suggest", "mention.list", "flag.list",
+      "graph.build", "match.resolved", "match.judgements", "match.events");
+
+  /**
+   * An analytical product (a report, a chart, a map) as one audited read: {@code read} gets a reader that is this
+   * session for reads — the same principal, purpose and visibility — whose reads are not audited one by one; when it
+   * returns, one entry {@code operation} names the reads it made and every item the product holds ({@code items}),
+   * and only then does {@code finish} get the result with the id of that entry (for the product's banner). A reader
+   * that tries to write is refused; the reader is closed when {@code read} returns, so it cannot be kept. If
+   * {@code read} fails, an error entry is written and the failure rethrown.
+   *
+   * @param operation the audit operation, e.g. {@code report.profile}
+   * @param query what was asked for, as free text (an entity id, options)
+   * @return what {@code finish} makes of the result and the audit id ({@code sequence:hash})
+   */
+  public <T, R> R product(String operation, String query, Function<Session, T> read,
+      Function<T, ? extends Collection<String>> items, java.util.function.BiFunction<T, String, R> finish) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(read, "read");
+    Objects.requireNonNull(items, "items");
+    Objects.requireNonNull(finish, "finish");
+    ensureOpen();
+    if (productReads != null) {
+      throw new IllegalStateException("a product's reader cannot make another product; make it with the session");
+    }
+    Session reader = new Session(workspace, principal, purpose, new java.util.concurrent.ConcurrentLinkedQueue<>());
+    T result;
+    List<String> listed;
+    try {
+      result = read.apply(reader);
+      listed = List.copyOf(new java.util.TreeSet<>(items.apply(result)));
+    } catch (RuntimeException e) {
+      audit(operation, query, List.of(), "error: " + e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      reader.close();
+    }
+    org.insight.policy.AuditRecord entry = workspace.audit(new AuditEvent(workspace.now(), principal.id(),
+        purpose.name(), operation, query + " reads=" + new java.util.TreeSet<>(reader.productReads), listed, "ok"));
+    return finish.apply(result, entry.sequence() + ":" + entry.hash().substring(0, Math.min(16, entry.hash().length())));
   }
 }

@@ -225,8 +225,8 @@ public final class Workspace implements AutoCloseable {
     return labels.get(text, Label::parse);
   }
 
-  void audit(AuditEvent event) {
-    audit.append(event);
+  org.insight.policy.AuditRecord audit(AuditEvent event) {
+    return audit.append(event);
   }
 
   void ensureOpen() {

@@ -179,6 +179,14 @@ class SessionSecurityContractTest {
         args[i] = org.insight.match.ScreeningQuery.of("Hidden Person");
       } else if (types[i] == Erasure.class) {
         args[i] = Erasure.builder().entities(entity).documents(documentId).reason("a reason").build();
+      } else if (types[i] == String.class && m.getName().equals("product")) {
+        args[i] = i == 0 ? "report.profile" : entity.value();
+      } else if (types[i] == java.util.function.Function.class && m.getName().equals("product")) {
+        // the product reads the hidden entity; the items it lists are those it got (none)
+        args[i] = i == 2 ? (java.util.function.Function<Session, Object>) s -> s.entity(entity)
+            : (java.util.function.Function<Object, List<String>>) o -> ((Optional<?>) o).map(e -> List.of("leak")).orElse(List.of());
+      } else if (types[i] == java.util.function.BiFunction.class) {
+        args[i] = (java.util.function.BiFunction<Object, String, Object>) (read, auditId) -> read;
       } else if (types[i] == String.class && m.getName().equals("purgeExpired")) {
         args[i] = "a reason";
       } else if (types[i] == String.class && m.getName().equals("flags")) {

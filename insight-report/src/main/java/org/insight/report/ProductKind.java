@@ -1,0 +1,13 @@
+package org.insight.report;
+
+/** What a product is. */
+public enum ProductKind {
+  /** Everything a session may see about one entity. */
+  PROFILE,
+  /** A link chart. */
+  NETWORK,
+  /** Points, clusters and hotspots on country outlines. */
+  MAP,
+  /** Series, alarms and period comparisons. */
+  TRENDS
+}
