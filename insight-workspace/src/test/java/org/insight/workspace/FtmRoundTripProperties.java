@@ -70,7 +70,7 @@ class FtmRoundTripProperties {
           .ftm(ws.schema()).build());
       assertEquals(List.of(), r.failures());
       StringWriter out = new StringWriter();
-      s.export(ExportOptions.all()).writeFtm(out);
+      s.export(ExportOptions.all(), out);
       Set<JsonNode> got = new HashSet<>();
       for (String line : out.toString().split("\n")) {
         if (!line.isBlank()) {
