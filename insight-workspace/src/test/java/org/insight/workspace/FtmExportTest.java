@@ -210,4 +210,30 @@ class FtmExportTest {
     }
     return rows;
   }
+
+  @Test
+  void aWorkspaceWatchListShowsFtmTopicsAndSanctionsWithEachHitAndOnlyWhatTheSessionSees(@TempDir Path dir)
+      throws IOException {
+    Path list = Files.writeString(dir.resolve("wanted.ftm.jsonl"), """
+        {"id": "NK-rossi", "schema": "Person", "properties": {"name": ["Marco Rossi"], "topics": ["wanted", "crime"]}}
+        {"id": "san-1", "schema": "Sanction", "properties": {"entity": ["NK-rossi"], "program": ["EU-ITA"], "authority": ["Council of the EU"]}}
+        """);
+    Dataset secret = Dataset.of("notices", Label.of("OPEN&SECRET"), SourceGrading.parse("A1"));
+    try (Workspace ws = Workspace.builder(dir.resolve("ws")).clock(Fixtures.FIXED).watchLists("notices").open()) {
+      Session w = ws.session(Fixtures.loader("loader"), CI);
+      IngestReport r = w.ingest(IngestRequest.builder(Dataset.of("notices", Label.of("OPEN"), SourceGrading.parse("A1")))
+          .source(IngestSource.file(list)).ftm(ws.schema()).build());
+      assertEquals(List.of(), r.failures());
+      w.add(secret.entity("Sanction", "san-secret").add("entity", EntityId.fromSource("notices", "NK-rossi").value())
+          .add("program", "CANARY-PROGRAMME").build());
+      Session open = ws.session(Principal.of("analyst", List.of("OPEN")), CI);
+      org.insight.match.ScreeningHit hit = open.screen(org.insight.match.ScreeningQuery.of("Марко Росси"), 1).get(0);
+      assertEquals(EntityId.fromSource("notices", "NK-rossi").value(), hit.id());
+      assertEquals(java.util.Map.of("topics", List.of("crime", "wanted"),
+          "sanction", List.of("EU-ITA (Council of the EU)")), hit.attributes());
+      Session cleared = ws.session(Principal.of("officer", List.of("OPEN", "SECRET")), CI);
+      assertEquals(List.of("CANARY-PROGRAMME", "EU-ITA (Council of the EU)"), cleared.screen(
+          org.insight.match.ScreeningQuery.of("Marco Rossi"), 1).get(0).attributes().get("sanction"));
+    }
+  }
 }
