@@ -148,7 +148,10 @@ public final class FtmWriter {
 
   /** The label a value derived from {@code e}'s FtM id must carry besides its own (the id's statement's). */
   private static Label withId(Label own, Entity e) {
-    Optional<Statement> source = idSource(e);
+    return withId(own, idSource(e));
+  }
+
+  private static Label withId(Label own, Optional<Statement> source) {
     return source.isEmpty() || source.get().label().equals(own) ? own : own.andOrStricter(source.get().label());
   }
 
@@ -354,8 +357,9 @@ public final class FtmWriter {
     EntityType type = schema.type(e.schema());
     List<Value> out = new ArrayList<>();
     boolean call = row.ftmSchema().equals("Call");
+    Optional<Statement> idSource = idSource(e);
     for (Statement s : e.statements()) {
-      Label label = withId(s.label(), e);
+      Label label = withId(s.label(), idSource);
       if (call && (s.property().equals("caller") || s.property().equals("callee"))) {
         callSide(s, s.property().equals("caller") ? "caller" : "receiver", label, lookup, out);
         continue;
