@@ -201,6 +201,27 @@ public final class FtmWriter {
       throw new UncheckedIOException("cannot write the FtM statements: " + e.getMessage(), e);
     }
     return new Base(lookup) {
+      /** The last time formatted: an entity's values, and often a whole import's, share one. */
+      private Instant seen;
+      private String seenText;
+
+      private final Map<Label, String> labels = new HashMap<>();
+
+      private String label(Label l) {
+        if (labels.size() > 1_000) {
+          labels.clear(); // few distinct labels in practice; bounded whatever the data
+        }
+        return labels.computeIfAbsent(l, Label::toString);
+      }
+
+      private String seen(Instant at) {
+        if (!at.equals(seen)) {
+          seen = at;
+          seenText = SEEN.format(at);
+        }
+        return seenText;
+      }
+
       @Override
       void entity(Entity e, String id, String ftmSchema, List<Value> values) throws IOException {
         Set<String> keys = new HashSet<>();
@@ -214,10 +235,11 @@ public final class FtmWriter {
           last = last == null || v.seen().isAfter(last) ? v.seen() : last;
           dataset = dataset == null || v.dataset().compareTo(dataset) < 0 ? v.dataset() : dataset;
         }
-        row(out, keys, id, "id", "id", ftmSchema, id, dataset, "", first, last, all);
+        row(out, keys, id, "id", "id", ftmSchema, id, dataset, "", seen(first), seen(last), label(all));
         for (Value v : values) {
+          String at = seen(v.seen());
           row(out, keys, id, v.prop(), propType(ftmSchema, v.prop(), e.schema()), ftmSchema, v.value(), v.dataset(),
-              v.original(), v.seen(), v.seen(), v.label());
+              v.original(), at, at, label(v.label()));
         }
       }
 
@@ -240,14 +262,14 @@ public final class FtmWriter {
   }
 
   private static void row(Writer out, Set<String> keys, String entityId, String prop, String propType,
-      String ftmSchema, String value, String dataset, String original, Instant first, Instant last, Label label)
+      String ftmSchema, String value, String dataset, String original, String first, String last, String label)
       throws IOException {
     String id = statementId(dataset, entityId, prop, value);
     if (!keys.add(id)) {
       return; // the same value from the same dataset twice (two statements of ours): FtM holds it once
     }
     List<String> cells = List.of(id, entityId, entityId, prop, propType, ftmSchema, value, dataset, "", original,
-        SEEN.format(first), SEEN.format(last), label.toString());
+        first, last, label);
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         out.write(',');
