@@ -109,7 +109,7 @@ public final class FtmBench {
           long theirHeap = heap.peakBytes();
           System.out.printf(Locale.ROOT, "export %s: ours %,.0f entities/s (%.1f s, %,d entities, %,d statements, %.1f MB,"
               + " peak heap %d MB) | Jackson writing the parsed maps %,.0f entities/s (%.2f s, %.1f MB, peak heap %d MB"
-              + " over the maps held) | ratio %.1fx%n", shape.text(), export.entities() / sec(ours), sec(ours),
+              + " with the maps held) | ratio %.1fx%n", shape.text(), export.entities() / sec(ours), sec(ours),
               export.entities(), export.statements(), Files.size(out) / 1e6, oursHeap >> 20, keep.size() / sec(theirs),
               sec(theirs), Files.size(base) / 1e6, theirHeap >> 20, (double) ours / theirs);
         }
