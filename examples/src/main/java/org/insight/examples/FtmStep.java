@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import org.insight.core.Dataset;
 import org.insight.core.ftm.FtmReader;
-import org.insight.core.ftm.FtmWriter;
 import org.insight.core.json.ModelJson;
 import org.insight.match.FtmWatchList;
 import org.insight.match.ScreeningHit;
@@ -49,16 +48,16 @@ final class FtmStep {
         top.id(), top.probability(), list.attributes(top.id()));
     Demo.Reader lyon = Demo.READERS.get(1);
     try (Session s = ws.session(lyon.principal(), lyon.purpose())) {
-      Export export = s.export(ExportOptions.all().types("Person"));
       Path file = dir.resolve("export-lyon.ftm.jsonl");
-      FtmWriter.Result written;
+      Export export;
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        written = export.writeFtm(w);
+        export = s.export(ExportOptions.all().types("Person"), w);
       }
       Files.writeString(dir.resolve("export-lyon.ftm.jsonl.meta.json"),
-          ModelJson.write(export.header("ftm", written)) + "\n", StandardCharsets.UTF_8);
+          ModelJson.write(export.header()) + "\n", StandardCharsets.UTF_8);
       out.printf(Locale.ROOT, "   investigator.lyon exported %d persons to %s (one audit entry); its sidecar names"
-          + " the label %s%n", written.written(), file.getFileName(), export.label().map(Object::toString).orElse("-"));
+          + " the label %s%n", export.ftm().orElseThrow().written(), file.getFileName(),
+          export.label().map(Object::toString).orElse("-"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -248,9 +248,9 @@ final class ScreenCommand implements Callable<Integer> {
     return String.join("; ", parts);
   }
 
-  /** What an FtM list says about the hit's entry (topics, sanctions); nothing for other lists. */
+  /** What the list says about the hit's entry (topics, sanctions): the FtM file's, or the workspace watch list's. */
   private Map<String, List<String>> attributes(ScreeningHit h) {
-    return ftmList == null ? Map.of() : ftmList.attributes(h.id());
+    return ftmList == null ? h.attributes() : ftmList.attributes(h.id());
   }
 
   private ObjectNode json(ScreeningHit h, int rank) {

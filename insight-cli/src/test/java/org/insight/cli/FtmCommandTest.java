@@ -62,6 +62,23 @@ class FtmCommandTest {
     assertEquals(0, CliRun.of("export", "--out", back.toString(), "--workspace", ws2, "--auths", "OPEN").code());
     assertEquals(Set.copyOf(lines), Set.copyOf(Files.readAllLines(back)));
 
+    // FtM statement CSV out, in again elsewhere, out again: the same rows (ids, props, values, labels)
+    Path statements = dir.resolve("out.statements.csv");
+    assertEquals(0, CliRun.of("export", "--format", "ftm-statements", "--out", statements.toString(), "--workspace",
+        ws, "--auths", "OPEN").code());
+    List<String> rows = Files.readAllLines(statements);
+    assertEquals("id,entity_id,canonical_id,prop,prop_type,schema,value,dataset,lang,original_value,first_seen,"
+        + "last_seen,label", rows.get(0));
+    assertTrue(rows.stream().anyMatch(r -> r.contains(",own-1,own-1,owner,entity,Ownership,NK-1,eu-list,")),
+        rows.toString());
+    String ws3 = dir.resolve("ws3").toString();
+    assertEquals(0, CliRun.of("ingest", statements.toString(), "--format", "ftm", "--workspace", ws3, "--dataset",
+        "eu-list", "--label", "OPEN", "--auths", "OPEN").code());
+    Path statementsBack = dir.resolve("back.statements.csv");
+    assertEquals(0, CliRun.of("export", "--format", "ftm-statements", "--out", statementsBack.toString(),
+        "--workspace", ws3, "--auths", "OPEN").code());
+    assertEquals(withoutSeen(rows), withoutSeen(Files.readAllLines(statementsBack)));
+
     CliRun bad = CliRun.of("ingest", in.toString(), "--format", "xml", "--workspace", ws, "--dataset", "d",
         "--label", "OPEN", "--auths", "OPEN");
     assertEquals(2, bad.code());
@@ -82,7 +99,7 @@ class FtmCommandTest {
         "--label", "FR", "--auths", "FR,SECRET").code());
     assertEquals(0, CliRun.of("ingest", secret.toString(), "--format", "ftm", "--workspace", ws, "--dataset", "d",
         "--label", "FR&SECRET", "--auths", "FR,SECRET").code());
-    for (String format : List.of("ftm", "jsonl", "csv")) {
+    for (String format : List.of("ftm", "ftm-statements", "jsonl", "csv")) {
       Path out = dir.resolve("export." + format);
       CliRun r = CliRun.of("export", "--format", format, "--out", out.toString(), "--workspace", ws, "--auths", "FR");
       assertEquals(0, r.code(), r.err());
@@ -113,5 +130,19 @@ class FtmCommandTest {
     assertEquals("EU-RUS (Council of the EU)", hit.get("attributes").get("sanction").get(0).asText());
     CliRun both = CliRun.of("screen", "x", "--watchlist-ftm", list.toString(), "--watchlist", list.toString());
     assertEquals(2, both.code());
+  }
+
+  /** Rows without first_seen/last_seen (when each workspace took the value in). */
+  private static Set<String> withoutSeen(List<String> rows) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (String r : rows) {
+      String[] c = r.split(",", -1);
+      if (c.length >= 13) {
+        out.add(String.join(",", List.of(c).subList(0, 10)) + "," + c[c.length - 1]);
+      } else {
+        out.add(r);
+      }
+    }
+    return out;
   }
 }

@@ -234,6 +234,9 @@ class JsonSchemaTest {
     Path jsonl = dir.resolve("export.jsonl");
     valid("export", out(read("export", "--format", "jsonl", "--out", jsonl.toString(), "--query", "petrov")));
     valid("export-header", Files.readAllLines(jsonl).get(0));
+    Path statements = dir.resolve("export.statements.csv");
+    valid("export", out(read("export", "--format", "ftm-statements", "--out", statements.toString())));
+    valid("export-header", Files.readString(dir.resolve("export.statements.csv.meta.json")));
   }
 
   /** Checked by the tests that can produce them: NlpCommandTest trains a model, and translation needs APY. */

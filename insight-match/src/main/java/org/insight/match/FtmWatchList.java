@@ -16,8 +16,9 @@ import org.insight.core.ftm.FtmReader;
  * A watch list read from a FollowTheMoney file (an OpenSanctions or national export, JSON lines or a JSON array)
  * without writing a mapping: its Person entities become screening entries, each with its FtM id as the entry id, and
  * what the list says about them becomes entry attributes shown beside a hit — the FtM {@code topics}
- * ({@code sanction}, {@code crime}, {@code role.pep}, …) and each {@code Sanction} naming the person (programme,
- * authority, listing date, reason).
+ * ({@code sanction}, {@code crime}, {@code role.pep}, …), each {@code Sanction} naming the person (programme,
+ * authority, listing date, reason), and the entity's top-level {@code datasets} (the lists naming it) and
+ * {@code referents} (the source records merged into it). {@link #screen} hands hits out with them.
  *
  * <pre>{@code
  * FtmWatchList list = FtmWatchList.read(in, "sanctions.ftm.json",
@@ -57,6 +58,8 @@ public final class FtmWatchList {
     Map<String, String> ftmIds = new HashMap<>();
     Map<String, List<String>> sanctions = new HashMap<>();
     Map<String, Long> others = new TreeMap<>();
+    Map<String, java.util.Set<String>> lists = new HashMap<>();
+    Map<String, java.util.Set<String>> referents = new HashMap<>();
     FtmReader.Summary summary = reader.read(in, source, null, r -> {
       if (r.entity().isEmpty()) {
         return;
@@ -66,6 +69,8 @@ public final class FtmWatchList {
         Entity before = persons.get(e.id().value());
         persons.put(e.id().value(), before == null ? e : merge(before, e));
         ftmIds.putIfAbsent(e.id().value(), r.ftmId());
+        r.datasets().forEach(d -> lists.computeIfAbsent(e.id().value(), k -> new java.util.TreeSet<>()).add(d));
+        r.referents().forEach(d -> referents.computeIfAbsent(e.id().value(), k -> new java.util.TreeSet<>()).add(d));
       } else if (e.schema().equals("Sanction")) {
         for (String target : e.values("entity")) {
           sanctions.computeIfAbsent(target, k -> new ArrayList<>()).add(describe(e));
@@ -86,6 +91,12 @@ public final class FtmWatchList {
       if (sanctions.containsKey(p.getKey())) {
         a.put("sanction", List.copyOf(sanctions.get(p.getKey())));
       }
+      if (lists.containsKey(p.getKey())) {
+        a.put("datasets", List.copyOf(lists.get(p.getKey())));
+      }
+      if (referents.containsKey(p.getKey())) {
+        a.put("referents", List.copyOf(referents.get(p.getKey())));
+      }
       attributes.put(id, java.util.Collections.unmodifiableMap(a));
     }
     return new FtmWatchList(Screening.of(entries), attributes, summary.problems(), summary.problemCount(), others);
@@ -97,8 +108,11 @@ public final class FtmWatchList {
     return new Entity(a.id(), a.schema(), all);
   }
 
-  /** "programme (authority, listed date): reason", from what the Sanction gives. */
-  private static String describe(Entity sanction) {
+  /**
+   * A Sanction as a screening attribute: "programme (authority, listed date): reason", from what it gives; the
+   * workspace's watch lists describe their Sanctions the same way.
+   */
+  public static String describe(Entity sanction) {
     StringBuilder sb = new StringBuilder(String.join("/", sanction.values("program")));
     List<String> about = new ArrayList<>(sanction.values("authority"));
     sanction.first("listingDate").or(() -> sanction.first("startDate")).ifPresent(d -> about.add("listed " + d));
@@ -112,6 +126,11 @@ public final class FtmWatchList {
   /** The screening index over the list's persons. */
   public Screening screening() {
     return screening;
+  }
+
+  /** The best {@code k} entries for {@code query}, each hit with its {@link #attributes}. */
+  public List<ScreeningHit> screen(ScreeningQuery query, int k) {
+    return screening.candidates(query, k).stream().map(h -> h.withAttributes(attributes(h.id()))).toList();
   }
 
   /** What the list says about an entry ({@code topics}, {@code sanction}); empty for an unknown id. */

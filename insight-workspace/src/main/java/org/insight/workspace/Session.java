@@ -785,15 +785,19 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * Hands out what this session may see for a user to take elsewhere ({@link Export}: FollowTheMoney, JSON lines or
-   * CSV): the visible entities of the selected types (or those a query finds), each with only its visible
-   * statements, with who exported, for what, when, and the conjunction of the labels of everything exported. One
-   * audit entry names every exported entity; it is durable before this returns.
+   * Writes what this session may see to {@code out} for a user to take elsewhere (FollowTheMoney JSON lines or
+   * statement CSV, or this SDK's JSON lines or CSV: {@link ExportOptions.Shape}): the visible entities of the selected
+   * types (or those a query finds), each with only its visible statements. Constant memory: one pass over one snapshot
+   * is spooled to a temporary file, then the one audit entry (counts, label, SHA-256 of the ids and of the bytes, and
+   * the ids themselves up to 10,000) is made durable, and only then is the data written to {@code out} (not closed).
+   * The returned {@link Export} is the header: who, for what, when, and the conjunction of the labels of everything
+   * exported.
    */
-  public Export export(ExportOptions options) {
+  public Export export(ExportOptions options, java.io.Writer out) {
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(out, "out");
     ensureOpen();
-    return Exports.build(this, options);
+    return Exports.write(this, options, out);
   }
 
   /**

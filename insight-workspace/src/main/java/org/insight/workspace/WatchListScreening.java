@@ -33,6 +33,7 @@ import org.insight.core.Statement;
 import org.insight.core.StoreException;
 import org.insight.match.ComparisonOutcome;
 import org.insight.match.Explanation;
+import org.insight.match.FtmWatchList;
 import org.insight.match.MatchModel;
 import org.insight.match.MatchRecord;
 import org.insight.match.Screening;
@@ -93,10 +94,13 @@ final class WatchListScreening {
   private final Object subjectLock = new Object();
   private final MatchModel model = MatchModel.personDefaults();
   private final AtomicLong generation = new AtomicLong();
-  private final Cache<ViewKey, Screening> views = Caffeine.newBuilder().maximumSize(8).build();
+  private final Cache<ViewKey, View> views = Caffeine.newBuilder().maximumSize(8).build();
   private Screening everything; // all watch-list entries, for continuous screening; guarded by this
 
   private record ViewKey(Set<String> labels, long generation) {}
+
+  /** A session's screening index and what its lists say about each entry (topics, sanctions), from what it sees. */
+  private record View(Screening screening, Map<String, Map<String, List<String>>> attributes) {}
 
   /**
    * The subjects a new entry is screened against, as a screening index, and what each index id stands for;
@@ -196,8 +200,10 @@ final class WatchListScreening {
   List<ScreeningHit> screen(Set<String> visibleLabels, ScreeningQuery query, int k) {
     requireWatchLists();
     long gen = workspace.readOnly() ? workspace.store.version() : generation.get();
-    Screening view = views.get(new ViewKey(visibleLabels, gen), key -> build(Visibility.of(key.labels())));
-    return view.candidates(query, k);
+    View view = views.get(new ViewKey(visibleLabels, gen), key -> view(Visibility.of(key.labels())));
+    List<ScreeningHit> hits = view.screening().candidates(query, k);
+    return view.attributes().isEmpty() ? hits
+        : hits.stream().map(h -> h.withAttributes(view.attributes().getOrDefault(h.id(), Map.of()))).toList();
   }
 
   /**
@@ -225,6 +231,45 @@ final class WatchListScreening {
   private Set<String> personTypes() {
     return workspace.schema().types().stream().filter(t -> t.isA("Person")).map(EntityType::name)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private View view(Visibility visibility) {
+    return new View(build(visibility), attributes(visibility));
+  }
+
+  /**
+   * What the watch lists say about their entries besides what is compared, as {@link FtmWatchList} says it for a
+   * file: the entry's {@code topics} and each {@code Sanction} naming it — from the statements {@code visibility}
+   * lets through only.
+   */
+  private Map<String, Map<String, List<String>>> attributes(Visibility visibility) {
+    Map<String, Map<String, Set<String>>> out = new LinkedHashMap<>();
+    for (Statement s : workspace.store.statementsOf(watchLists, personTypes(), visibility)) {
+      if (s.property().equals("topics")) {
+        out.computeIfAbsent(s.entityId().value(), x -> new java.util.TreeMap<>())
+            .computeIfAbsent("topics", x -> new TreeSet<>()).add(s.value());
+      }
+    }
+    if (workspace.schema().find("Sanction").isPresent()) {
+      Map<EntityId, List<Statement>> sanctions = new LinkedHashMap<>();
+      for (Statement s : workspace.store.statementsOf(watchLists, Set.of("Sanction"), visibility)) {
+        sanctions.computeIfAbsent(s.entityId(), x -> new ArrayList<>()).add(s);
+      }
+      sanctions.forEach((id, statements) -> {
+        Entity sanction = Entity.of(id, statements, workspace.schema());
+        for (String target : sanction.values("entity")) {
+          out.computeIfAbsent(target, x -> new java.util.TreeMap<>())
+              .computeIfAbsent("sanction", x -> new TreeSet<>()).add(FtmWatchList.describe(sanction));
+        }
+      });
+    }
+    Map<String, Map<String, List<String>>> result = new LinkedHashMap<>();
+    out.forEach((id, a) -> {
+      Map<String, List<String>> m = new java.util.TreeMap<>();
+      a.forEach((k, v) -> m.put(k, List.copyOf(v)));
+      result.put(id, m);
+    });
+    return result;
   }
 
   private Screening build(Visibility visibility) {

@@ -47,6 +47,13 @@ class FtmExportTest {
     return s.ingest(IngestRequest.builder(OSINT).source(source).ftm(s.workspace().schema()).build());
   }
 
+  /** What {@code s} exports with {@code options}, as text. */
+  static String text(Session s, ExportOptions options) {
+    StringWriter w = new StringWriter();
+    s.export(options, w);
+    return w.toString();
+  }
+
   static Set<JsonNode> lines(String text) throws IOException {
     Set<JsonNode> out = new HashSet<>();
     for (String line : text.split("\n")) {
@@ -72,13 +79,15 @@ class FtmExportTest {
       assertEquals("Passport", s.entity(EntityId.fromSource("osint", "pp-1")).orElseThrow().schema());
 
       long audit = ws.audit.size();
-      Export export = s.export(ExportOptions.all());
+      StringWriter out = new StringWriter();
+      Export export = s.export(ExportOptions.all(), out);
       assertEquals(audit + 1, ws.audit.size(), "one audit entry for the whole export");
       AuditRecord entry = ws.audit.tail(1).get(0);
       assertEquals("export", entry.event().operation());
-      assertEquals(export.entities().stream().map(e -> e.id().value()).toList(), entry.event().items());
-      StringWriter out = new StringWriter();
-      FtmWriter.Result result = export.writeFtm(out);
+      assertEquals(24, entry.event().items().size(), "every exported id (Phones too)");
+      assertTrue(entry.event().query().contains("sha256=" + export.sha256()), entry.event().query());
+      assertEquals(sha256(out.toString()), export.sha256(), "the audit names the bytes that went out");
+      FtmWriter.Result result = export.ftm().orElseThrow();
       assertEquals(22, result.written());
       assertEquals(java.util.Map.of("Phone", 2L), result.omittedTypes());
       assertEquals(lines(sample()), lines(out.toString()), "ids, schemata and values come back as they went in");
@@ -89,7 +98,7 @@ class FtmExportTest {
       IngestReport again = ingestFtm(s, IngestSource.stream("every-schema.ftm.jsonl",
           () -> new java.io.ByteArrayInputStream(sampleBytes())));
       assertEquals(List.of(), again.failures());
-      assertEquals(statements, s.export(ExportOptions.all()).statements());
+      assertEquals(statements, s.export(ExportOptions.all(), new StringWriter()).statements());
       assertEquals(24, s.count(null));
     }
   }
@@ -134,28 +143,97 @@ class FtmExportTest {
               .add("role", "CANARY-ROLE").build(),
           fr.entity("Company", "c1").add("name", "Acme").build());
       Session reader = ws.session(Principal.of("analyst", List.of("FR")), CI);
-      Export export = reader.export(ExportOptions.all());
-      assertEquals(2, export.entities().size());
-      assertEquals("FR", export.label().orElseThrow().toString());
       StringWriter ftm = new StringWriter();
-      StringWriter jsonl = new StringWriter();
-      StringWriter csv = new StringWriter();
-      FtmWriter.Result r = export.writeFtm(ftm);
-      export.writeJsonLines(jsonl);
-      export.writeCsv(csv);
-      String header = export.header("ftm", r).toString();
-      for (String written : List.of(ftm.toString(), jsonl.toString(), csv.toString(), header)) {
+      Export export = reader.export(ExportOptions.all(), ftm);
+      assertEquals(2, export.entities());
+      assertEquals("FR", export.label().orElseThrow().toString());
+      String jsonl = text(reader, ExportOptions.all().shape(ExportOptions.Shape.JSONL));
+      String csv = text(reader, ExportOptions.all().shape(ExportOptions.Shape.CSV));
+      String statements = text(reader, ExportOptions.all().shape(ExportOptions.Shape.FTM_STATEMENTS));
+      String header = export.header().toString();
+      for (String written : List.of(ftm.toString(), jsonl, csv, statements, header)) {
         assertFalse(written.contains("CANARY"), written);
         assertFalse(written.contains("SECRET"), written);
       }
       assertTrue(ftm.toString().contains("Ivan Petrov"));
-      assertTrue(csv.toString().contains("Ivan Petrov"));
+      assertTrue(csv.contains("Ivan Petrov"));
+      assertTrue(statements.contains(",name,name,Person,Ivan Petrov,fr,,,"), statements);
+      assertTrue(jsonl.startsWith("{\"format\":1,"), jsonl);
 
-      Export people = reader.export(ExportOptions.all().types("Person"));
-      assertEquals(1, people.entities().size());
-      Export found = reader.export(ExportOptions.all().query(Query.text("Acme")));
-      assertEquals(List.of(EntityId.fromSource("fr", "c1")), found.entities().stream().map(e -> e.id()).toList());
-      assertEquals(0, reader.export(ExportOptions.all().query(Query.text("CANARY"))).entities().size());
+      assertEquals(1, reader.export(ExportOptions.all().types("Person"), new StringWriter()).entities());
+      Export found = reader.export(ExportOptions.all().query(Query.text("Acme")), new StringWriter());
+      assertEquals(List.of(EntityId.fromSource("fr", "c1").value()), ws.audit.tail(1).get(0).event().items());
+      assertEquals(1, found.entities());
+      assertEquals(0, reader.export(ExportOptions.all().query(Query.text("CANARY")), new StringWriter()).entities());
+    }
+  }
+
+  static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** RFC 4180 rows (quoted cells, doubled quotes, CRLF). */
+  static List<List<String>> csvRows(String text) {
+    List<List<String>> rows = new java.util.ArrayList<>();
+    List<String> row = new java.util.ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        row.add(cell.toString());
+        cell.setLength(0);
+      } else if (c == '\n') {
+        row.add(cell.toString());
+        cell.setLength(0);
+        rows.add(row);
+        row = new java.util.ArrayList<>();
+      } else if (c != '\r') {
+        cell.append(c);
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void aWorkspaceWatchListShowsFtmTopicsAndSanctionsWithEachHitAndOnlyWhatTheSessionSees(@TempDir Path dir)
+      throws IOException {
+    Path list = Files.writeString(dir.resolve("wanted.ftm.jsonl"), """
+        {"id": "NK-rossi", "schema": "Person", "properties": {"name": ["Marco Rossi"], "topics": ["wanted", "crime"]}}
+        {"id": "san-1", "schema": "Sanction", "properties": {"entity": ["NK-rossi"], "program": ["EU-ITA"], "authority": ["Council of the EU"]}}
+        """);
+    Dataset secret = Dataset.of("notices", Label.of("OPEN&SECRET"), SourceGrading.parse("A1"));
+    try (Workspace ws = Workspace.builder(dir.resolve("ws")).clock(Fixtures.FIXED).watchLists("notices").open()) {
+      Session w = ws.session(Fixtures.loader("loader"), CI);
+      IngestReport r = w.ingest(IngestRequest.builder(Dataset.of("notices", Label.of("OPEN"), SourceGrading.parse("A1")))
+          .source(IngestSource.file(list)).ftm(ws.schema()).build());
+      assertEquals(List.of(), r.failures());
+      w.add(secret.entity("Sanction", "san-secret").add("entity", EntityId.fromSource("notices", "NK-rossi").value())
+          .add("program", "CANARY-PROGRAMME").build());
+      Session open = ws.session(Principal.of("analyst", List.of("OPEN")), CI);
+      org.insight.match.ScreeningHit hit = open.screen(org.insight.match.ScreeningQuery.of("Марко Росси"), 1).get(0);
+      assertEquals(EntityId.fromSource("notices", "NK-rossi").value(), hit.id());
+      assertEquals(java.util.Map.of("topics", List.of("crime", "wanted"),
+          "sanction", List.of("EU-ITA (Council of the EU)")), hit.attributes());
+      Session cleared = ws.session(Principal.of("officer", List.of("OPEN", "SECRET")), CI);
+      assertEquals(List.of("CANARY-PROGRAMME", "EU-ITA (Council of the EU)"), cleared.screen(
+          org.insight.match.ScreeningQuery.of("Marco Rossi"), 1).get(0).attributes().get("sanction"));
     }
   }
 }

@@ -70,7 +70,7 @@ class FtmRoundTripProperties {
           .ftm(ws.schema()).build());
       assertEquals(List.of(), r.failures());
       StringWriter out = new StringWriter();
-      s.export(ExportOptions.all()).writeFtm(out);
+      s.export(ExportOptions.all(), out);
       Set<JsonNode> got = new HashSet<>();
       for (String line : out.toString().split("\n")) {
         if (!line.isBlank()) {
@@ -81,6 +81,51 @@ class FtmRoundTripProperties {
     } finally {
       ScanNoLeakProperties.delete(dir);
     }
+  }
+
+  /**
+   * FtM statement CSV → workspace → FtM statement CSV keeps every row's id (FtM's key of dataset, entity, property
+   * and value), entity id, schema, property and value; each row carries the label of what it was read from.
+   */
+  @Property(tries = 10)
+  void ftmStatementsComeBackAsTheyWentIn(@ForAll("files") List<Ftm> entities) throws IOException {
+    StringBuilder file = new StringBuilder("entity_id,id,prop,schema,value,dataset,canonical_id,lang\r\n");
+    Set<String> expected = new TreeSet<>();
+    for (Ftm e : entities) {
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"id", e.id()});
+      e.properties().forEach((k, vs) -> vs.forEach(v -> rows.add(new String[] {k, v})));
+      for (String[] row : rows) {
+        String id = org.insight.core.ftm.FtmWriter.statementId("osint", e.id(), row[0], row[1]);
+        file.append(csv(e.id())).append(',').append(id).append(',').append(row[0]).append(',').append(e.schema())
+            .append(',').append(csv(row[1])).append(",osint,").append(csv(e.id())).append(",\r\n");
+        expected.add(String.join("|", id, e.id(), row[0], e.schema(), row[1], "osint", "OPEN"));
+      }
+    }
+    Path dir = Files.createTempDirectory("ftm-statements-round-trip");
+    try (Workspace ws = Workspace.builder(dir.resolve("ws")).clock(Fixtures.FIXED).open()) {
+      Path in = Files.writeString(dir.resolve("in.statements.csv"), file);
+      Session s = ws.session(Fixtures.loader("loader"), Purpose.CRIMINAL_INVESTIGATION);
+      IngestReport r = s.ingest(IngestRequest.builder(FtmExportTest.OSINT).source(IngestSource.file(in))
+          .ftm(ws.schema()).build());
+      assertEquals(List.of(), r.failures());
+      String out = FtmExportTest.text(s, ExportOptions.all().shape(ExportOptions.Shape.FTM_STATEMENTS));
+      Set<String> got = new TreeSet<>();
+      List<List<String>> rows = FtmExportTest.csvRows(out);
+      assertEquals(org.insight.core.ftm.FtmWriter.STATEMENT_COLUMNS, rows.get(0));
+      for (List<String> row : rows.subList(1, rows.size())) {
+        // id, entity_id, prop, schema, value, dataset, label
+        got.add(String.join("|", row.get(0), row.get(1), row.get(3), row.get(5), row.get(6), row.get(7),
+            row.get(12)));
+      }
+      assertEquals(expected, got);
+    } finally {
+      ScanNoLeakProperties.delete(dir);
+    }
+  }
+
+  private static String csv(String v) {
+    return v.contains(",") || v.contains("\"") ? '"' + v.replace("\"", "\"\"") + '"' : v;
   }
 
   /** Without datasets, and values as sets (FtM values are a set; order is not kept). */

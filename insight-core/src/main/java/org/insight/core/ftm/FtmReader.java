@@ -51,8 +51,11 @@ import org.insight.core.Statement;
  *       that is not a string or that its property's type refuses (left out; the entity keeps its other values).</li>
  * </ul>
  *
- * <p>Top-level FtM fields other than id, schema and properties ({@code datasets}, {@code referents},
- * {@code first_seen}, …) are not read: every value gets the dataset this reader was built with.
+ * <p>Top-level {@code datasets} (the lists that name the entity) and {@code referents} (the ids of the source entities
+ * merged into it) are read into each {@link Read} (a value that is not a string is reported); they are not values of
+ * the entity — every value gets the dataset this reader was built with, and this SDK makes no same-as judgement from
+ * referents — but they stay in the provenance: every statement names its record ({@code file:line#ftmId}) and the
+ * file's bytes, which hold them. Other top-level fields ({@code first_seen}, {@code target}, …) are not read.
  */
 public final class FtmReader {
   /** The provenance method of every statement an FtM import writes. */
@@ -125,12 +128,22 @@ public final class FtmReader {
    * @param entity what loads
    * @param problems what did not, one each
    * @param derived entities made from it besides its own: a Call's Phones (see docs/ftm.md)
+   * @param datasets the entity's top-level FtM {@code datasets} (the lists that name it), as the file gives them
+   * @param referents the entity's top-level FtM {@code referents} (the ids of the source entities merged into it)
    */
   public record Read(String source, long line, String ftmId, String ftmSchema, Optional<Entity> entity,
-      List<FtmProblem> problems, List<Entity> derived) {
+      List<FtmProblem> problems, List<Entity> derived, List<String> datasets, List<String> referents) {
     public Read {
       problems = List.copyOf(problems);
       derived = List.copyOf(derived);
+      datasets = List.copyOf(datasets);
+      referents = List.copyOf(referents);
+    }
+
+    /** A read without top-level datasets or referents. */
+    public Read(String source, long line, String ftmId, String ftmSchema, Optional<Entity> entity,
+        List<FtmProblem> problems, List<Entity> derived) {
+      this(source, line, ftmId, ftmSchema, entity, problems, derived, List.of(), List.of());
     }
 
     /** A read that made no other entity. */
@@ -370,8 +383,10 @@ public final class FtmReader {
       problems.add(new FtmProblem(source, line, ftmId, ftmSchema + " has no value this SDK holds; entity left out"));
       return new Read(source, line, ftmId, ftmSchema, Optional.empty(), problems);
     }
+    List<String> datasets = strings(node.get("datasets"), "datasets (top-level)", problems, source, line, ftmId);
+    List<String> referents = strings(node.get("referents"), "referents (top-level)", problems, source, line, ftmId);
     return new Read(source, line, ftmId, ftmSchema,
-        Optional.of(Entity.of(id, List.copyOf(statements.values()), schema)), problems, derived);
+        Optional.of(Entity.of(id, List.copyOf(statements.values()), schema)), problems, derived, datasets, referents);
   }
 
   /**
