@@ -8,6 +8,7 @@ module org.insight.workspace {
   requires transitive org.insight.geo;
   requires transitive org.insight.graph;
   requires com.github.benmanes.caffeine;
+  requires org.slf4j;
 
   exports org.insight.workspace;
 }
