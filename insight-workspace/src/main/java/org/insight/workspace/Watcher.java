@@ -154,6 +154,38 @@ public final class Watcher {
   }
 
   /**
+   * One pass instead of a watch (for a scheduled job): scans the trees twice, one poll interval apart, ingests every
+   * file the two scans saw unchanged, in batches, and returns; a file still growing is left for the next pass.
+   *
+   * @return what it did
+   */
+  public Progress runOnce() throws InterruptedException {
+    synchronized (this) {
+      if (runner != null) {
+        throw new IllegalStateException("this watcher is already running; build another one");
+      }
+      runner = Thread.currentThread();
+    }
+    try {
+      started = System.nanoTime();
+      Map<Path, Long> first = scan(null, new HashSet<>());
+      Thread.sleep(poll.toMillis());
+      Map<Path, Long> second = scan(null, new HashSet<>());
+      List<Path> stable = second.entrySet().stream().filter(e -> e.getValue().equals(first.get(e.getKey())))
+          .map(Map.Entry::getKey).sorted().toList();
+      for (int i = 0; i < stable.size() && !stopping; i += batchSize) {
+        ingest(stable.subList(i, Math.min(stable.size(), i + batchSize)));
+      }
+      return progress();
+    } finally {
+      synchronized (done) {
+        finished = true;
+        done.notifyAll();
+      }
+    }
+  }
+
+  /**
    * Asks the watcher to stop: the batch being ingested finishes, queued files are left for the next run. Waits (at
    * most {@code timeout}) for {@link #run()} to return, so a shutdown hook can call it and exit cleanly.
    *
@@ -308,18 +340,8 @@ public final class Watcher {
         LOG.warn("cannot scan {}: {}", root, e.toString());
       }
     }
-    registered.retainAll(seenDirectories(seen, registered));
+    registered.removeIf(d -> !Files.isDirectory(d)); // gone: registered again if it comes back
     return seen;
-  }
-
-  private static Set<Path> seenDirectories(Map<Path, Long> seen, Set<Path> registered) {
-    Set<Path> keep = new HashSet<>();
-    for (Path d : registered) {
-      if (Files.isDirectory(d)) {
-        keep.add(d);
-      }
-    }
-    return keep;
   }
 
   private static boolean hidden(Path p) {
