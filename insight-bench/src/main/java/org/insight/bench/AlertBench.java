@@ -1,6 +1,5 @@
 package org.insight.bench;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import org.insight.core.ContentHash;
 import org.insight.core.Dataset;
-import org.insight.core.Document;
-import org.insight.core.Provenance;
 import org.insight.core.Schema;
 import org.insight.ingest.IngestRequest;
 import org.insight.ingest.IngestSource;
@@ -30,13 +26,14 @@ import org.insight.policy.SourceGrading;
 import org.insight.search.Index;
 import org.insight.search.Query;
 import org.insight.search.Visibility;
+import org.insight.workspace.JsonLinesFeed;
 import org.insight.workspace.Session;
 import org.insight.workspace.Watcher;
 import org.insight.workspace.Workspace;
 
 /**
  * Standing queries: {@code QUERIES} standing queries of 20 owners (different clearances) matched incrementally against
- * batches of {@code BATCH} documents, against re-running every query over everything after each batch (raw index
+ * batches of {@code BATCH} documents (fed as JSON lines, one write per label), against re-running every query over everything after each batch (raw index
  * searches beside the workspace, as each owner may see — no audit, the cheapest re-run there is), side by side in
  * the same run; then ingest throughput of {@code FILES} small files by a plain ingest against the same files through
  * a {@link Watcher} pass. Prints times, ratios and peak heap.
@@ -65,9 +62,7 @@ public final class AlertBench {
       try (Workspace ws = Workspace.open(wsDir)) {
         Session writer = ws.session(Principal.of("feed", "INTERPOL", "FR", "POLICE", "DE", "CT", "ES"), CI);
         long t0 = System.nanoTime();
-        for (int i = 0; i < background; i += batch) {
-          writer.addDocuments(documents(writer, random, Math.min(batch, background - i), "bg" + i));
-        }
+        feed(writer, lines(random, background, "bg"), batch);
         System.out.printf(Locale.ROOT, "AlertBench: %,d background documents written in %.1f s%n", background,
             (System.nanoTime() - t0) / 1e9);
         // the standing queries: one or two rare-ish words each, or a phrase
@@ -92,18 +87,13 @@ public final class AlertBench {
         try (Workspace control = Workspace.open(root.resolve("control"))) {
           Session controlWriter = control.session(writer.principal(), CI);
           for (int b = 0; b < batches; b++) {
-            List<Document> docs = documents(writer, random, batch, "b" + b);
+            String docs = lines(random, batch, "b" + b);
             long before = alerts(ws, owners);
             long w0 = System.nanoTime();
-            writer.addDocuments(docs); // write + incremental evaluation of every standing query
+            feed(writer, docs, batch); // one batch: evidence, write, and incremental evaluation of every standing query
             double withQueries = (System.nanoTime() - w0) / 1e9;
-            List<Document> same = new ArrayList<>();
-            for (Document d : docs) {
-              controlWriter.storeEvidence(new ByteArrayInputStream(d.text().getBytes(StandardCharsets.UTF_8)));
-              same.add(d);
-            }
             long c0 = System.nanoTime();
-            controlWriter.addDocuments(same); // the same write, no standing queries
+            feed(controlWriter, docs, batch); // the same batch into a workspace without standing queries
             double writeOnly = (System.nanoTime() - c0) / 1e9;
             long raised = alerts(ws, owners) - before;
             alertsRaised += raised;
@@ -171,20 +161,35 @@ public final class AlertBench {
     return "w" + Integer.toString(r, 36) + "x";
   }
 
-  private static List<Document> documents(Session writer, Random random, int n, String prefix) {
-    List<Document> out = new ArrayList<>();
+  /** {@code n} JSON lines of 40 words each, labels spread over {@link #LABELS} by the feed's dataset per line. */
+  private static String lines(Random random, int n, String prefix) {
+    StringBuilder out = new StringBuilder();
     for (int i = 0; i < n; i++) {
       StringBuilder text = new StringBuilder(prefix).append(' ').append(i);
       for (int w = 0; w < 40; w++) {
         text.append(' ').append(word(random));
       }
-      String t = text.toString();
-      ContentHash hash = writer.storeEvidence(new ByteArrayInputStream(t.getBytes(StandardCharsets.UTF_8)));
-      String label = LABELS[random.nextInt(LABELS.length)];
-      out.add(new Document(null, hash, "report " + prefix + "-" + i, t, "en", Map.of(), null, null, Label.of(label),
-          Provenance.of("reports", prefix + "-" + i, "text:plain", SourceGrading.parse("B2")).withContentHash(hash)));
+      out.append("{\"id\":\"").append(prefix).append('-').append(i).append("\",\"label\":")
+          .append(random.nextInt(LABELS.length)).append(",\"text\":\"").append(text).append("\"}\n");
     }
-    return out;
+    return out.toString();
+  }
+
+  /** Feeds the lines, one dataset (and label) per label index, each in one batch. */
+  private static void feed(Session writer, String lines, int batch) {
+    List<StringBuilder> byLabel = new ArrayList<>();
+    for (int l = 0; l < LABELS.length; l++) {
+      byLabel.add(new StringBuilder());
+    }
+    lines.lines().forEach(line -> {
+      int at = line.indexOf("\"label\":") + 8;
+      byLabel.get(line.charAt(at) - '0').append(line).append('\n');
+    });
+    for (int l = 0; l < LABELS.length; l++) {
+      Dataset ds = Dataset.of("reports-" + l, Label.of(LABELS[l]), SourceGrading.parse("B2"));
+      JsonLinesFeed.builder(writer, ds).batchSize(batch)
+          .build().run(new java.io.BufferedReader(new java.io.StringReader(byLabel.get(l).toString())));
+    }
   }
 
   private static Path files(Path dir, int n, Random random) throws Exception {

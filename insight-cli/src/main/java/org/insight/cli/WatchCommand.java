@@ -33,8 +33,13 @@ final class WatchCommand implements Callable<Integer> {
   @Mixin SessionOptions session;
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "DIR", arity = "1..*", description = "Directories to watch (recursively).")
+  @Parameters(paramLabel = "DIR", arity = "1..*", description = "Directories to watch (recursively); with --jsonl,"
+      + " JSON-lines streams: '-' (standard input), a named pipe or a file.")
   List<Path> dirs;
+
+  @Option(names = "--jsonl", description = "Read each PATH as a message feed of JSON lines ({\"id\":…,\"text\":…,"
+      + " \"title\":…, other fields kept as metadata}) to its end, a batch every --batch lines; bad lines are listed.")
+  boolean jsonl;
 
   @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "The source dataset.")
   String dataset;
@@ -97,6 +102,9 @@ final class WatchCommand implements Callable<Integer> {
                 p.filesPerSecond());
             err.flush();
           });
+      if (jsonl) {
+        return feed(ws.session(), ds, err);
+      }
       dirs.forEach(b::directory);
       if (enrich != null) {
         b.enrichment(enrichOptions.enrichment(enrich, spec, ProgressListener.NONE));
@@ -135,6 +143,47 @@ final class WatchCommand implements Callable<Integer> {
       }
       closed.countDown();
     }
+  }
+
+  private int feed(org.insight.workspace.Session s, Dataset ds, PrintWriter err) throws java.io.IOException {
+    long lines = 0;
+    long documents = 0;
+    long batches = 0;
+    List<String> problems = new ArrayList<>();
+    for (Path p : dirs) {
+      org.insight.workspace.JsonLinesFeed.Builder fb = org.insight.workspace.JsonLinesFeed.builder(s, ds)
+          .name(p.toString()).batchSize(batch)
+          .progress(r -> {
+            err.printf(Locale.ROOT, "feed %s: %d lines, %d documents, %d left out%n", p, r.lines(), r.documents(),
+                r.problems().size());
+            err.flush();
+          });
+      if (enrich != null) {
+        fb.enrichment(enrichOptions.enrichment(enrich, spec, ProgressListener.NONE));
+      }
+      org.insight.workspace.JsonLinesFeed.Result r;
+      try (java.io.BufferedReader in = p.toString().equals("-")
+          ? new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+          : java.nio.file.Files.newBufferedReader(p, java.nio.charset.StandardCharsets.UTF_8)) {
+        r = fb.build().run(in);
+      }
+      lines += r.lines();
+      documents += r.documents();
+      batches += r.batches();
+      r.problems().forEach(x -> problems.add(p + " " + x));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (session.json) {
+      var n = Render.versioned().put("lines", lines).put("documents", documents).put("batches", batches);
+      var a = n.putArray("problems");
+      problems.forEach(a::add);
+      Render.print(out, n);
+    } else {
+      out.printf(Locale.ROOT, "%s: %d lines, %d documents in %d batches, %d left out%n", dataset, lines, documents,
+          batches, problems.size());
+      problems.forEach(out::println);
+    }
+    return problems.isEmpty() ? 0 : 1;
   }
 
   static Duration duration(String text) {

@@ -166,6 +166,11 @@ class JsonSchemaTest {
     JsonNode acked = valid("alerts-ack", out(read("alerts", "--ack", alerts.get("items").get(0).get("id").asText())));
     assertTrue(acked.get("acknowledged").asBoolean(), acked.toString());
     assertTrue(valid("alerts-remove", out(read("alerts", "--remove", q.get("id").asText()))).get("removed").asBoolean());
+    Path feed = Files.writeString(dir.resolve("feed.jsonl"), "{\"id\":\"m1\",\"text\":\"a kingfisher again\",\"from\":\"x\"}\n"
+        + "not json\n{\"id\":\"m2\",\"text\":\"nothing\"}\n");
+    JsonNode fed = valid("watch-jsonl", out(read("watch", "--jsonl", feed.toString(), "--dataset", "feed", "--label", "FR")));
+    assertEquals(2, fed.get("documents").asInt(), fed.toString());
+    assertEquals(1, fed.get("problems").size(), fed.toString());
   }
 
   @Test
