@@ -62,7 +62,7 @@ public final class AlertBench {
       try (Workspace ws = Workspace.open(wsDir)) {
         Session writer = ws.session(Principal.of("feed", "INTERPOL", "FR", "POLICE", "DE", "CT", "ES"), CI);
         long t0 = System.nanoTime();
-        feed(writer, lines(random, background, "bg"), batch);
+        feed(writer, lines(random, background, "bg", -1), batch);
         System.out.printf(Locale.ROOT, "AlertBench: %,d background documents written in %.1f s%n", background,
             (System.nanoTime() - t0) / 1e9);
         // the standing queries: one or two rare-ish words each, or a phrase
@@ -87,7 +87,7 @@ public final class AlertBench {
         try (Workspace control = Workspace.open(root.resolve("control"))) {
           Session controlWriter = control.session(writer.principal(), CI);
           for (int b = 0; b < batches; b++) {
-            String docs = lines(random, batch, "b" + b);
+            String docs = lines(random, batch, "b" + b, b % LABELS.length); // one source, one label, one write
             long before = alerts(ws, owners);
             long w0 = System.nanoTime();
             feed(writer, docs, batch); // one batch: evidence, write, and incremental evaluation of every standing query
@@ -161,8 +161,8 @@ public final class AlertBench {
     return "w" + Integer.toString(r, 36) + "x";
   }
 
-  /** {@code n} JSON lines of 40 words each, labels spread over {@link #LABELS} by the feed's dataset per line. */
-  private static String lines(Random random, int n, String prefix) {
+  /** {@code n} JSON lines of 40 words each, under {@code LABELS[label]} (spread over all when negative). */
+  private static String lines(Random random, int n, String prefix, int label) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < n; i++) {
       StringBuilder text = new StringBuilder(prefix).append(' ').append(i);
@@ -170,7 +170,7 @@ public final class AlertBench {
         text.append(' ').append(word(random));
       }
       out.append("{\"id\":\"").append(prefix).append('-').append(i).append("\",\"label\":")
-          .append(random.nextInt(LABELS.length)).append(",\"text\":\"").append(text).append("\"}\n");
+          .append(label >= 0 ? label : random.nextInt(LABELS.length)).append(",\"text\":\"").append(text).append("\"}\n");
     }
     return out.toString();
   }

@@ -175,6 +175,54 @@ final class StandingQueries {
     }
   }
 
+  /**
+   * Erasure: every alert whose item or evidence is among {@code ids} is removed, and the alerts journal rewritten
+   * without it (atomically), so no trace of the erased item stays here either.
+   */
+  void erased(Collection<String> ids) {
+    synchronized (lock) {
+      reload();
+      Set<String> gone = new java.util.HashSet<>(ids);
+      List<Alert> kept = alerts.values().stream().filter(a -> !gone.contains(a.itemId())
+          && a.documentIds().stream().noneMatch(gone::contains) && a.statementIds().stream().noneMatch(gone::contains))
+          .toList();
+      if (kept.size() == alerts.size()) {
+        return;
+      }
+      List<ObjectNode> lines = new ArrayList<>();
+      for (Alert a : kept) {
+        lines.add(json(a));
+        a.acknowledged().ifPresent(t -> lines.add(JSON.createObjectNode().put("op", "ack").put("id", a.id())
+            .put("at", t.toString())));
+      }
+      Path tmp = alertsFile.resolveSibling("alerts.jsonl.tmp");
+      try {
+        Files.deleteIfExists(tmp);
+        Path target = alertsFile;
+        // written as the journal is, then moved over it in one step
+        StringBuilder text = new StringBuilder();
+        for (ObjectNode n : lines) {
+          text.append(JSON.writeValueAsString(n)).append('\n');
+        }
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          ByteBuffer buf = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+          while (buf.hasRemaining()) {
+            ch.write(buf);
+          }
+          ch.force(true);
+        }
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new StoreException("could not remove erased items' alerts from " + alertsFile + ": " + e.getMessage()
+            + "; the erasure completes again when the workspace is next opened", e);
+      }
+      alerts.clear();
+      kept.forEach(a -> alerts.put(a.id(), a));
+      loadedAlerts = size(alertsFile);
+    }
+  }
+
   /** Whether any query is saved: a workspace without any pays nothing per batch. */
   boolean any() {
     synchronized (lock) {
@@ -244,7 +292,8 @@ final class StandingQueries {
           batch.writeMentions(mentions);
         }
         batch.refresh();
-        return match(batch);
+        // every item of the batch can be a hit, and no more: a bounded result, not the index's maximum
+        return match(batch, (int) Math.min(Query.MAX_LIMIT, statements.size() + docs.size()));
       }
     } catch (IOException e) {
       throw new StoreException("could not evaluate standing queries in " + workspace.directory().resolve(DIRECTORY)
@@ -256,7 +305,7 @@ final class StandingQueries {
     }
   }
 
-  private List<Alert> match(Index batch) {
+  private List<Alert> match(Index batch, int limit) {
     Instant now = workspace.now();
     Set<String> labels = batch.labels();
     Map<String, Visibility> byOwner = new HashMap<>();
@@ -273,7 +322,7 @@ final class StandingQueries {
       }
       List<Hit> hits;
       try {
-        hits = batch.search(q.query().limit(Query.MAX_LIMIT).highlight(false), visibility).hits();
+        hits = batch.search(q.query().limit(limit).highlight(false), visibility).hits();
       } catch (RuntimeException e) {
         LOG.warn("standing query {} could not run on a batch and was skipped there: {}", q.id(), e.toString());
         continue;

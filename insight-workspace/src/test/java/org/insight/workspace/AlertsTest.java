@@ -141,6 +141,22 @@ class AlertsTest {
   }
 
   @Test
+  void erasingTheItemErasesItsAlert() {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session writer = ws.session(Fixtures.loader("w"), CI);
+      Session alice = ws.session(Principal.of("alice", "FR"), CI);
+      alice.alerts().save("heron", "op heron", Label.of("FR"));
+      Document gone = document(writer, "FR", "heron seen in Hamburg");
+      document(writer, "FR", "heron seen in Lyon");
+      assertEquals(2, alice.alerts().list(null).size());
+      writer.erase(Erasure.builder().documents(gone.id()).reason("court order").build());
+      List<Alert> left = alice.alerts().list(null);
+      assertEquals(1, left.size());
+      assertTrue(left.stream().noneMatch(a -> a.itemId().equals(gone.id())));
+    }
+  }
+
+  @Test
   void eachBatchIsAuditedOnceWhateverTheNumberOfQueries() throws Exception {
     try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
       for (int i = 0; i < 5; i++) {
