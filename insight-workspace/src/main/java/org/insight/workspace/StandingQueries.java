@@ -293,7 +293,7 @@ final class StandingQueries {
         }
         batch.refresh();
         // every item of the batch can be a hit, and no more: a bounded result, not the index's maximum
-        return match(batch, (int) Math.min(Query.MAX_LIMIT, statements.size() + docs.size()));
+        return match(batch, Math.min(Query.MAX_LIMIT, statements.size() + docs.size()));
       }
     } catch (IOException e) {
       throw new StoreException("could not evaluate standing queries in " + workspace.directory().resolve(DIRECTORY)
