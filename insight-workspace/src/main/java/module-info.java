@@ -9,6 +9,7 @@ module org.insight.workspace {
   requires transitive org.insight.graph;
   requires transitive org.insight.trends;
   requires com.github.benmanes.caffeine;
+  requires org.slf4j;
 
   exports org.insight.workspace;
 }

@@ -99,6 +99,7 @@ public final class Demo {
       FtmStep.run(ws, dir, out);
       TrendsStep.run(ws, dir, out);
       ReportStep.run(ws, dir, out);
+      AlertsStep.run(ws, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");

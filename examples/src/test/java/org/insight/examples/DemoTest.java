@@ -110,6 +110,19 @@ class DemoTest {
   }
 
   @Test
+  void aStandingQueryAlertsTheInvestigatorOfTheVisibleMessageOnly() {
+    StringWriter text = new StringWriter();
+    Demo.run(dir, new PrintWriter(text, true));
+    String out = text.toString();
+    assertTrue(out.contains("a batch of 2 vessel records landed; investigator.lyon has 1 alert(s):"), out);
+    assertTrue(out.contains(", label FR&POLICE"), out);
+    // a second run lands the same batch again: the same one alert, nothing twice
+    StringWriter again = new StringWriter();
+    Demo.run(dir, new PrintWriter(again, true));
+    assertTrue(again.toString().contains("investigator.lyon has 1 alert(s):"), again.toString());
+  }
+
+  @Test
   void anFtmListScreensOutOfTheBoxAndTheLyonExportHoldsOnlyWhatLyonSees() throws Exception {
     StringWriter text = new StringWriter();
     Demo.run(dir, new PrintWriter(text, true));

@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
         DocumentCommand.class,
         AddCommand.class,
         IngestCommand.class,
+        WatchCommand.class,
+        AlertsCommand.class,
         ExportCommand.class,
         AuditCommand.class,
         LabelCommand.class,

@@ -185,6 +185,27 @@ class JsonSchemaTest {
   }
 
   @Test
+  void automation() throws Exception {
+    JsonNode q = valid("alerts-save", out(read("alerts", "--save", "kingfisher", "--reason", "op heron", "--label", "FR")));
+    assertTrue(valid("alerts-queries", out(read("alerts", "--queries"))).get("items").size() >= 1);
+    Path inbox = Files.createDirectories(dir.resolve("watched"));
+    Files.writeString(inbox.resolve("sighting.txt"), "A kingfisher was seen by the harbour.");
+    JsonNode watched = valid("watch", out(read("watch", inbox.toString(), "--dataset", "watched", "--label", "FR",
+        "--in-process", "--once", "--poll", "100ms")));
+    assertEquals(1, watched.get("files").asInt(), watched.toString());
+    JsonNode alerts = valid("alerts", out(read("alerts")));
+    assertEquals(1, alerts.get("items").size(), alerts.toString());
+    JsonNode acked = valid("alerts-ack", out(read("alerts", "--ack", alerts.get("items").get(0).get("id").asText())));
+    assertTrue(acked.get("acknowledged").asBoolean(), acked.toString());
+    assertTrue(valid("alerts-remove", out(read("alerts", "--remove", q.get("id").asText()))).get("removed").asBoolean());
+    Path feed = Files.writeString(dir.resolve("feed.jsonl"), "{\"id\":\"m1\",\"text\":\"a kingfisher again\",\"from\":\"x\"}\n"
+        + "not json\n{\"id\":\"m2\",\"text\":\"nothing\"}\n");
+    JsonNode fed = valid("watch-jsonl", out(read("watch", "--jsonl", feed.toString(), "--dataset", "feed", "--label", "FR")));
+    assertEquals(2, fed.get("documents").asInt(), fed.toString());
+    assertEquals(1, fed.get("problems").size(), fed.toString());
+  }
+
+  @Test
   void filesAndText() throws Exception {
     Path csv = Files.writeString(dir.resolve("calls.csv"), "caller,callee,start_time,duration\n"
         + "+33612345678,+447700900123,2026-03-14 10:22:05,65\n+33612345678,+447700900123,yesterday,30\n");

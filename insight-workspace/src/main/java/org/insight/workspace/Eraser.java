@@ -234,6 +234,7 @@ final class Eraser {
       }
     }
     ws.screening.forget();
+    ws.standing.erased(ids); // an alert is derived data: it goes with what it points at
     if (rescreen.isEmpty()) {
       return List.of();
     }

@@ -342,6 +342,7 @@ public final class Session implements AutoCloseable {
     audit.accept(written); // write-ahead: no entry, no write (rule 6)
     stored("add", () -> workspace.store.write(stamped, List.of()));
     auditFlags(workspace.screening.afterAdd(ids, principal.id(), this::visibleLabels, now));
+    workspace.standing.afterWrite(this, ids, List.of());
     return new WriteReceipt(List.copyOf(ids), List.of(), stamped.size());
   }
 
@@ -477,6 +478,7 @@ public final class Session implements AutoCloseable {
     List<String> ids = stamped.stream().map(Document::id).toList();
     audit("add", "documents=" + ids.size(), ids, "ok"); // write-ahead: no entry, no write (rule 6)
     stored("add", () -> workspace.store.write(List.of(), stamped));
+    workspace.standing.afterWrite(this, List.of(), ids);
     return new WriteReceipt(List.of(), ids, 0);
   }
 
@@ -822,6 +824,15 @@ public final class Session implements AutoCloseable {
   public Trends trends() {
     ensureOpen();
     return new Trends(this);
+  }
+
+  /**
+   * This principal's standing queries and alerts ({@link Alerts}): questions asked of every batch that lands, as this
+   * principal may see it then. Not itself a read: each of its calls is one.
+   */
+  public Alerts alerts() {
+    ensureOpen();
+    return new Alerts(this);
   }
 
   Workspace workspace() {

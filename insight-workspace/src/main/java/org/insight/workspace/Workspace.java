@@ -66,6 +66,8 @@ public final class Workspace implements AutoCloseable {
   private final Cache<String, Label> labels = Caffeine.newBuilder().maximumSize(10_000).build();
   private final Cache<DecisionKey, Boolean> decisions = Caffeine.newBuilder().maximumSize(100_000).build();
   final WatchListScreening screening;
+  /** Standing queries and alerts (see {@link Alerts}). */
+  final StandingQueries standing;
   /** Erasures run one at a time (each plans over the store and then deletes). */
   final Object erasures = new Object();
   /** Built graphs by what decides them (see {@link Graphs}); a few, since one can be large. */
@@ -104,6 +106,7 @@ public final class Workspace implements AutoCloseable {
       throw e;
     }
     this.store = opened;
+    this.standing = new StandingQueries(this, b.principals, b.alertListener);
     this.screening = WatchListScreening.from(this,
         WatchListScreening.configure(directory, b.watchLists, b.flagThreshold, b.readOnly));
     if (!b.readOnly) {
@@ -330,6 +333,8 @@ public final class Workspace implements AutoCloseable {
     private Double flagThreshold;
     private Writers writers;
     private org.insight.policy.AuditKey auditKey;
+    private java.util.function.Function<String, java.util.Optional<Principal>> principals;
+    private AlertListener alertListener;
 
     private Builder(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
@@ -415,6 +420,23 @@ public final class Workspace implements AutoCloseable {
      */
     public Builder writers(Writers writers) {
       this.writers = Objects.requireNonNull(writers, "writers");
+      return this;
+    }
+
+    /**
+     * Where standing queries learn their owners' current authorisations: the deployment's directory, by principal id
+     * (empty for a principal who is gone: their queries then ask nothing). Without one, an owner's authorisations are
+     * those their latest session presented (saving a query, listing alerts), so a clearance reduced later takes effect
+     * the next time the owner opens one.
+     */
+    public Builder principals(java.util.function.Function<String, java.util.Optional<Principal>> directory) {
+      this.principals = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** Told of every alert once it is durable, to push it on ({@link AlertListener}). */
+    public Builder alertListener(AlertListener listener) {
+      this.alertListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -38,10 +38,10 @@ class SessionSecurityContractTest {
   /** Methods that do not read workspace data. */
   private static final Set<String> NOT_READS = Set.of("add", "addDocuments", "addMentions", "storeEvidence", "ingest", "close", "principal", "purpose", "supersede",
       "reviewFlag",
-      "resolution", "geo", "trends"); // resolution(), geo() and trends() hand out facades: every public call of them is swept below
+      "resolution", "geo", "trends", "alerts"); // these hand out facades: every public call of them is swept below
 
   /** Facade calls that refuse what this principal cannot see, with an error (audited as such) rather than nothing. */
-  private static final Set<String> REFUSALS = Set.of("judge", "undo");
+  private static final Set<String> REFUSALS = Set.of("judge", "undo", "save", "saveSubject");
 
   @TempDir Path dir;
 
@@ -140,6 +140,64 @@ class SessionSecurityContractTest {
         if (result instanceof org.insight.trends.TrendReport r) {
           assertTrue(r.series().isEmpty() && r.alarms().isEmpty() && r.comparisons().isEmpty()
               && r.newCooccurrences().isEmpty() && r.label().isEmpty(), m.getName() + " " + r);
+        } else {
+          assertNothing(m, result);
+        }
+        assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
+        AuditRecord last = ws.audit.tail(1).get(0);
+        assertEquals("nobody", last.event().principal(), m.getName());
+        assertEquals(List.of(), last.event().items(), m.getName());
+      }
+    }
+  }
+
+  /**
+   * The alerts facade as a principal with no clearances, after a writer's SECRET batch matched another owner's
+   * standing query: nothing of it (no query, no alert, not a count), saving under a label it lacks refused, and one
+   * audit entry per call.
+   */
+  @Test
+  void aPrincipalWithNoClearancesGetsNothingFromTheAlertsFacade() throws Exception {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session writer = ws.session(Principal.of("w", "SECRET"), Purpose.CRIMINAL_INVESTIGATION);
+      Session owner = ws.session(Principal.of("nobody-else", "SECRET"), Purpose.CRIMINAL_INVESTIGATION);
+      owner.alerts().save("Hidden", "a reason", Label.of("SECRET"));
+      writer.add(Fixtures.person(Fixtures.dataset("ds", "SECRET"), "1", "Hidden Person"));
+      String alertId = owner.alerts().list(null).get(0).id();
+
+      Session nobody = ws.session(Principal.of("nobody"), Purpose.CRIMINAL_INVESTIGATION);
+      Alerts alerts = nobody.alerts();
+      List<Method> calls = Arrays.stream(Alerts.class.getDeclaredMethods())
+          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+          .sorted(Comparator.comparing(Method::getName))
+          .toList();
+      assertTrue(calls.size() >= 6, "expected the alerts facade's calls, found " + calls);
+      for (Method m : calls) {
+        long before = ws.audit.size();
+        Object[] args = new Object[m.getParameterCount()];
+        Class<?>[] types = m.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+          if (types[i] == String.class) {
+            args[i] = m.getName().equals("acknowledge") ? alertId : m.getName().equals("remove") ? "sq-x" : "Hidden";
+          } else if (types[i] == Label.class) {
+            args[i] = Label.of("SECRET");
+          } else if (types[i] == java.time.Instant.class) {
+            args[i] = null;
+          } else {
+            fail("add arguments for the new alerts call " + m + " to this contract test");
+          }
+        }
+        Object result;
+        try {
+          result = m.invoke(alerts, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+          assertTrue(REFUSALS.contains(m.getName()), m.getName() + " threw " + e.getCause());
+          assertTrue(e.getCause() instanceof WriteRefusedException, m.getName() + " threw " + e.getCause());
+          assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
+          continue;
+        }
+        if (result instanceof Boolean b) {
+          assertTrue(!b, m.getName());
         } else {
           assertNothing(m, result);
         }

@@ -1,0 +1,149 @@
+package org.insight.workspace;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.insight.InsightException;
+import org.insight.policy.Label;
+import org.insight.search.Query;
+import org.insight.search.Visibility;
+
+/**
+ * A session's standing queries and alerts ({@link Session#alerts()}): save a question to be asked of every batch that
+ * lands, list what it raised, acknowledge it. Everything here is the session principal's own: another principal's
+ * queries and alerts are, for this session, not there. An alert is listed only while the session may still see its
+ * label and its query's label (a clearance reduced later hides what it lost). Not itself a read: each call is one,
+ * audited once.
+ *
+ * <pre>{@code
+ * Alerts alerts = session.alerts();
+ * alerts.save("name:\"Ivan Petrov\" OR \"blue van\"", "op heron: new sightings", Label.of("FR"));
+ * ... // a watcher or an ingest lands a batch
+ * for (Alert a : alerts.list(null)) { ... alerts.acknowledge(a.id()); }
+ * }</pre>
+ */
+public final class Alerts {
+  private final Session session;
+  private final Workspace workspace;
+
+  Alerts(Session session) {
+    this.session = session;
+    this.workspace = session.workspace();
+  }
+
+  /**
+   * Saves a search in the analyst syntax ({@link Query#parse}) as a standing query of this session's principal, for
+   * this session's purpose: every batch that lands from now on is searched with it as this principal may then see it.
+   * Saving the same query again (same text and label) is idempotent.
+   *
+   * @param query the query, checked now against the schema
+   * @param reason what it serves, e.g. "op heron: new sightings of the van"
+   * @param label the label the saved query carries; this principal must satisfy it
+   * @throws org.insight.search.QuerySyntaxException when the query does not parse or names an unknown property
+   * @throws WriteRefusedException when this principal does not satisfy the label
+   */
+  public StandingQuery save(String query, String reason, Label label) {
+    return saved(StandingQuery.Kind.SEARCH, query, reason, label);
+  }
+
+  /**
+   * Saves a screening subject: a person's name, matched against each batch as a name (across spelling, script and
+   * order, as a {@code name:} search is), as a standing query of this session's principal; see {@link #save}.
+   */
+  public StandingQuery saveSubject(String name, String reason, Label label) {
+    return saved(StandingQuery.Kind.SUBJECT, name, reason, label);
+  }
+
+  private StandingQuery saved(StandingQuery.Kind kind, String text, String reason, Label label) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(label, "label");
+    if (reason.isBlank()) {
+      throw new IllegalArgumentException("a standing query needs the reason it serves (it is audited and shown with"
+          + " its alerts), e.g. \"op heron: new sightings\"");
+    }
+    ensureWritable();
+    String audited = "kind=" + kind + " label=" + label;
+    try {
+      session.authorise("alert.save", List.of(), List.of(label)); // a writer attaches only labels it holds
+      StandingQuery probe = new StandingQuery("probe", session.principal().id(), session.purpose(), kind, text, reason,
+          label, workspace.now());
+      workspace.store.search(probe.query().limit(1), Visibility.none()); // refuses an unknown property now
+    } catch (WriteRefusedException e) {
+      throw e; // audited as refused
+    } catch (RuntimeException e) {
+      session.audit("alert.save", audited, List.of(), "error: " + e.getClass().getSimpleName());
+      throw e;
+    }
+    String id = StandingQuery.idFor(session.principal().id(), kind, text, label);
+    session.audit("alert.save", audited + " reason=" + reason, List.of(id), "ok"); // write-ahead
+    return workspace.standing.save(session.principal(), session.purpose(), kind, text, reason, label);
+  }
+
+  /** This principal's standing queries whose label it may still see, in the order saved. */
+  public List<StandingQuery> queries() {
+    return session.audited("alert.queries", "", () -> {
+      workspace.standing.know(session.principal());
+      return workspace.standing.queriesOf(session.principal().id()).stream()
+          .filter(q -> workspace.decide(session.principal(), session.purpose(), q.label()).allowed()).toList();
+    }, list -> list.stream().map(StandingQuery::id).toList());
+  }
+
+  /**
+   * Removes one of this principal's standing queries: it raises nothing more (its alerts stay listed).
+   *
+   * @return whether there was such a query of this principal
+   */
+  public boolean remove(String queryId) {
+    Objects.requireNonNull(queryId, "queryId");
+    ensureWritable();
+    return session.audited("alert.remove", queryId,
+        () -> workspace.standing.remove(session.principal().id(), queryId), ok -> ok ? List.of(queryId) : List.of());
+  }
+
+  /**
+   * This principal's alerts raised at or after {@code since} (all when null), oldest first — only those whose label,
+   * and whose query's label, this session may see now.
+   */
+  public List<Alert> list(Instant since) {
+    return session.audited("alert.list", "since=" + (since == null ? "*" : since.toString()), () -> {
+      if (!workspace.readOnly()) {
+        workspace.standing.know(session.principal());
+      }
+      return workspace.standing.alertsOf(session.principal().id()).stream()
+          .filter(a -> since == null || !a.raised().isBefore(since))
+          .filter(this::visible).toList();
+    }, list -> list.stream().map(Alert::id).toList());
+  }
+
+  /**
+   * Acknowledges one of this principal's visible alerts (durably); acknowledging it again changes nothing.
+   *
+   * @return the alert as acknowledged; empty when there is no such alert this session may see
+   */
+  public Optional<Alert> acknowledge(String alertId) {
+    Objects.requireNonNull(alertId, "alertId");
+    ensureWritable();
+    return session.audited("alert.ack", alertId, () -> {
+      Optional<Alert> mine = workspace.standing.alertsOf(session.principal().id()).stream()
+          .filter(a -> a.id().equals(alertId)).filter(this::visible).findFirst();
+      return mine.isEmpty() ? Optional.<Alert>empty()
+          : workspace.standing.acknowledge(session.principal().id(), alertId, workspace.now());
+    }, a -> a.map(x -> List.of(x.id())).orElse(List.of()));
+  }
+
+  private boolean visible(Alert a) {
+    StandingQuery q = workspace.standing.query(a.queryId());
+    Label queryLabel = q == null ? a.label() : q.label();
+    return workspace.decide(session.principal(), session.purpose(), a.label()).allowed()
+        && workspace.decide(session.principal(), session.purpose(), queryLabel).allowed();
+  }
+
+  private void ensureWritable() {
+    if (workspace.readOnly()) {
+      throw new InsightException("the workspace in " + workspace.directory() + " is open read-only; open it for"
+          + " writing to change standing queries or acknowledge alerts");
+    }
+  }
+}
