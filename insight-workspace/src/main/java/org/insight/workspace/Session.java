@@ -807,8 +807,22 @@ public final class Session implements AutoCloseable {
     return new Geo(this);
   }
 
+  /**
+   * Cases as this session: shared pieces of work with members, material, notes, annotations and tasks, seen only as
+   * far as this session's clearance and purpose allow (see {@link Cases}). Not itself a read: each of its calls is one.
+   */
+  public Cases cases() {
+    ensureOpen();
+    return new Cases(this);
+  }
+
   Workspace workspace() {
     return workspace;
+  }
+
+  /** The document as this session may see it, unaudited: only for facades audited once per call ({@link Cases}). */
+  Optional<Document> visibleDocument(String id) {
+    return workspace.store.document(id, visibility());
   }
 
   /** Every document this session may see, in id order, unaudited: only for facades audited once per call ({@link Geo}). */
@@ -848,7 +862,7 @@ public final class Session implements AutoCloseable {
     closed = true;
   }
 
-  private void ensureOpen() {
+  void ensureOpen() {
     if (closed) {
       throw new InsightException("this session is closed; open a new one with Workspace.session");
     }
