@@ -38,7 +38,7 @@ class SessionSecurityContractTest {
   /** Methods that do not read workspace data. */
   private static final Set<String> NOT_READS = Set.of("add", "addDocuments", "addMentions", "storeEvidence", "ingest", "close", "principal", "purpose", "supersede",
       "reviewFlag",
-      "resolution", "geo"); // resolution() and geo() hand out facades: every public call of them is swept below
+      "resolution", "geo", "cases"); // resolution(), geo() and cases() hand out facades: every public call of them is swept below
 
   /** Facade calls that refuse what this principal cannot see, with an error (audited as such) rather than nothing. */
   private static final Set<String> REFUSALS = Set.of("judge", "undo");
@@ -120,6 +120,64 @@ class SessionSecurityContractTest {
           assertTrue(r.cells().isEmpty(), m.getName());
         } else {
           assertNothing(m, result);
+        }
+        assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
+        AuditRecord last = ws.audit.tail(1).get(0);
+        assertEquals("nobody", last.event().principal(), m.getName());
+        assertEquals(List.of(), last.event().items(), m.getName());
+      }
+    }
+  }
+
+  /**
+   * Every public call of {@link Cases} by a principal that is no member of the (existing) case and holds none of its
+   * label's tokens: reads answer nothing, writes are refused as for a missing case; one audit entry each, naming
+   * nothing.
+   */
+  @Test
+  void aNonMemberGetsNothingFromAnyCaseCallAndEveryCallIsAudited() {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session writer = ws.session(Principal.of("w", "SECRET"), Purpose.CRIMINAL_INVESTIGATION);
+      Entity p = Fixtures.person(Fixtures.dataset("ds", "SECRET"), "1", "Hidden Person");
+      writer.add(p);
+      CaseSummary secret = writer.cases().create("Hidden case", Label.of("SECRET"));
+      CaseItem task = writer.cases().task(secret.id(), "Hidden task", "w", null, null);
+      Cases cases = ws.session(Principal.of("nobody"), Purpose.CRIMINAL_INVESTIGATION).cases();
+      List<Method> calls = Arrays.stream(Cases.class.getDeclaredMethods())
+          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+          .sorted(Comparator.comparing(Method::getName))
+          .toList();
+      assertTrue(calls.size() >= 10, "expected the cases calls, found " + calls);
+      for (Method m : calls) {
+        Class<?>[] types = m.getParameterTypes();
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+          if (types[i] == String.class) {
+            args[i] = i == 0 && !m.getName().equals("create") ? secret.id() : i == 1 && m.getName().startsWith("edit")
+                || i == 1 && m.getName().equals("updateTask") ? task.id() : i == 3 && m.getName().equals("updateTask")
+                ? "done" : "w";
+          } else if (types[i] == Label.class) {
+            args[i] = Label.of("SECRET");
+          } else if (types[i] == CaseTarget.class) {
+            args[i] = CaseTarget.entity(p.id());
+          } else if (types[i] == long.class) {
+            args[i] = 1L;
+          } else if (types[i] == java.time.LocalDate.class) {
+            args[i] = java.time.LocalDate.of(2026, 7, 1);
+          } else {
+            fail("add arguments for the new cases call " + m + " to this contract test");
+          }
+        }
+        long before = ws.audit.size();
+        try {
+          Object result = m.invoke(cases, args);
+          assertNothing(m, result);
+        } catch (ReflectiveOperationException e) {
+          Throwable cause = e.getCause();
+          assertTrue(cause instanceof NoSuchCaseException || cause instanceof WriteRefusedException,
+              m.getName() + " threw " + cause);
+          AuditRecord last = ws.audit.tail(1).get(0);
+          assertTrue(!last.event().outcome().equals("ok"), m.getName() + " " + last.event().outcome());
         }
         assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
         AuditRecord last = ws.audit.tail(1).get(0);
