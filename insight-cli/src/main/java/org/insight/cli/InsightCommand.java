@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Criminal-intelligence analysis over a workspace, honouring every access label.",
     subcommands = {
         DemoCommand.class,
+        CaseCommand.class,
         EntityCommand.class,
         EntitiesCommand.class,
         CountCommand.class,

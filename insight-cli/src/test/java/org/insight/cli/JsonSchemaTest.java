@@ -153,6 +153,22 @@ class JsonSchemaTest {
   }
 
   @Test
+  void cases() {
+    String rossi = EntityId.fromSource("interpol-notices", "2026/4413").value();
+    String id = valid("case-create", out(read("case", "create", "Operation Heron", "--label", "INTERPOL")))
+        .get("case").get("id").asText();
+    valid("case-item", out(read("case", "add", id, "--member", "bob")));
+    valid("case-item", out(read("case", "add", id, "--entity", rossi)));
+    valid("case-item", out(read("case", "note", id, "seen in Lyon", "--on", "entity:" + rossi)));
+    String task = valid("case-item", out(read("case", "task", id, "Check the phone", "--due", "2026-07-01")))
+        .get("item").get("id").asText();
+    valid("case-item", out(read("case", "task", id, "--update", task, "--version", "1", "--state", "done")));
+    JsonNode show = valid("case-show", out(read("case", "show", id)));
+    assertEquals(2, show.get("tasks").get(0).get("version").asInt(), show.toString());
+    assertEquals(1, valid("case-list", out(read("case", "list"))).get("items").size());
+  }
+
+  @Test
   void filesAndText() throws Exception {
     Path csv = Files.writeString(dir.resolve("calls.csv"), "caller,callee,start_time,duration\n"
         + "+33612345678,+447700900123,2026-03-14 10:22:05,65\n+33612345678,+447700900123,yesterday,30\n");
