@@ -97,6 +97,7 @@ public final class Demo {
       GeoDemo.run(ws, out);
       GraphStep.run(ws, out);
       FtmStep.run(ws, dir, out);
+      CaseStep.run(ws, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");
