@@ -808,6 +808,47 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * "What would this profile see?": counts as a member-country profile, and samples of what both the profile and
+   * this session may see — exactly what {@link ProfileTest} lists, nothing more of what this session cannot see
+   * itself. No session is opened as the profile (no impersonation): the call is this session's, audited once as
+   * {@code profile.test} by this principal with the profile, purpose and query, naming the sample ids.
+   *
+   * @param purpose the purpose to test the profile for (one its profile allows)
+   * @param samples at most this many samples (0..100)
+   * @throws AccessRefusedException when the writers configuration does not grant this principal dataset
+   *     {@value ProfileTest#DATASET}
+   * @throws InsightException when the profile may not declare the purpose
+   */
+  public ProfileTest testProfile(org.insight.policy.Profile profile, Purpose purpose, Query query, int samples) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(query, "query");
+    if (samples < 0 || samples > 100) {
+      throw new IllegalArgumentException("a profile test shows 0..100 samples, got " + samples);
+    }
+    ensureOpen();
+    String q = "profile=" + profile.name() + " purpose=" + purpose + " query=" + query;
+    if (!workspace.mayWrite(principal, ProfileTest.DATASET).allowed()) {
+      audit("profile.test", q, List.of(), "denied: not a profile tester");
+      throw new AccessRefusedException("principal '" + principal.id() + "' may not test profiles: the workspace's"
+          + " writers configuration does not grant it dataset '" + ProfileTest.DATASET + "'; ask for it to be added");
+    }
+    return audited("profile.test", q, () -> {
+      Purpose p = profile.purpose(purpose);
+      Set<String> theirs = new java.util.HashSet<>(workspace.visibleLabels(profile.principal("profile:" + profile.name()), p));
+      Set<String> both = new java.util.HashSet<>(theirs);
+      both.retainAll(visibleLabels());
+      Visibility asProfile = Visibility.of(theirs);
+      Visibility asBoth = Visibility.of(both);
+      Set<String> all = types(null);
+      SearchResult shown = workspace.store.search(query.limit(Math.max(samples, 1)), asBoth);
+      return new ProfileTest(profile.name(), p, query.toString(), workspace.store.countEntities(all, asProfile),
+          workspace.store.countDocuments(asProfile), workspace.store.search(query.limit(1), asProfile).total(),
+          workspace.store.countEntities(all, asBoth), workspace.store.countDocuments(asBoth), shown.total(),
+          samples == 0 ? List.of() : shown.hits());
+    }, r -> r.samples().stream().map(Hit::id).toList());
+  }
+
+  /**
    * Cases as this session: shared pieces of work with members, material, notes, annotations and tasks, seen only as
    * far as this session's clearance and purpose allow (see {@link Cases}). Not itself a read: each of its calls is one.
    */

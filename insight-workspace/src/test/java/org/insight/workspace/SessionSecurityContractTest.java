@@ -205,6 +205,12 @@ class SessionSecurityContractTest {
         args[i] = org.insight.core.ProgressListener.NONE;
       } else if (types[i] == String.class && m.getDeclaringClass() == Resolution.class) {
         args[i] = "a reason";
+      } else if (types[i] == org.insight.policy.Profile.class) {
+        // a profile cleared for what the asker cannot see: the asker may learn its counts, nothing else
+        args[i] = org.insight.policy.Profiles.parse("[country FR]\nauthorizations = SECRET\n[role analyst]\n"
+            + "purposes = criminal-investigation\n[profile fr]\ncountry = FR\nrole = analyst\n", "p").profile("fr");
+      } else if (types[i] == Purpose.class) {
+        args[i] = Purpose.CRIMINAL_INVESTIGATION;
       } else if (types[i] == ExportOptions.class) {
         args[i] = ExportOptions.all();
       } else if (types[i] == GraphOptions.class) {
@@ -255,6 +261,11 @@ class SessionSecurityContractTest {
       assertEquals(0, r.total(), m.getName());
       assertTrue(r.hits().isEmpty(), m.getName());
       r.facets().values().forEach(counts -> assertTrue(counts.isEmpty(), m.getName() + " facets " + counts));
+    } else if (result instanceof ProfileTest t) {
+      assertTrue(t.samples().isEmpty(), m.getName() + " showed " + t.samples());
+      assertEquals(0, t.entitiesAlsoVisibleToYou() + t.documentsAlsoVisibleToYou() + t.matchesAlsoVisibleToYou(),
+          m.getName() + " " + t);
+      assertTrue(t.entities() > 0 && t.documents() > 0, "the profile's own counts are what the asker may learn: " + t);
     } else if (result instanceof ErasureReceipt r) {
       assertTrue(r.isEmpty(), m.getName() + " erased " + r + " it could not see");
     } else if (result instanceof RetentionDue r) {
