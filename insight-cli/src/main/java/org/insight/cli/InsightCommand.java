@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         DemoCommand.class,
         CaseCommand.class,
+        ProfileCommand.class,
         EntityCommand.class,
         EntitiesCommand.class,
         CountCommand.class,

@@ -169,6 +169,17 @@ class JsonSchemaTest {
   }
 
   @Test
+  void profiles() throws Exception {
+    Path file = Files.writeString(dir.resolve("profiles.ini"), "[country FR]\nauthorizations = FR\n[role analyst]\n"
+        + "authorizations = INTERPOL, POLICE\npurposes = criminal-investigation\n[profile fr-analyst]\ncountry = FR\n"
+        + "role = analyst\n");
+    assertEquals(1, valid("profile-check", out("profile", "check", file.toString(), "--json")).get("items").size());
+    JsonNode t = valid("profile-test", out(read("profile", "test", "fr-analyst", "--profiles", file.toString(),
+        "--query", "petrov")));
+    assertTrue(t.get("asProfile").get("matches").asInt() > 0, t.toString());
+  }
+
+  @Test
   void filesAndText() throws Exception {
     Path csv = Files.writeString(dir.resolve("calls.csv"), "caller,callee,start_time,duration\n"
         + "+33612345678,+447700900123,2026-03-14 10:22:05,65\n+33612345678,+447700900123,yesterday,30\n");
