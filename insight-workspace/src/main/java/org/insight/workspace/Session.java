@@ -582,9 +582,9 @@ public final class Session implements AutoCloseable {
     String query = request.describe() + "reason=" + request.reason();
     synchronized (workspace.erasures) {
       Eraser.Plan plan;
+      List<Statement> statements = new ArrayList<>();
       try {
         Visibility visibility = visibility();
-        List<Statement> statements = new ArrayList<>();
         request.entities().forEach(id -> statements.addAll(workspace.store.statements(id, visibility)));
         if (!request.statements().isEmpty()) {
           statements.addAll(workspace.store.statementsById(request.statements(), visibility));
@@ -608,7 +608,7 @@ public final class Session implements AutoCloseable {
       }
       List<Entity> flags = Eraser.apply(workspace, plan, principal.id(), purpose.name(), request.reason(),
           request.describe());
-      audit("erase", query, List.copyOf(plan.ids()), "ok");
+      audit("erase", query, erased(plan, statements), "ok");
       auditFlags(flags);
       Eraser.done(workspace);
       return new ErasureReceipt(plan.entities(), plan.documents(), plan.statements());
@@ -659,6 +659,7 @@ public final class Session implements AutoCloseable {
     String query = "delete-after<" + today + " reason=" + reason;
     synchronized (workspace.erasures) {
       Eraser.Plan plan;
+      List<Statement> statements;
       try {
         workspace.store.refresh();
         Set<String> expired = new java.util.TreeSet<>();
@@ -669,7 +670,7 @@ public final class Session implements AutoCloseable {
         }
         Visibility visibility = Visibility.of(expired);
         Predicate<String> allowed = dataset -> workspace.mayErase(principal, dataset);
-        List<Statement> statements = workspace.store.statementsOfTypes(Eraser.allTypes(workspace), visibility).stream()
+        statements = workspace.store.statementsOfTypes(Eraser.allTypes(workspace), visibility).stream()
             .filter(st -> allowed.test(st.provenance().dataset())).toList();
         List<Document> documents = Eraser.allDocuments(workspace, visibility).stream()
             .filter(d -> allowed.test(d.provenance().dataset())).toList();
@@ -680,11 +681,23 @@ public final class Session implements AutoCloseable {
         throw e;
       }
       List<Entity> flags = Eraser.apply(workspace, plan, principal.id(), purpose.name(), reason, query + " ");
-      audit("retention.purge", query, List.copyOf(plan.ids()), "ok");
+      audit("retention.purge", query, erased(plan, statements), "ok");
       auditFlags(flags);
       Eraser.done(workspace);
       return new ErasureReceipt(plan.entities(), plan.documents(), plan.statements());
     }
+  }
+
+  /**
+   * What an erasure's audit entry names: the ids removed, and the entities whose statements were erased (so that an
+   * oversight report about a person finds the erasure of part of that person's data, see {@link #subjectReport}).
+   */
+  private static List<String> erased(Eraser.Plan plan, List<Statement> statements) {
+    Set<String> items = new LinkedHashSet<>(plan.ids());
+    if (!plan.ids().isEmpty()) {
+      statements.forEach(st -> items.add(st.entityId().value()));
+    }
+    return List.copyOf(items);
   }
 
   /** The mentions in a document that this session may see, in text order. */
@@ -827,10 +840,10 @@ public final class Session implements AutoCloseable {
     }
     ensureOpen();
     String q = "profile=" + profile.name() + " purpose=" + purpose + " query=" + query;
-    if (!workspace.mayWrite(principal, ProfileTest.DATASET).allowed()) {
+    if (!workspace.writers().decideNamed(principal, ProfileTest.DATASET).allowed()) {
       audit("profile.test", q, List.of(), "denied: not a profile tester");
-      throw new AccessRefusedException("principal '" + principal.id() + "' may not test profiles: the workspace's"
-          + " writers configuration does not grant it dataset '" + ProfileTest.DATASET + "'; ask for it to be added");
+      throw new AccessRefusedException("principal '" + principal.id() + "' may not test profiles: no line of the workspace's"
+          + " writers configuration grants it '" + ProfileTest.DATASET + "' (a * line does not); ask for it to be added");
     }
     return audited("profile.test", q, () -> {
       Purpose p = profile.purpose(purpose);
@@ -846,6 +859,43 @@ public final class Session implements AutoCloseable {
           workspace.store.countEntities(all, asBoth), workspace.store.countDocuments(asBoth), shown.total(),
           samples == 0 ? List.of() : shown.hits());
     }, r -> r.samples().stream().map(Hit::id).toList());
+  }
+
+  /**
+   * Every processing of data about the person with this entity id, for oversight (see {@link SubjectReport}): ids,
+   * times, operations, principals and purposes from the audit log, and the statements held (property, source, who
+   * and when — never a value), whatever their labels. Only for a principal granted {@value SubjectReport#DATASET} by
+   * a line of its own in the writers configuration; audited as {@code subject.report} naming the subject.
+   *
+   * @throws AccessRefusedException when this principal is not granted oversight
+   */
+  public SubjectReport subjectReport(EntityId subject) {
+    Objects.requireNonNull(subject, "subject");
+    return oversight("entity=" + subject.value(), () -> Set.of(subject));
+  }
+
+  /**
+   * {@link #subjectReport(EntityId)} for every entity holding a statement with this value (a passport number, a
+   * phone, an e-mail), whatever its label. The audit entry names the value's SHA-256, not the value.
+   */
+  public SubjectReport subjectReportForIdentifier(String identifier) {
+    Objects.requireNonNull(identifier, "identifier");
+    if (identifier.isBlank()) {
+      throw new IllegalArgumentException("give the identifier's value, e.g. a passport or phone number");
+    }
+    return oversight("identifier-sha256=" + org.insight.Hashing.sha256Hex(identifier.strip()),
+        () -> SubjectReports.holding(workspace, identifier));
+  }
+
+  private SubjectReport oversight(String query, Supplier<Set<EntityId>> subjects) {
+    ensureOpen();
+    if (!workspace.writers().decideNamed(principal, SubjectReport.DATASET).allowed()) {
+      audit("subject.report", query, List.of(), "denied: not an oversight principal");
+      throw new AccessRefusedException("principal '" + principal.id() + "' may not read subject reports: no line of"
+          + " the workspace's writers configuration grants it '" + SubjectReport.DATASET + "' (a * line does not)");
+    }
+    return audited("subject.report", query, () -> SubjectReports.build(workspace, subjects.get()),
+        SubjectReport::subjects);
   }
 
   /**

@@ -40,6 +40,12 @@ class SessionSecurityContractTest {
       "reviewFlag",
       "resolution", "geo", "cases"); // resolution(), geo() and cases() hand out facades: every public call of them is swept below
 
+  /**
+   * Reads granted only explicitly (a line of their own in the writers configuration): refused, audited as denied,
+   * for a principal without the grant.
+   */
+  private static final Set<String> GRANTED_READS = Set.of("testProfile", "subjectReport", "subjectReportForIdentifier");
+
   /** Facade calls that refuse what this principal cannot see, with an error (audited as such) rather than nothing. */
   private static final Set<String> REFUSALS = Set.of("judge", "undo");
 
@@ -64,6 +70,15 @@ class SessionSecurityContractTest {
       assertTrue(reads.size() >= 5, "expected the session's reads, found " + reads);
       for (Method m : reads) {
         long before = ws.audit.size();
+        if (GRANTED_READS.contains(m.getName())) {
+          java.lang.reflect.InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(
+              java.lang.reflect.InvocationTargetException.class, () -> m.invoke(nobody, arguments(m, p.id(), doc.id(), hash)));
+          assertTrue(e.getCause() instanceof AccessRefusedException, m.getName() + " threw " + e.getCause());
+          assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
+          assertTrue(ws.audit.tail(1).get(0).event().outcome().startsWith("denied"), m.getName());
+          assertEquals(List.of(), ws.audit.tail(1).get(0).event().items(), m.getName());
+          continue;
+        }
         Object result = m.invoke(nobody, arguments(m, p.id(), doc.id(), hash));
         assertNothing(m, result);
         assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
