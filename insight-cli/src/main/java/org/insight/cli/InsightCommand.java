@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         CaseCommand.class,
         ProfileCommand.class,
+        SubjectReportCommand.class,
         EntityCommand.class,
         EntitiesCommand.class,
         CountCommand.class,

@@ -174,6 +174,14 @@ class JsonSchemaTest {
         + "authorizations = INTERPOL, POLICE\npurposes = criminal-investigation\n[profile fr-analyst]\ncountry = FR\n"
         + "role = analyst\n");
     assertEquals(1, valid("profile-check", out("profile", "check", file.toString(), "--json")).get("items").size());
+    // testing profiles and oversight are granted by name; a writers file saved with an add keeps anyone writing
+    Path writers = Files.writeString(dir.resolve("writers.properties"), "* = *\nprofiles = "
+        + System.getProperty("user.name", "cli") + "\noversight = " + System.getProperty("user.name", "cli") + "\n");
+    out(read("add", "--dataset", "d", "--label", "FR", "--type", "Person", "--record", "p1", "name=Paul Petrov",
+        "--writers", writers.toString()));
+    String rossi = EntityId.fromSource("interpol-notices", "2026/4413").value();
+    JsonNode report = valid("subject-report", out(read("subject-report", "--entity", rossi)));
+    assertTrue(report.get("processing").size() > 0, report.toString());
     JsonNode t = valid("profile-test", out(read("profile", "test", "fr-analyst", "--profiles", file.toString(),
         "--query", "petrov")));
     assertTrue(t.get("asProfile").get("matches").asInt() > 0, t.toString());

@@ -29,8 +29,9 @@ class ProfileCommandTest {
   @Test
   void aProfilesUserReadsWithItsTokensAndATestShowsTheAskerOnlyCountsBeyondItsOwnView() throws Exception {
     String ws = dir.resolve("ws").toString();
+    Path writers = Files.writeString(dir.resolve("writers.properties"), "* = *\nprofiles = admin\n");
     assertEquals(0, CliRun.of("add", "--workspace", ws, "--dataset", "d", "--label", "FR&POLICE", "--auths", "FR,POLICE",
-        "--type", "Person", "--record", "1", "name=Ivan Petrov").code());
+        "--type", "Person", "--record", "1", "name=Ivan Petrov", "--writers", writers.toString()).code());
     assertEquals(0, CliRun.of("add", "--workspace", ws, "--dataset", "d", "--label", "INTERPOL", "--auths", "INTERPOL",
         "--type", "Person", "--record", "2", "name=Anna Petrov").code());
     Path profiles = Files.writeString(dir.resolve("profiles.ini"), "[country FR]\nauthorizations = FR\n[role police]\n"
@@ -43,12 +44,18 @@ class ProfileCommandTest {
         "--purpose", "counter-terrorism");
     assertEquals(2, ct.code(), "a purpose the profile does not allow: " + ct.err());
 
+    CliRun refused = CliRun.of("profile", "test", "fr-police", "--workspace", ws, "--profiles", profiles.toString(),
+        "--user", "analyst", "--auths", "INTERPOL");
+    assertEquals(1, refused.code(), "only a granted tester: " + refused.err());
     CliRun t = CliRun.of("profile", "test", "fr-police", "--workspace", ws, "--profiles", profiles.toString(),
-        "--auths", "INTERPOL", "--query", "petrov");
+        "--user", "admin", "--auths", "INTERPOL", "--query", "petrov");
     assertEquals(0, t.code(), t.err());
     assertTrue(t.out().contains("as the profile:        2 entities, 0 documents, 2 matches"), t.out());
     assertTrue(t.out().contains("of which you see too:  1 entities, 0 documents, 1 matches"), t.out());
     assertTrue(t.out().contains("Anna Petrov"), t.out());
     assertFalse(t.out().contains("Ivan"), "nothing the asker cannot see but counts: " + t.out());
+    CliRun dpo = CliRun.of("subject-report", "--entity", org.insight.core.EntityId.fromSource("d", "1").value(),
+        "--workspace", ws, "--user", "admin");
+    assertEquals(1, dpo.code(), "oversight is granted by name too: " + dpo.err());
   }
 }
