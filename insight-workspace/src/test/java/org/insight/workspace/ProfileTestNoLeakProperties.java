@@ -47,7 +47,8 @@ class ProfileTestNoLeakProperties {
     Principal them = profile.principal("profile:p");
     Path full = Files.createTempDirectory("profile-full");
     Path both = Files.createTempDirectory("profile-both");
-    try (Workspace wf = Workspace.builder(full).clock(Fixtures.FIXED).open();
+    try (Workspace wf = Workspace.builder(full).clock(Fixtures.FIXED)
+        .writers(org.insight.policy.Writers.parse("* = *\nprofiles = asker\n")).open();
          Workspace wb = Workspace.builder(both).clock(Fixtures.FIXED).open()) {
       List<Entity> all = new ArrayList<>();
       List<Entity> shared = new ArrayList<>();
