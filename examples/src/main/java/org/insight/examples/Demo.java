@@ -100,6 +100,7 @@ public final class Demo {
       TrendsStep.run(ws, dir, out);
       ReportStep.run(ws, dir, out);
       AlertsStep.run(ws, out);
+      CaseStep.run(ws, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");

@@ -176,4 +176,16 @@ class DemoTest {
       }
     }
   }
+
+  @Test
+  void twoAnalystsOnOneCaseSeeItAsFarAsTheirClearanceAllows() {
+    StringWriter text = new StringWriter();
+    Demo.run(dir, new PrintWriter(text, true));
+    String out = text.toString();
+    assertTrue(out.contains("investigator.lyon sees 2 reference(s), 2 note(s), 1 task(s), 8 history entries"), out);
+    assertTrue(out.contains("analyst.interpol sees 1 reference(s), 1 note(s), 1 task(s), 6 history entries"), out);
+    assertTrue(out.contains("refused (CaseConflictException: version 2 is the latest)"), out);
+    assertTrue(out.contains("state in-progress, due 2026-06-15"), out);
+    assertTrue(out.contains("a reader who is no member: no such case"), out);
+  }
 }

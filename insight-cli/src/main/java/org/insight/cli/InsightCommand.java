@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
     description = "Criminal-intelligence analysis over a workspace, honouring every access label.",
     subcommands = {
         DemoCommand.class,
+        CaseCommand.class,
+        ProfileCommand.class,
+        SubjectReportCommand.class,
         EntityCommand.class,
         EntitiesCommand.class,
         CountCommand.class,

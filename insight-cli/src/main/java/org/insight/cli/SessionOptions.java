@@ -38,6 +38,14 @@ final class SessionOptions {
       description = "Why the reader reads: criminal-investigation, counter-terrorism, missing-persons, border-control, ... (default: ${DEFAULT-VALUE}).")
   String purpose;
 
+  @Option(names = "--profiles", paramLabel = "FILE", description = "The deployment's member-country access profiles"
+      + " (default: $INSIGHT_PROFILES): with --profile, the reader's authorisations and allowed purposes come from it.")
+  Path profiles;
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "Read as a user of this profile (from --profiles):"
+      + " its authorisations instead of --auths, and only a purpose it allows.")
+  String profile;
+
   @Option(names = "--json", description = "Print JSON for machines instead of tables.")
   boolean json;
 
@@ -159,14 +167,37 @@ final class SessionOptions {
     }
   }
 
-  /** The reader; a bad --user or --auths is a usage error. */
+  /** The reader; a bad --user or --auths, or a --profile with --auths, is a usage error. */
   Principal principal() {
     String id = user != null ? user : System.getProperty("user.name", "cli");
+    if (profile != null) {
+      if (!auths.isEmpty()) {
+        throw new ParameterException(mixee.commandLine(), "--profile gives the reader's authorisations; drop --auths");
+      }
+      org.insight.policy.Profile p = profiles().profile(profile);
+      return Arguments.parse(mixee, "--user", () -> p.principal(id));
+    }
     return Arguments.parse(mixee, "--user/--auths", () -> Principal.of(id, auths));
   }
 
-  /** Why; a bad --purpose is a usage error. */
+  /** Why; a bad --purpose, or one the --profile does not allow, is a usage error. */
   Purpose purpose() {
-    return Arguments.parse(mixee, "--purpose", () -> Purpose.of(purpose));
+    Purpose p = Arguments.parse(mixee, "--purpose", () -> Purpose.of(purpose));
+    return profile == null ? p : Arguments.parse(mixee, "--purpose", () -> profiles().profile(profile).purpose(p));
+  }
+
+  /** The profile file from --profiles or $INSIGHT_PROFILES; a missing or invalid one is a usage error. */
+  org.insight.policy.Profiles profiles() {
+    Path file = profiles;
+    if (file == null) {
+      String env = System.getenv("INSIGHT_PROFILES");
+      file = env != null && !env.isBlank() ? Path.of(env) : null;
+    }
+    if (file == null) {
+      throw new ParameterException(mixee.commandLine(), "give the profile file with --profiles FILE (or set"
+          + " $INSIGHT_PROFILES)");
+    }
+    Path f = file;
+    return Arguments.parse(mixee, "--profiles", () -> org.insight.policy.Profiles.read(f));
   }
 }

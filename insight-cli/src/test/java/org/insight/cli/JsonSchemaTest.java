@@ -206,6 +206,41 @@ class JsonSchemaTest {
   }
 
   @Test
+  void cases() {
+    String rossi = EntityId.fromSource("interpol-notices", "2026/4413").value();
+    String id = valid("case-create", out(read("case", "create", "Operation Heron", "--label", "INTERPOL")))
+        .get("case").get("id").asText();
+    valid("case-item", out(read("case", "add", id, "--member", "bob")));
+    valid("case-item", out(read("case", "add", id, "--entity", rossi)));
+    valid("case-item", out(read("case", "note", id, "seen in Lyon", "--on", "entity:" + rossi)));
+    String task = valid("case-item", out(read("case", "task", id, "Check the phone", "--due", "2026-07-01")))
+        .get("item").get("id").asText();
+    valid("case-item", out(read("case", "task", id, "--update", task, "--version", "1", "--state", "done")));
+    JsonNode show = valid("case-show", out(read("case", "show", id)));
+    assertEquals(2, show.get("tasks").get(0).get("version").asInt(), show.toString());
+    assertEquals(1, valid("case-list", out(read("case", "list"))).get("items").size());
+  }
+
+  @Test
+  void profiles() throws Exception {
+    Path file = Files.writeString(dir.resolve("profiles.ini"), "[country FR]\nauthorizations = FR\n[role analyst]\n"
+        + "authorizations = INTERPOL, POLICE\npurposes = criminal-investigation\n[profile fr-analyst]\ncountry = FR\n"
+        + "role = analyst\n");
+    assertEquals(1, valid("profile-check", out("profile", "check", file.toString(), "--json")).get("items").size());
+    // testing profiles and oversight are granted by name; a writers file saved with an add keeps anyone writing
+    Path writers = Files.writeString(dir.resolve("writers.properties"), "* = *\nprofiles = "
+        + System.getProperty("user.name", "cli") + "\noversight = " + System.getProperty("user.name", "cli") + "\n");
+    out(read("add", "--dataset", "d", "--label", "FR", "--type", "Person", "--record", "p1", "name=Paul Petrov",
+        "--writers", writers.toString()));
+    String rossi = EntityId.fromSource("interpol-notices", "2026/4413").value();
+    JsonNode report = valid("subject-report", out(read("subject-report", "--entity", rossi)));
+    assertTrue(report.get("processing").size() > 0, report.toString());
+    JsonNode t = valid("profile-test", out(read("profile", "test", "fr-analyst", "--profiles", file.toString(),
+        "--query", "petrov")));
+    assertTrue(t.get("asProfile").get("matches").asInt() > 0, t.toString());
+  }
+
+  @Test
   void filesAndText() throws Exception {
     Path csv = Files.writeString(dir.resolve("calls.csv"), "caller,callee,start_time,duration\n"
         + "+33612345678,+447700900123,2026-03-14 10:22:05,65\n+33612345678,+447700900123,yesterday,30\n");

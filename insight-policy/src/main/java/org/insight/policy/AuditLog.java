@@ -693,6 +693,65 @@ public final class AuditLog implements Closeable {
   }
 
   /**
+   * Hands every readable entry to {@code action}, oldest first, up to the end of what was written when called; lines
+   * that are not readable entries are skipped ({@link #verify()} reports them). Reads the file as a stream: memory
+   * does not grow with the log.
+   *
+   * @throws AuditException when the file cannot be read
+   */
+  public void forEach(java.util.function.Consumer<AuditRecord> action) {
+    Objects.requireNonNull(action, "action");
+    long end = writtenEndSnapshot();
+    try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file));
+         java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+             new BoundedInput(in, end), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        try {
+          action.accept(AuditJson.parse(line));
+        } catch (AuditJson.MalformedLineException e) {
+          // skipped: verify() reports it
+        }
+      }
+    } catch (IOException e) {
+      throw new AuditException("cannot read the audit log " + file + ": " + e + "; check the path and its permissions", e);
+    }
+  }
+
+  /** At most {@code limit} bytes of a stream: an entry being appended past the snapshot is not read half. */
+  private static final class BoundedInput extends java.io.FilterInputStream {
+    private long left;
+
+    BoundedInput(java.io.InputStream in, long limit) {
+      super(in);
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+  }
+
+  /**
    * Syncs what was written and releases the file. Later appends throw {@link AuditException}. Calling it
    * again does nothing.
    *

@@ -98,6 +98,21 @@ public final class Writers {
         + "' in the workspace's writers configuration");
   }
 
+  /**
+   * Whether {@code principal} is granted {@code dataset} by that dataset's own line — not by a {@code *} line. For
+   * grants that must be given explicitly (testing profiles, oversight reports): a workspace configured "anyone writes
+   * anything" still grants them to nobody.
+   */
+  public Decision decideNamed(Principal principal, String dataset) {
+    Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(dataset, "dataset");
+    if (allows(rules.get(dataset), principal)) {
+      return Decision.allow("granted " + dataset);
+    }
+    return Decision.deny("principal " + principal.id() + " is not granted '" + dataset + "' by a line of its own in"
+        + " the workspace's writers configuration");
+  }
+
   private static boolean allows(Set<String> who, Principal principal) {
     if (who == null) {
       return false;

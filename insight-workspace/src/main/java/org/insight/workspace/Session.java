@@ -591,9 +591,9 @@ public final class Session implements AutoCloseable {
     String query = request.describe() + "reason=" + request.reason();
     synchronized (workspace.erasures) {
       Eraser.Plan plan;
+      List<Statement> statements = new ArrayList<>();
       try {
         Visibility visibility = visibility();
-        List<Statement> statements = new ArrayList<>();
         request.entities().forEach(id -> statements.addAll(workspace.store.statements(id, visibility)));
         if (!request.statements().isEmpty()) {
           statements.addAll(workspace.store.statementsById(request.statements(), visibility));
@@ -617,7 +617,7 @@ public final class Session implements AutoCloseable {
       }
       List<Entity> flags = Eraser.apply(workspace, plan, principal.id(), purpose.name(), request.reason(),
           request.describe());
-      audit("erase", query, List.copyOf(plan.ids()), "ok");
+      audit("erase", query, erased(plan, statements), "ok");
       auditFlags(flags);
       Eraser.done(workspace);
       return new ErasureReceipt(plan.entities(), plan.documents(), plan.statements());
@@ -668,6 +668,7 @@ public final class Session implements AutoCloseable {
     String query = "delete-after<" + today + " reason=" + reason;
     synchronized (workspace.erasures) {
       Eraser.Plan plan;
+      List<Statement> statements;
       try {
         workspace.store.refresh();
         Set<String> expired = new java.util.TreeSet<>();
@@ -678,7 +679,7 @@ public final class Session implements AutoCloseable {
         }
         Visibility visibility = Visibility.of(expired);
         Predicate<String> allowed = dataset -> workspace.mayErase(principal, dataset);
-        List<Statement> statements = workspace.store.statementsOfTypes(Eraser.allTypes(workspace), visibility).stream()
+        statements = workspace.store.statementsOfTypes(Eraser.allTypes(workspace), visibility).stream()
             .filter(st -> allowed.test(st.provenance().dataset())).toList();
         List<Document> documents = Eraser.allDocuments(workspace, visibility).stream()
             .filter(d -> allowed.test(d.provenance().dataset())).toList();
@@ -689,11 +690,23 @@ public final class Session implements AutoCloseable {
         throw e;
       }
       List<Entity> flags = Eraser.apply(workspace, plan, principal.id(), purpose.name(), reason, query + " ");
-      audit("retention.purge", query, List.copyOf(plan.ids()), "ok");
+      audit("retention.purge", query, erased(plan, statements), "ok");
       auditFlags(flags);
       Eraser.done(workspace);
       return new ErasureReceipt(plan.entities(), plan.documents(), plan.statements());
     }
+  }
+
+  /**
+   * What an erasure's audit entry names: the ids removed, and the entities whose statements were erased (so that an
+   * oversight report about a person finds the erasure of part of that person's data, see {@link #subjectReport}).
+   */
+  private static List<String> erased(Eraser.Plan plan, List<Statement> statements) {
+    Set<String> items = new LinkedHashSet<>(plan.ids());
+    if (!plan.ids().isEmpty()) {
+      statements.forEach(st -> items.add(st.entityId().value()));
+    }
+    return List.copyOf(items);
   }
 
   /** The mentions in a document that this session may see, in text order. */
@@ -835,8 +848,100 @@ public final class Session implements AutoCloseable {
     return new Alerts(this);
   }
 
+  /**
+   * "What would this profile see?": counts as a member-country profile, and samples of what both the profile and
+   * this session may see — exactly what {@link ProfileTest} lists, nothing more of what this session cannot see
+   * itself. No session is opened as the profile (no impersonation): the call is this session's, audited once as
+   * {@code profile.test} by this principal with the profile, purpose and query, naming the sample ids.
+   *
+   * @param purpose the purpose to test the profile for (one its profile allows)
+   * @param samples at most this many samples (0..100)
+   * @throws AccessRefusedException when the writers configuration does not grant this principal dataset
+   *     {@value ProfileTest#DATASET}
+   * @throws InsightException when the profile may not declare the purpose
+   */
+  public ProfileTest testProfile(org.insight.policy.Profile profile, Purpose purpose, Query query, int samples) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(query, "query");
+    if (samples < 0 || samples > 100) {
+      throw new IllegalArgumentException("a profile test shows 0..100 samples, got " + samples);
+    }
+    ensureOpen();
+    String q = "profile=" + profile.name() + " purpose=" + purpose + " query=" + query;
+    if (!workspace.writers().decideNamed(principal, ProfileTest.DATASET).allowed()) {
+      audit("profile.test", q, List.of(), "denied: not a profile tester");
+      throw new AccessRefusedException("principal '" + principal.id() + "' may not test profiles: no line of the workspace's"
+          + " writers configuration grants it '" + ProfileTest.DATASET + "' (a * line does not); ask for it to be added");
+    }
+    return audited("profile.test", q, () -> {
+      Purpose p = profile.purpose(purpose);
+      Set<String> theirs = new java.util.HashSet<>(workspace.visibleLabels(profile.principal("profile:" + profile.name()), p));
+      Set<String> both = new java.util.HashSet<>(theirs);
+      both.retainAll(visibleLabels());
+      Visibility asProfile = Visibility.of(theirs);
+      Visibility asBoth = Visibility.of(both);
+      Set<String> all = types(null);
+      SearchResult shown = workspace.store.search(query.limit(Math.max(samples, 1)), asBoth);
+      return new ProfileTest(profile.name(), p, query.toString(), workspace.store.countEntities(all, asProfile),
+          workspace.store.countDocuments(asProfile), workspace.store.search(query.limit(1), asProfile).total(),
+          workspace.store.countEntities(all, asBoth), workspace.store.countDocuments(asBoth), shown.total(),
+          samples == 0 ? List.of() : shown.hits());
+    }, r -> r.samples().stream().map(Hit::id).toList());
+  }
+
+  /**
+   * Every processing of data about the person with this entity id, for oversight (see {@link SubjectReport}): ids,
+   * times, operations, principals and purposes from the audit log, and the statements held (property, source, who
+   * and when — never a value), whatever their labels. Only for a principal granted {@value SubjectReport#DATASET} by
+   * a line of its own in the writers configuration; audited as {@code subject.report} naming the subject.
+   *
+   * @throws AccessRefusedException when this principal is not granted oversight
+   */
+  public SubjectReport subjectReport(EntityId subject) {
+    Objects.requireNonNull(subject, "subject");
+    return oversight("entity=" + subject.value(), () -> Set.of(subject));
+  }
+
+  /**
+   * {@link #subjectReport(EntityId)} for every entity holding a statement with this value (a passport number, a
+   * phone, an e-mail), whatever its label. The audit entry names the value's SHA-256, not the value.
+   */
+  public SubjectReport subjectReportForIdentifier(String identifier) {
+    Objects.requireNonNull(identifier, "identifier");
+    if (identifier.isBlank()) {
+      throw new IllegalArgumentException("give the identifier's value, e.g. a passport or phone number");
+    }
+    return oversight("identifier-sha256=" + org.insight.Hashing.sha256Hex(identifier.strip()),
+        () -> SubjectReports.holding(workspace, identifier));
+  }
+
+  private SubjectReport oversight(String query, Supplier<Set<EntityId>> subjects) {
+    ensureOpen();
+    if (!workspace.writers().decideNamed(principal, SubjectReport.DATASET).allowed()) {
+      audit("subject.report", query, List.of(), "denied: not an oversight principal");
+      throw new AccessRefusedException("principal '" + principal.id() + "' may not read subject reports: no line of"
+          + " the workspace's writers configuration grants it '" + SubjectReport.DATASET + "' (a * line does not)");
+    }
+    return audited("subject.report", query, () -> SubjectReports.build(workspace, subjects.get()),
+        SubjectReport::subjects);
+  }
+
+  /**
+   * Cases as this session: shared pieces of work with members, material, notes, annotations and tasks, seen only as
+   * far as this session's clearance and purpose allow (see {@link Cases}). Not itself a read: each of its calls is one.
+   */
+  public Cases cases() {
+    ensureOpen();
+    return new Cases(this);
+  }
+
   Workspace workspace() {
     return workspace;
+  }
+
+  /** The document as this session may see it, unaudited: only for facades audited once per call ({@link Cases}). */
+  Optional<Document> visibleDocument(String id) {
+    return workspace.store.document(id, visibility());
   }
 
   /** Every document this session may see, in id order, unaudited: only for facades audited once per call ({@link Geo}). */
@@ -876,7 +981,7 @@ public final class Session implements AutoCloseable {
     closed = true;
   }
 
-  private void ensureOpen() {
+  void ensureOpen() {
     if (closed) {
       throw new InsightException("this session is closed; open a new one with Workspace.session");
     }

@@ -72,6 +72,7 @@ public final class Workspace implements AutoCloseable {
   final Object erasures = new Object();
   /** Built graphs by what decides them (see {@link Graphs}); a few, since one can be large. */
   final Cache<Graphs.Key, org.insight.graph.Network> graphs = Caffeine.newBuilder().maximumSize(4).build();
+  private CaseJournal cases;
   private volatile boolean closed;
 
   /** A decision depends on the label, who asks, why, and the day (retention dates are days). */
@@ -192,13 +193,30 @@ public final class Workspace implements AutoCloseable {
     LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
     List<String> visible = new ArrayList<>();
     for (String text : store.labels()) {
-      boolean allowed = decisions.get(new DecisionKey(text, principal, purpose, day),
-          k -> policy.decide(principal, purpose, label(text), now).allowed());
-      if (allowed) {
+      if (allows(principal, purpose, text, now, day)) {
         visible.add(text);
       }
     }
     return Set.copyOf(visible);
+  }
+
+  /** Whether this principal may see data under the label with this canonical text for this purpose today. */
+  boolean allows(Principal principal, Purpose purpose, String labelText) {
+    Instant now = clock.instant();
+    return allows(principal, purpose, labelText, now, LocalDate.ofInstant(now, ZoneOffset.UTC));
+  }
+
+  private boolean allows(Principal principal, Purpose purpose, String text, Instant now, LocalDate day) {
+    return decisions.get(new DecisionKey(text, principal, purpose, day),
+        k -> policy.decide(principal, purpose, label(text), now).allowed());
+  }
+
+  /** The case journal ({@link Cases}), opened on first use. */
+  synchronized CaseJournal cases() {
+    if (cases == null) {
+      cases = new CaseJournal(directory, readOnly());
+    }
+    return cases;
   }
 
   /** Whether the deployment lets {@code principal} write into {@code dataset} (see {@link Builder#writers}). */

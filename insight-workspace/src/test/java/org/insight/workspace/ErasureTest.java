@@ -165,7 +165,8 @@ class ErasureTest {
       assertEquals("analyst", last.event().principal());
       assertTrue(last.event().query().contains(p.id().value()), last.event().query());
       assertTrue(last.event().query().contains("reason=court order 118"), last.event().query());
-      assertEquals(2, last.event().items().size(), "the ids of the two statements");
+      assertEquals(3, last.event().items().size(), "the ids of the two statements and of their entity");
+      assertTrue(last.event().items().contains(p.id().value()), last.event().items().toString());
       String log = Files.readString(Workspace.auditFile(dir), StandardCharsets.UTF_8);
       assertFalse(log.contains("Xanthippe") || log.contains("ZX9988776"), "no erased value in the audit log");
       assertTrue(ws.verifyAudit().valid());

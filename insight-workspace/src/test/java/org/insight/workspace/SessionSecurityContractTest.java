@@ -38,7 +38,13 @@ class SessionSecurityContractTest {
   /** Methods that do not read workspace data. */
   private static final Set<String> NOT_READS = Set.of("add", "addDocuments", "addMentions", "storeEvidence", "ingest", "close", "principal", "purpose", "supersede",
       "reviewFlag",
-      "resolution", "geo", "trends", "alerts"); // these hand out facades: every public call of them is swept below
+      "resolution", "geo", "trends", "alerts", "cases"); // these hand out facades: every public call of them is swept below
+
+  /**
+   * Reads granted only explicitly (a line of their own in the writers configuration): refused, audited as denied,
+   * for a principal without the grant.
+   */
+  private static final Set<String> GRANTED_READS = Set.of("testProfile", "subjectReport", "subjectReportForIdentifier");
 
   /** Facade calls that refuse what this principal cannot see, with an error (audited as such) rather than nothing. */
   private static final Set<String> REFUSALS = Set.of("judge", "undo", "save", "saveSubject");
@@ -64,6 +70,15 @@ class SessionSecurityContractTest {
       assertTrue(reads.size() >= 5, "expected the session's reads, found " + reads);
       for (Method m : reads) {
         long before = ws.audit.size();
+        if (GRANTED_READS.contains(m.getName())) {
+          java.lang.reflect.InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(
+              java.lang.reflect.InvocationTargetException.class, () -> m.invoke(nobody, arguments(m, p.id(), doc.id(), hash)));
+          assertTrue(e.getCause() instanceof AccessRefusedException, m.getName() + " threw " + e.getCause());
+          assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
+          assertTrue(ws.audit.tail(1).get(0).event().outcome().startsWith("denied"), m.getName());
+          assertEquals(List.of(), ws.audit.tail(1).get(0).event().items(), m.getName());
+          continue;
+        }
         Object result = m.invoke(nobody, arguments(m, p.id(), doc.id(), hash));
         assertNothing(m, result);
         assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
@@ -209,6 +224,64 @@ class SessionSecurityContractTest {
     }
   }
 
+  /**
+   * Every public call of {@link Cases} by a principal that is no member of the (existing) case and holds none of its
+   * label's tokens: reads answer nothing, writes are refused as for a missing case; one audit entry each, naming
+   * nothing.
+   */
+  @Test
+  void aNonMemberGetsNothingFromAnyCaseCallAndEveryCallIsAudited() {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session writer = ws.session(Principal.of("w", "SECRET"), Purpose.CRIMINAL_INVESTIGATION);
+      Entity p = Fixtures.person(Fixtures.dataset("ds", "SECRET"), "1", "Hidden Person");
+      writer.add(p);
+      CaseSummary secret = writer.cases().create("Hidden case", Label.of("SECRET"));
+      CaseItem task = writer.cases().task(secret.id(), "Hidden task", "w", null, null);
+      Cases cases = ws.session(Principal.of("nobody"), Purpose.CRIMINAL_INVESTIGATION).cases();
+      List<Method> calls = Arrays.stream(Cases.class.getDeclaredMethods())
+          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+          .sorted(Comparator.comparing(Method::getName))
+          .toList();
+      assertTrue(calls.size() >= 10, "expected the cases calls, found " + calls);
+      for (Method m : calls) {
+        Class<?>[] types = m.getParameterTypes();
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+          if (types[i] == String.class) {
+            args[i] = i == 0 && !m.getName().equals("create") ? secret.id() : i == 1 && m.getName().startsWith("edit")
+                || i == 1 && m.getName().equals("updateTask") ? task.id() : i == 3 && m.getName().equals("updateTask")
+                ? "done" : "w";
+          } else if (types[i] == Label.class) {
+            args[i] = Label.of("SECRET");
+          } else if (types[i] == CaseTarget.class) {
+            args[i] = CaseTarget.entity(p.id());
+          } else if (types[i] == long.class) {
+            args[i] = 1L;
+          } else if (types[i] == java.time.LocalDate.class) {
+            args[i] = java.time.LocalDate.of(2026, 7, 1);
+          } else {
+            fail("add arguments for the new cases call " + m + " to this contract test");
+          }
+        }
+        long before = ws.audit.size();
+        try {
+          Object result = m.invoke(cases, args);
+          assertNothing(m, result);
+        } catch (ReflectiveOperationException e) {
+          Throwable cause = e.getCause();
+          assertTrue(cause instanceof NoSuchCaseException || cause instanceof WriteRefusedException,
+              m.getName() + " threw " + cause);
+          AuditRecord last = ws.audit.tail(1).get(0);
+          assertTrue(!last.event().outcome().equals("ok"), m.getName() + " " + last.event().outcome());
+        }
+        assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
+        AuditRecord last = ws.audit.tail(1).get(0);
+        assertEquals("nobody", last.event().principal(), m.getName());
+        assertEquals(List.of(), last.event().items(), m.getName());
+      }
+    }
+  }
+
   private static Object[] arguments(Method m, EntityId entity, String documentId, ContentHash hash) {
     Class<?>[] types = m.getParameterTypes();
     Object[] args = new Object[types.length];
@@ -227,6 +300,12 @@ class SessionSecurityContractTest {
         args[i] = org.insight.core.ProgressListener.NONE;
       } else if (types[i] == String.class && m.getDeclaringClass() == Resolution.class) {
         args[i] = "a reason";
+      } else if (types[i] == org.insight.policy.Profile.class) {
+        // a profile cleared for what the asker cannot see: the asker may learn its counts, nothing else
+        args[i] = org.insight.policy.Profiles.parse("[country FR]\nauthorizations = SECRET\n[role analyst]\n"
+            + "purposes = criminal-investigation\n[profile fr]\ncountry = FR\nrole = analyst\n", "p").profile("fr");
+      } else if (types[i] == Purpose.class) {
+        args[i] = Purpose.CRIMINAL_INVESTIGATION;
       } else if (types[i] == ExportOptions.class) {
         args[i] = ExportOptions.all();
       } else if (types[i] == java.io.Writer.class) {
@@ -293,6 +372,11 @@ class SessionSecurityContractTest {
       assertEquals(0, r.total(), m.getName());
       assertTrue(r.hits().isEmpty(), m.getName());
       r.facets().values().forEach(counts -> assertTrue(counts.isEmpty(), m.getName() + " facets " + counts));
+    } else if (result instanceof ProfileTest t) {
+      assertTrue(t.samples().isEmpty(), m.getName() + " showed " + t.samples());
+      assertEquals(0, t.entitiesAlsoVisibleToYou() + t.documentsAlsoVisibleToYou() + t.matchesAlsoVisibleToYou(),
+          m.getName() + " " + t);
+      assertTrue(t.entities() > 0 && t.documents() > 0, "the profile's own counts are what the asker may learn: " + t);
     } else if (result instanceof ErasureReceipt r) {
       assertTrue(r.isEmpty(), m.getName() + " erased " + r + " it could not see");
     } else if (result instanceof RetentionDue r) {

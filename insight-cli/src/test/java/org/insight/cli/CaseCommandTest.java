@@ -1,0 +1,71 @@
+package org.insight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.insight.core.EntityId;
+import org.insight.core.json.ModelJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two analysts of different clearances on one case, through the CLI: what each sees, conflicts and refusals. */
+class CaseCommandTest {
+  @TempDir Path dir;
+
+  private CliRun run(String user, String auths, String... args) {
+    String[] all = new String[args.length + 6];
+    System.arraycopy(args, 0, all, 0, args.length);
+    System.arraycopy(new String[] {"--workspace", dir.toString(), "--user", user, "--auths", auths}, 0, all,
+        args.length, 6);
+    return CliRun.of(all);
+  }
+
+  private JsonNode ok(CliRun r) {
+    assertEquals(0, r.code(), r.err());
+    return ModelJson.read(r.out());
+  }
+
+  @Test
+  void eachAnalystSeesTheCaseAsFarAsItsClearanceAllows() {
+    ok(run("loader", "INTERPOL,SECRET", "add", "--dataset", "d", "--label", "INTERPOL&SECRET", "--type", "Person",
+        "--record", "1", "name=Hidden Person", "--json"));
+    String hidden = EntityId.fromSource("d", "1").value();
+    String id = ok(run("alice", "INTERPOL", "case", "create", "Operation Heron", "--label", "INTERPOL", "--json"))
+        .get("case").get("id").asText();
+    ok(run("alice", "INTERPOL", "case", "add", id, "--member", "bob", "--json"));
+    JsonNode note = ok(run("bob", "INTERPOL,SECRET", "case", "note", id, "seen in Lyon", "--on", "entity:" + hidden,
+        "--json")).get("item");
+    assertEquals("INTERPOL&SECRET", note.get("label").asText().split(";")[0], "raised to the entity's label");
+    ok(run("bob", "INTERPOL,SECRET", "case", "note", id, "call the liaison officer", "--json"));
+
+    JsonNode bobs = ok(run("bob", "INTERPOL,SECRET", "case", "show", id, "--json"));
+    JsonNode alices = ok(run("alice", "INTERPOL", "case", "show", id, "--json"));
+    assertEquals(2, bobs.get("notes").size());
+    assertEquals(1, alices.get("notes").size());
+    assertFalse(alices.toString().contains(note.get("id").asText()), "nothing of the hidden note: " + alices);
+    assertFalse(alices.toString().contains(hidden), "nor of its entity");
+
+    // a non-member is answered as for a case that does not exist
+    CliRun carol = run("carol", "INTERPOL,SECRET", "case", "show", id);
+    CliRun missing = run("carol", "INTERPOL,SECRET", "case", "show", "case-missing");
+    assertEquals(1, carol.code());
+    assertEquals(missing.err().replace("case-missing", "ID"), carol.err().replace(id, "ID"));
+    assertTrue(ok(run("carol", "INTERPOL,SECRET", "case", "list", "--json")).get("items").isEmpty());
+
+    // two edits of one version: the second is refused with the versions, nothing lost
+    String task = ok(run("alice", "INTERPOL", "case", "task", id, "Check the phone", "--json")).get("item").get("id")
+        .asText();
+    ok(run("alice", "INTERPOL", "case", "task", id, "--update", task, "--version", "1", "--state", "in-progress", "--json"));
+    CliRun late = run("bob", "INTERPOL,SECRET", "case", "task", id, "--update", task, "--version", "1", "--owner", "bob");
+    assertEquals(1, late.code());
+    assertTrue(late.err().contains("version 2") && late.err().contains("version 1"), late.err());
+    CliRun bad = run("bob", "INTERPOL,SECRET", "case", "task", id, "--update", task, "--version", "2", "--state", "maybe");
+    assertEquals(2, bad.code(), "an unknown state is a usage error: " + bad.err());
+    CliRun text = run("alice", "INTERPOL", "case", "show", id);
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().contains("Operation Heron") && text.out().contains("in-progress"), text.out());
+  }
+}
