@@ -40,7 +40,7 @@ class SubjectReportTest {
       analyst.entity(ivan.id());                                             // consultation
       analyst.entity(other.id());                                            // not about Ivan
       analyst.search("petrov");                                              // consultation (a hit)
-      analyst.export(ExportOptions.all());                                   // disclosure
+      analyst.export(ExportOptions.all(), new java.io.StringWriter());       // disclosure
       CaseSummary c = analyst.cases().create("Heron", Label.of("SECRET"));
       analyst.cases().add(c.id(), CaseTarget.entity(ivan.id()), null);      // combination
       analyst.resolution().judge(ivan.id(), other.id(), org.insight.match.Judgement.Verdict.DIFFERENT,
