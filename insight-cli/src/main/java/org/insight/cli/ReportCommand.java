@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
         + " labelled at top and bottom with the conjunction of the labels of everything in it (and its audit id):"
         + " a subject profile, a network chart, a map. (A trends dashboard is in the Reports API; its command waits"
         + " for the trends analysis.)"},
-    subcommands = {ReportProfileCommand.class, ReportNetworkCommand.class, ReportMapCommand.class})
+    subcommands = {ReportProfileCommand.class, ReportNetworkCommand.class, ReportMapCommand.class,
+        ReportTrendsCommand.class})
 final class ReportCommand implements Runnable {
   @Spec CommandSpec spec;
 

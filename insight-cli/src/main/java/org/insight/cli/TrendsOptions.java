@@ -9,6 +9,7 @@ import org.insight.trends.Granularity;
 import org.insight.trends.TrendAnalysis;
 import org.insight.trends.TrendData;
 import org.insight.trends.TrendReport;
+import org.insight.workspace.Session;
 import org.insight.workspace.TrendSource;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,6 +100,19 @@ final class TrendsOptions {
    */
   TrendReport run(CommandSpec spec, SessionOptions session, TrendAnalysis analysis, String valueColumn) {
     if (file == null) {
+      try (SessionOptions.Opened opened = session.read()) {
+        return run(spec, opened.session(), analysis, valueColumn);
+      }
+    }
+    return run(spec, (Session) null, analysis, valueColumn);
+  }
+
+  /**
+   * {@link #run(CommandSpec, SessionOptions, TrendAnalysis, String)} in a session already open (for a command that
+   * goes on using it); the session is not read when the events come from a file.
+   */
+  TrendReport run(CommandSpec spec, Session session, TrendAnalysis analysis, String valueColumn) {
+    if (file == null) {
       if (timeColumn != null || categoryColumn != null) {
         throw new ParameterException(spec.commandLine(), "--time and --category name the columns of an --events"
             + " file; give --events FILE too, or use --type and --by to count a workspace's events");
@@ -107,9 +121,7 @@ final class TrendsOptions {
       source = timeProperty == null ? source : source.time(timeProperty);
       source = valueColumn == null ? source : source.value(valueColumn);
       TrendSource chosen = source;
-      try (SessionOptions.Opened opened = session.read()) {
-        return Arguments.parse(spec, "--type", () -> opened.session().trends().analyse(chosen, analysis));
-      }
+      return Arguments.parse(spec, "--type", () -> session.trends().analyse(chosen, analysis));
     }
     if (timeColumn == null || categoryColumn == null) {
       throw new ParameterException(spec.commandLine(), "--events needs --time COL and --category COL (the columns"

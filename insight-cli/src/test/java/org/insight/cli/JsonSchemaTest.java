@@ -115,6 +115,21 @@ class JsonSchemaTest {
     JsonNode workspace = valid("trends-series", out(read("trends", "series", "--type", "Event", "--granularity",
         "day")));
     assertTrue(workspace.get("items").size() > 0 && workspace.get("label").isTextual(), workspace.toString());
+    // the same analyses as a dashboard: of the file (one audited product in the workspace) and of the workspace
+    Path report = Path.of("target", "report").toAbsolutePath();
+    Path fromFile = report.resolve("trends-file.html");
+    JsonNode dashboard = valid("report", out(with(with(new String[] {"report", "trends", "--out",
+        fromFile.toString(), "--after", "2025-10-01..2025-12-28"}, file), who)));
+    assertEquals("trends", dashboard.get("kind").asText(), dashboard.toString());
+    String html = Files.readString(fromFile);
+    assertTrue(html.contains("fraud") && html.contains(TrendsCsv.SPIKE.toString()), "the alarm's category and start");
+    Path fromWorkspace = report.resolve("trends-workspace.html");
+    valid("report", out(read("report", "trends", "--type", "Event", "--granularity", "day", "--out",
+        fromWorkspace.toString())));
+    String label = workspace.get("label").asText().replace("&", "&amp;");
+    assertTrue(Files.readString(fromWorkspace).contains("LABEL " + label), "labelled as the series");
+    assertEquals(2, CliRun.of(read("report", "trends", "--before", "2025-01-01..2025-01-31", "--out", "x.html"))
+        .code(), "--before without --after");
   }
 
   @Test
