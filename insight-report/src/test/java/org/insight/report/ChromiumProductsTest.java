@@ -147,6 +147,8 @@ class ChromiumProductsTest {
     assertEquals(2, chromium.eval("document.querySelectorAll('svg.series').length").asInt());
     assertEquals(1, chromium.eval("document.querySelectorAll('svg.series circle.alarm').length").asInt());
     assertEquals(2, chromium.eval("document.querySelectorAll('svg.series polygon.band').length").asInt());
+    assertEquals(1, chromium.eval("document.querySelectorAll('svg.series rect.change').length").asInt(),
+        "the alarm's change is shaded");
     assertEquals(3, chromium.eval("document.querySelectorAll('table.data').length").asInt(),
         "alarms, comparisons, new co-occurrences");
   }

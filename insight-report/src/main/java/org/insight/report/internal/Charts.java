@@ -11,7 +11,8 @@ import org.insight.trends.SeriesPoint;
 
 /**
  * A series as an inline SVG chart: the counts as a line, what the history expected as a dashed line inside a band of
- * two Poisson standard deviations, and the periods of alarms as red dots. No script.
+ * two Poisson standard deviations, the periods of alarms as red dots and their change (from the period it started)
+ * shaded. No script.
  */
 final class Charts {
   private static final int W = 640;
@@ -39,6 +40,19 @@ final class Charts {
         .append("</title>\n<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
         .append((int) plotW).append("\" height=\"").append((int) plotH).append("\" fill=\"#fafafa\" stroke=\"#ccc\"/>\n");
     if (!points.isEmpty()) {
+      // an alarm's change, from the period it started to the one that raised it, shaded behind the lines
+      for (Alarm a : alarms) {
+        int from = index(points, a.start());
+        int to = index(points, a.period());
+        if (a.category().equals(s.category()) && from >= 0 && to >= from) {
+          double x0 = LEFT + plotW * Math.max(0, from - 0.5) / n;
+          double x1 = LEFT + plotW * Math.min(n, to + 0.5) / n;
+          b.append("<rect class=\"change\" x=\"").append(num(x0)).append("\" y=\"").append(TOP).append("\" width=\"")
+              .append(num(Math.max(1, x1 - x0))).append("\" height=\"").append((int) plotH)
+              .append("\" fill=\"#fcbba1\" fill-opacity=\"0.5\"><title>").append(Html.text("change from " + a.start()
+                  + ", alarm " + a.period())).append("</title></rect>\n");
+        }
+      }
       StringBuilder band = new StringBuilder();
       for (int i = 0; i < points.size(); i++) {
         band.append(i == 0 ? "" : " ").append(xy(LEFT + plotW * i / n, y(upper(points.get(i).expected()), max, plotH)));
@@ -73,6 +87,15 @@ final class Charts {
     b.append("<text x=\"").append(LEFT - 4).append("\" y=\"").append(TOP + 9).append("\" font-size=\"10\" text-anchor=\"end\">")
         .append(String.format(Locale.ROOT, "%.0f", max)).append("</text><text x=\"").append(LEFT - 4).append("\" y=\"")
         .append(H - BOTTOM).append("\" font-size=\"10\" text-anchor=\"end\">0</text>\n</svg>\n");
+  }
+
+  private static int index(List<SeriesPoint> points, LocalDate period) {
+    for (int i = 0; i < points.size(); i++) {
+      if (points.get(i).period().equals(period)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static double upper(double expected) {

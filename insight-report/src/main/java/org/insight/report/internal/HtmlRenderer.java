@@ -179,7 +179,8 @@ public final class HtmlRenderer {
 
   private static void series(StringBuilder b, Section.SeriesFigure f) {
     b.append("<p class=\"legend\">Counts (dark line), what each category's history expected (dashed) within two"
-        + " standard deviations (band), and alarms (red).</p>\n<div class=\"charts\">\n");
+        + " standard deviations (band), alarms (red dots) and the change they signal, from the period it started (shaded)."
+        + "</p>\n<div class=\"charts\">\n");
     for (Series s : f.series()) {
       b.append("<div class=\"chart\"><h3>").append(Html.text(s.category())).append(" (").append(s.total())
           .append(")</h3>\n");
