@@ -80,7 +80,6 @@ class ReportsTest {
     List<String> when = table(p, "Timeline").rows().stream().map(r -> r.cells().get(0)).toList();
     assertTrue(when.contains("1970-01-10"), "the birth date is on the timeline: " + when);
     assertEquals(when.stream().sorted().toList(), when, "in time order");
-    assertTrue(p.sections(Section.Note.class).stream().anyMatch(n -> n.title().equals("Case digest")));
     String html = HtmlProduct.html(p);
     assertFalse(html.contains(World.CANARY), "nothing invisible");
     assertTrue(html.contains(p.banner().auditId()));

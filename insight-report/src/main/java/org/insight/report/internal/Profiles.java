@@ -108,7 +108,6 @@ public final class Profiles {
 
     timeline.sort(Comparator.comparing((Row r) -> r.cells().get(0)).thenComparing(Row::item));
     c.add(new Section.Table("Timeline", List.of("when", "what", "from"), timeline));
-    c.add(new Section.Note("Case digest", "Case digests wait for cases, which the workspace does not hold yet."));
     return c;
   }
 
