@@ -29,9 +29,11 @@ final class AlertsStep {
       out.printf(Locale.ROOT, "   saved %s (%s, label %s)%n", q.id(), q.text(), q.label());
       // a batch of vessel records from the port authority's feed: one the investigator may see, one only CT may
       feed.add(List.of(
-          Dataset.of("port-feed", Label.of("FR&POLICE"), SourceGrading.parse("B2")).entity("Vessel", "IMO-9000001")
+          Dataset.of("port-feed", Label.builder("FR&POLICE").purposes(Demo.CI).build(), SourceGrading.parse("B2"))
+              .entity("Vessel", "IMO-9000001")
               .add("name", "Ferry Mediterranee").add("flag", "fr").build(),
-          Dataset.of("port-feed-ct", Label.of("CT"), SourceGrading.parse("B2")).entity("Vessel", "IMO-9000002")
+          Dataset.of("port-feed-ct", Label.builder("CT").purposes(Demo.CT).build(),
+              SourceGrading.parse("B2")).entity("Vessel", "IMO-9000002")
               .add("name", "Ferry Corsica Star").build()));
       List<Alert> alerts = investigator.alerts().list(null);
       out.printf(Locale.ROOT, "   a batch of 2 vessel records landed; investigator.lyon has %d alert(s):%n", alerts.size());

@@ -115,7 +115,7 @@ class DemoTest {
     Demo.run(dir, new PrintWriter(text, true));
     String out = text.toString();
     assertTrue(out.contains("a batch of 2 vessel records landed; investigator.lyon has 1 alert(s):"), out);
-    assertTrue(out.contains(", label FR&POLICE"), out);
+    assertTrue(out.contains(", label FR&POLICE;purposes=criminal-investigation"), out);
     // a second run lands the same batch again: the same one alert, nothing twice
     StringWriter again = new StringWriter();
     Demo.run(dir, new PrintWriter(again, true));
