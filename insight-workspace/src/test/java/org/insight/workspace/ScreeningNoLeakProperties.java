@@ -28,7 +28,8 @@ import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 
 /**
- * Rule 2 for screening: a session's screening results — candidates, ranks, scores, explanations, how many — equal
+ * Rule 2 for screening: a session's screening results — candidates, ranks, scores, explanations, how many, and what
+ * the list says about each entry (its topics and the Sanctions naming it, some under labels the session fails) — equal
  * those of a workspace that holds only the watch-list statements visible to it.
  */
 class ScreeningNoLeakProperties {
@@ -38,7 +39,8 @@ class ScreeningNoLeakProperties {
 
   record Cell(String property, String value, Label label) {}
 
-  record Rec(String id, List<Cell> cells) {}
+  /** A listed person and, when {@code sanction} is not null, a Sanction naming it under that label. */
+  record Rec(String id, List<Cell> cells, Label sanction) {}
 
   @Property(tries = 25)
   void aSessionScreensAsAWorkspaceOfOnlyItsVisibleWatchList(
@@ -64,6 +66,15 @@ class ScreeningNoLeakProperties {
       all.add(full.build());
       if (any) {
         visibleOnly.add(part.build());
+      }
+      if (r.sanction() != null) {
+        Entity sanction = ds.entity("Sanction", "s-" + r.id())
+            .add("entity", org.insight.core.EntityId.fromSource("list", r.id()).value(), r.sanction())
+            .add("program", "PROGRAMME-" + r.id(), r.sanction()).build();
+        all.add(sanction);
+        if (Policy.standard().decide(principal, purpose, r.sanction(), Fixtures.FIXED.instant()).allowed()) {
+          visibleOnly.add(sanction);
+        }
       }
     }
     Path a = Files.createTempDirectory("screen-noleak-all");
@@ -92,7 +103,7 @@ class ScreeningNoLeakProperties {
     out.add("n=" + hits.size());
     for (ScreeningHit h : hits) {
       out.add(h.id() + " " + h.weight() + " " + h.probability() + " " + h.label() + " " + h.explanation().comparisons()
-          + " " + h.entry().values());
+          + " " + h.entry().values() + " " + h.attributes());
     }
     return out;
   }
@@ -100,17 +111,19 @@ class ScreeningNoLeakProperties {
   @Provide
   Arbitrary<List<Rec>> records() {
     Arbitrary<Cell> cell = Combinators.combine(
-        Arbitraries.of("name", "alias", "birthDate", "nationality", "passportNumber"),
+        Arbitraries.of("name", "alias", "birthDate", "nationality", "passportNumber", "topics"),
         Arbitraries.integers().between(0, 8),
         NoLeakProperties.labels()).as((p, i, l) -> new Cell(p, switch (p) {
           case "name", "alias" -> NAMES.get(i);
           case "birthDate" -> DATES.get(i % DATES.size());
           case "nationality" -> List.of("ru", "fr", "it").get(i % 3);
+          case "topics" -> List.of("sanction", "crime", "wanted").get(i % 3);
           default -> "P1234567" + (i % 3);
         }, l));
     Arbitrary<Rec> rec = Combinators.combine(Arbitraries.integers().between(1, 40),
-            cell.list().ofMinSize(1).ofMaxSize(5).uniqueElements(c -> c.property() + "=" + c.value()))
-        .as((i, cells) -> new Rec("r" + i, cells));
+            cell.list().ofMinSize(1).ofMaxSize(5).uniqueElements(c -> c.property() + "=" + c.value()),
+            NoLeakProperties.labels().injectNull(0.4))
+        .as((i, cells, sanction) -> new Rec("r" + i, cells, sanction));
     return rec.list().ofMinSize(1).ofMaxSize(15).uniqueElements(Rec::id);
   }
 
