@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         + " a subject profile, a network chart, a map. (A trends dashboard is in the Reports API; its command waits"
         + " for the trends analysis.)"},
     subcommands = {ReportProfileCommand.class, ReportNetworkCommand.class, ReportMapCommand.class,
-        ReportTrendsCommand.class})
+        ReportTrendsCommand.class, ReportCaseCommand.class})
 final class ReportCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -221,7 +221,7 @@ class JsonSchemaTest {
   }
 
   @Test
-  void cases() {
+  void cases() throws Exception {
     String rossi = EntityId.fromSource("interpol-notices", "2026/4413").value();
     String id = valid("case-create", out(read("case", "create", "Operation Heron", "--label", "INTERPOL")))
         .get("case").get("id").asText();
@@ -234,6 +234,11 @@ class JsonSchemaTest {
     JsonNode show = valid("case-show", out(read("case", "show", id)));
     assertEquals(2, show.get("tasks").get(0).get("version").asInt(), show.toString());
     assertEquals(1, valid("case-list", out(read("case", "list"))).get("items").size());
+    Path digest = Path.of("target", "report", "case.html").toAbsolutePath();
+    JsonNode product = valid("report", out(read("report", "case", id, "--out", digest.toString())));
+    assertEquals("case", product.get("kind").asText(), product.toString());
+    assertTrue(Files.readString(digest).contains("Check the phone"), "the task is in the digest");
+    assertEquals(1, CliRun.of(read("report", "case", "no-such-case", "--out", digest.toString())).code());
   }
 
   @Test

@@ -9,5 +9,7 @@ public enum ProductKind {
   /** Points, clusters and hotspots on country outlines. */
   MAP,
   /** Series, alarms and period comparisons. */
-  TRENDS
+  TRENDS,
+  /** A case digest: members, material, notes, tasks and history. */
+  CASE
 }

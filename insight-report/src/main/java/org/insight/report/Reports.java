@@ -3,6 +3,7 @@ package org.insight.report;
 import java.time.Clock;
 import java.util.Objects;
 import org.insight.core.EntityId;
+import org.insight.report.internal.CaseDigests;
 import org.insight.report.internal.Collected;
 import org.insight.report.internal.Dashboards;
 import org.insight.report.internal.Maps;
@@ -85,6 +86,17 @@ public final class Reports {
   public Product trends(TrendReport report) {
     Objects.requireNonNull(report, "report");
     return make("report.trends", "series=" + report.series().size(), reader -> Dashboards.of(report));
+  }
+
+  /**
+   * A digest of a case as this session may see it (see {@code Session.cases()}): its members, what it concerns
+   * (named by the captions this session may see), notes and annotations, tasks and history, each with its label.
+   *
+   * @throws ReportException when there is no such case or this session may not see it (the same error for both)
+   */
+  public Product caseDigest(String caseId) {
+    Objects.requireNonNull(caseId, "caseId");
+    return make("report.case", "case=" + caseId, reader -> CaseDigests.read(reader, caseId));
   }
 
   private Product make(String operation, String query, java.util.function.Function<Session, Collected> read) {

@@ -154,6 +154,21 @@ class ChromiumProductsTest {
   }
 
   @Test
+  void theCaseDigestOpensWithItsTables() throws Exception {
+    Session analyst = ws.session(Principal.of("analyst", List.of("A", "B")), World.CI);
+    String id = analyst.cases().create("Operation " + HOSTILE, org.insight.policy.Label.of("A")).id();
+    analyst.cases().add(id, org.insight.workspace.CaseTarget.entity(World.SUBJECT), null);
+    analyst.cases().note(id, "met " + HOSTILE + " in Lyon", null);
+    analyst.cases().task(id, "Check the phone", "analyst", java.time.LocalDate.of(2026, 7, 1), null);
+    Product p = reports.caseDigest(id);
+    open(p, "case");
+    assertEquals(5, chromium.eval("document.querySelectorAll('table.data').length").asInt(),
+        "members, what it concerns, notes, tasks, history");
+    assertTrue(chromium.eval("document.body.textContent").asText().contains("met " + HOSTILE + " in Lyon"),
+        "the hostile note is shown as text");
+  }
+
+  @Test
   void aProductPrintsToPdf() throws Exception {
     Product p = reports.trends(ReportsTest.trends());
     Path html = HtmlProduct.write(p, dir.resolve("trends.html"));
