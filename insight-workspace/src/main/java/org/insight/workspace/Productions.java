@@ -93,7 +93,13 @@ public final class Productions {
         }
         labels.add(i.label());
       }
-      Label label = Label.allOf(labels);
+      Label label;
+      try {
+        label = Label.allOf(labels);
+      } catch (RuntimeException e) {
+        session.audit(operation, query, List.of(), "error: " + e.getClass().getSimpleName());
+        throw e;
+      }
       if (!session.workspace().decide(session.principal(), session.purpose(), label).allowed()) {
         cases.refuse(operation, query, "the product's label " + label + " would not be visible to '" + author
             + "' for " + session.purpose() + "; its items' labels do not combine into one it may see");
