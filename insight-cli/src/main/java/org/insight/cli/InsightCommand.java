@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         DemoCommand.class,
         CaseCommand.class,
+        ReleaseCommand.class,
         ProfileCommand.class,
         SubjectReportCommand.class,
         EntityCommand.class,

@@ -242,6 +242,31 @@ class JsonSchemaTest {
   }
 
   @Test
+  void releases() throws Exception {
+    Path product = Files.writeString(dir.resolve("product.html"), "<html>Heron summary</html>");
+    String id = valid("case-create", out(as("alice", "case", "create", "Operation Release", "--label", "INTERPOL")))
+        .get("case").get("id").asText();
+    out(as("alice", "case", "add", id, "--member", "bob"));
+    JsonNode p = valid("release-production", out(as("alice", "release", "draft", id, "Heron summary", "--file",
+        product.toString(), "--item", "s1=INTERPOL", "--item", "s2=INTERPOL&FR"))).get("production");
+    String pid = p.get("id").asText();
+    valid("release-production", out(as("alice", "release", "review", id, pid, "--version", "1", "--reviewer", "bob")));
+    valid("release-production", out(as("bob", "release", "approve", id, pid, "--version", "2")));
+    JsonNode refused = valid("release-refused", out(as("alice", "release", "release", id, pid, "--version", "3",
+        "--to", "fr-1=INTERPOL,FR", "--to", "de-1=INTERPOL")));
+    assertEquals("de-1 s2", refused.get("refused").get(0).get("recipient").asText() + " "
+        + refused.get("refused").get(0).get("item").asText(), refused.toString());
+    assertEquals(1, refused.get("refused").size(), refused.toString());
+    assertEquals("released", valid("release-production", out(as("alice", "release", "release", id, pid,
+        "--version", "3", "--to", "fr-1=INTERPOL,FR"))).get("production").get("state").asText());
+    assertEquals(1, valid("release-list", out(as("bob", "release", "list", id))).get("items").size());
+  }
+
+  private static String[] as(String user, String... args) {
+    return with(args, "--workspace", ws, "--user", user, "--auths", "INTERPOL,FR,POLICE", "--json");
+  }
+
+  @Test
   void profiles() throws Exception {
     Path file = Files.writeString(dir.resolve("profiles.ini"), "[country FR]\nauthorizations = FR\n[role analyst]\n"
         + "authorizations = INTERPOL, POLICE\npurposes = criminal-investigation\n[profile fr-analyst]\ncountry = FR\n"

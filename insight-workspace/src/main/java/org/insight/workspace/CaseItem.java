@@ -34,9 +34,12 @@ public record CaseItem(String id, String caseId, Kind kind, long version, Option
   /** A task's states. */
   public static final List<String> TASK_STATES = List.of("open", "in-progress", "done", "cancelled");
 
-  /** The kinds of items; {@link #CASE} is the case's own header (title), seen only in the history. */
+  /**
+   * The kinds of items; {@link #CASE} is the case's own header (title), seen only in the history; a
+   * {@link #PRODUCTION} is shown by {@link Productions}.
+   */
   public enum Kind {
-    CASE, MEMBER, REFERENCE, NOTE, TASK;
+    CASE, MEMBER, REFERENCE, NOTE, TASK, PRODUCTION;
 
     /** The lower-case name used in the journal, the audit log and JSON. */
     public String text() {

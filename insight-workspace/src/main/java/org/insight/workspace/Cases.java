@@ -94,6 +94,15 @@ public final class Cases {
     return visible(caseId, after.items()).orElseThrow(() -> noCase(caseId)).summary();
   }
 
+  /**
+   * Analytical production within this session's cases: products drafted, reviewed, approved and released to named
+   * recipients (see docs/collaboration.md, "Analytical production").
+   */
+  public Productions productions() {
+    session.ensureOpen();
+    return new Productions(session, this);
+  }
+
   /** The cases this session's principal is an active member of and may see, in creation order. */
   public List<CaseSummary> list() {
     return session.audited("case.list", "", () -> {
@@ -428,7 +437,7 @@ public final class Cases {
   }
 
   /** The case as this session may see it, from its journal items. */
-  private Optional<CaseView> visible(String caseId, Map<String, List<CaseJournal.Entry>> items) {
+  Optional<CaseView> visible(String caseId, Map<String, List<CaseJournal.Entry>> items) {
     Optional<CaseSummary> header = header(caseId, items);
     if (header.isEmpty()) {
       return Optional.empty();
@@ -453,6 +462,7 @@ public final class Cases {
         case REFERENCE -> references.add(item);
         case NOTE -> notes.add(item);
         case TASK -> tasks.add(item);
+        case PRODUCTION -> { } // shown by Productions, with its own record; its history is below
         default -> throw new IllegalStateException("unknown item kind " + item.kind());
       }
       history.addAll(events(e.getValue()));
@@ -483,7 +493,7 @@ public final class Cases {
         first.by(), first.at(), last.by(), last.at()));
   }
 
-  private CaseView visibleOrFail(String operation, String query, String caseId,
+  CaseView visibleOrFail(String operation, String query, String caseId,
       Map<String, List<CaseJournal.Entry>> items) {
     Optional<CaseView> view = visible(caseId, items);
     if (view.isEmpty()) {
@@ -493,7 +503,7 @@ public final class Cases {
     return view.get();
   }
 
-  private CaseJournal.Entry checkVersion(String operation, String query, String caseId, String itemId,
+  CaseJournal.Entry checkVersion(String operation, String query, String caseId, String itemId,
       List<CaseJournal.Entry> versions, long expected) {
     CaseJournal.Entry last = versions.get(versions.size() - 1);
     if (last.version() != expected) {
@@ -506,7 +516,7 @@ public final class Cases {
   }
 
   /** The next version of an item, written by this session now; the label never changes. */
-  private CaseJournal.Entry next(CaseJournal.Entry last, String action, Map<String, String> fields) {
+  CaseJournal.Entry next(CaseJournal.Entry last, String action, Map<String, String> fields) {
     return new CaseJournal.Entry(last.caseId(), last.itemId(), last.kind(), last.version() + 1, last.label(),
         session.principal().id(), session.workspace().now(), action, Map.copyOf(fields));
   }
@@ -571,15 +581,15 @@ public final class Cases {
     return ids;
   }
 
-  private boolean allows(String label) {
+  boolean allows(String label) {
     return session.workspace().allows(session.principal(), session.purpose(), label);
   }
 
-  private CaseJournal journal() {
+  CaseJournal journal() {
     return session.workspace().cases();
   }
 
-  private void refuse(String operation, String query, String message) {
+  void refuse(String operation, String query, String message) {
     session.audit(operation, query, List.of(), "denied: not authorised to write");
     throw new WriteRefusedException(message);
   }

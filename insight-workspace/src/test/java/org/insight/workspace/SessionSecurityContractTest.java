@@ -240,6 +240,7 @@ class SessionSecurityContractTest {
       Cases cases = ws.session(Principal.of("nobody"), Purpose.CRIMINAL_INVESTIGATION).cases();
       List<Method> calls = Arrays.stream(Cases.class.getDeclaredMethods())
           .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+          .filter(m -> !m.getName().equals("productions")) // a facade: its calls are swept below
           .sorted(Comparator.comparing(Method::getName))
           .toList();
       assertTrue(calls.size() >= 10, "expected the cases calls, found " + calls);
@@ -273,6 +274,57 @@ class SessionSecurityContractTest {
               m.getName() + " threw " + cause);
           AuditRecord last = ws.audit.tail(1).get(0);
           assertTrue(!last.event().outcome().equals("ok"), m.getName() + " " + last.event().outcome());
+        }
+        assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
+        AuditRecord last = ws.audit.tail(1).get(0);
+        assertEquals("nobody", last.event().principal(), m.getName());
+        assertEquals(List.of(), last.event().items(), m.getName());
+      }
+    }
+  }
+
+  /**
+   * Every public call of {@link Productions} by a principal that is no member of the case: reads answer nothing,
+   * steps are refused as for a missing case; one audit entry each, naming nothing.
+   */
+  @Test
+  void aNonMemberGetsNothingFromAnyProductionCallAndEveryCallIsAudited() {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session writer = ws.session(Principal.of("w", "SECRET"), Purpose.CRIMINAL_INVESTIGATION);
+      CaseSummary secret = writer.cases().create("Hidden case", Label.of("SECRET"));
+      Production product = writer.cases().productions().draft(secret.id(), "Hidden product", "c".repeat(64),
+          List.of(new ProductItem("s1", Label.of("SECRET"))));
+      Productions productions = ws.session(Principal.of("nobody"), Purpose.CRIMINAL_INVESTIGATION).cases()
+          .productions();
+      List<Method> calls = Arrays.stream(Productions.class.getDeclaredMethods())
+          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+          .sorted(Comparator.comparing(Method::getName))
+          .toList();
+      assertTrue(calls.size() >= 6, "expected the production calls, found " + calls);
+      for (Method m : calls) {
+        Class<?>[] types = m.getParameterTypes();
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+          if (types[i] == String.class) {
+            args[i] = i == 0 ? secret.id() : i == 1 && !m.getName().equals("draft") ? product.id()
+                : i == 2 && m.getName().equals("draft") ? "c".repeat(64) : "w";
+          } else if (types[i] == long.class) {
+            args[i] = 1L;
+          } else if (types[i] == List.class && m.getName().equals("draft")) {
+            args[i] = List.of(new ProductItem("s1", Label.of("SECRET")));
+          } else if (types[i] == List.class && m.getName().equals("release")) {
+            args[i] = List.of(Recipient.of(Principal.of("r", "SECRET")));
+          } else {
+            fail("add arguments for the new production call " + m + " to this contract test");
+          }
+        }
+        long before = ws.audit.size();
+        try {
+          Object result = m.invoke(productions, args);
+          assertNothing(m, result);
+        } catch (ReflectiveOperationException e) {
+          Throwable cause = e.getCause();
+          assertTrue(cause instanceof NoSuchCaseException, m.getName() + " threw " + cause);
         }
         assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
         AuditRecord last = ws.audit.tail(1).get(0);
