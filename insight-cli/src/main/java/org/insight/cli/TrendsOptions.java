@@ -100,11 +100,20 @@ final class TrendsOptions {
    */
   TrendReport run(CommandSpec spec, SessionOptions session, TrendAnalysis analysis, String valueColumn) {
     if (file == null) {
+      requireFileForColumns(spec);
       try (SessionOptions.Opened opened = session.read()) {
         return run(spec, opened.session(), analysis, valueColumn);
       }
     }
     return run(spec, (Session) null, analysis, valueColumn);
+  }
+
+  /** Refuses --time/--category without --events before anything is opened. */
+  private void requireFileForColumns(CommandSpec spec) {
+    if (timeColumn != null || categoryColumn != null) {
+      throw new ParameterException(spec.commandLine(), "--time and --category name the columns of an --events"
+          + " file; give --events FILE too, or use --type and --by to count a workspace's events");
+    }
   }
 
   /**
@@ -113,10 +122,7 @@ final class TrendsOptions {
    */
   TrendReport run(CommandSpec spec, Session session, TrendAnalysis analysis, String valueColumn) {
     if (file == null) {
-      if (timeColumn != null || categoryColumn != null) {
-        throw new ParameterException(spec.commandLine(), "--time and --category name the columns of an --events"
-            + " file; give --events FILE too, or use --type and --by to count a workspace's events");
-      }
+      requireFileForColumns(spec);
       TrendSource source = TrendSource.of(type, by);
       source = timeProperty == null ? source : source.time(timeProperty);
       source = valueColumn == null ? source : source.value(valueColumn);
