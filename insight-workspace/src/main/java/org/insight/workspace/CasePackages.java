@@ -202,9 +202,9 @@ final class CasePackages {
       }
       if (options.bytes()) {
         Files.createDirectories(dir.resolve("evidence"));
-        for (ContentHash h : new TreeSet<>(documents.values().stream().map(Document::contentHash).toList())) {
-          byte[] bytes = ws.evidence.read(h);
-          String name = "evidence/" + h.hex();
+        for (String hex : new TreeSet<>(documents.values().stream().map(d -> d.contentHash().hex()).toList())) {
+          byte[] bytes = ws.evidence.read(ContentHash.parse(hex));
+          String name = "evidence/" + hex;
           Files.write(dir.resolve(name), bytes);
           listed.add(fileEntry(name, Hashing.sha256Hex(bytes), bytes.length));
           evidence++;
