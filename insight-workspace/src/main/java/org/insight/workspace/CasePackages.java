@@ -135,8 +135,10 @@ final class CasePackages {
       String q = r.event().query();
       int at = q.indexOf(needle);
       boolean aboutCase = at >= 0 && (at + needle.length() == q.length() || q.charAt(at + needle.length()) == ' ');
-      // an entry naming anything the exporter does not see stays behind, and no entry's query text goes out
-      if (aboutCase && shown.containsAll(r.event().items())) {
+      // an entry naming anything the exporter does not see stays behind, and so does another principal's entry
+      // naming nothing (a refused call on a hidden item); no entry's query text goes out
+      boolean own = r.event().principal().equals(session.principal().id());
+      if (aboutCase && shown.containsAll(r.event().items()) && (own || !r.event().items().isEmpty())) {
         ObjectNode n = JSON.objectNode();
         n.put("sequence", r.sequence());
         n.put("hash", r.hash());
