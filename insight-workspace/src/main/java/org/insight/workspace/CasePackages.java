@@ -120,6 +120,12 @@ final class CasePackages {
       }
       entityLines.append(ModelJson.write(n)).append('\n');
     }
+    // the same entities for FollowTheMoney tools: FtM statement CSV, each value with its own label (docs/ftm.md)
+    java.io.StringWriter ftm = new java.io.StringWriter();
+    org.insight.core.ftm.FtmWriter.Sink sink = org.insight.core.ftm.FtmWriter.of(ws.schema())
+        .statements(ftm, org.insight.core.ftm.FtmWriter.Lookup.of(entities.values()));
+    entities.values().forEach(sink::write);
+    sink.finish();
     StringBuilder documentLines = new StringBuilder();
     for (Document d : documents.values()) {
       documentLines.append(ModelJson.write(ModelJson.document(d))).append('\n');
@@ -172,6 +178,7 @@ final class CasePackages {
     Map<String, byte[]> files = new TreeMap<>();
     files.put("case.jsonl", utf8(caseLines));
     files.put("entities.jsonl", utf8(entityLines));
+    files.put("entities.ftm.csv", utf8(ftm.toString()));
     files.put("documents.jsonl", utf8(documentLines));
     files.put("audit.jsonl", utf8(auditLines));
     files.put("handling.json", utf8(ModelJson.write(handling) + "\n"));

@@ -47,7 +47,7 @@ class CasePackageNoLeakProperties {
     try {
       Path a = world(full, true, padding, bytes);
       Path b = world(only, false, padding, bytes);
-      for (String f : List.of("entities.jsonl", "documents.jsonl", "case.jsonl", "handling.json")) {
+      for (String f : List.of("entities.jsonl", "entities.ftm.csv", "documents.jsonl", "case.jsonl", "handling.json")) {
         assertEquals(Files.readString(b.resolve(f)), Files.readString(a.resolve(f)), f);
       }
       assertEquals(auditShape(b), auditShape(a), "audit.jsonl");

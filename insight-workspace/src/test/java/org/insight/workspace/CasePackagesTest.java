@@ -123,6 +123,8 @@ class CasePackagesTest {
     assertEquals(2, p.entities());
     assertEquals(1, p.documents());
     assertEquals(1, p.evidence());
+    String ftm = Files.readString(p.directory().resolve("entities.ftm.csv"));
+    assertTrue(ftm.contains("Ivan Petrov") && ftm.contains("INTERPOL&SECRET"), "FtM statements with their labels");
     long received = to.audit.size();
     CasePackageImport in = into(RECEIVER).importPackage(p.directory(), keys.getPublic());
     assertEquals(received + 1, to.audit.size(), "one entry for the import");
