@@ -55,6 +55,19 @@ final class CasePackages {
 
   static CasePackage export(Session session, Cases cases, String caseId, PackageOptions options, Path dir) {
     String query = "case=" + caseId + " bytes=" + options.bytes() + " origin=" + options.origin();
+    boolean[] audited = {false};
+    try {
+      return export(session, cases, caseId, options, dir, query, audited);
+    } catch (RuntimeException e) {
+      if (!audited[0]) { // every call leaves one entry, a failed one too
+        session.audit("case.export", query, List.of(), "error: " + e.getClass().getSimpleName());
+      }
+      throw e;
+    }
+  }
+
+  private static CasePackage export(Session session, Cases cases, String caseId, PackageOptions options, Path dir,
+      String query, boolean[] audited) {
     if (Files.exists(dir)) {
       try (Stream<Path> s = Files.list(dir)) {
         if (s.findAny().isPresent()) {
@@ -68,6 +81,7 @@ final class CasePackages {
     Map<String, List<CaseJournal.Entry>> all = ws.cases().read(caseId);
     Optional<CaseView> seen = cases.visible(caseId, all);
     if (seen.isEmpty()) {
+      audited[0] = true;
       session.audit("case.export", query, List.of(), "error: no such case");
       throw Cases.noCase(caseId);
     }
@@ -158,7 +172,7 @@ final class CasePackages {
         auditEntries[0]++;
       }
     });
-    Label label = Label.allOf(labels);
+    Label label = conjunction(labels);
     ObjectNode handling = JSON.objectNode();
     handling.put("format", FORMAT);
     handling.put("label", label.toString());
@@ -182,13 +196,14 @@ final class CasePackages {
     files.put("documents.jsonl", utf8(documentLines));
     files.put("audit.jsonl", utf8(auditLines));
     files.put("handling.json", utf8(ModelJson.write(handling) + "\n"));
-    List<String> audited = new ArrayList<>(itemIds);
-    entities.keySet().forEach(id -> audited.add(id.value()));
-    audited.addAll(documents.keySet());
+    List<String> sent = new ArrayList<>(itemIds);
+    entities.keySet().forEach(id -> sent.add(id.value()));
+    sent.addAll(documents.keySet());
     Instant now = ws.now();
     // write-ahead: the one entry is durable before any byte reaches the directory
+    audited[0] = true;
     session.audit("case.export", query + " entities=" + entities.size() + " statements=" + statements + " documents="
-        + documents.size() + " label=" + label, audited, "ok");
+        + documents.size() + " label=" + label, sent, "ok");
     ObjectNode manifest = JSON.objectNode();
     manifest.put("format", FORMAT);
     manifest.put("kind", KIND);
@@ -251,6 +266,17 @@ final class CasePackages {
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot sign with the given key: " + e.getMessage(), e);
     }
+  }
+
+  /** The conjunction of the labels, folded in a fixed order as an export's (never too complex to write). */
+  private static Label conjunction(Set<Label> labels) {
+    List<Label> sorted = new ArrayList<>(labels);
+    sorted.sort(java.util.Comparator.comparing(Label::toString));
+    Label all = sorted.get(0);
+    for (Label l : sorted.subList(1, sorted.size())) {
+      all = all.andOrStricter(l);
+    }
+    return all;
   }
 
   private static ObjectNode fileEntry(String path, String sha256, long bytes) {

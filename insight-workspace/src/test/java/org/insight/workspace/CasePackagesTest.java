@@ -115,7 +115,7 @@ class CasePackagesTest {
   }
 
   @Test
-  void anImportOfAnExportEqualsTheOriginalForAReaderClearedForAllOfIt() {
+  void anImportOfAnExportEqualsTheOriginalForAReaderClearedForAllOfIt() throws Exception {
     long before = from.audit.size();
     CasePackage p = export(BOB, dir.resolve("pkg"), true);
     assertEquals(before + 1, from.audit.size(), "one entry for the export");
