@@ -10,11 +10,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.policy.Label;
 import org.insight.workspace.CaseEvent;
+import org.insight.policy.CheckpointKeys;
 import org.insight.workspace.CaseItem;
+import org.insight.workspace.CasePackage;
+import org.insight.workspace.CasePackageImport;
 import org.insight.workspace.CaseSummary;
 import org.insight.workspace.CaseTarget;
 import org.insight.workspace.CaseView;
 import org.insight.workspace.Cases;
+import org.insight.workspace.PackageOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Spec;
         + " case's label, the label given (--label) and the labels of what they are about. Edits name the version"
         + " they are based on (--version) and are refused, with nothing written, if someone changed the item since."},
     subcommands = {CaseCommand.Create.class, CaseCommand.Add.class, CaseCommand.Note.class, CaseCommand.Task.class,
-        CaseCommand.Show.class, CaseCommand.ListCases.class})
+        CaseCommand.Show.class, CaseCommand.ListCases.class, CaseCommand.ExportPackage.class,
+        CaseCommand.ImportPackage.class})
 final class CaseCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -271,6 +276,109 @@ final class CaseCommand implements Runnable {
             Long.toString(c.version()), c.createdBy()}));
         if (!cases.isEmpty()) {
           Render.table(out, rows);
+        }
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = {"Write the case as you may see it to a new directory, as a package another workspace can import:"
+          + " the case's notes, tasks and references, the entities and documents they concern (only what you see,"
+          + " with labels and provenance), the handling rules and an audit extract, each file's SHA-256 in"
+          + " manifest.json, signed with your Ed25519 key (manifest.sig). Make a key pair with"
+          + " 'insight audit keygen --signing FILE --public FILE'; give the receiver the public key by a channel"
+          + " they trust."})
+  static final class ExportPackage implements Callable<Integer> {
+    @Mixin SessionOptions session;
+    @Spec CommandSpec spec;
+    @Parameters(paramLabel = "CASE", description = "The case id.") String caseId;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "A new (or empty) directory.")
+    java.nio.file.Path out;
+    @Option(names = "--sign-key", required = true, paramLabel = "FILE",
+        description = "Your Ed25519 private key (PEM) that signs the manifest.") java.nio.file.Path signKey;
+    @Option(names = "--public-key", required = true, paramLabel = "FILE",
+        description = "Its public half (PEM), whose fingerprint the manifest names.") java.nio.file.Path publicKey;
+    @Option(names = "--with-bytes", description = "Include the documents' original bytes (else only their SHA-256).")
+    boolean bytes;
+    @Option(names = "--origin", paramLabel = "NAME",
+        description = "Who the package is from, recorded as the originator on import (default: the workspace"
+            + " directory's name).") String origin;
+
+    @Override
+    public Integer call() {
+      var priv = Arguments.parse(spec, "--sign-key", () -> CheckpointKeys.readPrivate(signKey));
+      var pub = Arguments.parse(spec, "--public-key", () -> CheckpointKeys.readPublic(publicKey));
+      try (SessionOptions.Opened ws = session.read()) {
+        String from = origin != null ? origin : String.valueOf(session.workspaceDir().toAbsolutePath().normalize()
+            .getFileName());
+        PackageOptions o = Arguments.parse(spec, "--sign-key", () -> PackageOptions.signedWith(priv, pub, from));
+        CasePackage p = ws.session().cases().exportPackage(caseId, bytes ? o.includingBytes() : o, out);
+        PrintWriter w = spec.commandLine().getOut();
+        if (session.json) {
+          ObjectNode n = Render.versioned();
+          n.put("case", p.caseId());
+          n.put("directory", p.directory().toString());
+          n.put("entities", p.entities());
+          n.put("statements", p.statements());
+          n.put("documents", p.documents());
+          n.put("evidence", p.evidence());
+          n.put("items", p.items());
+          n.put("auditEntries", p.auditEntries());
+          n.put("label", p.label());
+          n.put("manifestSha256", p.manifestSha256());
+          n.put("keyFingerprint", p.keyFingerprint());
+          Render.print(w, n);
+        } else {
+          w.printf(Locale.ROOT, "exported %s to %s: %d entities (%d statements), %d documents (%d with bytes), %d"
+              + " case items, %d audit entries; label %s; signed by %s%n", p.caseId(), p.directory(), p.entities(),
+              p.statements(), p.documents(), p.evidence(), p.items(), p.auditEntries(), p.label(), p.keyFingerprint());
+        }
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = {"Import a package 'insight case export' wrote, after checking its signature with the public key"
+          + " you trust and every file's SHA-256: any mismatch refuses the whole package, naming the file. Labels,"
+          + " provenance and ids are kept and the originator recorded; you become a member of the case. You must hold"
+          + " every label in the package. Importing the same package again writes nothing new."})
+  static final class ImportPackage implements Callable<Integer> {
+    @Mixin SessionOptions session;
+    @Spec CommandSpec spec;
+    @Parameters(paramLabel = "DIR", description = "The package directory.") java.nio.file.Path dir;
+    @Option(names = "--trust", required = true, paramLabel = "PUBLICKEY",
+        description = "The sender's Ed25519 public key (PEM), obtained by a channel you trust.")
+    java.nio.file.Path trust;
+
+    @Override
+    public Integer call() {
+      var pub = Arguments.parse(spec, "--trust", () -> CheckpointKeys.readPublic(trust));
+      try (SessionOptions.Opened ws = session.write()) {
+        CasePackageImport r = ws.session().cases().importPackage(dir, pub);
+        PrintWriter w = spec.commandLine().getOut();
+        if (session.json) {
+          ObjectNode n = Render.versioned();
+          n.put("case", r.caseId());
+          n.put("origin", r.origin());
+          n.put("exportedBy", r.exportedBy());
+          n.put("entities", r.entities());
+          n.put("statements", r.statements());
+          n.put("documents", r.documents());
+          ArrayNode missing = n.putArray("documentsWithoutEvidence");
+          r.documentsWithoutEvidence().forEach(missing::add);
+          n.put("items", r.items());
+          n.put("keyFingerprint", r.keyFingerprint());
+          Render.print(w, n);
+        } else {
+          w.printf(Locale.ROOT, "imported %s from %s (exported by %s, key %s): %d entities (%d statements), %d"
+              + " documents, %d case items%n", r.caseId(), r.origin(), r.exportedBy(), r.keyFingerprint(),
+              r.entities(), r.statements(), r.documents(), r.items());
+          if (!r.documentsWithoutEvidence().isEmpty()) {
+            w.printf(Locale.ROOT, "not imported (their bytes were not in the package; ask for it --with-bytes): %s%n",
+                String.join(", ", r.documentsWithoutEvidence()));
+          }
         }
         return 0;
       }

@@ -68,4 +68,46 @@ class CaseCommandTest {
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().contains("Operation Heron") && text.out().contains("in-progress"), text.out());
   }
+
+  @Test
+  void aSignedPackageGoesToAnotherWorkspaceOnceAndATamperedOneIsRefused() throws Exception {
+    ok(run("loader", "INTERPOL", "add", "--dataset", "d", "--label", "INTERPOL", "--type", "Person", "--record", "1",
+        "name=Ivan Petrov", "--json"));
+    String person = EntityId.fromSource("d", "1").value();
+    String id = ok(run("alice", "INTERPOL", "case", "create", "Operation Heron", "--label", "INTERPOL", "--json"))
+        .get("case").get("id").asText();
+    ok(run("alice", "INTERPOL", "case", "note", id, "seen in Lyon", "--on", "entity:" + person, "--json"));
+    Path priv = dir.resolve("k.pem");
+    Path pub = dir.resolve("k.pub.pem");
+    CliRun keygen = CliRun.of("audit", "keygen", "--signing", priv.toString(), "--public", pub.toString());
+    assertEquals(0, keygen.code(), keygen.err());
+    Path pkg = dir.resolve("pkg");
+    JsonNode exported = ok(run("alice", "INTERPOL", "case", "export", id, "--out", pkg.toString(), "--sign-key",
+        priv.toString(), "--public-key", pub.toString(), "--origin", "lyon", "--json"));
+    assertEquals(1, exported.get("format").asInt());
+    assertEquals(1, exported.get("entities").asInt());
+    String other = dir.resolve("other").toString();
+    String[] receiver = {"--workspace", other, "--user", "rita", "--auths", "INTERPOL"};
+    JsonNode first = ok(CliRun.of(concat(new String[] {"case", "import", pkg.toString(), "--trust", pub.toString(),
+        "--json"}, receiver)));
+    assertEquals("lyon", first.get("origin").asText());
+    assertEquals(1, first.get("format").asInt());
+    ok(CliRun.of(concat(new String[] {"case", "import", pkg.toString(), "--trust", pub.toString(), "--json"},
+        receiver)));
+    JsonNode shown = ok(CliRun.of(concat(new String[] {"case", "show", id, "--json"}, receiver)));
+    assertEquals(1, shown.get("notes").size(), "imported once: " + shown);
+    assertEquals("seen in Lyon", shown.get("notes").get(0).get("text").asText());
+
+    java.nio.file.Files.writeString(pkg.resolve("case.jsonl"), "{}\n", java.nio.file.StandardOpenOption.APPEND);
+    CliRun refused = CliRun.of(concat(new String[] {"case", "import", pkg.toString(), "--trust", pub.toString()},
+        receiver));
+    assertEquals(1, refused.code(), refused.err());
+    assertTrue(refused.err().contains("case.jsonl"), refused.err());
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
 }

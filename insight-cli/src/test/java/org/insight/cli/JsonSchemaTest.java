@@ -234,6 +234,16 @@ class JsonSchemaTest {
     JsonNode show = valid("case-show", out(read("case", "show", id)));
     assertEquals(2, show.get("tasks").get(0).get("version").asInt(), show.toString());
     assertEquals(1, valid("case-list", out(read("case", "list"))).get("items").size());
+    Path priv = dir.resolve("package.key");
+    Path pub = dir.resolve("package.pub");
+    org.insight.policy.CheckpointKeys.generate(priv, pub);
+    Path pkg = dir.resolve("package");
+    JsonNode exported = valid("case-export", out(read("case", "export", id, "--out", pkg.toString(), "--sign-key",
+        priv.toString(), "--public-key", pub.toString(), "--with-bytes")));
+    assertEquals(1, exported.get("entities").asInt(), exported.toString());
+    JsonNode imported = valid("case-import", out("case", "import", pkg.toString(), "--trust", pub.toString(),
+        "--workspace", dir.resolve("receiver").toString(), "--auths", "INTERPOL,FR,POLICE", "--json"));
+    assertEquals(id, imported.get("case").asText());
     Path digest = Path.of("target", "report", "case.html").toAbsolutePath();
     JsonNode product = valid("report", out(read("report", "case", id, "--out", digest.toString())));
     assertEquals("case", product.get("kind").asText(), product.toString());

@@ -162,7 +162,7 @@ final class CaseJournal {
         .add(e);
   }
 
-  private static String toJson(Entry e) {
+  static String toJson(Entry e) {
     ObjectNode n = JSON.createObjectNode();
     n.put("f", FORMAT);
     n.put("case", e.caseId());
@@ -185,16 +185,7 @@ final class CaseJournal {
         throw new StoreException("the case journal " + file + " has a line of format " + n.path("f").asInt()
             + " at byte " + offset + "; this version reads format " + FORMAT + ": use the INSIGHT version that wrote it");
       }
-      Map<String, String> fields = new LinkedHashMap<>();
-      JsonNode f = n.path("fields");
-      for (Iterator<String> it = f.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
-        fields.put(name, f.get(name).asText());
-      }
-      return new Entry(n.get("case").asText(), n.get("item").asText(),
-          CaseItem.Kind.valueOf(n.get("kind").asText().toUpperCase(java.util.Locale.ROOT)), n.get("v").asLong(),
-          n.get("label").asText(), n.get("by").asText(), Instant.parse(n.get("at").asText()), n.get("action").asText(),
-          Map.copyOf(fields));
+      return entry(n);
     } catch (IOException | RuntimeException e) {
       if (e instanceof StoreException se) {
         throw se;
@@ -202,5 +193,19 @@ final class CaseJournal {
       throw new StoreException("the case journal " + file + " has an unreadable line at byte " + offset + " (" + e
           + "); restore it from a backup", e);
     }
+  }
+
+  /** The entry a line's JSON holds (the caller checks the format). */
+  static Entry entry(JsonNode n) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    JsonNode f = n.path("fields");
+    for (Iterator<String> it = f.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      fields.put(name, f.get(name).asText());
+    }
+    return new Entry(n.get("case").asText(), n.get("item").asText(),
+        CaseItem.Kind.valueOf(n.get("kind").asText().toUpperCase(java.util.Locale.ROOT)), n.get("v").asLong(),
+        n.get("label").asText(), n.get("by").asText(), Instant.parse(n.get("at").asText()), n.get("action").asText(),
+        Map.copyOf(fields));
   }
 }

@@ -288,6 +288,46 @@ public final class Cases {
     });
   }
 
+  /**
+   * Writes the case as this session sees it to a new directory {@code dir}, as a signed package another workspace can
+   * import ({@link #importPackage}; docs/collaboration.md, "Sharing packages"): the header and the visible references,
+   * notes and tasks with every version and label; the entities they concern with only the visible statements (labels
+   * and provenance); the documents' metadata and evidence hashes (and bytes if asked); the handling rules (the
+   * conjunction of every label); and the audit entries about the case that name only what goes out (ids, never query
+   * text). {@code manifest.json} lists every file's SHA-256 and the signing key; {@code manifest.sig} is its Ed25519
+   * signature. One audit entry, {@code case.export}, naming every id that goes out, is durable before any file is
+   * written.
+   *
+   * @throws NoSuchCaseException when this session does not see the case
+   * @throws IllegalArgumentException when {@code dir} exists and is not empty, or the keys are not one pair
+   */
+  public CasePackage exportPackage(String caseId, PackageOptions options, java.nio.file.Path dir) {
+    Objects.requireNonNull(caseId, "caseId");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(dir, "dir");
+    session.ensureOpen();
+    return CasePackages.export(session, this, caseId, options, dir);
+  }
+
+  /**
+   * Imports a package {@link #exportPackage} wrote, after checking its signature with {@code trusted} and every file's
+   * SHA-256 (any mismatch refuses the whole package, naming the file). Entities, documents (when their bytes are in
+   * the package or already here) and the case's items keep their ids, labels and provenance; each statement and
+   * document also records the originator (the exporting workspace and principal) in what it was derived from. This
+   * session's principal becomes a member of the case. Importing the same package again writes nothing new. One audit
+   * entry, {@code case.import}, is durable before anything is stored.
+   *
+   * @throws PackageRefusedException when the package does not verify; nothing is written
+   * @throws WriteRefusedException naming every label this principal does not hold, or when it may not write a dataset
+   *     of the package or create cases; nothing is written
+   */
+  public CasePackageImport importPackage(java.nio.file.Path dir, java.security.PublicKey trusted) {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(trusted, "trusted");
+    session.ensureOpen();
+    return CasePackages.importPackage(session, dir, trusted);
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
 
   /** Decides an edit: puts the new fields in the map, or returns why the editor may not make it. */
@@ -598,7 +638,7 @@ public final class Cases {
     return "member-" + Hashing.ofParts(caseId, "member", principal).substring(0, 24);
   }
 
-  private static NoSuchCaseException noCase(String caseId) {
+  static NoSuchCaseException noCase(String caseId) {
     return new NoSuchCaseException("no case " + org.insight.Messages.quote(caseId) + " is visible to this session;"
         + " list the cases you are a member of with Session.cases().list() (insight case list)");
   }

@@ -237,6 +237,15 @@ class SessionSecurityContractTest {
       writer.add(p);
       CaseSummary secret = writer.cases().create("Hidden case", Label.of("SECRET"));
       CaseItem task = writer.cases().task(secret.id(), "Hidden task", "w", null, null);
+      java.security.KeyPair keys;
+      try {
+        keys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      } catch (java.security.GeneralSecurityException e) {
+        throw new AssertionError(e);
+      }
+      // a valid package of the hidden case: importing it needs its labels, which nobody holds
+      java.nio.file.Path pkg = writer.cases().exportPackage(secret.id(),
+          PackageOptions.signedWith(keys.getPrivate(), keys.getPublic(), "here"), dir.resolve("pkg")).directory();
       Cases cases = ws.session(Principal.of("nobody"), Purpose.CRIMINAL_INVESTIGATION).cases();
       List<Method> calls = Arrays.stream(Cases.class.getDeclaredMethods())
           .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
@@ -260,6 +269,12 @@ class SessionSecurityContractTest {
             args[i] = 1L;
           } else if (types[i] == java.time.LocalDate.class) {
             args[i] = java.time.LocalDate.of(2026, 7, 1);
+          } else if (types[i] == PackageOptions.class) {
+            args[i] = PackageOptions.signedWith(keys.getPrivate(), keys.getPublic(), "here");
+          } else if (types[i] == java.nio.file.Path.class) {
+            args[i] = m.getName().equals("importPackage") ? pkg : dir.resolve("pkg-nobody");
+          } else if (types[i] == java.security.PublicKey.class) {
+            args[i] = keys.getPublic();
           } else {
             fail("add arguments for the new cases call " + m + " to this contract test");
           }
