@@ -341,6 +341,15 @@ final class CasePackages {
       throw new WriteRefusedException("principal '" + session.principal().id() + "' could not see a case labelled "
           + caseLabel + " for " + session.purpose() + "; import it for a purpose its label allows");
     }
+    // a case already held here changes only through its members: a package must not make its importer a member,
+    // re-activate a removed one or write new versions of others' items into a case the importer is not in
+    Map<String, List<CaseJournal.Entry>> here = ws.cases().read(caseId);
+    if (!here.isEmpty() && !activeMember(here, caseId, session.principal().id())) {
+      session.audit("case.import", query, List.of(), "denied: not a member of the case held here");
+      throw new WriteRefusedException("case " + caseId + " is already held in this workspace and principal '"
+          + session.principal().id() + "' is not an active member of it; ask one of its members to add you, then"
+          + " import the package again");
+    }
     // the originator is kept: each statement and document records who held it where, from the package
     String from = "package:" + origin + ":" + exportedBy;
     List<Entity> entities = new ArrayList<>();
@@ -404,20 +413,19 @@ final class CasePackages {
         }
       }
       items[0] = itemIds.size();
-      String member = Cases.memberId(caseId, importer);
-      List<CaseJournal.Entry> was = existing.get(member);
-      if (was == null) {
-        add.add(new CaseJournal.Entry(caseId, member, CaseItem.Kind.MEMBER, 1, caseLabel.toString(), importer, now,
-            "add", Map.of("principal", importer, "state", "active")));
-      } else if (!was.get(was.size() - 1).field("state").equals("active")) {
-        CaseJournal.Entry last = was.get(was.size() - 1);
-        add.add(new CaseJournal.Entry(caseId, member, CaseItem.Kind.MEMBER, last.version() + 1, last.label(), importer,
-            now, "add", Map.of("principal", importer, "state", "active")));
+      if (here.isEmpty()) { // a new case here: its importer is its first member
+        add.add(new CaseJournal.Entry(caseId, Cases.memberId(caseId, importer), CaseItem.Kind.MEMBER, 1,
+            caseLabel.toString(), importer, now, "add", Map.of("principal", importer, "state", "active")));
       }
       return new CaseJournal.Planned(add, caseId);
     });
     return new CasePackageImport(caseId, origin, exportedBy, entities.size(), statements, documents.size(),
         withoutEvidence, items[0], m.path("keyFingerprint").asText());
+  }
+
+  private static boolean activeMember(Map<String, List<CaseJournal.Entry>> items, String caseId, String principal) {
+    List<CaseJournal.Entry> versions = items.get(Cases.memberId(caseId, principal));
+    return versions != null && versions.get(versions.size() - 1).field("state").equals("active");
   }
 
   /** The provenance with the package's originator added to what it was derived from (once). */

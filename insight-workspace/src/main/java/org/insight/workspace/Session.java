@@ -285,6 +285,10 @@ public final class Session implements AutoCloseable {
   public ContentHash storeEvidence(InputStream bytes) {
     Objects.requireNonNull(bytes, "bytes");
     ensureOpen();
+    if (productReads != null) { // its audit entry names the hash, so it comes after the bytes: refuse them first
+      throw new IllegalStateException("a product only reads; store evidence through the session itself, outside"
+          + " Session.product");
+    }
     ContentHash hash = workspace.evidence.put(bytes);
     audit("evidence.store", hash.hex(), List.of(hash.hex()), "ok");
     return hash;

@@ -168,6 +168,26 @@ class CasePackagesTest {
   }
 
   @Test
+  void aPackageCannotMakeItsImporterAMemberOfACaseAlreadyHeldHere() throws Exception {
+    CasePackage p = export(BOB, dir.resolve("pkg"), true);
+    into(RECEIVER).importPackage(p.directory(), keys.getPublic());
+    Path journal = dir.resolve("to").resolve("cases").resolve("journal.jsonl");
+    long size = Files.size(journal);
+    // another principal of the receiving workspace, cleared for everything in it, holding the same package
+    Principal mallory = Principal.of("mallory", "INTERPOL", "SECRET");
+    WriteRefusedException e = assertThrows(WriteRefusedException.class,
+        () -> into(mallory).importPackage(p.directory(), keys.getPublic()));
+    assertTrue(e.getMessage().contains("not an active member"), e.getMessage());
+    assertEquals(size, Files.size(journal), "nothing appended to the case");
+    assertTrue(into(mallory).show(caseId).isEmpty(), "and no membership gained");
+    // a removed member is not re-activated by a package either
+    into(RECEIVER).addMember(caseId, "mallory");
+    into(RECEIVER).removeMember(caseId, "mallory");
+    assertThrows(WriteRefusedException.class, () -> into(mallory).importPackage(p.directory(), keys.getPublic()));
+    assertTrue(into(mallory).show(caseId).isEmpty());
+  }
+
+  @Test
   void aTamperedFileIsRefusedNamingItAndNothingIsWritten() throws Exception {
     CasePackage p = export(BOB, dir.resolve("pkg"), false);
     Path f = p.directory().resolve("entities.jsonl");

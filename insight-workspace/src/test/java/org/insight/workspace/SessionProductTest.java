@@ -1,6 +1,7 @@
 package org.insight.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,9 +60,13 @@ class SessionProductTest {
       assertThrows(IllegalStateException.class, () -> s.product("report.test", "nested",
           reader -> reader.product("report.inner", "", r -> 1, r -> List.of(), (r, id) -> r), r -> List.of(),
           (r, id) -> r));
-      assertEquals(before + 2, ws.audit.size(), "one error entry each");
+      byte[] bytes = "evidence a product must not store".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertThrows(IllegalStateException.class, () -> s.product("report.test", "evidence",
+          reader -> reader.storeEvidence(new java.io.ByteArrayInputStream(bytes)), r -> List.of(), (r, id) -> r));
+      assertEquals(before + 3, ws.audit.size(), "one error entry each");
       assertTrue(ws.audit.tail(1).get(0).event().outcome().startsWith("error"));
       assertEquals(Optional.empty(), s.entity(EntityId.of(x.id().value())), "nothing was written");
+      assertFalse(ws.evidence.contains(org.insight.core.ContentHash.of(bytes)), "no bytes were stored");
     }
   }
 }
