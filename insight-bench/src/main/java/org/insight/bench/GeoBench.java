@@ -65,7 +65,9 @@ public final class GeoBench {
       colocate(args.length > 1 ? Integer.parseInt(args[1]) : 200_000);
       return;
     }
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    // ./run-bench geo reverse [N]: the reverse geocoding part alone
+    boolean reverseOnly = args.length > 0 && "reverse".equals(args[0]);
+    int n = args.length > (reverseOnly ? 1 : 0) ? Integer.parseInt(args[reverseOnly ? 1 : 0]) : 1_000_000;
     try (PeakHeap heap = PeakHeap.start()) {
       long t0 = System.nanoTime();
       Gazetteer gazetteer = Gazetteer.shared();
@@ -140,6 +142,9 @@ public final class GeoBench {
                 baseline, jts / ours, pts.size() / locator, located, locator / ours);
           }
         }
+        if (reverseOnly) {
+          continue;
+        }
         long c = System.nanoTime();
         int cities = 0;
         int cityQueries = round == 0 ? Math.min(n, 20_000) : Math.min(n, 200_000);
@@ -175,6 +180,9 @@ public final class GeoBench {
           System.out.printf(Locale.ROOT, "hotspots in hexagons (%,d hexagons 200 m apart, thread CPU): %,.0f points/s in"
               + " %.2f s, %d hot cells%n", hex.studyCells(), n / hexS, hexS, hex.hot().size());
         }
+      }
+      if (reverseOnly) {
+        return;
       }
       indexAndQueries(n, new Random(20261207));
       System.out.printf(Locale.ROOT, "peak heap %,d MB (the gazetteer, %,d points twice and the hotspot grid)%n",

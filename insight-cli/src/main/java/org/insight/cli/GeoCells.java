@@ -7,7 +7,8 @@ enum GeoCells {
   square(CellShape.SQUARE), hex(CellShape.HEXAGON);
 
   static final String DESCRIPTION = "square (a latitude/longitude grid, 3x3 neighbourhoods) or hex (hexagons on a"
-      + " local equal-area projection, centres --cell-m apart, each with its six neighbours) (default: ${DEFAULT-VALUE}).";
+      + " local equal-area projection, centres --cell-m apart, each with its six neighbours)"
+      + " (default: ${DEFAULT-VALUE}).";
 
   final CellShape shape;
 

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code insight geo hotspots}: Gi* hotspots of the session's points. */
 @Command(name = "hotspots", mixinStandardHelpOptions = true,
     description = {"Hotspots of the points the session may see: a grid of cells of about --cell-m metres, the"
-        + " Getis–Ord Gi* z-score of each (with --cells hex: hexagons, each with its six neighbours), p-values corrected for the false-discovery rate (Benjamini–Hochberg)."
+        + " Getis–Ord Gi* z-score of each (with --cells hex: hexagons, each with its six neighbours), p-values"
+        + " corrected for the false-discovery rate (Benjamini–Hochberg)."
         + " With --points FILE: the points of a CSV/TSV file instead of a workspace."
         + " Lists the occupied cells, highest z first; 'hot' marks the significant ones."})
 final class GeoHotspotsCommand implements Callable<Integer> {
@@ -52,7 +53,8 @@ final class GeoHotspotsCommand implements Callable<Integer> {
       ArrayNode cellArray = Json.array();
       r.cells().forEach(c -> cellArray.add(GeoRender.json(c)));
       Render.print(out, Json.object().put("cellMetres", r.cellMetres()).put("alpha", r.alpha())
-          .put("points", r.points()).put("studyCells", r.studyCells()).put("shape", cells.name()).<ObjectNode>set("cells", cellArray));
+          .put("points", r.points()).put("studyCells", r.studyCells()).put("shape", cells.name())
+          .<ObjectNode>set("cells", cellArray));
       return 0;
     }
     out.printf(Locale.ROOT, "%d point(s) in %d %s cell(s) of %.0f m; %d hotspot(s) at FDR %.2f%n", r.points(),

@@ -83,7 +83,8 @@ public final class CoLocations {
   private static long[] closePairs(List<Sighting> sorted, double metres, Duration window) {
     int n = sorted.size();
     SphereGrid space = new SphereGrid(List.of(), metres);
-    long bucketSeconds = Math.max(1, Math.min(Long.MAX_VALUE / 4, window.getSeconds()) + (window.getNano() > 0 ? 1 : 0));
+    long bucketSeconds = Math.max(1, Math.min(Long.MAX_VALUE / 4, window.getSeconds())
+        + (window.getNano() > 0 ? 1 : 0));
     Map<Cell, List<Integer>> cells = new java.util.HashMap<>();
     Cell[] cellOf = new Cell[n];
     for (int i = 0; i < n; i++) {

@@ -34,7 +34,8 @@ import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 
 /**
- * Rule 2 for geo: whatever the labels, principal and purpose, a session's points, hotspots (square and hexagonal cells), density, sightings and
+ * Rule 2 for geo: whatever the labels, principal and purpose, a session's points, hotspots (square and hexagonal
+ * cells), density, sightings and
  * co-locations equal those of a workspace holding only its visible data. The full workspace is padded with data built
  * to move every answer if anything invisible leaked: invisible events in the same cells as the visible ones (they
  * would raise counts and Gi*), invisible persons at the same place and time (they would add co-locations), invisible

@@ -10,7 +10,7 @@ public final class Statistics {
   private Statistics() {
   }
 
-  /** Who a cell's neighbours are: writes the cells of {@code cell}'s neighbourhood (itself included) into {@code out}. */
+  /** Who a cell's neighbours are: the cells of a cell's neighbourhood, itself included. */
   @FunctionalInterface
   public interface Neighbourhood {
     /** Writes the neighbourhood of {@code cell} into {@code out} and returns how many it wrote. */
