@@ -60,7 +60,14 @@ public final class GeoBench {
           : 20_000);
       return;
     }
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    if (args.length > 0 && "colocate".equals(args[0])) {
+      // ./run-bench geo colocate [N]
+      colocate(args.length > 1 ? Integer.parseInt(args[1]) : 200_000);
+      return;
+    }
+    // ./run-bench geo reverse [N]: the reverse geocoding part alone
+    boolean reverseOnly = args.length > 0 && "reverse".equals(args[0]);
+    int n = args.length > (reverseOnly ? 1 : 0) ? Integer.parseInt(args[reverseOnly ? 1 : 0]) : 1_000_000;
     try (PeakHeap heap = PeakHeap.start()) {
       long t0 = System.nanoTime();
       Gazetteer gazetteer = Gazetteer.shared();
@@ -135,6 +142,9 @@ public final class GeoBench {
                 baseline, jts / ours, pts.size() / locator, located, locator / ours);
           }
         }
+        if (reverseOnly) {
+          continue;
+        }
         long c = System.nanoTime();
         int cities = 0;
         int cityQueries = round == 0 ? Math.min(n, 20_000) : Math.min(n, 200_000);
@@ -150,6 +160,9 @@ public final class GeoBench {
         long d = System.nanoTime();
         HotspotResult r = Hotspots.analyse(city, 200);
         double hot = (System.nanoTime() - d) / 1e9;
+        long h = cpu();
+        HotspotResult hex = Hotspots.analyse(city, org.insight.geo.CellShape.HEXAGON, 200, 0.05);
+        double hexS = (cpu() - h) / 1e9;
         long e = System.nanoTime();
         Map<Long, Integer> counts = new HashMap<>();
         double dLat = 200 / (6_371_008.8 * Math.PI / 180);
@@ -164,7 +177,12 @@ public final class GeoBench {
           System.out.printf(Locale.ROOT, "hotspots (%,d cells of 200 m, Gi* + BH): %,.0f points/s in %.2f s, %d hot cells;"
               + " plain HashMap grid count %,.0f points/s (%d cells); ratio %.2fx%n", r.studyCells(), n / hot, hot,
               r.hot().size(), n / grid, counts.size(), grid / hot);
+          System.out.printf(Locale.ROOT, "hotspots in hexagons (%,d hexagons 200 m apart, thread CPU): %,.0f points/s in"
+              + " %.2f s, %d hot cells%n", hex.studyCells(), n / hexS, hexS, hex.hot().size());
         }
+      }
+      if (reverseOnly) {
+        return;
       }
       indexAndQueries(n, new Random(20261207));
       System.out.printf(Locale.ROOT, "peak heap %,d MB (the gazetteer, %,d points twice and the hotspot grid)%n",
@@ -211,6 +229,99 @@ public final class GeoBench {
         }
       }
     }
+  }
+
+  /**
+   * Co-location (100 m, 30 minutes) of {@code n} sightings of n/20 entities over one day around Paris — half of them at
+   * 50 busy places (100 m spread) in a crowded evening (18:00–22:00), half uniform over 100 km x 100 km and the day —
+   * against the sweep it replaced (time order, every later sighting inside the window compared), on the same
+   * sightings, checking both give the same co-locations. Thread CPU time.
+   */
+  private static void colocate(int n) {
+    Random random = new Random(23);
+    List<GeoPoint> places = new ArrayList<>();
+    for (int c = 0; c < 50; c++) {
+      places.add(GeoPoint.of(48.45 + random.nextDouble() * 0.8, 1.75 + random.nextDouble() * 1.25));
+    }
+    java.time.Instant day = java.time.Instant.parse("2026-06-01T00:00:00Z");
+    List<org.insight.geo.Sighting> sightings = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String who = "p" + random.nextInt(Math.max(1, n / 20));
+      if (i % 2 == 0) {
+        GeoPoint c = places.get(random.nextInt(places.size()));
+        double d = 0.0009;
+        sightings.add(new org.insight.geo.Sighting(who, GeoPoint.of(c.latitude() + random.nextGaussian() * d,
+            c.longitude() + random.nextGaussian() * d * 1.5), day.plusSeconds(18 * 3600 + random.nextInt(4 * 3600)),
+            "ev" + i));
+      } else {
+        sightings.add(new org.insight.geo.Sighting(who, GeoPoint.of(48.4 + random.nextDouble() * 0.9,
+            1.7 + random.nextDouble() * 1.35), day.plusSeconds(random.nextInt(86_400)), "ev" + i));
+      }
+    }
+    java.time.Duration window = java.time.Duration.ofMinutes(30);
+    try (PeakHeap heap = PeakHeap.start()) {
+      for (int round = 0; round < 2; round++) { // the first round warms up, on a tenth of the sightings
+        List<org.insight.geo.Sighting> in = round == 0 ? sightings.subList(0, n / 10) : sightings;
+        heap.reset();
+        long a = cpu();
+        List<org.insight.geo.CoLocation> ours = org.insight.geo.CoLocations.find(in, 100, window);
+        double oursS = (cpu() - a) / 1e9;
+        long b = cpu();
+        List<org.insight.geo.CoLocation> sweep = sweepCoLocations(in, 100, window);
+        double sweepS = (cpu() - b) / 1e9;
+        if (!ours.equals(sweep)) {
+          throw new IllegalStateException("co-locations and the sweep disagree on " + in.size() + " sightings");
+        }
+        if (round == 1) {
+          System.out.printf(Locale.ROOT, "co-location of %,d sightings (100 m, 30 min; thread CPU): space-time cells"
+              + " %.2f s, sweep %.2f s, same %,d pairs (%,d encounters); ratio %.1fx; peak heap %,d MB%n", in.size(),
+              oursS, sweepS, ours.size(), ours.stream().mapToInt(org.insight.geo.CoLocation::times).sum(),
+              sweepS / oursS, heap.peakBytes() >> 20);
+        }
+      }
+    }
+  }
+
+  /** The co-location sweep before space-time cells: time order, every later sighting inside the window. */
+  private static List<org.insight.geo.CoLocation> sweepCoLocations(List<org.insight.geo.Sighting> sightings,
+      double metres, java.time.Duration window) {
+    List<org.insight.geo.Sighting> sorted = new ArrayList<>(sightings);
+    sorted.sort(java.util.Comparator.comparing(org.insight.geo.Sighting::time)
+        .thenComparing(org.insight.geo.Sighting::entity).thenComparing(org.insight.geo.Sighting::source)
+        .thenComparingDouble(x -> x.point().latitude()).thenComparingDouble(x -> x.point().longitude()));
+    java.util.Map<String, java.util.Map<String, List<org.insight.geo.Encounter>>> pairs = new java.util.TreeMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      org.insight.geo.Sighting a = sorted.get(i);
+      for (int j = i + 1; j < sorted.size(); j++) {
+        org.insight.geo.Sighting b = sorted.get(j);
+        java.time.Duration apart = java.time.Duration.between(a.time(), b.time());
+        if (apart.compareTo(window) > 0) {
+          break;
+        }
+        if (a.entity().equals(b.entity())) {
+          continue;
+        }
+        double d = a.point().distanceTo(b.point());
+        if (d <= metres) {
+          boolean aFirst = a.entity().compareTo(b.entity()) < 0;
+          pairs.computeIfAbsent(aFirst ? a.entity() : b.entity(), k -> new java.util.TreeMap<>())
+              .computeIfAbsent(aFirst ? b.entity() : a.entity(), k -> new ArrayList<>())
+              .add(new org.insight.geo.Encounter(aFirst ? a : b, aFirst ? b : a, d, apart));
+        }
+      }
+    }
+    List<org.insight.geo.CoLocation> out = new ArrayList<>();
+    pairs.forEach((first, seconds) -> seconds.forEach((second, encounters) -> {
+      encounters.sort(java.util.Comparator.comparing((org.insight.geo.Encounter e) -> e.first().time()
+          .isBefore(e.second().time()) ? e.first().time() : e.second().time()).thenComparing(e -> e.first().source())
+          .thenComparing(e -> e.second().source()).thenComparingDouble(org.insight.geo.Encounter::metres));
+      out.add(new org.insight.geo.CoLocation(first, second, encounters.size(), encounters.stream()
+          .mapToDouble(org.insight.geo.Encounter::metres).min().orElse(0), encounters));
+    }));
+    out.sort(java.util.Comparator.comparingInt(org.insight.geo.CoLocation::times).reversed()
+        .thenComparingDouble(org.insight.geo.CoLocation::closestMetres)
+        .thenComparing(org.insight.geo.CoLocation::first).thenComparing(org.insight.geo.CoLocation::second));
+    return out;
   }
 
   private static List<GeoPoint> plantedClusters(int n, Random random) {

@@ -42,6 +42,9 @@ final class GeoExportCommand implements Callable<Integer> {
   @Option(names = "--cell-m", paramLabel = "M", description = "Also export hotspot cells of this size in metres.")
   Double cellMetres;
 
+  @Option(names = "--cells", paramLabel = "SHAPE", defaultValue = "square", description = GeoCells.DESCRIPTION)
+  GeoCells shape;
+
   @Mixin SessionOptions session;
   @Mixin GeoPointsOptions pointsFile;
   @Spec CommandSpec spec;
@@ -54,7 +57,7 @@ final class GeoExportCommand implements Callable<Integer> {
       features = pointsFile.read(spec).points().stream().map(GeoPointsOptions.Point::feature).toList();
       if (cellMetres != null) {
         List<GeoPoint> at = features.stream().map(GeoFeature::point).toList();
-        cells = Arguments.parse(spec, "--cell-m", () -> Hotspots.analyse(at, cellMetres)).cells();
+        cells = Arguments.parse(spec, "--cell-m", () -> Hotspots.analyse(at, shape.shape, cellMetres, 0.05)).cells();
       }
     } else {
       List<Located> points;
@@ -62,7 +65,7 @@ final class GeoExportCommand implements Callable<Integer> {
         Geo geo = opened.session().geo();
         points = geo.points();
         if (cellMetres != null) {
-          cells = Arguments.parse(spec, "--cell-m", () -> geo.hotspots(cellMetres)).cells();
+          cells = Arguments.parse(spec, "--cell-m", () -> geo.hotspots(shape.shape, cellMetres)).cells();
         }
       }
       features = points.stream().map(GeoExportCommand::feature).toList();

@@ -45,9 +45,13 @@ final class GeoRender {
   }
 
   static ObjectNode json(HotspotCell c) {
-    return Json.object().put("row", c.row()).put("column", c.column()).put("south", c.south()).put("west", c.west())
+    ObjectNode n = Json.object().put("row", c.row()).put("column", c.column()).put("south", c.south()).put("west", c.west())
         .put("north", c.north()).put("east", c.east()).put("count", c.count()).put("z", c.z()).put("p", c.p())
         .put("q", c.q()).put("hot", c.hot());
+    n.set("centre", json(c.centre()));
+    ArrayNode outline = n.putArray("outline");
+    c.outline().forEach(p -> outline.add(json(p)));
+    return n;
   }
 
   static ObjectNode json(CoLocation c) {

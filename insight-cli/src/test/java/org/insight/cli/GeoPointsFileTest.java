@@ -112,6 +112,36 @@ class GeoPointsFileTest {
   }
 
   @Test
+  void hotspotsInHexagonsGiveSixCornersPerCell() {
+    CliRun r = CliRun.of(args(csv, "hotspots", "--cell-m", "1000", "--cells", "hex"));
+    assertEquals(0, r.code(), r.err());
+    JsonNode result = JsonSchemas.valid("geo-hotspots", r.out());
+    assertEquals("hex", result.get("shape").asText());
+    assertEquals(4, result.get("points").asInt());
+    for (JsonNode cell : result.get("cells")) {
+      assertEquals(6, cell.get("outline").size(), cell.toString());
+    }
+    CliRun bad = CliRun.of(args(csv, "hotspots", "--cell-m", "1000", "--cells", "triangle"));
+    assertEquals(2, bad.code(), "an unknown shape is a usage error");
+  }
+
+  @Test
+  void exportWritesHexagonCellsAsGeoJsonPolygons() throws Exception {
+    Path out = dir.resolve("cells.geojson");
+    CliRun r = CliRun.of(args(csv, "export", "--out", out.toString(), "--cell-m", "1000", "--cells", "hex"));
+    assertEquals(0, r.code(), r.err());
+    JsonNode features = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile()).get("features");
+    long hexagons = 0;
+    for (JsonNode f : features) {
+      if (f.get("id").asText().startsWith("hex:")) {
+        hexagons++;
+        assertEquals(7, f.get("geometry").get("coordinates").get(0).size(), "six corners, closed: " + f);
+      }
+    }
+    assertTrue(hexagons > 0, features.toString());
+  }
+
+  @Test
   void exportWritesKmlThatParsesBackWithOnePlacemarkPerGoodRow() throws Exception {
     Path out = dir.resolve("seen.kml");
     CliRun r = CliRun.of(args(csv, "export", "--format", "kml", "--out", out.toString()));

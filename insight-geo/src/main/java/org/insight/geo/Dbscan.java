@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import org.insight.geo.internal.SphereGrid;
 
 /**
  * DBSCAN on the sphere: a point with at least {@code minPoints} points (itself included) within {@code epsMetres}
@@ -15,8 +16,9 @@ import java.util.function.Function;
  * <p>Deterministic and independent of the input order, where textbook DBSCAN is not (a border point within reach of
  * two clusters goes to whichever was expanded first): the clusters are the connected components of the core points,
  * a border point goes to its nearest core point (the first in the caller's order on a tie), and clusters are
- * numbered 0, 1, … in the order of their first point in the caller's order. Neighbourhoods come from
- * {@link SpatialIndex} (exact, across the antimeridian and near the poles).
+ * numbered 0, 1, … in the order of their first point in the caller's order. Neighbourhoods come from a grid of
+ * eps-sized cubes over the points' unit vectors (exact — the same {@code distanceTo(…) <= eps} as a brute-force scan —
+ * across the antimeridian and near the poles); each is scanned twice, to count and to join, without being listed.
  */
 public final class Dbscan {
 
@@ -57,36 +59,63 @@ public final class Dbscan {
         .thenComparingDouble(t -> where.apply(t).longitude()));
     sorted.forEach(t -> points.add(where.apply(t)));
     int n = sorted.size();
-    List<Integer> ids = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      ids.add(i);
-    }
-    SpatialIndex<Integer> index = SpatialIndex.of(ids, points::get);
+    // neighbourhoods from a grid of eps-sized cubes over the unit vectors: each is scanned twice (count, then join)
+    // without building a list, sorting it, or computing a haversine for any pair not within a hair of eps
+    SphereGrid grid = new SphereGrid(points, epsMetres);
+    int[] count = new int[n];
+    grid.forEachCell((from, to, rangeFrom, rangeTo, ranges) -> {
+      for (int a = from; a < to; a++) {
+        int c = 0;
+        for (int k = 0; k < ranges; k++) {
+          for (int b = rangeFrom[k]; b < rangeTo[k]; b++) {
+            if (grid.within(a, b)) {
+              c++;
+            }
+          }
+        }
+        count[grid.index(a)] = c;
+      }
+    });
     boolean[] core = new boolean[n];
     for (int i = 0; i < n; i++) {
-      core[i] = index.within(points.get(i), epsMetres).size() >= minPoints;
+      core[i] = count[i] >= minPoints;
     }
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
+    boolean[] coreAt = new boolean[n]; // by grid position, read in the inner loop
+    for (int a = 0; a < n; a++) {
+      coreAt[a] = core[grid.index(a)];
+    }
     int[] nearestCore = new int[n];
-    for (int i = 0; i < n; i++) {
-      nearestCore[i] = -1;
-      double best = Double.POSITIVE_INFINITY;
-      for (SpatialIndex.Neighbour<Integer> nb : index.within(points.get(i), epsMetres)) {
-        int j = nb.item();
-        if (!core[j]) {
-          continue;
-        }
-        if (core[i]) {
-          union(parent, i, j);
-        } else if (nb.metres() < best || nb.metres() == best && j < nearestCore[i]) {
-          best = nb.metres();
-          nearestCore[i] = j;
+    java.util.Arrays.fill(nearestCore, -1);
+    grid.forEachCell((from, to, rangeFrom, rangeTo, ranges) -> {
+      for (int a = from; a < to; a++) {
+        int i = grid.index(a);
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < ranges; k++) {
+          for (int b = rangeFrom[k]; b < rangeTo[k]; b++) {
+            if (!coreAt[b]) {
+              continue;
+            }
+            int j = grid.index(b);
+            if (core[i] && j <= i || !grid.within(a, b)) {
+              continue; // a core pair is joined once, from its lower index
+            }
+            if (core[i]) {
+              union(parent, i, j);
+            } else {
+              double d = grid.metres(a, b);
+              if (d < best || d == best && j < nearestCore[i]) {
+                best = d;
+                nearestCore[i] = j;
+              }
+            }
+          }
         }
       }
-    }
+    });
     int[] root = new int[n];
     for (int i = 0; i < n; i++) {
       root[i] = core[i] ? find(parent, i) : nearestCore[i] >= 0 ? find(parent, nearestCore[i]) : -1;

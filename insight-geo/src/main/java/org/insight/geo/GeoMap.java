@@ -10,7 +10,7 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
  * A self-contained HTML page with an SVG map: the gazetteer's country outlines (clipped to the points' area),
- * hotspot cells shaded by their z-score, and the points with their ids as tooltips. No tiles, no script, no network:
+ * hotspot cells (squares or hexagons) shaded by their z-score, and the points with their ids as tooltips. No tiles, no script, no network:
  * it opens offline and prints as it shows.
  */
 public final class GeoMap {
@@ -94,15 +94,18 @@ public final class GeoMap {
     svg.append("</g>\n<g stroke=\"none\">\n");
     double maxZ = cells.stream().mapToDouble(HotspotCell::z).max().orElse(1);
     for (HotspotCell c : cells) {
-      double x = proj.x(c.west());
-      double y = proj.y(c.north());
-      double w = Math.max(1, proj.x(c.east()) - x);
-      double h = Math.max(1, proj.y(c.south()) - y);
       String fill = c.hot() ? "#d7301f" : c.count() > 0 ? "#fdae6b" : "#bdbdbd";
       double opacity = c.hot() ? 0.35 + 0.5 * Math.min(1, c.z() / Math.max(1e-9, maxZ)) : 0.3;
-      svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\""
-          + " fill-opacity=\"%.2f\"><title>%d point(s), Gi* z=%.2f, q=%.3g%s</title></rect>%n", x, y, w, h, fill,
-          opacity, c.count(), c.z(), c.q(), c.hot() ? " (hotspot)" : ""));
+      svg.append("<path d=\"");
+      for (java.util.List<double[]> part : org.insight.geo.internal.Rings.parts(c.outline())) {
+        for (int i = 0; i < part.size(); i++) {
+          svg.append(i == 0 ? 'M' : 'L').append(String.format(Locale.ROOT, "%.1f %.1f", proj.x(part.get(i)[0]),
+              proj.y(part.get(i)[1])));
+        }
+        svg.append('Z');
+      }
+      svg.append(String.format(Locale.ROOT, "\" fill=\"%s\" fill-opacity=\"%.2f\"><title>%d point(s), Gi* z=%.2f,"
+          + " q=%.3g%s</title></path>%n", fill, opacity, c.count(), c.z(), c.q(), c.hot() ? " (hotspot)" : ""));
     }
     svg.append("</g>\n<g fill=\"#08519c\" stroke=\"#ffffff\" stroke-width=\"1\">\n");
     for (GeoFeature f : points) {

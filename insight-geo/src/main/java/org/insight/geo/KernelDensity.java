@@ -11,7 +11,8 @@ import org.insight.geo.internal.Grid;
 /**
  * A kernel density surface: the quartic (biweight) kernel {@code K(d) = 3/(π h²) (1 − d²/h²)²} for {@code d < h},
  * evaluated at the centre of every grid cell within the bandwidth of a point, distances great-circle. The surface
- * integrates to the number of points, so a cell's value reads as points per km² there.
+ * integrates to the number of points, so a cell's value reads as points per km² there. Columns wrap round the globe,
+ * so points either side of the antimeridian add to each other's cells.
  */
 public final class KernelDensity {
 
@@ -34,21 +35,24 @@ public final class KernelDensity {
     for (GeoPoint p : points) {
       long row = grid.row(p);
       long col = grid.column(p);
-      int dCols = grid.columnsFor(bandwidthMetres, p.latitude()) + 1;
+      int dCols = (int) Math.min(grid.columns(), grid.columnsFor(bandwidthMetres, p.latitude()) + 1L);
       if ((long) (2 * dRows + 1) * (2 * dCols + 1) > 1_000_000) {
         throw new IllegalArgumentException("a bandwidth of " + bandwidthMetres + " m spans too many cells of "
             + cellMetres + " m; use larger cells or a smaller bandwidth");
       }
+      long around = grid.columns();
+      // columns wrap round the globe (either side of 180° are neighbours); never visit one twice
+      long fromCol = 2L * dCols + 1 >= around ? 0 : col - dCols;
+      long toCol = 2L * dCols + 1 >= around ? around - 1 : col + dCols;
       for (long r = row - dRows; r <= row + dRows; r++) {
-        for (long c = col - dCols; c <= col + dCols; c++) {
+        for (long cc = fromCol; cc <= toCol; cc++) {
+          long c = Math.floorMod(cc, around);
           double south = grid.south(r);
           double north = grid.north(r);
-          double west = grid.west(c);
-          double east = grid.east(c);
-          if (south >= north || west >= east) {
+          if (south >= north) {
             continue; // off the globe
           }
-          GeoPoint centre = new GeoPoint((south + north) / 2, (west + east) / 2);
+          GeoPoint centre = new GeoPoint((south + north) / 2, (grid.west(c) + grid.east(c)) / 2);
           double d = centre.distanceTo(p);
           if (d < bandwidthMetres) {
             double u = 1 - d * d / h2;

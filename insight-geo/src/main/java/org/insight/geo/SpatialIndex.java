@@ -65,7 +65,7 @@ public final class SpatialIndex<T> {
   /** Every item inside the area (or on its edge), by latitude then longitude. */
   public List<T> within(Area area) {
     List<Neighbour<T>> found = new ArrayList<>();
-    index.inBox(area.envelope(), (item, p) -> {
+    index.inBoxes(area.envelopes(), (item, p) -> {
       if (area.contains(p)) {
         found.add(new Neighbour<>(item, p, 0));
       }

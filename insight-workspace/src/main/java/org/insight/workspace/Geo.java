@@ -23,6 +23,7 @@ import org.insight.core.EntityType;
 import org.insight.core.PropertyType;
 import org.insight.core.Statement;
 import org.insight.geo.Area;
+import org.insight.geo.CellShape;
 import org.insight.geo.CoLocation;
 import org.insight.geo.CoLocations;
 import org.insight.geo.CoordinateException;
@@ -75,8 +76,18 @@ public final class Geo {
 
   /** Getis–Ord Gi* hotspots of the visible points over cells of about {@code cellMetres}, at a 5% false-discovery rate. */
   public HotspotResult hotspots(double cellMetres) {
-    return session.audited("geo.hotspots", "cellMetres=" + cellMetres,
-        () -> Hotspots.analyse(doPoints().stream().map(Located::point).toList(), cellMetres), r -> List.of());
+    return hotspots(CellShape.SQUARE, cellMetres);
+  }
+
+  /**
+   * Getis–Ord Gi* hotspots of the visible points over square or hexagonal cells of about {@code cellMetres} (see
+   * {@link CellShape}), at a 5% false-discovery rate.
+   */
+  public HotspotResult hotspots(CellShape shape, double cellMetres) {
+    Objects.requireNonNull(shape, "shape");
+    return session.audited("geo.hotspots", "shape=" + shape + " cellMetres=" + cellMetres,
+        () -> Hotspots.analyse(doPoints().stream().map(Located::point).toList(), shape, cellMetres, 0.05),
+        r -> List.of());
   }
 
   /** The kernel density surface of the visible points (quartic kernel, points per km²), densest cell first. */

@@ -25,6 +25,7 @@ import net.jqwik.api.Provide;
 import org.insight.core.Dataset;
 import org.insight.core.EntityBuilder;
 import org.insight.geo.Area;
+import org.insight.geo.CellShape;
 import org.insight.geo.GeoPoint;
 import org.insight.policy.Label;
 import org.insight.policy.Policy;
@@ -33,7 +34,8 @@ import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 
 /**
- * Rule 2 for geo: whatever the labels, principal and purpose, a session's points, hotspots, density, sightings and
+ * Rule 2 for geo: whatever the labels, principal and purpose, a session's points, hotspots (square and hexagonal
+ * cells), density, sightings and
  * co-locations equal those of a workspace holding only its visible data. The full workspace is padded with data built
  * to move every answer if anything invisible leaked: invisible events in the same cells as the visible ones (they
  * would raise counts and Gi*), invisible persons at the same place and time (they would add co-locations), invisible
@@ -74,6 +76,8 @@ class GeoNoLeakProperties {
       assertEquals(oracle.geo().points(), s.geo().points(), "points");
       assertEquals(oracle.geo().sightings(), s.geo().sightings(), "sightings");
       assertEquals(oracle.geo().hotspots(300), s.geo().hotspots(300), "hotspots");
+      assertEquals(oracle.geo().hotspots(CellShape.HEXAGON, 250), s.geo().hotspots(CellShape.HEXAGON, 250),
+          "hexagon hotspots");
       assertEquals(oracle.geo().density(200, 600), s.geo().density(200, 600), "density");
       assertEquals(oracle.geo().coLocations(150, Duration.ofMinutes(20)), s.geo().coLocations(150,
           Duration.ofMinutes(20)), "co-locations");
@@ -84,7 +88,7 @@ class GeoNoLeakProperties {
           GeoPoint.of(45.7612, 4.8532), GeoPoint.of(45.7545, 4.8532)));
       assertEquals(oracle.geo().firstEntries(area), s.geo().firstEntries(area), "first entries");
       assertEquals(oracle.geo().implausibleTravel(900, 50), s.geo().implausibleTravel(900, 50), "impossible travel");
-      assertEquals(full.audit.size(), before + 9, "one audit entry per call");
+      assertEquals(full.audit.size(), before + 10, "one audit entry per call");
     } finally {
       delete(a);
       delete(b);

@@ -409,6 +409,8 @@ class SessionSecurityContractTest {
         args[i] = 500.0;
       } else if (types[i] == java.time.Duration.class) {
         args[i] = java.time.Duration.ofMinutes(30);
+      } else if (types[i] == org.insight.geo.CellShape.class) {
+        args[i] = org.insight.geo.CellShape.HEXAGON;
       } else if (types[i] == org.insight.geo.GeoPoint.class) {
         args[i] = org.insight.geo.GeoPoint.of(48.8566, 2.3522);
       } else if (types[i] == org.insight.geo.Area.class) {

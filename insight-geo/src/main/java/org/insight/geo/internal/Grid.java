@@ -6,7 +6,9 @@ import org.insight.geo.GeoPoint;
 /**
  * Square-ish cells of about {@code cellMetres} on a side: rows of constant latitude height anchored at the equator,
  * columns anchored at -180° whose width in degrees is set at a reference latitude (the middle of the points' rows),
- * so cells are square there and the same points always give the same grid whatever their order.
+ * so cells are square there and the same points always give the same grid whatever their order. A whole number of
+ * columns goes round the globe (the width is rounded to make it so), so column numbers wrap: the last column, west of
+ * 180°, and column 0, east of -180°, are neighbours, as they are on the ground.
  */
 public final class Grid {
 
@@ -16,11 +18,14 @@ public final class Grid {
   private final double cellMetres;
   private final double dLat;
   private final double dLon;
+  private final long columns;
 
   private Grid(double cellMetres, double referenceLatitude) {
     this.cellMetres = cellMetres;
     this.dLat = cellMetres / METRES_PER_DEGREE;
-    this.dLon = Math.min(360, dLat / Math.max(0.01, Math.cos(Math.toRadians(referenceLatitude))));
+    double target = Math.min(360, dLat / Math.max(0.01, Math.cos(Math.toRadians(referenceLatitude))));
+    this.columns = Math.max(1, Math.round(360 / target));
+    this.dLon = 360.0 / columns;
   }
 
   /** The grid for these points. */
@@ -48,8 +53,14 @@ public final class Grid {
     return (long) Math.floor(p.latitude() / dLat);
   }
 
+  /** The column of a point, 0 to {@link #columns()} − 1 (180° is -180°). */
   public long column(GeoPoint p) {
-    return (long) Math.floor((p.longitude() + 180) / dLon);
+    return Math.floorMod((long) Math.floor((p.longitude() + 180) / dLon), columns);
+  }
+
+  /** How many columns go round the globe. */
+  public long columns() {
+    return columns;
   }
 
   /** South-west corner of a cell (latitude, longitude), clamped to the globe. */

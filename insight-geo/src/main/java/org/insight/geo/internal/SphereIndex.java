@@ -77,6 +77,24 @@ public final class SphereIndex<T> {
     });
   }
 
+  /** Every item whose point lies in any of the boxes, each once. */
+  @SuppressWarnings("unchecked")
+  public void inBoxes(List<Envelope> boxes, java.util.function.BiConsumer<T, GeoPoint> sink) {
+    if (boxes.size() == 1) {
+      inBox(boxes.get(0), sink);
+      return;
+    }
+    java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Envelope box : boxes) {
+      tree.query(box, o -> {
+        if (seen.add(o)) {
+          Entry<T> e = (Entry<T>) o;
+          sink.accept(e.item(), e.point());
+        }
+      });
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private void visit(GeoPoint centre, double metres, Consumer<Hit<T>> sink) {
     for (Envelope box : boxes(centre, metres)) {
