@@ -114,7 +114,15 @@ class GraphEdgesCommandTest {
     CliRun text = CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "amount"));
     assertTrue(text.out().contains("cost 0.0500000 (1/amount per hop)"), text.out());
     assertEquals(2, CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "size")).code());
-    assertEquals(2, CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "count", "--k", "2")).code());
+    assertEquals(2, CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "count", "--max-length", "2"))
+        .code());
+    CliRun two = CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "amount", "--k", "2", "--json"));
+    assertEquals(0, two.code(), two.err());
+    JsonNode both = JsonSchemas.valid("graph-paths", two.out()).get("paths");
+    assertEquals(2, both.size(), both.toString());
+    assertEquals(1.0 / 60 + 1.0 / 30, both.get(0).get("cost").asDouble(), 1e-9);
+    assertEquals(1.0 / 10, both.get(1).get("cost").asDouble(), 1e-9, "then the direct call, dearer");
+    assertEquals(2, both.get(1).get("nodes").size(), both.toString());
     CliRun none = CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "duration"));
     assertEquals(1, none.code(), "edge lists carry no durations: no edge may be used");
     assertTrue(none.out().contains("no path with duration on every hop"), none.out());

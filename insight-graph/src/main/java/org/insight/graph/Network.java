@@ -189,6 +189,29 @@ public final class Network {
     Objects.requireNonNull(cost, "cost");
     int s = require(from);
     int t = require(to);
+    int[] p = Paths.cheapest(graph, s, t, slotCosts(cost));
+    return p == null ? Optional.empty() : Optional.of(weighted(p, cost));
+  }
+
+  /**
+   * Up to {@code k} loopless paths from {@code from} to {@code to}, cheapest first (ties by node sequence), each with
+   * the evidence of each hop and its cost as in {@link #cheapestPath}: Yen's algorithm over Dijkstra. The first is
+   * {@link #cheapestPath}'s.
+   *
+   * @throws IllegalArgumentException when k is below 1, or a cost is negative or NaN
+   */
+  public List<WeightedPath> cheapestPaths(EntityId from, EntityId to, int k, ToDoubleFunction<GraphEdge> cost) {
+    Objects.requireNonNull(cost, "cost");
+    if (k < 1) {
+      throw new IllegalArgumentException("cheapestPaths needs k >= 1, got k=" + k);
+    }
+    int s = require(from);
+    int t = require(to);
+    return Paths.kCheapest(graph, s, t, k, slotCosts(cost)).stream().map(c -> weighted(c.path(), cost)).toList();
+  }
+
+  /** The cost of every adjacency slot: the smallest cost of the edges between its two nodes. */
+  private double[] slotCosts(ToDoubleFunction<GraphEdge> cost) {
     double[] slotCost = new double[2 * graph.edges()];
     for (int u = 0; u < graph.nodes(); u++) {
       for (int j = graph.start(u); j < graph.end(u); j++) {
@@ -203,16 +226,16 @@ public final class Network {
         slotCost[j] = c;
       }
     }
-    int[] p = Paths.cheapest(graph, s, t, slotCost);
-    if (p == null) {
-      return Optional.empty();
-    }
+    return slotCost;
+  }
+
+  private WeightedPath weighted(int[] p, ToDoubleFunction<GraphEdge> cost) {
     GraphPath path = path(p);
     double total = 0;
     for (List<GraphEdge> hop : path.hops()) {
       total += hop.stream().mapToDouble(cost).min().orElseThrow();
     }
-    return Optional.of(new WeightedPath(path, total));
+    return new WeightedPath(path, total);
   }
 
   private GraphPath path(int[] p) {

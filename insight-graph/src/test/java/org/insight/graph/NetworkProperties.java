@@ -136,21 +136,7 @@ class NetworkProperties {
     int s = a % g.n();
     int t = b % g.n();
     Network net = g.network();
-    org.jgrapht.graph.SimpleWeightedGraph<EntityId, org.jgrapht.graph.DefaultWeightedEdge> weighted =
-        new org.jgrapht.graph.SimpleWeightedGraph<>(org.jgrapht.graph.DefaultWeightedEdge.class);
-    net.nodes().forEach(n -> weighted.addVertex(n.id()));
-    for (GraphEdge e : net.edges()) {
-      double c = cost(e);
-      var existing = weighted.getEdge(e.source(), e.target());
-      if (c == Double.POSITIVE_INFINITY) {
-        continue;
-      }
-      if (existing == null) {
-        weighted.setEdgeWeight(weighted.addEdge(e.source(), e.target()), c);
-      } else if (c < weighted.getEdgeWeight(existing)) {
-        weighted.setEdgeWeight(existing, c);
-      }
-    }
+    var weighted = weighted(net);
     GraphPath<EntityId, org.jgrapht.graph.DefaultWeightedEdge> expected =
         new org.jgrapht.alg.shortestpath.DijkstraShortestPath<>(weighted).getPath(id(s), id(t));
     var there = net.cheapestPath(id(s), id(t), NetworkProperties::cost);
@@ -169,6 +155,68 @@ class NetworkProperties {
       assertTrue(sum < Double.POSITIVE_INFINITY, "a closed edge is never used");
       assertEquals(there, net.cheapestPath(id(s), id(t), NetworkProperties::cost), "deterministic");
     }
+  }
+
+  /** The network as a JGraphT simple weighted graph: a pair costs its cheapest open edge's {@link #cost}. */
+  private static org.jgrapht.graph.SimpleWeightedGraph<EntityId, org.jgrapht.graph.DefaultWeightedEdge> weighted(
+      Network net) {
+    org.jgrapht.graph.SimpleWeightedGraph<EntityId, org.jgrapht.graph.DefaultWeightedEdge> weighted =
+        new org.jgrapht.graph.SimpleWeightedGraph<>(org.jgrapht.graph.DefaultWeightedEdge.class);
+    net.nodes().forEach(n -> weighted.addVertex(n.id()));
+    for (GraphEdge e : net.edges()) {
+      double c = cost(e);
+      var existing = weighted.getEdge(e.source(), e.target());
+      if (c == Double.POSITIVE_INFINITY) {
+        continue;
+      }
+      if (existing == null) {
+        weighted.setEdgeWeight(weighted.addEdge(e.source(), e.target()), c);
+      } else if (c < weighted.getEdgeWeight(existing)) {
+        weighted.setEdgeWeight(existing, c);
+      }
+    }
+    return weighted;
+  }
+
+  @Property(tries = 200)
+  void kCheapestPathsCostWhatJGraphTsYenSaysAndAreRealLooplessPaths(@ForAll("graphs") RandomGraph g,
+      @ForAll("nodes") int a, @ForAll("nodes") int b, @ForAll("ks") int k) {
+    int s = a % g.n();
+    int t = b % g.n();
+    if (s == t) {
+      return;
+    }
+    Network net = g.network();
+    List<Double> expected = new YenKShortestPath<>(weighted(net)).getPaths(id(s), id(t), k).stream()
+        .map(GraphPath::getWeight).toList();
+    List<WeightedPath> ours = net.cheapestPaths(id(s), id(t), k, NetworkProperties::cost);
+    assertEquals(expected.size(), ours.size(), g.toString());
+    Set<List<EntityId>> distinct = new HashSet<>();
+    double previous = 0;
+    for (int i = 0; i < ours.size(); i++) {
+      WeightedPath p = ours.get(i);
+      assertEquals(expected.get(i), p.cost(), 1e-9, i + " in " + g);
+      assertTrue(p.cost() >= previous - 1e-12, "cheapest first");
+      previous = p.cost();
+      assertRealPath(net, p.path(), id(s), id(t));
+      assertEquals(p.path().nodes().size(), new HashSet<>(p.path().nodes()).size(), "loopless");
+      assertTrue(distinct.add(p.path().nodes()), "distinct");
+      double sum = 0;
+      for (List<GraphEdge> hop : p.path().hops()) {
+        sum += hop.stream().mapToDouble(NetworkProperties::cost).min().orElseThrow();
+      }
+      assertEquals(sum, p.cost(), 1e-9, "the cost is the sum of the cheapest edge of each hop");
+    }
+    if (!ours.isEmpty()) {
+      assertEquals(net.cheapestPath(id(s), id(t), NetworkProperties::cost).orElseThrow(), ours.get(0),
+          "the first is the cheapest path");
+    }
+    assertEquals(ours, net.cheapestPaths(id(s), id(t), k, NetworkProperties::cost), "deterministic");
+  }
+
+  @Provide
+  Arbitrary<Integer> ks() {
+    return Arbitraries.integers().between(1, 8);
   }
 
   @Property(tries = 150)
