@@ -56,6 +56,12 @@ class GraphEdgesCommandTest {
     CliRun communities = CliRun.of(args(f, "graph", "communities", "--json"));
     assertEquals(0, communities.code(), communities.err());
     JsonSchemas.valid("graph-communities", communities.out());
+    CliRun seeded = CliRun.of(args(f, "graph", "communities", "--method", "leiden", "--seed", "7", "--json"));
+    assertEquals(0, seeded.code(), seeded.err());
+    assertEquals(communities.out(), seeded.out(), "a graph this small has one best partition, whatever the seed");
+    CliRun bogus = CliRun.of(args(f, "graph", "communities", "--method", "spectral"));
+    assertEquals(2, bogus.code());
+    assertTrue(bogus.err().contains("--method is leiden, louvain or label-propagation"), bogus.err());
     CliRun neighbours = CliRun.of(args(f, "graph", "neighbours", "Dave", "--hops", "1"));
     assertEquals(0, neighbours.code(), neighbours.err());
     assertTrue(neighbours.out().contains("Erin") && !neighbours.out().contains("Alice"), neighbours.out());

@@ -20,6 +20,7 @@ import org.insight.graph.internal.Closeness;
 import org.insight.graph.internal.Eigenvector;
 import org.insight.graph.internal.IntGraph;
 import org.insight.graph.internal.LabelPropagation;
+import org.insight.graph.internal.Leiden;
 import org.insight.graph.internal.LinkPrediction;
 import org.insight.graph.internal.Louvain;
 import org.insight.graph.internal.PageRank;
@@ -317,8 +318,25 @@ public final class Network {
     return new NodeScores("pagerank", ids, PageRank.of(graph, 0.85, 1000, 1e-10), 0);
   }
 
-  /** Communities by Louvain on the weighted graph, with their modularity. */
+  /** Communities by Leiden with seed 1 ({@link #leiden(long)}), with their modularity. */
   public Communities communities() {
+    return leiden(1L);
+  }
+
+  /**
+   * Communities by Leiden (Traag et al. 2019) on the weighted graph, with their modularity: every community is
+   * connected (Louvain's may not be), and the same graph and {@code seed} give the same communities.
+   */
+  public Communities leiden(long seed) {
+    int[] c = Leiden.communities(graph, seed);
+    return new Communities(Louvain.modularity(graph, c), groups(c));
+  }
+
+  /**
+   * Communities by Louvain (Blondel et al. 2008) on the weighted graph, with their modularity; deterministic. A
+   * community may be internally disconnected: prefer {@link #leiden(long)}.
+   */
+  public Communities louvain() {
     int[] c = Louvain.communities(graph);
     return new Communities(Louvain.modularity(graph, c), groups(c));
   }

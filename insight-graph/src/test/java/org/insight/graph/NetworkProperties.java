@@ -241,12 +241,61 @@ class NetworkProperties {
   }
 
   @Property(tries = 200)
-  void louvainIsAPartitionNoWorseThanSingletons(@ForAll("graphs") RandomGraph g) {
+  void louvainAndLeidenArePartitionsNoWorseThanSingletons(@ForAll("graphs") RandomGraph g, @ForAll long seed) {
     Network net = g.network();
-    Communities c = net.communities();
-    Set<EntityId> seen = new HashSet<>();
-    c.groups().forEach(group -> group.forEach(v -> assertTrue(seen.add(v), "in one community only")));
-    assertEquals(g.n(), seen.size());
+    IntGraph ig = intGraph(g);
+    int[] singletons = new int[g.n()];
+    for (int i = 0; i < g.n(); i++) {
+      singletons[i] = i;
+    }
+    for (Communities c : List.of(net.louvain(), net.leiden(seed))) {
+      Set<EntityId> seen = new HashSet<>();
+      c.groups().forEach(group -> group.forEach(v -> assertTrue(seen.add(v), "in one community only")));
+      assertEquals(g.n(), seen.size());
+      int[] found = new int[g.n()];
+      for (int i = 0; i < g.n(); i++) {
+        found[i] = c.of(id(i));
+      }
+      assertTrue(c.modularity() >= Louvain.modularity(ig, singletons) - 1e-12, g.toString());
+      assertEquals(Louvain.modularity(ig, found), c.modularity(), 1e-9, "reported modularity is the partition's");
+    }
+    assertEquals(net.leiden(seed), net.leiden(seed), "deterministic for a seed");
+  }
+
+  /** Leiden's guarantee (Traag et al. 2019), which Louvain lacks: every community is connected. */
+  @Property(tries = 200)
+  void leidenCommunitiesAreConnected(@ForAll("planted") RandomGraph g, @ForAll long seed) {
+    Network net = g.network();
+    for (List<EntityId> group : net.leiden(seed).groups()) {
+      Set<EntityId> inside = new HashSet<>(group);
+      Network sub = net.filter(e -> inside.contains(e.source()) && inside.contains(e.target()));
+      Set<EntityId> reached = new HashSet<>(sub.neighbourhood(group.get(0), g.n()).nodes().stream()
+          .map(GraphNode::id).toList());
+      assertTrue(reached.containsAll(group), "community " + group + " is not connected in " + g);
+    }
+  }
+
+  /** Random graphs with planted groups: dense inside blocks of 3..8, a few edges across (where Louvain goes wrong). */
+  @Provide
+  Arbitrary<RandomGraph> planted() {
+    return Combinators.combine(Arbitraries.integers().between(10, 120), Arbitraries.integers().between(3, 8),
+        Arbitraries.longs()).as((n, block, seed) -> {
+          java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+          List<int[]> edges = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            int base = i - i % block;
+            for (int e = 0; e < 2; e++) {
+              edges.add(new int[] {i, Math.min(n - 1, base + r.nextInt(block))});
+            }
+            if (r.nextInt(3) == 0) {
+              edges.add(new int[] {i, r.nextInt(n)});
+            }
+          }
+          return new RandomGraph(n, edges);
+        });
+  }
+
+  private static IntGraph intGraph(RandomGraph g) {
     int[] from = new int[g.edges().size()];
     int[] to = new int[g.edges().size()];
     double[] w = new double[g.edges().size()];
@@ -255,15 +304,7 @@ class NetworkProperties {
       to[i] = g.edges().get(i)[1];
       w[i] = 1;
     }
-    IntGraph ig = IntGraph.of(g.n(), from.length, from, to, w);
-    int[] singletons = new int[g.n()];
-    int[] found = new int[g.n()];
-    for (int i = 0; i < g.n(); i++) {
-      singletons[i] = i;
-      found[i] = c.of(id(i));
-    }
-    assertTrue(c.modularity() >= Louvain.modularity(ig, singletons) - 1e-12, g.toString());
-    assertEquals(Louvain.modularity(ig, found), c.modularity(), 1e-9, "reported modularity is the partition's");
+    return IntGraph.of(g.n(), from.length, from, to, w);
   }
 
   @Property(tries = 100)
