@@ -45,6 +45,13 @@ public final class GraphBench {
   private GraphBench() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("build")) {
+      try (PeakHeap heap = PeakHeap.start()) {
+        build(args.length > 1 ? Integer.parseInt(args[1]) : 400_000, args.length > 2 ? Integer.parseInt(args[2]) : 3,
+            heap);
+      }
+      return;
+    }
     if (args.length > 0 && args[0].equals("scale")) {
       try (PeakHeap heap = PeakHeap.start()) {
         scale(heap);
@@ -244,6 +251,40 @@ public final class GraphBench {
         + " with the entities) vs JGraphT %,.0f ms from the int edge list (%,d edges; peak heap %,d MB with ours alive)"
         + "%n", ms(ours), large.nodes().size(), large.edges().size(), ourHeap >> 20, ms(theirs),
         jlarge.edgeSet().size(), heap.peakBytes() >> 20);
+  }
+
+  /**
+   * The build alone, {@code runs} times each (ours from entities, JGraphT from the int edge list), to measure the
+   * build without the rest of {@code scale}: 400,000 persons give the 1M-edge graph. Best run of each, thread CPU.
+   */
+  private static void build(int n, int runs, PeakHeap heap) {
+    List<Entity> entities = new ArrayList<>();
+    List<int[]> links = new ArrayList<>();
+    generate(n, 7L, entities, links);
+    long best = Long.MAX_VALUE;
+    long bestTheirs = Long.MAX_VALUE;
+    Network large = null;
+    long ourHeap = 0;
+    for (int run = 0; run < runs; run++) {
+      large = null;
+      System.gc();
+      heap.reset();
+      long t0 = cpu();
+      NetworkBuilder builder = Network.builder(Schema.defaults());
+      entities.forEach(builder::add);
+      large = builder.build();
+      best = Math.min(best, cpu() - t0);
+      ourHeap = Math.max(ourHeap, heap.peakBytes());
+      builder = null;
+      long t1 = cpu();
+      Graph<Integer, DefaultEdge> g = jgrapht(n, links);
+      bestTheirs = Math.min(bestTheirs, cpu() - t1);
+      g = null;
+    }
+    System.out.printf(Locale.ROOT, "build of %,d persons (%,d entities): ours %,.0f ms from entities (%,d nodes, %,d"
+        + " edges; peak heap %,d MB with the entities) vs JGraphT %,.0f ms from the int edge list: ratio %.2f (best of"
+        + " %d)%n", n, entities.size(), ms(best), large.nodes().size(), large.edges().size(), ourHeap >> 20,
+        ms(bestTheirs), (double) best / bestTheirs, runs);
   }
 
   static EntityId person(int i) {

@@ -1,7 +1,9 @@
 package org.insight.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -22,6 +25,7 @@ import org.insight.graph.internal.IntGraph;
 import org.insight.graph.internal.LabelPropagation;
 import org.insight.graph.internal.Leiden;
 import org.insight.graph.internal.LinkPrediction;
+import org.insight.graph.internal.LongIntMap;
 import org.insight.graph.internal.Louvain;
 import org.insight.graph.internal.PageRank;
 import org.insight.graph.internal.Paths;
@@ -48,37 +52,110 @@ public final class Network {
   private final Optional<Label> label;
   private final List<String> notes;
   private final IntGraph graph;
-  private final Map<Long, List<GraphEdge>> byPair;
+  private final Map<EntityId, Integer> indexOf;
+  /** The number of every node pair (key {@link #key}), and each pair's edges in edge order. */
+  private final LongIntMap pairIndex;
+  private final int[] pairStart;
+  private final GraphEdge[] pairEdges;
 
   Network(List<GraphNode> nodes, List<GraphEdge> edges, List<String> notes) {
-    List<GraphNode> sortedNodes = new ArrayList<>(nodes);
-    sortedNodes.sort(Comparator.comparing(GraphNode::id));
-    this.nodes = List.copyOf(sortedNodes);
-    this.ids = this.nodes.stream().map(GraphNode::id).toList();
-    List<GraphEdge> sortedEdges = new ArrayList<>(edges);
-    sortedEdges.sort(EDGE_ORDER);
-    this.edges = List.copyOf(sortedEdges);
+    GraphNode[] sortedNodes = nodes.toArray(GraphNode[]::new);
+    Arrays.sort(sortedNodes, Comparator.comparing(GraphNode::id));
+    this.nodes = List.of(sortedNodes);
+    int n = sortedNodes.length;
+    EntityId[] idArray = new EntityId[n];
+    this.indexOf = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
+    for (int i = 0; i < n; i++) {
+      idArray[i] = sortedNodes[i].id();
+      indexOf.put(idArray[i], i);
+    }
+    this.ids = List.of(idArray);
+    int m = edges.size();
+    GraphEdge[] given = edges.toArray(GraphEdge[]::new);
+    int[] givenFrom = new int[m];
+    for (int i = 0; i < m; i++) {
+      givenFrom[i] = index(given[i].source());
+      if (givenFrom[i] < 0 || index(given[i].target()) < 0) {
+        throw new IllegalArgumentException("edge " + given[i] + " has an end that is not a node of the network");
+      }
+    }
+    GraphEdge[] sorted = sortEdges(given, givenFrom, n);
+    this.edges = List.of(sorted);
     this.notes = List.copyOf(notes);
-    List<Label> labels = new ArrayList<>();
-    this.nodes.forEach(n -> labels.add(n.label()));
+    // the labels are few and shared: fold each distinct one once
+    Set<Label> labels = new HashSet<>();
+    this.nodes.forEach(x -> labels.add(x.label()));
     this.edges.forEach(e -> labels.add(e.label()));
     this.label = labels.isEmpty() ? Optional.empty() : Optional.of(fold(labels));
-    int m = this.edges.size();
     int[] from = new int[m];
     int[] to = new int[m];
     double[] weight = new double[m];
-    this.byPair = new HashMap<>();
+    int[] pairOf = new int[m];
+    this.pairIndex = new LongIntMap(m);
     for (int i = 0; i < m; i++) {
-      GraphEdge e = this.edges.get(i);
+      GraphEdge e = sorted[i];
       from[i] = index(e.source());
       to[i] = index(e.target());
-      if (from[i] < 0 || to[i] < 0) {
-        throw new IllegalArgumentException("edge " + e + " has an end that is not a node of the network");
-      }
       weight[i] = e.count();
-      byPair.computeIfAbsent(key(from[i], to[i]), k -> new ArrayList<>()).add(e);
+      pairOf[i] = pairIndex.putIfAbsent(key(from[i], to[i]), pairIndex.size());
     }
-    this.graph = IntGraph.of(this.nodes.size(), m, from, to, weight);
+    int pairs = pairIndex.size();
+    this.pairStart = new int[pairs + 1];
+    for (int i = 0; i < m; i++) {
+      pairStart[pairOf[i] + 1]++;
+    }
+    for (int p = 0; p < pairs; p++) {
+      pairStart[p + 1] += pairStart[p];
+    }
+    this.pairEdges = new GraphEdge[m];
+    int[] fill = Arrays.copyOf(pairStart, pairs);
+    for (int i = 0; i < m; i++) {
+      pairEdges[fill[pairOf[i]]++] = sorted[i];
+    }
+    this.graph = IntGraph.of(n, m, from, to, weight);
+  }
+
+  /**
+   * The edges in {@link #EDGE_ORDER}: bucketed by source index (node indices follow id order), then each bucket (a
+   * node's few edges) sorted, rather than comparing ids across the whole list.
+   */
+  private GraphEdge[] sortEdges(GraphEdge[] given, int[] from, int n) {
+    int m = given.length;
+    int[] start = new int[n + 1];
+    for (int i = 0; i < m; i++) {
+      start[from[i] + 1]++;
+    }
+    for (int u = 0; u < n; u++) {
+      start[u + 1] += start[u];
+    }
+    GraphEdge[] out = new GraphEdge[m];
+    int[] target = new int[m];
+    int[] fill = Arrays.copyOf(start, n);
+    for (int i = 0; i < m; i++) {
+      int at = fill[from[i]]++;
+      out[at] = given[i];
+      target[at] = index(given[i].target());
+    }
+    for (int u = 0; u < n; u++) {
+      if (start[u + 1] - start[u] > 32) {
+        Arrays.sort(out, start[u], start[u + 1], EDGE_ORDER); // a hub: no quadratic insertion sort
+        continue;
+      }
+      // insertion sort by target index, the full order only on ties: a bucket is one node's few edges
+      for (int i = start[u] + 1; i < start[u + 1]; i++) {
+        GraphEdge e = out[i];
+        int t = target[i];
+        int j = i - 1;
+        while (j >= start[u] && (target[j] > t || (target[j] == t && EDGE_ORDER.compare(out[j], e) > 0))) {
+          out[j + 1] = out[j];
+          target[j + 1] = target[j];
+          j--;
+        }
+        out[j + 1] = e;
+        target[j + 1] = t;
+      }
+    }
+    return out;
   }
 
   static final Comparator<GraphEdge> EDGE_ORDER = Comparator.comparing(GraphEdge::source)
@@ -102,8 +179,15 @@ public final class Network {
   }
 
   private int index(EntityId id) {
-    int i = Collections.binarySearch(ids, id);
-    return i < 0 ? -1 : i;
+    Integer i = indexOf.get(id);
+    return i == null ? -1 : i;
+  }
+
+  /** Every edge between the nodes of index u and v, in edge order. */
+  private List<GraphEdge> between(int u, int v) {
+    int p = pairIndex.get(key(u, v));
+    return p < 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(pairEdges).subList(pairStart[p],
+        pairStart[p + 1]));
   }
 
   private int require(EntityId id) {
@@ -147,7 +231,7 @@ public final class Network {
 
   /** Every edge between two nodes, in edge order; empty when they are not adjacent. */
   public List<GraphEdge> edgesBetween(EntityId a, EntityId b) {
-    return byPair.getOrDefault(key(require(a), require(b)), List.of());
+    return between(require(a), require(b));
   }
 
   /** The edges of one kind. */
@@ -217,7 +301,7 @@ public final class Network {
     for (int u = 0; u < graph.nodes(); u++) {
       for (int j = graph.start(u); j < graph.end(u); j++) {
         double c = Double.POSITIVE_INFINITY;
-        for (GraphEdge e : byPair.get(key(u, graph.target(j)))) {
+        for (GraphEdge e : between(u, graph.target(j))) {
           double x = cost.applyAsDouble(e);
           if (Double.isNaN(x) || x < 0) {
             throw new IllegalArgumentException("an edge cost must be zero or more, got " + x + " for " + e);
@@ -245,7 +329,7 @@ public final class Network {
     for (int i = 0; i < p.length; i++) {
       ns.add(ids.get(p[i]));
       if (i > 0) {
-        hops.add(byPair.get(key(p[i - 1], p[i])));
+        hops.add(between(p[i - 1], p[i]));
       }
     }
     return new GraphPath(ns, hops);
