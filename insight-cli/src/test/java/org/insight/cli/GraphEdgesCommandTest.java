@@ -51,6 +51,9 @@ class GraphEdgesCommandTest {
     CliRun brokers = CliRun.of(args(f, "graph", "brokers", "--json"));
     assertEquals(0, brokers.code(), brokers.err());
     JsonSchemas.valid("graph-brokers", brokers.out());
+    CliRun parallel = CliRun.of(args(f, "graph", "brokers", "--json", "--threads", "3"));
+    assertEquals(brokers.out(), parallel.out(), "the same scores on 3 threads");
+    assertEquals(2, CliRun.of(args(f, "graph", "brokers", "--threads", "0")).code());
     assertTrue(brokers.out().contains(EdgeList.id("Carol").value())
         && brokers.out().contains(EdgeList.id("Dave").value()), brokers.out());
     CliRun communities = CliRun.of(args(f, "graph", "communities", "--json"));

@@ -397,6 +397,34 @@ public final class Network {
         Betweenness.errorBound(nodes.size(), pivots, 0.99));
   }
 
+  /**
+   * Exact betweenness as {@link #betweenness()}, computed on {@code threads} threads: the scores are bit-for-bit the
+   * same for any thread count (the sources' sums are added in one fixed order).
+   */
+  public NodeScores betweenness(int threads) {
+    requireThreads(threads);
+    return new NodeScores("betweenness", ids, Betweenness.exact(graph, threads), 0);
+  }
+
+  /**
+   * Sampled betweenness as {@link #betweenness(int, long)}, computed on {@code threads} threads: the same scores for
+   * any thread count.
+   */
+  public NodeScores betweenness(int pivots, long seed, int threads) {
+    if (pivots < 1) {
+      throw new IllegalArgumentException("sampled betweenness needs pivots >= 1, got " + pivots);
+    }
+    requireThreads(threads);
+    return new NodeScores("betweenness", ids, Betweenness.sampled(graph, pivots, seed, threads),
+        Betweenness.errorBound(nodes.size(), pivots, 0.99));
+  }
+
+  private static void requireThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("betweenness needs threads >= 1, got " + threads);
+    }
+  }
+
   /** PageRank with damping 0.85 on the weighted undirected graph (iterated to an L1 change below 1e-10). */
   public NodeScores pageRank() {
     return new NodeScores("pagerank", ids, PageRank.of(graph, 0.85, 1000, 1e-10), 0);

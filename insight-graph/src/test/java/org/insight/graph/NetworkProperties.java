@@ -307,6 +307,29 @@ class NetworkProperties {
     return IntGraph.of(g.n(), from.length, from, to, w);
   }
 
+  /** Parallel betweenness (exact and sampled) gives bit-for-bit the same scores on any number of threads. */
+  @Property(tries = 100)
+  void betweennessIsTheSameOnAnyNumberOfThreads(@ForAll("planted") RandomGraph g, @ForAll long seed,
+      @ForAll("threads") int threads) {
+    Network net = g.network();
+    List<Score> exact = net.betweenness().all();
+    assertEquals(exact, net.betweenness(threads).all(), "exact on " + threads + " threads");
+    int pivots = Math.max(1, g.n() / 3);
+    NodeScores one = net.betweenness(pivots, seed);
+    NodeScores many = net.betweenness(pivots, seed, threads);
+    assertEquals(one.all(), many.all(), "sampled on " + threads + " threads");
+    assertEquals(one.errorBound(), many.errorBound());
+    // and the exact scores are JGraphT's
+    Map<EntityId, Double> expected = new BetweennessCentrality<>(g.jgrapht(), true).getScores();
+    NodeScores parallel = net.betweenness(threads);
+    expected.forEach((v, x) -> assertEquals(2 * x, parallel.of(v), 1e-9, v + " in " + g));
+  }
+
+  @Provide
+  Arbitrary<Integer> threads() {
+    return Arbitraries.integers().between(1, 8);
+  }
+
   @Property(tries = 100)
   void sampledBetweennessIsWithinItsBound(@ForAll("graphs") RandomGraph g, @ForAll long seed) {
     Network net = g.network();
