@@ -316,6 +316,7 @@ public final class GraphBench {
   }
 
   /** The process's CPU time (every thread, GC included): for the parallel runs, where one thread's says nothing. */
+  @SuppressForbidden(reason = "the process's CPU time: the JDK's own MXBean extension, in every JDK this bench runs on")
   private static long processCpu() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime();
