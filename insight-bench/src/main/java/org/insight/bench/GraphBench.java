@@ -45,6 +45,13 @@ public final class GraphBench {
   private GraphBench() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("build")) {
+      try (PeakHeap heap = PeakHeap.start()) {
+        build(args.length > 1 ? Integer.parseInt(args[1]) : 400_000, args.length > 2 ? Integer.parseInt(args[2]) : 3,
+            heap, !(args.length > 3 && args[3].equals("only")));
+      }
+      return;
+    }
     if (args.length > 0 && args[0].equals("scale")) {
       try (PeakHeap heap = PeakHeap.start()) {
         scale(heap);
@@ -244,6 +251,75 @@ public final class GraphBench {
         + " with the entities) vs JGraphT %,.0f ms from the int edge list (%,d edges; peak heap %,d MB with ours alive)"
         + "%n", ms(ours), large.nodes().size(), large.edges().size(), ourHeap >> 20, ms(theirs),
         jlarge.edgeSet().size(), heap.peakBytes() >> 20);
+  }
+
+  /**
+   * The build alone, {@code runs} times each (ours from entities, JGraphT from the int edge list), to measure the
+   * build without the rest of {@code scale}: 400,000 persons give the 1M-edge graph. Best run of each, thread CPU.
+   */
+  private static void build(int n, int runs, PeakHeap heap, boolean analyses) {
+    List<Entity> entities = new ArrayList<>();
+    List<int[]> links = new ArrayList<>();
+    generate(n, 7L, entities, links);
+    long best = Long.MAX_VALUE;
+    long bestTheirs = Long.MAX_VALUE;
+    Network large = null;
+    long ourHeap = 0;
+    for (int run = 0; run < runs; run++) {
+      large = null;
+      System.gc();
+      heap.reset();
+      long t0 = cpu();
+      NetworkBuilder builder = Network.builder(Schema.defaults());
+      entities.forEach(builder::add);
+      large = builder.build();
+      best = Math.min(best, cpu() - t0);
+      ourHeap = Math.max(ourHeap, heap.peakBytes());
+      builder = null;
+      long t1 = cpu();
+      Graph<Integer, DefaultEdge> g = jgrapht(n, links);
+      bestTheirs = Math.min(bestTheirs, cpu() - t1);
+      g = null;
+    }
+    System.out.printf(Locale.ROOT, "build of %,d persons (%,d entities): ours %,.0f ms from entities (%,d nodes, %,d"
+        + " edges; peak heap %,d MB with the entities) vs JGraphT %,.0f ms from the int edge list: ratio %.2f (best of"
+        + " %d)%n", n, entities.size(), ms(best), large.nodes().size(), large.edges().size(), ourHeap >> 20,
+        ms(bestTheirs), (double) best / bestTheirs, runs);
+    if (!analyses) {
+      return;
+    }
+    entities = null;
+    long t0 = cpu();
+    Communities louvain = large.louvain();
+    long louvainTime = cpu() - t0;
+    t0 = cpu();
+    Communities leiden = large.leiden(1L);
+    long leidenTime = cpu() - t0;
+    System.out.printf(Locale.ROOT, "communities at %,d edges: Leiden %,.0f ms (%,d communities, modularity %.4f) vs"
+        + " Louvain %,.0f ms (%,d communities, modularity %.4f)%n", large.edges().size(), ms(leidenTime),
+        leiden.groups().size(), leiden.modularity(), ms(louvainTime), louvain.groups().size(), louvain.modularity());
+    int pivots = 100;
+    t0 = cpu();
+    NodeScores one = large.betweenness(pivots, 1L);
+    long oneCpu = cpu() - t0;
+    for (int threads : new int[] {1, 2}) {
+      long wall0 = System.nanoTime();
+      long process0 = processCpu();
+      NodeScores many = large.betweenness(pivots, 1L, threads);
+      long wall = System.nanoTime() - wall0;
+      long process = processCpu() - process0;
+      System.out.printf(Locale.ROOT, "sampled betweenness (%d pivots) at %,d edges on %d thread(s): wall %,.0f ms,"
+          + " process CPU %,.0f ms (the one-thread call: thread CPU %,.0f ms); same scores as one thread: %s; error"
+          + " bound %.4f%n", pivots, large.edges().size(), threads, ms(wall), ms(process), ms(oneCpu),
+          one.all().equals(many.all()), many.errorBound());
+    }
+  }
+
+  /** The process's CPU time (every thread, GC included): for the parallel runs, where one thread's says nothing. */
+  @SuppressForbidden(reason = "the process's CPU time: the JDK's own MXBean extension, in every JDK this bench runs on")
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   static EntityId person(int i) {

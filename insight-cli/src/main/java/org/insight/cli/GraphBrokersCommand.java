@@ -30,15 +30,23 @@ final class GraphBrokersCommand implements Callable<Integer> {
       description = "Estimate betweenness from K sampled sources (0: exact).")
   int pivots;
 
+  @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
+      description = "Compute betweenness on T threads; the scores are the same for any T (default: ${DEFAULT-VALUE}).")
+  int threads;
+
   @Override
   public Integer call() {
     if (top < 0 || pivots < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top and --pivots need 0 or more");
     }
+    if (threads < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads needs at least 1, got "
+          + threads);
+    }
     try (SessionOptions.Opened opened = graph.open(session)) {
       Network g = graph.network(opened, spec);
       Brokers b = g.brokers();
-      NodeScores between = pivots == 0 ? g.betweenness() : g.betweenness(pivots, 1L);
+      NodeScores between = pivots == 0 ? g.betweenness(threads) : g.betweenness(pivots, 1L, threads);
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {
         ObjectNode n = GraphRender.versioned(g);

@@ -14,28 +14,37 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code insight graph communities}: groups by Louvain or label propagation, with the modularity. */
+/** {@code insight graph communities}: groups by Leiden, Louvain or label propagation, with the modularity. */
 @Command(name = "communities", mixinStandardHelpOptions = true,
-    description = "Groups of densely connected entities (Louvain, or label propagation), largest first, with their"
-        + " modularity.")
+    description = "Groups of densely connected entities (Leiden, Louvain or label propagation), largest first, with"
+        + " their modularity.")
 final class GraphCommunitiesCommand implements Callable<Integer> {
   @Mixin SessionOptions session;
   @Mixin GraphBuildOptions graph;
   @Spec CommandSpec spec;
 
-  @picocli.CommandLine.Option(names = "--method", paramLabel = "M", defaultValue = "louvain",
-      description = "louvain or label-propagation (default: ${DEFAULT-VALUE}).")
+  @picocli.CommandLine.Option(names = "--method", paramLabel = "M", defaultValue = "leiden",
+      description = "leiden (every community connected), louvain or label-propagation (default: ${DEFAULT-VALUE}).")
   String method;
+
+  @picocli.CommandLine.Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "The seed of leiden's and label-propagation's random order: the same seed, the same groups"
+          + " (default: ${DEFAULT-VALUE}).")
+  long seed;
 
   @Override
   public Integer call() {
-    if (!method.equals("louvain") && !method.equals("label-propagation")) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--method is louvain or"
+    if (!List.of("leiden", "louvain", "label-propagation").contains(method)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--method is leiden, louvain or"
           + " label-propagation, got '" + method + "'");
     }
     try (SessionOptions.Opened opened = graph.open(session)) {
       Network g = graph.network(opened, spec);
-      Communities c = method.equals("louvain") ? g.communities() : g.labelPropagation(1L);
+      Communities c = switch (method) {
+        case "leiden" -> g.leiden(seed);
+        case "louvain" -> g.louvain();
+        default -> g.labelPropagation(seed);
+      };
       PrintWriter out = spec.commandLine().getOut();
       if (session.json) {
         ObjectNode n = GraphRender.versioned(g);

@@ -51,11 +51,20 @@ class GraphEdgesCommandTest {
     CliRun brokers = CliRun.of(args(f, "graph", "brokers", "--json"));
     assertEquals(0, brokers.code(), brokers.err());
     JsonSchemas.valid("graph-brokers", brokers.out());
+    CliRun parallel = CliRun.of(args(f, "graph", "brokers", "--json", "--threads", "3"));
+    assertEquals(brokers.out(), parallel.out(), "the same scores on 3 threads");
+    assertEquals(2, CliRun.of(args(f, "graph", "brokers", "--threads", "0")).code());
     assertTrue(brokers.out().contains(EdgeList.id("Carol").value())
         && brokers.out().contains(EdgeList.id("Dave").value()), brokers.out());
     CliRun communities = CliRun.of(args(f, "graph", "communities", "--json"));
     assertEquals(0, communities.code(), communities.err());
     JsonSchemas.valid("graph-communities", communities.out());
+    CliRun seeded = CliRun.of(args(f, "graph", "communities", "--method", "leiden", "--seed", "7", "--json"));
+    assertEquals(0, seeded.code(), seeded.err());
+    assertEquals(communities.out(), seeded.out(), "a graph this small has one best partition, whatever the seed");
+    CliRun bogus = CliRun.of(args(f, "graph", "communities", "--method", "spectral"));
+    assertEquals(2, bogus.code());
+    assertTrue(bogus.err().contains("--method is leiden, louvain or label-propagation"), bogus.err());
     CliRun neighbours = CliRun.of(args(f, "graph", "neighbours", "Dave", "--hops", "1"));
     assertEquals(0, neighbours.code(), neighbours.err());
     assertTrue(neighbours.out().contains("Erin") && !neighbours.out().contains("Alice"), neighbours.out());
@@ -114,7 +123,15 @@ class GraphEdgesCommandTest {
     CliRun text = CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "amount"));
     assertTrue(text.out().contains("cost 0.0500000 (1/amount per hop)"), text.out());
     assertEquals(2, CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "size")).code());
-    assertEquals(2, CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "count", "--k", "2")).code());
+    assertEquals(2, CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "count", "--max-length", "2"))
+        .code());
+    CliRun two = CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "amount", "--k", "2", "--json"));
+    assertEquals(0, two.code(), two.err());
+    JsonNode both = JsonSchemas.valid("graph-paths", two.out()).get("paths");
+    assertEquals(2, both.size(), both.toString());
+    assertEquals(1.0 / 60 + 1.0 / 30, both.get(0).get("cost").asDouble(), 1e-9);
+    assertEquals(1.0 / 10, both.get(1).get("cost").asDouble(), 1e-9, "then the direct call, dearer");
+    assertEquals(2, both.get(1).get("nodes").size(), both.toString());
     CliRun none = CliRun.of(args(f, "graph", "paths", "Alice", "Carol", "--weighted", "duration"));
     assertEquals(1, none.code(), "edge lists carry no durations: no edge may be used");
     assertTrue(none.out().contains("no path with duration on every hop"), none.out());

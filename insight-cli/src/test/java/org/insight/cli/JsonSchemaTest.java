@@ -166,6 +166,7 @@ class JsonSchemaTest {
     assertEquals(5, metrics.get("nodes").size(), metrics.toString());
     assertTrue(valid("graph-predict", out(read("graph", "predict", "--top", "3"))).get("items").size() > 0);
     valid("graph-communities", out(read("graph", "communities", "--method", "label-propagation")));
+    valid("graph-communities", out(read("graph", "communities", "--method", "louvain")));
     JsonNode changes = valid("graph-changes", out(read("graph", "changes", "--since", "1900")));
     JsonNode windowed = valid("graph-metrics", out(read("graph", "metrics", "--from", "1900", "--to", "2100")));
     assertTrue(windowed.get("nodes").size() > 0, windowed.toString());

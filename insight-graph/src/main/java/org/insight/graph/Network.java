@@ -1,7 +1,9 @@
 package org.insight.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -20,7 +23,9 @@ import org.insight.graph.internal.Closeness;
 import org.insight.graph.internal.Eigenvector;
 import org.insight.graph.internal.IntGraph;
 import org.insight.graph.internal.LabelPropagation;
+import org.insight.graph.internal.Leiden;
 import org.insight.graph.internal.LinkPrediction;
+import org.insight.graph.internal.LongIntMap;
 import org.insight.graph.internal.Louvain;
 import org.insight.graph.internal.PageRank;
 import org.insight.graph.internal.Paths;
@@ -47,37 +52,110 @@ public final class Network {
   private final Optional<Label> label;
   private final List<String> notes;
   private final IntGraph graph;
-  private final Map<Long, List<GraphEdge>> byPair;
+  private final Map<EntityId, Integer> indexOf;
+  /** The number of every node pair (key {@link #key}), and each pair's edges in edge order. */
+  private final LongIntMap pairIndex;
+  private final int[] pairStart;
+  private final GraphEdge[] pairEdges;
 
   Network(List<GraphNode> nodes, List<GraphEdge> edges, List<String> notes) {
-    List<GraphNode> sortedNodes = new ArrayList<>(nodes);
-    sortedNodes.sort(Comparator.comparing(GraphNode::id));
-    this.nodes = List.copyOf(sortedNodes);
-    this.ids = this.nodes.stream().map(GraphNode::id).toList();
-    List<GraphEdge> sortedEdges = new ArrayList<>(edges);
-    sortedEdges.sort(EDGE_ORDER);
-    this.edges = List.copyOf(sortedEdges);
+    GraphNode[] sortedNodes = nodes.toArray(GraphNode[]::new);
+    Arrays.sort(sortedNodes, Comparator.comparing(GraphNode::id));
+    this.nodes = List.of(sortedNodes);
+    int n = sortedNodes.length;
+    EntityId[] idArray = new EntityId[n];
+    this.indexOf = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
+    for (int i = 0; i < n; i++) {
+      idArray[i] = sortedNodes[i].id();
+      indexOf.put(idArray[i], i);
+    }
+    this.ids = List.of(idArray);
+    int m = edges.size();
+    GraphEdge[] given = edges.toArray(GraphEdge[]::new);
+    int[] givenFrom = new int[m];
+    for (int i = 0; i < m; i++) {
+      givenFrom[i] = index(given[i].source());
+      if (givenFrom[i] < 0 || index(given[i].target()) < 0) {
+        throw new IllegalArgumentException("edge " + given[i] + " has an end that is not a node of the network");
+      }
+    }
+    GraphEdge[] sorted = sortEdges(given, givenFrom, n);
+    this.edges = List.of(sorted);
     this.notes = List.copyOf(notes);
-    List<Label> labels = new ArrayList<>();
-    this.nodes.forEach(n -> labels.add(n.label()));
+    // the labels are few and shared: fold each distinct one once
+    Set<Label> labels = new HashSet<>();
+    this.nodes.forEach(x -> labels.add(x.label()));
     this.edges.forEach(e -> labels.add(e.label()));
     this.label = labels.isEmpty() ? Optional.empty() : Optional.of(fold(labels));
-    int m = this.edges.size();
     int[] from = new int[m];
     int[] to = new int[m];
     double[] weight = new double[m];
-    this.byPair = new HashMap<>();
+    int[] pairOf = new int[m];
+    this.pairIndex = new LongIntMap(m);
     for (int i = 0; i < m; i++) {
-      GraphEdge e = this.edges.get(i);
+      GraphEdge e = sorted[i];
       from[i] = index(e.source());
       to[i] = index(e.target());
-      if (from[i] < 0 || to[i] < 0) {
-        throw new IllegalArgumentException("edge " + e + " has an end that is not a node of the network");
-      }
       weight[i] = e.count();
-      byPair.computeIfAbsent(key(from[i], to[i]), k -> new ArrayList<>()).add(e);
+      pairOf[i] = pairIndex.putIfAbsent(key(from[i], to[i]), pairIndex.size());
     }
-    this.graph = IntGraph.of(this.nodes.size(), m, from, to, weight);
+    int pairs = pairIndex.size();
+    this.pairStart = new int[pairs + 1];
+    for (int i = 0; i < m; i++) {
+      pairStart[pairOf[i] + 1]++;
+    }
+    for (int p = 0; p < pairs; p++) {
+      pairStart[p + 1] += pairStart[p];
+    }
+    this.pairEdges = new GraphEdge[m];
+    int[] fill = Arrays.copyOf(pairStart, pairs);
+    for (int i = 0; i < m; i++) {
+      pairEdges[fill[pairOf[i]]++] = sorted[i];
+    }
+    this.graph = IntGraph.of(n, m, from, to, weight);
+  }
+
+  /**
+   * The edges in {@link #EDGE_ORDER}: bucketed by source index (node indices follow id order), then each bucket (a
+   * node's few edges) sorted, rather than comparing ids across the whole list.
+   */
+  private GraphEdge[] sortEdges(GraphEdge[] given, int[] from, int n) {
+    int m = given.length;
+    int[] start = new int[n + 1];
+    for (int i = 0; i < m; i++) {
+      start[from[i] + 1]++;
+    }
+    for (int u = 0; u < n; u++) {
+      start[u + 1] += start[u];
+    }
+    GraphEdge[] out = new GraphEdge[m];
+    int[] target = new int[m];
+    int[] fill = Arrays.copyOf(start, n);
+    for (int i = 0; i < m; i++) {
+      int at = fill[from[i]]++;
+      out[at] = given[i];
+      target[at] = index(given[i].target());
+    }
+    for (int u = 0; u < n; u++) {
+      if (start[u + 1] - start[u] > 32) {
+        Arrays.sort(out, start[u], start[u + 1], EDGE_ORDER); // a hub: no quadratic insertion sort
+        continue;
+      }
+      // insertion sort by target index, the full order only on ties: a bucket is one node's few edges
+      for (int i = start[u] + 1; i < start[u + 1]; i++) {
+        GraphEdge e = out[i];
+        int t = target[i];
+        int j = i - 1;
+        while (j >= start[u] && (target[j] > t || (target[j] == t && EDGE_ORDER.compare(out[j], e) > 0))) {
+          out[j + 1] = out[j];
+          target[j + 1] = target[j];
+          j--;
+        }
+        out[j + 1] = e;
+        target[j + 1] = t;
+      }
+    }
+    return out;
   }
 
   static final Comparator<GraphEdge> EDGE_ORDER = Comparator.comparing(GraphEdge::source)
@@ -101,8 +179,15 @@ public final class Network {
   }
 
   private int index(EntityId id) {
-    int i = Collections.binarySearch(ids, id);
-    return i < 0 ? -1 : i;
+    Integer i = indexOf.get(id);
+    return i == null ? -1 : i;
+  }
+
+  /** Every edge between the nodes of index u and v, in edge order. */
+  private List<GraphEdge> between(int u, int v) {
+    int p = pairIndex.get(key(u, v));
+    return p < 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(pairEdges).subList(pairStart[p],
+        pairStart[p + 1]));
   }
 
   private int require(EntityId id) {
@@ -146,7 +231,7 @@ public final class Network {
 
   /** Every edge between two nodes, in edge order; empty when they are not adjacent. */
   public List<GraphEdge> edgesBetween(EntityId a, EntityId b) {
-    return byPair.getOrDefault(key(require(a), require(b)), List.of());
+    return between(require(a), require(b));
   }
 
   /** The edges of one kind. */
@@ -189,11 +274,34 @@ public final class Network {
     Objects.requireNonNull(cost, "cost");
     int s = require(from);
     int t = require(to);
+    int[] p = Paths.cheapest(graph, s, t, slotCosts(cost));
+    return p == null ? Optional.empty() : Optional.of(weighted(p, cost));
+  }
+
+  /**
+   * Up to {@code k} loopless paths from {@code from} to {@code to}, cheapest first (ties by node sequence), each with
+   * the evidence of each hop and its cost as in {@link #cheapestPath}: Yen's algorithm over Dijkstra. The first is
+   * {@link #cheapestPath}'s.
+   *
+   * @throws IllegalArgumentException when k is below 1, or a cost is negative or NaN
+   */
+  public List<WeightedPath> cheapestPaths(EntityId from, EntityId to, int k, ToDoubleFunction<GraphEdge> cost) {
+    Objects.requireNonNull(cost, "cost");
+    if (k < 1) {
+      throw new IllegalArgumentException("cheapestPaths needs k >= 1, got k=" + k);
+    }
+    int s = require(from);
+    int t = require(to);
+    return Paths.kCheapest(graph, s, t, k, slotCosts(cost)).stream().map(c -> weighted(c.path(), cost)).toList();
+  }
+
+  /** The cost of every adjacency slot: the smallest cost of the edges between its two nodes. */
+  private double[] slotCosts(ToDoubleFunction<GraphEdge> cost) {
     double[] slotCost = new double[2 * graph.edges()];
     for (int u = 0; u < graph.nodes(); u++) {
       for (int j = graph.start(u); j < graph.end(u); j++) {
         double c = Double.POSITIVE_INFINITY;
-        for (GraphEdge e : byPair.get(key(u, graph.target(j)))) {
+        for (GraphEdge e : between(u, graph.target(j))) {
           double x = cost.applyAsDouble(e);
           if (Double.isNaN(x) || x < 0) {
             throw new IllegalArgumentException("an edge cost must be zero or more, got " + x + " for " + e);
@@ -203,16 +311,16 @@ public final class Network {
         slotCost[j] = c;
       }
     }
-    int[] p = Paths.cheapest(graph, s, t, slotCost);
-    if (p == null) {
-      return Optional.empty();
-    }
+    return slotCost;
+  }
+
+  private WeightedPath weighted(int[] p, ToDoubleFunction<GraphEdge> cost) {
     GraphPath path = path(p);
     double total = 0;
     for (List<GraphEdge> hop : path.hops()) {
       total += hop.stream().mapToDouble(cost).min().orElseThrow();
     }
-    return Optional.of(new WeightedPath(path, total));
+    return new WeightedPath(path, total);
   }
 
   private GraphPath path(int[] p) {
@@ -221,7 +329,7 @@ public final class Network {
     for (int i = 0; i < p.length; i++) {
       ns.add(ids.get(p[i]));
       if (i > 0) {
-        hops.add(byPair.get(key(p[i - 1], p[i])));
+        hops.add(between(p[i - 1], p[i]));
       }
     }
     return new GraphPath(ns, hops);
@@ -289,13 +397,58 @@ public final class Network {
         Betweenness.errorBound(nodes.size(), pivots, 0.99));
   }
 
+  /**
+   * Exact betweenness as {@link #betweenness()}, computed on {@code threads} threads: the scores are bit-for-bit the
+   * same for any thread count (the sources' sums are added in one fixed order).
+   */
+  public NodeScores betweenness(int threads) {
+    requireThreads(threads);
+    return new NodeScores("betweenness", ids, Betweenness.exact(graph, threads), 0);
+  }
+
+  /**
+   * Sampled betweenness as {@link #betweenness(int, long)}, computed on {@code threads} threads: the same scores for
+   * any thread count.
+   */
+  public NodeScores betweenness(int pivots, long seed, int threads) {
+    if (pivots < 1) {
+      throw new IllegalArgumentException("sampled betweenness needs pivots >= 1, got " + pivots);
+    }
+    requireThreads(threads);
+    return new NodeScores("betweenness", ids, Betweenness.sampled(graph, pivots, seed, threads),
+        Betweenness.errorBound(nodes.size(), pivots, 0.99));
+  }
+
+  private static void requireThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("betweenness needs threads >= 1, got " + threads);
+    }
+  }
+
   /** PageRank with damping 0.85 on the weighted undirected graph (iterated to an L1 change below 1e-10). */
   public NodeScores pageRank() {
     return new NodeScores("pagerank", ids, PageRank.of(graph, 0.85, 1000, 1e-10), 0);
   }
 
-  /** Communities by Louvain on the weighted graph, with their modularity. */
+  /** Communities by Leiden with seed 1 ({@link #leiden(long)}), with their modularity. */
   public Communities communities() {
+    return leiden(1L);
+  }
+
+  /**
+   * Communities by Leiden (Traag et al. 2019) on the weighted graph, with their modularity: every community is
+   * connected (Louvain's may not be), and the same graph and {@code seed} give the same communities.
+   */
+  public Communities leiden(long seed) {
+    int[] c = Leiden.communities(graph, seed);
+    return new Communities(Louvain.modularity(graph, c), groups(c));
+  }
+
+  /**
+   * Communities by Louvain (Blondel et al. 2008) on the weighted graph, with their modularity; deterministic. A
+   * community may be internally disconnected: prefer {@link #leiden(long)}.
+   */
+  public Communities louvain() {
     int[] c = Louvain.communities(graph);
     return new Communities(Louvain.modularity(graph, c), groups(c));
   }

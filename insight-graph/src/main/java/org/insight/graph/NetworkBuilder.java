@@ -234,10 +234,11 @@ public final class NetworkBuilder {
       c.evidence().forEach(a::statement);
     }
     List<GraphEdge> edges = new ArrayList<>(acc.size());
+    Map<Set<Label>, Label> folds = new HashMap<>();
     acc.forEach((k, a) -> edges.add(new GraphEdge(k.source, k.target, k.kind, k.type, k.value, k.directed, a.count,
-        a.amount, a.duration, Optional.ofNullable(a.start), Optional.ofNullable(a.end), new ArrayList<>(a.statements),
-        new ArrayList<>(a.documents), Network.fold(a.labels))));
-    return new Network(nodeList(rep), edges, notes);
+        a.amount, a.duration, Optional.ofNullable(a.start), Optional.ofNullable(a.end), a.statements(),
+        new ArrayList<>(a.documents), fold(folds, a.labels))));
+    return new Network(nodeList(rep, folds), edges, notes);
   }
 
   /** Whether a link counts: screening flags never, an analyst's same-as judgement only when it says "same". */
@@ -285,18 +286,40 @@ public final class NetworkBuilder {
     return root;
   }
 
-  private List<GraphNode> nodeList(Map<EntityId, EntityId> rep) {
-    Map<EntityId, List<EntityId>> members = new TreeMap<>();
-    rep.forEach((id, r) -> members.computeIfAbsent(r, k -> new ArrayList<>()).add(id));
-    List<GraphNode> out = new ArrayList<>(members.size());
-    members.forEach((r, list) -> {
-      list.sort(null);
+  /**
+   * The fold of a set of labels, computed once per distinct set: a million edges carry a handful of label sets, and
+   * folding is the costly part.
+   */
+  private static Label fold(Map<Set<Label>, Label> folds, Set<Label> labels) {
+    Label folded = folds.get(labels);
+    if (folded == null) {
+      folded = Network.fold(labels);
+      folds.put(Set.copyOf(labels), folded);
+    }
+    return folded;
+  }
+
+  private List<GraphNode> nodeList(Map<EntityId, EntityId> rep, Map<Set<Label>, Label> folds) {
+    Map<EntityId, List<EntityId>> members = new HashMap<>();
+    if (collapse) {
+      rep.forEach((id, r) -> members.computeIfAbsent(r, k -> new ArrayList<>()).add(id));
+    }
+    List<GraphNode> out = new ArrayList<>(rep.size());
+    Set<Label> labels = new HashSet<>();
+    rep.forEach((id, r) -> {
+      if (!id.equals(r)) {
+        return; // a member of a collapsed cluster: its representative stands for it
+      }
+      List<EntityId> list = collapse ? members.get(r) : List.of(r);
+      if (list.size() > 1) {
+        list.sort(null);
+      }
       Entity head = nodes.get(r);
-      Set<Label> labels = new HashSet<>();
+      labels.clear();
       for (EntityId m : list) {
         nodes.get(m).statements().forEach(s -> labels.add(s.label()));
       }
-      out.add(new GraphNode(r, head.schema(), head.caption(), list, Network.fold(labels)));
+      out.add(new GraphNode(r, head.schema(), head.caption(), list, fold(folds, labels)));
     });
     return out;
   }
@@ -327,13 +350,25 @@ public final class NetworkBuilder {
     double duration;
     String start;
     String end;
-    final TreeSet<String> statements = new TreeSet<>();
+    /** Statement ids, sorted and deduplicated once at the end ({@link #statements()}): cheaper than a TreeSet each. */
+    private final List<String> statementIds = new ArrayList<>(4);
     final TreeSet<String> documents = new TreeSet<>();
     final Set<Label> labels = new HashSet<>();
 
     void statement(Statement s) {
-      statements.add(s.id());
+      statementIds.add(s.id());
       labels.add(s.label());
+    }
+
+    List<String> statements() {
+      statementIds.sort(null);
+      List<String> out = new ArrayList<>(statementIds.size());
+      for (String id : statementIds) {
+        if (out.isEmpty() || !out.get(out.size() - 1).equals(id)) {
+          out.add(id);
+        }
+      }
+      return out;
     }
 
     void date(String d) {

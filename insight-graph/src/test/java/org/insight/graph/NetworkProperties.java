@@ -136,21 +136,7 @@ class NetworkProperties {
     int s = a % g.n();
     int t = b % g.n();
     Network net = g.network();
-    org.jgrapht.graph.SimpleWeightedGraph<EntityId, org.jgrapht.graph.DefaultWeightedEdge> weighted =
-        new org.jgrapht.graph.SimpleWeightedGraph<>(org.jgrapht.graph.DefaultWeightedEdge.class);
-    net.nodes().forEach(n -> weighted.addVertex(n.id()));
-    for (GraphEdge e : net.edges()) {
-      double c = cost(e);
-      var existing = weighted.getEdge(e.source(), e.target());
-      if (c == Double.POSITIVE_INFINITY) {
-        continue;
-      }
-      if (existing == null) {
-        weighted.setEdgeWeight(weighted.addEdge(e.source(), e.target()), c);
-      } else if (c < weighted.getEdgeWeight(existing)) {
-        weighted.setEdgeWeight(existing, c);
-      }
-    }
+    var weighted = weighted(net);
     GraphPath<EntityId, org.jgrapht.graph.DefaultWeightedEdge> expected =
         new org.jgrapht.alg.shortestpath.DijkstraShortestPath<>(weighted).getPath(id(s), id(t));
     var there = net.cheapestPath(id(s), id(t), NetworkProperties::cost);
@@ -169,6 +155,68 @@ class NetworkProperties {
       assertTrue(sum < Double.POSITIVE_INFINITY, "a closed edge is never used");
       assertEquals(there, net.cheapestPath(id(s), id(t), NetworkProperties::cost), "deterministic");
     }
+  }
+
+  /** The network as a JGraphT simple weighted graph: a pair costs its cheapest open edge's {@link #cost}. */
+  private static org.jgrapht.graph.SimpleWeightedGraph<EntityId, org.jgrapht.graph.DefaultWeightedEdge> weighted(
+      Network net) {
+    org.jgrapht.graph.SimpleWeightedGraph<EntityId, org.jgrapht.graph.DefaultWeightedEdge> weighted =
+        new org.jgrapht.graph.SimpleWeightedGraph<>(org.jgrapht.graph.DefaultWeightedEdge.class);
+    net.nodes().forEach(n -> weighted.addVertex(n.id()));
+    for (GraphEdge e : net.edges()) {
+      double c = cost(e);
+      var existing = weighted.getEdge(e.source(), e.target());
+      if (c == Double.POSITIVE_INFINITY) {
+        continue;
+      }
+      if (existing == null) {
+        weighted.setEdgeWeight(weighted.addEdge(e.source(), e.target()), c);
+      } else if (c < weighted.getEdgeWeight(existing)) {
+        weighted.setEdgeWeight(existing, c);
+      }
+    }
+    return weighted;
+  }
+
+  @Property(tries = 200)
+  void kCheapestPathsCostWhatJGraphTsYenSaysAndAreRealLooplessPaths(@ForAll("graphs") RandomGraph g,
+      @ForAll("nodes") int a, @ForAll("nodes") int b, @ForAll("ks") int k) {
+    int s = a % g.n();
+    int t = b % g.n();
+    if (s == t) {
+      return;
+    }
+    Network net = g.network();
+    List<Double> expected = new YenKShortestPath<>(weighted(net)).getPaths(id(s), id(t), k).stream()
+        .map(GraphPath::getWeight).toList();
+    List<WeightedPath> ours = net.cheapestPaths(id(s), id(t), k, NetworkProperties::cost);
+    assertEquals(expected.size(), ours.size(), g.toString());
+    Set<List<EntityId>> distinct = new HashSet<>();
+    double previous = 0;
+    for (int i = 0; i < ours.size(); i++) {
+      WeightedPath p = ours.get(i);
+      assertEquals(expected.get(i), p.cost(), 1e-9, i + " in " + g);
+      assertTrue(p.cost() >= previous - 1e-12, "cheapest first");
+      previous = p.cost();
+      assertRealPath(net, p.path(), id(s), id(t));
+      assertEquals(p.path().nodes().size(), new HashSet<>(p.path().nodes()).size(), "loopless");
+      assertTrue(distinct.add(p.path().nodes()), "distinct");
+      double sum = 0;
+      for (List<GraphEdge> hop : p.path().hops()) {
+        sum += hop.stream().mapToDouble(NetworkProperties::cost).min().orElseThrow();
+      }
+      assertEquals(sum, p.cost(), 1e-9, "the cost is the sum of the cheapest edge of each hop");
+    }
+    if (!ours.isEmpty()) {
+      assertEquals(net.cheapestPath(id(s), id(t), NetworkProperties::cost).orElseThrow(), ours.get(0),
+          "the first is the cheapest path");
+    }
+    assertEquals(ours, net.cheapestPaths(id(s), id(t), k, NetworkProperties::cost), "deterministic");
+  }
+
+  @Provide
+  Arbitrary<Integer> ks() {
+    return Arbitraries.integers().between(1, 8);
   }
 
   @Property(tries = 150)
@@ -193,12 +241,61 @@ class NetworkProperties {
   }
 
   @Property(tries = 200)
-  void louvainIsAPartitionNoWorseThanSingletons(@ForAll("graphs") RandomGraph g) {
+  void louvainAndLeidenArePartitionsNoWorseThanSingletons(@ForAll("graphs") RandomGraph g, @ForAll long seed) {
     Network net = g.network();
-    Communities c = net.communities();
-    Set<EntityId> seen = new HashSet<>();
-    c.groups().forEach(group -> group.forEach(v -> assertTrue(seen.add(v), "in one community only")));
-    assertEquals(g.n(), seen.size());
+    IntGraph ig = intGraph(g);
+    int[] singletons = new int[g.n()];
+    for (int i = 0; i < g.n(); i++) {
+      singletons[i] = i;
+    }
+    for (Communities c : List.of(net.louvain(), net.leiden(seed))) {
+      Set<EntityId> seen = new HashSet<>();
+      c.groups().forEach(group -> group.forEach(v -> assertTrue(seen.add(v), "in one community only")));
+      assertEquals(g.n(), seen.size());
+      int[] found = new int[g.n()];
+      for (int i = 0; i < g.n(); i++) {
+        found[i] = c.of(id(i));
+      }
+      assertTrue(c.modularity() >= Louvain.modularity(ig, singletons) - 1e-12, g.toString());
+      assertEquals(Louvain.modularity(ig, found), c.modularity(), 1e-9, "reported modularity is the partition's");
+    }
+    assertEquals(net.leiden(seed), net.leiden(seed), "deterministic for a seed");
+  }
+
+  /** Leiden's guarantee (Traag et al. 2019), which Louvain lacks: every community is connected. */
+  @Property(tries = 200)
+  void leidenCommunitiesAreConnected(@ForAll("planted") RandomGraph g, @ForAll long seed) {
+    Network net = g.network();
+    for (List<EntityId> group : net.leiden(seed).groups()) {
+      Set<EntityId> inside = new HashSet<>(group);
+      Network sub = net.filter(e -> inside.contains(e.source()) && inside.contains(e.target()));
+      Set<EntityId> reached = new HashSet<>(sub.neighbourhood(group.get(0), g.n()).nodes().stream()
+          .map(GraphNode::id).toList());
+      assertTrue(reached.containsAll(group), "community " + group + " is not connected in " + g);
+    }
+  }
+
+  /** Random graphs with planted groups: dense inside blocks of 3..8, a few edges across (where Louvain goes wrong). */
+  @Provide
+  Arbitrary<RandomGraph> planted() {
+    return Combinators.combine(Arbitraries.integers().between(10, 120), Arbitraries.integers().between(3, 8),
+        Arbitraries.longs()).as((n, block, seed) -> {
+          java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+          List<int[]> edges = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            int base = i - i % block;
+            for (int e = 0; e < 2; e++) {
+              edges.add(new int[] {i, Math.min(n - 1, base + r.nextInt(block))});
+            }
+            if (r.nextInt(3) == 0) {
+              edges.add(new int[] {i, r.nextInt(n)});
+            }
+          }
+          return new RandomGraph(n, edges);
+        });
+  }
+
+  private static IntGraph intGraph(RandomGraph g) {
     int[] from = new int[g.edges().size()];
     int[] to = new int[g.edges().size()];
     double[] w = new double[g.edges().size()];
@@ -207,15 +304,30 @@ class NetworkProperties {
       to[i] = g.edges().get(i)[1];
       w[i] = 1;
     }
-    IntGraph ig = IntGraph.of(g.n(), from.length, from, to, w);
-    int[] singletons = new int[g.n()];
-    int[] found = new int[g.n()];
-    for (int i = 0; i < g.n(); i++) {
-      singletons[i] = i;
-      found[i] = c.of(id(i));
-    }
-    assertTrue(c.modularity() >= Louvain.modularity(ig, singletons) - 1e-12, g.toString());
-    assertEquals(Louvain.modularity(ig, found), c.modularity(), 1e-9, "reported modularity is the partition's");
+    return IntGraph.of(g.n(), from.length, from, to, w);
+  }
+
+  /** Parallel betweenness (exact and sampled) gives bit-for-bit the same scores on any number of threads. */
+  @Property(tries = 100)
+  void betweennessIsTheSameOnAnyNumberOfThreads(@ForAll("planted") RandomGraph g, @ForAll long seed,
+      @ForAll("threads") int threads) {
+    Network net = g.network();
+    List<Score> exact = net.betweenness().all();
+    assertEquals(exact, net.betweenness(threads).all(), "exact on " + threads + " threads");
+    int pivots = Math.max(1, g.n() / 3);
+    NodeScores one = net.betweenness(pivots, seed);
+    NodeScores many = net.betweenness(pivots, seed, threads);
+    assertEquals(one.all(), many.all(), "sampled on " + threads + " threads");
+    assertEquals(one.errorBound(), many.errorBound());
+    // and the exact scores are JGraphT's
+    Map<EntityId, Double> expected = new BetweennessCentrality<>(g.jgrapht(), true).getScores();
+    NodeScores parallel = net.betweenness(threads);
+    expected.forEach((v, x) -> assertEquals(2 * x, parallel.of(v), 1e-9, v + " in " + g));
+  }
+
+  @Provide
+  Arbitrary<Integer> threads() {
+    return Arbitraries.integers().between(1, 8);
   }
 
   @Property(tries = 100)

@@ -107,8 +107,16 @@ class GraphNoLeakProperties {
     assertEquals(expected.notes(), got.notes(), "notes");
     assertEquals(expected.components(), got.components(), "components");
     assertEquals(expected.communities(), got.communities(), "communities");
+    assertEquals(expected.leiden(5L), got.leiden(5L), "leiden");
+    assertEquals(expected.louvain(), got.louvain(), "louvain");
     assertEquals(expected.brokers(), got.brokers(), "brokers");
     assertEquals(expected.betweenness().all(), got.betweenness().all(), "betweenness");
+    assertEquals(expected.betweenness(3).all(), got.betweenness(3).all(), "betweenness on 3 threads");
+    if (!expected.nodes().isEmpty()) {
+      int pivots = Math.max(1, expected.nodes().size() / 2);
+      assertEquals(expected.betweenness(pivots, 9L, 2).all(), got.betweenness(pivots, 9L, 2).all(),
+          "sampled betweenness on 2 threads");
+    }
     assertEquals(expected.pageRank().all(), got.pageRank().all(), "pagerank");
     assertEquals(expected.closeness().all(), got.closeness().all(), "closeness");
     assertEquals(expected.harmonic().all(), got.harmonic().all(), "harmonic");
@@ -127,6 +135,8 @@ class GraphNoLeakProperties {
       EntityId x = expected.nodes().get(0).id();
       EntityId y = expected.nodes().get(expected.nodes().size() - 1).id();
       assertEquals(expected.paths(x, y, 3, 6), got.paths(x, y, 3, 6), "paths");
+      assertEquals(expected.cheapestPaths(x, y, 3, e -> 1.0 / e.count()), got.cheapestPaths(x, y, 3,
+          e -> 1.0 / e.count()), "k cheapest paths");
     }
   }
 

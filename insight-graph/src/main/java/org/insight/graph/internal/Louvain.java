@@ -80,7 +80,7 @@ public final class Louvain {
     return next;
   }
 
-  private static final class Level {
+  static final class Level {
     final int n;
     final int[] off;
     final int[] adj;

@@ -8,8 +8,8 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * Paths: fewest hops by breadth-first search, Yen's k loopless shortest paths, cheapest paths by Dijkstra, and the
- * ego network to k hops.
+ * Paths: fewest hops by breadth-first search, Yen's k loopless shortest paths, cheapest paths by Dijkstra (and Yen's k
+ * cheapest paths over it), and the ego network to k hops.
  */
 public final class Paths {
   private Paths() {}
@@ -64,6 +64,11 @@ public final class Paths {
    * Ties go to the smaller node index, so equal inputs give equal paths.
    */
   public static int[] cheapest(IntGraph g, int s, int t, double[] cost) {
+    return cheapest(g, s, t, cost, new boolean[g.nodes()], Set.of());
+  }
+
+  /** The same, never entering a removed node nor crossing a removed edge (key {@link #key}). */
+  static int[] cheapest(IntGraph g, int s, int t, double[] cost, boolean[] removed, Set<Long> removedEdges) {
     int n = g.nodes();
     double[] dist = new double[n];
     int[] parent = new int[n];
@@ -92,6 +97,9 @@ public final class Paths {
       }
       for (int j = g.start(u); j < g.end(u); j++) {
         int v = g.target(j);
+        if (removed[v] || (!removedEdges.isEmpty() && removedEdges.contains(key(u, v)))) {
+          continue;
+        }
         double d = dist[u] + cost[j];
         // on equal cost keep the smaller predecessor, so the path does not depend on the order of the queue
         if (!done[v] && d != Double.POSITIVE_INFINITY && (d < dist[v] || (d == dist[v] && u < parent[v]))) {
@@ -103,6 +111,72 @@ public final class Paths {
       }
     }
     return null;
+  }
+
+  /** A cheapest path and its cost (the sum of its slots' costs, added from s to t). */
+  public record Costed(int[] path, double cost) {}
+
+  /**
+   * Up to k loopless paths from s to t, cheapest first (ties broken by the node sequence), by Yen's algorithm over
+   * {@link #cheapest}: slot costs as there, {@code +Infinity} closing a slot.
+   */
+  public static List<Costed> kCheapest(IntGraph g, int s, int t, int k, double[] cost) {
+    List<Costed> found = new ArrayList<>();
+    int[] first = cheapest(g, s, t, cost);
+    if (first == null || k < 1) {
+      return found;
+    }
+    found.add(new Costed(first, cost(g, first, cost)));
+    PriorityQueue<Costed> candidates = new PriorityQueue<>((a, b) -> a.cost() != b.cost()
+        ? Double.compare(a.cost(), b.cost()) : Arrays.compare(a.path(), b.path()));
+    Set<List<Integer>> seen = new HashSet<>();
+    seen.add(asList(first));
+    boolean[] removed = new boolean[g.nodes()];
+    while (found.size() < k) {
+      int[] last = found.get(found.size() - 1).path();
+      for (int i = 0; i < last.length - 1; i++) {
+        int spur = last[i];
+        Set<Long> removedEdges = new HashSet<>();
+        for (Costed c : found) {
+          int[] p = c.path();
+          if (p.length > i + 1 && Arrays.equals(p, 0, i + 1, last, 0, i + 1)) {
+            removedEdges.add(key(p[i], p[i + 1]));
+          }
+        }
+        Arrays.fill(removed, false);
+        for (int r = 0; r < i; r++) {
+          removed[last[r]] = true;
+        }
+        int[] spurPath = cheapest(g, spur, t, cost, removed, removedEdges);
+        if (spurPath != null) {
+          int[] total = new int[i + spurPath.length];
+          System.arraycopy(last, 0, total, 0, i);
+          System.arraycopy(spurPath, 0, total, i, spurPath.length);
+          if (seen.add(asList(total))) {
+            candidates.add(new Costed(total, cost(g, total, cost)));
+          }
+        }
+      }
+      if (candidates.isEmpty()) {
+        break;
+      }
+      found.add(candidates.poll());
+    }
+    return found;
+  }
+
+  /** The cost of a path: its slots' costs added in order from the first node. */
+  private static double cost(IntGraph g, int[] path, double[] cost) {
+    double total = 0;
+    for (int i = 1; i < path.length; i++) {
+      for (int j = g.start(path[i - 1]); j < g.end(path[i - 1]); j++) {
+        if (g.target(j) == path[i]) {
+          total += cost[j];
+          break;
+        }
+      }
+    }
+    return total;
   }
 
   static long key(int u, int v) {
