@@ -65,6 +65,7 @@ public final class ExtractJob {
   private final EnrichmentFactory enrichment;
   private final int filesPerRun;
   private final int workers;
+  private final boolean inProcess;
 
   private ExtractJob(Builder b) {
     this.dataset = b.dataset;
@@ -72,6 +73,7 @@ public final class ExtractJob {
     this.enrichment = b.enrichment;
     this.filesPerRun = b.filesPerRun;
     this.workers = b.workers;
+    this.inProcess = b.inProcess;
   }
 
   /** A job that gives every file {@code dataset}'s name, label and grading, as {@code Session.ingest} does. */
@@ -127,7 +129,7 @@ public final class ExtractJob {
     Objects.requireNonNull(out, "out");
     Map<String, String> conf = EvidenceFiles.entries(spark.sparkContext().hadoopConfiguration());
     EvidenceFiles evidence = new EvidenceFiles(out + "/evidence", conf);
-    ExtractSpec spec = ExtractSpec.of(dataset, ocr, enrichment, evidence, filesPerRun, workers);
+    ExtractSpec spec = ExtractSpec.of(dataset, ocr, enrichment, evidence, filesPerRun, workers, inProcess);
     Dataset<Row> items = files.select("path", "record")
         .mapPartitions(new ExtractTask(spec, conf), Encoders.row(ItemRows.SCHEMA));
     items.write().partitionBy("kind").parquet(out + "/items");
@@ -165,6 +167,8 @@ public final class ExtractJob {
     private boolean filesPerRunSet;
     private int workers = 1;
     private boolean workersSet;
+    private boolean inProcess;
+    private boolean inProcessSet;
 
     private Builder(org.insight.core.Dataset dataset) {
       this.dataset = Objects.requireNonNull(dataset, "dataset: every extracted item needs the dataset, label and"
@@ -211,6 +215,18 @@ public final class ExtractJob {
       }
       workers = n;
       workersSet = true;
+      return this;
+    }
+
+    /**
+     * Extract in the executor's JVM instead of Tika worker processes ({@code TikaExtractor.Builder.inProcess}): less
+     * start-up per task, but only for trusted input — a parser that exhausts memory takes the executor with it.
+     * Default false.
+     */
+    public Builder inProcessExtraction(boolean yes) {
+      requireUnset(inProcessSet, "inProcessExtraction", inProcess);
+      inProcess = yes;
+      inProcessSet = true;
       return this;
     }
 

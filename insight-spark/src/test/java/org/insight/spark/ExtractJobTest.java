@@ -20,6 +20,7 @@ import org.insight.ingest.IngestReport;
 import org.insight.ingest.IngestRequest;
 import org.insight.ingest.IngestSource;
 import org.insight.ingest.OcrOptions;
+import org.insight.ingest.TikaExtractor;
 import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
@@ -54,12 +55,15 @@ class ExtractJobTest {
   static void extractBothWays() throws IOException {
     corpus = ExtractFixtures.corpus(tmp.resolve("corpus"));
     SparkSession spark = SparkTestSession.get();
-    ExtractJob job = ExtractJob.builder(DATASET).ocr(OcrOptions.OFF).enrichment(EnrichmentFactory.standard()).build();
+    // in-process extraction on both sides: the same Tika code and limits without a worker JVM's start-up per task
+    ExtractJob job = ExtractJob.builder(DATASET).ocr(OcrOptions.OFF).enrichment(EnrichmentFactory.standard())
+        .inProcessExtraction(true).build();
     result = job.run(spark, ExtractJob.files(spark, corpus.toString()), tmp.resolve("out").toString());
     embeddedWs = tmp.resolve("embedded");
-    try (Workspace ws = Workspace.open(embeddedWs); Session s = ws.session(LOADER, CI)) {
+    try (Workspace ws = Workspace.open(embeddedWs); Session s = ws.session(LOADER, CI);
+        TikaExtractor tika = TikaExtractor.builder().inProcess(true).build()) {
       embedded = s.ingest(IngestRequest.builder(DATASET).source(IngestSource.directory(corpus)).ocr(OcrOptions.OFF)
-          .build(), EnrichmentFactory.standard().create());
+          .extractor(tika).build(), EnrichmentFactory.standard().create());
     }
   }
 

@@ -45,8 +45,9 @@ class ExtractLabelProperties {
         StandardCharsets.UTF_8);
     SparkSession spark = SparkTestSession.get();
     Dataset dataset = Dataset.of("d", label, SourceGrading.parse("C3"));
-    ExtractJob.Result r = ExtractJob.builder(dataset).ocr(OcrOptions.OFF).enrichment(EnrichmentFactory.standard())
-        .build().run(spark, ExtractJob.files(spark, corpus.toString()), dir.resolve("out").toString());
+    ExtractJob job = ExtractJob.builder(dataset).ocr(OcrOptions.OFF).enrichment(EnrichmentFactory.standard())
+        .inProcessExtraction(true).build();
+    ExtractJob.Result r = job.run(spark, ExtractJob.files(spark, corpus.toString()), dir.resolve("out").toString());
     List<Row> rows = spark.read().parquet(r.out() + "/items").collectAsList();
     assertFalse(rows.isEmpty());
     for (Row row : rows) {

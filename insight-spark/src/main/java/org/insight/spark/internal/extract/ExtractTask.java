@@ -51,7 +51,8 @@ public final class ExtractTask implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> files) {
-    TikaExtractor tika = TikaExtractor.builder().workers(spec.workers()).build();
+    TikaExtractor tika = TikaExtractor.builder().workers(spec.workers()).inProcess(spec.inProcess())
+        .build();
     TaskContext task = TaskContext.get();
     if (task != null) {
       task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> tika.close()); // also when the task fails or is killed mid-iteration
