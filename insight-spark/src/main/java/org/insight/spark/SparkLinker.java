@@ -177,7 +177,7 @@ public final class SparkLinker {
         .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) row -> RowFactory.create(
             LinkKernel.clusterId(row.getString(row.fieldIndex("id"))), new String[] {row.getString(row.fieldIndex("id"))},
             row.getString(row.fieldIndex("label"))), Encoders.row(CLUSTER_SCHEMA));
-    return new SparkLinkResult(pairs, linked.union(singletons), n);
+    return new SparkLinkResult(pairs, linked.union(singletons), candidates, n, scoring.value().model());
   }
 
   /** Clusters one component: members in run order (side, then id as Java compares), edges by member position. */

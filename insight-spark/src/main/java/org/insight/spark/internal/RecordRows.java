@@ -62,16 +62,18 @@ public final class RecordRows {
         r.label() == null ? null : r.label().toString());
   }
 
-  /** The record of a {@link #RECORD} row (its fields at the positions of that schema, wherever the row came from). */
+  /**
+   * The record of a row whose first four fields are those of {@link #RECORD} (a record row, or one with more
+   * fields after them; rows built on the driver have no schema, so by position).
+   */
   public static MatchRecord record(Row row) {
     Map<String, List<String>> values = new LinkedHashMap<>();
-    List<Row> vs = row.getList(row.fieldIndex("values"));
+    List<Row> vs = row.getList(2);
     for (Row v : vs) {
       values.put(v.getString(0), List.copyOf(v.<String>getList(1)));
     }
-    String label = row.getString(row.fieldIndex("label"));
-    return MatchRecord.ofCleaned(row.getString(row.fieldIndex("id")), row.getString(row.fieldIndex("dataset")),
-        values, label == null ? null : Label.parse(label));
+    String label = row.getString(3);
+    return MatchRecord.ofCleaned(row.getString(0), row.getString(1), values, label == null ? null : Label.parse(label));
   }
 
   /** A pair as a row of {@link #PAIR}. */
