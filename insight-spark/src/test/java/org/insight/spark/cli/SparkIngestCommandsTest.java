@@ -44,5 +44,8 @@ class SparkIngestCommandsTest {
       assertEquals("loader", s.documents(0, 1).items().get(0).provenance().ingestedBy());
     }
     assertTrue(!SparkTestSession.get().sparkContext().isStopped(), "the shared session is left running");
+    assertEquals(0, SparkMain.run("ingest", "--help"), "wired under insight spark");
+    assertEquals(0, SparkMain.run("load", "--help"));
+    assertEquals(2, SparkMain.run("load", "--no-such-option"));
   }
 }
