@@ -89,7 +89,9 @@ public final class SparkLinker {
   }
 
   private SparkLinkResult run(Dataset<Row> all, boolean link) {
-    all = all.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    // checkpointed (locally) where a stage is reused: later plans start from the rows, not from their lineage, which
+    // keeps planning short (on a cluster, an executor lost before the run ends fails it; rerun)
+    all = all.localCheckpoint();
     long n = all.count();
     List<Row> repeated = all.groupBy("id").count().where(col("count").gt(1)).limit(1).collectAsList();
     if (!repeated.isEmpty()) {
@@ -140,7 +142,7 @@ public final class SparkLinker {
         ? col("a_side").equalTo(0).and(col("b_side").equalTo(1))
         : col("a_id").lt(col("b_id"));
     Dataset<Row> candidates = a.join(b, "key").where(pairCondition).select("a_id", "b_id", "a_side", "b_side")
-        .distinct();
+        .distinct().localCheckpoint();
 
     // scoring where the pairs are: each side's record joined in, the pairs at or above the threshold explained
     Dataset<Row> recs = all.select(col("id"), struct(col("id"), col("dataset"), col("values"), col("label")).as("r"));
@@ -160,7 +162,7 @@ public final class SparkLinker {
         return java.util.Collections.emptyIterator();
       }
       return List.of(RecordRows.row(k.pair(first, second))).iterator();
-    }, Encoders.row(RecordRows.PAIR)).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    }, Encoders.row(RecordRows.PAIR)).localCheckpoint();
 
     // components of the match graph, then each clustered by the embedded clusterer with its own members and edges
     Dataset<Row> edges = pairs.select("left_id", "right_id", "weight");

@@ -37,15 +37,15 @@ class SparkLinkerTest {
   @Test
   void aLinkGivesTheEmbeddedPairsAndClusters() {
     SparkSession spark = SparkTestSession.get();
-    List<MatchRecord> records = people(7, 400);
-    List<MatchRecord> left = records.subList(0, 220);
-    List<MatchRecord> right = records.subList(220, records.size());
+    List<MatchRecord> records = people(7, 240);
+    List<MatchRecord> left = records.subList(0, 130);
+    List<MatchRecord> right = records.subList(130, records.size());
     Linker linker = Linker.builder().maxBlockSize(40).threads(1).build().withModel(MatchModel.personDefaults());
     LinkResult embedded = linker.link(left, right);
     SparkLinkResult distributed = new SparkLinker(spark, linker)
         .link(SparkLinker.records(spark, left), SparkLinker.records(spark, right));
     List<MatchPair> pairs = distributed.collectPairs();
-    assertTrue(embedded.pairs().size() > 20, "the sample links: " + embedded.pairs().size());
+    assertTrue(embedded.pairs().size() > 10, "the sample links: " + embedded.pairs().size());
     assertTrue(embedded.pairs().stream().anyMatch(p -> p.label() != null && p.label().toString().contains("SECRET")));
     assertEquals(embedded.pairs(), pairs);
     List<Cluster> clusters = distributed.collectClusters();
@@ -56,7 +56,7 @@ class SparkLinkerTest {
   @Test
   void aDedupeGivesTheEmbeddedPairsAndClusters() {
     SparkSession spark = SparkTestSession.get();
-    List<MatchRecord> records = people(11, 300);
+    List<MatchRecord> records = people(11, 160);
     Linker linker = Linker.builder().threads(1).build().withModel(MatchModel.personDefaults());
     LinkResult embedded = linker.dedupe(records);
     SparkLinkResult distributed = new SparkLinker(spark, linker).dedupe(SparkLinker.records(spark, records));

@@ -22,6 +22,8 @@ public final class SparkTestSession {
           .config("spark.ui.enabled", "false")
           .config("spark.sql.shuffle.partitions", "2")
           .config("spark.default.parallelism", "2")
+          // small data: adaptive re-planning costs more than it saves, broadcast joins avoid shuffles
+          .config("spark.sql.adaptive.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
           .getOrCreate();

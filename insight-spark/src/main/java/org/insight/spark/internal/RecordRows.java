@@ -68,12 +68,18 @@ public final class RecordRows {
    */
   public static MatchRecord record(Row row) {
     Map<String, List<String>> values = new LinkedHashMap<>();
-    List<Row> vs = row.getList(2);
-    for (Row v : vs) {
-      values.put(v.getString(0), List.copyOf(v.<String>getList(1)));
+    for (Row v : RecordRows.<Row>list(row, 2)) {
+      values.put(v.getString(0), List.copyOf(RecordRows.<String>list(v, 1)));
     }
     String label = row.getString(3);
     return MatchRecord.ofCleaned(row.getString(0), row.getString(1), values, label == null ? null : Label.parse(label));
+  }
+
+  /** An array field: a Java array in a row built here (not yet encoded), a Scala sequence in one Spark decoded. */
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> list(Row row, int i) {
+    Object o = row.get(i);
+    return o instanceof Object[] a ? (List<T>) java.util.Arrays.asList(a) : row.getList(i);
   }
 
   /** A pair as a row of {@link #PAIR}. */
