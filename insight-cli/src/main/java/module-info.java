@@ -3,7 +3,9 @@ module org.insight.cli {
   requires org.insight.workspace;
   requires org.insight.report;
   requires org.insight.examples;
-  requires info.picocli;
+  // MatchCsvOptions is public (insight spark reuses it): its signatures name these modules' types
+  requires transitive info.picocli;
+  requires transitive org.insight.match;
   requires com.fasterxml.jackson.databind;
   requires org.apache.commons.csv;
   requires me.tongfei.progressbar;

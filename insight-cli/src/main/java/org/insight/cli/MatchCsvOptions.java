@@ -31,9 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The options of the CSV linkage commands ({@code match dedupe|link}), and how they read, train, write and report;
- * {@code screen --watchlist} reads its list the same way.
+ * {@code screen --watchlist} reads its list the same way, and {@code insight spark link|dedupe} (insight-spark) takes
+ * the same options, reads and writes the same files (hence public).
  */
-final class MatchCsvOptions {
+public final class MatchCsvOptions {
   @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "The column holding each record's id.")
   String idColumn;
 
@@ -73,8 +74,32 @@ final class MatchCsvOptions {
           + " matches compared at all) and precision, recall and F1 of the pairs and clusters on the labelled pairs."})
   Path truth;
 
+  /** Options to be filled by picocli. */
+  public MatchCsvOptions() {}
+
+  /** These options reading another file: its id column and mapping, the same date and strictness options. */
+  public MatchCsvOptions reading(String id, Map<String, String> mapping) {
+    MatchCsvOptions o = new MatchCsvOptions();
+    o.idColumn = id;
+    o.map = new LinkedHashMap<>(mapping);
+    o.dates = dates;
+    o.strict = strict;
+    o.out = out;
+    return o;
+  }
+
+  /** The {@code --out} directory. */
+  public Path out() {
+    return out;
+  }
+
+  /** Whether {@code --train} was given (the linker is then trained, not fitted by EM in its run). */
+  public boolean trained() {
+    return train != null;
+  }
+
   /** The linker, trained from {@code --train} if given; {@code leftIds} is the left side of a link run, else null. */
-  Linker linker(List<MatchRecord> records, CommandSpec spec, Set<String> leftIds, ProgressListener progress)
+  public Linker linker(List<MatchRecord> records, CommandSpec spec, Set<String> leftIds, ProgressListener progress)
       throws Exception {
     Linker linker = Linker.builder().threshold(threshold).progress(progress).build();
     if (train == null) {
@@ -176,7 +201,7 @@ final class MatchCsvOptions {
    * keeps the rest; only a row without an id or without any usable value is skipped ({@code --strict}: a row with
    * any bad value).
    */
-  List<MatchRecord> read(Path file, CommandSpec spec) throws Exception {
+  public List<MatchRecord> read(Path file, CommandSpec spec) throws Exception {
     checkMap(map, spec);
     MatchRecord.Reader.Builder rb = MatchRecord.reader().dates(dates.parser(spec));
     if (strict) {
@@ -266,7 +291,8 @@ final class MatchCsvOptions {
     return records;
   }
 
-  void write(LinkResult result, CommandSpec spec) throws Exception {
+  /** Writes pairs.csv, clusters.csv and model.json under {@code --out}. */
+  public void write(LinkResult result, CommandSpec spec) throws Exception {
     Files.createDirectories(out);
     try (BufferedWriter w = Files.newBufferedWriter(out.resolve("pairs.csv"), StandardCharsets.UTF_8)) {
       w.write("left_id,right_id,probability,weight" + (explain ? ",explanation" : "") + "\n");

@@ -34,7 +34,9 @@ import org.insight.match.internal.Levels;
  *   <li>{@link #exact}: exact, else (countries, gender); no blocking key.
  * </ul>
  */
-public final class Comparison {
+public final class Comparison implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
 
   /** The kinds of comparison. */
   public enum Kind {

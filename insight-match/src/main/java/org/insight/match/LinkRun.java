@@ -27,6 +27,9 @@ import org.insight.policy.Label;
  */
 final class LinkRun {
 
+  /** Above this many cross pairs, a merge checks only the cannot-links ({@link Clusterer#link}). */
+  static final int MAX_CROSS = 2_500;
+
   private final LinkSettings settings;
   private final MatchModel model;
 
@@ -126,7 +129,7 @@ final class LinkRun {
       double w = table.weight(Math.min(i, j), Math.max(i, j), weights);
       return new double[] {w, used.probability(w)};
     };
-    clusterer.link(scored.edges(), scorer, settings.linkage(), settings.clashWeight(), 2_500);
+    clusterer.link(scored.edges(), scorer, settings.linkage(), settings.clashWeight(), MAX_CROSS);
     PhaseLog.done("clustering", t0);
 
     List<MatchPair> pairs = explain(records, scored.edges(), judged, used, workers);

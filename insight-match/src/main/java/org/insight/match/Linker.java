@@ -114,6 +114,21 @@ public final class Linker {
     return all;
   }
 
+  /**
+   * The pieces of this linker's runs for a distributed engine ({@link LinkKernel}), scoring with its trained or given
+   * model.
+   *
+   * @throws IllegalStateException if the linker has neither: EM fitting runs only in {@link #link}/{@link #dedupe}
+   */
+  public LinkKernel kernel() {
+    if (model == null) {
+      throw new IllegalStateException("this linker fits its model by EM in each run, which a distributed run does not"
+          + " do; train it (train) or give it a model (withModel), e.g. the model.json of an embedded run");
+    }
+    return new LinkKernel(model, settings.threshold(), settings.maxBlockSize(), settings.linkage(),
+        settings.clashWeight());
+  }
+
   /** Settings of a {@link Linker}; each may be set once. */
   public static final class Builder {
     private List<Comparison> comparisons;

@@ -18,7 +18,9 @@ import org.insight.match.internal.Levels;
  * {@code 1/(1 + 2^-(weight + log2(λ/(1-λ))))}; it is a function of the weight alone, so
  * {@code score(a,b) == score(b,a)} exactly as the weight is.
  */
-public final class MatchModel {
+public final class MatchModel implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
 
   private final List<Comparison> comparisons;
   private final double[][] m;

@@ -179,8 +179,12 @@ public record MatchRecord(String id, String dataset, Map<String, List<String>> v
   /** Set while {@link #ofCleaned} builds a record from values this class cleaned before. */
   private static final ThreadLocal<Boolean> TRUSTED = ThreadLocal.withInitial(() -> false);
 
-  /** A record from values that a record already cleaned (screening keeps them packed): cleaning again is skipped. */
-  static MatchRecord ofCleaned(String id, String dataset, Map<String, List<String>> values, Label label) {
+  /**
+   * A record from values that a record already cleaned (screening keeps them packed; a distributed run reads them
+   * back from its own dataset): cleaning again is skipped. Values that were not cleaned by a record may then compare
+   * wrongly; use the constructor for anything else.
+   */
+  public static MatchRecord ofCleaned(String id, String dataset, Map<String, List<String>> values, Label label) {
     TRUSTED.set(true);
     try {
       return new MatchRecord(id, dataset, values, label);

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record ModelParameters(
     double lambda, List<ComparisonParameters> comparisons, int iterations, boolean converged,
-    List<Double> logLikelihood) {
+    List<Double> logLikelihood) implements java.io.Serializable {
 
   public ModelParameters {
     comparisons = List.copyOf(comparisons);
@@ -29,7 +29,8 @@ public record ModelParameters(
    * @param comparison its name
    * @param levels its non-null levels, best first
    */
-  public record ComparisonParameters(String comparison, List<LevelParameters> levels) {
+  public record ComparisonParameters(String comparison, List<LevelParameters> levels)
+      implements java.io.Serializable {
     public ComparisonParameters {
       levels = List.copyOf(levels);
     }
@@ -42,7 +43,7 @@ public record ModelParameters(
    * @param m P(level | match)
    * @param u P(level | non-match)
    */
-  public record LevelParameters(String level, double m, double u) {
+  public record LevelParameters(String level, double m, double u) implements java.io.Serializable {
     /** {@code log2(m / u)}. */
     public double weight() {
       return Math.log(m / u) / Math.log(2);

@@ -103,6 +103,67 @@ public final class Enrichment {
     return run.report();
   }
 
+  /**
+   * Runs the steps over one document outside any workspace — on a distributed job's executor, where no session
+   * exists — and returns what a {@link #run} would write for it: the document with its detected language and
+   * metadata, its mentions and its derived statements, each mention's and statement's label already conjoined with
+   * the document's (rule 3), exactly as the session's write would. Steps that read the workspace (known-entity
+   * spotting) fail on every document here, reported as failures. Nothing is written and nothing is audited: the
+   * caller writes the results through a session later ({@code WorkspaceLoader}), which checks and audits them then.
+   */
+  public Derived derive(Document document) {
+    Objects.requireNonNull(document, "document");
+    EnrichmentContext ctx = new EnrichmentContext(null, document);
+    List<EnrichmentReport.Failure> failed = new ArrayList<>();
+    for (EnrichmentStep s : steps) {
+      Optional<String> why;
+      try {
+        why = s.unavailable();
+      } catch (RuntimeException e) {
+        why = Optional.of("could not be checked: " + e.getMessage());
+      }
+      if (why.isPresent()) {
+        continue; // as in run(): an unavailable step is skipped; run() reports why once per run
+      }
+      ctx.step(s.name());
+      int mentionsBefore = ctx.mentions.size();
+      int entitiesBefore = ctx.entities.size();
+      try {
+        s.enrich(ctx);
+      } catch (RuntimeException e) {
+        ctx.mentions.subList(mentionsBefore, ctx.mentions.size()).clear();
+        ctx.entities.subList(entitiesBefore, ctx.entities.size()).clear();
+        failed.add(new EnrichmentReport.Failure(document.id(), s.name(), reason(e)));
+      }
+    }
+    List<Mention> mentions = new ArrayList<>();
+    for (Mention m : ctx.mentions) {
+      mentions.add(m.withLabel(m.label().and(document.label()))); // as Session.addMentions conjoins
+    }
+    return new Derived(ctx.updated(), mentions, List.copyOf(ctx.entities), failed, List.copyOf(ctx.notes));
+  }
+
+  /**
+   * What {@link #derive} found for one document.
+   *
+   * @param document the document with this enrichment's language and metadata (the same instance if unchanged)
+   * @param mentions mentions in it, labels conjoined with the document's
+   * @param entities derived statements' entities, labels conjoined with the document's
+   * @param failures the steps that failed on it, with the reason
+   * @param notes what steps noted
+   */
+  public record Derived(Document document, List<Mention> mentions, List<Entity> entities,
+      List<EnrichmentReport.Failure> failures, List<String> notes) {
+    /** Copies the lists. */
+    public Derived {
+      Objects.requireNonNull(document, "document");
+      mentions = List.copyOf(mentions);
+      entities = List.copyOf(entities);
+      failures = List.copyOf(failures);
+      notes = List.copyOf(notes);
+    }
+  }
+
   /** The state of one run. */
   private final class Run {
     private final Session session;

@@ -31,6 +31,7 @@ public final class EnrichmentContext {
   final List<String> notes = new ArrayList<>();
   final Map<String, int[]> counts = new LinkedHashMap<>(); // step → {mentions, statements}
 
+  /** A context for {@code document}; {@code session} is null in a detached enrichment. */
   EnrichmentContext(Session session, Document document) {
     this.session = session;
     this.original = document;
@@ -38,8 +39,16 @@ public final class EnrichmentContext {
     this.metadata = new LinkedHashMap<>(document.metadata());
   }
 
-  /** The session the enrichment runs as: steps that read the workspace (known-entity spotting) read through it. */
+  /**
+   * The session the enrichment runs as: steps that read the workspace (known-entity spotting) read through it.
+   *
+   * @throws IllegalStateException in a detached enrichment ({@link Enrichment#derive}), which has no workspace to read
+   */
   public Session session() {
+    if (session == null) {
+      throw new IllegalStateException("this enrichment runs detached from any workspace (Enrichment.derive), so a step"
+          + " that reads the workspace cannot run in it; run that step through a session instead");
+    }
     return session;
   }
 

@@ -375,6 +375,23 @@ public final class Blocker {
   }
 
 
+  /**
+   * The blocking keys of one record as {@link #index} holds them in a run of {@code n} records: hashed, truncated to
+   * the bits the run leaves beside the record index, distinct and sorted. Two records of such a run share a block
+   * exactly when they share one of these.
+   */
+  public static long[] hashes(MatchRecord r, List<Comparison> comparisons, long n) {
+    int indexBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1)));
+    long indexMask = (1L << indexBits) - 1;
+    Set<String> ks = keys(r, comparisons);
+    long[] all = new long[ks.size()];
+    int a = 0;
+    for (String k : ks) {
+      all[a++] = Hash64.of(k) & ~indexMask;
+    }
+    return distinctSorted(all, a);
+  }
+
   /** The blocking keys of one record. */
   public static Set<String> keys(MatchRecord r, List<Comparison> comparisons) {
     Set<String> keys = new LinkedHashSet<>();

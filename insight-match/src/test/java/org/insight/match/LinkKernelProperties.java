@@ -1,0 +1,169 @@
+package org.insight.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.insight.policy.Label;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run assembled from {@link LinkKernel}'s pieces as a distributed engine assembles it — blocks from the keys, pairs
+ * scored one by one, connected components clustered one by one in any order — equals the {@link Linker} run on the
+ * same records: the same pairs (explanations and labels included) and the same clusters.
+ */
+class LinkKernelProperties {
+
+  @Property(tries = 15)
+  void anAssembledLinkEqualsTheLinkersRun(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+    List<MatchRecord> records = labelled(Persons.generator(seed).generate(240, 0.35).records(), seed);
+    List<MatchRecord> left = records.subList(0, 130);
+    List<MatchRecord> right = records.subList(130, records.size());
+    Linker linker = Linker.builder().maxBlockSize(40).build().withModel(MatchModel.personDefaults());
+    LinkResult embedded = linker.link(left, right);
+    LinkResult assembled = assemble(linker.kernel(), left, right, new Random(seed));
+    assertEquals(embedded.pairs(), assembled.pairs());
+    assertEquals(embedded.clusters(), assembled.clusters());
+    assertFalse(embedded.pairs().isEmpty(), "the data has matches");
+  }
+
+  @Property(tries = 15)
+  void anAssembledDedupeEqualsTheLinkersRun(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+    List<MatchRecord> records = labelled(Persons.generator(seed).generate(200, 0.4).records(), seed);
+    Linker linker = Linker.builder().build().withModel(MatchModel.personDefaults());
+    LinkResult embedded = linker.dedupe(records);
+    LinkResult assembled = assemble(linker.kernel(), records, null, new Random(seed));
+    assertEquals(embedded.pairs(), assembled.pairs());
+    assertEquals(embedded.clusters(), assembled.clusters());
+  }
+
+  @Test
+  void aLinkerThatFitsByEmHasNoKernel() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Linker.builder().build().kernel());
+    assertEquals(true, e.getMessage().contains("train it"));
+  }
+
+  /** Some records labelled, so pair labels are conjunctions. */
+  static List<MatchRecord> labelled(List<MatchRecord> records, long seed) {
+    Random random = new Random(seed);
+    List<MatchRecord> out = new ArrayList<>();
+    for (MatchRecord r : records) {
+      int k = random.nextInt(3);
+      out.add(k == 0 ? r : r.withLabel(Label.of(k == 1 ? "POLICE" : "POLICE&SECRET")));
+    }
+    return out;
+  }
+
+  /**
+   * The distributed assembly in memory: right null for a dedupe. Components are clustered in a random order, each
+   * knowing only its own members and edges.
+   */
+  static LinkResult assemble(LinkKernel kernel, List<MatchRecord> left, List<MatchRecord> right, Random random) {
+    List<MatchRecord> run = new ArrayList<>(left);
+    run.sort(Comparator.comparing(MatchRecord::id));
+    int split = right == null ? -1 : run.size();
+    if (right != null) {
+      List<MatchRecord> r = new ArrayList<>(right);
+      r.sort(Comparator.comparing(MatchRecord::id));
+      run.addAll(r);
+    }
+    int n = run.size();
+    List<Map<String, Long>> counts = new ArrayList<>();
+    kernel.comparisons().forEach(c -> counts.add(new HashMap<>()));
+    for (MatchRecord r : run) {
+      List<Set<String>> keys = kernel.termKeys(r);
+      for (int k = 0; k < keys.size(); k++) {
+        for (String key : keys.get(k)) {
+          counts.get(k).merge(key, 1L, Long::sum);
+        }
+      }
+    }
+    LinkKernel scoring = kernel.withTermFrequencies(counts, n);
+    Map<Long, List<Integer>> blocks = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      for (long h : scoring.blockingKeys(run.get(i), n)) {
+        blocks.computeIfAbsent(h, x -> new ArrayList<>()).add(i);
+      }
+    }
+    Set<Long> candidates = new TreeSet<>();
+    for (List<Integer> block : blocks.values()) {
+      if (block.size() < 2 || block.size() > scoring.maxBlockSize()) {
+        continue;
+      }
+      for (int i : block) {
+        for (int j : block) {
+          if (i < j && (split < 0 || (i < split && j >= split))) {
+            candidates.add((long) i * n + j);
+          }
+        }
+      }
+    }
+    List<MatchPair> pairs = new ArrayList<>();
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    List<long[]> edges = new ArrayList<>();
+    for (long c : candidates) {
+      int i = (int) (c / n);
+      int j = (int) (c % n);
+      double w = scoring.weight(run.get(i), run.get(j));
+      if (scoring.isMatch(w)) {
+        pairs.add(scoring.pair(run.get(i), run.get(j)));
+        edges.add(new long[] {i, j, Double.doubleToLongBits(w)});
+        parent[find(parent, i)] = find(parent, j);
+      }
+    }
+    pairs.sort(Comparator.comparingDouble((MatchPair p) -> -p.probability()).thenComparingDouble(p -> -p.weight())
+        .thenComparing(MatchPair::leftId).thenComparing(MatchPair::rightId));
+    Map<Integer, List<Integer>> components = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      components.computeIfAbsent(find(parent, i), x -> new ArrayList<>()).add(i);
+    }
+    List<List<Integer>> order = new ArrayList<>(components.values());
+    Collections.shuffle(order, random);
+    List<Cluster> clusters = new ArrayList<>();
+    for (List<Integer> members : order) {
+      Map<Integer, Integer> local = new HashMap<>();
+      List<MatchRecord> records = new ArrayList<>();
+      for (int i : members) {
+        local.put(i, records.size());
+        records.add(run.get(i));
+      }
+      List<LinkKernel.Edge> own = new ArrayList<>();
+      for (long[] e : edges) {
+        if (local.containsKey((int) e[0])) {
+          own.add(new LinkKernel.Edge(local.get((int) e[0]), local.get((int) e[1]), Double.longBitsToDouble(e[2])));
+        }
+      }
+      Collections.shuffle(own, random);
+      for (List<String> ids : scoring.cluster(records, own)) {
+        clusters.add(new Cluster(LinkKernel.clusterId(ids.get(0)), ids));
+      }
+    }
+    clusters.sort(Comparator.comparing(Cluster::id));
+    return new LinkResult(pairs, clusters, new BlockingStats(n, 0, 0, 0, 0, candidates.size()), scoring.model(),
+        List.of());
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+}

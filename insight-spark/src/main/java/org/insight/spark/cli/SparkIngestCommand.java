@@ -1,0 +1,111 @@
+package org.insight.spark.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.insight.core.Dataset;
+import org.insight.ingest.OcrOptions;
+import org.insight.policy.Label;
+import org.insight.policy.Purpose;
+import org.insight.policy.SourceGrading;
+import org.insight.spark.EnrichmentFactory;
+import org.insight.spark.ExtractJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code insight spark ingest DIR --dataset D --label L --out OUT}: the extraction job ({@link ExtractJob}) over every
+ * file under DIR, with the options {@code insight ingest} takes for the dataset's label and OCR. A subcommand of the
+ * {@code spark} command. Exit code 1 when items were quarantined, as {@code insight ingest}.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = {"Extract and enrich every file under DIR (a local path, hdfs://, s3a://) as a Spark job, with the"
+        + " same Tika/OCR/NLP code and limits as 'insight ingest', into OUT: Parquet items (documents, mentions,"
+        + " statements, quarantine) with labels and provenance, and the originals. Load OUT into a workspace with"
+        + " 'insight spark load'.",
+        "Example: insight spark ingest /evidence/heron --dataset heron --label 'FR&POLICE' --grading B2"
+            + " --out /jobs/heron-1 --master local[2]"})
+public final class SparkIngestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", description = "The directory whose files to extract (recursively).")
+  String root;
+
+  @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "The source dataset.")
+  String dataset;
+
+  @Option(names = "--label", required = true, paramLabel = "EXPR", description = "The access label, e.g. 'FR&POLICE'.")
+  String label;
+
+  @Option(names = "--purposes", split = ",", paramLabel = "P,Q", description = "Purposes the data may be used for (default: any).")
+  List<String> purposes = new ArrayList<>();
+
+  @Option(names = "--originator", paramLabel = "AGENCY", description = "The originating agency.")
+  String originator;
+
+  @Option(names = "--grading", defaultValue = "X4", paramLabel = "B2",
+      description = "Source reliability A-D/X and information assessment 1-4 (default: ${DEFAULT-VALUE}).")
+  String grading;
+
+  @Option(names = "--out", required = true, paramLabel = "OUT", description = "A new output directory.")
+  String out;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master, e.g. local[2] (default: spark-submit's,"
+      + " else every local core).")
+  String master;
+
+  @Option(names = "--partitions", paramLabel = "N", description = "Tasks to share the files among (default: Spark's"
+      + " default parallelism).")
+  Integer partitions;
+
+  @Option(names = "--ocr-lang", defaultValue = "eng", paramLabel = "eng+fra", description = "Tesseract languages (default: ${DEFAULT-VALUE}).")
+  String ocrLanguages;
+
+  @Option(names = "--no-ocr", description = "Do not OCR images and scanned pages.")
+  boolean noOcr;
+
+  @Option(names = "--no-enrich", description = "Documents only: no language and selector enrichment.")
+  boolean noEnrich;
+
+  @Option(names = "--in-process", description = "Extract in the executors' JVMs: starts faster, only for trusted input.")
+  boolean inProcess;
+
+  /** A command; picocli fills the fields. */
+  public SparkIngestCommand() {}
+
+  @Override
+  public Integer call() {
+    Label.Builder lb = Label.builder(label);
+    if (!purposes.isEmpty()) {
+      lb.purposes(purposes.stream().map(Purpose::of).toList());
+    }
+    if (originator != null) {
+      lb.originator(originator);
+    }
+    Dataset ds = Dataset.of(dataset, lb.build(), SourceGrading.parse(grading));
+    ExtractJob.Builder job = ExtractJob.builder(ds).ocr(noOcr ? OcrOptions.OFF : OcrOptions.languages(ocrLanguages))
+        .inProcessExtraction(inProcess);
+    if (!noEnrich) {
+      job.enrichment(EnrichmentFactory.standard());
+    }
+    try (SparkSessions session = SparkSessions.open(master, "insight spark ingest")) {
+      SparkSession spark = session.spark;
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> files = ExtractJob.files(spark, root);
+      if (partitions != null) {
+        files = files.repartition(partitions);
+      }
+      ExtractJob.Result r = job.build().run(spark, files, out);
+      PrintWriter w = spec.commandLine().getOut();
+      w.printf(Locale.ROOT, "extracted into %s: %d documents, %d mentions, %d statements, %d quarantined%n", r.out(),
+          r.documents(), r.mentions(), r.statements(), r.quarantined());
+      w.flush();
+      return r.quarantined() == 0 ? 0 : 1;
+    }
+  }
+}
