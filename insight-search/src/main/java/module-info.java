@@ -5,6 +5,7 @@ module org.insight.search {
   requires com.github.benmanes.caffeine;
   requires com.fasterxml.jackson.databind;
   requires com.ibm.icu;
+  requires org.apache.commons.codec;
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires org.apache.lucene.analysis.icu;

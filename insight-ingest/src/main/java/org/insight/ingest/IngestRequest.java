@@ -104,7 +104,7 @@ public final class IngestRequest {
     private final List<IngestSource> sources = new ArrayList<>();
     private int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private boolean workersSet;
-    private int batchSize = 64;
+    private int batchSize = 256;
     private boolean batchSet;
     private OcrOptions ocr = OcrOptions.DEFAULT;
     private boolean ocrSet;
@@ -140,7 +140,11 @@ public final class IngestRequest {
       return this;
     }
 
-    /** Documents per durable index commit (1..10,000; default 64): larger is faster, smaller acknowledges sooner. */
+    /**
+     * Documents per durable index commit (1..10,000; default 256): larger is faster (each commit syncs the evidence,
+     * the index, the audit log and the ledger), smaller acknowledges sooner. A batch is also committed once its text
+     * reaches 32 million characters, and whenever the workers have nothing ready for a moment.
+     */
     public Builder batchSize(int n) {
       requireUnset(batchSet, "batchSize", batchSize);
       if (n < 1 || n > 10_000) {

@@ -4,7 +4,12 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.insight.core.ContentHash;
 import org.insight.core.Document;
 import org.insight.ingest.IngestPipeline;
@@ -24,6 +29,13 @@ final class Ingestion implements IngestTarget {
   private final Session session;
   private final Workspace workspace;
   private final ConcurrentLinkedQueue<String> stored = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<CompletableFuture<Void>> syncing = new ConcurrentLinkedQueue<>();
+  /** Starts each stored original's sync as soon as it is stored; threads that only wait on the disk. */
+  private final ExecutorService syncer = Executors.newFixedThreadPool(4, r -> {
+    Thread t = new Thread(r, "insight-ingest-sync");
+    t.setDaemon(true);
+    return t;
+  });
   private final Enrichment enrichment; // null: none
   private EnrichmentReport enriched = EnrichmentReport.empty();
 
@@ -51,8 +63,13 @@ final class Ingestion implements IngestTarget {
           + " the label's authorisations, for a purpose the label allows");
     }
     Ingestion target = new Ingestion(session, workspace, enrichment);
-    IngestReport report = IngestPipeline.run(request, target);
-    target.auditStored();
+    IngestReport report;
+    try {
+      report = IngestPipeline.run(request, target);
+      target.auditStored();
+    } finally {
+      target.syncer.shutdownNow();
+    }
     session.audit("ingest", "dataset=" + report.dataset() + " found=" + report.found() + " ingested="
         + report.ingested() + " unchanged=" + report.unchanged() + " quarantined=" + report.quarantined(),
         report.failures().stream().map(IngestReport.Failure::path).toList(), "ok");
@@ -65,9 +82,11 @@ final class Ingestion implements IngestTarget {
 
   @Override
   public ContentHash storeEvidence(InputStream bytes) {
-    // synced per batch in write(): one sync pass per batch instead of three fsyncs per file
+    // synced at the latest per batch in write(), before the batch is committed; the sync starts at once in the
+    // background, so by then it is mostly done and the writer does not wait for it
     ContentHash h = workspace.evidence.putUnsynced(bytes);
     stored.add(h.hex());
+    syncing.add(CompletableFuture.runAsync(() -> workspace.evidence.sync(List.of(h)), syncer));
     return h;
   }
 
@@ -106,7 +125,15 @@ final class Ingestion implements IngestTarget {
     for (String h; (h = stored.poll()) != null; ) {
       hashes.add(h);
     }
+    for (CompletableFuture<Void> f; (f = syncing.poll()) != null; ) {
+      try {
+        f.join();
+      } catch (CompletionException | CancellationException e) {
+        // the sync below does it again and reports the failure
+      }
+    }
     if (!hashes.isEmpty()) {
+      // cheap when the background syncs succeeded: it is this call that makes the batch durable, whatever they did
       workspace.evidence.sync(hashes.stream().map(ContentHash::new).toList());
       session.audit("evidence.store", "items=" + hashes.size(), hashes, "ok");
     }

@@ -562,7 +562,11 @@ public final class PipelineRun {
 
   // ---- writer (the calling thread) ---------------------------------------------------------------------------
 
+  /** A batch is committed once its documents' text reaches this many characters, so a batch's memory is bounded. */
+  private static final long MAX_BATCH_CHARS = 32_000_000;
+
   private void write() {
+    long batchChars = 0;
     List<Document> batch = new ArrayList<>();
     List<Done> pending = new ArrayList<>();
     List<ObjectNode> lines = new ArrayList<>();
@@ -573,6 +577,7 @@ public final class PipelineRun {
         if (r == null) {
           if (!pending.isEmpty() || !lines.isEmpty()) {
             flush(batch, pending, lines); // the workers are slow: acknowledge what is ready
+            batchChars = 0;
           }
           continue;
         }
@@ -602,8 +607,12 @@ public final class PipelineRun {
           pending.add(d);
           batch.addAll(d.documents());
           lines.add(d.line());
-          if (batch.size() >= request.batchSize()) {
+          for (Document doc : d.documents()) {
+            batchChars += doc.text().length();
+          }
+          if (batch.size() >= request.batchSize() || batchChars >= MAX_BATCH_CHARS) {
             flush(batch, pending, lines);
+            batchChars = 0;
           }
         }
       }

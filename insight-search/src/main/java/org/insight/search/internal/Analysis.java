@@ -33,9 +33,6 @@ import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
-import org.apache.lucene.analysis.phonetic.DoubleMetaphoneFilter;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -82,7 +79,8 @@ public final class Analysis {
 
   /** The Arabic article written joined to a word (not in Allah); split as in {@link Names#transliterate}. */
   private static final Pattern ARABIC_ARTICLE = Pattern.compile("(?<![\\p{IsArabic}])ال(?!له)(?=\\p{IsArabic}{2,})");
-  private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´ʹʻʼʽʾʿ]");
+  /** Apostrophes and the letters that write them in transliterations, dropped from name tokens. */
+  static final String APOSTROPHES = "'’‘`´ʹʻʼʽʾʿ";
 
   private static final Analyzer GENERIC = new Analyzer() {
     @Override
@@ -177,6 +175,14 @@ public final class Analysis {
     return NAME_PHONETIC_ANALYZER;
   }
 
+  /**
+   * A text's name tokens, analysed once for both {@link #NAME} ({@link NameTokens#names()}) and
+   * {@link #NAME_PHONETIC} ({@link NameTokens#phonetic()}).
+   */
+  static NameTokens nameTokens(String text) {
+    return NameTokens.of(NAME_ANALYZER, NAME, text);
+  }
+
   private static String languageCode(String language) {
     if (language == null) {
       return "";
@@ -222,18 +228,18 @@ public final class Analysis {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(ARABIC_ARTICLE, "ال ", reader);
+        return NameFilters.arabicArticles(reader, ARABIC_ARTICLE, "ال ");
       }
 
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream ts = new TransliterateNonAscii(source, Transliterator.getInstance(Names.TRANSLITERATOR_ID));
+        TokenStream ts = new NameFilters.Transliterate(source, Transliterator.getInstance(Names.TRANSLITERATOR_ID));
         ts = new ICUFoldingFilter(ts);
-        ts = new PatternReplaceFilter(ts, APOSTROPHES, "", true);
+        ts = new NameFilters.DropChars(ts, APOSTROPHES);
         ts = new LeadingHonorificFilter(ts, honorifics);
         if (phonetic) {
-          ts = new DoubleMetaphoneFilter(ts, 4, false);
+          ts = new NameFilters.Phonetic(ts);
         }
         return new TokenStreamComponents(source, ts);
       }
@@ -241,37 +247,6 @@ public final class Analysis {
   }
 
   /** Drops the honorifics at the front of a name, unless the name has nothing else. */
-  /**
-   * Transliterates tokens to Latin, skipping pure-ASCII tokens (most of a Latin-script corpus), for which the
-   * compound ICU transform is a costly no-op; folding handles the rest.
-   */
-  static final class TransliterateNonAscii extends TokenFilter {
-    private final Transliterator transliterator;
-    private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
-        addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-
-    TransliterateNonAscii(TokenStream in, Transliterator transliterator) {
-      super(in);
-      this.transliterator = transliterator;
-    }
-
-    @Override
-    public boolean incrementToken() throws java.io.IOException {
-      if (!input.incrementToken()) {
-        return false;
-      }
-      char[] buffer = term.buffer();
-      for (int i = 0; i < term.length(); i++) {
-        if (buffer[i] >= 0x80) {
-          String latin = transliterator.transliterate(term.toString());
-          term.setEmpty().append(latin);
-          return true;
-        }
-      }
-      return true;
-    }
-  }
-
   static final class LeadingHonorificFilter extends TokenFilter {
     private final CharArraySet honorifics;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);

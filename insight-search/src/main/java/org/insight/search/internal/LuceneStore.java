@@ -690,8 +690,7 @@ public final class LuceneStore implements Index {
       d.add(new TextField(languageField, doc.text(), Field.Store.NO));
     }
     d.add(new TextField(TITLE, doc.title(), Field.Store.NO));
-    d.add(new TextField(NAME, doc.title() + "\n" + doc.text(), Field.Store.NO));
-    d.add(new TextField(NAME_PHONETIC, doc.title() + "\n" + doc.text(), Field.Store.NO));
+    names(d, doc.title() + "\n" + doc.text());
     d.add(new SortedDocValuesField(SORT_NAME, new BytesRef(sortKey(doc.title().isEmpty() ? doc.id() : doc.title()))));
     if (!doc.language().isEmpty()) {
       keyword(d, LANG, doc.language());
@@ -701,6 +700,24 @@ public final class LuceneStore implements Index {
     common(d, doc.label().toString(), doc.provenance().dataset(), doc.provenance().grading().toString(), evidence);
     d.add(new StoredField(JSON, ModelJson.write(ModelJson.document(withoutText(doc)))));
     return d;
+  }
+
+  /** Texts longer than this are analysed once per name field, so the recorded tokens never take much memory. */
+  private static final int NAME_TOKENS_MAX_CHARS = 1 << 22;
+
+  /**
+   * A document's text as names and phonetic names: analysed once for both fields (the two analyzers share all but
+   * their last step), which halves what names cost at ingest; the index holds the same tokens either way.
+   */
+  private static void names(org.apache.lucene.document.Document d, String text) {
+    if (text.length() > NAME_TOKENS_MAX_CHARS) {
+      d.add(new TextField(NAME, text, Field.Store.NO));
+      d.add(new TextField(NAME_PHONETIC, text, Field.Store.NO));
+      return;
+    }
+    NameTokens tokens = Analysis.nameTokens(text);
+    d.add(new TextField(NAME, tokens.names()));
+    d.add(new TextField(NAME_PHONETIC, tokens.phonetic()));
   }
 
   /** One field, one set of index options: documents store their text, statements only index it. */
