@@ -748,6 +748,23 @@ public final class LuceneStore implements Index {
     }
   }
 
+  /** What {@code reading} makes of the current snapshot's reader (the presearch reads the term dictionary). */
+  <T> T withReader(ReaderFunction<T> reading) {
+    IndexSearcher searcher = acquire();
+    try {
+      return reading.apply(searcher.getIndexReader());
+    } catch (IOException e) {
+      throw Presearch.failed(e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** A read of an index reader. */
+  interface ReaderFunction<T> {
+    T apply(org.apache.lucene.index.IndexReader reader) throws IOException;
+  }
+
   private IndexSearcher acquire() {
     try {
       return searchers.acquire();
