@@ -133,6 +133,22 @@ public final class Alerts {
     }, a -> a.map(x -> List.of(x.id())).orElse(List.of()));
   }
 
+  /**
+   * Retries now what failed: evaluations of standing queries that threw on a batch (or whose owner could not be
+   * looked up), over the items of that batch as they are now, and alerts the {@link AlertListener} refused. Both are
+   * otherwise retried after the next batch lands. Every owner's are retried (an evaluation is the workspace's work,
+   * not this session's), but only this principal's own new alerts that this session may see are returned; alert ids
+   * are stable, so nothing is raised or delivered twice for the same query and item.
+   *
+   * @return this principal's alerts raised by the retry, oldest first
+   */
+  public List<Alert> retry() {
+    ensureWritable();
+    // audited once, inside the pass (as "alert.retry", before anything is made durable or returned)
+    return workspace.standing.retry(session).raised().stream()
+        .filter(a -> a.owner().equals(session.principal().id())).filter(this::visible).toList();
+  }
+
   private boolean visible(Alert a) {
     StandingQuery q = workspace.standing.query(a.queryId());
     Label queryLabel = q == null ? a.label() : q.label();
