@@ -31,6 +31,7 @@ final class StandingQueries {
   private final Function<String, Optional<Principal>> principals; // null: the owner's latest known principal
   private final AlertJournal journal;
   private final AlertEvaluator evaluator;
+  private final PatternEvaluator patterns;
   private final AlertDelivery delivery;
   private final Object lock = new Object();
 
@@ -39,6 +40,7 @@ final class StandingQueries {
     this.principals = principals;
     this.journal = new AlertJournal(workspace.directory().resolve(DIRECTORY), workspace.readOnly());
     this.evaluator = new AlertEvaluator(workspace);
+    this.patterns = new PatternEvaluator(workspace);
     this.delivery = new AlertDelivery(listener);
   }
 
@@ -67,7 +69,7 @@ final class StandingQueries {
         return false;
       }
       journal.removed(id);
-      evaluator.retain(journal.queries.values());
+      evaluator.retain(journal.queries.values().stream().filter(x -> x.kind().searches()).toList());
       return true;
     }
   }
@@ -176,8 +178,7 @@ final class StandingQueries {
       List<AlertJournal.Failure> failed = new ArrayList<>();
       int candidates = 0;
       if (!entities.isEmpty() || !documents.isEmpty()) {
-        AlertEvaluator.Outcome o = evaluator.evaluate(entities, documents, saved, this::owner,
-            id -> journal.alerts.containsKey(id));
+        AlertEvaluator.Outcome o = evaluate(entities, documents, saved, id -> journal.alerts.containsKey(id));
         add(o, raised, raisedIds, failed);
         candidates += o.candidates();
       }
@@ -225,8 +226,8 @@ final class StandingQueries {
       if (queries.isEmpty()) {
         continue;
       }
-      AlertEvaluator.Outcome o = evaluator.evaluate(e.getKey().get(0).stream().map(EntityId::of).toList(),
-          e.getKey().get(1), queries, this::owner, id -> journal.alerts.containsKey(id) || raisedIds.contains(id));
+      AlertEvaluator.Outcome o = evaluate(e.getKey().get(0).stream().map(EntityId::of).toList(),
+          e.getKey().get(1), queries, id -> journal.alerts.containsKey(id) || raisedIds.contains(id));
       Set<String> stillFailing = new HashSet<>();
       o.failed().forEach(f -> stillFailing.add(f.queryId()));
       for (AlertJournal.Failure f : e.getValue()) {
@@ -242,6 +243,29 @@ final class StandingQueries {
       failed.addAll(o.failed());
     }
     return done;
+  }
+
+  /** Searches and subjects over the batch's scratch index, patterns over each owner's view: one outcome. */
+  private AlertEvaluator.Outcome evaluate(Collection<EntityId> entities, Collection<String> documents,
+      List<StandingQuery> queries, java.util.function.Predicate<String> known) {
+    List<StandingQuery> searches = queries.stream().filter(q -> q.kind().searches()).toList();
+    List<StandingQuery> others = queries.stream().filter(q -> !q.kind().searches()).toList();
+    List<Alert> raised = new ArrayList<>();
+    List<AlertJournal.Failure> failed = new ArrayList<>();
+    int candidates = 0;
+    if (!searches.isEmpty()) {
+      AlertEvaluator.Outcome o = evaluator.evaluate(entities, documents, searches, this::owner, known);
+      raised.addAll(o.raised());
+      failed.addAll(o.failed());
+      candidates += o.candidates();
+    }
+    if (!others.isEmpty()) {
+      AlertEvaluator.Outcome o = patterns.evaluate(entities, documents, others, this::owner, known);
+      raised.addAll(o.raised());
+      failed.addAll(o.failed());
+      candidates += o.candidates();
+    }
+    return new AlertEvaluator.Outcome(raised, failed, candidates);
   }
 
   private static void add(AlertEvaluator.Outcome o, List<Alert> raised, Set<String> raisedIds,
