@@ -1,12 +1,8 @@
 package org.insight.workspace;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,12 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.insight.core.Document;
 import org.insight.core.EntityId;
 import org.insight.core.Mention;
 import org.insight.core.Statement;
-import org.insight.core.StoreException;
 import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
@@ -83,27 +77,16 @@ final class AlertEvaluator {
     if (statements.isEmpty() && docs.isEmpty()) {
       return new Outcome(List.of(), List.of(), 0);
     }
-    Path scratch = null;
-    try {
-      Files.createDirectories(workspace.directory().resolve(StandingQueries.DIRECTORY));
-      scratch = Files.createTempDirectory(workspace.directory().resolve(StandingQueries.DIRECTORY), "batch-");
-      try (Index batch = Index.open(scratch, workspace.schema())) {
-        batch.write(statements, docs);
-        if (!mentions.isEmpty()) {
-          batch.writeMentions(mentions);
-        }
-        batch.refresh();
-        // every item of the batch can be a hit, and no more: a bounded result, not the index's maximum
-        int limit = Math.min(Query.MAX_LIMIT, statements.size() + docs.size());
-        return match(batch, limit, queries, owners, known, entityIds, documentIds);
+    // in memory: the scratch index lives for this evaluation only, and syncing it would buy nothing
+    try (Index batch = Index.inMemory(workspace.schema())) {
+      batch.write(statements, docs);
+      if (!mentions.isEmpty()) {
+        batch.writeMentions(mentions);
       }
-    } catch (IOException e) {
-      throw new StoreException("could not evaluate standing queries in " + workspace.directory().resolve(
-          StandingQueries.DIRECTORY) + ": " + e.getMessage() + "; check that the workspace directory is writable", e);
-    } finally {
-      if (scratch != null) {
-        deleteTree(scratch);
-      }
+      batch.refresh();
+      // every item of the batch can be a hit, and no more: a bounded result, not the index's maximum
+      int limit = Math.min(Query.MAX_LIMIT, statements.size() + docs.size());
+      return match(batch, limit, queries, owners, known, entityIds, documentIds);
     }
   }
 
@@ -190,13 +173,4 @@ final class AlertEvaluator {
     return Visibility.of(visible);
   }
 
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      LOG.warn("could not delete the scratch index {}: {}", dir, e.toString());
-    }
-  }
 }

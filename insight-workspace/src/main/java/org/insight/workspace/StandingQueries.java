@@ -139,14 +139,6 @@ final class StandingQueries {
     }
   }
 
-  /** How many evaluations wait to be retried and alerts to be delivered (no ids: they may be others'). */
-  int[] pending() {
-    synchronized (lock) {
-      journal.reload();
-      return new int[] {journal.failures.size(), journal.undelivered.size()};
-    }
-  }
-
   // ---------------------------------------------------------------- evaluation
 
   /**
