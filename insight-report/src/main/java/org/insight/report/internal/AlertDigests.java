@@ -48,7 +48,7 @@ public final class AlertDigests {
       }
       c.item(q.id());
       c.add(new Section.Table(q.reason() + " — " + q.kind().name().toLowerCase(Locale.ROOT) + ": " + q.text()
-          + " [" + q.label() + "]", List.of("raised", "kind", "what", "evidence", "acknowledged", "label"), rows));
+          + " [" + q.label() + "]", List.of("alert", "raised", "kind", "what", "evidence", "acknowledged", "label"), rows));
     }
     List<Row> others = new ArrayList<>();
     for (Alert a : digest.alerts()) {
@@ -57,8 +57,8 @@ public final class AlertDigests {
       }
     }
     if (!others.isEmpty()) {
-      c.add(new Section.Table("Standing queries removed since", List.of("raised", "kind", "what", "evidence",
-          "acknowledged", "label"), others));
+      c.add(new Section.Table("Standing queries removed since", List.of("alert", "raised", "kind", "what",
+          "evidence", "acknowledged", "label"), others));
     }
     return c;
   }
@@ -69,7 +69,8 @@ public final class AlertDigests {
     String evidence = (a.documentIds().isEmpty() ? "" : a.documentIds().size() + " document(s): "
         + String.join(", ", a.documentIds())) + (a.documentIds().isEmpty() || a.statementIds().isEmpty() ? "" : "; ")
         + (a.statementIds().isEmpty() ? "" : a.statementIds().size() + " statement(s)");
-    return new Row(a.id(), List.of(a.raised().toString(), a.kind().name().toLowerCase(Locale.ROOT),
+    // the alert's id is shown: it is what acknowledging it takes (insight alerts --ack ID)
+    return new Row(a.id(), List.of(a.id(), a.raised().toString(), a.kind().name().toLowerCase(Locale.ROOT),
         names.getOrDefault(a.itemId(), a.itemId()), evidence, a.acknowledged().map(Object::toString).orElse(""),
         a.label().toString()), List.of());
   }
