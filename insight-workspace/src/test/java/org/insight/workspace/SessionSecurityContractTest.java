@@ -453,6 +453,8 @@ class SessionSecurityContractTest {
       assertEquals(0, t.entitiesAlsoVisibleToYou() + t.documentsAlsoVisibleToYou() + t.matchesAlsoVisibleToYou(),
           m.getName() + " " + t);
       assertTrue(t.entities() > 0 && t.documents() > 0, "the profile's own counts are what the asker may learn: " + t);
+    } else if (result instanceof AlertDigest d) {
+      assertTrue(d.alerts().isEmpty() && d.queries().isEmpty() && d.label().isEmpty(), m.getName() + " " + d);
     } else if (result instanceof ErasureReceipt r) {
       assertTrue(r.isEmpty(), m.getName() + " erased " + r + " it could not see");
     } else if (result instanceof RetentionDue r) {
