@@ -96,6 +96,7 @@ public final class AlertBench {
             feed(controlWriter, docs, batch); // the same batch into a workspace without standing queries
             double writeOnly = (System.nanoTime() - c0) / 1e9;
             long raised = alerts(ws, owners) - before;
+            String presearch = candidates(wsDir);
             alertsRaised += raised;
             // the baseline: every query again over everything, as its owner, straight on the index (no audit)
             long r0 = System.nanoTime();
@@ -115,8 +116,9 @@ public final class AlertBench {
             rerunTotal += rerun;
             writeOnlyTotal += writeOnly;
             System.out.printf(Locale.ROOT, "batch %d: %,d documents; write %.2f s; write + %,d standing queries %.2f s"
-                + " (matching %.2f s, %,d alerts); re-running all queries over %,d documents %.2f s (%,d hits)"
-                + " — %.1fx%n", b + 1, batch, writeOnly, queries, withQueries, incremental, raised,
+                + " (matching %.2f s, %s candidates after presearch, %,d alerts); re-running all queries over %,d"
+                + " documents %.2f s (%,d hits) — %.1fx%n", b + 1, batch, writeOnly, queries, withQueries, incremental,
+                presearch, raised,
                 background + (long) (b + 1) * batch, rerun, hits, rerun / Math.max(incremental, 1e-3));
           }
         }
@@ -135,6 +137,20 @@ public final class AlertBench {
     } finally {
       FoundationBench.delete(root);
     }
+  }
+
+  /** The presearch candidates of the latest evaluation, as its audit entry records them. */
+  private static String candidates(Path wsDir) {
+    try (org.insight.policy.AuditLog log = org.insight.policy.AuditLog.open(Workspace.auditFile(wsDir))) {
+      List<org.insight.policy.AuditRecord> tail = log.tail(200);
+      for (int i = tail.size() - 1; i >= 0; i--) {
+        String q = tail.get(i).event().query();
+        if (tail.get(i).event().operation().equals("alert.evaluate") && q.contains("candidates=")) {
+          return q.replaceAll(".*candidates=(\\d+).*", "$1");
+        }
+      }
+    }
+    return "?";
   }
 
   private static long alerts(Workspace ws, List<Principal> owners) {

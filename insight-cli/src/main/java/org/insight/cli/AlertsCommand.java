@@ -21,6 +21,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "alerts", mixinStandardHelpOptions = true,
+    subcommands = {AlertsDigestCommand.class, AlertsRetryCommand.class},
     description = {"Your standing queries and the alerts they raised: a standing query is asked of every batch that"
         + " lands ('insight ingest', 'insight watch', 'insight add'), as you may see it then; each new match is an"
         + " alert labelled with what it was built from. Lists your alerts (--since), acknowledges one (--ack), saves"
@@ -122,32 +123,43 @@ final class AlertsCommand implements Callable<Integer> {
       Instant from = since == null ? null : Arguments.parse(spec, "--since", () -> Instant.parse(since));
       List<Alert> list = alerts.list(from);
       if (session.json) {
-        ArrayNode a = Json.array();
-        for (Alert x : list) {
-          ObjectNode o = a.addObject();
-          o.put("id", x.id()).put("query", x.queryId()).put("kind", x.kind().name().toLowerCase(Locale.ROOT))
-              .put("item", x.itemId()).put("label", x.label().toString()).put("raised", x.raised().toString());
-          x.acknowledged().ifPresent(t -> o.put("acknowledged", t.toString()));
-          ArrayNode docs = o.putArray("documents");
-          x.documentIds().forEach(docs::add);
-          ArrayNode sts = o.putArray("statements");
-          x.statementIds().forEach(sts::add);
-        }
-        Render.print(out, a);
+        Render.print(out, alerts(list));
         return 0;
       }
       out.printf(Locale.ROOT, "%d alert(s)%n", list.size());
-      if (!list.isEmpty()) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"alert", "raised", "query", "kind", "item", "ack", "label"});
-        for (Alert x : list) {
-          rows.add(new String[] {x.id(), x.raised().toString(), x.queryId(), x.kind().name().toLowerCase(Locale.ROOT),
-              x.itemId(), x.acknowledged().isPresent() ? "yes" : "", x.label().expression().toString()});
-        }
-        Render.table(out, rows);
-      }
+      table(out, list);
       return 0;
     }
+  }
+
+  /** Alerts as the JSON array of {@code docs/json/alerts.schema.json}. */
+  static ArrayNode alerts(List<Alert> list) {
+    ArrayNode a = Json.array();
+    for (Alert x : list) {
+      ObjectNode o = a.addObject();
+      o.put("id", x.id()).put("query", x.queryId()).put("kind", x.kind().name().toLowerCase(Locale.ROOT))
+          .put("item", x.itemId()).put("label", x.label().toString()).put("raised", x.raised().toString());
+      x.acknowledged().ifPresent(t -> o.put("acknowledged", t.toString()));
+      ArrayNode docs = o.putArray("documents");
+      x.documentIds().forEach(docs::add);
+      ArrayNode sts = o.putArray("statements");
+      x.statementIds().forEach(sts::add);
+    }
+    return a;
+  }
+
+  /** Alerts as a table (nothing when there are none). */
+  static void table(PrintWriter out, List<Alert> list) {
+    if (list.isEmpty()) {
+      return;
+    }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"alert", "raised", "query", "kind", "item", "ack", "label"});
+    for (Alert x : list) {
+      rows.add(new String[] {x.id(), x.raised().toString(), x.queryId(), x.kind().name().toLowerCase(Locale.ROOT),
+          x.itemId(), x.acknowledged().isPresent() ? "yes" : "", x.label().expression().toString()});
+    }
+    Render.table(out, rows);
   }
 
   private static ObjectNode query(StandingQuery q) {

@@ -213,6 +213,13 @@ class JsonSchemaTest {
     assertEquals(1, alerts.get("items").size(), alerts.toString());
     JsonNode acked = valid("alerts-ack", out(read("alerts", "--ack", alerts.get("items").get(0).get("id").asText())));
     assertTrue(acked.get("acknowledged").asBoolean(), acked.toString());
+    assertEquals(0, valid("alerts", out(read("alerts", "retry"))).get("items").size(), "nothing failed");
+    JsonNode digest = valid("report", out(read("alerts", "digest", "--day",
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), "--out",
+        dir.resolve("digest.html").toString())));
+    assertEquals("alerts", digest.get("kind").asText(), digest.toString());
+    assertTrue(Files.readString(dir.resolve("digest.html")).contains(alerts.get("items").get(0).get("id").asText()),
+        "the day's alert is in the digest");
     assertTrue(valid("alerts-remove", out(read("alerts", "--remove", q.get("id").asText()))).get("removed").asBoolean());
     Path feed = Files.writeString(dir.resolve("feed.jsonl"), "{\"id\":\"m1\",\"text\":\"a kingfisher again\",\"from\":\"x\"}\n"
         + "not json\n{\"id\":\"m2\",\"text\":\"nothing\"}\n");

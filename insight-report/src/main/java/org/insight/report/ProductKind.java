@@ -11,5 +11,7 @@ public enum ProductKind {
   /** Series, alarms and period comparisons. */
   TRENDS,
   /** A case digest: members, material, notes, tasks and history. */
-  CASE
+  CASE,
+  /** A principal's daily digest of the alerts their standing queries raised. */
+  ALERTS
 }

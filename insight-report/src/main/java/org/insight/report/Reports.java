@@ -3,6 +3,7 @@ package org.insight.report;
 import java.time.Clock;
 import java.util.Objects;
 import org.insight.core.EntityId;
+import org.insight.report.internal.AlertDigests;
 import org.insight.report.internal.CaseDigests;
 import org.insight.report.internal.Collected;
 import org.insight.report.internal.Dashboards;
@@ -97,6 +98,16 @@ public final class Reports {
   public Product caseDigest(String caseId) {
     Objects.requireNonNull(caseId, "caseId");
     return make("report.case", "case=" + caseId, reader -> CaseDigests.read(reader, caseId));
+  }
+
+  /**
+   * This session principal's daily digest: the alerts its standing queries raised on {@code day} (UTC) that it may
+   * see now, by standing query (its reason, text and label), each with what it points at as this session may see it
+   * now and its evidence; another principal's alerts are never in it (see {@code Alerts.digest}).
+   */
+  public Product alertDigest(java.time.LocalDate day) {
+    Objects.requireNonNull(day, "day");
+    return make("report.alerts", "day=" + day, reader -> AlertDigests.read(reader, day));
   }
 
   private Product make(String operation, String query, java.util.function.Function<Session, Collected> read) {

@@ -46,6 +46,14 @@ public interface Index extends AutoCloseable {
     return LuceneStore.open(directory, true, schema);
   }
 
+  /**
+   * A new, empty index in memory, for a scratch index that lives for one computation (a batch matched against
+   * standing queries): not durable — "durable when it returns" does not hold for it —, gone when closed.
+   */
+  static Index inMemory(Schema schema) {
+    return LuceneStore.inMemory(schema);
+  }
+
   boolean readOnly();
 
   /** Writes statements and documents (replacing any with the same id); durable when it returns. */

@@ -8,7 +8,8 @@ import org.insight.policy.Label;
 
 /**
  * A new match of a {@link StandingQuery}: an entity or a document that landed in a batch and that the query's owner
- * could see and that matched. One alert per query and item, ever: the same item matching again later raises nothing.
+ * could see and that matched, a new link the batch made to the query's entity, or a new trend alarm. One alert per
+ * query and item, ever: the same item matching again later raises nothing.
  *
  * @param id derived from the query and the item
  * @param queryId the standing query that matched
@@ -26,7 +27,22 @@ public record Alert(String id, String queryId, String owner, Kind kind, String i
     List<String> documentIds, List<String> statementIds, Instant raised, Optional<Instant> acknowledged) {
 
   /** What an alert points at. */
-  public enum Kind { ENTITY, DOCUMENT }
+  public enum Kind {
+    /** An entity that matched a search or subject; evidence: its statements the owner could see. */
+    ENTITY,
+    /** A document that matched a search; evidence: the document. */
+    DOCUMENT,
+    /**
+     * A new edge touching a link query's entity; item: the entity at its other end; evidence: the statements and
+     * documents behind the edge.
+     */
+    LINK,
+    /**
+     * A trend alarm on a trend query's category; item: {@code alarm:CATEGORY:START}; evidence: the documents, or the
+     * time and category statements, of the category's events from the alarm's start on.
+     */
+    ALARM
+  }
 
   public Alert {
     Objects.requireNonNull(id, "id");

@@ -55,6 +55,39 @@ public final class Alerts {
     return saved(StandingQuery.Kind.SUBJECT, name, reason, label);
   }
 
+  /**
+   * Saves a graph pattern: any new link to {@code entity} — an edge of one of {@code kinds} touching it in this
+   * principal's graph (as {@link Session#graph} builds it: explicit links, references, shared identifiers,
+   * co-mentions, ...) whose evidence includes something a batch brought — as a standing query of this session's
+   * principal; see {@link #save}. Each such edge raises one alert, ever, with the statements and documents behind it.
+   *
+   * @param kinds the edge kinds that count; empty: every kind
+   */
+  public StandingQuery saveLink(org.insight.core.EntityId entity, java.util.Set<org.insight.graph.EdgeKind> kinds,
+      String reason, Label label) {
+    Objects.requireNonNull(entity, "entity");
+    Objects.requireNonNull(kinds, "kinds");
+    StandingQuery.LinkPattern p = new StandingQuery.LinkPattern(entity, kinds.isEmpty() ? PatternEvaluator.allKinds()
+        : java.util.EnumSet.copyOf(kinds));
+    return saved(StandingQuery.Kind.LINK, p.text(), reason, label);
+  }
+
+  /**
+   * Saves a trend alarm: a CUSUM alarm on {@code category} among the events of {@code source} this principal may
+   * see (as {@link Session#trends} counts them, weekly, the last 8 weeks monitored), evaluated after every batch, as a
+   * standing query of this session's principal; see {@link #save}. Each new alarm (a category and the period its
+   * change began) raises one alert, with the documents or statements of the category's events since then.
+   */
+  public StandingQuery saveTrend(TrendSource source, String category, String reason, Label label) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(category, "category");
+    if (category.isBlank() || source.toString().contains(" category=") || source.value().isPresent()) {
+      throw new IllegalArgumentException("a trend standing query needs a category and a source without a value"
+          + " property, e.g. saveTrend(TrendSource.of(\"Event\", \"category\"), \"burglary\", ...)");
+    }
+    return saved(StandingQuery.Kind.TREND, new StandingQuery.TrendPattern(source, category).text(), reason, label);
+  }
+
   private StandingQuery saved(StandingQuery.Kind kind, String text, String reason, Label label) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(reason, "reason");
@@ -69,7 +102,11 @@ public final class Alerts {
       session.authorise("alert.save", List.of(), List.of(label)); // a writer attaches only labels it holds
       StandingQuery probe = new StandingQuery("probe", session.principal().id(), session.purpose(), kind, text, reason,
           label, workspace.now());
-      workspace.store.search(probe.query().limit(1), Visibility.none()); // refuses an unknown property now
+      if (kind.searches()) {
+        workspace.store.search(probe.query().limit(1), Visibility.none()); // refuses an unknown property now
+      } else if (kind == StandingQuery.Kind.TREND && !probe.trendPattern().source().documents()) {
+        session.types(probe.trendPattern().source().type()); // refuses an unknown type with the known ones
+      }
     } catch (WriteRefusedException e) {
       throw e; // audited as refused
     } catch (RuntimeException e) {
@@ -118,6 +155,34 @@ public final class Alerts {
   }
 
   /**
+   * This principal's daily digest: its alerts raised on {@code day} (UTC) that this session may see now, with the
+   * standing queries that raised them and the conjunction of their labels — what a daily product renders (the
+   * insight-report module's {@code Reports.alertDigest}). One audit entry naming the alerts.
+   */
+  public AlertDigest digest(java.time.LocalDate day) {
+    Objects.requireNonNull(day, "day");
+    return session.audited("alert.digest", "day=" + day, () -> {
+      Instant from = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      Instant to = day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      List<Alert> alerts = workspace.standing.alertsOf(session.principal().id()).stream()
+          .filter(a -> !a.raised().isBefore(from) && a.raised().isBefore(to)).filter(this::visible).toList();
+      java.util.Set<String> used = new java.util.HashSet<>();
+      alerts.forEach(a -> used.add(a.queryId()));
+      List<StandingQuery> queries = workspace.standing.queriesOf(session.principal().id()).stream()
+          .filter(q -> used.contains(q.id()))
+          .filter(q -> workspace.decide(session.principal(), session.purpose(), q.label()).allowed()).toList();
+      Optional<Label> label = Optional.empty();
+      for (Alert a : alerts) {
+        label = Optional.of(label.map(l -> l.andOrStricter(a.label())).orElse(a.label()));
+      }
+      for (StandingQuery q : queries) {
+        label = Optional.of(label.map(l -> l.andOrStricter(q.label())).orElse(q.label()));
+      }
+      return new AlertDigest(session.principal().id(), day, alerts, queries, label);
+    }, d -> d.alerts().stream().map(Alert::id).toList());
+  }
+
+  /**
    * Acknowledges one of this principal's visible alerts (durably); acknowledging it again changes nothing.
    *
    * @return the alert as acknowledged; empty when there is no such alert this session may see
@@ -131,6 +196,22 @@ public final class Alerts {
       return mine.isEmpty() ? Optional.<Alert>empty()
           : workspace.standing.acknowledge(session.principal().id(), alertId, workspace.now());
     }, a -> a.map(x -> List.of(x.id())).orElse(List.of()));
+  }
+
+  /**
+   * Retries now what failed: evaluations of standing queries that threw on a batch (or whose owner could not be
+   * looked up), over the items of that batch as they are now, and alerts the {@link AlertListener} refused. Both are
+   * otherwise retried after the next batch lands. Every owner's are retried (an evaluation is the workspace's work,
+   * not this session's), but only this principal's own new alerts that this session may see are returned; alert ids
+   * are stable, so nothing is raised or delivered twice for the same query and item.
+   *
+   * @return this principal's alerts raised by the retry, oldest first
+   */
+  public List<Alert> retry() {
+    ensureWritable();
+    // audited once, inside the pass (as "alert.retry", before anything is made durable or returned)
+    return workspace.standing.retry(session).raised().stream()
+        .filter(a -> a.owner().equals(session.principal().id())).filter(this::visible).toList();
   }
 
   private boolean visible(Alert a) {

@@ -58,6 +58,26 @@ final class Graphs {
     return network;
   }
 
+  /**
+   * The session's graph, unaudited: only for a caller audited once for a whole pass ({@link PatternEvaluator}, one
+   * entry per batch of standing queries). Cached like {@link #build}.
+   */
+  static Network unaudited(Session session, GraphOptions options) {
+    Workspace ws = session.workspace();
+    Set<String> labels = session.visibleLabels();
+    long version = ws.store.version();
+    Key key = new Key(labels, session.purpose(), version, options);
+    Network cached = ws.graphs.getIfPresent(key);
+    if (cached != null) {
+      return cached;
+    }
+    Network network = fresh(session, options, Visibility.of(labels), new long[2]);
+    if (ws.store.version() == version && session.visibleLabels().equals(labels)) {
+      ws.graphs.put(key, network);
+    }
+    return network;
+  }
+
   private static Network fresh(Session session, GraphOptions options, Visibility visibility, long[] counts) {
     Workspace ws = session.workspace();
     Set<EntityId> sameAs = session.resolution().sameAsInUse();

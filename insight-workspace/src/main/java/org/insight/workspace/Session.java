@@ -1075,7 +1075,7 @@ public final class Session implements AutoCloseable {
   /** The operations a product's reader may perform (every other one is a write, or reads outside the product). */
   private static final Set<String> PRODUCT_READS = Set.of("entity.get", "entity.list", "entity.count", "entity.scan",
       "statement.scan", "document.get", "document.list", "search", "suggest", "mention.list", "flag.list",
-      "graph.build", "match.resolved", "match.judgements", "match.events", "case.show");
+      "graph.build", "match.resolved", "match.judgements", "match.events", "case.show", "alert.digest");
 
   /**
    * An analytical product (a report, a chart, a map) as one audited read: {@code read} gets a reader that is this

@@ -54,7 +54,8 @@ public final class Trends {
 
   // ------------------------------------------------------------------ reading the visible data (unaudited)
 
-  private TrendData read(TrendSource source) {
+  /** The visible data of {@code source}, unaudited: only for a caller audited once per pass ({@link PatternEvaluator}). */
+  TrendData read(TrendSource source) {
     List<TrendEvent> events = new ArrayList<>();
     List<Occurrence> occurrences = new ArrayList<>();
     long undated = 0;

@@ -47,7 +47,8 @@ class SessionSecurityContractTest {
   private static final Set<String> GRANTED_READS = Set.of("testProfile", "subjectReport", "subjectReportForIdentifier");
 
   /** Facade calls that refuse what this principal cannot see, with an error (audited as such) rather than nothing. */
-  private static final Set<String> REFUSALS = Set.of("judge", "undo", "save", "saveSubject");
+  private static final Set<String> REFUSALS = Set.of("judge", "undo", "save", "saveSubject", "saveLink",
+      "saveTrend");
 
   @TempDir Path dir;
 
@@ -198,6 +199,14 @@ class SessionSecurityContractTest {
             args[i] = Label.of("SECRET");
           } else if (types[i] == java.time.Instant.class) {
             args[i] = null;
+          } else if (types[i] == org.insight.core.EntityId.class) {
+            args[i] = org.insight.core.EntityId.of("Hidden");
+          } else if (types[i] == java.util.Set.class) {
+            args[i] = java.util.Set.of();
+          } else if (types[i] == java.time.LocalDate.class) {
+            args[i] = java.time.LocalDate.of(2026, 6, 1);
+          } else if (types[i] == TrendSource.class) {
+            args[i] = TrendSource.of("Person", "nationality");
           } else {
             fail("add arguments for the new alerts call " + m + " to this contract test");
           }
@@ -446,6 +455,8 @@ class SessionSecurityContractTest {
       assertEquals(0, t.entitiesAlsoVisibleToYou() + t.documentsAlsoVisibleToYou() + t.matchesAlsoVisibleToYou(),
           m.getName() + " " + t);
       assertTrue(t.entities() > 0 && t.documents() > 0, "the profile's own counts are what the asker may learn: " + t);
+    } else if (result instanceof AlertDigest d) {
+      assertTrue(d.alerts().isEmpty() && d.queries().isEmpty() && d.label().isEmpty(), m.getName() + " " + d);
     } else if (result instanceof ErasureReceipt r) {
       assertTrue(r.isEmpty(), m.getName() + " erased " + r + " it could not see");
     } else if (result instanceof RetentionDue r) {

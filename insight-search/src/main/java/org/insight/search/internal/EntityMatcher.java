@@ -20,6 +20,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.QueryBuilder;
 import org.insight.core.PropertyType;
 import org.insight.core.json.ModelJson;
 import org.insight.names.NameSimilarity;
@@ -136,27 +137,10 @@ final class EntityMatcher {
    * the name-similarity function shared with matching; below the threshold a candidate is dropped.
    */
   private Map<String, Float> names(String name, String property) throws IOException {
-    BooleanQuery.Builder candidates = new BooleanQuery.Builder();
-    Query tokens = context.builder().createBooleanQuery(LuceneStore.NAME, name, Occur.SHOULD);
-    Query phonetic = context.builder().createBooleanQuery(LuceneStore.NAME_PHONETIC, name, Occur.SHOULD);
-    if (tokens == null && phonetic == null) {
+    Query leaf = nameCandidates(context.builder(), name, property, context.visibility());
+    if (leaf == null) {
       return Map.of();
     }
-    if (tokens != null) {
-      candidates.add(tokens, Occur.SHOULD);
-      for (String token : Analysis.tokens(Analysis.name(), name)) {
-        if (token.length() >= 4) {
-          candidates.add(LuceneQueries.fuzzy(LuceneStore.NAME, token, 1, NAME_FUZZY_EXPANSIONS, context.visibility()),
-              Occur.SHOULD);
-        }
-      }
-    }
-    if (phonetic != null) {
-      candidates.add(phonetic, Occur.SHOULD);
-    }
-    Query leaf = property == null ? candidates.build() : new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(LuceneStore.PROPERTY, property)), Occur.FILTER)
-        .add(candidates.build(), Occur.MUST).build();
     TopDocs top = context.searcher().search(context.filtered(LuceneQueries.kind(LuceneStore.STATEMENT_KIND), leaf),
         NAME_CANDIDATES);
     Map<String, Float> out = new HashMap<>();
@@ -170,6 +154,35 @@ final class EntityMatcher {
       }
     }
     return out;
+  }
+
+  /**
+   * The statement query that takes a name's candidates: its transliterated tokens, their one-edit variants (over the
+   * data of {@code visibility}, the whole index when null) and its phonetic keys, of {@code property} when not null;
+   * null when the name has nothing to search for.
+   */
+  static Query nameCandidates(QueryBuilder builder, String name, String property, Query visibility) {
+    BooleanQuery.Builder candidates = new BooleanQuery.Builder();
+    Query tokens = builder.createBooleanQuery(LuceneStore.NAME, name, Occur.SHOULD);
+    Query phonetic = builder.createBooleanQuery(LuceneStore.NAME_PHONETIC, name, Occur.SHOULD);
+    if (tokens == null && phonetic == null) {
+      return null;
+    }
+    if (tokens != null) {
+      candidates.add(tokens, Occur.SHOULD);
+      for (String token : Analysis.tokens(Analysis.name(), name)) {
+        if (token.length() >= 4) {
+          candidates.add(LuceneQueries.fuzzy(LuceneStore.NAME, token, 1, NAME_FUZZY_EXPANSIONS, visibility),
+              Occur.SHOULD);
+        }
+      }
+    }
+    if (phonetic != null) {
+      candidates.add(phonetic, Occur.SHOULD);
+    }
+    return property == null ? candidates.build() : new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(LuceneStore.PROPERTY, property)), Occur.FILTER)
+        .add(candidates.build(), Occur.MUST).build();
   }
 
   /** Best score per entity, read from the entity doc values of matching statements. */

@@ -112,7 +112,7 @@ public final class LuceneStore implements Index {
   /** Exact-value terms longer than this are not indexed for lookup (Lucene caps a term at 32 KB). */
   private static final int MAX_EXACT_VALUE = 1000;
 
-  private final FSDirectory directory;
+  private final org.apache.lucene.store.Directory directory;
   private final IndexWriter writer; // null when read-only
   private final SearcherManager searchers;
   private final Schema schema;
@@ -122,11 +122,30 @@ public final class LuceneStore implements Index {
 
   private record LabelTerms(long version, Set<String> labels) {}
 
-  private LuceneStore(FSDirectory directory, IndexWriter writer, SearcherManager searchers, Schema schema) {
+  private LuceneStore(org.apache.lucene.store.Directory directory, IndexWriter writer, SearcherManager searchers, Schema schema) {
     this.schema = schema;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
+  }
+
+  /**
+   * A new, empty store in memory: not durable (its commits sync nothing), gone when closed. For a scratch index that
+   * lives for one evaluation (a batch matched against standing queries), where a directory and its syncs would only
+   * cost time.
+   */
+  public static LuceneStore inMemory(Schema schema) {
+    org.apache.lucene.store.ByteBuffersDirectory directory = new org.apache.lucene.store.ByteBuffersDirectory();
+    try {
+      IndexWriterConfig config = LabelSort.config();
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      IndexWriter writer = new IndexWriter(directory, config);
+      writer.commit();
+      return new LuceneStore(directory, writer, new SearcherManager(writer, null), schema);
+    } catch (IOException e) {
+      closeQuietly(directory);
+      throw new StoreException("could not open an index in memory: " + e.getMessage(), e);
+    }
   }
 
   /** Opens (creating if needed) the store in {@code dir}; read-only opens need an existing index. */
@@ -763,6 +782,23 @@ public final class LuceneStore implements Index {
     for (String hex : new TreeSet<>(evidence.stream().map(ContentHash::hex).toList())) {
       d.add(new StringField(EVIDENCE, hex, Field.Store.NO));
     }
+  }
+
+  /** What {@code reading} makes of the current snapshot's reader (the presearch reads the term dictionary). */
+  <T> T withReader(ReaderFunction<T> reading) {
+    IndexSearcher searcher = acquire();
+    try {
+      return reading.apply(searcher.getIndexReader());
+    } catch (IOException e) {
+      throw Presearch.failed(e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** A read of an index reader. */
+  interface ReaderFunction<T> {
+    T apply(org.apache.lucene.index.IndexReader reader) throws IOException;
   }
 
   private IndexSearcher acquire() {
