@@ -63,23 +63,11 @@ final class VisibleSegments {
    * is read only while the snapshot is acquired.
    */
   private static final class View extends BaseCompositeReader<LeafReader> {
-    private final CacheHelper cache = new CacheHelper() {
-      // CacheKey has no public constructor; an empty MultiReader holds nothing and hands out a fresh key
-      private final CacheKey key = new MultiReader().getReaderCacheHelper().getKey();
-
-      @Override
-      public CacheKey getKey() {
-        return key;
-      }
-
-      @Override
-      public void addClosedListener(ClosedListener listener) {
-        // a view is never closed; caches keyed by it are bounded and weak
-      }
-    };
+    private final CacheHelper cache;
 
     View(LeafReader[] segments) throws IOException {
       super(segments, null);
+      this.cache = segments.length == 0 ? null : new OwnKey(segments[0]);
     }
 
     @Override
@@ -89,7 +77,30 @@ final class VisibleSegments {
 
     @Override
     public CacheHelper getReaderCacheHelper() {
-      return cache;
+      return cache; // a key of its own: caches per reader must not mix a view with its snapshot
+    }
+  }
+
+  /** A fresh cache key for a view; never closed, so caches keyed by it hold it weakly or bounded. */
+  private static final class OwnKey implements IndexReader.CacheHelper {
+    private final IndexReader.CacheKey key;
+
+    OwnKey(LeafReader any) throws IOException {
+      // CacheKey has no public constructor: take the key of a throwaway reader over one segment (it takes and gives
+      // back a reference to the segment, which the snapshot keeps open)
+      try (MultiReader throwaway = new MultiReader(new IndexReader[] {any}, false)) {
+        this.key = throwaway.getReaderCacheHelper().getKey();
+      }
+    }
+
+    @Override
+    public IndexReader.CacheKey getKey() {
+      return key;
+    }
+
+    @Override
+    public void addClosedListener(IndexReader.ClosedListener listener) {
+      // a view is never closed
     }
   }
 }
