@@ -36,7 +36,9 @@ import org.apache.lucene.util.IOUtils;
  * <p>An index written before the sort existed is rebuilt, sorted, from its stored fields the first time it is opened
  * for writing: into {@code index.sorted}, committed; then {@code index} is renamed {@code index.unsorted} and
  * {@code index.sorted} renamed {@code index}, and the old copy removed. A kill at any point leaves either the old
- * index or the complete new one, which the next open finishes installing. Not API.
+ * index or the complete new one, which the next open finishes installing. The same rebuild runs for an index whose
+ * segments hold several labels (sorted, but written before {@link LabelMergePolicy}): the copy flushes after each
+ * label, so every segment of it holds one. Not API.
  */
 final class LabelSort {
   /** The index sort: by label text (the label's doc values), then in order of writing. */

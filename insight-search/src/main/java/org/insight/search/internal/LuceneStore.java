@@ -159,6 +159,7 @@ public final class LuceneStore implements Index {
       }
       SearcherManager searchers = new SearcherManager(writer, null);
       learnLabels(searchers, merges); // the merge policy learns each segment's label from the readers opened
+      writer.maybeMerge(); // e.g. the many small segments of an index just rebuilt one label per segment
       searchers.addListener(new org.apache.lucene.search.ReferenceManager.RefreshListener() {
         @Override
         public void beforeRefresh() {}
