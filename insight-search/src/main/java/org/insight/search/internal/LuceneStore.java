@@ -281,10 +281,12 @@ public final class LuceneStore implements Index {
     try {
       List<Term> terms = new ArrayList<>(ids.size());
       ids.forEach(id -> terms.add(new Term(ID, id)));
-      writer.deleteDocuments(terms.toArray(new Term[0]));
-      writer.commit();
-      writer.forceMergeDeletes(true);
-      writer.commit();
+      synchronized (writeLock) { // nor may its commit take in half of a write
+        writer.deleteDocuments(terms.toArray(new Term[0]));
+        writer.commit();
+        writer.forceMergeDeletes(true);
+        writer.commit();
+      }
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new StoreException("could not erase from the index: " + e.getMessage() + "; nothing was acknowledged", e);
@@ -498,7 +500,8 @@ public final class LuceneStore implements Index {
     IndexSearcher searcher = acquire();
     try {
       Query q = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(PROPERTY, properties), filter(visibility));
-      return new StatementScan(searcher, () -> release(searcher), q, searcher.count(q));
+      IndexSearcher visible = visible(searcher, visibility); // valid while the scan holds the snapshot
+      return new StatementScan(visible, () -> release(searcher), q, visible.count(q));
     } catch (IOException | RuntimeException e) {
       release(searcher);
       throw e instanceof IOException ? new StoreException("could not start the scan: " + e.getMessage(), e)
