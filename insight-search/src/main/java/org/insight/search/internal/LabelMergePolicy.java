@@ -33,14 +33,24 @@ import org.apache.lucene.util.BytesRef;
  * which can never mix labels. Not API.
  */
 final class LabelMergePolicy extends FilterMergePolicy {
-  /** The label of a segment holding several (an index partitioned before this policy existed, read as it is). */
+  /** The mark of a segment holding several labels: never merged with others (the rebuild on open leaves none). */
   private static final String MIXED = "\u0000mixed";
 
   /** Segment name → its single label (or {@link #MIXED}). */
   private final Map<String, String> labels = new ConcurrentHashMap<>();
 
+  /** Lucene's default segments per tier, for the whole index. */
+  private static final double SEGMENTS_PER_TIER = 10.0;
+
+  private final TieredMergePolicy tiered;
+
   LabelMergePolicy() {
-    super(tiered());
+    this(tiered());
+  }
+
+  private LabelMergePolicy(TieredMergePolicy tiered) {
+    super(tiered);
+    this.tiered = tiered;
   }
 
   private static TieredMergePolicy tiered() {
@@ -94,8 +104,13 @@ final class LabelMergePolicy extends FilterMergePolicy {
   @Override
   public MergeSpecification findMerges(MergeTrigger trigger, SegmentInfos infos, MergeContext context)
       throws IOException {
+    Map<String, SegmentInfos> groups = byLabel(infos);
+    // Lucene's 10 segments per tier, shared among the labels (2 at least each): with one tier budget per label an
+    // index of 8 labels kept 8 times the segments of a mixed one, and a reader who sees them all paid for each.
+    // The writer calls this under its own lock, so setting the shared policy's budget here is not racy.
+    tiered.setSegmentsPerTier(Math.max(2.0, SEGMENTS_PER_TIER / Math.max(1, groups.size())));
     MergeSpecification out = new MergeSpecification();
-    for (SegmentInfos group : byLabel(infos).values()) {
+    for (SegmentInfos group : groups.values()) {
       add(out, in.findMerges(trigger, group, context));
     }
     return out.merges.isEmpty() ? null : out;

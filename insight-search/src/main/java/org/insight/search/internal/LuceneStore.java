@@ -245,6 +245,9 @@ public final class LuceneStore implements Index {
       writer.commit();
     }
     searchers.maybeRefreshBlocking();
+    // the refresh taught the merge policy the new segments' labels: let it merge them now (in the background)
+    // rather than at the next write, so a batch's small segments do not wait for one
+    writer.maybeMerge();
   }
 
   /** Removes one statement and writes its replacement in one commit; durable when it returns. */
