@@ -95,6 +95,14 @@ public final class TimingBench {
               p.name(), p.withInvisible() + " vs " + p.control(), ms(pct(t[0], 50)), ms(pct(t[1], 50)),
               ratio(t, 50), ms(pct(t[0], 90)), ms(pct(t[1], 90)), ratio(t, 90), ratio(noise, 50),
               ratio(noise, 90), a.total());
+          // thread CPU time: the search runs on this thread, and CPU time leaves out waiting for a core on a
+          // loaded machine, which wall time does not
+          long[][] cpu = {t[2], t[3]};
+          long[][] cpuNoise = {noise[2], noise[3]};
+          System.out.printf(Locale.ROOT, "%-16s %-32s CPU p50 %6.3f ms vs %6.3f ms (%.3fx), p90 %6.3f vs %6.3f ms "
+                  + "(%.3fx); control vs itself p50 %.3fx, p90 %.3fx%n",
+              "", "", ms(pct(cpu[0], 50)), ms(pct(cpu[1], 50)), ratio(cpu, 50), ms(pct(cpu[0], 90)),
+              ms(pct(cpu[1], 90)), ratio(cpu, 90), ratio(cpuNoise, 50), ratio(cpuNoise, 90));
         }
         System.out.printf(Locale.ROOT, "peak heap %,d MB%n", heap.peakBytes() >> 20);
       }
@@ -105,26 +113,31 @@ public final class TimingBench {
     }
   }
 
+  /** Wall times of a, of b, then thread CPU times of a, of b. */
   private static long[][] alternate(Index index, Query a, Query b, int runs, Random random) {
-    long[] ta = new long[runs];
-    long[] tb = new long[runs];
+    long[][] out = new long[4][runs];
     for (int i = 0; i < runs; i++) {
       boolean aFirst = random.nextBoolean();
       if (aFirst) {
-        ta[i] = time(index, a);
-        tb[i] = time(index, b);
+        time(index, a, out[0], out[2], i);
+        time(index, b, out[1], out[3], i);
       } else {
-        tb[i] = time(index, b);
-        ta[i] = time(index, a);
+        time(index, b, out[1], out[3], i);
+        time(index, a, out[0], out[2], i);
       }
     }
-    return new long[][] {ta, tb};
+    return out;
   }
 
-  private static long time(Index index, Query q) {
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private static void time(Index index, Query q, long[] wall, long[] cpu, int i) {
+    long c = THREADS.getCurrentThreadCpuTime();
     long t = System.nanoTime();
     index.search(q, OPEN);
-    return System.nanoTime() - t;
+    wall[i] = System.nanoTime() - t;
+    cpu[i] = THREADS.getCurrentThreadCpuTime() - c;
   }
 
   private static double pct(long[] times, int p) {

@@ -11,6 +11,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
@@ -35,7 +36,9 @@ import org.apache.lucene.util.IOUtils;
  * <p>An index written before the sort existed is rebuilt, sorted, from its stored fields the first time it is opened
  * for writing: into {@code index.sorted}, committed; then {@code index} is renamed {@code index.unsorted} and
  * {@code index.sorted} renamed {@code index}, and the old copy removed. A kill at any point leaves either the old
- * index or the complete new one, which the next open finishes installing. Not API.
+ * index or the complete new one, which the next open finishes installing. The same rebuild runs for an index whose
+ * segments hold several labels (sorted, but written before {@link LabelMergePolicy}): the copy flushes after each
+ * label, so every segment of it holds one. Not API.
  */
 final class LabelSort {
   /** The index sort: by label text (the label's doc values), then in order of writing. */
@@ -60,13 +63,15 @@ final class LabelSort {
       return;
     }
     try (FSDirectory old = FSDirectory.open(dir)) {
-      if (!DirectoryReader.indexExists(old) || isSorted(old)) {
+      if (!DirectoryReader.indexExists(old) || isSortedAndPartitioned(old)) {
         return;
       }
+      IndexWriterConfig config = config();
+      config.setMergePolicy(NoMergePolicy.INSTANCE); // the store's writer merges the copy label by label
       try (Lock lock = old.obtainLock(IndexWriter.WRITE_LOCK_NAME);
            DirectoryReader reader = DirectoryReader.open(old);
            FSDirectory target = FSDirectory.open(sorted);
-           IndexWriter writer = new IndexWriter(target, config())) {
+           IndexWriter writer = new IndexWriter(target, config)) {
         lock.ensureValid();
         for (LeafReaderContext leaf : reader.leaves()) {
           copy(leaf, writer, rebuild);
@@ -80,10 +85,11 @@ final class LabelSort {
     deleteTree(unsorted);
   }
 
-  /** The writer configuration of a label-sorted index. */
+  /** The writer configuration of a label-sorted index (merges: {@link LabelMergePolicy}, one label per segment). */
   static IndexWriterConfig config() {
     IndexWriterConfig config = new IndexWriterConfig(Analysis.perFieldText());
     config.setIndexSort(SORT);
+    config.setMergePolicy(new LabelMergePolicy());
     return config;
   }
 
@@ -96,32 +102,54 @@ final class LabelSort {
     }
   }
 
-  private static boolean isSorted(Directory dir) throws IOException {
+  /** Whether every segment is sorted by label and holds one label only (see {@link LabelMergePolicy}). */
+  private static boolean isSortedAndPartitioned(Directory dir) throws IOException {
     for (SegmentCommitInfo info : SegmentInfos.readLatestCommit(dir)) {
       if (!SORT.equals(info.info.getIndexSort())) {
         return false;
       }
     }
-    return true;
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      return LabelMergePolicy.partitioned(reader);
+    }
   }
 
+  /**
+   * Copies one segment's live documents, label by label, with a flush after each label: every segment of the copy
+   * holds one label.
+   */
   private static void copy(LeafReaderContext leaf, IndexWriter writer, BiFunction<String,
       org.apache.lucene.document.Document, org.apache.lucene.document.Document> rebuild) throws IOException {
     Terms kinds = leaf.reader().terms(LuceneStore.KIND);
-    if (kinds == null) {
+    Terms labels = leaf.reader().terms(LuceneStore.LABEL);
+    if (kinds == null || labels == null) {
       return;
     }
-    Bits live = leaf.reader().getLiveDocs();
-    var stored = leaf.reader().storedFields();
+    int maxDoc = leaf.reader().maxDoc();
+    String[] kindOf = new String[maxDoc];
     TermsEnum te = kinds.iterator();
     PostingsEnum postings = null;
     for (BytesRef kind = te.next(); kind != null; kind = te.next()) {
       String k = kind.utf8ToString();
       postings = te.postings(postings, PostingsEnum.NONE);
       for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-        if (live == null || live.get(doc)) {
-          writer.addDocument(rebuild.apply(k, stored.document(doc)));
+        kindOf[doc] = k;
+      }
+    }
+    Bits live = leaf.reader().getLiveDocs();
+    var stored = leaf.reader().storedFields();
+    TermsEnum le = labels.iterator();
+    for (BytesRef label = le.next(); label != null; label = le.next()) {
+      postings = le.postings(postings, PostingsEnum.NONE);
+      boolean any = false;
+      for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+        if ((live == null || live.get(doc)) && kindOf[doc] != null) {
+          writer.addDocument(rebuild.apply(kindOf[doc], stored.document(doc)));
+          any = true;
         }
+      }
+      if (any) {
+        writer.flush(); // the next label starts a new segment
       }
     }
   }

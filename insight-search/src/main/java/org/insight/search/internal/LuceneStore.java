@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -116,6 +119,8 @@ public final class LuceneStore implements Index {
   private final IndexWriter writer; // null when read-only
   private final SearcherManager searchers;
   private final Schema schema;
+  /** Serialises writes, so that no segment receives documents of two labels (see {@link #writePartitioned}). */
+  private final Object writeLock = new Object();
   private volatile LabelTerms labelTerms = new LabelTerms(-1, Set.of());
   /** The Lucene filter of each visibility seen lately: cheap to build, but built on every read otherwise. */
   private final Cache<Visibility, Query> filters = Caffeine.newBuilder().maximumSize(256).build();
@@ -166,15 +171,26 @@ public final class LuceneStore implements Index {
       IndexWriterConfig config = LabelSort.config();
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setCommitOnClose(true);
-      // erasure (delete) merges away every segment holding a deleted document, not only those above 10% deleted
-      org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
-      merges.setForceMergeDeletesPctAllowed(0.0);
-      config.setMergePolicy(merges);
+      LabelMergePolicy merges = (LabelMergePolicy) config.getMergePolicy();
       IndexWriter writer = new IndexWriter(directory, config);
       if (!DirectoryReader.indexExists(directory)) {
         writer.commit(); // an empty first commit, so readers can open at once
       }
-      return new LuceneStore(directory, writer, new SearcherManager(writer, null), schema);
+      SearcherManager searchers = new SearcherManager(writer, null);
+      learnLabels(searchers, merges); // the merge policy learns each segment's label from the readers opened
+      writer.maybeMerge(); // e.g. the many small segments of an index just rebuilt one label per segment
+      searchers.addListener(new org.apache.lucene.search.ReferenceManager.RefreshListener() {
+        @Override
+        public void beforeRefresh() {}
+
+        @Override
+        public void afterRefresh(boolean didRefresh) throws IOException {
+          if (didRefresh) {
+            learnLabels(searchers, merges);
+          }
+        }
+      });
+      return new LuceneStore(directory, writer, searchers, schema);
     } catch (org.apache.lucene.store.LockObtainFailedException e) {
       closeQuietly(directory);
       throw new StoreException("the index in " + dir + " is already open for writing by another process or workspace;"
@@ -182,6 +198,15 @@ public final class LuceneStore implements Index {
     } catch (IOException e) {
       closeQuietly(directory);
       throw new StoreException("could not open the index in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void learnLabels(SearcherManager searchers, LabelMergePolicy merges) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      merges.learn(searcher.getIndexReader());
+    } finally {
+      searchers.release(searcher);
     }
   }
 
@@ -196,18 +221,52 @@ public final class LuceneStore implements Index {
     if (writer == null) {
       throw new StoreException("this workspace was opened read-only; open it for writing to add data");
     }
+    Map<String, List<org.apache.lucene.document.Document>> byLabel = new TreeMap<>();
+    Map<org.apache.lucene.document.Document, String> ids = new IdentityHashMap<>();
+    for (Statement s : statements) {
+      add(byLabel, ids, s.label().toString(), s.id(), toLucene(s, schema));
+    }
+    for (Document d : documents) {
+      add(byLabel, ids, d.label().toString(), d.id(), toLucene(d));
+    }
     try {
-      for (Statement s : statements) {
-        writer.updateDocument(new Term(ID, s.id()), toLucene(s, schema));
-      }
-      for (Document d : documents) {
-        writer.updateDocument(new Term(ID, d.id()), toLucene(d));
-      }
-      writer.commit();
-      searchers.maybeRefreshBlocking();
+      writePartitioned(byLabel, ids);
     } catch (IOException e) {
       throw new StoreException("could not write to the index: " + e.getMessage() + "; nothing was acknowledged", e);
     }
+  }
+
+  private static void add(Map<String, List<org.apache.lucene.document.Document>> byLabel,
+      Map<org.apache.lucene.document.Document, String> ids, String label, String id,
+      org.apache.lucene.document.Document doc) {
+    byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(doc);
+    ids.put(doc, id);
+  }
+
+  /**
+   * Adds the documents label by label, flushing between labels so that every new segment holds one label
+   * ({@link LabelMergePolicy} keeps it so), then commits once: the write is still one atomic, synced commit. Writes
+   * are serialised, or another thread's documents could share a segment with another label.
+   */
+  private void writePartitioned(Map<String, List<org.apache.lucene.document.Document>> byLabel,
+      Map<org.apache.lucene.document.Document, String> ids) throws IOException {
+    synchronized (writeLock) {
+      boolean first = true;
+      for (List<org.apache.lucene.document.Document> group : byLabel.values()) {
+        if (!first) {
+          writer.flush();
+        }
+        first = false;
+        for (org.apache.lucene.document.Document doc : group) {
+          writer.updateDocument(new Term(ID, ids.get(doc)), doc);
+        }
+      }
+      writer.commit();
+    }
+    searchers.maybeRefreshBlocking();
+    // the refresh taught the merge policy the new segments' labels: let it merge them now (in the background)
+    // rather than at the next write, so a batch's small segments do not wait for one
+    writer.maybeMerge();
   }
 
   /** Removes one statement and writes its replacement in one commit; durable when it returns. */
@@ -217,9 +276,11 @@ public final class LuceneStore implements Index {
       throw new StoreException("this workspace was opened read-only; open it for writing to add data");
     }
     try {
-      writer.deleteDocuments(new Term(ID, id));
-      writer.updateDocument(new Term(ID, replacement.id()), toLucene(replacement, schema));
-      writer.commit();
+      synchronized (writeLock) {
+        writer.deleteDocuments(new Term(ID, id));
+        writer.updateDocument(new Term(ID, replacement.id()), toLucene(replacement, schema));
+        writer.commit();
+      }
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new StoreException("could not write to the index: " + e.getMessage() + "; nothing was acknowledged", e);
@@ -242,10 +303,12 @@ public final class LuceneStore implements Index {
     try {
       List<Term> terms = new ArrayList<>(ids.size());
       ids.forEach(id -> terms.add(new Term(ID, id)));
-      writer.deleteDocuments(terms.toArray(new Term[0]));
-      writer.commit();
-      writer.forceMergeDeletes(true);
-      writer.commit();
+      synchronized (writeLock) { // nor may its commit take in half of a write
+        writer.deleteDocuments(terms.toArray(new Term[0]));
+        writer.commit();
+        writer.forceMergeDeletes(true);
+        writer.commit();
+      }
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new StoreException("could not erase from the index: " + e.getMessage() + "; nothing was acknowledged", e);
@@ -254,17 +317,18 @@ public final class LuceneStore implements Index {
 
   @Override
   public List<Statement> statementsById(Set<String> ids, Visibility visibility) {
-    return statements(and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(ID, ids), filter(visibility)));
+    return statements(and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(ID, ids), filter(visibility)), visibility);
   }
 
   @Override
   public List<Statement> statementsWithValue(Set<String> values, Visibility visibility) {
-    return statements(and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(VALUE, values), filter(visibility)));
+    return statements(and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(VALUE, values), filter(visibility)),
+        visibility);
   }
 
-  private List<Statement> statements(Query q) {
+  private List<Statement> statements(Query q, Visibility visibility) {
     List<Statement> out = new ArrayList<>();
-    for (String json : storedJson(q, Integer.MAX_VALUE)) {
+    for (String json : storedJson(q, visibility, Integer.MAX_VALUE)) {
       out.add(readStatement(json));
     }
     return out;
@@ -276,12 +340,13 @@ public final class LuceneStore implements Index {
     if (writer == null) {
       throw new StoreException("this workspace was opened read-only; open it for writing to add data");
     }
+    Map<String, List<org.apache.lucene.document.Document>> byLabel = new TreeMap<>();
+    Map<org.apache.lucene.document.Document, String> ids = new IdentityHashMap<>();
+    for (Mention m : mentions) {
+      add(byLabel, ids, m.label().toString(), m.id(), toLucene(m));
+    }
     try {
-      for (Mention m : mentions) {
-        writer.updateDocument(new Term(ID, m.id()), toLucene(m));
-      }
-      writer.commit();
-      searchers.maybeRefreshBlocking();
+      writePartitioned(byLabel, ids);
     } catch (IOException e) {
       throw new StoreException("could not write to the index: " + e.getMessage() + "; nothing was acknowledged", e);
     }
@@ -314,7 +379,7 @@ public final class LuceneStore implements Index {
   public List<Mention> mentions(String documentId, Visibility visibility) {
     Query q = and(new TermQuery(new Term(MENTION_OF, documentId)), new TermQuery(new Term(KIND, MENTION_KIND)), filter(visibility));
     List<Mention> out = new ArrayList<>();
-    for (String json : storedJson(q, 100_000)) {
+    for (String json : storedJson(q, visibility, 100_000)) {
       out.add(ModelJson.mention(ModelJson.read(json)));
     }
     out.sort(java.util.Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end).thenComparing(Mention::id));
@@ -379,7 +444,7 @@ public final class LuceneStore implements Index {
   public List<Statement> statements(EntityId id, Visibility visibility) {
     Query q = and(new TermQuery(new Term(ENTITY, id.value())), new TermQuery(new Term(KIND, STATEMENT_KIND)), filter(visibility));
     List<Statement> out = new ArrayList<>();
-    for (String json : storedJson(q, Integer.MAX_VALUE)) {
+    for (String json : storedJson(q, visibility, Integer.MAX_VALUE)) {
       out.add(readStatement(json));
     }
     return out;
@@ -457,7 +522,8 @@ public final class LuceneStore implements Index {
     IndexSearcher searcher = acquire();
     try {
       Query q = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(PROPERTY, properties), filter(visibility));
-      return new StatementScan(searcher, () -> release(searcher), q, searcher.count(q));
+      IndexSearcher visible = visible(searcher, visibility); // valid while the scan holds the snapshot
+      return new StatementScan(visible, () -> release(searcher), q, visible.count(q));
     } catch (IOException | RuntimeException e) {
       release(searcher);
       throw e instanceof IOException ? new StoreException("could not start the scan: " + e.getMessage(), e)
@@ -474,7 +540,7 @@ public final class LuceneStore implements Index {
     Query q = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(DATASET, datasets), terms(SCHEMA, types),
         filter(visibility));
     List<Statement> out = new ArrayList<>();
-    for (String json : storedJson(q, Integer.MAX_VALUE)) {
+    for (String json : storedJson(q, visibility, Integer.MAX_VALUE)) {
       out.add(readStatement(json));
     }
     return out;
@@ -488,7 +554,7 @@ public final class LuceneStore implements Index {
   public List<Statement> statementsOfTypes(Set<String> types, Visibility visibility) {
     Query q = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(SCHEMA, types), filter(visibility));
     List<Statement> out = new ArrayList<>();
-    for (String json : storedJson(q, Integer.MAX_VALUE)) {
+    for (String json : storedJson(q, visibility, Integer.MAX_VALUE)) {
       out.add(readStatement(json));
     }
     return out;
@@ -499,7 +565,7 @@ public final class LuceneStore implements Index {
   public List<Mention> allMentions(Visibility visibility) {
     Query q = and(new TermQuery(new Term(KIND, MENTION_KIND)), filter(visibility));
     List<Mention> out = new ArrayList<>();
-    for (String json : storedJson(q, Integer.MAX_VALUE)) {
+    for (String json : storedJson(q, visibility, Integer.MAX_VALUE)) {
       out.add(ModelJson.mention(ModelJson.read(json)));
     }
     return out;
@@ -520,15 +586,16 @@ public final class LuceneStore implements Index {
   @Override
   public Optional<Document> document(String id, Visibility visibility) {
     Query q = and(new TermQuery(new Term(ID, id)), new TermQuery(new Term(KIND, DOCUMENT_KIND)), filter(visibility));
-    IndexSearcher searcher = acquire();
+    IndexSearcher acquired = acquire();
     try {
+      IndexSearcher searcher = visible(acquired, visibility);
       TopDocs top = searcher.search(q, 1);
       return top.scoreDocs.length == 0 ? Optional.empty()
           : Optional.of(readDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
     } catch (IOException e) {
       throw new StoreException("could not read a document: " + e.getMessage(), e);
     } finally {
-      release(searcher);
+      release(acquired);
     }
   }
 
@@ -536,8 +603,9 @@ public final class LuceneStore implements Index {
   @Override
   public List<Document> documents(int offset, int limit, Visibility visibility) {
     Query q = and(new TermQuery(new Term(KIND, DOCUMENT_KIND)), filter(visibility));
-    IndexSearcher searcher = acquire();
+    IndexSearcher acquired = acquire();
     try {
+      IndexSearcher searcher = visible(acquired, visibility);
       int n = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit);
       if (n == 0) {
         return List.of();
@@ -551,7 +619,7 @@ public final class LuceneStore implements Index {
     } catch (IOException e) {
       throw new StoreException("could not list documents: " + e.getMessage(), e);
     } finally {
-      release(searcher);
+      release(acquired);
     }
   }
 
@@ -560,7 +628,7 @@ public final class LuceneStore implements Index {
   public SearchResult search(org.insight.search.Query query, Visibility visibility) {
     IndexSearcher searcher = acquire();
     try {
-      return new SearchEngine(searcher, filter(visibility), schema).run(query);
+      return new SearchEngine(visible(searcher, visibility), filter(visibility), schema).run(query);
     } catch (IOException e) {
       throw new StoreException("the search failed: " + e.getMessage(), e);
     } finally {
@@ -573,7 +641,7 @@ public final class LuceneStore implements Index {
   public List<org.insight.search.Suggestion> suggest(String prefix, int limit, Visibility visibility) {
     IndexSearcher searcher = acquire();
     try {
-      return new SearchEngine(searcher, filter(visibility), schema).suggest(prefix, limit);
+      return new SearchEngine(visible(searcher, visibility), filter(visibility), schema).suggest(prefix, limit);
     } catch (IOException e) {
       throw new StoreException("suggestions failed: " + e.getMessage(), e);
     } finally {
@@ -584,19 +652,19 @@ public final class LuceneStore implements Index {
   /** Visible documents. */
   @Override
   public long countDocuments(Visibility visibility) {
-    return count(and(new TermQuery(new Term(KIND, DOCUMENT_KIND)), filter(visibility)));
+    return count(and(new TermQuery(new Term(KIND, DOCUMENT_KIND)), filter(visibility)), visibility);
   }
 
   /** Whether some visible statement or document traces to {@code hash}. */
   @Override
   public boolean evidenceVisible(ContentHash hash, Visibility visibility) {
-    return count(and(new TermQuery(new Term(EVIDENCE, hash.hex())), filter(visibility))) > 0;
+    return count(and(new TermQuery(new Term(EVIDENCE, hash.hex())), filter(visibility)), visibility) > 0;
   }
 
-  private long count(Query q) {
+  private long count(Query q, Visibility visibility) {
     IndexSearcher searcher = acquire();
     try {
-      return searcher.count(q);
+      return visible(searcher, visibility).count(q);
     } catch (IOException e) {
       throw new StoreException("could not count: " + e.getMessage(), e);
     } finally {
@@ -605,9 +673,10 @@ public final class LuceneStore implements Index {
   }
 
   /** The stored JSON of every match, in index order; for small result sets such as one entity's statements. */
-  private List<String> storedJson(Query q, int max) {
-    IndexSearcher searcher = acquire();
+  private List<String> storedJson(Query q, Visibility visibility, int max) {
+    IndexSearcher acquired = acquire();
     try {
+      IndexSearcher searcher = visible(acquired, visibility);
       List<Integer> docs = new ArrayList<>();
       searcher.search(q, new AllDocs(docs, max));
       List<String> out = new ArrayList<>(docs.size());
@@ -619,7 +688,7 @@ public final class LuceneStore implements Index {
     } catch (IOException e) {
       throw new StoreException("could not read from the index: " + e.getMessage(), e);
     } finally {
-      release(searcher);
+      release(acquired);
     }
   }
 
@@ -799,6 +868,16 @@ public final class LuceneStore implements Index {
   /** A read of an index reader. */
   interface ReaderFunction<T> {
     T apply(org.apache.lucene.index.IndexReader reader) throws IOException;
+  }
+
+  /**
+   * A searcher over the segments of {@code acquired}'s snapshot that hold a document {@code visibility} lets through
+   * ({@link VisibleSegments}); valid while {@code acquired} is held. Segments hold one label each, so the rest is
+   * invisible data, and leaving it out spares every term seek and postings block there (issue 14, finding 10).
+   */
+  private IndexSearcher visible(IndexSearcher acquired, Visibility visibility) throws IOException {
+    org.apache.lucene.index.IndexReader view = VisibleSegments.of(acquired.getIndexReader(), filter(visibility));
+    return view == acquired.getIndexReader() ? acquired : new IndexSearcher(view);
   }
 
   private IndexSearcher acquire() {
