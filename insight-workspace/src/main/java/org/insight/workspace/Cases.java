@@ -132,7 +132,7 @@ public final class Cases {
     session.ensureOpen();
     String query = "case=" + caseId + " item=" + caseId + " version=" + expectedVersion;
     CaseJournal.Written after = journal().write(caseId, items -> {
-      visibleOrFail("case.rename", query, caseId, items);
+      headerOrFail("case.rename", query, caseId, items);
       CaseJournal.Entry last = checkVersion("case.rename", query, caseId, caseId, items.get(caseId), expectedVersion);
       session.audit("case.rename", query, List.of(caseId), "ok");
       return new CaseJournal.Planned(List.of(next(last, "rename", Map.of("title", title))), caseId);
@@ -352,9 +352,11 @@ public final class Cases {
     session.ensureOpen();
     String query = "case=" + caseId + " item=" + itemId + " version=" + expectedVersion;
     CaseJournal.Written after = journal().write(caseId, items -> {
-      CaseView view = visibleOrFail(operation, query, caseId, items);
-      boolean seen = view.notes().stream().anyMatch(i -> i.id().equals(itemId) && i.kind() == kind)
-          || view.tasks().stream().anyMatch(i -> i.id().equals(itemId) && i.kind() == kind);
+      headerOrFail(operation, query, caseId, items);
+      // the item as a view would show it (its label allowed, its target visible), without building the whole view
+      List<CaseJournal.Entry> item = items.get(itemId);
+      boolean seen = item != null && item.get(0).kind() == kind && allows(item.get(0).label())
+          && target(item.get(item.size() - 1).fields()).map(this::targetVisible).orElse(true);
       if (!seen) {
         session.audit(operation, query, List.of(), "error: no such item");
         throw noItem(caseId, itemId, kind);
@@ -390,9 +392,10 @@ public final class Cases {
     }
     target.ifPresent(t -> putTarget(fields, t));
     CaseJournal.Written after = journal().write(caseId, items -> {
-      CaseView view = visibleOrFail(operation, query, caseId, items);
+      // the header is enough to decide an addition: building the whole view would cost O(items) per write
+      CaseSummary header = headerOrFail(operation, query, caseId, items);
       List<Label> labels = new ArrayList<>();
-      labels.add(view.summary().label());
+      labels.add(header.label());
       if (given != null) {
         if (!given.expression().visibleTo(session.principal().authorizations())) {
           refuse(operation, query, "principal '" + author + "' may not attach the label " + given + ": its"
@@ -534,6 +537,16 @@ public final class Cases {
     CaseJournal.Entry last = versions.get(versions.size() - 1);
     return Optional.of(new CaseSummary(caseId, last.field("title"), Label.parse(first.label()), last.version(),
         first.by(), first.at(), last.by(), last.at()));
+  }
+
+  /** The header as {@link #visibleOrFail} decides it, without the items. */
+  CaseSummary headerOrFail(String operation, String query, String caseId, Map<String, List<CaseJournal.Entry>> items) {
+    Optional<CaseSummary> header = header(caseId, items);
+    if (header.isEmpty()) {
+      session.audit(operation, query, List.of(), "error: no such case");
+      throw noCase(caseId);
+    }
+    return header.get();
   }
 
   CaseView visibleOrFail(String operation, String query, String caseId,

@@ -269,12 +269,10 @@ final class Eraser {
         return false;
       case "document":
       case "span":
-        return erased.contains(id) || ws.store.document(id, all).isEmpty();
-      case "statement": {
-        String statement = last.field("targetStatement");
-        return erased.contains(statement) || ws.store.statementsById(Set.of(statement), all).isEmpty();
-      }
-      default:
+        return erased.contains(id); // a document (and each of its embedded items) is erased by its id
+      case "statement":
+        return erased.contains(last.field("targetStatement"));
+      default: // an entity, link or flag is gone when no statement of it is left, under any label
         return ws.store.statements(EntityId.of(id), all).isEmpty();
     }
   }
