@@ -104,11 +104,9 @@ final class CaseJournal {
     return items(caseId);
   }
 
-  /** A copy of one case's items. */
+  /** A copy of one case's items: a shallow one, since each item's list of versions is immutable (see apply). */
   private Map<String, List<Entry>> items(String caseId) {
-    Map<String, List<Entry>> m = new LinkedHashMap<>();
-    cases.getOrDefault(caseId, Map.of()).forEach((i, versions) -> m.put(i, List.copyOf(versions)));
-    return m;
+    return new LinkedHashMap<>(cases.getOrDefault(caseId, Map.of()));
   }
 
   /**
@@ -264,8 +262,18 @@ final class CaseJournal {
       erased.add(e.caseId() + " " + e.itemId());
       return;
     }
-    cases.computeIfAbsent(e.caseId(), k -> new LinkedHashMap<>()).computeIfAbsent(e.itemId(), k -> new ArrayList<>())
-        .add(e);
+    // each item's versions are an immutable list, replaced on each version (items have few), so a copy of a case's
+    // items is a copy of references: a write costs O(1) per item, not a copy of every version
+    Map<String, List<Entry>> items = cases.computeIfAbsent(e.caseId(), k -> new LinkedHashMap<>());
+    List<Entry> before = items.get(e.itemId());
+    if (before == null) {
+      items.put(e.itemId(), List.of(e));
+    } else {
+      List<Entry> after = new ArrayList<>(before.size() + 1);
+      after.addAll(before);
+      after.add(e);
+      items.put(e.itemId(), List.copyOf(after));
+    }
   }
 
   static String toJson(Entry e) {
