@@ -101,6 +101,7 @@ public final class Demo {
       ReportStep.run(ws, dir, out);
       AlertsStep.run(ws, out);
       CaseStep.run(ws, out);
+      ShareStep.run(ws, dir, out);
       AuditVerification audit = ws.verifyAudit();
       AuditCheckpoint checkpoint = ws.auditCheckpoint();
       Path cp = dir.resolve("audit-checkpoint.txt");

@@ -188,4 +188,19 @@ class DemoTest {
     assertTrue(out.contains("state in-progress, due 2026-06-15"), out);
     assertTrue(out.contains("a reader who is no member: no such case"), out);
   }
+
+  @Test
+  void aCaseGoesToRomeAsOneSignedZipAndAReleaseIsRefusedItemByItemForTheItalianProfile() {
+    StringWriter text = new StringWriter();
+    Demo.run(dir, new PrintWriter(text, true));
+    String out = text.toString();
+    assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("kestrel-package.zip")), "one file");
+    assertTrue(out.contains("a copy with one byte flipped: refused (PackageRefusedException)"), out);
+    assertTrue(out.contains("Rome verified and imported it: 2 entities, 3 members,") && out.contains("from lyon"
+        + " (investigator.lyon)"), out);
+    assertTrue(out.contains("imported again: nothing new"), out);
+    assertTrue(java.util.regex.Pattern.compile("release of \\d+ item\\(s\\) to it-police: refused for [1-9]\\d* of them")
+        .matcher(out).find(), out);
+    assertTrue(out.contains("release to fr-police: released (approved by supervisor.lyon)"), out);
+  }
 }

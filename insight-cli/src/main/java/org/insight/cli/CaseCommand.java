@@ -293,7 +293,8 @@ final class CaseCommand implements Runnable {
     @Mixin SessionOptions session;
     @Spec CommandSpec spec;
     @Parameters(paramLabel = "CASE", description = "The case id.") String caseId;
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "A new (or empty) directory.")
+    @Option(names = "--out", required = true, paramLabel = "FILE.zip|DIR",
+        description = "A new .zip file (the package as one file), or a new (or empty) directory.")
     java.nio.file.Path out;
     @Option(names = "--sign-key", required = true, paramLabel = "FILE",
         description = "Your Ed25519 private key (PEM) that signs the manifest.") java.nio.file.Path signKey;
@@ -347,7 +348,8 @@ final class CaseCommand implements Runnable {
   static final class ImportPackage implements Callable<Integer> {
     @Mixin SessionOptions session;
     @Spec CommandSpec spec;
-    @Parameters(paramLabel = "DIR", description = "The package directory.") java.nio.file.Path dir;
+    @Parameters(paramLabel = "FILE.zip|DIR", description = "The package: its .zip file, or its directory.")
+    java.nio.file.Path dir;
     @Option(names = "--trust", required = true, paramLabel = "PUBLICKEY",
         description = "The sender's Ed25519 public key (PEM), obtained by a channel you trust.")
     java.nio.file.Path trust;

@@ -46,22 +46,47 @@ final class ReleaseCommand implements Runnable {
   }
 
   @Command(name = "draft", mixinStandardHelpOptions = true,
-      description = "Draft a product in a case from its rendered file: the whole file as one item (--label), or its"
-          + " items with their labels (--item ID=EXPR, repeatable). You must see every item.")
+      description = {"Draft a product in a case, either from a rendered file — the whole file as one item (--label),"
+          + " or its items with their labels (--item ID=EXPR, repeatable) — or straight from an 'insight report'"
+          + " product (--product profile|network|map|trends|case), built now from what you see, written to --out"
+          + " and drafted with its items (each statement with its own label, the rest under the product's label)."
+          + " You must see every item."})
   static final class Draft implements Callable<Integer> {
     @Mixin SessionOptions session;
+    @Mixin TrendsOptions trends;
     @Spec CommandSpec spec;
     @Parameters(index = "0", paramLabel = "CASE", description = "The case id.") String caseId;
     @Parameters(index = "1", paramLabel = "TITLE", description = "The product's title.") String title;
-    @Option(names = "--file", required = true, paramLabel = "FILE", description = "The rendered product (its SHA-256"
+    @Option(names = {"--from-file", "--file"}, paramLabel = "FILE", description = "The rendered product (its SHA-256"
         + " is recorded).") Path file;
-    @Option(names = "--label", paramLabel = "EXPR", description = "The label of the whole file, as one item.")
-    String label;
-    @Option(names = "--item", paramLabel = "ID=EXPR", description = "An item of the product and its label.")
-    List<String> items = new ArrayList<>();
+    @Option(names = "--label", paramLabel = "EXPR", description = "With --from-file: the label of the whole file, as"
+        + " one item.") String label;
+    @Option(names = "--item", paramLabel = "ID=EXPR", description = "With --from-file: an item of the product and its"
+        + " label.") List<String> items = new ArrayList<>();
+    @Option(names = "--product", paramLabel = "KIND", description = "Build this 'insight report' product and draft"
+        + " it: profile (--subject), network (--centre, --hops), map (--cell-m, --cluster-m), trends (the options of"
+        + " insight trends) or case (this case's digest).") String product;
+    @Option(names = "--out", paramLabel = "FILE.html", description = "With --product: where the product's HTML goes.")
+    Path out;
+    @Option(names = "--subject", paramLabel = "ENTITY_ID", description = "--product profile: whose.") String subject;
+    @Option(names = "--centre", paramLabel = "ENTITY_ID", description = "--product network: only around this.")
+    String centre;
+    @Option(names = "--hops", paramLabel = "N", defaultValue = "2", description = "--product network: how far from"
+        + " the centre, 1 to 3 (default: ${DEFAULT-VALUE}).") int hops;
+    @Option(names = "--cell-m", paramLabel = "METRES", defaultValue = "500", description = "--product map: hotspot"
+        + " cell size (default: ${DEFAULT-VALUE}).") double cell;
+    @Option(names = "--cluster-m", paramLabel = "METRES", defaultValue = "1000", description = "--product map: DBSCAN"
+        + " distance (default: ${DEFAULT-VALUE}).") double cluster;
 
     @Override
     public Integer call() {
+      if ((product == null) == (file == null)) {
+        throw new ParameterException(spec.commandLine(), "give the product either as a rendered file (--from-file)"
+            + " or as a report to build (--product profile|network|map|trends|case), one of the two");
+      }
+      if (product != null) {
+        return fromReport();
+      }
       List<ProductItem> parts = new ArrayList<>();
       if (label != null) {
         parts.add(new ProductItem(file.getFileName().toString(), Arguments.parse(spec, "--label",
@@ -79,16 +104,65 @@ final class ReleaseCommand implements Runnable {
       if (parts.isEmpty()) {
         throw new ParameterException(spec.commandLine(), "give the file's label (--label) or its items (--item)");
       }
-      String hash;
-      try (InputStream in = Files.newInputStream(file)) {
-        hash = Hashing.sha256Hex(in);
-      } catch (IOException e) {
-        throw new CommandFailure("cannot read the product file " + file + ": " + e + "; check the path");
-      }
+      String hash = sha256(file);
       try (SessionOptions.Opened ws = session.write()) {
         print(spec, session.json, productions(ws).draft(caseId, title, hash, parts));
         return 0;
       }
+    }
+
+    /** Builds the report product as this session sees it, writes its HTML, drafts it with its items. */
+    private int fromReport() {
+      if (out == null) {
+        throw new ParameterException(spec.commandLine(), "--product needs --out FILE.html: the rendered product"
+            + " whose SHA-256 the production records");
+      }
+      if (label != null || !items.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--label and --item go with --from-file; a --product's"
+            + " items and labels come from the product itself");
+      }
+      if (!List.of("profile", "network", "map", "trends", "case").contains(product)) {
+        throw new ParameterException(spec.commandLine(), "--product takes profile, network, map, trends or case;"
+            + " got '" + product + "'");
+      }
+      if (product.equals("profile") && subject == null) {
+        throw new ParameterException(spec.commandLine(), "--product profile needs --subject ENTITY_ID");
+      }
+      if (hops < 1 || hops > 3 || !(cell > 0) || !(cluster > 0)) {
+        throw new ParameterException(spec.commandLine(), "--hops needs 1 to 3; --cell-m and --cluster-m a distance"
+            + " > 0");
+      }
+      org.insight.trends.TrendAnalysis analysis = product.equals("trends") ? trends.builder(spec).build() : null;
+      try (SessionOptions.Opened ws = session.write()) {
+        org.insight.report.Reports reports = org.insight.report.Reports.of(ws.session());
+        org.insight.report.Product p = switch (product) {
+          case "profile" -> reports.profile(org.insight.core.EntityId.of(subject));
+          case "network" -> centre == null ? reports.network()
+              : reports.network(org.insight.core.EntityId.of(centre), hops);
+          case "map" -> reports.map(cell, cluster);
+          case "trends" -> reports.trends(trends.run(spec, ws.session(), analysis, null));
+          default -> reports.caseDigest(caseId);
+        };
+        List<ProductItem> parts = org.insight.report.ProductItems.of(p);
+        if (parts.isEmpty()) {
+          throw new CommandFailure("the " + product + " product holds nothing you may see, so there is nothing to"
+              + " draft");
+        }
+        Path html = org.insight.report.HtmlProduct.write(p, out);
+        print(spec, session.json, productions(ws).draft(caseId, title, sha256(html), parts));
+        if (!session.json) {
+          spec.commandLine().getOut().printf(Locale.ROOT, "  product: %s%n", html);
+        }
+        return 0;
+      }
+    }
+  }
+
+  private static String sha256(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return Hashing.sha256Hex(in);
+    } catch (IOException e) {
+      throw new CommandFailure("cannot read the product file " + file + ": " + e + "; check the path");
     }
   }
 

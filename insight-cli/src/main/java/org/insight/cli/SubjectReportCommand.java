@@ -63,6 +63,12 @@ final class SubjectReportCommand implements Callable<Integer> {
           ArrayNode ids = n.putArray("ids");
           p.ids().forEach(ids::add);
         }
+        o.put("bulkReadsNotAttributable", r.bulkReadsNotAttributable());
+        ArrayNode unattributed = o.putArray("unattributed");
+        for (SubjectReport.Processing p : r.unattributed()) {
+          unattributed.addObject().put("sequence", p.sequence()).put("at", p.at().toString())
+              .put("principal", p.principal()).put("purpose", p.purpose()).put("operation", p.operation());
+        }
         Render.print(out, o);
         return 0;
       }
@@ -76,6 +82,12 @@ final class SubjectReportCommand implements Callable<Integer> {
       for (SubjectReport.Processing p : r.processing()) {
         out.printf(Locale.ROOT, "  #%d %s %-12s %-16s %s for %s (%s)%n", p.sequence(), p.at(),
             p.category().name().toLowerCase(Locale.ROOT), p.operation(), p.principal(), p.purpose(), p.outcome());
+      }
+      // a scan or a graph build reads everything its principal sees and its audit entry names no ids: say so
+      out.printf(Locale.ROOT, "bulk reads not attributable: %d%n", r.bulkReadsNotAttributable());
+      for (SubjectReport.Processing p : r.unattributed()) {
+        out.printf(Locale.ROOT, "  #%d %s %-16s %s for %s%n", p.sequence(), p.at(), p.operation(), p.principal(),
+            p.purpose());
       }
       return 0;
     }

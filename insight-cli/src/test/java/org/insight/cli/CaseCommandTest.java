@@ -105,6 +105,61 @@ class CaseCommandTest {
     assertTrue(refused.err().contains("case.jsonl"), refused.err());
   }
 
+  @Test
+  void aReportProductIsDraftedFromTheCliAndItsReleaseIsRefusedItemByItemForAProfileThatCannotSeeSomeItem()
+      throws Exception {
+    ok(run("loader", "INTERPOL,FR", "add", "--dataset", "d", "--label", "INTERPOL", "--type", "Person", "--record",
+        "1", "name=Ivan Petrov", "--json"));
+    ok(run("loader", "INTERPOL,FR", "add", "--dataset", "d", "--label", "INTERPOL&FR", "--type", "Person", "--record",
+        "1", "passportNumber=X1234567", "--json"));
+    String person = EntityId.fromSource("d", "1").value();
+    String id = ok(run("alice", "INTERPOL,FR", "case", "create", "Operation Heron", "--label", "INTERPOL", "--json"))
+        .get("case").get("id").asText();
+    ok(run("alice", "INTERPOL,FR", "case", "add", id, "--member", "bob", "--json"));
+    Path html = dir.resolve("ivan.html");
+    JsonNode drafted = ok(run("alice", "INTERPOL,FR", "release", "draft", id, "Ivan Petrov profile", "--product",
+        "profile", "--subject", person, "--out", html.toString(), "--json")).get("production");
+    assertTrue(java.nio.file.Files.readString(html).contains("X1234567"), "the product was rendered to --out");
+    assertEquals(org.insight.Hashing.sha256Hex(java.nio.file.Files.readAllBytes(html)),
+        drafted.get("sha256").asText(), "its hash is recorded");
+    java.util.Set<String> frItems = new java.util.TreeSet<>();
+    drafted.get("items").forEach(i -> {
+      if (i.get("label").asText().contains("FR")) {
+        frItems.add(i.get("id").asText());
+      }
+    });
+    assertTrue(drafted.get("items").size() >= 2 && !frItems.isEmpty(), "the statements with their own labels: "
+        + drafted);
+    String pid = drafted.get("id").asText();
+    ok(run("alice", "INTERPOL,FR", "release", "review", id, pid, "--version", "1", "--reviewer", "bob", "--json"));
+    ok(run("bob", "INTERPOL,FR", "release", "approve", id, pid, "--version", "2", "--json"));
+    Path profiles = java.nio.file.Files.writeString(dir.resolve("profiles.ini"), "[country FR]\nauthorizations = FR\n"
+        + "[country DE]\nauthorizations = DE\n[role police]\nauthorizations = POLICE, INTERPOL\n"
+        + "purposes = criminal-investigation\n[profile fr-police]\ncountry = FR\nrole = police\n"
+        + "[profile de-police]\ncountry = DE\nrole = police\n");
+    CliRun refused = run("alice", "INTERPOL,FR", "release", "release", id, pid, "--version", "3", "--to-profile",
+        "de-police", "--to-profile", "fr-police", "--profiles", profiles.toString(), "--json");
+    assertEquals(1, refused.code(), refused.err());
+    JsonNode r = ModelJson.read(refused.out());
+    java.util.Set<String> refusedItems = new java.util.TreeSet<>();
+    r.get("refused").forEach(x -> {
+      assertEquals("de-police", x.get("recipient").asText().replaceFirst("^profile:", ""), r.toString());
+      assertFalse(x.get("reason").asText().isBlank(), "each with its reason");
+      refusedItems.add(x.get("item").asText());
+    });
+    assertEquals(frItems, refusedItems, "exactly the items the DE profile cannot see: " + r);
+    CliRun text = run("alice", "INTERPOL,FR", "release", "release", id, pid, "--version", "3", "--to-profile",
+        "de-police", "--profiles", profiles.toString());
+    assertEquals(1, text.code());
+    assertTrue(frItems.stream().allMatch(text.err()::contains), "the text form names every refused item: " + text.err());
+    JsonNode released = ok(run("alice", "INTERPOL,FR", "release", "release", id, pid, "--version", "3",
+        "--to-profile", "fr-police", "--profiles", profiles.toString(), "--json")).get("production");
+    assertEquals("released", released.get("state").asText());
+    CliRun both = run("alice", "INTERPOL,FR", "release", "draft", id, "x", "--product", "map", "--from-file",
+        html.toString(), "--out", html.toString());
+    assertEquals(2, both.code(), "a file or a product, not both: " + both.err());
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);

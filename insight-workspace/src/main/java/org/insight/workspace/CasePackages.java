@@ -68,7 +68,11 @@ final class CasePackages {
 
   private static CasePackage export(Session session, Cases cases, String caseId, PackageOptions options, Path dir,
       String query, boolean[] audited) {
-    if (Files.exists(dir)) {
+    boolean zip = isZip(dir);
+    if (zip && Files.exists(dir)) {
+      throw new IllegalArgumentException("the package file " + dir + " exists; give a new file name");
+    }
+    if (!zip && Files.exists(dir)) {
       try (Stream<Path> s = Files.list(dir)) {
         if (s.findAny().isPresent()) {
           throw new IllegalArgumentException("the package directory " + dir + " is not empty; give a new one");
@@ -86,9 +90,11 @@ final class CasePackages {
       throw Cases.noCase(caseId);
     }
     CaseView view = seen.get();
-    // what the exporter sees of the case: the header and its visible items (members stay behind: a principal id
-    // means nothing in another workspace), each with every version, all carrying the item's label
+    // what the exporter sees of the case: the header and its visible items — members (as principal ids: what a
+    // principal may see is the receiving deployment's business, never carried), references, notes, tasks —, each
+    // with every version (the history the exporter may see), all carrying the item's label
     List<CaseItem> items = new ArrayList<>();
+    items.addAll(view.members());
     items.addAll(view.references());
     items.addAll(view.notes());
     items.addAll(view.tasks());
@@ -217,35 +223,69 @@ final class CasePackages {
     manifest.put("publicKey", Base64.getEncoder().encodeToString(publicKey));
     manifest.put("keyFingerprint", fingerprint(publicKey));
     ArrayNode listed = manifest.putArray("files");
-    int evidence = 0;
+    if (options.bytes()) {
+      for (String hex : new TreeSet<>(documents.values().stream().map(d -> d.contentHash().hex()).toList())) {
+        files.put("evidence/" + hex, ws.evidence.read(ContentHash.parse(hex)));
+      }
+    }
+    int evidence = (int) files.keySet().stream().filter(n -> n.startsWith("evidence/")).count();
+    files.forEach((name, bytes) -> listed.add(fileEntry(name, Hashing.sha256Hex(bytes), bytes.length)));
     try {
-      Files.createDirectories(dir);
-      for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        Files.write(dir.resolve(f.getKey()), f.getValue());
-        listed.add(fileEntry(f.getKey(), Hashing.sha256Hex(f.getValue()), f.getValue().length));
-      }
-      if (options.bytes()) {
-        Files.createDirectories(dir.resolve("evidence"));
-        for (String hex : new TreeSet<>(documents.values().stream().map(d -> d.contentHash().hex()).toList())) {
-          byte[] bytes = ws.evidence.read(ContentHash.parse(hex));
-          String name = "evidence/" + hex;
-          Files.write(dir.resolve(name), bytes);
-          listed.add(fileEntry(name, Hashing.sha256Hex(bytes), bytes.length));
-          evidence++;
-        }
-      }
       byte[] manifestBytes = utf8(ModelJson.write(manifest) + "\n");
-      Files.write(dir.resolve(MANIFEST), manifestBytes);
       Signature signer = Signature.getInstance("Ed25519");
       signer.initSign(options.signingKey());
       signer.update(manifestBytes);
-      Files.write(dir.resolve(SIGNATURE), utf8(Base64.getEncoder().encodeToString(signer.sign()) + "\n"));
+      files.put(MANIFEST, manifestBytes);
+      files.put(SIGNATURE, utf8(Base64.getEncoder().encodeToString(signer.sign()) + "\n"));
+      if (zip) {
+        writeZip(dir, files);
+      } else {
+        Files.createDirectories(dir);
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+          Files.createDirectories(dir.resolve(f.getKey()).getParent());
+          Files.write(dir.resolve(f.getKey()), f.getValue());
+        }
+      }
       return new CasePackage(caseId, dir, entities.size(), statements, documents.size(), evidence, itemIds.size(),
           auditEntries[0], label.toString(), Hashing.sha256Hex(manifestBytes), fingerprint(publicKey));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the package to " + dir + ": " + e.getMessage(), e);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot sign with the given key: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether a package path names the single-file form. */
+  static boolean isZip(Path p) {
+    return p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+  }
+
+  /**
+   * Writes the package as one zip file: entries in name order with a fixed time (the same package, the same bytes),
+   * written beside the target, synced, then renamed into place, so a half-written package never has its name.
+   */
+  private static void writeZip(Path file, Map<String, byte[]> files) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".part");
+    try {
+      try (java.io.OutputStream raw = Files.newOutputStream(tmp);
+          java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(raw)) {
+        for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
+          java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(f.getKey());
+          entry.setTime(0L);
+          zip.putNextEntry(entry);
+          zip.write(f.getValue());
+          zip.closeEntry();
+        }
+      }
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+          java.nio.file.StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
   }
 
@@ -293,19 +333,32 @@ final class CasePackages {
 
   // ---------------------------------------------------------------------------------------------------- import
 
-  /** A verified package's contents. */
+  /** A verified package's contents; the evidence is read from the package when stored. */
   private record Contents(JsonNode manifest, List<CaseJournal.Entry> entries, List<Entity> entities,
-      List<Document> documents, Map<String, Path> evidence) {}
+      List<Document> documents, Map<String, String> evidence) {}
 
   static CasePackageImport importPackage(Session session, Path dir, PublicKey trusted) {
     String query = "package=" + dir.getFileName();
-    Contents c;
+    Source source = null;
     try {
-      c = verify(session, dir, trusted);
-    } catch (PackageRefusedException e) {
-      session.audit("case.import", query, List.of(), "error: package refused");
-      throw e;
+      Contents c;
+      try {
+        source = Source.of(dir);
+        c = verify(session, source, trusted);
+      } catch (PackageRefusedException e) {
+        session.audit("case.import", query, List.of(), "error: package refused");
+        throw e;
+      }
+      return importVerified(session, source, c);
+    } finally {
+      if (source != null) {
+        source.close();
+      }
     }
+  }
+
+  private static CasePackageImport importVerified(Session session, Source source, Contents c) {
+    String query;
     JsonNode m = c.manifest();
     String caseId = m.path("caseId").asText();
     String origin = m.path("origin").asText();
@@ -384,8 +437,8 @@ final class CasePackages {
     session.audit("case.import", query + " entities=" + entities.size() + " statements=" + statements + " documents="
         + documents.size(), ids, "ok");
     try {
-      for (Map.Entry<String, Path> ev : c.evidence().entrySet()) {
-        try (InputStream in = Files.newInputStream(ev.getValue())) {
+      for (Map.Entry<String, String> ev : c.evidence().entrySet()) {
+        try (InputStream in = source.open(ev.getValue())) {
           ws.evidence.put(in);
         }
       }
@@ -413,9 +466,19 @@ final class CasePackages {
         }
       }
       items[0] = itemIds.size();
-      if (here.isEmpty()) { // a new case here: its importer is its first member
-        add.add(new CaseJournal.Entry(caseId, Cases.memberId(caseId, importer), CaseItem.Kind.MEMBER, 1,
-            caseLabel.toString(), importer, now, "add", Map.of("principal", importer, "state", "active")));
+      if (here.isEmpty()) { // a new case here: its importer is a member (active, whatever the package says)
+        String own = Cases.memberId(caseId, importer);
+        CaseJournal.Entry last = null;
+        for (CaseJournal.Entry e : c.entries()) {
+          last = e.itemId().equals(own) ? e : last;
+        }
+        if (last == null) {
+          add.add(new CaseJournal.Entry(caseId, own, CaseItem.Kind.MEMBER, 1, caseLabel.toString(), importer, now,
+              "add", Map.of("principal", importer, "state", "active")));
+        } else if (!last.field("state").equals("active")) {
+          add.add(new CaseJournal.Entry(caseId, own, CaseItem.Kind.MEMBER, last.version() + 1, last.label(), importer,
+              now, "add", Map.of("principal", importer, "state", "active")));
+        }
       }
       return new CaseJournal.Planned(add, caseId);
     });
@@ -441,12 +504,162 @@ final class CasePackages {
         p.grading(), derived);
   }
 
+  /**
+   * Where a package's files are read from: a zip file (the form {@link #export} writes for a {@code .zip} name) or a
+   * directory (the older form, still read). Names are '/'-separated; reads are bounded by what the signed manifest
+   * says a file holds, so a doctored entry cannot make the reader inflate more than that.
+   */
+  private interface Source extends java.io.Closeable {
+    /** The package, for messages. */
+    String where();
+
+    /** Every file in the package. */
+    Set<String> names();
+
+    /** A file's bytes, at most {@code limit} of them (one more than that: it is then not the file signed). */
+    byte[] read(String name, long limit);
+
+    /** A file's bytes as a stream. */
+    InputStream open(String name) throws IOException;
+
+    @Override
+    void close();
+
+    static Source of(Path path) {
+      if (Files.isDirectory(path)) {
+        return new DirectorySource(path);
+      }
+      if (!Files.isRegularFile(path)) {
+        throw new PackageRefusedException("there is no package at " + path + "; give the .zip file (or the"
+            + " directory) insight case export wrote");
+      }
+      return new ZipSource(path);
+    }
+  }
+
+  private static final class DirectorySource implements Source {
+    private final Path dir;
+
+    DirectorySource(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    public String where() {
+      return dir.toString();
+    }
+
+    @Override
+    public Set<String> names() {
+      Set<String> present = new TreeSet<>();
+      try (Stream<Path> walk = Files.walk(dir)) {
+        walk.filter(Files::isRegularFile).forEach(p -> present.add(dir.relativize(p).toString().replace('\\', '/')));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+      }
+      return present;
+    }
+
+    @Override
+    public byte[] read(String name, long limit) {
+      try (InputStream in = open(name)) {
+        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + name + " in " + dir + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public InputStream open(String name) throws IOException {
+      return Files.newInputStream(dir.resolve(name));
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static final class ZipSource implements Source {
+    private final Path file;
+    private final java.util.zip.ZipFile zip;
+    private final Set<String> names = new TreeSet<>();
+
+    ZipSource(Path file) {
+      this.file = file;
+      try {
+        this.zip = new java.util.zip.ZipFile(file.toFile());
+      } catch (IOException e) {
+        throw new PackageRefusedException(file + " is not a readable zip file (" + e.getMessage() + "): it was"
+            + " altered or is not a case package; nothing was imported: ask the sender for the package again");
+      }
+      for (java.util.Enumeration<? extends java.util.zip.ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+        java.util.zip.ZipEntry e = en.nextElement();
+        if (e.isDirectory()) {
+          continue;
+        }
+        if (!names.add(e.getName())) {
+          close();
+          throw new PackageRefusedException(file + " holds the entry " + e.getName() + " twice: it was altered;"
+              + " nothing was imported: ask the sender for the package again");
+        }
+      }
+    }
+
+    @Override
+    public String where() {
+      return file.toString();
+    }
+
+    @Override
+    public Set<String> names() {
+      return names;
+    }
+
+    @Override
+    public byte[] read(String name, long limit) {
+      try (InputStream in = open(name)) {
+        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      } catch (IOException e) {
+        throw new PackageRefusedException(name + " in " + file + " cannot be read (" + e.getMessage() + "): the zip"
+            + " was altered or damaged; nothing was imported: ask the sender for the package again");
+      }
+    }
+
+    @Override
+    public InputStream open(String name) throws IOException {
+      java.util.zip.ZipEntry e = zip.getEntry(name);
+      if (e == null) {
+        throw new java.io.FileNotFoundException(name);
+      }
+      return zip.getInputStream(e);
+    }
+
+    @Override
+    public void close() {
+      try {
+        zip.close();
+      } catch (IOException e) {
+        // read-only: nothing to lose
+      }
+    }
+  }
+
+  /** The largest manifest or signature a package may have: both are small; a bigger one is not a package's. */
+  private static final long SMALL = 16L << 20;
+
   /** Checks the signature with the trusted key, then every file's SHA-256; reads the contents only then. */
-  private static Contents verify(Session session, Path dir, PublicKey trusted) {
-    byte[] manifestBytes = read(dir, MANIFEST);
+  private static Contents verify(Session session, Source source, PublicKey trusted) {
+    String dir = source.where();
+    Set<String> present = new TreeSet<>(source.names());
+    for (String required : List.of(MANIFEST, SIGNATURE)) {
+      if (!present.contains(required)) {
+        throw new PackageRefusedException("the package in " + dir + " has no " + required + "; give the file"
+            + " insight case export wrote");
+      }
+    }
+    byte[] manifestBytes = source.read(MANIFEST, SMALL);
     byte[] sig;
     try {
-      sig = Base64.getDecoder().decode(new String(read(dir, SIGNATURE), StandardCharsets.UTF_8).strip());
+      sig = Base64.getDecoder().decode(new String(source.read(SIGNATURE, SMALL), StandardCharsets.UTF_8).strip());
     } catch (IllegalArgumentException e) {
       throw new PackageRefusedException(SIGNATURE + " in " + dir + " is not a base64 signature; the package was"
           + " altered or is not a case package: ask its sender for it again");
@@ -484,18 +697,14 @@ final class CasePackages {
           + ", newer than this library reads (" + FORMAT + "); upgrade the INSIGHT SDK to import it");
     }
     Map<String, String> listed = new TreeMap<>();
+    Map<String, Long> sizes = new TreeMap<>();
     for (JsonNode f : manifest.path("files")) {
       String name = f.path("path").asText();
       if (name.isEmpty() || name.startsWith("/") || name.contains("..") || name.contains("\\")) {
         throw new PackageRefusedException(MANIFEST + " in " + dir + " lists a file outside the package: " + name);
       }
       listed.put(name, f.path("sha256").asText());
-    }
-    Set<String> present = new TreeSet<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.filter(Files::isRegularFile).forEach(p -> present.add(dir.relativize(p).toString().replace('\\', '/')));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+      sizes.put(name, f.path("bytes").asLong(0));
     }
     present.remove(MANIFEST);
     present.remove(SIGNATURE);
@@ -506,22 +715,25 @@ final class CasePackages {
       }
     }
     Map<String, byte[]> bytes = new TreeMap<>();
-    Map<String, Path> evidence = new TreeMap<>();
+    Map<String, String> evidence = new TreeMap<>();
     for (Map.Entry<String, String> f : listed.entrySet()) {
       if (!present.contains(f.getKey())) {
         throw new PackageRefusedException("the package in " + dir + " lacks " + f.getKey() + ", which its manifest"
             + " lists; nothing was imported: ask the sender for the whole package");
       }
-      String actual = sha256(dir.resolve(f.getKey()));
+      String actual;
+      if (f.getKey().startsWith("evidence/")) {
+        actual = sha256(source, f.getKey(), sizes.get(f.getKey()));
+        evidence.put(f.getKey().substring("evidence/".length()), f.getKey());
+      } else {
+        byte[] b = source.read(f.getKey(), sizes.get(f.getKey()));
+        actual = Hashing.sha256Hex(b);
+        bytes.put(f.getKey(), b);
+      }
       if (!actual.equals(f.getValue())) {
         throw new PackageRefusedException(f.getKey() + " in " + dir + " does not match the SHA-256 its signed manifest"
             + " gives (" + f.getValue() + ", the file's is " + actual + "): it was altered; nothing was imported: ask"
             + " the sender for the package again");
-      }
-      if (f.getKey().startsWith("evidence/")) {
-        evidence.put(f.getKey().substring("evidence/".length()), dir.resolve(f.getKey()));
-      } else {
-        bytes.put(f.getKey(), read(dir, f.getKey()));
       }
     }
     for (String required : List.of("case.jsonl", "entities.jsonl", "documents.jsonl")) {
@@ -534,8 +746,8 @@ final class CasePackages {
       String caseId = manifest.path("caseId").asText();
       for (String line : lines(bytes.get("case.jsonl"))) {
         CaseJournal.Entry e = CaseJournal.entry(ModelJson.read(line));
-        if (!e.caseId().equals(caseId) || e.kind() == CaseItem.Kind.MEMBER) {
-          throw new PackageRefusedException("case.jsonl in " + dir + " holds an item of another case or a member");
+        if (!e.caseId().equals(caseId) || CaseJournal.ERASED.equals(e.action())) {
+          throw new PackageRefusedException("case.jsonl in " + dir + " holds an item of another case or a tombstone");
         }
         entries.add(e);
       }
@@ -553,10 +765,10 @@ final class CasePackages {
       for (String line : lines(bytes.get("documents.jsonl"))) {
         documents.add(ModelJson.document(ModelJson.read(line)));
       }
-      for (Map.Entry<String, Path> ev : evidence.entrySet()) {
-        if (!ContentHash.parse(ev.getKey()).hex().equals(sha256(ev.getValue()))) {
-          throw new PackageRefusedException("evidence/" + ev.getKey() + " in " + dir + " is not the bytes its name"
-              + " says; nothing was imported");
+      for (Map.Entry<String, String> ev : evidence.entrySet()) {
+        if (!ContentHash.parse(ev.getKey()).hex().equals(listed.get(ev.getValue()))) {
+          throw new PackageRefusedException(ev.getValue() + " in " + dir + " is not the bytes its name says; nothing"
+              + " was imported");
         }
       }
       return new Contents(manifest, entries, entities, documents, evidence);
@@ -572,29 +784,20 @@ final class CasePackages {
     return new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
   }
 
-  private static byte[] read(Path dir, String name) {
-    Path p = dir.resolve(name);
-    if (!Files.isRegularFile(p)) {
-      throw new PackageRefusedException("the package in " + dir + " has no " + name + "; give the directory"
-          + " insight case export wrote");
-    }
-    try {
-      return Files.readAllBytes(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String sha256(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+  /** The SHA-256 of a file, reading at most one byte more than the manifest says it has. */
+  private static String sha256(Source source, String name, long limit) {
+    try (InputStream in = source.open(name)) {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
+      long left = limit + 1;
+      for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
         md.update(buf, 0, n);
+        left -= n;
       }
       return HexFormat.of().formatHex(md.digest());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new PackageRefusedException(name + " in " + source.where() + " cannot be read (" + e.getMessage() + "):"
+          + " the package was altered or damaged; nothing was imported: ask the sender for it again");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -132,7 +132,7 @@ public final class Cases {
     session.ensureOpen();
     String query = "case=" + caseId + " item=" + caseId + " version=" + expectedVersion;
     CaseJournal.Written after = journal().write(caseId, items -> {
-      visibleOrFail("case.rename", query, caseId, items);
+      headerOrFail("case.rename", query, caseId, items);
       CaseJournal.Entry last = checkVersion("case.rename", query, caseId, caseId, items.get(caseId), expectedVersion);
       session.audit("case.rename", query, List.of(caseId), "ok");
       return new CaseJournal.Planned(List.of(next(last, "rename", Map.of("title", title))), caseId);
@@ -289,9 +289,10 @@ public final class Cases {
   }
 
   /**
-   * Writes the case as this session sees it to a new directory {@code dir}, as a signed package another workspace can
-   * import ({@link #importPackage}; docs/collaboration.md, "Sharing packages"): the header and the visible references,
-   * notes and tasks with every version and label; the entities they concern with only the visible statements (labels
+   * Writes the case as this session sees it as a signed package another workspace can import ({@link #importPackage};
+   * docs/collaboration.md, "Sharing packages") — one zip file when {@code dir} names a new {@code .zip} file, else a
+   * new directory: the header and the visible members (principal ids), references, notes and tasks with every version
+   * and label (the history this session may see, each version with its author and time); the entities they concern with only the visible statements (labels
    * and provenance); the documents' metadata and evidence hashes (and bytes if asked); the handling rules (the
    * conjunction of every label); and the audit entries about the case that name only what goes out (ids, never query
    * text). {@code manifest.json} lists every file's SHA-256 and the signing key; {@code manifest.sig} is its Ed25519
@@ -299,7 +300,8 @@ public final class Cases {
    * written.
    *
    * @throws NoSuchCaseException when this session does not see the case
-   * @throws IllegalArgumentException when {@code dir} exists and is not empty, or the keys are not one pair
+   * @throws IllegalArgumentException when {@code dir} exists (a zip file) or is not empty (a directory), or the keys
+   *     are not one pair
    */
   public CasePackage exportPackage(String caseId, PackageOptions options, java.nio.file.Path dir) {
     Objects.requireNonNull(caseId, "caseId");
@@ -310,11 +312,12 @@ public final class Cases {
   }
 
   /**
-   * Imports a package {@link #exportPackage} wrote, after checking its signature with {@code trusted} and every file's
+   * Imports a package {@link #exportPackage} wrote (its zip file or its directory), after checking its signature with {@code trusted} and every file's
    * SHA-256 (any mismatch refuses the whole package, naming the file). Entities, documents (when their bytes are in
    * the package or already here) and the case's items keep their ids, labels and provenance; each statement and
-   * document also records the originator (the exporting workspace and principal) in what it was derived from. This
-   * session's principal becomes a member of the case. Importing the same package again writes nothing new. One audit
+   * document also records the originator (the exporting workspace and principal) in what it was derived from; each
+   * case item's versions keep their original authors and times. The package's members come along as principal ids
+   * (what each may see is this deployment's business); this session's principal becomes a member of a case new here. Importing the same package again writes nothing new. One audit
    * entry, {@code case.import}, is durable before anything is stored.
    *
    * @throws PackageRefusedException when the package does not verify; nothing is written
@@ -349,9 +352,11 @@ public final class Cases {
     session.ensureOpen();
     String query = "case=" + caseId + " item=" + itemId + " version=" + expectedVersion;
     CaseJournal.Written after = journal().write(caseId, items -> {
-      CaseView view = visibleOrFail(operation, query, caseId, items);
-      boolean seen = view.notes().stream().anyMatch(i -> i.id().equals(itemId) && i.kind() == kind)
-          || view.tasks().stream().anyMatch(i -> i.id().equals(itemId) && i.kind() == kind);
+      headerOrFail(operation, query, caseId, items);
+      // the item as a view would show it (its label allowed, its target visible), without building the whole view
+      List<CaseJournal.Entry> item = items.get(itemId);
+      boolean seen = item != null && item.get(0).kind() == kind && allows(item.get(0).label())
+          && target(item.get(item.size() - 1).fields()).map(this::targetVisible).orElse(true);
       if (!seen) {
         session.audit(operation, query, List.of(), "error: no such item");
         throw noItem(caseId, itemId, kind);
@@ -387,9 +392,10 @@ public final class Cases {
     }
     target.ifPresent(t -> putTarget(fields, t));
     CaseJournal.Written after = journal().write(caseId, items -> {
-      CaseView view = visibleOrFail(operation, query, caseId, items);
+      // the header is enough to decide an addition: building the whole view would cost O(items) per write
+      CaseSummary header = headerOrFail(operation, query, caseId, items);
       List<Label> labels = new ArrayList<>();
-      labels.add(view.summary().label());
+      labels.add(header.label());
       if (given != null) {
         if (!given.expression().visibleTo(session.principal().authorizations())) {
           refuse(operation, query, "principal '" + author + "' may not attach the label " + given + ": its"
@@ -531,6 +537,16 @@ public final class Cases {
     CaseJournal.Entry last = versions.get(versions.size() - 1);
     return Optional.of(new CaseSummary(caseId, last.field("title"), Label.parse(first.label()), last.version(),
         first.by(), first.at(), last.by(), last.at()));
+  }
+
+  /** The header as {@link #visibleOrFail} decides it, without the items. */
+  CaseSummary headerOrFail(String operation, String query, String caseId, Map<String, List<CaseJournal.Entry>> items) {
+    Optional<CaseSummary> header = header(caseId, items);
+    if (header.isEmpty()) {
+      session.audit(operation, query, List.of(), "error: no such case");
+      throw noCase(caseId);
+    }
+    return header.get();
   }
 
   CaseView visibleOrFail(String operation, String query, String caseId,

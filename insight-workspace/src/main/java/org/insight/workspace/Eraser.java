@@ -44,7 +44,11 @@ import org.insight.search.Visibility;
  *   <li>evidence blobs no remaining statement, document or mention traces to (blobs are shared by content hash, so
  *       a blob is checked against the index, under every label, after the index has forgotten the erased data);
  *   <li>the in-memory indexes built from them: screening views, subject and entry indexes (rebuilt when next
- *       needed); the store's own caches are per snapshot, and the erasing commit is a new snapshot.
+ *       needed); the store's own caches are per snapshot, and the erasing commit is a new snapshot;
+ *   <li>case items about what is now gone under every label — references, notes and annotations whose target
+ *       (entity, statement, document, span, link, flag) no longer exists, and productions naming an erased id: a
+ *       tombstone removes each from every member's view, and the case journal is rewritten without their lines
+ *       ({@link CaseJournal#tombstone}); the erasure's audit entry names them (ids only).
  * </ul>
  * An entity erased only in part (statements the session cannot see remain) is screened again afterwards, so its
  * flags are those its remaining statements raise.
@@ -215,18 +219,21 @@ final class Eraser {
    * Carries out a plan: journal, one index commit, blobs, caches, re-screening. Returns the flags re-screening wrote
    * (for their audit). The caller audits the erasure and then calls {@link #done}.
    */
-  static List<org.insight.core.Entity> apply(Workspace ws, Plan plan, String principal, String purpose, String reason,
-      String request) {
+  static Outcome apply(Workspace ws, Plan plan, String principal, String purpose, String reason, String request) {
     if (plan.ids().isEmpty()) {
-      return List.of();
+      return new Outcome(List.of(), List.of());
     }
     writeJournal(ws.directory(), principal, purpose, reason, request, plan);
     return carryOut(ws, plan.ids(), plan.hashes(), plan.rescreen(), principal);
   }
 
-  private static List<org.insight.core.Entity> carryOut(Workspace ws, Collection<String> ids,
-      Collection<ContentHash> hashes, Collection<EntityId> rescreen, String principal) {
+  /** What carrying out an erasure also did: the flags re-screening wrote, the case items it tombstoned. */
+  record Outcome(List<org.insight.core.Entity> flags, List<String> caseItems) {}
+
+  private static Outcome carryOut(Workspace ws, Collection<String> ids, Collection<ContentHash> hashes,
+      Collection<EntityId> rescreen, String principal) {
     ws.store.delete(ids);
+    List<String> caseItems = tombstoneCases(ws, ids, principal);
     Visibility all = Visibility.of(ws.store.labels());
     for (ContentHash h : hashes) {
       if (!ws.store.evidenceVisible(h, all)) {
@@ -236,9 +243,38 @@ final class Eraser {
     ws.screening.forget();
     ws.standing.erased(ids); // an alert is derived data: it goes with what it points at
     if (rescreen.isEmpty()) {
-      return List.of();
+      return new Outcome(List.of(), caseItems);
     }
-    return ws.screening.afterAdd(rescreen, principal, ws.store::labels, ws.now());
+    return new Outcome(ws.screening.afterAdd(rescreen, principal, ws.store::labels, ws.now()), caseItems);
+  }
+
+  /**
+   * Tombstones the case items about what no longer exists under any label (after the index forgot the erased data):
+   * a case then reads, for every member, as if they had never been written — an item about something never written
+   * could not have been written either.
+   */
+  private static List<String> tombstoneCases(Workspace ws, Collection<String> ids, String principal) {
+    Visibility all = Visibility.of(ws.store.labels());
+    Set<String> erased = new HashSet<>(ids);
+    return ws.cases().tombstone(last -> gone(ws, last, erased, all), principal, ws.now());
+  }
+
+  private static boolean gone(Workspace ws, CaseJournal.Entry last, Set<String> erased, Visibility all) {
+    if (last.kind() == org.insight.workspace.CaseItem.Kind.PRODUCTION) {
+      return Productions.decode(last.field("items")).stream().anyMatch(i -> erased.contains(i.id()));
+    }
+    String id = last.field("targetId");
+    switch (last.field("target")) {
+      case "":
+        return false;
+      case "document":
+      case "span":
+        return erased.contains(id); // a document (and each of its embedded items) is erased by its id
+      case "statement":
+        return erased.contains(last.field("targetStatement"));
+      default: // an entity, link or flag is gone when no statement of it is left, under any label
+        return ws.store.statements(EntityId.of(id), all).isEmpty();
+    }
   }
 
   /** The erasure is complete and audited: its journal goes. */
@@ -280,10 +316,13 @@ final class Eraser {
     List<String> ids = journal.getOrDefault("id", List.of());
     List<ContentHash> hashes = journal.getOrDefault("hash", List.of()).stream().map(ContentHash::parse).toList();
     List<EntityId> rescreen = journal.getOrDefault("rescreen", List.of()).stream().map(EntityId::of).toList();
-    List<org.insight.core.Entity> flags = carryOut(ws, ids, hashes, rescreen, principal);
+    Outcome outcome = carryOut(ws, ids, hashes, rescreen, principal);
+    List<org.insight.core.Entity> flags = outcome.flags();
     Instant now = ws.now();
+    List<String> named = new ArrayList<>(ids);
+    named.addAll(outcome.caseItems());
     ws.audit(new AuditEvent(now, principal, first(journal, "purpose"), "erase",
-        first(journal, "request") + "reason=" + first(journal, "reason"), ids, "ok: completed after a restart"));
+        first(journal, "request") + "reason=" + first(journal, "reason"), named, "ok: completed after a restart"));
     if (!flags.isEmpty()) {
       ws.audit(new AuditEvent(now, principal, first(journal, "purpose"), "flag.create", "screen flags=" + flags.size(),
           flags.stream().map(f -> f.id().value()).toList(), "ok"));

@@ -344,7 +344,7 @@ public final class Productions {
     return a.toString();
   }
 
-  private static List<ProductItem> decode(String text) {
+  static List<ProductItem> decode(String text) {
     List<ProductItem> out = new ArrayList<>();
     for (JsonNode n : read(text)) {
       out.add(new ProductItem(n.get("id").asText(), Label.parse(n.get("label").asText())));

@@ -619,10 +619,10 @@ public final class Session implements AutoCloseable {
         audit("erase", query, List.of(), "error: " + e.getClass().getSimpleName());
         throw e;
       }
-      List<Entity> flags = Eraser.apply(workspace, plan, principal.id(), purpose.name(), request.reason(),
+      Eraser.Outcome outcome = Eraser.apply(workspace, plan, principal.id(), purpose.name(), request.reason(),
           request.describe());
-      audit("erase", query, erased(plan, statements), "ok");
-      auditFlags(flags);
+      audit("erase", query, erased(plan, statements, outcome), "ok");
+      auditFlags(outcome.flags());
       Eraser.done(workspace);
       return new ErasureReceipt(plan.entities(), plan.documents(), plan.statements());
     }
@@ -693,9 +693,9 @@ public final class Session implements AutoCloseable {
         audit("retention.purge", query, List.of(), "error: " + e.getClass().getSimpleName());
         throw e;
       }
-      List<Entity> flags = Eraser.apply(workspace, plan, principal.id(), purpose.name(), reason, query + " ");
-      audit("retention.purge", query, erased(plan, statements), "ok");
-      auditFlags(flags);
+      Eraser.Outcome outcome = Eraser.apply(workspace, plan, principal.id(), purpose.name(), reason, query + " ");
+      audit("retention.purge", query, erased(plan, statements, outcome), "ok");
+      auditFlags(outcome.flags());
       Eraser.done(workspace);
       return new ErasureReceipt(plan.entities(), plan.documents(), plan.statements());
     }
@@ -703,13 +703,15 @@ public final class Session implements AutoCloseable {
 
   /**
    * What an erasure's audit entry names: the ids removed, and the entities whose statements were erased (so that an
-   * oversight report about a person finds the erasure of part of that person's data, see {@link #subjectReport}).
+   * oversight report about a person finds the erasure of part of that person's data, see {@link #subjectReport}),
+   * and the case items tombstoned with them.
    */
-  private static List<String> erased(Eraser.Plan plan, List<Statement> statements) {
+  private static List<String> erased(Eraser.Plan plan, List<Statement> statements, Eraser.Outcome outcome) {
     Set<String> items = new LinkedHashSet<>(plan.ids());
     if (!plan.ids().isEmpty()) {
       statements.forEach(st -> items.add(st.entityId().value()));
     }
+    items.addAll(outcome.caseItems());
     return List.copyOf(items);
   }
 

@@ -15,9 +15,12 @@ import java.util.List;
  * @param collected each statement held about them now: id, property (never the value), dataset, method, when and by
  *     whom it was written
  * @param processing each audit entry that names one of these ids, oldest first
+ * @param unattributed the bulk reads (scans, graph builds, geo and trends analyses, exports too large to list their
+ *     ids) made while the subjects' data was held whose audit entries name no ids: each may or may not have read
+ *     the subjects' data, and the log cannot say which; listed (with empty {@code ids}) rather than silently left out
  */
 public record SubjectReport(List<String> subjects, List<String> related, List<Collected> collected,
-    List<Processing> processing) {
+    List<Processing> processing, List<Processing> unattributed) {
 
   /**
    * The dataset name the writers configuration must grant, on a line of its own, for a principal to read subject
@@ -47,6 +50,12 @@ public record SubjectReport(List<String> subjects, List<String> related, List<Co
     related = List.copyOf(related);
     collected = List.copyOf(collected);
     processing = List.copyOf(processing);
+    unattributed = List.copyOf(unattributed);
+  }
+
+  /** How many bulk reads may have touched the subjects without their audit entries naming them. */
+  public int bulkReadsNotAttributable() {
+    return unattributed.size();
   }
 
   /**
@@ -73,7 +82,7 @@ public record SubjectReport(List<String> subjects, List<String> related, List<Co
    * @param operation the operation (e.g. {@code entity.get}, {@code export})
    * @param category what kind of processing it was
    * @param outcome {@code ok}, {@code denied…} or {@code error…}
-   * @param ids which of the subject's ids (and related ids) it named
+   * @param ids which of the subject's ids (and related ids) it named; empty for an {@link #unattributed} bulk read
    */
   public record Processing(long sequence, Instant at, String principal, String purpose, String operation,
       Category category, String outcome, List<String> ids) {

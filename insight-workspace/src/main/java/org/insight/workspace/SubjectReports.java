@@ -32,6 +32,18 @@ final class SubjectReports {
       Map.entry("case.add", SubjectReport.Category.COMBINATION),
       Map.entry("case.annotate", SubjectReport.Category.COMBINATION));
 
+  /**
+   * Whether an audit entry is a bulk read that names no ids: a scan, a graph build, a geo or trends analysis, an
+   * export too large to list its ids. It read everything its principal could see at the time, so it may have read a
+   * subject's data, but nothing in the log says whether it did.
+   */
+  static boolean bulkWithoutIds(org.insight.policy.AuditEvent e) {
+    String op = e.operation();
+    boolean bulk = op.equals("entity.scan") || op.equals("statement.scan") || op.startsWith("graph.")
+        || op.startsWith("geo.") || op.startsWith("trends.") || op.equals("export");
+    return bulk && e.items().isEmpty() && e.outcome().equals("ok");
+  }
+
   static SubjectReport.Category category(String operation) {
     SubjectReport.Category c = CATEGORIES.get(operation);
     if (c != null) {
@@ -80,6 +92,7 @@ final class SubjectReports {
     Set<String> named = new LinkedHashSet<>(subjectIds);
     named.addAll(related);
     List<SubjectReport.Processing> processing = new ArrayList<>();
+    List<SubjectReport.Processing> bulk = new ArrayList<>();
     if (!named.isEmpty()) {
       ws.audit.forEach(r -> {
         Set<String> ids = new TreeSet<>();
@@ -95,14 +108,47 @@ final class SubjectReports {
             ids.add(id);
           }
         }
-        if (!ids.isEmpty()) {
+        if (ids.isEmpty() && bulkWithoutIds(r.event())) {
+          bulk.add(new SubjectReport.Processing(r.sequence(), r.event().at(), r.event().principal(),
+              r.event().purpose(), r.event().operation(), category(r.event().operation()), r.event().outcome(),
+              List.of()));
+        } else if (!ids.isEmpty()) {
           processing.add(new SubjectReport.Processing(r.sequence(), r.event().at(), r.event().principal(),
               r.event().purpose(), r.event().operation(), category(r.event().operation()), r.event().outcome(),
               List.copyOf(ids)));
         }
       });
     }
-    return new SubjectReport(List.copyOf(subjectIds), List.copyOf(related), collected, processing);
+    return new SubjectReport(List.copyOf(subjectIds), List.copyOf(related), collected, processing,
+        whileHeld(bulk, collected, processing));
+  }
+
+  /**
+   * The bulk reads made while the subjects' data was held: from the first collection of it (the audit's or the
+   * statements') until the last erasure when nothing is held any more. Conservative: a bulk read in that window is
+   * listed even if its principal could not see the data.
+   */
+  private static List<SubjectReport.Processing> whileHeld(List<SubjectReport.Processing> bulk,
+      List<SubjectReport.Collected> collected, List<SubjectReport.Processing> processing) {
+    java.time.Instant from = null;
+    java.time.Instant until = null;
+    for (SubjectReport.Collected c : collected) {
+      from = from == null || c.ingestedAt().isBefore(from) ? c.ingestedAt() : from;
+    }
+    for (SubjectReport.Processing p : processing) {
+      if (p.category() == SubjectReport.Category.COLLECTION && p.outcome().equals("ok")) {
+        from = from == null || p.at().isBefore(from) ? p.at() : from;
+      }
+      if (collected.isEmpty() && p.category() == SubjectReport.Category.ERASURE) {
+        until = until == null || p.at().isAfter(until) ? p.at() : until;
+      }
+    }
+    if (from == null) {
+      return List.of();
+    }
+    java.time.Instant start = from;
+    java.time.Instant end = until;
+    return bulk.stream().filter(b -> !b.at().isBefore(start) && (end == null || !b.at().isAfter(end))).toList();
   }
 
   /** Every label in the store: an oversight report covers data whatever its label (it shows no value). */

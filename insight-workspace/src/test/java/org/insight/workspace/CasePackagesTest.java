@@ -253,4 +253,93 @@ class CasePackagesTest {
   private static AuditRecord last(Workspace ws) {
     return ws.audit.tail(1).get(0);
   }
+
+  @Test
+  void aZipPackageCarriesMembersTasksAndHistoryAndImportsTwiceIdempotently() throws Exception {
+    CasePackage p = export(BOB, dir.resolve("heron.zip"), true);
+    assertTrue(Files.isRegularFile(p.directory()), "one file");
+    try (var zip = new java.util.zip.ZipFile(p.directory().toFile())) {
+      assertTrue(zip.getEntry("manifest.sig") != null && zip.getEntry("manifest.json") != null);
+    }
+    into(RECEIVER).importPackage(p.directory(), keys.getPublic());
+    CaseView original = as(BOB).show(caseId).orElseThrow();
+    CaseView imported = into(RECEIVER).show(caseId).orElseThrow();
+    assertEquals(items(original), items(imported));
+    assertEquals(List.of("bob", "alice", "rita"), imported.members().stream().map(CaseItem::principal).toList(),
+        "the members as principal ids, and the importer");
+    List<CaseEvent> history = imported.history().stream().filter(e -> !e.by().equals("rita")).toList();
+    assertEquals(original.history(), history, "the history, each event with its original author and time");
+    assertEquals("in-progress", imported.tasks().get(0).state());
+    long journal = Files.size(dir.resolve("to").resolve("cases").resolve("journal.jsonl"));
+    CasePackageImport again = into(RECEIVER).importPackage(p.directory(), keys.getPublic());
+    assertEquals(caseId, again.caseId());
+    assertEquals(journal, Files.size(dir.resolve("to").resolve("cases").resolve("journal.jsonl")), "nothing new");
+    assertEquals(imported, into(RECEIVER).show(caseId).orElseThrow());
+  }
+
+  @Test
+  void aZipWithAByteFlippedAnEntryAddedOrAnEntryRemovedIsRefusedClearly() throws Exception {
+    CasePackage p = export(BOB, dir.resolve("heron.zip"), true);
+    byte[] zip = Files.readAllBytes(p.directory());
+
+    byte[] flipped = zip.clone();
+    int at = dataOffset(zip, "entities.jsonl");
+    flipped[at + 5] ^= 0x20;
+    assertRefused(flipped, "flipped.zip", "entities.jsonl");
+
+    assertRefused(rezip(zip, "extra.jsonl", "{}\n".getBytes(StandardCharsets.UTF_8), null), "added.zip",
+        "extra.jsonl");
+    assertRefused(rezip(zip, null, null, "documents.jsonl"), "removed.zip", "lacks documents.jsonl");
+    assertRefused(rezip(zip, null, null, "manifest.sig"), "unsigned.zip", "no manifest.sig");
+    assertRefused(java.util.Arrays.copyOf(zip, zip.length / 2), "cut.zip", "not a readable zip");
+    assertTrue(into(RECEIVER).list().isEmpty(), "nothing was imported");
+    assertTrue(to.session(RECEIVER, CI).entity(open.id()).isEmpty());
+    assertEquals(caseId, into(RECEIVER).importPackage(p.directory(), keys.getPublic()).caseId(), "the original is fine");
+  }
+
+  private void assertRefused(byte[] bytes, String name, String expected) throws Exception {
+    Path f = dir.resolve(name);
+    Files.write(f, bytes);
+    PackageRefusedException e = assertThrows(PackageRefusedException.class,
+        () -> into(RECEIVER).importPackage(f, keys.getPublic()), name);
+    assertTrue(e.getMessage().contains(expected), name + ": " + e.getMessage());
+    assertTrue(e.getMessage().contains("nothing was imported") || e.getMessage().contains("give the file"),
+        name + " says what to do: " + e.getMessage());
+    assertEquals("error: package refused", last(to).event().outcome());
+  }
+
+  /** Where an entry's (compressed) data starts: after its local header, the first header naming it. */
+  private static int dataOffset(byte[] zip, String name) {
+    byte[] n = name.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i + 30 + n.length < zip.length; i++) {
+      if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4
+          && java.util.Arrays.equals(zip, i + 30, i + 30 + n.length, n, 0, n.length)) {
+        int nameLength = (zip[i + 26] & 0xff) | (zip[i + 27] & 0xff) << 8;
+        int extraLength = (zip[i + 28] & 0xff) | (zip[i + 29] & 0xff) << 8;
+        return i + 30 + nameLength + extraLength;
+      }
+    }
+    throw new AssertionError("no entry " + name);
+  }
+
+  /** The zip again, with an entry added or one left out. */
+  private static byte[] rezip(byte[] zip, String add, byte[] content, String drop) throws Exception {
+    var out = new java.io.ByteArrayOutputStream();
+    try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip));
+        var z = new java.util.zip.ZipOutputStream(out)) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (!e.getName().equals(drop)) {
+          z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+          z.write(in.readAllBytes());
+          z.closeEntry();
+        }
+      }
+      if (add != null) {
+        z.putNextEntry(new java.util.zip.ZipEntry(add));
+        z.write(content);
+        z.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
 }

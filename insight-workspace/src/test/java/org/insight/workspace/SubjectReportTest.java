@@ -75,4 +75,47 @@ class SubjectReportTest {
       assertThrows(AccessRefusedException.class, () -> analyst.subjectReport(ivan.id()), "oversight is granted by name");
     }
   }
+
+  @Test
+  void bulkReadsWhoseEntriesNameNoIdsAreCountedAsNotAttributableWhileTheDataWasHeld() {
+    SettableClock clock = new SettableClock(java.time.Instant.parse("2026-06-01T10:00:00Z"));
+    try (Workspace ws = Workspace.builder(dir).clock(clock)
+        .writers(Writers.parse("* = *\noversight = dpo\n")).open()) {
+      Session loader = ws.session(Fixtures.loader("loader"), CI);
+      Session analyst = ws.session(Principal.of("analyst", "SECRET"), CI);
+      Entity anna = Fixtures.person(Fixtures.dataset("fr", "SECRET"), "2", "Anna Schmidt");
+      loader.add(anna);
+      clock.advanceSeconds(60);
+      try (var scan = analyst.scanEntities("Person")) {
+        scan.stream().count();                                              // before Ivan was written: not counted
+      }
+      clock.advanceSeconds(60);
+      Entity ivan = Fixtures.person(Fixtures.dataset("fr", "SECRET"), "1", "Ivan Petrov");
+      loader.add(ivan);
+      clock.advanceSeconds(60);
+      try (var scan = analyst.scanEntities("Person")) {
+        scan.stream().count();                                              // may have read Ivan: counted
+      }
+      analyst.graph(GraphOptions.defaults());                               // counted
+      try (var scan = analyst.scanStatements("name")) {
+        scan.stream().count();                                              // counted
+      }
+      analyst.entity(ivan.id());                                            // names him: attributed
+      clock.advanceSeconds(60);
+      loader.erase(Erasure.builder().entities(ivan.id()).reason("court order").build());
+      clock.advanceSeconds(60);
+      try (var scan = analyst.scanEntities("Person")) {
+        scan.stream().count();                                              // after he was erased: not counted
+      }
+
+      SubjectReport r = ws.session(Principal.of("dpo"), Purpose.of("oversight")).subjectReport(ivan.id());
+      assertEquals(List.of("entity.scan", "graph.build", "statement.scan"),
+          r.unattributed().stream().map(SubjectReport.Processing::operation).toList(), r.unattributed().toString());
+      assertEquals(3, r.bulkReadsNotAttributable());
+      assertTrue(r.unattributed().stream().allMatch(p -> p.ids().isEmpty() && p.principal().equals("analyst")));
+      assertTrue(r.processing().stream().anyMatch(p -> p.operation().equals("entity.get")), "the named read stays"
+          + " attributed");
+      assertTrue(r.processing().stream().noneMatch(p -> p.operation().endsWith(".scan")), "a scan names no one");
+    }
+  }
 }
