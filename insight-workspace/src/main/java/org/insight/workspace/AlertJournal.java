@@ -41,7 +41,13 @@ final class AlertJournal {
   private static final Logger LOG = LoggerFactory.getLogger(AlertJournal.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** An evaluation that failed and waits to be done again: one query over the items of one batch. */
+  /** The query id of a batch stored but not yet evaluated: every standing query is to be evaluated over it. */
+  static final String EVERY_QUERY = "*";
+
+  /**
+   * An evaluation that failed and waits to be done again: one query over the items of one batch (or
+   * {@link #EVERY_QUERY} for a batch written ahead of its evaluation).
+   */
   record Failure(String id, String queryId, List<String> entities, List<String> documents, String error,
       Instant at) {
     static String idFor(String queryId, Collection<String> entities, Collection<String> documents) {

@@ -146,11 +146,34 @@ final class StandingQueries {
    * what failed before; new matches become durable alerts, audited once for the whole pass as {@code writer}, then
    * handed to the listener (with any it refused before).
    */
-  void afterWrite(Session writer, Collection<EntityId> entities, Collection<String> documents) {
-    if (workspace.readOnly() || (entities.isEmpty() && documents.isEmpty()) || !any()) {
+  void afterWrite(Session writer, Collection<EntityId> entities, Collection<String> documents, String ahead) {
+    if (workspace.readOnly() || (entities.isEmpty() && documents.isEmpty()) || (ahead == null && !any())) {
       return;
     }
-    pass(writer, "alert.evaluate", entities, documents);
+    pass(writer, "alert.evaluate", entities, documents, ahead);
+  }
+
+  /**
+   * Called before a batch is stored: when standing queries exist, records the batch (ids only) as not yet evaluated,
+   * synced, so that a process stopped between the write and its evaluation leaves the batch to the next pass (a retry
+   * over every query) instead of losing its alerts. Returns the record's id for {@link #afterWrite}, or null.
+   */
+  String beforeWrite(Collection<EntityId> entities, Collection<String> documents) {
+    if (workspace.readOnly() || (entities.isEmpty() && documents.isEmpty())) {
+      return null;
+    }
+    synchronized (lock) {
+      journal.reload();
+      if (journal.queries.isEmpty()) {
+        return null;
+      }
+      List<String> ids = entities.stream().map(EntityId::value).toList();
+      List<String> docs = List.copyOf(documents);
+      AlertJournal.Failure f = new AlertJournal.Failure(AlertJournal.Failure.idFor(AlertJournal.EVERY_QUERY, ids, docs),
+          AlertJournal.EVERY_QUERY, ids, docs, "written but not yet evaluated", workspace.now());
+      journal.evaluated(List.of(), List.of(f), List.of(), true);
+      return f.id();
+    }
   }
 
   /** Retries every failed evaluation and undelivered alert now, audited once as {@code session}'s call. */
@@ -158,10 +181,11 @@ final class StandingQueries {
     if (workspace.readOnly()) {
       throw new IllegalStateException("the workspace is open read-only; open it for writing to retry alerts");
     }
-    return pass(session, "alert.retry", List.of(), List.of());
+    return pass(session, "alert.retry", List.of(), List.of(), null);
   }
 
-  private Pass pass(Session session, String action, Collection<EntityId> entities, Collection<String> documents) {
+  private Pass pass(Session session, String action, Collection<EntityId> entities, Collection<String> documents,
+      String ahead) {
     synchronized (lock) {
       journal.reload();
       List<StandingQuery> saved = List.copyOf(journal.queries.values());
@@ -174,15 +198,19 @@ final class StandingQueries {
         add(o, raised, raisedIds, failed);
         candidates += o.candidates();
       }
-      List<String> retried = retryFailures(raised, raisedIds, failed);
-      int pending = (int) (journal.failures.size() - retried.size()
+      List<String> retried = retryFailures(raised, raisedIds, failed, ahead);
+      List<String> done = new ArrayList<>(retried);
+      if (ahead != null && journal.failures.containsKey(ahead)) {
+        done.add(ahead); // this batch, written ahead of its evaluation, was just evaluated above
+      }
+      int pending = (int) (journal.failures.size() - done.size()
           + failed.stream().filter(f -> !journal.failures.containsKey(f.id())).count());
       session.audit(action, "entities=" + entities.size() + " documents=" + documents.size() + " queries="
           + saved.size() + " candidates=" + candidates + " alerts=" + raised.size() + " failed=" + failed.size()
           + " retried=" + retried.size(), raised.stream().map(Alert::id).toList(), "ok");
       List<AlertJournal.Failure> newFailures = failed.stream().filter(f -> !journal.failures.containsKey(f.id()))
           .toList();
-      journal.evaluated(raised, newFailures, retried, !delivery.listening());
+      journal.evaluated(raised, newFailures, done, !delivery.listening());
       int delivered = 0;
       if (delivery.listening() && !journal.undelivered.isEmpty()) {
         List<Alert> due = journal.undelivered.stream().map(journal.alerts::get).filter(a -> a != null).toList();
@@ -199,15 +227,23 @@ final class StandingQueries {
    * grouped by batch (one scratch index each). Its new matches are raised (ids are stable: nothing twice); a failure
    * whose query was removed since is dropped. Returns the ids of the failures done.
    */
-  private List<String> retryFailures(List<Alert> raised, Set<String> raisedIds, List<AlertJournal.Failure> failed) {
+  private List<String> retryFailures(List<Alert> raised, Set<String> raisedIds, List<AlertJournal.Failure> failed,
+      String ahead) {
     Map<List<List<String>>, List<AlertJournal.Failure>> byBatch = new LinkedHashMap<>();
     for (AlertJournal.Failure f : journal.failures.values()) {
+      if (f.id().equals(ahead)) {
+        continue; // the batch of this pass, evaluated by it
+      }
       byBatch.computeIfAbsent(List.of(f.entities(), f.documents()), k -> new ArrayList<>()).add(f);
     }
     List<String> done = new ArrayList<>();
     for (Map.Entry<List<List<String>>, List<AlertJournal.Failure>> e : byBatch.entrySet()) {
       List<StandingQuery> queries = new ArrayList<>();
       for (AlertJournal.Failure f : e.getValue()) {
+        if (f.queryId().equals(AlertJournal.EVERY_QUERY)) {
+          queries.addAll(journal.queries.values()); // a batch whose evaluation never ran
+          continue;
+        }
         StandingQuery q = journal.queries.get(f.queryId());
         if (q == null) {
           done.add(f.id()); // removed since: it asks nothing more
@@ -215,7 +251,9 @@ final class StandingQueries {
           queries.add(q);
         }
       }
+      queries = new ArrayList<>(new java.util.LinkedHashSet<>(queries));
       if (queries.isEmpty()) {
+        e.getValue().stream().filter(f -> f.queryId().equals(AlertJournal.EVERY_QUERY)).forEach(f -> done.add(f.id()));
         continue;
       }
       AlertEvaluator.Outcome o = evaluate(e.getKey().get(0).stream().map(EntityId::of).toList(),
@@ -223,7 +261,9 @@ final class StandingQueries {
       Set<String> stillFailing = new HashSet<>();
       o.failed().forEach(f -> stillFailing.add(f.queryId()));
       for (AlertJournal.Failure f : e.getValue()) {
-        if (!stillFailing.contains(f.queryId()) && !done.contains(f.id())) {
+        // a batch never evaluated is done once evaluated: its queries that failed now are recorded one by one
+        boolean every = f.queryId().equals(AlertJournal.EVERY_QUERY);
+        if ((every || !stillFailing.contains(f.queryId())) && !done.contains(f.id())) {
           done.add(f.id());
         }
       }

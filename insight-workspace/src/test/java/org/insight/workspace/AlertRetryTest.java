@@ -13,10 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.insight.InsightException;
+import org.insight.core.ContentHash;
+import org.insight.core.Document;
+import org.insight.core.Provenance;
 import org.insight.policy.AuditRecord;
 import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
+import org.insight.policy.SourceGrading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Failures are recorded and retried, never lost and never doubled: a listener that throws gets the alert again after
  * the next batch or on {@link Alerts#retry}; an evaluation that fails (here: the principal directory is down) is
  * evaluated again over the same batch, durably across a reopen; and a directory from the profile file evaluates
- * standing queries with the clearance the file gives now.
+ * standing queries with the clearance the file gives now; and a batch stored by a process that stopped before
+ * evaluating it is evaluated after the restart.
  */
 class AlertRetryTest {
   private static final Purpose CI = Purpose.CRIMINAL_INVESTIGATION;
@@ -154,5 +159,36 @@ class AlertRetryTest {
   private static String profileFile(String roleToken) {
     return "[country FR]\nauthorizations = FR\n\n[role analyst]\nauthorizations = " + roleToken
         + "\npurposes = criminal-investigation\n\n[profile fr-analyst]\ncountry = FR\nrole = analyst\n";
+  }
+
+  @Test
+  void aBatchStoredByAProcessThatStoppedBeforeEvaluatingItIsEvaluatedAfterTheRestart() {
+    String text = "heron seen in Lyon";
+    String documentId;
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session writer = ws.session(Fixtures.loader("w"), CI);
+      Session alice = ws.session(Principal.of("alice", "FR"), CI);
+      alice.alerts().save("heron", "op heron", Label.of("FR"));
+      AlertsTest.document(writer, "FR", "a kestrel, nothing else"); // a whole write: nothing left pending
+      // what Session.add does, stopped (as by kill -9) after the store write and before the evaluation
+      ContentHash hash = writer.storeEvidence(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+      Document d = new Document(Document.idFor("reports", Label.of("FR"), hash), hash, "t", text, "en", Map.of(), null,
+          null, Label.of("FR"), Provenance.of("reports", "r-stopped", "text:plain", SourceGrading.UNGRADED)
+              .withContentHash(hash));
+      documentId = d.id();
+      assertTrue(ws.standing.beforeWrite(List.of(), List.of(d.id())) != null, "written ahead: a query exists");
+      ws.store.write(List.of(), List.of(d));
+      assertEquals(List.of(), alice.alerts().list(null), "not evaluated yet");
+    }
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session alice = ws.session(Principal.of("alice", "FR"), CI);
+      List<Alert> raised = alice.alerts().retry();
+      assertEquals(1, raised.size(), "the stopped batch is evaluated on the next pass: " + raised);
+      assertEquals(documentId, raised.get(0).itemId());
+      assertEquals(List.of(), alice.alerts().retry(), "and only once");
+      Session writer = ws.session(Fixtures.loader("w"), CI);
+      AlertsTest.document(writer, "FR", "heron seen in Nice");
+      assertEquals(2, alice.alerts().list(null).size(), "the next batch as usual, the stopped one not twice");
+    }
   }
 }
