@@ -343,8 +343,8 @@ public final class Session implements AutoCloseable {
     authorise("add", stamped.stream().map(st -> st.provenance().dataset()).toList(),
         stamped.stream().map(Statement::label).toList());
     Written written = new Written(ids.stream().map(EntityId::value).toList(), stamped.size());
-    audit.accept(written); // write-ahead: no entry, no write (rule 6)
     String pending = workspace.standing.beforeWrite(ids, List.of()); // a stop before evaluation loses no alert
+    audit.accept(written); // write-ahead: no entry, no write (rule 6)
     stored("add", () -> workspace.store.write(stamped, List.of()));
     auditFlags(workspace.screening.afterAdd(ids, principal.id(), this::visibleLabels, now));
     workspace.standing.afterWrite(this, ids, List.of(), pending);
@@ -481,8 +481,8 @@ public final class Session implements AutoCloseable {
     authorise("add", stamped.stream().map(d -> d.provenance().dataset()).toList(),
         stamped.stream().map(Document::label).toList());
     List<String> ids = stamped.stream().map(Document::id).toList();
-    audit("add", "documents=" + ids.size(), ids, "ok"); // write-ahead: no entry, no write (rule 6)
     String pending = workspace.standing.beforeWrite(List.of(), ids); // a stop before evaluation loses no alert
+    audit("add", "documents=" + ids.size(), ids, "ok"); // write-ahead: no entry, no write (rule 6)
     stored("add", () -> workspace.store.write(List.of(), stamped));
     workspace.standing.afterWrite(this, List.of(), ids, pending);
     return new WriteReceipt(List.of(), ids, 0);
