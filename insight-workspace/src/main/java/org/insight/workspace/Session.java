@@ -344,10 +344,14 @@ public final class Session implements AutoCloseable {
         stamped.stream().map(Statement::label).toList());
     Written written = new Written(ids.stream().map(EntityId::value).toList(), stamped.size());
     String pending = workspace.standing.beforeWrite(ids, List.of()); // a stop before evaluation loses no alert
-    audit.accept(written); // write-ahead: no entry, no write (rule 6)
-    stored("add", () -> workspace.store.write(stamped, List.of()));
-    auditFlags(workspace.screening.afterAdd(ids, principal.id(), this::visibleLabels, now));
-    workspace.standing.afterWrite(this, ids, List.of(), pending);
+    try {
+      audit.accept(written); // write-ahead: no entry, no write (rule 6)
+      stored("add", () -> workspace.store.write(stamped, List.of()));
+      auditFlags(workspace.screening.afterAdd(ids, principal.id(), this::visibleLabels, now));
+      workspace.standing.afterWrite(this, ids, List.of(), pending);
+    } finally {
+      workspace.standing.settled(pending);
+    }
     return new WriteReceipt(List.copyOf(ids), List.of(), stamped.size());
   }
 
@@ -482,9 +486,13 @@ public final class Session implements AutoCloseable {
         stamped.stream().map(Document::label).toList());
     List<String> ids = stamped.stream().map(Document::id).toList();
     String pending = workspace.standing.beforeWrite(List.of(), ids); // a stop before evaluation loses no alert
-    audit("add", "documents=" + ids.size(), ids, "ok"); // write-ahead: no entry, no write (rule 6)
-    stored("add", () -> workspace.store.write(List.of(), stamped));
-    workspace.standing.afterWrite(this, List.of(), ids, pending);
+    try {
+      audit("add", "documents=" + ids.size(), ids, "ok"); // write-ahead: no entry, no write (rule 6)
+      stored("add", () -> workspace.store.write(List.of(), stamped));
+      workspace.standing.afterWrite(this, List.of(), ids, pending);
+    } finally {
+      workspace.standing.settled(pending);
+    }
     return new WriteReceipt(List.of(), ids, 0);
   }
 

@@ -3,6 +3,7 @@ package org.insight.workspace;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,12 @@ final class StandingQueries {
   private final PatternEvaluator patterns;
   private final AlertDelivery delivery;
   private final Object lock = new Object();
+  /**
+   * Batches recorded by {@link #beforeWrite} whose writer has not yet evaluated them, with how many writes of that
+   * same batch are under way. Another pass leaves them to their writer: evaluated before they are stored, they would
+   * be marked done with nothing found, and a stop before the writer's own pass would lose their alerts.
+   */
+  private final Map<String, Integer> inFlight = new HashMap<>();
 
   StandingQueries(Workspace workspace, Function<String, Optional<Principal>> principals, AlertListener listener) {
     this.workspace = workspace;
@@ -172,7 +179,21 @@ final class StandingQueries {
       AlertJournal.Failure f = new AlertJournal.Failure(AlertJournal.Failure.idFor(AlertJournal.EVERY_QUERY, ids, docs),
           AlertJournal.EVERY_QUERY, ids, docs, "written but not yet evaluated", workspace.now());
       journal.evaluated(List.of(), List.of(f), List.of(), true);
+      inFlight.merge(f.id(), 1, Integer::sum);
       return f.id();
+    }
+  }
+
+  /**
+   * Called once the write that {@link #beforeWrite} recorded as {@code pending} is over, stored and evaluated or
+   * failed: from now on any pass may retry its record (a failed store leaves it to be evaluated as the items are).
+   */
+  void settled(String pending) {
+    if (pending == null) {
+      return;
+    }
+    synchronized (lock) {
+      inFlight.computeIfPresent(pending, (id, n) -> n == 1 ? null : n - 1);
     }
   }
 
@@ -233,6 +254,9 @@ final class StandingQueries {
     for (AlertJournal.Failure f : journal.failures.values()) {
       if (f.id().equals(ahead)) {
         continue; // the batch of this pass, evaluated by it
+      }
+      if (inFlight.containsKey(f.id())) {
+        continue; // another writer is storing this batch now: its own pass evaluates it
       }
       byBatch.computeIfAbsent(List.of(f.entities(), f.documents()), k -> new ArrayList<>()).add(f);
     }

@@ -191,4 +191,29 @@ class AlertRetryTest {
       assertEquals(2, alice.alerts().list(null).size(), "the next batch as usual, the stopped one not twice");
     }
   }
+
+  @Test
+  void aPassOfAnotherWriterLeavesABatchBeingStoredToItsOwnWriter() {
+    String text = "heron seen in Lyon";
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session writer = ws.session(Fixtures.loader("w"), CI);
+      Session alice = ws.session(Principal.of("alice", "FR"), CI);
+      alice.alerts().save("heron", "op heron", Label.of("FR"));
+      // one writer has recorded its batch ahead and is storing it ...
+      ContentHash hash = writer.storeEvidence(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+      Document d = new Document(Document.idFor("reports", Label.of("FR"), hash), hash, "t", text, "en", Map.of(), null,
+          null, Label.of("FR"), Provenance.of("reports", "r-slow", "text:plain", SourceGrading.UNGRADED)
+              .withContentHash(hash));
+      assertTrue(ws.standing.beforeWrite(List.of(), List.of(d.id())) != null, "written ahead: a query exists");
+      // ... while another writer's whole write runs its pass, which must not take the unstored batch as evaluated
+      AlertsTest.document(ws.session(Fixtures.loader("w2"), CI), "FR", "a kestrel, nothing else");
+      ws.store.write(List.of(), List.of(d));
+      // and the first writer stops (kill -9) before its own evaluation
+    }
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Session alice = ws.session(Principal.of("alice", "FR"), CI);
+      List<Alert> raised = alice.alerts().retry();
+      assertEquals(1, raised.size(), "the batch the other pass left alone is evaluated after the restart: " + raised);
+    }
+  }
 }
