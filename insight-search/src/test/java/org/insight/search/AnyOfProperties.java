@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -40,6 +38,7 @@ import org.insight.core.Provenance;
 import org.insight.core.Schema;
 import org.insight.policy.Label;
 import org.insight.policy.SourceGrading;
+import org.insight.test.Directories;
 
 /**
  * The any-word mode ({@link Query#anyOf}) ranks as plain BM25 does (issue 15): over English documents its hits and
@@ -85,7 +84,7 @@ class AnyOfProperties {
           .highlight(false), Visibility.of(java.util.Set.of("OPEN")));
       assertEquals(expected(rawDir, query), scores(ours), "anyOf(" + query + ")");
     } finally {
-      delete(dir);
+      Directories.delete(dir);
     }
   }
 
@@ -105,7 +104,7 @@ class AnyOfProperties {
       assertEquals(List.of("a", "b", "c"), ids, "most matching words first; the French document by its own field");
       assertTrue(r.hits().get(0).score() > r.hits().get(1).score(), r.hits().toString());
     } finally {
-      delete(dir);
+      Directories.delete(dir);
     }
   }
 
@@ -159,13 +158,5 @@ class AnyOfProperties {
   @Provide
   Arbitrary<String> query() {
     return Arbitraries.of(WORDS).list().ofMinSize(1).ofMaxSize(6).map(w -> String.join(" ", w));
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

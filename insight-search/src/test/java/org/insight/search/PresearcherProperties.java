@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -29,6 +27,7 @@ import org.insight.core.Schema;
 import org.insight.core.Statement;
 import org.insight.policy.Label;
 import org.insight.policy.SourceGrading;
+import org.insight.test.Directories;
 
 /**
  * The presearch never leaves out a query that matches: over random small indexes (statements and documents of a
@@ -80,7 +79,7 @@ class PresearcherProperties {
         }
       }
     } finally {
-      delete(dir);
+      Directories.delete(dir);
     }
   }
 
@@ -98,7 +97,7 @@ class PresearcherProperties {
       assertEquals(List.of("blue", "\"blue van\"", "blue OR nightjar", "name:petrov", "blu*", "NOT nightjar"),
           List.copyOf(Presearcher.of(SCHEMA).candidates(queries, index)));
     } finally {
-      delete(dir);
+      Directories.delete(dir);
     }
   }
 
@@ -145,13 +144,5 @@ class PresearcherProperties {
     return Combinators.combine(word(), word().list().ofMinSize(1).ofMaxSize(8), Arbitraries.of("en", "fr", "zz", "ru"))
         .as((t, words, language) -> new Doc(t, String.join(" ", words), language)).list().ofMaxSize(3)
         .uniqueElements(d -> d.title() + d.text());
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -8,14 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -31,6 +29,7 @@ import org.insight.core.Schema;
 import org.insight.core.Statement;
 import org.insight.policy.Label;
 import org.insight.policy.SourceGrading;
+import org.insight.test.Directories;
 
 /**
  * Rule 2 for every query form (issue 14, finding 3): a search's answer — hits, their order and scores, totals,
@@ -105,8 +104,8 @@ class SearchNoLeakProperties {
         assertEquals(visibleOnly.suggest(prefix, 10, v), full.suggest(prefix, 10, v), "suggest " + prefix);
       }
     } finally {
-      delete(a);
-      delete(b);
+      Directories.delete(a);
+      Directories.delete(b);
     }
   }
 
@@ -231,13 +230,5 @@ class SearchNoLeakProperties {
       i /= 26;
     }
     return sb.toString();
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -11,13 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -33,6 +31,7 @@ import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
+import org.insight.test.Directories;
 
 /**
  * The erasure law for cases: after {@link Session#erase} of entities and documents that a case refers to, annotates
@@ -109,8 +108,8 @@ class CaseErasureProperties {
         }
       }
     } finally {
-      delete(a);
-      delete(b);
+      Directories.delete(a);
+      Directories.delete(b);
     }
   }
 
@@ -219,13 +218,5 @@ class CaseErasureProperties {
         Arbitraries.integers().between(0, NAMES.size() - 1), Arbitraries.integers().between(0, 2),
         Arbitraries.of(true, false, false))
         .as(Item::new).list().ofMinSize(1).ofMaxSize(8);
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

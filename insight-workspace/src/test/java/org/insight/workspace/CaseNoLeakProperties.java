@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -22,6 +20,7 @@ import org.insight.core.Entity;
 import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
+import org.insight.test.Directories;
 
 /**
  * Rule 2 for cases: whatever other members write, a member sees of a case exactly what a workspace holding only the
@@ -115,8 +114,8 @@ class CaseNoLeakProperties {
             error(() -> ra.updateTask(caseId, hidden.id(), 1, "done", null, null)));
       }
     } finally {
-      delete(full);
-      delete(only);
+      Directories.delete(full);
+      Directories.delete(only);
     }
   }
 
@@ -221,13 +220,5 @@ class CaseNoLeakProperties {
         Arbitraries.of(true, false), Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 20))
         .as(Op::new);
     return op.list().ofMinSize(1).ofMaxSize(25);
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

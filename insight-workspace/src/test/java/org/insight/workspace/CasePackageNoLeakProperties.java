@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,6 +23,7 @@ import org.insight.core.Provenance;
 import org.insight.policy.Label;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
+import org.insight.test.Directories;
 
 /**
  * Rule 2 for case packages: what a partly cleared member exports of a case is, file for file, what it would export from
@@ -58,8 +58,8 @@ class CasePackageNoLeakProperties {
         }
       }
     } finally {
-      delete(full);
-      delete(only);
+      Directories.delete(full);
+      Directories.delete(only);
     }
   }
 
@@ -117,14 +117,6 @@ class CasePackageNoLeakProperties {
       return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError(e);
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 import org.insight.search.Query;
 import org.insight.search.Scan;
+import org.insight.test.Directories;
 
 /**
  * The erasure law: after {@link Session#erase}, every reader — whatever its clearances — gets from every query form
@@ -144,8 +144,8 @@ class ErasureProperties {
       }
       assertEquals(twin.store.labels(), main.store.labels(), "the label terms left in the index");
     } finally {
-      delete(a);
-      delete(b);
+      Directories.delete(a);
+      Directories.delete(b);
     }
   }
 
@@ -282,13 +282,5 @@ class ErasureProperties {
         .as((ds, name, label, link, erase) -> new Item(false, ds, 0, name, label, link, erase));
     return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, person), net.jqwik.api.Tuple.of(2, doc))
         .list().ofMinSize(1).ofMaxSize(12);
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

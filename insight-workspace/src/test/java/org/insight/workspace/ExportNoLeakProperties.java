@@ -39,7 +39,7 @@ import org.insight.search.Query;
  * type), entities with the same names under labels the reader fails by token, purpose or retention date, and
  * invisible links pointing at visible entities, written by several writers.
  */
-class ExportNoLeakProperties {
+class ExportNoLeakProperties implements Clearances {
   private static final Purpose CI = Purpose.CRIMINAL_INVESTIGATION;
 
   record Cell(String type, String property, String value, Label label, int writer) {}
@@ -198,16 +198,6 @@ class ExportNoLeakProperties {
             cell.list().ofMinSize(1).ofMaxSize(5).uniqueElements(c -> c.property() + "=" + c.value()))
         .as((i, cells) -> new Rec("r" + i, cells));
     return rec.list().ofMinSize(1).ofMaxSize(8).uniqueElements(Rec::id);
-  }
-
-  @Provide
-  Arbitrary<Set<String>> auths() {
-    return Arbitraries.of(NoLeakProperties.TOKENS).set().ofMaxSize(3);
-  }
-
-  @Provide
-  Arbitrary<Purpose> purposes() {
-    return Arbitraries.of(NoLeakProperties.PURPOSES);
   }
 
   @Provide

@@ -9,13 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -32,6 +30,7 @@ import org.insight.policy.Policy;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
+import org.insight.test.Directories;
 
 /**
  * Rule 2 for geo: whatever the labels, principal and purpose, a session's points, hotspots (square and hexagonal
@@ -44,7 +43,7 @@ import org.insight.policy.SourceGrading;
  * (they would grow clusters, turn noise into cores and move first entries into an area), and invisible sightings of
  * every person far away a minute later (each would be an impossible trip).
  */
-class GeoNoLeakProperties {
+class GeoNoLeakProperties implements Clearances {
   private static final Instant T0 = Instant.parse("2026-04-04T08:00:00Z");
   private static final List<Label> NEVER = List.of(Label.of("Z"),
       Label.builder("A").purposes(List.of(Purpose.of("intelligence-sharing"))).build(),
@@ -90,8 +89,8 @@ class GeoNoLeakProperties {
       assertEquals(oracle.geo().implausibleTravel(900, 50), s.geo().implausibleTravel(900, 50), "impossible travel");
       assertEquals(full.audit.size(), before + 10, "one audit entry per call");
     } finally {
-      delete(a);
-      delete(b);
+      Directories.delete(a);
+      Directories.delete(b);
     }
   }
 
@@ -163,23 +162,5 @@ class GeoNoLeakProperties {
         Arbitraries.integers().between(0, 120), involved, label, label, label, Arbitraries.of(false, false, true))
         .as((n, p, m, who, lp, lt, li, via) -> new Ev("ev" + n, p, m, who, lp, lt, li, via));
     return ev.list().ofMinSize(1).ofMaxSize(12).uniqueElements(Ev::id);
-  }
-
-  @Provide
-  Arbitrary<Set<String>> auths() {
-    return Arbitraries.of(NoLeakProperties.TOKENS).set().ofMaxSize(3);
-  }
-
-  @Provide
-  Arbitrary<Purpose> purposes() {
-    return Arbitraries.of(NoLeakProperties.PURPOSES);
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -8,14 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -38,6 +36,7 @@ import org.insight.policy.Policy;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
+import org.insight.test.Directories;
 
 /**
  * Rule 2 for the graph: a session's graph — its nodes, edges, label, notes and every answer (components, communities,
@@ -51,7 +50,7 @@ import org.insight.policy.SourceGrading;
  * at the same place and time involving visible persons and invisible participants, points and times on the visible
  * events' own ids.
  */
-class GraphNoLeakProperties {
+class GraphNoLeakProperties implements Clearances {
   private static final Purpose CI = Purpose.CRIMINAL_INVESTIGATION;
   private static final List<Label> LABELS = List.of(Label.of("A"), Label.of("B"), Label.of("A&B"), Label.of("A|C"),
       Label.of("C"));
@@ -95,8 +94,8 @@ class GraphNoLeakProperties {
       assertSame(expected, got);
       assertSame(expected, s.graph(options)); // again, from the cache
     } finally {
-      delete(a);
-      delete(b);
+      Directories.delete(a);
+      Directories.delete(b);
     }
   }
 
@@ -299,18 +298,5 @@ class GraphNoLeakProperties {
       return Combinators.combine(person.list().ofSize(n), pair.list().ofMaxSize(2 * n), pair.list().ofMaxSize(2),
           pair.list().ofMaxSize(3), meeting.list().ofMaxSize(4)).as(World::new);
     });
-  }
-
-  @Provide
-  Arbitrary<Set<String>> auths() {
-    return Arbitraries.of(NoLeakProperties.TOKENS).set().ofMaxSize(3);
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -24,6 +22,7 @@ import org.insight.policy.Profiles;
 import org.insight.policy.Purpose;
 import org.insight.search.Hit;
 import org.insight.search.Query;
+import org.insight.test.Directories;
 
 /**
  * What {@link Session#testProfile} shows the asker, exactly: the profile's own three counts equal those of a session
@@ -76,8 +75,8 @@ class ProfileTestNoLeakProperties {
           inBoth.search(query.limit(5)).hits().stream().map(Hit::id).toList());
       assertEquals(expected, new SearchExpect(t.matchesAlsoVisibleToYou(), t.samples().stream().map(Hit::id).toList()));
     } finally {
-      delete(full);
-      delete(both);
+      Directories.delete(full);
+      Directories.delete(both);
     }
   }
 
@@ -95,13 +94,5 @@ class ProfileTestNoLeakProperties {
   @Provide
   Arbitrary<Set<String>> auths() {
     return Arbitraries.of("A", "B", "C").set().ofMaxSize(3);
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

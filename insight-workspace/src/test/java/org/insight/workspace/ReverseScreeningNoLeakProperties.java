@@ -9,13 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -35,6 +33,7 @@ import org.insight.policy.Policy;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
+import org.insight.test.Directories;
 
 /**
  * Rule 2 for screening a new watch-list entry against the workspace's subjects: the flags a writer's new entries
@@ -123,8 +122,8 @@ class ReverseScreeningNoLeakProperties {
         assertTrue(invisible.stream().noneMatch(id -> flag.contains(" subject=" + id + " ")), flag);
       }
     } finally {
-      delete(a);
-      delete(b);
+      Directories.delete(a);
+      Directories.delete(b);
     }
   }
 
@@ -172,8 +171,8 @@ class ReverseScreeningNoLeakProperties {
       net.jqwik.api.statistics.Statistics.collect(got.isEmpty() ? "no flag" : "flags");
       assertEquals(flags(entriesFirst), got);
     } finally {
-      delete(a);
-      delete(b);
+      Directories.delete(a);
+      Directories.delete(b);
     }
   }
 
@@ -293,13 +292,5 @@ class ReverseScreeningNoLeakProperties {
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(1, Arbitraries.of(NoLeakProperties.TOKENS).set().ofMaxSize(1)),
         net.jqwik.api.Tuple.of(3, Arbitraries.of(NoLeakProperties.TOKENS).set().ofMinSize(2)));
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -40,7 +40,7 @@ import org.insight.search.Scan;
  * under one label and then again under another (both coexist: a write never replaces another label's), all written by several
  * writers over several commits so an entity's statements lie in several index segments.
  */
-class ScanNoLeakProperties {
+class ScanNoLeakProperties implements Clearances {
   private static final Purpose CI = Purpose.CRIMINAL_INVESTIGATION;
 
   /** One value; {@code before}, when set, is the label it was first written under (then rewritten). */
@@ -197,16 +197,6 @@ class ScanNoLeakProperties {
                 .uniqueElements(c -> c.property() + "=" + c.value()))
         .as((i, cells) -> new Rec("r" + i, cells));
     return rec.list().ofMinSize(1).ofMaxSize(10).uniqueElements(Rec::id);
-  }
-
-  @Provide
-  Arbitrary<Set<String>> auths() {
-    return Arbitraries.of(NoLeakProperties.TOKENS).set().ofMaxSize(3);
-  }
-
-  @Provide
-  Arbitrary<Purpose> purposes() {
-    return Arbitraries.of(NoLeakProperties.PURPOSES);
   }
 
   @Provide

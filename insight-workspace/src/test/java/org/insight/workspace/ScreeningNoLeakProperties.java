@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -26,13 +24,14 @@ import org.insight.policy.Policy;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
+import org.insight.test.Directories;
 
 /**
  * Rule 2 for screening: a session's screening results — candidates, ranks, scores, explanations, how many, and what
  * the list says about each entry (its topics and the Sanctions naming it, some under labels the session fails) — equal
  * those of a workspace that holds only the watch-list statements visible to it.
  */
-class ScreeningNoLeakProperties {
+class ScreeningNoLeakProperties implements Clearances {
   static final List<String> NAMES = List.of("Ivan Petrov", "Иван Петров", "Ivan Petrova", "Amina Haddad",
       "Amina Hadad", "Marco Rossi", "Mario Rossi", "Petrov Ivanovich", "John Smith");
   static final List<String> DATES = List.of("1975-03-14", "1975", "1975-04-13", "1988-07-02", "1976-03-14");
@@ -93,8 +92,8 @@ class ScreeningNoLeakProperties {
         }
       }
     } finally {
-      delete(a);
-      delete(b);
+      Directories.delete(a);
+      Directories.delete(b);
     }
   }
 
@@ -137,18 +136,5 @@ class ScreeningNoLeakProperties {
           return id == null ? x : x.withIdentifier(id);
         });
     return q.list().ofMinSize(1).ofMaxSize(3);
-  }
-
-  @Provide
-  Arbitrary<Set<String>> auths() {
-    return Arbitraries.of(NoLeakProperties.TOKENS).set().ofMaxSize(3);
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -7,14 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,6 +26,7 @@ import org.insight.policy.Policy;
 import org.insight.policy.Principal;
 import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
+import org.insight.test.Directories;
 import org.insight.trends.DateRange;
 import org.insight.trends.Granularity;
 import org.insight.trends.TrendAnalysis;
@@ -40,7 +39,7 @@ import org.insight.trends.TrendAnalysis;
  * visible event has (a new category), invisible earlier dates and other countries and topics on the visible events' own
  * ids (a moved day, a new category, a new co-occurrence), and invisible topics in new countries (new co-occurrences).
  */
-class TrendsNoLeakProperties {
+class TrendsNoLeakProperties implements Clearances {
   private static final LocalDate FROM = LocalDate.of(2025, 1, 6);
   private static final LocalDate TO = LocalDate.of(2025, 6, 29);
   private static final List<Label> NEVER = List.of(Label.of("Z"),
@@ -80,8 +79,8 @@ class TrendsNoLeakProperties {
       }
       assertEquals(before + 9, full.audit.size(), "one audit entry per call");
     } finally {
-      delete(a);
-      delete(b);
+      Directories.delete(a);
+      Directories.delete(b);
     }
   }
 
@@ -137,23 +136,5 @@ class TrendsNoLeakProperties {
         Arbitraries.of("FR", "DE", "IT"), Arbitraries.of("phishing", "skimming", "burglary"), label, label, label)
         .as((n, d, c, t, ld, lc, lt) -> new Ev("ev" + n, d, c, t, ld, lc, lt));
     return ev.list().ofMinSize(1).ofMaxSize(25).uniqueElements(Ev::id);
-  }
-
-  @Provide
-  Arbitrary<Set<String>> auths() {
-    return Arbitraries.of(NoLeakProperties.TOKENS).set().ofMaxSize(3);
-  }
-
-  @Provide
-  Arbitrary<Purpose> purposes() {
-    return Arbitraries.of(NoLeakProperties.PURPOSES);
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
