@@ -27,6 +27,8 @@ import org.insight.policy.Purpose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Rule 5, tested the hard way: a child JVM ({@link KillWriter}) writes and reports each acknowledged write; we kill it
@@ -34,10 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
  * intact and the audit chain verifies. Three modes: adding records, ingesting files, and erasing (an erasure is all or
  * nothing across a kill: an acknowledged one left no trace — entity, document, blob, flag —, an interrupted one is
  * either not started or completed when the workspace is next opened, and unrelated acknowledged data is never lost).
- * Runs {@code insight.kill.runs} kills per mode (default 4; {@code ./run-soak} runs many more), only the modes in
- * {@code insight.kill.modes} (default all: {@code add,ingest,erase}).
+ * Runs {@code insight.kill.runs} kills per mode (default 4; {@code insight.kill.runs.MODE} for one mode;
+ * {@code ./run-soak} runs many more), only the modes in {@code insight.kill.modes} (default all: {@code
+ * add,ingest,erase}). Each mode has its own directory, so with JUnit's parallel execution switched on ({@code
+ * -Djunit.jupiter.execution.parallel.enabled=true}, as {@code ./run-soak} does) the modes run side by side.
  */
 @Tag("slow") // forks processes: quick loop with -DexcludedGroups=slow
+@Execution(ExecutionMode.CONCURRENT) // only when parallel execution is enabled; the regular run keeps one thread
 class DurabilityKillTest {
   private static final Principal CHECKER = Principal.of("checker", "A");
   @TempDir Path dir;
@@ -123,7 +128,7 @@ class DurabilityKillTest {
     if (!List.of(modes.split(",")).contains(mode)) {
       return;
     }
-    int runs = Integer.getInteger("insight.kill.runs", 4);
+    int runs = Integer.getInteger("insight.kill.runs." + mode, Integer.getInteger("insight.kill.runs", 4));
     long seed = Long.getLong("insight.seed", System.nanoTime());
     System.out.println("DurabilityKillTest mode=" + mode + " seed=" + seed + " runs=" + runs);
     Random random = new Random(seed);
