@@ -89,11 +89,7 @@ class SessionSecurityContractTest {
       }
 
       Resolution resolution = nobody.resolution();
-      List<Method> calls = Arrays.stream(Resolution.class.getDeclaredMethods())
-          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
-          .sorted(Comparator.comparing(Method::getName))
-          .toList();
-      assertTrue(calls.size() >= 6, "expected resolution's calls, found " + calls);
+      List<Method> calls = calls(Resolution.class, Set.of(), 6);
       for (Method m : calls) {
         long before = ws.audit.size();
         Object result;
@@ -122,47 +118,14 @@ class SessionSecurityContractTest {
       // a point the principal cannot see, so the geo calls have something to withhold
       writer.add(Fixtures.dataset("ds", "SECRET").entity("Event", "ev-1").add("point", "48.8566,2.3522")
           .add("startTime", "2026-04-04T10:00:00Z").add("involved", p.id().value()).build());
-      Geo geo = nobody.geo();
-      List<Method> geoCalls = Arrays.stream(Geo.class.getDeclaredMethods())
-          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
-          .sorted(Comparator.comparing(Method::getName))
-          .toList();
-      assertTrue(geoCalls.size() >= 10, "expected geo's calls, found " + geoCalls);
-      for (Method m : geoCalls) {
-        long before = ws.audit.size();
-        Object result = m.invoke(geo, arguments(m, p.id(), doc.id(), hash));
-        if (result instanceof org.insight.geo.HotspotResult r) {
-          assertEquals(0, r.points(), m.getName());
-          assertTrue(r.cells().isEmpty(), m.getName());
-        } else {
-          assertNothing(m, result);
+      // geo's calls withhold it; trends count nothing, open no category and carry no label
+      for (Map.Entry<Object, List<Method>> facade : Map.<Object, List<Method>>of(nobody.geo(), calls(Geo.class,
+          Set.of(), 10), nobody.trends(), calls(Trends.class, Set.of(), 2)).entrySet()) {
+        for (Method m : facade.getValue()) {
+          long before = ws.audit.size();
+          assertNothing(m, m.invoke(facade.getKey(), arguments(m, p.id(), doc.id(), hash)));
+          assertOneEntryNamingNothing(ws, before, m);
         }
-        assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
-        AuditRecord last = ws.audit.tail(1).get(0);
-        assertEquals("nobody", last.event().principal(), m.getName());
-        assertEquals(List.of(), last.event().items(), m.getName());
-      }
-
-      // the event above is invisible: trends count nothing, open no category and carry no label
-      Trends trends = nobody.trends();
-      List<Method> trendCalls = Arrays.stream(Trends.class.getDeclaredMethods())
-          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
-          .sorted(Comparator.comparing(Method::getName))
-          .toList();
-      assertTrue(trendCalls.size() >= 2, "expected trends' calls, found " + trendCalls);
-      for (Method m : trendCalls) {
-        long before = ws.audit.size();
-        Object result = m.invoke(trends, arguments(m, p.id(), doc.id(), hash));
-        if (result instanceof org.insight.trends.TrendReport r) {
-          assertTrue(r.series().isEmpty() && r.alarms().isEmpty() && r.comparisons().isEmpty()
-              && r.newCooccurrences().isEmpty() && r.label().isEmpty(), m.getName() + " " + r);
-        } else {
-          assertNothing(m, result);
-        }
-        assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
-        AuditRecord last = ws.audit.tail(1).get(0);
-        assertEquals("nobody", last.event().principal(), m.getName());
-        assertEquals(List.of(), last.event().items(), m.getName());
       }
     }
   }
@@ -183,11 +146,7 @@ class SessionSecurityContractTest {
 
       Session nobody = ws.session(Principal.of("nobody"), Purpose.CRIMINAL_INVESTIGATION);
       Alerts alerts = nobody.alerts();
-      List<Method> calls = Arrays.stream(Alerts.class.getDeclaredMethods())
-          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
-          .sorted(Comparator.comparing(Method::getName))
-          .toList();
-      assertTrue(calls.size() >= 6, "expected the alerts facade's calls, found " + calls);
+      List<Method> calls = calls(Alerts.class, Set.of(), 6);
       for (Method m : calls) {
         long before = ws.audit.size();
         Object[] args = new Object[m.getParameterCount()];
@@ -220,15 +179,8 @@ class SessionSecurityContractTest {
           assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
           continue;
         }
-        if (result instanceof Boolean b) {
-          assertTrue(!b, m.getName());
-        } else {
-          assertNothing(m, result);
-        }
-        assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
-        AuditRecord last = ws.audit.tail(1).get(0);
-        assertEquals("nobody", last.event().principal(), m.getName());
-        assertEquals(List.of(), last.event().items(), m.getName());
+        assertNothing(m, result);
+        assertOneEntryNamingNothing(ws, before, m);
       }
     }
   }
@@ -256,12 +208,7 @@ class SessionSecurityContractTest {
       java.nio.file.Path pkg = writer.cases().exportPackage(secret.id(),
           PackageOptions.signedWith(keys.getPrivate(), keys.getPublic(), "here"), dir.resolve("pkg")).directory();
       Cases cases = ws.session(Principal.of("nobody"), Purpose.CRIMINAL_INVESTIGATION).cases();
-      List<Method> calls = Arrays.stream(Cases.class.getDeclaredMethods())
-          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
-          .filter(m -> !m.getName().equals("productions")) // a facade: its calls are swept below
-          .sorted(Comparator.comparing(Method::getName))
-          .toList();
-      assertTrue(calls.size() >= 10, "expected the cases calls, found " + calls);
+      List<Method> calls = calls(Cases.class, Set.of("productions"), 10);
       for (Method m : calls) {
         Class<?>[] types = m.getParameterTypes();
         Object[] args = new Object[types.length];
@@ -299,10 +246,7 @@ class SessionSecurityContractTest {
           AuditRecord last = ws.audit.tail(1).get(0);
           assertTrue(!last.event().outcome().equals("ok"), m.getName() + " " + last.event().outcome());
         }
-        assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
-        AuditRecord last = ws.audit.tail(1).get(0);
-        assertEquals("nobody", last.event().principal(), m.getName());
-        assertEquals(List.of(), last.event().items(), m.getName());
+        assertOneEntryNamingNothing(ws, before, m);
       }
     }
   }
@@ -320,11 +264,7 @@ class SessionSecurityContractTest {
           List.of(new ProductItem("s1", Label.of("SECRET"))));
       Productions productions = ws.session(Principal.of("nobody"), Purpose.CRIMINAL_INVESTIGATION).cases()
           .productions();
-      List<Method> calls = Arrays.stream(Productions.class.getDeclaredMethods())
-          .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
-          .sorted(Comparator.comparing(Method::getName))
-          .toList();
-      assertTrue(calls.size() >= 6, "expected the production calls, found " + calls);
+      List<Method> calls = calls(Productions.class, Set.of(), 6);
       for (Method m : calls) {
         Class<?>[] types = m.getParameterTypes();
         Object[] args = new Object[types.length];
@@ -350,10 +290,7 @@ class SessionSecurityContractTest {
           Throwable cause = e.getCause();
           assertTrue(cause instanceof NoSuchCaseException, m.getName() + " threw " + cause);
         }
-        assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
-        AuditRecord last = ws.audit.tail(1).get(0);
-        assertEquals("nobody", last.event().principal(), m.getName());
-        assertEquals(List.of(), last.event().items(), m.getName());
+        assertOneEntryNamingNothing(ws, before, m);
       }
     }
   }
@@ -440,6 +377,25 @@ class SessionSecurityContractTest {
     return args;
   }
 
+  /** The public instance calls of {@code type} but {@code except}, by name; at least {@code atLeast} of them. */
+  private static List<Method> calls(Class<?> type, Set<String> except, int atLeast) {
+    List<Method> calls = Arrays.stream(type.getDeclaredMethods())
+        .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+        .filter(m -> !except.contains(m.getName()))
+        .sorted(Comparator.comparing(Method::getName))
+        .toList();
+    assertTrue(calls.size() >= atLeast, "expected the calls of " + type.getSimpleName() + ", found " + calls);
+    return calls;
+  }
+
+  /** The call wrote exactly one audit entry since {@code before}, as "nobody", naming no item. */
+  private static void assertOneEntryNamingNothing(Workspace ws, long before, Method m) {
+    assertEquals(before + 1, ws.audit.size(), m.getName() + " must write exactly one audit entry");
+    AuditRecord last = ws.audit.tail(1).get(0);
+    assertEquals("nobody", last.event().principal(), m.getName());
+    assertEquals(List.of(), last.event().items(), m.getName());
+  }
+
   private static void assertNothing(Method m, Object result) {
     if (result instanceof Optional<?> o) {
       assertTrue(o.isEmpty(), m.getName() + " returned " + o);
@@ -468,6 +424,14 @@ class SessionSecurityContractTest {
       assertTrue(x.entities() == 0 && x.label().isEmpty() && x.statements() == 0, m.getName() + " " + x);
     } else if (result instanceof Long n) {
       assertEquals(0L, n, m.getName());
+    } else if (result instanceof Boolean b) {
+      assertTrue(!b, m.getName());
+    } else if (result instanceof org.insight.geo.HotspotResult r) {
+      assertEquals(0, r.points(), m.getName());
+      assertTrue(r.cells().isEmpty(), m.getName());
+    } else if (result instanceof org.insight.trends.TrendReport r) {
+      assertTrue(r.series().isEmpty() && r.alarms().isEmpty() && r.comparisons().isEmpty()
+          && r.newCooccurrences().isEmpty() && r.label().isEmpty(), m.getName() + " " + r);
     } else if (result instanceof org.insight.search.Scan<?> scan) {
       try (scan) {
         assertEquals(0, scan.size(), m.getName());
