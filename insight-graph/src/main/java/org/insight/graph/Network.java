@@ -479,6 +479,16 @@ public final class Network {
   }
 
   /**
+   * {@link #leiden(long)} with at most {@code maxIterations} whole iterations (each local moving, refinement and
+   * aggregation down to one level, repeated from the last partition while modularity rises; the default cap is 20):
+   * fewer iterations trade modularity for time.
+   */
+  public Communities leiden(long seed, int maxIterations) {
+    int[] c = Leiden.communities(graph, seed, maxIterations);
+    return new Communities(Louvain.modularity(graph, c), groups(c));
+  }
+
+  /**
    * Communities by Louvain (Blondel et al. 2008) on the weighted graph, with their modularity; deterministic. A
    * community may be internally disconnected: prefer {@link #leiden(long)}.
    */

@@ -60,8 +60,8 @@ public final class NetworkBuilder {
   private final Map<String, EntityType> types = new HashMap<>();
   /** What each property of a node type contributes: a reference, a selector, or nothing. */
   private final Map<String, Map<String, Role>> roles = new HashMap<>();
-  /** Node number (in order of adding) by id, and the node entities by number. */
-  private final Map<EntityId, Integer> nodeIndex = new HashMap<>();
+  /** Node number (in order of adding) by id value, and the node entities by number. */
+  private final Map<String, Integer> nodeIndex = new HashMap<>();
   private final List<Entity> nodes = new ArrayList<>();
   private final List<LinkRow> links = new ArrayList<>();
   private final List<Mention> mentions = new ArrayList<>();
@@ -101,7 +101,7 @@ public final class NetworkBuilder {
         links.add(row);
       }
     } else {
-      Integer prior = nodeIndex.putIfAbsent(entity.id(), nodes.size());
+      Integer prior = nodeIndex.putIfAbsent(entity.id().value(), nodes.size());
       if (prior == null) {
         nodes.add(entity);
       } else {
@@ -152,7 +152,7 @@ public final class NetworkBuilder {
    * values are runs): its ends, the sums of its distinct amounts and durations, its date range. Null when an end is
    * missing or it is a same-as judgement that does not say "same".
    */
-  private record LinkRow(EntityId source, EntityId target, String type, double amount, double duration, String first,
+  private record LinkRow(String source, String target, String type, double amount, double duration, String first,
       String last, List<Statement> statements) {
     static LinkRow read(Entity e, EntityType type) {
       EntityType.Edge edge = type.edge().orElseThrow();
@@ -196,7 +196,7 @@ public final class NetworkBuilder {
       if (type.name().equals(SAME_AS) && judgement != null && !judgement.equals("same")) {
         return null; // an analyst's same-as judgement counts only when it says "same"
       }
-      return new LinkRow(EntityId.of(source), EntityId.of(target), type.name(), amount, duration, first, last,
+      return new LinkRow(source, target, type.name(), amount, duration, first, last,
           e.statements());
     }
   }
@@ -254,8 +254,8 @@ public final class NetworkBuilder {
     EdgeTable table = new EdgeTable(Math.max(16, links.size() + n / 4), labelSets);
     List<String> notes = new ArrayList<>();
     for (LinkRow l : links) {
-      Integer si = nodeIndex.get(l.source());
-      Integer ti = nodeIndex.get(l.target());
+      Integer si = node(l.source());
+      Integer ti = node(l.target());
       if (si == null || ti == null) {
         continue; // an end that is not a node
       }
@@ -288,7 +288,7 @@ public final class NetworkBuilder {
         labels = labelSets.add(labels, st.label());
         Role role = role(type, st.property());
         if (role.reference()) {
-          Integer target = nodeIndex.get(EntityId.of(st.value()));
+          Integer target = node(st.value());
           if (target != null && rep[rank[target]] != self) {
             int e = table.edge(self, rep[rank[target]], EdgeKind.REFERENCE, st.property(), true);
             table.count[e]++;
@@ -304,8 +304,8 @@ public final class NetworkBuilder {
     sharedIdentifiers(shared, table, notes);
     coMentions(rep, rank, table, notes);
     for (CoLocated c : coLocations) {
-      Integer ai = nodeIndex.get(c.a());
-      Integer bi = nodeIndex.get(c.b());
+      Integer ai = nodeIndex.get(c.a().value());
+      Integer bi = nodeIndex.get(c.b().value());
       if (ai == null || bi == null || rep[rank[ai]] == rep[rank[bi]]) {
         continue;
       }
@@ -315,6 +315,16 @@ public final class NetworkBuilder {
       c.evidence().forEach(st -> table.statement(e, st));
     }
     return assemble(rank, byId, rep, nodeLabels, labelSets, table, notes);
+  }
+
+  /**
+   * The number of the node an entity-reference value names, null when it is not a node. The value is looked up as
+   * stored (the schema keeps ids normalised) before being parsed as an {@link EntityId}, which folds case and checks
+   * the form (and refuses a malformed id, as reading the link did): most lookups skip the parse.
+   */
+  private Integer node(String value) {
+    Integer i = nodeIndex.get(value);
+    return i != null ? i : nodeIndex.get(EntityId.of(value).value());
   }
 
   /**
@@ -369,7 +379,7 @@ public final class NetworkBuilder {
   private void coMentions(int[] rep, int[] rank, EdgeTable table, List<String> notes) {
     Map<String, Map<Integer, List<Label>>> byDocument = new TreeMap<>();
     for (Mention m : mentions) {
-      Integer node = nodeIndex.get(m.entityId().get());
+      Integer node = nodeIndex.get(m.entityId().get().value());
       if (node != null) {
         byDocument.computeIfAbsent(m.documentId(), k -> new TreeMap<>())
             .computeIfAbsent(rep[rank[node]], k -> new ArrayList<>()).add(m.label());
@@ -410,8 +420,8 @@ public final class NetworkBuilder {
     }
     if (collapse) {
       for (LinkRow l : links) {
-        Integer a = nodeIndex.get(l.source());
-        Integer b = nodeIndex.get(l.target());
+        Integer a = node(l.source());
+        Integer b = node(l.target());
         if (l.type().equals(SAME_AS) && a != null && b != null) {
           int ra = find(parent, rank[a]);
           int rb = find(parent, rank[b]);

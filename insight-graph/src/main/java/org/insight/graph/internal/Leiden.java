@@ -24,12 +24,24 @@ import java.util.SplittableRandom;
 public final class Leiden {
   private static final double THETA = 0.01;
   private static final double EPS = 1e-12;
-  private static final int MAX_ITERATIONS = 20;
+  /** The default cap on whole iterations (see {@link #communities(IntGraph, long, int)}). */
+  public static final int MAX_ITERATIONS = 20;
 
   private Leiden() {}
 
   /** The community of every node, numbered 0.. in order of each community's smallest node. */
   public static int[] communities(IntGraph g, long seed) {
+    return communities(g, seed, MAX_ITERATIONS);
+  }
+
+  /**
+   * The community of every node, after at most {@code maxIterations} whole iterations (fewer when one no longer
+   * raises modularity), numbered 0.. in order of each community's smallest node.
+   */
+  public static int[] communities(IntGraph g, long seed, int maxIterations) {
+    if (maxIterations < 1) {
+      throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
+    }
     int n = g.nodes();
     SplittableRandom random = new SplittableRandom(seed);
     int[] best = new int[n];
@@ -37,7 +49,7 @@ public final class Leiden {
       best[i] = i;
     }
     double bestQ = Louvain.modularity(g, best);
-    for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    for (int iteration = 0; iteration < maxIterations; iteration++) {
       int[] found = iterate(g, best, random);
       double q = Louvain.modularity(g, found);
       if (q <= bestQ + EPS) {
