@@ -471,7 +471,8 @@ public final class Network {
 
   /**
    * Communities by Leiden (Traag et al. 2019) on the weighted graph, with their modularity: every community is
-   * connected (Louvain's may not be), and the same graph and {@code seed} give the same communities.
+   * connected (Louvain's may not be), and the same graph and {@code seed} give the same communities. At most 2 whole
+   * iterations ({@link #leiden(long, int)} for more).
    */
   public Communities leiden(long seed) {
     int[] c = Leiden.communities(graph, seed);
@@ -480,8 +481,8 @@ public final class Network {
 
   /**
    * {@link #leiden(long)} with at most {@code maxIterations} whole iterations (each local moving, refinement and
-   * aggregation down to one level, repeated from the last partition while modularity rises; the default cap is 20):
-   * fewer iterations trade modularity for time.
+   * aggregation down to one level, repeated from the last partition while modularity rises; {@link #leiden(long)}
+   * stops after 2): more iterations trade time for a little modularity.
    */
   public Communities leiden(long seed, int maxIterations) {
     int[] c = Leiden.communities(graph, seed, maxIterations);

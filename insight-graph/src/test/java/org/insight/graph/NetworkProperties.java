@@ -294,7 +294,7 @@ class NetworkProperties {
         assertTrue(sub.neighbourhood(group.get(0), g.n()).nodes().size() == group.size(), "connected: " + group);
       }
     }
-    assertEquals(net.leiden(seed), net.leiden(seed, Leiden.MAX_ITERATIONS));
+    assertEquals(net.leiden(seed), net.leiden(seed, Leiden.DEFAULT_ITERATIONS));
   }
 
   /** Random graphs with planted groups: dense inside blocks of 3..8, a few edges across (where Louvain goes wrong). */
