@@ -52,6 +52,10 @@ public final class GraphBench {
       }
       return;
     }
+    if (args.length > 0 && args[0].equals("leiden")) {
+      leidenCaps(args.length > 1 ? Integer.parseInt(args[1]) : 400_000);
+      return;
+    }
     if (args.length > 0 && args[0].equals("scale")) {
       try (PeakHeap heap = PeakHeap.start()) {
         scale(heap);
@@ -63,6 +67,28 @@ public final class GraphBench {
     try (PeakHeap heap = PeakHeap.start()) {
       large(n, heap);
       exact(exactN);
+    }
+  }
+
+  /**
+   * Leiden with at most 1, 2, 5 and 20 (the default) whole iterations on the graph of {@code n} persons (400,000: the
+   * 1M-edge graph): modularity and thread CPU time of each, same seed.
+   */
+  private static void leidenCaps(int n) {
+    List<Entity> entities = new ArrayList<>();
+    generate(n, 7L, entities, new ArrayList<>());
+    NetworkBuilder builder = Network.builder(Schema.defaults());
+    entities.forEach(builder::add);
+    Network net = builder.build();
+    entities = null;
+    builder = null;
+    for (int cap : new int[] {1, 2, 5, 20}) {
+      System.gc();
+      long t0 = cpu();
+      Communities c = net.leiden(1L, cap);
+      long time = cpu() - t0;
+      System.out.printf(Locale.ROOT, "Leiden at %,d edges, at most %d iteration(s): %,.0f ms, %,d communities,"
+          + " modularity %.4f%n", net.edges().size(), cap, ms(time), c.groups().size(), c.modularity());
     }
   }
 

@@ -59,44 +59,43 @@ public final class Network {
   private final GraphEdge[] pairEdges;
 
   Network(List<GraphNode> nodes, List<GraphEdge> edges, List<String> notes) {
-    GraphNode[] sortedNodes = nodes.toArray(GraphNode[]::new);
-    Arrays.sort(sortedNodes, Comparator.comparing(GraphNode::id));
+    this(Sorted.of(nodes, edges), notes);
+  }
+
+  /**
+   * A network from nodes already in id order and edges already in {@link #EDGE_ORDER}, with each edge's ends given as
+   * node indices ({@link NetworkBuilder} knows them): no sorting and no lookups.
+   */
+  Network(GraphNode[] sortedNodes, GraphEdge[] sortedEdges, int[] from, int[] to, List<String> notes) {
+    this(new Sorted(sortedNodes, indexOfNodes(sortedNodes), sortedEdges, from, to), notes);
+  }
+
+  private Network(Sorted sorted, List<String> notes) {
+    GraphNode[] sortedNodes = sorted.nodes();
     this.nodes = List.of(sortedNodes);
     int n = sortedNodes.length;
     EntityId[] idArray = new EntityId[n];
-    this.indexOf = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
     for (int i = 0; i < n; i++) {
       idArray[i] = sortedNodes[i].id();
-      indexOf.put(idArray[i], i);
     }
+    this.indexOf = sorted.indexOf();
     this.ids = List.of(idArray);
-    int m = edges.size();
-    GraphEdge[] given = edges.toArray(GraphEdge[]::new);
-    int[] givenFrom = new int[m];
-    for (int i = 0; i < m; i++) {
-      givenFrom[i] = index(given[i].source());
-      if (givenFrom[i] < 0 || index(given[i].target()) < 0) {
-        throw new IllegalArgumentException("edge " + given[i] + " has an end that is not a node of the network");
-      }
-    }
-    GraphEdge[] sorted = sortEdges(given, givenFrom, n);
-    this.edges = List.of(sorted);
+    GraphEdge[] sortedEdges = sorted.edges();
+    int m = sortedEdges.length;
+    this.edges = List.of(sortedEdges);
     this.notes = List.copyOf(notes);
     // the labels are few and shared: fold each distinct one once
     Set<Label> labels = new HashSet<>();
     this.nodes.forEach(x -> labels.add(x.label()));
     this.edges.forEach(e -> labels.add(e.label()));
     this.label = labels.isEmpty() ? Optional.empty() : Optional.of(fold(labels));
-    int[] from = new int[m];
-    int[] to = new int[m];
+    int[] from = sorted.from();
+    int[] to = sorted.to();
     double[] weight = new double[m];
     int[] pairOf = new int[m];
     this.pairIndex = new LongIntMap(m);
     for (int i = 0; i < m; i++) {
-      GraphEdge e = sorted[i];
-      from[i] = index(e.source());
-      to[i] = index(e.target());
-      weight[i] = e.count();
+      weight[i] = sortedEdges[i].count();
       pairOf[i] = pairIndex.putIfAbsent(key(from[i], to[i]), pairIndex.size());
     }
     int pairs = pairIndex.size();
@@ -110,16 +109,51 @@ public final class Network {
     this.pairEdges = new GraphEdge[m];
     int[] fill = Arrays.copyOf(pairStart, pairs);
     for (int i = 0; i < m; i++) {
-      pairEdges[fill[pairOf[i]]++] = sorted[i];
+      pairEdges[fill[pairOf[i]]++] = sortedEdges[i];
     }
     this.graph = IntGraph.of(n, m, from, to, weight);
+  }
+
+  private static Map<EntityId, Integer> indexOfNodes(GraphNode[] sortedNodes) {
+    Map<EntityId, Integer> indexOf = new HashMap<>(Math.max(16, sortedNodes.length * 4 / 3 + 1));
+    for (int i = 0; i < sortedNodes.length; i++) {
+      indexOf.put(sortedNodes[i].id(), i);
+    }
+    return indexOf;
+  }
+
+  /** Nodes in id order with their index, edges in edge order with their ends' indices. */
+  private record Sorted(GraphNode[] nodes, Map<EntityId, Integer> indexOf, GraphEdge[] edges, int[] from, int[] to) {
+    static Sorted of(List<GraphNode> nodes, List<GraphEdge> edges) {
+      GraphNode[] sortedNodes = nodes.toArray(GraphNode[]::new);
+      Arrays.sort(sortedNodes, Comparator.comparing(GraphNode::id));
+      Map<EntityId, Integer> indexOf = indexOfNodes(sortedNodes);
+      int m = edges.size();
+      GraphEdge[] given = edges.toArray(GraphEdge[]::new);
+      int[] givenFrom = new int[m];
+      for (int i = 0; i < m; i++) {
+        Integer s = indexOf.get(given[i].source());
+        if (s == null || !indexOf.containsKey(given[i].target())) {
+          throw new IllegalArgumentException("edge " + given[i] + " has an end that is not a node of the network");
+        }
+        givenFrom[i] = s;
+      }
+      GraphEdge[] sorted = sortEdges(given, givenFrom, sortedNodes.length, indexOf);
+      int[] from = new int[m];
+      int[] to = new int[m];
+      for (int i = 0; i < m; i++) {
+        from[i] = indexOf.get(sorted[i].source());
+        to[i] = indexOf.get(sorted[i].target());
+      }
+      return new Sorted(sortedNodes, indexOf, sorted, from, to);
+    }
   }
 
   /**
    * The edges in {@link #EDGE_ORDER}: bucketed by source index (node indices follow id order), then each bucket (a
    * node's few edges) sorted, rather than comparing ids across the whole list.
    */
-  private GraphEdge[] sortEdges(GraphEdge[] given, int[] from, int n) {
+  private static GraphEdge[] sortEdges(GraphEdge[] given, int[] from, int n, Map<EntityId, Integer> indexOf) {
     int m = given.length;
     int[] start = new int[n + 1];
     for (int i = 0; i < m; i++) {
@@ -134,7 +168,7 @@ public final class Network {
     for (int i = 0; i < m; i++) {
       int at = fill[from[i]]++;
       out[at] = given[i];
-      target[at] = index(given[i].target());
+      target[at] = indexOf.get(given[i].target());
     }
     for (int u = 0; u < n; u++) {
       if (start[u + 1] - start[u] > 32) {
@@ -437,10 +471,21 @@ public final class Network {
 
   /**
    * Communities by Leiden (Traag et al. 2019) on the weighted graph, with their modularity: every community is
-   * connected (Louvain's may not be), and the same graph and {@code seed} give the same communities.
+   * connected (Louvain's may not be), and the same graph and {@code seed} give the same communities. At most 2 whole
+   * iterations ({@link #leiden(long, int)} for more).
    */
   public Communities leiden(long seed) {
     int[] c = Leiden.communities(graph, seed);
+    return new Communities(Louvain.modularity(graph, c), groups(c));
+  }
+
+  /**
+   * {@link #leiden(long)} with at most {@code maxIterations} whole iterations (each local moving, refinement and
+   * aggregation down to one level, repeated from the last partition while modularity rises; {@link #leiden(long)}
+   * stops after 2): more iterations trade time for a little modularity.
+   */
+  public Communities leiden(long seed, int maxIterations) {
+    int[] c = Leiden.communities(graph, seed, maxIterations);
     return new Communities(Louvain.modularity(graph, c), groups(c));
   }
 

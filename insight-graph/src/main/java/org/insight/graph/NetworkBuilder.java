@@ -1,26 +1,26 @@
 package org.insight.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.insight.core.Entity;
 import org.insight.core.EntityId;
 import org.insight.core.EntityType;
-import org.insight.core.Link;
 import org.insight.core.Mention;
 import org.insight.core.PropertyDef;
 import org.insight.core.PropertyType;
 import org.insight.core.Schema;
 import org.insight.core.Statement;
+import org.insight.graph.internal.LabelSets;
 import org.insight.policy.Label;
 
 /**
@@ -39,19 +39,31 @@ import org.insight.policy.Label;
  *       than {@link #maxGroup} nodes joins none of them, and a note says so.
  *   <li>With {@link #collapseSameAs}, nodes joined by same-as links become one node named by its smallest id.
  * </ul>
+ *
+ * <p>Built for a million edges: nodes get int numbers as they are added, a link is read in one pass over its
+ * statements when added, and the evidence of the edges lives in columns of primitive arrays ({@link EdgeTable}) with
+ * label sets interned ({@link LabelSets}); {@link GraphEdge} records are made once, in edge order, at the end.
  */
 public final class NetworkBuilder {
   /** Property types whose equal values make a shared identifier. */
-  private static final Set<PropertyType> SELECTORS = Set.of(PropertyType.PHONE, PropertyType.EMAIL,
-      PropertyType.IDENTIFIER, PropertyType.ADDRESS);
+  private static final java.util.Set<PropertyType> SELECTORS = java.util.Set.of(PropertyType.PHONE,
+      PropertyType.EMAIL, PropertyType.IDENTIFIER, PropertyType.ADDRESS);
   /** Identifier properties that do not identify who holds them. */
-  private static final Set<String> NOT_IDENTIFYING = Set.of("currency", "contentHash", "cellId");
-  private static final Set<String> NEITHER = Set.of("Flag", "MatchEvent");
+  private static final java.util.Set<String> NOT_IDENTIFYING = java.util.Set.of("currency", "contentHash", "cellId");
+  private static final java.util.Set<String> NEITHER = java.util.Set.of("Flag", "MatchEvent");
   private static final String SAME_AS = "SameAs";
+  /** The properties {@link Entity#caption()} looks at, in its order. */
+  private static final List<String> CAPTION = List.of("name", "title", "number", "address", "iban", "full",
+      "registrationNumber");
 
   private final Schema schema;
-  private final Map<EntityId, Entity> nodes = new HashMap<>();
-  private final List<Entity> links = new ArrayList<>();
+  private final Map<String, EntityType> types = new HashMap<>();
+  /** What each property of a node type contributes: a reference, a selector, or nothing. */
+  private final Map<String, Map<String, Role>> roles = new HashMap<>();
+  /** Node number (in order of adding) by id value, and the node entities by number. */
+  private final Map<String, Integer> nodeIndex = new HashMap<>();
+  private final List<Entity> nodes = new ArrayList<>();
+  private final List<LinkRow> links = new ArrayList<>();
   private final List<Mention> mentions = new ArrayList<>();
   private final List<CoLocated> coLocations = new ArrayList<>();
   private int maxGroup = 100;
@@ -79,18 +91,23 @@ public final class NetworkBuilder {
   /** Adds an entity: a node, or a link when its type is an edge type. */
   public NetworkBuilder add(Entity entity) {
     Objects.requireNonNull(entity, "entity");
-    EntityType type = schema.type(entity.schema());
+    EntityType type = types.computeIfAbsent(entity.schema(), schema::type);
     if (NEITHER.contains(type.name())) {
       return this;
     }
     if (type.isEdge()) {
-      links.add(entity);
+      LinkRow row = LinkRow.read(entity, type);
+      if (row != null) {
+        links.add(row);
+      }
     } else {
-      Entity prior = nodes.putIfAbsent(entity.id(), entity);
-      if (prior != null) {
-        List<Statement> merged = new ArrayList<>(prior.statements());
+      Integer prior = nodeIndex.putIfAbsent(entity.id().value(), nodes.size());
+      if (prior == null) {
+        nodes.add(entity);
+      } else {
+        List<Statement> merged = new ArrayList<>(nodes.get(prior).statements());
         merged.addAll(entity.statements());
-        nodes.put(entity.id(), Entity.of(entity.id(), merged, schema));
+        nodes.set(prior, Entity.of(entity.id(), merged, schema));
       }
     }
     return this;
@@ -130,79 +147,242 @@ public final class NetworkBuilder {
 
   private record CoLocated(EntityId a, EntityId b, List<String> times, List<Statement> evidence) {}
 
-  public Network build() {
-    List<Link> typed = new ArrayList<>();
-    for (Entity e : links) {
-      Link.of(e, schema).filter(this::counts).ifPresent(typed::add);
+  /**
+   * A link entity read in one pass over its statements (sorted by property then value, so a property's distinct
+   * values are runs): its ends, the sums of its distinct amounts and durations, its date range. Null when an end is
+   * missing or it is a same-as judgement that does not say "same".
+   */
+  private record LinkRow(String source, String target, String type, double amount, double duration, String first,
+      String last, List<Statement> statements) {
+    static LinkRow read(Entity e, EntityType type) {
+      EntityType.Edge edge = type.edge().orElseThrow();
+      String source = null;
+      String target = null;
+      String judgement = null;
+      String first = null;
+      String last = null;
+      double amount = 0;
+      double duration = 0;
+      String prevProperty = null;
+      String prevValue = null;
+      for (Statement s : e.statements()) {
+        String p = s.property();
+        String v = s.value();
+        if (p.equals(prevProperty) && v.equals(prevValue)) {
+          continue; // the same value again: distinct values only, as Entity.values gives them
+        }
+        prevProperty = p;
+        prevValue = v;
+        if (source == null && p.equals(edge.source())) {
+          source = v;
+        }
+        if (target == null && p.equals(edge.target())) {
+          target = v;
+        }
+        switch (p) {
+          case "judgement" -> judgement = judgement == null ? v : judgement;
+          case "amount" -> amount += number(v);
+          case "duration" -> duration += number(v);
+          case "startDate", "date", "endDate" -> {
+            first = first == null || v.compareTo(first) < 0 ? v : first;
+            last = last == null || v.compareTo(last) > 0 ? v : last;
+          }
+          default -> { }
+        }
+      }
+      if (source == null || target == null) {
+        return null;
+      }
+      if (type.name().equals(SAME_AS) && judgement != null && !judgement.equals("same")) {
+        return null; // an analyst's same-as judgement counts only when it says "same"
+      }
+      return new LinkRow(source, target, type.name(), amount, duration, first, last,
+          e.statements());
     }
-    Map<EntityId, EntityId> rep = representatives(typed);
+  }
+
+  /** What a property of a node type contributes. */
+  private record Role(boolean reference, String selector) {
+    static final Role NONE = new Role(false, null);
+    static final Role REFERENCE = new Role(true, null);
+  }
+
+  private Role role(EntityType type, String property) {
+    return roles.computeIfAbsent(type.name(), t -> new HashMap<>()).computeIfAbsent(property, p -> {
+      if (!type.has(p)) {
+        return Role.NONE;
+      }
+      PropertyDef def = type.property(p);
+      if (def.type() == PropertyType.ENTITY) {
+        return Role.REFERENCE;
+      }
+      return SELECTORS.contains(def.type()) && !NOT_IDENTIFYING.contains(p) ? new Role(false, def.type().id())
+          : Role.NONE;
+    });
+  }
+
+  /** The holders of one shared value: node numbers (representatives) and the statements holding it. */
+  private static final class Holders {
+    int[] nodes = new int[2];
+    Statement[] statements = new Statement[2];
+    int size;
+
+    void add(int node, Statement s) {
+      if (size == nodes.length) {
+        nodes = Arrays.copyOf(nodes, size * 2);
+        statements = Arrays.copyOf(statements, size * 2);
+      }
+      nodes[size] = node;
+      statements[size++] = s;
+    }
+  }
+
+  public Network build() {
+    int n = nodes.size();
+    // node numbers in id order: comparing numbers is comparing ids from here on
+    Integer[] byId = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      byId[i] = i;
+    }
+    Arrays.sort(byId, (a, b) -> nodes.get(a).id().compareTo(nodes.get(b).id()));
+    int[] rank = new int[n];
+    for (int r = 0; r < n; r++) {
+      rank[byId[r]] = r;
+    }
+    int[] rep = representatives(rank, byId);
+    LabelSets labelSets = new LabelSets();
+    EdgeTable table = new EdgeTable(Math.max(16, links.size() + n / 4), labelSets);
     List<String> notes = new ArrayList<>();
-    Map<Key, Acc> acc = new HashMap<>();
-    for (Link l : typed) {
-      EntityId s = rep.get(l.source());
-      EntityId t = rep.get(l.target());
-      if (s == null || t == null || s.equals(t)) {
-        continue; // an end that is not a node, or a link inside a collapsed cluster
+    for (LinkRow l : links) {
+      Integer si = node(l.source());
+      Integer ti = node(l.target());
+      if (si == null || ti == null) {
+        continue; // an end that is not a node
+      }
+      int s = rep[rank[si]];
+      int t = rep[rank[ti]];
+      if (s == t) {
+        continue; // a link inside a collapsed cluster
       }
       boolean sameAs = l.type().equals(SAME_AS);
-      Acc a = edge(acc, s, t, sameAs ? EdgeKind.SAME_AS : EdgeKind.LINK, l.type(), "", !sameAs);
-      a.count++;
-      a.amount += number(l.entity(), "amount");
-      a.duration += number(l.entity(), "duration");
-      for (String d : List.of("startDate", "date", "endDate")) {
-        l.entity().values(d).forEach(a::date);
+      int e = table.edge(s, t, sameAs ? EdgeKind.SAME_AS : EdgeKind.LINK, l.type(), !sameAs);
+      table.count[e]++;
+      table.amount[e] += l.amount();
+      table.duration[e] += l.duration();
+      if (l.first() != null) {
+        table.date(e, l.first());
+        table.date(e, l.last());
       }
-      l.entity().statements().forEach(a::statement);
+      for (Statement st : l.statements()) {
+        table.statement(e, st);
+      }
     }
-    Map<String, Map<EntityId, List<Statement>>> shared = new TreeMap<>();
-    for (Entity e : nodes.values()) {
-      EntityType type = schema.type(e.schema());
-      EntityId self = rep.get(e.id());
-      for (Statement st : e.statements()) {
-        if (!type.has(st.property())) {
-          continue;
-        }
-        PropertyDef def = type.property(st.property());
-        if (def.type() == PropertyType.ENTITY) {
-          EntityId target = rep.get(org.insight.core.EntityId.of(st.value()));
-          if (target != null && !target.equals(self)) {
-            Acc a = edge(acc, self, target, EdgeKind.REFERENCE, st.property(), "", true);
-            a.count++;
-            a.statement(st);
+    Map<String, Map<String, Holders>> shared = new HashMap<>();
+    int[] nodeLabels = new int[n];
+    for (int i = 0; i < n; i++) {
+      Entity node = nodes.get(i);
+      EntityType type = types.computeIfAbsent(node.schema(), schema::type);
+      int self = rep[rank[i]];
+      int labels = 0;
+      for (Statement st : node.statements()) {
+        labels = labelSets.add(labels, st.label());
+        Role role = role(type, st.property());
+        if (role.reference()) {
+          Integer target = node(st.value());
+          if (target != null && rep[rank[target]] != self) {
+            int e = table.edge(self, rep[rank[target]], EdgeKind.REFERENCE, st.property(), true);
+            table.count[e]++;
+            table.statement(e, st);
           }
-        } else if (SELECTORS.contains(def.type()) && !NOT_IDENTIFYING.contains(st.property())) {
-          shared.computeIfAbsent(def.type().id() + "\u0000" + st.value(), k -> new TreeMap<>())
-              .computeIfAbsent(self, k -> new ArrayList<>()).add(st);
+        } else if (role.selector() != null) {
+          shared.computeIfAbsent(role.selector(), k -> new HashMap<>()).computeIfAbsent(st.value(), k -> new Holders())
+              .add(self, st);
         }
       }
+      nodeLabels[rank[i]] = labels;
     }
-    shared.forEach((key, holders) -> {
-      if (holders.size() < 2) {
+    sharedIdentifiers(shared, table, notes);
+    coMentions(rep, rank, table, notes);
+    for (CoLocated c : coLocations) {
+      Integer ai = nodeIndex.get(c.a().value());
+      Integer bi = nodeIndex.get(c.b().value());
+      if (ai == null || bi == null || rep[rank[ai]] == rep[rank[bi]]) {
+        continue;
+      }
+      int e = table.edge(rep[rank[ai]], rep[rank[bi]], EdgeKind.CO_LOCATION, "co-location", false);
+      table.count[e] += c.times().size();
+      c.times().forEach(d -> table.date(e, d));
+      c.evidence().forEach(st -> table.statement(e, st));
+    }
+    return assemble(rank, byId, rep, nodeLabels, labelSets, table, notes);
+  }
+
+  /**
+   * The number of the node an entity-reference value names, null when it is not a node. The value is looked up as
+   * stored (the schema keeps ids normalised) before being parsed as an {@link EntityId}, which folds case and checks
+   * the form (and refuses a malformed id, as reading the link did): most lookups skip the parse.
+   */
+  private Integer node(String value) {
+    Integer i = nodeIndex.get(value);
+    return i != null ? i : nodeIndex.get(EntityId.of(value).value());
+  }
+
+  /**
+   * Shared identifiers: per value held by two to {@link #maxGroup} nodes, an edge per pair of holders; the notes of
+   * values held by too many come in (type, value) order.
+   */
+  private void sharedIdentifiers(Map<String, Map<String, Holders>> shared, EdgeTable table, List<String> notes) {
+    TreeMap<String, String> tooMany = new TreeMap<>();
+    shared.forEach((kind, values) -> values.forEach((value, h) -> {
+      if (h.size < 2) {
         return;
       }
-      String kind = key.substring(0, key.indexOf('\u0000'));
-      if (holders.size() > maxGroup) {
-        notes.add(String.format(Locale.ROOT, "a shared %s held by %d entities joins none of them (more than"
-            + " maxGroup %d)", kind, holders.size(), maxGroup));
-        return;
+      // holders in node order, each node once with all its statements holding the value
+      Integer[] order = new Integer[h.size];
+      for (int i = 0; i < h.size; i++) {
+        order[i] = i;
       }
-      String value = key.substring(key.indexOf('\u0000') + 1);
-      List<EntityId> ends = new ArrayList<>(holders.keySet());
-      for (int i = 0; i < ends.size(); i++) {
-        for (int j = i + 1; j < ends.size(); j++) {
-          Acc a = edge(acc, ends.get(i), ends.get(j), EdgeKind.SHARED_IDENTIFIER, kind, value, false);
-          a.count++;
-          holders.get(ends.get(i)).forEach(a::statement);
-          holders.get(ends.get(j)).forEach(a::statement);
+      Arrays.sort(order, (a, b) -> Integer.compare(h.nodes[a], h.nodes[b]));
+      int[] starts = new int[h.size + 1];
+      int distinct = 0;
+      for (int i = 0; i < h.size; i++) {
+        if (i == 0 || h.nodes[order[i]] != h.nodes[order[i - 1]]) {
+          starts[distinct++] = i;
         }
       }
-    });
-    Map<String, Map<EntityId, List<Label>>> byDocument = new TreeMap<>();
+      starts[distinct] = h.size;
+      if (distinct < 2) {
+        return;
+      }
+      if (distinct > maxGroup) {
+        tooMany.put(kind + "\u0000" + value, String.format(Locale.ROOT, "a shared %s held by %d entities joins none"
+            + " of them (more than maxGroup %d)", kind, distinct, maxGroup));
+        return;
+      }
+      int ktv = table.sharedKind(kind, value);
+      for (int i = 0; i < distinct; i++) {
+        for (int j = i + 1; j < distinct; j++) {
+          int e = table.edge(h.nodes[order[starts[i]]], h.nodes[order[starts[j]]], ktv);
+          table.count[e]++;
+          for (int x = starts[i]; x < starts[i + 1]; x++) {
+            table.statement(e, h.statements[order[x]]);
+          }
+          for (int x = starts[j]; x < starts[j + 1]; x++) {
+            table.statement(e, h.statements[order[x]]);
+          }
+        }
+      }
+    }));
+    notes.addAll(tooMany.values());
+  }
+
+  private void coMentions(int[] rep, int[] rank, EdgeTable table, List<String> notes) {
+    Map<String, Map<Integer, List<Label>>> byDocument = new TreeMap<>();
     for (Mention m : mentions) {
-      EntityId node = rep.get(m.entityId().get());
+      Integer node = nodeIndex.get(m.entityId().get().value());
       if (node != null) {
-        byDocument.computeIfAbsent(m.documentId(), k -> new TreeMap<>()).computeIfAbsent(node, k -> new ArrayList<>())
-            .add(m.label());
+        byDocument.computeIfAbsent(m.documentId(), k -> new TreeMap<>())
+            .computeIfAbsent(rep[rank[node]], k -> new ArrayList<>()).add(m.label());
       }
     }
     byDocument.forEach((doc, named) -> {
@@ -211,169 +391,415 @@ public final class NetworkBuilder {
             + " maxGroup %d)", named.size(), maxGroup));
         return;
       }
-      List<EntityId> ends = new ArrayList<>(named.keySet());
+      List<Integer> ends = new ArrayList<>(named.keySet());
       for (int i = 0; i < ends.size(); i++) {
         for (int j = i + 1; j < ends.size(); j++) {
-          Acc a = edge(acc, ends.get(i), ends.get(j), EdgeKind.CO_MENTION, "mention", "", false);
-          a.count++;
-          a.documents.add(doc);
-          a.labels.addAll(named.get(ends.get(i)));
-          a.labels.addAll(named.get(ends.get(j)));
-        }
-      }
-    });
-    for (CoLocated c : coLocations) {
-      EntityId s = rep.get(c.a());
-      EntityId t = rep.get(c.b());
-      if (s == null || t == null || s.equals(t)) {
-        continue;
-      }
-      Acc a = edge(acc, s, t, EdgeKind.CO_LOCATION, "co-location", "", false);
-      a.count += c.times().size();
-      c.times().forEach(a::date);
-      c.evidence().forEach(a::statement);
-    }
-    List<GraphEdge> edges = new ArrayList<>(acc.size());
-    Map<Set<Label>, Label> folds = new HashMap<>();
-    acc.forEach((k, a) -> edges.add(new GraphEdge(k.source, k.target, k.kind, k.type, k.value, k.directed, a.count,
-        a.amount, a.duration, Optional.ofNullable(a.start), Optional.ofNullable(a.end), a.statements(),
-        new ArrayList<>(a.documents), fold(folds, a.labels))));
-    return new Network(nodeList(rep, folds), edges, notes);
-  }
-
-  /** Whether a link counts: screening flags never, an analyst's same-as judgement only when it says "same". */
-  private boolean counts(Link l) {
-    if (!l.type().equals(SAME_AS)) {
-      return true;
-    }
-    Optional<String> verdict = l.entity().first("judgement");
-    return verdict.isEmpty() || verdict.get().equals("same");
-  }
-
-  /** Each node's representative: itself, or with collapsing the smallest id of its same-as cluster. */
-  private Map<EntityId, EntityId> representatives(List<Link> typed) {
-    Map<EntityId, EntityId> parent = new HashMap<>();
-    for (EntityId id : nodes.keySet()) {
-      parent.put(id, id);
-    }
-    if (collapse) {
-      for (Link l : typed) {
-        if (l.type().equals(SAME_AS) && parent.containsKey(l.source()) && parent.containsKey(l.target())) {
-          EntityId a = find(parent, l.source());
-          EntityId b = find(parent, l.target());
-          if (!a.equals(b)) {
-            parent.put(a.compareTo(b) < 0 ? b : a, a.compareTo(b) < 0 ? a : b);
+          int e = table.edge(ends.get(i), ends.get(j), EdgeKind.CO_MENTION, "mention", false);
+          table.count[e]++;
+          table.document(e, doc);
+          for (Label l : named.get(ends.get(i))) {
+            table.label(e, l);
+          }
+          for (Label l : named.get(ends.get(j))) {
+            table.label(e, l);
           }
         }
       }
-      for (EntityId id : nodes.keySet()) {
-        parent.put(id, find(parent, id));
+    });
+  }
+
+  /**
+   * Each node's representative, by id rank: itself, or with collapsing the smallest (first in id order) of its
+   * same-as cluster.
+   */
+  private int[] representatives(int[] rank, Integer[] byId) {
+    int n = rank.length;
+    int[] parent = new int[n];
+    for (int r = 0; r < n; r++) {
+      parent[r] = r;
+    }
+    if (collapse) {
+      for (LinkRow l : links) {
+        Integer a = node(l.source());
+        Integer b = node(l.target());
+        if (l.type().equals(SAME_AS) && a != null && b != null) {
+          int ra = find(parent, rank[a]);
+          int rb = find(parent, rank[b]);
+          if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+          }
+        }
+      }
+      for (int r = 0; r < n; r++) {
+        parent[r] = find(parent, r);
       }
     }
     return parent;
   }
 
-  private static EntityId find(Map<EntityId, EntityId> parent, EntityId x) {
-    EntityId root = x;
-    while (!parent.get(root).equals(root)) {
-      root = parent.get(root);
+  private static int find(int[] parent, int x) {
+    int root = x;
+    while (parent[root] != root) {
+      root = parent[root];
     }
-    while (!parent.get(x).equals(root)) {
-      EntityId next = parent.get(x);
-      parent.put(x, root);
+    while (parent[x] != root) {
+      int next = parent[x];
+      parent[x] = root;
       x = next;
     }
     return root;
   }
 
-  /**
-   * The fold of a set of labels, computed once per distinct set: a million edges carry a handful of label sets, and
-   * folding is the costly part.
-   */
-  private static Label fold(Map<Set<Label>, Label> folds, Set<Label> labels) {
-    Label folded = folds.get(labels);
-    if (folded == null) {
-      folded = Network.fold(labels);
-      folds.put(Set.copyOf(labels), folded);
+  /** The nodes and edges, in the network's orders, from the columns. */
+  private Network assemble(int[] rank, Integer[] byId, int[] rep, int[] nodeLabels, LabelSets labelSets,
+      EdgeTable table, List<String> notes) {
+    int n = rank.length;
+    Map<Integer, Label> folds = new HashMap<>(); // a handful of distinct label sets, each folded once
+    // the nodes: representatives in id order, numbered 0.. in that order
+    int[] index = new int[n];
+    int kept = 0;
+    for (int r = 0; r < n; r++) {
+      index[r] = rep[r] == r ? kept++ : -1;
     }
-    return folded;
-  }
-
-  private List<GraphNode> nodeList(Map<EntityId, EntityId> rep, Map<Set<Label>, Label> folds) {
-    Map<EntityId, List<EntityId>> members = new HashMap<>();
-    if (collapse) {
-      rep.forEach((id, r) -> members.computeIfAbsent(r, k -> new ArrayList<>()).add(id));
+    int[] members = new int[n];
+    int[] memberStart = new int[kept + 1];
+    for (int r = 0; r < n; r++) {
+      memberStart[index[rep[r]] + 1]++;
     }
-    List<GraphNode> out = new ArrayList<>(rep.size());
-    Set<Label> labels = new HashSet<>();
-    rep.forEach((id, r) -> {
-      if (!id.equals(r)) {
-        return; // a member of a collapsed cluster: its representative stands for it
-      }
-      List<EntityId> list = collapse ? members.get(r) : List.of(r);
-      if (list.size() > 1) {
-        list.sort(null);
-      }
-      Entity head = nodes.get(r);
-      labels.clear();
-      for (EntityId m : list) {
-        nodes.get(m).statements().forEach(s -> labels.add(s.label()));
-      }
-      out.add(new GraphNode(r, head.schema(), head.caption(), list, fold(folds, labels)));
-    });
-    return out;
-  }
-
-  private static double number(Entity e, String property) {
-    double sum = 0;
-    for (String v : e.values(property)) {
-      try {
-        sum += Double.parseDouble(v);
-      } catch (NumberFormatException ex) {
-        // the schema cleaned it as a number; a value that still does not parse adds nothing
-      }
+    for (int i = 0; i < kept; i++) {
+      memberStart[i + 1] += memberStart[i];
     }
-    return sum;
-  }
-
-  private static Acc edge(Map<Key, Acc> acc, EntityId a, EntityId b, EdgeKind kind, String type, String value,
-      boolean directed) {
-    boolean swap = !directed && a.compareTo(b) > 0;
-    return acc.computeIfAbsent(new Key(swap ? b : a, swap ? a : b, kind, type, value, directed), k -> new Acc());
-  }
-
-  private record Key(EntityId source, EntityId target, EdgeKind kind, String type, String value, boolean directed) {}
-
-  private static final class Acc {
-    int count;
-    double amount;
-    double duration;
-    String start;
-    String end;
-    /** Statement ids, sorted and deduplicated once at the end ({@link #statements()}): cheaper than a TreeSet each. */
-    private final List<String> statementIds = new ArrayList<>(4);
-    final TreeSet<String> documents = new TreeSet<>();
-    final Set<Label> labels = new HashSet<>();
-
-    void statement(Statement s) {
-      statementIds.add(s.id());
-      labels.add(s.label());
+    int[] fill = Arrays.copyOf(memberStart, kept);
+    for (int r = 0; r < n; r++) {
+      members[fill[index[rep[r]]]++] = r; // in rank order: members in id order
     }
-
-    List<String> statements() {
-      statementIds.sort(null);
-      List<String> out = new ArrayList<>(statementIds.size());
-      for (String id : statementIds) {
-        if (out.isEmpty() || !out.get(out.size() - 1).equals(id)) {
-          out.add(id);
+    GraphNode[] out = new GraphNode[kept];
+    for (int r = 0; r < n; r++) {
+      if (index[r] < 0) {
+        continue; // a member of a collapsed cluster: its representative stands for it
+      }
+      int i = index[r];
+      Entity head = nodes.get(byId[r]);
+      int labels = nodeLabels[r];
+      List<EntityId> list;
+      if (memberStart[i + 1] - memberStart[i] == 1) {
+        list = List.of(head.id());
+      } else {
+        EntityId[] ids = new EntityId[memberStart[i + 1] - memberStart[i]];
+        for (int x = memberStart[i]; x < memberStart[i + 1]; x++) {
+          ids[x - memberStart[i]] = nodes.get(byId[members[x]]).id();
+          labels = labelSets.union(labels, nodeLabels[members[x]]);
         }
+        list = List.of(ids);
+      }
+      out[i] = new GraphNode(head.id(), head.schema(), caption(head), list, fold(folds, labelSets, labels));
+    }
+    int m = table.size;
+    int[] order = table.order();
+    GraphEdge[] edges = new GraphEdge[m];
+    int[] from = new int[m];
+    int[] to = new int[m];
+    String[][] statements = table.statementsByEdge();
+    for (int at = 0; at < m; at++) {
+      int e = order[at];
+      int ktv = table.ktv[e];
+      from[at] = index[table.source[e]];
+      to[at] = index[table.target[e]];
+      TreeSet<String> docs = table.documents.get(e);
+      edges[at] = new GraphEdge(out[from[at]].id(), out[to[at]].id(), table.kindOf.get(ktv), table.typeOf.get(ktv),
+          table.valueOf.get(ktv), table.directedOf.get(ktv), table.count[e], table.amount[e], table.duration[e],
+          Optional.ofNullable(table.start[e]), Optional.ofNullable(table.end[e]), List.of(statements[e]),
+          docs == null ? List.of() : List.copyOf(docs), fold(folds, labelSets, table.labels[e]));
+    }
+    return new Network(out, edges, from, to, notes);
+  }
+
+  private static Label fold(Map<Integer, Label> folds, LabelSets sets, int set) {
+    return folds.computeIfAbsent(set, k -> Network.fold(sets.labels(k)));
+  }
+
+  /** {@link Entity#caption()} in one pass: the first value of the first caption property the entity has. */
+  private static String caption(Entity e) {
+    String[] found = new String[CAPTION.size()];
+    for (Statement s : e.statements()) {
+      int at = CAPTION.indexOf(s.property());
+      if (at >= 0 && found[at] == null) {
+        found[at] = s.value();
+      }
+    }
+    for (String v : found) {
+      if (v != null) {
+        return v;
+      }
+    }
+    return e.id().value();
+  }
+
+  private static double number(String v) {
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException ex) {
+      return 0; // the schema cleaned it as a number; a value that still does not parse adds nothing
+    }
+  }
+
+  /**
+   * The edges under construction, as columns: an edge is a number; its key (source, target, and its kind-type-value
+   * number) is found by open addressing over int arrays; its count, sums, dates and label set are array cells; its
+   * statement ids are appended to one pair of columns (edge, id) and grouped per edge once at the end.
+   */
+  private static final class EdgeTable {
+    final LabelSets labelSets;
+    // kind-type-value combinations
+    final List<EdgeKind> kindOf = new ArrayList<>();
+    final List<String> typeOf = new ArrayList<>();
+    final List<String> valueOf = new ArrayList<>();
+    final List<Boolean> directedOf = new ArrayList<>();
+    final Map<EdgeKind, Map<String, Integer>> plain = new EnumMap<>(EdgeKind.class);
+    // the edges
+    int size;
+    int[] source;
+    int[] target;
+    int[] ktv;
+    int[] count;
+    double[] amount;
+    double[] duration;
+    String[] start;
+    String[] end;
+    int[] labels;
+    final Map<Integer, TreeSet<String>> documents = new HashMap<>();
+    int[] slots;
+    // the evidence: statement ids with their edge
+    int evidence;
+    int[] evidenceEdge = new int[1024];
+    String[] evidenceId = new String[1024];
+
+    EdgeTable(int capacity, LabelSets labelSets) {
+      this.labelSets = labelSets;
+      source = new int[capacity];
+      target = new int[capacity];
+      ktv = new int[capacity];
+      count = new int[capacity];
+      amount = new double[capacity];
+      duration = new double[capacity];
+      start = new String[capacity];
+      end = new String[capacity];
+      labels = new int[capacity];
+      slots = new int[Integer.highestOneBit(capacity * 2 - 1) << 1];
+    }
+
+    /** The kind-type number of a kind and type without a value, made once. */
+    int plainKind(EdgeKind kind, String type, boolean directed) {
+      return plain.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(type, t -> newKind(kind, t, "",
+          directed));
+    }
+
+    /** A new kind-type-value number for one shared value (each shared value is its own). */
+    int sharedKind(String type, String value) {
+      return newKind(EdgeKind.SHARED_IDENTIFIER, type, value, false);
+    }
+
+    private int newKind(EdgeKind kind, String type, String value, boolean directed) {
+      kindOf.add(kind);
+      typeOf.add(type);
+      valueOf.add(value);
+      directedOf.add(directed);
+      return kindOf.size() - 1;
+    }
+
+    int edge(int a, int b, EdgeKind kind, String type, boolean directed) {
+      return edge(a, b, plainKind(kind, type, directed));
+    }
+
+    /** The edge between node numbers (by id rank) a and b of a kind-type-value, made when new. */
+    int edge(int a, int b, int k) {
+      boolean swap = !directedOf.get(k) && a > b;
+      int s = swap ? b : a;
+      int t = swap ? a : b;
+      int mask = slots.length - 1;
+      for (int i = hash(s, t, k) & mask;; i = (i + 1) & mask) {
+        int e = slots[i] - 1;
+        if (e < 0) {
+          if (size * 2 >= slots.length) {
+            grow();
+            return edge(s, t, k);
+          }
+          e = size++;
+          if (e == source.length) {
+            resize(e * 2);
+          }
+          source[e] = s;
+          target[e] = t;
+          ktv[e] = k;
+          slots[i] = e + 1;
+          return e;
+        }
+        if (source[e] == s && target[e] == t && ktv[e] == k) {
+          return e;
+        }
+      }
+    }
+
+    private static int hash(int s, int t, int k) {
+      long h = ((long) s << 32 | t) * 0x9e3779b97f4a7c15L + k * 0xc2b2ae3d27d4eb4fL;
+      h ^= h >>> 31;
+      h *= 0xff51afd7ed558ccdL;
+      return (int) (h ^ h >>> 32);
+    }
+
+    private void grow() {
+      slots = new int[slots.length * 2];
+      int mask = slots.length - 1;
+      for (int e = 0; e < size; e++) {
+        int i = hash(source[e], target[e], ktv[e]) & mask;
+        while (slots[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = e + 1;
+      }
+    }
+
+    private void resize(int capacity) {
+      source = Arrays.copyOf(source, capacity);
+      target = Arrays.copyOf(target, capacity);
+      ktv = Arrays.copyOf(ktv, capacity);
+      count = Arrays.copyOf(count, capacity);
+      amount = Arrays.copyOf(amount, capacity);
+      duration = Arrays.copyOf(duration, capacity);
+      start = Arrays.copyOf(start, capacity);
+      end = Arrays.copyOf(end, capacity);
+      labels = Arrays.copyOf(labels, capacity);
+    }
+
+    void statement(int e, Statement s) {
+      if (evidence == evidenceEdge.length) {
+        evidenceEdge = Arrays.copyOf(evidenceEdge, evidence * 2);
+        evidenceId = Arrays.copyOf(evidenceId, evidence * 2);
+      }
+      evidenceEdge[evidence] = e;
+      evidenceId[evidence++] = s.id();
+      labels[e] = labelSets.add(labels[e], s.label());
+    }
+
+    void label(int e, Label l) {
+      labels[e] = labelSets.add(labels[e], l);
+    }
+
+    void document(int e, String doc) {
+      documents.computeIfAbsent(e, k -> new TreeSet<>()).add(doc);
+    }
+
+    void date(int e, String d) {
+      start[e] = start[e] == null || d.compareTo(start[e]) < 0 ? d : start[e];
+      end[e] = end[e] == null || d.compareTo(end[e]) > 0 ? d : end[e];
+    }
+
+    /** Each edge's statement ids, sorted and without repeats. */
+    String[][] statementsByEdge() {
+      int[] at = new int[size + 1];
+      for (int i = 0; i < evidence; i++) {
+        at[evidenceEdge[i] + 1]++;
+      }
+      for (int e = 0; e < size; e++) {
+        at[e + 1] += at[e];
+      }
+      String[] grouped = new String[evidence];
+      int[] fill = Arrays.copyOf(at, size);
+      for (int i = 0; i < evidence; i++) {
+        grouped[fill[evidenceEdge[i]]++] = evidenceId[i];
+      }
+      String[][] out = new String[size][];
+      for (int e = 0; e < size; e++) {
+        int from = at[e];
+        int to = at[e + 1];
+        if (to - from > 1) {
+          Arrays.sort(grouped, from, to);
+        }
+        int distinct = 0;
+        for (int i = from; i < to; i++) {
+          if (i == from || !grouped[i].equals(grouped[i - 1])) {
+            grouped[from + distinct++] = grouped[i];
+          }
+        }
+        out[e] = Arrays.copyOfRange(grouped, from, from + distinct);
       }
       return out;
     }
 
-    void date(String d) {
-      start = start == null || d.compareTo(start) < 0 ? d : start;
-      end = end == null || d.compareTo(end) > 0 ? d : end;
+    /** The edge numbers in edge order: source, target, kind, type, value (node numbers follow id order). */
+    int[] order() {
+      int k = kindOf.size();
+      Integer[] kinds = new Integer[k];
+      for (int i = 0; i < k; i++) {
+        kinds[i] = i;
+      }
+      Arrays.sort(kinds, (a, b) -> {
+        int c = kindOf.get(a).compareTo(kindOf.get(b));
+        if (c == 0) {
+          c = typeOf.get(a).compareTo(typeOf.get(b));
+        }
+        return c != 0 ? c : valueOf.get(a).compareTo(valueOf.get(b));
+      });
+      int[] kindRank = new int[k];
+      for (int r = 0; r < k; r++) {
+        kindRank[kinds[r]] = r;
+      }
+      // bucket by source, then sort each bucket (a node's few edges) by target and kind rank
+      int maxSource = 0;
+      for (int e = 0; e < size; e++) {
+        maxSource = Math.max(maxSource, source[e]);
+      }
+      int[] bucket = new int[maxSource + 2];
+      for (int e = 0; e < size; e++) {
+        bucket[source[e] + 1]++;
+      }
+      for (int s = 0; s <= maxSource; s++) {
+        bucket[s + 1] += bucket[s];
+      }
+      int[] out = new int[size];
+      long[] key = new long[size];
+      int[] fill = Arrays.copyOf(bucket, maxSource + 1);
+      for (int e = 0; e < size; e++) {
+        int at = fill[source[e]]++;
+        out[at] = e;
+        key[at] = (long) target[e] << 32 | kindRank[ktv[e]];
+      }
+      for (int s = 0; s <= maxSource; s++) {
+        sortBucket(out, key, bucket[s], bucket[s + 1]);
+      }
+      return out;
+    }
+
+    private static void sortBucket(int[] out, long[] key, int from, int to) {
+      if (to - from > 32) {
+        long[] packed = new long[to - from];
+        Integer[] idx = new Integer[to - from];
+        for (int i = from; i < to; i++) {
+          idx[i - from] = i;
+          packed[i - from] = key[i];
+        }
+        Arrays.sort(idx, (a, b) -> Long.compare(key[a], key[b]));
+        int[] sorted = new int[to - from];
+        for (int i = 0; i < idx.length; i++) {
+          sorted[i] = out[idx[i]];
+          packed[i] = key[idx[i]];
+        }
+        System.arraycopy(sorted, 0, out, from, sorted.length);
+        System.arraycopy(packed, 0, key, from, packed.length);
+        return;
+      }
+      for (int i = from + 1; i < to; i++) {
+        int e = out[i];
+        long k = key[i];
+        int j = i - 1;
+        while (j >= from && key[j] > k) {
+          out[j + 1] = out[j];
+          key[j + 1] = key[j];
+          j--;
+        }
+        out[j + 1] = e;
+        key[j + 1] = k;
+      }
     }
   }
 }

@@ -18,6 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.insight.core.EntityId;
 import org.insight.graph.internal.IntGraph;
+import org.insight.graph.internal.Leiden;
 import org.insight.graph.internal.Louvain;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
@@ -273,6 +274,27 @@ class NetworkProperties {
           .map(GraphNode::id).toList());
       assertTrue(reached.containsAll(group), "community " + group + " is not connected in " + g);
     }
+  }
+
+  /**
+   * Capping Leiden's whole iterations: each cap continues the same seeded run further, so modularity never falls as
+   * the cap rises, every community stays connected, and the default cap is {@code leiden(seed)}.
+   */
+  @Property(tries = 100)
+  void cappedLeidenRisesWithItsCapAndDefaultsToTheUncappedCall(@ForAll("planted") RandomGraph g, @ForAll long seed) {
+    Network net = g.network();
+    double previous = Double.NEGATIVE_INFINITY;
+    for (int cap = 1; cap <= 5; cap++) {
+      Communities c = net.leiden(seed, cap);
+      assertTrue(c.modularity() >= previous - 1e-12, "cap " + cap + " gave " + c.modularity() + " < " + previous);
+      previous = c.modularity();
+      for (List<EntityId> group : c.groups()) {
+        Set<EntityId> inside = new HashSet<>(group);
+        Network sub = net.filter(e -> inside.contains(e.source()) && inside.contains(e.target()));
+        assertTrue(sub.neighbourhood(group.get(0), g.n()).nodes().size() == group.size(), "connected: " + group);
+      }
+    }
+    assertEquals(net.leiden(seed), net.leiden(seed, Leiden.DEFAULT_ITERATIONS));
   }
 
   /** Random graphs with planted groups: dense inside blocks of 3..8, a few edges across (where Louvain goes wrong). */

@@ -3,21 +3,25 @@ package org.insight.graph.internal;
 import java.util.Arrays;
 
 /**
- * A map from long keys to non-negative int values, open addressing with linear probing, sized once for at most
- * {@code capacity} keys: node pairs to pair numbers without boxing a {@code Long} per edge (whose hash, {@code u ^ v}
- * for a pair, collides badly).
+ * A map from long keys to non-negative int values, open addressing with linear probing: node pairs to pair numbers
+ * without boxing a {@code Long} per edge (whose hash, {@code u ^ v} for a pair, collides badly). Sized for
+ * {@code capacity} keys, it doubles when more come.
  */
 public final class LongIntMap {
-  private final long[] keys;
-  private final int[] values;
-  private final int mask;
+  private long[] keys;
+  private int[] values;
+  private int mask;
   private int size;
-  private final int capacity;
+  private int capacity;
 
   public LongIntMap(int capacity) {
     if (capacity < 0) {
       throw new IllegalArgumentException("capacity must be zero or more, got " + capacity);
     }
+    allocate(capacity);
+  }
+
+  private void allocate(int capacity) {
     int slots = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
     this.keys = new long[slots];
     this.values = new int[slots];
@@ -50,7 +54,8 @@ public final class LongIntMap {
     for (int i = slot(key);; i = (i + 1) & mask) {
       if (values[i] < 0) {
         if (size == capacity) {
-          throw new IllegalStateException("LongIntMap sized for " + capacity + " keys is full");
+          grow();
+          return putIfAbsent(key, value);
         }
         keys[i] = key;
         values[i] = value;
@@ -61,6 +66,20 @@ public final class LongIntMap {
         return values[i];
       }
     }
+  }
+
+  private void grow() {
+    long[] oldKeys = keys;
+    int[] oldValues = values;
+    allocate(Math.max(4, capacity * 2));
+    int kept = size;
+    size = 0;
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldValues[i] >= 0) {
+        putIfAbsent(oldKeys[i], oldValues[i]);
+      }
+    }
+    assert size == kept;
   }
 
   public int size() {
