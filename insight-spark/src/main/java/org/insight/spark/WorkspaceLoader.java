@@ -91,10 +91,10 @@ public final class WorkspaceLoader {
     for (Iterator<Row> it = items.where("kind = 'statement'").toLocalIterator(); it.hasNext(); ) {
       statements.add(ItemRows.toStatement(it.next()));
       if (statements.size() == BATCH) {
-        writeStatements(statements, session, c);
+        writeStatements(statements, evidence, session, c);
       }
     }
-    writeStatements(statements, session, c);
+    writeStatements(statements, evidence, session, c);
 
     List<Quarantined> listed = new ArrayList<>();
     for (Iterator<Row> it = items.where("kind = 'quarantine'").toLocalIterator(); it.hasNext(); ) {
@@ -123,9 +123,14 @@ public final class WorkspaceLoader {
     batch.clear();
   }
 
-  private static void writeStatements(List<Statement> batch, Session session, Counts c) {
+  private static void writeStatements(List<Statement> batch, EvidenceFiles evidence, Session session, Counts c) {
     if (batch.isEmpty()) {
       return;
+    }
+    for (Statement s : batch) {
+      // a mapped or FtM record file's bytes, kept as the embedded ingest keeps them (rule 4); a derived statement's
+      // are its document's, stored already
+      s.provenance().contentHash().ifPresent(h -> store(h, evidence, session, c));
     }
     Map<String, List<Statement>> byEntity = new LinkedHashMap<>();
     for (Statement s : batch) {
