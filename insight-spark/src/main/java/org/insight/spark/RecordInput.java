@@ -80,7 +80,7 @@ public final class RecordInput implements Serializable {
     return new RecordInput(false, sourceName, json.clone(), List.of(), List.of());
   }
 
-  /** Every file read as FollowTheMoney entities (JSON lines, a JSON array, FtM statement CSV), as {@code --format ftm}. */
+  /** Every file read as FollowTheMoney entities (JSON lines, a JSON array, FtM statement CSV): {@code --format ftm}. */
   public static RecordInput ftm() {
     return new RecordInput(true, null, null, List.of(), List.of());
   }

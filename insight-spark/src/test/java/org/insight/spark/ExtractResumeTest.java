@@ -89,7 +89,8 @@ class ExtractResumeTest {
       WorkspaceLoader.Report again = WorkspaceLoader.load(spark, interrupted, s);
       assertEquals(4, again.documents());
       List<Document> after = s.documents(0, 100).items();
-      assertEquals(first.stream().map(Document::id).sorted().toList(), after.stream().map(Document::id).sorted().toList());
+      assertEquals(first.stream().map(Document::id).sorted().toList(),
+          after.stream().map(Document::id).sorted().toList());
       assertEquals(mentions, after.stream().mapToInt(d -> s.mentions(d.id()).size()).sum());
       assertEquals(4, mentions, "one e-mail address per file");
     }

@@ -135,8 +135,9 @@ public final class SparkIngestCommand implements Callable<Integer> {
       }
       ExtractJob.Result r = job.build().run(spark, files, out);
       PrintWriter w = spec.commandLine().getOut();
-      w.printf(Locale.ROOT, "extracted into %s: %d documents, %d mentions, %d statements, %d quarantined%n", r.out(),
-          r.documents(), r.mentions(), r.statements(), r.quarantined());
+      w.printf(Locale.ROOT, "extracted into %s: %d documents, %d mentions, %d statements, %d quarantined%s%n", r.out(),
+          r.documents(), r.mentions(), r.statements(), r.quarantined(), r.reusedChunks() == 0 ? ""
+              : " (" + r.reusedChunks() + " chunks of files taken from an interrupted run's checkpoint)");
       w.flush();
       return r.quarantined() == 0 ? 0 : 1;
     }
