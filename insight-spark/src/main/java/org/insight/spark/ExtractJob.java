@@ -18,10 +18,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 import org.insight.ingest.OcrOptions;
+import org.insight.spark.internal.extract.ChunkCheckpoints;
 import org.insight.spark.internal.extract.EvidenceFiles;
 import org.insight.spark.internal.extract.ExtractSpec;
 import org.insight.spark.internal.extract.ExtractTask;
@@ -66,6 +69,8 @@ public final class ExtractJob {
   private final int filesPerRun;
   private final int workers;
   private final boolean inProcess;
+  private final RecordInput records;
+  private final String checkpointDirectory;
 
   private ExtractJob(Builder b) {
     this.dataset = b.dataset;
@@ -74,6 +79,8 @@ public final class ExtractJob {
     this.filesPerRun = b.filesPerRun;
     this.workers = b.workers;
     this.inProcess = b.inProcess;
+    this.records = b.records;
+    this.checkpointDirectory = b.checkpointDirectory;
   }
 
   /** A job that gives every file {@code dataset}'s name, label and grading, as {@code Session.ingest} does. */
@@ -118,21 +125,44 @@ public final class ExtractJob {
 
   /**
    * Extracts the files ({@link #FILE_COLUMNS}; partition them as the cluster should share the work) into {@code out}
-   * and returns what it wrote. A bad file is quarantined with its reason and the rest goes on; a job fails only when
-   * Spark does (a lost executor is retried by Spark, and the output is written once, when every task succeeded).
+   * and returns what it wrote. A bad file is quarantined with its reason and the rest goes on. Each chunk of files a
+   * task extracts is kept in the job's checkpoint directory as soon as it is done ({@link Builder#checkpointDirectory},
+   * default {@code out/checkpoint}), so a task Spark re-runs after losing an executor, and a rerun of the same job
+   * into the same {@code out} after the driver died, extract only what is not done yet and give the same output
+   * (given the same file listing and partitioning). The output table is committed once, when every task succeeded;
+   * then the checkpoint is removed.
    *
-   * @throws org.apache.spark.sql.AnalysisException (unchecked in Spark 4) when {@code out/items} exists already:
-   *     give each run its own output directory
+   * @throws IllegalArgumentException when {@code out/items} holds the output of a finished run: give each run its
+   *     own output directory (an interrupted run's partial table is replaced)
    */
   public Result run(SparkSession spark, Dataset<Row> files, String out) {
     Objects.requireNonNull(files, "files");
     Objects.requireNonNull(out, "out");
-    Map<String, String> conf = EvidenceFiles.entries(spark.sparkContext().hadoopConfiguration());
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Map<String, String> conf = EvidenceFiles.entries(hadoop);
     EvidenceFiles evidence = new EvidenceFiles(out + "/evidence", conf);
-    ExtractSpec spec = ExtractSpec.of(dataset, ocr, enrichment, evidence, filesPerRun, workers, inProcess);
+    ExtractSpec spec = ExtractSpec.of(dataset, ocr, enrichment, evidence, filesPerRun, workers, inProcess,
+        records);
+    String checkpointRoot = checkpointDirectory != null ? checkpointDirectory : out + "/checkpoint";
+    ChunkCheckpoints checkpoints = new ChunkCheckpoints(checkpointRoot + "/" + fingerprint(), conf);
+    SaveMode mode = SaveMode.ErrorIfExists;
+    try {
+      Path items = new Path(out + "/items");
+      FileSystem fs = items.getFileSystem(hadoop);
+      if (fs.exists(items)) {
+        if (fs.exists(new Path(items, "_SUCCESS"))) {
+          throw new IllegalArgumentException(items + " holds the output of a finished extraction run; give each"
+              + " run its own output directory");
+        }
+        mode = SaveMode.Overwrite; // an interrupted run's partial table: this run writes it whole
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look at " + out + ": " + e.getMessage(), e);
+    }
+    LongAccumulator reused = spark.sparkContext().longAccumulator("insight-extract-chunks-reused");
     Dataset<Row> items = files.select("path", "record")
-        .mapPartitions(new ExtractTask(spec, conf), Encoders.row(ItemRows.SCHEMA));
-    items.write().partitionBy("kind").parquet(out + "/items");
+        .mapPartitions(new ExtractTask(spec, conf, checkpoints, reused), Encoders.row(ItemRows.SCHEMA));
+    items.write().mode(mode).partitionBy("kind").parquet(out + "/items");
     long[] counts = new long[4];
     for (Row r : spark.read().parquet(out + "/items").groupBy("kind").count().collectAsList()) {
       switch (r.getString(0)) {
@@ -142,7 +172,38 @@ public final class ExtractJob {
         default -> counts[3] = r.getLong(1);
       }
     }
-    return new Result(out, counts[0], counts[1], counts[2], counts[3]);
+    try {
+      checkpoints.delete(); // the committed table holds it all now
+      if (checkpointDirectory == null) {
+        Path root = new Path(checkpointRoot);
+        FileSystem fs = root.getFileSystem(hadoop);
+        if (fs.exists(root) && fs.listStatus(root).length == 0) {
+          fs.delete(root, false);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("the output is written, but its checkpoint " + checkpoints.root()
+          + " could not be removed (" + e.getMessage() + "); delete it by hand", e);
+    }
+    return new Result(out, counts[0], counts[1], counts[2], counts[3], reused.value());
+  }
+
+  /**
+   * What decides the rows a chunk of files gives, besides the files themselves: dataset, label, grading, OCR, the
+   * record input and whether enrichment runs (the enrichment recipe is code, not data: a rerun must give the same
+   * one). A checkpoint is kept per fingerprint, so a job with other settings never reuses another's chunks.
+   */
+  private String fingerprint() {
+    String text = String.join("\n", dataset.name(), dataset.label().toString(), dataset.grading().toString(),
+        ocr.enabled() + ":" + ocr.languages(), records == null ? "documents" : records.fingerprint(),
+        enrichment == null ? "no-enrichment" : "enrichment");
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(
+          java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
   }
 
   /**
@@ -151,11 +212,14 @@ public final class ExtractJob {
    * @param out the output directory
    * @param documents documents, embedded items included
    * @param mentions mentions found by enrichment
-   * @param statements statements derived by enrichment
-   * @param quarantined files and embedded items that could not be extracted, and enrichment steps that failed on a
-   *     document, each with its reason
+   * @param statements statements derived by enrichment, or read from records through a mapping or as FtM
+   * @param quarantined files and embedded items that could not be extracted, bad records, and enrichment steps that
+   *     failed on a document, each with its reason
+   * @param reusedChunks chunks of files taken from the checkpoint an interrupted attempt left rather than extracted
+   *     again (0 on a run that went through at once)
    */
-  public record Result(String out, long documents, long mentions, long statements, long quarantined) {}
+  public record Result(String out, long documents, long mentions, long statements, long quarantined,
+      long reusedChunks) {}
 
   /** Options of an extraction job; each may be set once. */
   public static final class Builder {
@@ -169,6 +233,8 @@ public final class ExtractJob {
     private boolean workersSet;
     private boolean inProcess;
     private boolean inProcessSet;
+    private RecordInput records;
+    private String checkpointDirectory;
 
     private Builder(org.insight.core.Dataset dataset) {
       this.dataset = Objects.requireNonNull(dataset, "dataset: every extracted item needs the dataset, label and"
@@ -227,6 +293,30 @@ public final class ExtractJob {
       requireUnset(inProcessSet, "inProcessExtraction", inProcess);
       inProcess = yes;
       inProcessSet = true;
+      return this;
+    }
+
+    /**
+     * Reads structured files as records ({@link RecordInput#mapping}: CSV/TSV/JSON/JSON-lines through a record
+     * mapping into entities and links, other files still documents) or every file as FollowTheMoney entities
+     * ({@link RecordInput#ftm}), with the readers {@code insight ingest --mapping|--format ftm} runs: the entities'
+     * statements come out as {@code kind=statement} rows, each bad row as a {@code quarantine} row
+     * ({@code invalid-data} at {@code file:line}). Default: every file is a document.
+     */
+    public Builder records(RecordInput input) {
+      requireUnset(records != null, "records", records);
+      records = Objects.requireNonNull(input, "input");
+      return this;
+    }
+
+    /**
+     * Where the job keeps each chunk's rows once done (any Hadoop file system the executors can all write: on a
+     * cluster a shared one, HDFS or S3 — not an executor's local disk). Default: {@code OUT/checkpoint}. Each job
+     * uses a subdirectory of its own, removed once its output is committed.
+     */
+    public Builder checkpointDirectory(String directory) {
+      requireUnset(checkpointDirectory != null, "checkpointDirectory", checkpointDirectory);
+      checkpointDirectory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 

@@ -85,7 +85,7 @@ class ExtractJobTest {
       assertFalse(mentions.isEmpty(), "the corpus has phones, e-mails and an IBAN");
       assertEquals(ExtractFixtures.mentionsById(mentions), ExtractFixtures.mentionsById(sparkMentions));
     }
-    assertEquals(new ExtractJob.Result(result.out(), 4, sparkMentions.size(), 0, 1), result);
+    assertEquals(new ExtractJob.Result(result.out(), 4, sparkMentions.size(), 0, 1, 0), result);
     for (Document d : sparkDocs) {
       assertEquals(LABEL, d.label());
       assertEquals("", d.provenance().ingestedBy(), "stamped when loaded, by the loader");

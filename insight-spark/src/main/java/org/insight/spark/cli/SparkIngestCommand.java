@@ -13,6 +13,7 @@ import org.insight.policy.Purpose;
 import org.insight.policy.SourceGrading;
 import org.insight.spark.EnrichmentFactory;
 import org.insight.spark.ExtractJob;
+import org.insight.spark.RecordInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,6 +74,19 @@ public final class SparkIngestCommand implements Callable<Integer> {
   @Option(names = "--no-enrich", description = "Documents only: no language and selector enrichment.")
   boolean noEnrich;
 
+  @Option(names = "--mapping", paramLabel = "NAME|FILE", description = "Read CSV/TSV/JSON/JSON-lines files as records"
+      + " through a mapping into entities and links, as 'insight ingest --mapping': a built-in (persons, cdr,"
+      + " transfers, notice) or a mapping file.")
+  String mapping;
+
+  @Option(names = "--format", paramLabel = "ftm", description = "ftm: read every file as FollowTheMoney entities, as"
+      + " 'insight ingest --format ftm'.")
+  String format;
+
+  @Option(names = "--schema", paramLabel = "FILE", description = "A schema extension the records are read against"
+      + " (the workspace's extensions, which 'insight ingest' reads against); repeatable.")
+  List<java.nio.file.Path> schemaExtensions = new ArrayList<>();
+
   @Option(names = "--in-process", description = "Extract in the executors' JVMs: starts faster, only for trusted input.")
   boolean inProcess;
 
@@ -81,6 +95,18 @@ public final class SparkIngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (format != null && !format.equals("ftm")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format " + format
+          + ": unknown format; the one format is ftm (FollowTheMoney JSON lines); for CSV/JSON records use --mapping");
+    }
+    if (format != null && mapping != null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--format ftm reads FtM's own shape; drop --mapping");
+    }
+    if (!schemaExtensions.isEmpty() && format == null && mapping == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--schema extends the schema records are read against; give it with --mapping or --format ftm");
+    }
     Label.Builder lb = Label.builder(label);
     if (!purposes.isEmpty()) {
       lb.purposes(purposes.stream().map(Purpose::of).toList());
@@ -94,6 +120,13 @@ public final class SparkIngestCommand implements Callable<Integer> {
     if (!noEnrich) {
       job.enrichment(EnrichmentFactory.standard());
     }
+    if (format != null || mapping != null) {
+      RecordInput records = format != null ? RecordInput.ftm() : RecordInput.mapping(mapping);
+      for (java.nio.file.Path extension : schemaExtensions) {
+        records = records.withSchemaExtension(extension);
+      }
+      job.records(records);
+    }
     try (SparkSessions session = SparkSessions.open(master, "insight spark ingest")) {
       SparkSession spark = session.spark;
       org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> files = ExtractJob.files(spark, root);
@@ -102,8 +135,9 @@ public final class SparkIngestCommand implements Callable<Integer> {
       }
       ExtractJob.Result r = job.build().run(spark, files, out);
       PrintWriter w = spec.commandLine().getOut();
-      w.printf(Locale.ROOT, "extracted into %s: %d documents, %d mentions, %d statements, %d quarantined%n", r.out(),
-          r.documents(), r.mentions(), r.statements(), r.quarantined());
+      w.printf(Locale.ROOT, "extracted into %s: %d documents, %d mentions, %d statements, %d quarantined%s%n", r.out(),
+          r.documents(), r.mentions(), r.statements(), r.quarantined(), r.reusedChunks() == 0 ? ""
+              : " (" + r.reusedChunks() + " chunks of files taken from an interrupted run's checkpoint)");
       w.flush();
       return r.quarantined() == 0 ? 0 : 1;
     }

@@ -47,5 +47,17 @@ class SparkIngestCommandsTest {
     assertEquals(0, SparkMain.run("ingest", "--help"), "wired under insight spark");
     assertEquals(0, SparkMain.run("load", "--help"));
     assertEquals(2, SparkMain.run("load", "--no-such-option"));
+    String[] base = {"ingest", corpus.toString(), "--dataset", "d", "--label", "FR", "--out",
+        tmp.resolve("x").toString()};
+    assertEquals(2, SparkMain.run(concat(base, "--format", "xml")), "one format: ftm");
+    assertEquals(2, SparkMain.run(concat(base, "--format", "ftm", "--mapping", "cdr")), "a mapping or FtM, not both");
+    assertEquals(2, SparkMain.run(concat(base, "--schema", "ext.json")), "--schema only with records");
+    assertTrue(!Files.exists(tmp.resolve("x")), "refused before any job ran");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 }

@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 import org.insight.core.Dataset;
 import org.insight.core.Document;
 import org.insight.ingest.IngestPipeline;
@@ -39,14 +40,20 @@ public final class ExtractTask implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   private final ExtractSpec spec;
   private final Map<String, String> conf;
+  private final ChunkCheckpoints checkpoints;
+  private final LongAccumulator reused;
 
   /**
    * @param spec the job's settings
    * @param conf the Hadoop configuration the input files are read with
+   * @param checkpoints where each chunk's rows are kept once done, and looked up before a chunk is extracted
+   * @param reused counts the chunks taken from the checkpoint instead of being extracted
    */
-  public ExtractTask(ExtractSpec spec, Map<String, String> conf) {
+  public ExtractTask(ExtractSpec spec, Map<String, String> conf, ChunkCheckpoints checkpoints, LongAccumulator reused) {
     this.spec = spec;
     this.conf = Map.copyOf(conf);
+    this.checkpoints = checkpoints;
+    this.reused = reused;
   }
 
   @Override
@@ -68,7 +75,10 @@ public final class ExtractTask implements MapPartitionsFunction<Row, Row> {
           while (files.hasNext() && chunk.size() < spec.filesPerRun()) {
             chunk.add(files.next());
           }
-          ready.addAll(extract(chunk, tika, enrichment));
+          if (task != null) {
+            task.killTaskIfInterrupted(); // a cancelled job stops between chunks; the done ones are kept
+          }
+          ready.addAll(chunk(chunk, tika, enrichment));
         }
         if (ready.isEmpty()) {
           tika.close();
@@ -86,6 +96,24 @@ public final class ExtractTask implements MapPartitionsFunction<Row, Row> {
     };
   }
 
+  /** A chunk's rows: from the checkpoint when an earlier attempt did it, else extracted and then checkpointed. */
+  private List<Row> chunk(List<Row> files, TikaExtractor tika, Enrichment enrichment) {
+    String key = ChunkCheckpoints.key(files);
+    try {
+      java.util.Optional<List<Row>> done = checkpoints.read(key);
+      if (done.isPresent()) {
+        reused.add(1);
+        return done.get();
+      }
+      List<Row> rows = extract(files, tika, enrichment);
+      checkpoints.write(key, rows);
+      return rows;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot use the extraction checkpoint " + checkpoints.root() + ": "
+          + e.getMessage() + "; check that the directory is writable by the executors", e);
+    }
+  }
+
   /** Runs the embedded pipeline over one chunk of files and turns what it made into rows. */
   List<Row> extract(List<Row> files, TikaExtractor tika, Enrichment enrichment) {
     Dataset dataset = spec.toDataset();
@@ -98,6 +126,9 @@ public final class ExtractTask implements MapPartitionsFunction<Row, Row> {
     try {
       IngestRequest.Builder request = IngestRequest.builder(dataset).ocr(spec.toOcr()).workers(spec.workers())
           .extractor(tika);
+      if (spec.records() != null) {
+        spec.records().applyTo(request); // record mapping or FtM: the embedded readers, as insight ingest runs them
+      }
       for (Row f : files) {
         String path = f.getAs("path");
         String record = f.getAs("record");
