@@ -1,6 +1,7 @@
 package org.insight.search.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,39 +25,71 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Merges only segments of one label, so every segment holds the documents of a single label and a session's reads
  * can leave out, whole, the segments it may not see (issue 14, finding 10: no term-dictionary seek and no postings
- * block is spent on a segment of invisible data). Within each label the choice is Lucene's {@link TieredMergePolicy};
- * erasure merges away every segment holding a deleted document (a forced-deletes merge allows 0%).
+ * block is spent on a segment of invisible data). Erasure merges away every segment holding a deleted document (a
+ * forced-deletes merge allows 0%).
  *
- * <p>A merge policy sees segment descriptors, not their contents, so the label of each segment is learnt from the
- * readers the store opens after every commit ({@link #learn}). A segment whose label is not known yet (flushed or
- * merged since the last reader) is left alone by ordinary merges until it is; a forced-deletes merge takes it alone,
- * which can never mix labels. Not API.
+ * <p>Within each label, small segments (below {@link #FLOOR_BYTES}) are merged eagerly: as soon as a label's newer
+ * small segments add up to a quarter of its largest small one, all of them become one, and a label never keeps more
+ * than {@link #MAX_SMALL} small segments. A reader who sees every label pays a per-segment cost for each term (a
+ * dictionary seek, a scorer), so an index of many labels written in many commits must not keep many small segments
+ * per label; the quarter keeps the rewriting of a label's small segment proportional to what was added to it (many
+ * tiny writes are merged among themselves first). Above the floor the choice is Lucene's {@link TieredMergePolicy},
+ * per label, its ten segments per tier shared among the labels.
+ *
+ * <p>A merge policy sees segment descriptors, not their contents, so the label of each flushed segment is learnt from
+ * the readers the store opens after every commit ({@link #learn}); a merged segment's label is that of its inputs,
+ * recorded when the merge names it, so merges can cascade without waiting for a reader. A segment whose label is not
+ * known yet is left alone by ordinary merges until it is; a forced-deletes merge takes it alone, which can never mix
+ * labels. Not API.
  */
 final class LabelMergePolicy extends FilterMergePolicy {
   /** The mark of a segment holding several labels: never merged with others (the rebuild on open leaves none). */
   private static final String MIXED = "\u0000mixed";
 
-  /** Segment name → its single label (or {@link #MIXED}). */
-  private final Map<String, String> labels = new ConcurrentHashMap<>();
-
   /** Lucene's default segments per tier, for the whole index. */
   private static final double SEGMENTS_PER_TIER = 10.0;
 
+  /** Segments below this size are merged eagerly within their label (Lucene 10's floor segment size). */
+  static final long FLOOR_BYTES = 16L << 20;
+
+  /** The most small segments a label keeps (one grown by merges plus the newest few). */
+  static final int MAX_SMALL = 3;
+
+  /** A label's newer small segments are merged into its largest once they reach this fraction of it. */
+  private static final int RATIO = 4;
+
+  /** Segment name → its single label (or {@link #MIXED}). */
+  private final Map<String, String> labels = new ConcurrentHashMap<>();
+
+  /** Segments named by a merge of this policy and not seen in a reader yet: their labels are kept by {@link #learn}. */
+  private final Set<String> merged = ConcurrentHashMap.newKeySet();
+
   private final TieredMergePolicy tiered;
 
+  /** The size below which a segment is small (see {@link #FLOOR_BYTES}). */
+  private final long floor;
+
   LabelMergePolicy() {
-    this(tiered());
+    this(FLOOR_BYTES);
   }
 
-  private LabelMergePolicy(TieredMergePolicy tiered) {
+  /** A policy whose small segments are those below {@code floor} bytes (tests use a small one). */
+  LabelMergePolicy(long floor) {
+    this(tiered(floor), floor);
+  }
+
+  private LabelMergePolicy(TieredMergePolicy tiered, long floor) {
     super(tiered);
     this.tiered = tiered;
+    this.floor = floor;
   }
 
-  private static TieredMergePolicy tiered() {
+  private static TieredMergePolicy tiered(long floor) {
     TieredMergePolicy merges = new TieredMergePolicy();
     // erasure (delete) merges away every segment holding a deleted document, not only those above 10% deleted
     merges.setForceMergeDeletesPctAllowed(0.0);
+    // below the floor this policy merges by itself (eagerly, within the label); the tiers start where that ends
+    merges.setFloorSegmentMB(floor / (1024.0 * 1024.0));
     return merges;
   }
 
@@ -68,12 +101,19 @@ final class LabelMergePolicy extends FilterMergePolicy {
       if (unwrapped instanceof SegmentReader segment) {
         String name = segment.getSegmentName();
         live.add(name);
+        merged.remove(name);
         if (!labels.containsKey(name)) {
           labels.put(name, labelOf(segment));
         }
       }
     }
-    labels.keySet().retainAll(live);
+    // a segment a merge has just written is not in this reader yet, but its label is known: keep it
+    labels.keySet().removeIf(name -> !live.contains(name) && !merged.contains(name));
+  }
+
+  /** The label recorded for a segment, or null when it is not known (yet). For tests. */
+  String labelOf(String segmentName) {
+    return labels.get(segmentName);
   }
 
   /** The one label of a segment, {@link #MIXED} when it holds several, or "" when it holds none (no documents). */
@@ -110,18 +150,61 @@ final class LabelMergePolicy extends FilterMergePolicy {
     // The writer calls this under its own lock, so setting the shared policy's budget here is not racy.
     tiered.setSegmentsPerTier(Math.max(2.0, SEGMENTS_PER_TIER / Math.max(1, groups.size())));
     MergeSpecification out = new MergeSpecification();
-    for (SegmentInfos group : groups.values()) {
-      add(out, in.findMerges(trigger, group, context));
+    for (Map.Entry<String, SegmentInfos> group : groups.entrySet()) {
+      SegmentInfos large = new SegmentInfos(infos.getIndexCreatedVersionMajor());
+      List<SegmentCommitInfo> small = new ArrayList<>();
+      for (SegmentCommitInfo info : group.getValue()) {
+        if (context.getMergingSegments().contains(info) || size(info, context) >= floor) {
+          large.add(info); // a merging segment is the tiered policy's to skip, as it skips its own
+        } else {
+          small.add(info);
+        }
+      }
+      List<SegmentCommitInfo> eager = eagerMerge(small, context);
+      if (eager != null) {
+        out.add(new LabelledMerge(group.getKey(), eager));
+      }
+      add(out, group.getKey(), in.findMerges(trigger, large, context));
     }
     return out.merges.isEmpty() ? null : out;
+  }
+
+  /**
+   * Which of a label's small segments (none merging) to merge now, or null: all of them once the newer ones add up to
+   * a quarter of the largest; the newer ones alone (leaving the largest) once there are more than {@link #MAX_SMALL}.
+   */
+  private List<SegmentCommitInfo> eagerMerge(List<SegmentCommitInfo> small, MergeContext context) throws IOException {
+    if (small.size() < 2) {
+      return null;
+    }
+    SegmentCommitInfo largest = null;
+    long largestSize = -1;
+    long total = 0;
+    for (SegmentCommitInfo info : small) {
+      long size = size(info, context);
+      total += size;
+      if (size > largestSize) {
+        largest = info;
+        largestSize = size;
+      }
+    }
+    if ((total - largestSize) * RATIO >= largestSize) {
+      return small;
+    }
+    if (small.size() > MAX_SMALL) {
+      List<SegmentCommitInfo> newer = new ArrayList<>(small);
+      newer.remove(largest);
+      return newer;
+    }
+    return null;
   }
 
   @Override
   public MergeSpecification findForcedMerges(SegmentInfos infos, int maxSegmentCount,
       Map<SegmentCommitInfo, Boolean> segmentsToMerge, MergeContext context) throws IOException {
     MergeSpecification out = new MergeSpecification();
-    for (SegmentInfos group : byLabel(infos).values()) {
-      add(out, in.findForcedMerges(group, maxSegmentCount, segmentsToMerge, context));
+    for (Map.Entry<String, SegmentInfos> group : byLabel(infos).entrySet()) {
+      add(out, group.getKey(), in.findForcedMerges(group.getValue(), maxSegmentCount, segmentsToMerge, context));
     }
     return out.merges.isEmpty() ? null : out;
   }
@@ -129,15 +212,15 @@ final class LabelMergePolicy extends FilterMergePolicy {
   @Override
   public MergeSpecification findForcedDeletesMerges(SegmentInfos infos, MergeContext context) throws IOException {
     MergeSpecification out = new MergeSpecification();
-    for (SegmentInfos group : byLabel(infos).values()) {
-      add(out, in.findForcedDeletesMerges(group, context));
+    for (Map.Entry<String, SegmentInfos> group : byLabel(infos).entrySet()) {
+      add(out, group.getKey(), in.findForcedDeletesMerges(group.getValue(), context));
     }
     // a segment of unknown or mixed label is rewritten alone: its deleted documents leave the disk, nothing mixes
     for (SegmentCommitInfo info : infos) {
       String label = labels.get(info.info.name);
       if ((label == null || MIXED.equals(label)) && !context.getMergingSegments().contains(info)
           && context.numDeletesToMerge(info) > 0) {
-        out.add(new OneMerge(List.of(info)));
+        out.add(new LabelledMerge(label, List.of(info))); // its label: unknown (null) or MIXED
       }
     }
     return out.merges.isEmpty() ? null : out;
@@ -165,9 +248,42 @@ final class LabelMergePolicy extends FilterMergePolicy {
     return groups;
   }
 
-  private static void add(MergeSpecification out, MergeSpecification part) {
+  /** Adds the merges of {@code part} (all within {@code label}) to {@code out}, each recording its label. */
+  private void add(MergeSpecification out, String label, MergeSpecification part) {
     if (part != null) {
-      part.merges.forEach(out::add);
+      part.merges.forEach(merge -> out.add(new LabelledMerge(label, merge.segments)));
+    }
+  }
+
+  /**
+   * A merge of segments of one label (null: not known), which records that label for the segment it writes as soon as
+   * the writer names it, so the next merges can take that segment in without waiting for a reader to be opened.
+   */
+  private final class LabelledMerge extends OneMerge {
+    private final String label;
+
+    LabelledMerge(String label, List<SegmentCommitInfo> segments) {
+      super(segments);
+      this.label = label;
+    }
+
+    @Override
+    public void setMergeInfo(SegmentCommitInfo info) {
+      super.setMergeInfo(info);
+      if (label != null) {
+        merged.add(info.info.name);
+        labels.put(info.info.name, label);
+      }
+    }
+
+    @Override
+    public void mergeFinished(boolean success, boolean segmentDropped) throws IOException {
+      super.mergeFinished(success, segmentDropped);
+      SegmentCommitInfo info = getMergeInfo();
+      if (info != null && (!success || segmentDropped)) { // no such segment will be read: forget it
+        merged.remove(info.info.name);
+        labels.remove(info.info.name);
+      }
     }
   }
 
