@@ -1,5 +1,6 @@
 package org.insight.ingest.internal;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -119,6 +120,12 @@ final class Spool extends OutputStream {
     /** An image stream; bytes in memory are cached in memory (ImageIO's default caches a stream in a temporary file). */
     ImageInputStream imageStream() throws IOException {
       return inMemory() ? new MemoryCacheImageInputStream(stream()) : ImageIO.createImageInputStream(file.toFile());
+    }
+
+    /** The decoded image, null when no reader knows the format; in memory, cached in memory. */
+    BufferedImage readImage() throws IOException {
+      // ImageIO.read closes the stream it is given (once it found a reader for it)
+      return inMemory() ? ImageIO.read(new MemoryCacheImageInputStream(stream())) : ImageIO.read(file.toFile());
     }
 
     PDDocument loadPdf() throws IOException {

@@ -163,10 +163,7 @@ public final class TikaWorker {
     List<TesseractOcr.Page> results = new ArrayList<>();
     if (TesseractOcr.isOcrImage(node.mediaType)) {
       checkPixels(file);
-      BufferedImage image;
-      try (ImageInputStream in = file.imageStream()) {
-        image = in == null ? null : ImageIO.read(in);
-      }
+      BufferedImage image = file.readImage();
       if (image == null) {
         return;
       }
