@@ -35,41 +35,41 @@ public final class IngestCpuBench {
       paths = s.filter(Files::isRegularFile).sorted().toList();
     }
     try {
-    IngestBench.pipeline(corpus, root.resolve("warm"), 1, null); // warm-up
-    double bestWriter = Double.MAX_VALUE;
-    double bestJvm = Double.MAX_VALUE;
-    for (int i = 0; i < runs; i++) {
-      long t0 = threads.getCurrentThreadCpuTime();
-      long p0 = os.getProcessCpuTime();
-      IngestBench.Run r = IngestBench.pipeline(corpus, root.resolve("ws" + i), 1, null);
-      double writer = (threads.getCurrentThreadCpuTime() - t0) / 1e6 / files;
-      double jvm = (os.getProcessCpuTime() - p0) / 1e6 / files;
-      bestWriter = Math.min(bestWriter, writer);
-      bestJvm = Math.min(bestJvm, jvm);
-      System.out.printf(Locale.ROOT, "no parsing run %d: %.1f files/s wall, writer thread %.2f ms CPU/file, JVM %.2f ms CPU/file%n",
-          i, files / r.seconds(), writer, jvm);
-    }
-    System.out.printf(Locale.ROOT, "no parsing best: writer thread %.2f ms CPU/file, JVM %.2f ms CPU/file%n", bestWriter, bestJvm);
-    try (TikaExtractor one = TikaExtractor.builder().workers(1).noOcr().timeout(Duration.ofMinutes(2)).build()) {
-      for (Path p : paths.subList(0, Math.min(50, paths.size()))) {
-        one.extract(p, OcrOptions.OFF, (item, bytes) -> bytes.readAllBytes()); // warm-up, worker start
-      }
-      double best = Double.MAX_VALUE;
-      double bestWall = Double.MAX_VALUE;
+      IngestBench.pipeline(corpus, root.resolve("warm"), 1, null); // warm-up
+      double bestWriter = Double.MAX_VALUE;
+      double bestJvm = Double.MAX_VALUE;
       for (int i = 0; i < runs; i++) {
+        long t0 = threads.getCurrentThreadCpuTime();
         long p0 = os.getProcessCpuTime();
-        long w0 = workerCpu();
-        long t0 = System.nanoTime();
-        for (Path p : paths) {
-          one.extract(p, OcrOptions.OFF, (item, bytes) -> bytes.readAllBytes());
-        }
-        double wall = (System.nanoTime() - t0) / 1e6 / paths.size();
-        double cpu = ((os.getProcessCpuTime() - p0) + (workerCpu() - w0)) / 1e6 / paths.size();
-        best = Math.min(best, cpu);
-        bestWall = Math.min(bestWall, wall);
-        System.out.printf(Locale.ROOT, "1 worker process run %d: %.2f ms wall/file, host+worker %.2f ms CPU/file%n", i, wall, cpu);
+        IngestBench.Run r = IngestBench.pipeline(corpus, root.resolve("ws" + i), 1, null);
+        double writer = (threads.getCurrentThreadCpuTime() - t0) / 1e6 / files;
+        double jvm = (os.getProcessCpuTime() - p0) / 1e6 / files;
+        bestWriter = Math.min(bestWriter, writer);
+        bestJvm = Math.min(bestJvm, jvm);
+        System.out.printf(Locale.ROOT, "no parsing run %d: %.1f files/s wall, writer thread %.2f ms CPU/file, JVM %.2f ms CPU/file%n",
+            i, files / r.seconds(), writer, jvm);
       }
-      System.out.printf(Locale.ROOT, "1 worker process best: %.2f ms wall/file, host+worker %.2f ms CPU/file%n", bestWall, best);
+      System.out.printf(Locale.ROOT, "no parsing best: writer thread %.2f ms CPU/file, JVM %.2f ms CPU/file%n", bestWriter, bestJvm);
+      try (TikaExtractor one = TikaExtractor.builder().workers(1).noOcr().timeout(Duration.ofMinutes(2)).build()) {
+        for (Path p : paths.subList(0, Math.min(50, paths.size()))) {
+          one.extract(p, OcrOptions.OFF, (item, bytes) -> bytes.readAllBytes()); // warm-up, worker start
+        }
+        double best = Double.MAX_VALUE;
+        double bestWall = Double.MAX_VALUE;
+        for (int i = 0; i < runs; i++) {
+          long p0 = os.getProcessCpuTime();
+          long w0 = workerCpu();
+          long t0 = System.nanoTime();
+          for (Path p : paths) {
+            one.extract(p, OcrOptions.OFF, (item, bytes) -> bytes.readAllBytes());
+          }
+          double wall = (System.nanoTime() - t0) / 1e6 / paths.size();
+          double cpu = ((os.getProcessCpuTime() - p0) + (workerCpu() - w0)) / 1e6 / paths.size();
+          best = Math.min(best, cpu);
+          bestWall = Math.min(bestWall, wall);
+          System.out.printf(Locale.ROOT, "1 worker process run %d: %.2f ms wall/file, host+worker %.2f ms CPU/file%n", i, wall, cpu);
+        }
+        System.out.printf(Locale.ROOT, "1 worker process best: %.2f ms wall/file, host+worker %.2f ms CPU/file%n", bestWall, best);
     } finally {
       FoundationBench.delete(root);
     }
