@@ -25,8 +25,6 @@ public final class IngestCpuBench {
     int files = Integer.parseInt(args[0]);
     int runs = Integer.parseInt(args[1]);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     Path root = Files.createTempDirectory("cpudriver");
     Path corpus = root.resolve("corpus");
     IngestBench.generate(corpus, files, 1, new Random(42));
@@ -40,10 +38,10 @@ public final class IngestCpuBench {
       double bestJvm = Double.MAX_VALUE;
       for (int i = 0; i < runs; i++) {
         long t0 = threads.getCurrentThreadCpuTime();
-        long p0 = os.getProcessCpuTime();
+        long p0 = processCpu();
         IngestBench.Run r = IngestBench.pipeline(corpus, root.resolve("ws" + i), 1, null);
         double writer = (threads.getCurrentThreadCpuTime() - t0) / 1e6 / files;
-        double jvm = (os.getProcessCpuTime() - p0) / 1e6 / files;
+        double jvm = (processCpu() - p0) / 1e6 / files;
         bestWriter = Math.min(bestWriter, writer);
         bestJvm = Math.min(bestJvm, jvm);
         System.out.printf(Locale.ROOT, "no parsing run %d: %.1f files/s wall, writer thread %.2f ms CPU/file, JVM %.2f ms CPU/file%n",
@@ -57,22 +55,27 @@ public final class IngestCpuBench {
         double best = Double.MAX_VALUE;
         double bestWall = Double.MAX_VALUE;
         for (int i = 0; i < runs; i++) {
-          long p0 = os.getProcessCpuTime();
+          long p0 = processCpu();
           long w0 = workerCpu();
           long t0 = System.nanoTime();
           for (Path p : paths) {
             one.extract(p, OcrOptions.OFF, (item, bytes) -> bytes.readAllBytes());
           }
           double wall = (System.nanoTime() - t0) / 1e6 / paths.size();
-          double cpu = ((os.getProcessCpuTime() - p0) + (workerCpu() - w0)) / 1e6 / paths.size();
+          double cpu = ((processCpu() - p0) + (workerCpu() - w0)) / 1e6 / paths.size();
           best = Math.min(best, cpu);
           bestWall = Math.min(bestWall, wall);
           System.out.printf(Locale.ROOT, "1 worker process run %d: %.2f ms wall/file, host+worker %.2f ms CPU/file%n", i, wall, cpu);
         }
         System.out.printf(Locale.ROOT, "1 worker process best: %.2f ms wall/file, host+worker %.2f ms CPU/file%n", bestWall, best);
+      }
     } finally {
       FoundationBench.delete(root);
     }
+  }
+
+  private static long processCpu() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   private static long workerCpu() {
