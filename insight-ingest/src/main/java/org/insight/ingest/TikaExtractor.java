@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.insight.ingest.internal.Engine;
 import org.insight.ingest.internal.InProcessEngine;
@@ -120,7 +121,8 @@ public final class TikaExtractor implements AutoCloseable {
     Objects.requireNonNull(sink, "sink");
     Path work = null;
     try {
-      work = Files.createTempDirectory(tempDirectory(), "insight-extract-");
+      // not created here: the worker creates it only if an embedded item is too large to keep in memory
+      work = tempDirectory().resolve("insight-extract-" + UUID.randomUUID());
       Request request = new Request(file.toAbsolutePath().toString(), name, work.toString(), ocr.enabled(),
           ocr.languages(), limits);
       Node node = engine.run(request);
@@ -141,7 +143,7 @@ public final class TikaExtractor implements AutoCloseable {
       throw new ExtractionException("cannot extract " + name + ": " + e.getMessage()
           + "; check the temporary directory " + tempDirectory(), e);
     } finally {
-      if (work != null) {
+      if (work != null && Files.exists(work)) {
         deleteTree(work);
       }
     }

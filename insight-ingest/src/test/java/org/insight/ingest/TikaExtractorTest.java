@@ -236,6 +236,53 @@ class TikaExtractorTest {
     assertEquals(ContentHash.of(bytes), e.contentHash());
   }
 
+  /**
+   * Small embedded items travel back over the pipe with the result: while the sink receives them, no temporary
+   * directory exists for the item. One over the in-memory threshold (1 MiB) is spilled to a file, still delivered
+   * whole, and the directory is gone once the call returns.
+   */
+  @Test
+  void smallEmbeddedItemsNeedNoTemporaryFilesLargeOnesAreSpilled() throws IOException {
+    Path temp = Files.createDirectories(dir.resolve("worker-temp"));
+    byte[] large = new byte[3 * 1024 * 1024 / 2];
+    java.util.Random random = new java.util.Random(5);
+    for (int i = 0; i < large.length; i++) {
+      large[i] = (byte) ('a' + random.nextInt(26));
+    }
+    byte[] small = utf8("Small note: the courier waits at gate 4.");
+    byte[] eml = Corpus.eml("Informant <source7@example.org>", "Two files", "Body of the message.",
+        entries("small.txt", small, "bundle.zip", Corpus.zip(entries("inner.txt", utf8("Inner: crate 19.")))));
+    byte[] zip = Corpus.zip(entries("small.txt", small, "large.txt", large));
+    try (TikaExtractor own = TikaExtractor.builder().workers(1).tempDirectory(temp).noOcr().build()) {
+      Map<String, byte[]> received = new HashMap<>();
+      List<String> tempDuringSink = new ArrayList<>();
+      EmbeddedSink sink = (item, bytes) -> {
+        received.put(item.path(), bytes.readAllBytes());
+        try (var listing = Files.list(temp)) {
+          listing.forEach(p -> tempDuringSink.add(item.path() + " -> " + temp.relativize(p)));
+        }
+      };
+      Extraction mail = own.extract(file("two.eml", eml), OcrOptions.OFF, sink);
+      assertTrue(mail.outcome().isIngested(), mail.outcome().toString());
+      assertEquals(3, mail.flatten().count() - 1, mail.flatten().map(Extraction::path).toList().toString());
+      assertTrue(mail.text().contains("Body of the message"), mail.text());
+      assertArrayEquals(small, received.get("two.eml!/small.txt"));
+      assertEquals(List.of(), tempDuringSink, "small embedded items create no temporary directory or file");
+
+      received.clear();
+      Extraction archive = own.extract(file("mixed.zip", zip), OcrOptions.OFF, sink);
+      assertTrue(archive.outcome().isIngested(), archive.outcome().toString());
+      assertArrayEquals(small, received.get("mixed.zip!/small.txt"));
+      assertArrayEquals(large, received.get("mixed.zip!/large.txt"));
+      assertEquals(ContentHash.of(large), child(archive, "large.txt").contentHash());
+      assertTrue(tempDuringSink.stream().anyMatch(t -> t.startsWith("mixed.zip!/large.txt -> insight-extract-")),
+          "the large item was spilled to the item's work directory: " + tempDuringSink);
+      try (var listing = Files.list(temp)) {
+        assertEquals(List.of(), listing.toList(), "the work directory is deleted after the call");
+      }
+    }
+  }
+
   @Test
   void missingFileIsACallerError() {
     ExtractionException x = assertThrows(ExtractionException.class, () -> extractor.extract(dir.resolve("nope.pdf")));

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class Node {
   static final int MAX_CHILDREN_ON_WIRE = 1_000_000;
+  /** A worker sends an embedded item's bytes inline only up to {@link Spool#ITEM_MAX}; more is a broken worker. */
+  static final int MAX_INLINE_ON_WIRE = Spool.ITEM_MAX;
 
   public String sha256 = "";
   public long size;
@@ -33,8 +35,10 @@ public final class Node {
   /** "" when ingested, else a QuarantineReason name. */
   public String quarantine = "";
   public String message = "";
-  /** Where the item's bytes are (a temp file for embedded items), "" when they could not be kept. */
+  /** Where the item's bytes are (a temp file for a large embedded item), "" when in memory or not kept. */
   public String bytesFile = "";
+  /** A small embedded item's bytes, carried with the result instead of a temp file; null when not in memory. */
+  public byte[] bytes;
   public List<Node> children = new ArrayList<>();
   /** A message's body parts, which Tika hands over as embedded items; folded into the text, never on the wire. */
   final StringBuilder inlineText = new StringBuilder();
@@ -43,6 +47,17 @@ public final class Node {
     this.quarantine = reason;
     this.message = why;
     return this;
+  }
+
+  /** Records where the item's bytes are: in memory, or the file they were spilled to. */
+  void keep(Spool.Bytes kept) {
+    if (kept.inMemory()) {
+      bytes = kept.bytes();
+      bytesFile = "";
+    } else {
+      bytes = null;
+      bytesFile = kept.file().toString();
+    }
   }
 
   public boolean isQuarantined() {
@@ -76,6 +91,10 @@ public final class Node {
     writeString(out, quarantine);
     writeString(out, message);
     writeString(out, bytesFile);
+    out.writeInt(bytes == null ? -1 : bytes.length);
+    if (bytes != null) {
+      out.write(bytes);
+    }
     out.writeInt(children.size());
     for (Node c : children) {
       c.write(out);
@@ -112,6 +131,16 @@ public final class Node {
     n.quarantine = readString(in);
     n.message = readString(in);
     n.bytesFile = readString(in);
+    int inline = in.readInt();
+    if (inline < -1 || inline > MAX_INLINE_ON_WIRE) {
+      throw new IOException("bad inline item length on the worker wire: " + inline);
+    }
+    if (inline >= 0) {
+      n.bytes = in.readNBytes(inline);
+      if (n.bytes.length != inline) {
+        throw new IOException("worker output ended inside an item's bytes");
+      }
+    }
     int children = count(in.readInt());
     for (int i = 0; i < children; i++) {
       n.children.add(read(in));

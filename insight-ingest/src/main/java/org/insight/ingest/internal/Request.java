@@ -9,7 +9,8 @@ import java.io.IOException;
  *
  * @param file the item's bytes
  * @param name its name (the file name, or what the caller called the stream)
- * @param workDir an empty directory for the embedded items' bytes; the host deletes it afterwards
+ * @param workDir where to create a directory for embedded items too large to keep in memory (only if there are
+ *     any); the host deletes it afterwards
  * @param ocr whether to OCR
  * @param ocrLanguages Tesseract languages, e.g. eng+fra
  * @param limits the limits

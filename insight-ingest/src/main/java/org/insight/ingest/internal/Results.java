@@ -55,7 +55,10 @@ public final class Results {
     for (int i = 0; i < node.children.size(); i++) {
       Node child = node.children.get(i);
       Extraction e = extraction.children().get(i);
-      if (!child.bytesFile.isEmpty()) {
+      if (child.bytes != null) {
+        sink.accept(e, new java.io.ByteArrayInputStream(child.bytes));
+        child.bytes = null; // the sink has them: not held for the rest of the tree
+      } else if (!child.bytesFile.isEmpty()) {
         Path p = Path.of(child.bytesFile);
         if (Files.isRegularFile(p)) {
           try (InputStream in = Files.newInputStream(p)) {

@@ -87,18 +87,18 @@ public final class TikaWorker {
       return root.quarantine("UNREADABLE", "the file could not be read: " + e.getMessage());
     }
     if (root.size > request.limits().maxBytes()) {
-      root.mediaType = detectQuietly(file, root.name);
+      root.mediaType = detectQuietly(Spool.Bytes.of(file), root.name);
       return root.quarantine("TOO_LARGE", "the item is " + root.size + " bytes, over the maximum of "
           + request.limits().maxBytes() + "; raise TikaExtractor.Builder.maxBytes to extract it");
     }
-    parseInto(root, file, 0, state);
+    parseInto(root, Spool.Bytes.of(file), 0, state);
     if (state.abort != null && !root.isQuarantined()) {
       root.quarantine("LIMIT_EXCEEDED", state.abort);
     }
     return root;
   }
 
-  private void parseInto(Node node, Path file, int depth, State state) {
+  private void parseInto(Node node, Spool.Bytes file, int depth, State state) {
     Metadata md = new Metadata();
     md.set(TikaCoreProperties.RESOURCE_NAME_KEY, node.name);
     WriteOutContentHandler out = new WriteOutContentHandler(state.request.limits().maxTextChars());
@@ -108,7 +108,7 @@ public final class TikaWorker {
     context.set(PDFParserConfig.class, pdfConfig);
     context.set(EmbeddedDocumentExtractor.class, new Embedded(node, md, depth, state));
     Throwable failure = null;
-    try (TikaInputStream in = TikaInputStream.get(file, md)) {
+    try (TikaInputStream in = file.open(md)) {
       testHook(node.name);
       parser.parse(in, pages, md, context); // detects the type itself and records it in md: not detected twice
     } catch (OutOfMemoryError | StackOverflowError e) {
@@ -158,12 +158,12 @@ public final class TikaWorker {
     }
   }
 
-  private void ocr(Node node, Path file, PageCounter pages, State state) throws IOException {
+  private void ocr(Node node, Spool.Bytes file, PageCounter pages, State state) throws IOException {
     String languages = state.request.ocrLanguages();
     List<TesseractOcr.Page> results = new ArrayList<>();
     if (TesseractOcr.isOcrImage(node.mediaType)) {
       checkPixels(file);
-      BufferedImage image = ImageIO.read(file.toFile());
+      BufferedImage image = file.readImage();
       if (image == null) {
         return;
       }
@@ -173,7 +173,7 @@ public final class TikaWorker {
       if (empty.isEmpty()) {
         return; // every page has a text layer: no OCR
       }
-      try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+      try (PDDocument doc = file.loadPdf()) {
         PDFRenderer renderer = new PDFRenderer(doc);
         for (int page : empty) {
           if (page >= doc.getNumberOfPages()) {
@@ -209,8 +209,8 @@ public final class TikaWorker {
   }
 
   /** Refuses images whose decoded size would exhaust the worker's memory (decompression bombs). */
-  private static void checkPixels(Path file) throws IOException {
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+  private static void checkPixels(Spool.Bytes file) throws IOException {
+    try (ImageInputStream in = file.imageStream()) {
       if (in == null) {
         return;
       }
@@ -335,7 +335,7 @@ public final class TikaWorker {
     return "";
   }
 
-  private String mediaType(Metadata md, Path file, String name) {
+  private String mediaType(Metadata md, Spool.Bytes file, String name) {
     String type = md.get(Metadata.CONTENT_TYPE);
     if (type != null && !type.isBlank()) {
       MediaType parsed = MediaType.parse(type);
@@ -346,10 +346,10 @@ public final class TikaWorker {
     return detectQuietly(file, name);
   }
 
-  private String detectQuietly(Path file, String name) {
+  private String detectQuietly(Spool.Bytes file, String name) {
     Metadata md = new Metadata();
     md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
-    try (TikaInputStream in = TikaInputStream.get(file, md)) {
+    try (TikaInputStream in = file.open(md)) {
       return parser.getDetector().detect(in, md).getBaseType().toString();
     } catch (IOException | RuntimeException e) {
       return "application/octet-stream";
@@ -363,7 +363,9 @@ public final class TikaWorker {
   /** Per top item: counters shared by all its embedded items. */
   private static final class State {
     final Request request;
+    /** Created by the first embedded item too large to hold in memory; the host deletes it. */
     final Path workDir;
+    final Spool.Budget inMemory = new Spool.Budget();
     long expansionBudget;
     long expanded;
     int embedded;
@@ -424,14 +426,14 @@ public final class TikaWorker {
       child.containers = new ArrayList<>(parent.containers);
       child.containers.add(parent.name);
       parent.children.add(child);
-      Path bytes = state.workDir.resolve("e" + state.embedded + ".bin");
+      Spool spool = new Spool(state.inMemory, state.workDir, "e" + state.embedded + ".bin");
       MessageDigest digest = Hashing.sha256();
       long kept = 0;
       long total = 0;
       boolean overBudget = false;
       // the container owns the stream: closing it would close the archive itself (7z), so it is not closed here
       DigestInputStream in = new DigestInputStream(stream, digest);
-      try (OutputStream out = Files.newOutputStream(bytes)) {
+      try (spool) {
         byte[] buf = new byte[64 * 1024];
         for (int n; (n = in.read(buf)) > 0; ) {
           total += n;
@@ -440,18 +442,19 @@ public final class TikaWorker {
             break;
           }
           if (kept + n <= limits.maxBytes()) {
-            out.write(buf, 0, n);
+            spool.write(buf, 0, n);
             kept += n;
           }
         }
       } catch (IOException e) {
         child.size = total;
         child.sha256 = Hashing.hex(digest);
-        child.bytesFile = bytes.toString();
+        child.keep(spool.finish());
         child.quarantine("CORRUPT", "the embedded item could not be read from its container: " + brief(e));
         state.expanded += total;
         return;
       }
+      Spool.Bytes bytes = spool.finish();
       state.expanded += total;
       child.size = total;
       child.sha256 = Hashing.hex(digest);
@@ -459,16 +462,16 @@ public final class TikaWorker {
         state.abort = "compression ratio over " + limits.maxCompressionRatio() + ": the embedded items expand to"
             + " more than " + state.expansionBudget + " bytes (a decompression bomb?); extraction stopped";
         child.quarantine("LIMIT_EXCEEDED", state.abort);
-        Files.deleteIfExists(bytes);
+        bytes.delete();
         return;
       }
       if (total > limits.maxBytes()) {
-        Files.deleteIfExists(bytes);
+        bytes.delete();
         child.quarantine("TOO_LARGE", "the embedded item is " + total + " bytes, over the maximum of "
             + limits.maxBytes());
         return;
       }
-      child.bytesFile = bytes.toString();
+      child.keep(bytes);
       if (depth + 1 > limits.maxDepth()) {
         child.mediaType = detectQuietly(bytes, child.name);
         child.quarantine("LIMIT_EXCEEDED", "nested " + (depth + 1) + " containers deep, over the maximum depth of "
@@ -493,11 +496,13 @@ public final class TikaWorker {
     }
 
     private void inlineBody(InputStream stream, Metadata metadata) throws IOException {
-      Path bytes = state.workDir.resolve("body" + System.nanoTime() + ".bin");
+      Spool spool = new Spool(state.inMemory, state.workDir, "body" + System.nanoTime() + ".bin");
+      try (spool) {
+        stream.transferTo(new BoundedOutput(spool, state.request.limits().maxBytes()));
+      }
+      Spool.Bytes bytes = spool.finish();
+      state.inMemory.left += bytes.inMemory() ? bytes.bytes().length : 0; // read and dropped here, never sent
       try {
-        try (OutputStream out = Files.newOutputStream(bytes)) {
-          stream.transferTo(new BoundedOutput(out, state.request.limits().maxBytes()));
-        }
         Node body = new Node();
         body.name = "body";
         parseInto(body, bytes, depth + 1, state);
@@ -509,7 +514,7 @@ public final class TikaWorker {
         }
         parent.children.addAll(body.children); // anything the body itself embeds is the message's
       } finally {
-        Files.deleteIfExists(bytes);
+        bytes.delete();
       }
     }
   }

@@ -55,13 +55,19 @@ class WireProperties {
     if (size % 5 == 0) {
       n.quarantine("CORRUPT", "bad " + name);
     }
+    if (size % 2 != 0) {
+      n.bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8); // a small embedded item's bytes, inline
+    } else {
+      n.bytesFile = "/tmp/e" + size + ".bin";
+    }
     return n;
   }
 
   private static String describe(Node n) {
     StringBuilder sb = new StringBuilder();
     sb.append(List.of(n.sha256, n.size, n.name, n.containers, n.mediaType, n.parser, n.text, n.textTruncated,
-        n.metadata, n.ocrEngine, n.ocrLanguages, n.ocrConfidence, n.ocrPages, n.quarantine, n.message, n.bytesFile));
+        n.metadata, n.ocrEngine, n.ocrLanguages, n.ocrConfidence, n.ocrPages, n.quarantine, n.message, n.bytesFile,
+        n.bytes == null ? "no inline bytes" : java.util.HexFormat.of().formatHex(n.bytes)));
     for (Node c : n.children) {
       sb.append('[').append(describe(c)).append(']');
     }
