@@ -15,6 +15,7 @@ class SelectorAdversarialTest {
   private static final int LENGTH = 200_000;
   private static final long HANG_GUARD_MS = 120_000;
   private static final SelectorExtractor EXTRACTOR = SelectorExtractor.builder().defaultRegion("FR").build();
+  private static final SelectorExtractor NO_REGION = SelectorExtractor.create();
 
   private static String repeat(String unit) {
     StringBuilder sb = new StringBuilder(LENGTH + unit.length());
@@ -34,6 +35,30 @@ class SelectorAdversarialTest {
       EXTRACTOR.extract(text);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       assertTrue(ms < HANG_GUARD_MS, () -> "'" + unit + "' x " + LENGTH + " took " + ms + " ms");
+    }
+  }
+
+  /**
+   * The phone pre-filter hands libphonenumber whole stretches of number characters: digit runs of 100k and more,
+   * long separator runs and number-shaped repetitions must still finish, with and without a default region.
+   */
+  @Test
+  void longPhoneShapedRunsExtractQuickly() {
+    List<String> units = List.of("+1", "+12 ", "+", "+ ", "(+", "1 ", " ", "- ", ",", "1 ext ", "+33 6 12 34 56 78 ",
+        "21:40 ", "2026-04-12 21:40 ", "14/03/2026 ", "211-227 (2003) ", "1#", "x1", "\u0661", "\uFF11 ");
+    for (SelectorExtractor extractor : List.of(EXTRACTOR, NO_REGION)) {
+      for (String unit : units) {
+        String text = repeat(unit);
+        long t0 = System.nanoTime();
+        extractor.extract(text);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < HANG_GUARD_MS, () -> "'" + unit + "' x " + LENGTH + " took " + ms + " ms");
+      }
+      String digits = "+" + "7".repeat(100_000) + " " + "1".repeat(100_000);
+      long t0 = System.nanoTime();
+      extractor.extract(digits);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(ms < HANG_GUARD_MS, () -> "two 100k-digit runs took " + ms + " ms");
     }
   }
 
