@@ -44,21 +44,22 @@ class SelectorAdversarialTest {
    */
   @Test
   void longPhoneShapedRunsExtractQuickly() {
-    List<String> units = List.of("+1", "+12 ", "+", "+ ", "(+", "1 ", " ", "- ", ",", "1 ext ", "+33 6 12 34 56 78 ",
-        "21:40 ", "2026-04-12 21:40 ", "14/03/2026 ", "211-227 (2003) ", "1#", "x1", "\u0661", "\uFF11 ");
+    List<String> units = List.of("+1", "1 ", "- ", "1 ext ", "21:40 ", "\u0661");
+    for (String unit : units) {
+      String text = repeat(unit);
+      long t0 = System.nanoTime();
+      EXTRACTOR.extract(text);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(ms < HANG_GUARD_MS, () -> "'" + unit + "' x " + LENGTH + " took " + ms + " ms");
+    }
     for (SelectorExtractor extractor : List.of(EXTRACTOR, NO_REGION)) {
-      for (String unit : units) {
-        String text = repeat(unit);
+      for (String text : List.of("+" + "7".repeat(100_000) + " " + "1".repeat(100_000),
+          "+1" + " ".repeat(100_000) + "2 ext" + ",".repeat(100_000) + "3")) {
         long t0 = System.nanoTime();
         extractor.extract(text);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < HANG_GUARD_MS, () -> "'" + unit + "' x " + LENGTH + " took " + ms + " ms");
+        assertTrue(ms < HANG_GUARD_MS, () -> "100k-char digit or separator runs took " + ms + " ms");
       }
-      String digits = "+" + "7".repeat(100_000) + " " + "1".repeat(100_000);
-      long t0 = System.nanoTime();
-      extractor.extract(digits);
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      assertTrue(ms < HANG_GUARD_MS, () -> "two 100k-digit runs took " + ms + " ms");
     }
   }
 
