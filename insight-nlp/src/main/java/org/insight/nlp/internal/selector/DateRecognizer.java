@@ -112,10 +112,29 @@ final class DateRecognizer implements Recognizer {
     }
   }
 
-  /** The first letters of the month names (all ASCII), to skip other words without a look-up. */
-  private static final String MONTH_INITIALS = "abcdefghijklmnopqrstuvwxyz".chars()
-      .filter(c -> MONTHS.keySet().stream().anyMatch(k -> k.charAt(0) == c))
-      .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+  /** Bit {@code 26 * a + b} set when some month name starts with ASCII letters {@code a}, {@code b} (0 = 'a'). */
+  private static final boolean[] ASCII_PREFIXES = new boolean[26 * 26];
+
+  static {
+    for (String name : MONTHS.keySet()) {
+      char a = name.charAt(0);
+      char b = name.charAt(1);
+      if (a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z') {
+        ASCII_PREFIXES[26 * (a - 'a') + b - 'a'] = true;
+      }
+    }
+  }
+
+  /**
+   * True when the word at {@code i} (two letters or more) cannot be a month name because its first two letters are
+   * ASCII (so they lower-case alone, whatever follows) and no name starts with them — most words, skipped without the
+   * look-up's two string copies.
+   */
+  private static boolean asciiPrefixRulesOut(String text, int i) {
+    char a = Character.toLowerCase(text.charAt(i));
+    char b = Character.toLowerCase(text.charAt(i + 1));
+    return text.charAt(i) < 128 && text.charAt(i + 1) < 128 && !ASCII_PREFIXES[26 * (a - 'a') + b - 'a'];
+  }
 
   /** Starts of words that are month names. */
   private static BitSet monthStarts(String text) {
@@ -126,15 +145,12 @@ final class DateRecognizer implements Recognizer {
       if (!Character.isLetter(c) || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
         continue;
       }
-      // an ASCII initial lower-cases alone; every month name starts with an ASCII letter
-      if (c < 128 && MONTH_INITIALS.indexOf(Character.toLowerCase(c)) < 0) {
-        continue;
-      }
       int j = i;
       while (j < n && j - i <= 10 && Character.isLetter(text.charAt(j))) {
         j++;
       }
-      if (j - i >= 3 && j - i <= 10 && MONTHS.containsKey(text.substring(i, j).toLowerCase(Locale.ROOT))) {
+      if (j - i >= 3 && j - i <= 10 && !asciiPrefixRulesOut(text, i)
+          && MONTHS.containsKey(text.substring(i, j).toLowerCase(Locale.ROOT))) {
         starts.set(i);
       }
     }
