@@ -15,6 +15,7 @@ class SelectorAdversarialTest {
   private static final int LENGTH = 200_000;
   private static final long HANG_GUARD_MS = 120_000;
   private static final SelectorExtractor EXTRACTOR = SelectorExtractor.builder().defaultRegion("FR").build();
+  private static final SelectorExtractor NO_REGION = SelectorExtractor.create();
 
   private static String repeat(String unit) {
     StringBuilder sb = new StringBuilder(LENGTH + unit.length());
@@ -34,6 +35,34 @@ class SelectorAdversarialTest {
       EXTRACTOR.extract(text);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       assertTrue(ms < HANG_GUARD_MS, () -> "'" + unit + "' x " + LENGTH + " took " + ms + " ms");
+    }
+  }
+
+  /**
+   * The phone pre-filter hands libphonenumber whole stretches of number characters: digit runs of 100k and more,
+   * long separator runs and number-shaped repetitions must still finish, with and without a default region.
+   */
+  @Test
+  void longPhoneShapedRunsExtractQuickly() {
+    List<String> units = List.of("+1", "1 ", "- ", "1 ext ", "21:40 ", "\u0661");
+    for (String unit : units) {
+      String text = repeat(unit);
+      long t0 = System.nanoTime();
+      EXTRACTOR.extract(text);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(ms < HANG_GUARD_MS, () -> "'" + unit + "' x " + LENGTH + " took " + ms + " ms");
+    }
+    for (SelectorExtractor extractor : List.of(EXTRACTOR, NO_REGION)) {
+      // Not here: a digit, an extension label and a 100k run of commas before a digit ("2 ext,,,...,3"). It is one
+      // libphonenumber candidate (its extension separators are unbounded), and trimming it is quadratic inside
+      // libphonenumber, with or without the pre-filter (8,000 commas: 3.4 s): an open limit, see docs/benchmarks.md.
+      for (String text : List.of("+" + "7".repeat(100_000) + " " + "1".repeat(100_000),
+          "+1" + " ".repeat(100_000) + "2" + "-".repeat(100_000) + "3")) {
+        long t0 = System.nanoTime();
+        extractor.extract(text);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < HANG_GUARD_MS, () -> "100k-char digit or separator runs took " + ms + " ms");
+      }
     }
   }
 

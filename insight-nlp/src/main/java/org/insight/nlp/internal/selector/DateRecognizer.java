@@ -2,6 +2,7 @@ package org.insight.nlp.internal.selector;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +70,7 @@ final class DateRecognizer implements Recognizer {
     for (MatchResult m : Scan.matchesAt(text, DAY_MONTH_YEAR, digits)) {
       dateHit(text, out, m, m.group(3), month(m.group(2)), m.group(1), 0.9);
     }
-    IntPredicate months = monthStart(text);
+    IntPredicate months = monthStarts(text)::get; // computed once for the two month-led patterns
     for (MatchResult m : Scan.matchesAt(text, MONTH_DAY_YEAR, months)) {
       dateHit(text, out, m, m.group(3), month(m.group(1)), m.group(2), 0.9);
     }
@@ -87,9 +88,12 @@ final class DateRecognizer implements Recognizer {
   /** Month abbreviations that are also common words: accepted with a day, not in a bare month-year. */
   private static final Set<String> MONTH_YEAR_EXCLUDED = Set.of("set", "ago", "mar", "dic", "ene", "jun", "jul");
 
+  private static final String[] TWO_DIGITS = {null, "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11",
+      "12"};
+
   private static String month(String name) {
     Integer k = MONTHS.get(name.toLowerCase(Locale.ROOT));
-    return k == null ? null : String.format(Locale.ROOT, "%02d", k);
+    return k == null ? null : TWO_DIGITS[k];
   }
 
   private static void dateHit(String text, Candidates out, MatchResult m, String y, String mo, String d, double conf) {
@@ -108,19 +112,49 @@ final class DateRecognizer implements Recognizer {
     }
   }
 
+  /** Bit {@code 26 * a + b} set when some month name starts with ASCII letters {@code a}, {@code b} (0 = 'a'). */
+  private static final boolean[] ASCII_PREFIXES = new boolean[26 * 26];
+
+  static {
+    for (String name : MONTHS.keySet()) {
+      char a = name.charAt(0);
+      char b = name.charAt(1);
+      if (a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z') {
+        ASCII_PREFIXES[26 * (a - 'a') + b - 'a'] = true;
+      }
+    }
+  }
+
+  /**
+   * True when the word at {@code i} (two letters or more) cannot be a month name because its first two letters are
+   * ASCII (so they lower-case alone, whatever follows) and no name starts with them — most words, skipped without the
+   * look-up's two string copies.
+   */
+  private static boolean asciiPrefixRulesOut(String text, int i) {
+    char a = Character.toLowerCase(text.charAt(i));
+    char b = Character.toLowerCase(text.charAt(i + 1));
+    return text.charAt(i) < 128 && text.charAt(i + 1) < 128 && !ASCII_PREFIXES[26 * (a - 'a') + b - 'a'];
+  }
+
   /** Starts of words that are month names. */
-  private static IntPredicate monthStart(String text) {
+  private static BitSet monthStarts(String text) {
     int n = text.length();
-    return i -> {
-      if (!Character.isLetter(text.charAt(i)) || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
-        return false;
+    BitSet starts = new BitSet(n);
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (!Character.isLetter(c) || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+        continue;
       }
       int j = i;
       while (j < n && j - i <= 10 && Character.isLetter(text.charAt(j))) {
         j++;
       }
-      return j - i >= 3 && j - i <= 10 && MONTHS.containsKey(text.substring(i, j).toLowerCase(Locale.ROOT));
-    };
+      if (j - i >= 3 && j - i <= 10 && !asciiPrefixRulesOut(text, i)
+          && MONTHS.containsKey(text.substring(i, j).toLowerCase(Locale.ROOT))) {
+        starts.set(i);
+      }
+    }
+    return starts;
   }
 
 }

@@ -24,6 +24,16 @@ public final class SelectorScanner {
    * @param currentYear the year used for the MRZ birth-date century rule
    */
   public SelectorScanner(Set<SelectorKind> kinds, String region, int currentYear) {
+    this(recognizers(kinds, region, currentYear));
+  }
+
+  /** A scanner running {@code recognizers} in order (the tests swap one for a reference implementation). */
+  SelectorScanner(List<Recognizer> recognizers) {
+    this.recognizers = List.copyOf(recognizers);
+  }
+
+  /** The recognisers of {@code kinds}, in the order they run. */
+  static List<Recognizer> recognizers(Set<SelectorKind> kinds, String region, int currentYear) {
     List<Recognizer> r = new ArrayList<>();
     if (kinds.contains(SelectorKind.MRZ)) {
       r.add(new MrzRecognizer(currentYear));
@@ -68,7 +78,7 @@ public final class SelectorScanner {
     if (kinds.contains(SelectorKind.PHONE)) {
       r.add(new PhoneRecognizer(region));
     }
-    this.recognizers = List.copyOf(r);
+    return r;
   }
 
   /** Every validated selector in {@code text}, overlaps resolved, sorted by start. */
