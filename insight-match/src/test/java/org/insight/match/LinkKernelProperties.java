@@ -3,6 +3,7 @@ package org.insight.match;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,10 +51,39 @@ class LinkKernelProperties {
     assertEquals(embedded.clusters(), assembled.clusters());
   }
 
+  @Property(tries = 10)
+  void anAssembledLinkFittedByEmEqualsTheLinkersRun(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+    List<MatchRecord> records = labelled(Persons.generator(seed).generate(240, 0.35).records(), seed);
+    List<MatchRecord> left = records.subList(0, 130);
+    List<MatchRecord> right = records.subList(130, records.size());
+    Linker linker = Linker.builder().maxBlockSize(40).uSampleSize(3_000).build();
+    LinkResult embedded = linker.link(left, right);
+    LinkResult assembled = assemble(linker.kernel(), left, right, new Random(seed));
+    assertEquals(embedded.model().parameters(), assembled.model().parameters());
+    assertEquals(embedded.pairs(), assembled.pairs());
+    assertEquals(embedded.clusters(), assembled.clusters());
+  }
+
+  @Property(tries = 10)
+  void anAssembledDedupeFittedByEmEqualsTheLinkersRun(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+    List<MatchRecord> records = labelled(Persons.generator(seed).generate(200, 0.4).records(), seed);
+    Linker linker = Linker.builder().uSampleSize(3_000).build();
+    LinkResult embedded = linker.dedupe(records);
+    LinkResult assembled = assemble(linker.kernel(), records, null, new Random(seed));
+    assertTrue(embedded.model().parameters().iterations() > 0, "EM ran");
+    assertEquals(embedded.model().parameters(), assembled.model().parameters());
+    assertEquals(embedded.pairs(), assembled.pairs());
+    assertEquals(embedded.clusters(), assembled.clusters());
+  }
+
   @Test
-  void aLinkerThatFitsByEmHasNoKernel() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Linker.builder().build().kernel());
-    assertEquals(true, e.getMessage().contains("train it"));
+  void aKernelThatFitsByEmScoresOnlyOnceFitted() {
+    LinkKernel kernel = Linker.builder().build().kernel();
+    assertFalse(kernel.fitted());
+    IllegalStateException e = assertThrows(IllegalStateException.class, kernel::model);
+    assertTrue(e.getMessage().contains("fit it"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> Linker.builder().build()
+        .withModel(MatchModel.personDefaults()).kernel().uSampleRecords(10, -1));
   }
 
   /** Some records labelled, so pair labels are conjunctions. */
@@ -91,16 +121,15 @@ class LinkKernelProperties {
         }
       }
     }
-    LinkKernel scoring = kernel.withTermFrequencies(counts, n);
     Map<Long, List<Integer>> blocks = new TreeMap<>();
     for (int i = 0; i < n; i++) {
-      for (long h : scoring.blockingKeys(run.get(i), n)) {
+      for (long h : kernel.blockingKeys(run.get(i), n)) {
         blocks.computeIfAbsent(h, x -> new ArrayList<>()).add(i);
       }
     }
     Set<Long> candidates = new TreeSet<>();
     for (List<Integer> block : blocks.values()) {
-      if (block.size() < 2 || block.size() > scoring.maxBlockSize()) {
+      if (block.size() < 2 || block.size() > kernel.maxBlockSize()) {
         continue;
       }
       for (int i : block) {
@@ -111,6 +140,21 @@ class LinkKernelProperties {
         }
       }
     }
+    if (!kernel.fitted()) {
+      // EM's sufficient statistics, gathered as an engine gathers them: the sampled records, the pattern counts
+      Map<Integer, MatchRecord> sampled = new HashMap<>();
+      for (int i : kernel.uSampleRecords(n, split)) {
+        sampled.put(i, run.get(i));
+      }
+      List<Long> shuffled = new ArrayList<>(candidates);
+      Collections.shuffle(shuffled, random);
+      Map<LinkKernel.PairPattern, Long> patterns = new HashMap<>();
+      for (long c : shuffled) {
+        patterns.merge(kernel.pattern(run.get((int) (c / n)), run.get((int) (c % n)), n), 1L, Long::sum);
+      }
+      kernel = kernel.fit(sampled, patterns, n, split);
+    }
+    LinkKernel scoring = kernel.withTermFrequencies(counts, n);
     List<MatchPair> pairs = new ArrayList<>();
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
