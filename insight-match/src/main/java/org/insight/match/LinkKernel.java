@@ -2,6 +2,7 @@ package org.insight.match;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,7 +17,6 @@ import org.insight.match.internal.ExpectationMaximisation;
 import org.insight.match.internal.Levels;
 import org.insight.match.internal.ModelFitting;
 import org.insight.match.internal.Patterns;
-import org.insight.policy.Label;
 
 /**
  * The pieces of a {@link Linker} run, for an engine that distributes them (insight-spark): blocking keys, term
@@ -30,7 +30,8 @@ import org.insight.policy.Label;
  * one that fits its model by EM in each run gives a kernel that first needs the run's sufficient statistics: the
  * records of a random pair sample ({@link #uSampleRecords}) and the counts of the candidate pairs' comparison patterns
  * ({@link #pattern}); {@link #fit} then runs the embedded EM over them and gives the run's model. Analyst judgements
- * are not applied.
+ * are applied as a run applies them: {@link #latest}, {@link #pair(MatchRecord, MatchRecord, Judgement)},
+ * {@link #cluster(List, List, Collection)} and {@link #conflicts}.
  */
 public final class LinkKernel implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -281,9 +282,39 @@ public final class LinkKernel implements Serializable {
 
   /** The reported pair, explained, labelled with the conjunction of the records' labels (the first in run order first). */
   public MatchPair pair(MatchRecord a, MatchRecord b) {
-    Explanation x = scoring().explain(a, b, Optional.empty());
-    Label label = a.label() == null ? b.label() : b.label() == null ? a.label() : a.label().andOrStricter(b.label());
-    return new MatchPair(a.id(), b.id(), x.probability(), x.weight(), x, label);
+    return LinkRun.pair(scoring(), a, b, Optional.empty());
+  }
+
+  /**
+   * The reported pair as a run with judgements reports it: explained with the pair's latest judgement, probability 1
+   * when that is {@link Judgement.Verdict#SAME}. A run reports its edges that are not judged DIFFERENT, and every
+   * SAME-judged pair of its records whether or not it is an edge.
+   */
+  public MatchPair pair(MatchRecord a, MatchRecord b, Judgement latest) {
+    return LinkRun.pair(scoring(), a, b, Optional.of(latest));
+  }
+
+  /**
+   * The judgements that bear on a run: the latest of each unordered pair (a tie keeps the one met first), in the
+   * order the pairs are first met.
+   */
+  public static List<Judgement> latest(Collection<Judgement> judgements) {
+    Map<List<String>, Judgement> latest = new java.util.LinkedHashMap<>();
+    for (Judgement j : judgements) {
+      List<String> pair = j.leftId().compareTo(j.rightId()) < 0 ? List.of(j.leftId(), j.rightId())
+          : List.of(j.rightId(), j.leftId());
+      latest.merge(pair, j, (x, y) -> y.when().isAfter(x.when()) ? y : x);
+    }
+    return new ArrayList<>(latest.values());
+  }
+
+  /**
+   * The SAME judgements a run refuses (a DIFFERENT judgement forbids the merge), in the run's order: {@code judged}
+   * the run's records that judgements name, in run order. Must-links are decided before any edge and from the
+   * judgements alone, so these are the run's conflicts.
+   */
+  public List<Judgement> conflicts(List<MatchRecord> judged, Collection<Judgement> judgements) {
+    return clustered(judged, List.of(), judgements).conflicts();
   }
 
   /**
@@ -293,6 +324,21 @@ public final class LinkKernel implements Serializable {
    * run's clusters. Returns the clusters as sorted member ids.
    */
   public List<List<String>> cluster(List<MatchRecord> members, List<Edge> edges) {
+    return cluster(members, edges, List.of());
+  }
+
+  /**
+   * {@link #cluster(List, List)} honouring the judgements among {@code members} as the run honours them (others are
+   * ignored): SAME as must-links first (oldest first), DIFFERENT as cannot-links; {@code edges} must leave out the
+   * pairs judged DIFFERENT, and a component must hold both records of each SAME pair (they join components).
+   */
+  public List<List<String>> cluster(List<MatchRecord> members, List<Edge> edges, Collection<Judgement> judgements) {
+    return clustered(members, edges, judgements).clusters();
+  }
+
+  private record Clustered(List<List<String>> clusters, List<Judgement> conflicts) {}
+
+  private Clustered clustered(List<MatchRecord> members, List<Edge> edges, Collection<Judgement> judgements) {
     MatchModel model = scoring();
     int n = members.size();
     List<Clusterer.Edge> sorted = new ArrayList<>();
@@ -301,7 +347,15 @@ public final class LinkKernel implements Serializable {
     }
     sorted.sort(Comparator.comparingDouble((Clusterer.Edge e) -> -e.weight())
         .thenComparingInt(Clusterer.Edge::i).thenComparingInt(Clusterer.Edge::j));
-    Clusterer clusterer = new Clusterer(n, Set.of());
+    // local indices keep run order, so the keys order the must-links as the run's keys do
+    LinkRun.Judged judged = LinkRun.Judged.of(members, judgements);
+    Clusterer clusterer = new Clusterer(n, judged.cannot());
+    List<Judgement> conflicts = new ArrayList<>();
+    for (Map.Entry<Long, Judgement> e : judged.same()) {
+      if (!clusterer.mustLink((int) (e.getKey() / n), (int) (e.getKey() % n))) {
+        conflicts.add(e.getValue());
+      }
+    }
     Clusterer.Scorer scorer = (i, j) -> {
       double w = model.weight(members.get(Math.min(i, j)), members.get(Math.max(i, j)));
       return new double[] {w, model.probability(w)};
@@ -314,7 +368,7 @@ public final class LinkKernel implements Serializable {
       ids.sort(null);
       out.add(ids);
     }
-    return out;
+    return new Clustered(out, conflicts);
   }
 
   /** The id a run gives the cluster whose smallest member id is {@code smallestMember}. */
