@@ -111,11 +111,11 @@ class LinkKernelProperties {
         b = records.get(random.nextInt(records.size())).id();
       }
       if (!a.equals(b)) {
-        out.add(new Judgement(random.nextBoolean() ? a : b, random.nextBoolean() ? b : a,
-            verdicts[random.nextInt(verdicts.length)], "analyst", t0.plusSeconds(random.nextInt(15))));
+        boolean swap = random.nextBoolean();
+        out.add(new Judgement(swap ? b : a, swap ? a : b, verdicts[random.nextInt(verdicts.length)], "analyst",
+            t0.plusSeconds(random.nextInt(15))));
       }
     }
-    out.removeIf(j -> j.leftId().equals(j.rightId()));
     out.add(new Judgement(records.get(0).id(), "elsewhere", Judgement.Verdict.SAME, "analyst", t0));
     return out;
   }
