@@ -7,6 +7,7 @@ import java.util.Objects;
  * An analyst's decision about two records. Judgements override the model on every run: {@link Verdict#SAME} forces
  * the two into one cluster (and SAME is transitive), {@link Verdict#DIFFERENT} forbids them ever sharing a cluster,
  * {@link Verdict#UNSURE} is recorded and changes nothing. When one pair has several judgements the latest wins.
+ * Serializable: distributed engines ship them to their workers.
  *
  * @param leftId one record id
  * @param rightId the other record id
@@ -14,7 +15,9 @@ import java.util.Objects;
  * @param who who decided
  * @param when when
  */
-public record Judgement(String leftId, String rightId, Verdict verdict, String who, Instant when) {
+public record Judgement(String leftId, String rightId, Verdict verdict, String who, Instant when)
+    implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** What an analyst decided. */
   public enum Verdict {

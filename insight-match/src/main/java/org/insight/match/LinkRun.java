@@ -149,7 +149,7 @@ final class LinkRun {
    * @param cannot the pairs judged DIFFERENT
    * @param same the pairs judged SAME, oldest first
    */
-  private record Judged(Map<Long, Judgement> latest, Set<Long> cannot, List<Map.Entry<Long, Judgement>> same) {
+  record Judged(Map<Long, Judgement> latest, Set<Long> cannot, List<Map.Entry<Long, Judgement>> same) {
 
     static Judged of(List<MatchRecord> records, Collection<Judgement> judgements) {
       int n = records.size();
@@ -291,7 +291,7 @@ final class LinkRun {
     return sorted;
   }
 
-  private static MatchPair pair(MatchModel model, MatchRecord a, MatchRecord b, Optional<Judgement> judgement) {
+  static MatchPair pair(MatchModel model, MatchRecord a, MatchRecord b, Optional<Judgement> judgement) {
     Explanation x = model.explain(a, b, judgement);
     boolean sameJudged = judgement.map(j -> j.verdict() == Judgement.Verdict.SAME).orElse(false);
     Label label = a.label() == null ? b.label() : b.label() == null ? a.label() : a.label().andOrStricter(b.label());

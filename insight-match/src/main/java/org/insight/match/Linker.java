@@ -115,18 +115,15 @@ public final class Linker {
   }
 
   /**
-   * The pieces of this linker's runs for a distributed engine ({@link LinkKernel}), scoring with its trained or given
-   * model.
-   *
-   * @throws IllegalStateException if the linker has neither: EM fitting runs only in {@link #link}/{@link #dedupe}
+   * The pieces of this linker's runs for a distributed engine ({@link LinkKernel}): scoring with its trained or given
+   * model, or, when it fits its model by EM in each run, a kernel to {@linkplain LinkKernel#fit fit} on the run's
+   * sufficient statistics first.
    */
   public LinkKernel kernel() {
-    if (model == null) {
-      throw new IllegalStateException("this linker fits its model by EM in each run, which a distributed run does not"
-          + " do; train it (train) or give it a model (withModel), e.g. the model.json of an embedded run");
-    }
-    return new LinkKernel(model, settings.threshold(), settings.maxBlockSize(), settings.linkage(),
-        settings.clashWeight());
+    ModelFitting.Settings f = settings.fitting();
+    return new LinkKernel(settings.comparisons(), model,
+        model == null ? new LinkKernel.Em(f.uSampleSize(), f.seed(), f.iterations(), f.tolerance()) : null,
+        settings.threshold(), settings.maxBlockSize(), settings.linkage(), settings.clashWeight());
   }
 
   /** Settings of a {@link Linker}; each may be set once. */

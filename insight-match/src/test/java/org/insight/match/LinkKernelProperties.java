@@ -3,7 +3,9 @@ package org.insight.match;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -50,10 +52,82 @@ class LinkKernelProperties {
     assertEquals(embedded.clusters(), assembled.clusters());
   }
 
+  @Property(tries = 10)
+  void anAssembledLinkFittedByEmEqualsTheLinkersRun(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+    List<MatchRecord> records = labelled(Persons.generator(seed).generate(240, 0.35).records(), seed);
+    List<MatchRecord> left = records.subList(0, 130);
+    List<MatchRecord> right = records.subList(130, records.size());
+    Linker linker = Linker.builder().maxBlockSize(40).uSampleSize(3_000).build();
+    LinkResult embedded = linker.link(left, right);
+    LinkResult assembled = assemble(linker.kernel(), left, right, new Random(seed));
+    assertEquals(embedded.model().parameters(), assembled.model().parameters());
+    assertEquals(embedded.pairs(), assembled.pairs());
+    assertEquals(embedded.clusters(), assembled.clusters());
+  }
+
+  @Property(tries = 10)
+  void anAssembledDedupeFittedByEmEqualsTheLinkersRun(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+    List<MatchRecord> records = labelled(Persons.generator(seed).generate(200, 0.4).records(), seed);
+    Linker linker = Linker.builder().uSampleSize(3_000).build();
+    LinkResult embedded = linker.dedupe(records);
+    LinkResult assembled = assemble(linker.kernel(), records, null, new Random(seed));
+    assertTrue(embedded.model().parameters().iterations() > 0, "EM ran");
+    assertEquals(embedded.model().parameters(), assembled.model().parameters());
+    assertEquals(embedded.pairs(), assembled.pairs());
+    assertEquals(embedded.clusters(), assembled.clusters());
+  }
+
+  @Property(tries = 15)
+  void anAssembledLinkWithJudgementsEqualsTheLinkersRun(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+    List<MatchRecord> records = labelled(Persons.generator(seed).generate(200, 0.4).records(), seed);
+    List<MatchRecord> left = records.subList(0, 110);
+    List<MatchRecord> right = records.subList(110, records.size());
+    Linker linker = Linker.builder().maxBlockSize(40).build().withModel(MatchModel.personDefaults());
+    List<Judgement> judgements = judgements(linker.link(left, right), records, new Random(seed));
+    LinkResult embedded = linker.link(left, right, judgements);
+    LinkResult assembled = assemble(linker.kernel(), left, right, new Random(seed), judgements);
+    assertEquals(embedded.pairs(), assembled.pairs());
+    assertEquals(embedded.clusters(), assembled.clusters());
+    assertEquals(embedded.conflicts(), assembled.conflicts());
+  }
+
+  /**
+   * Random judgements, most on the run's pairs (and some on unpaired records, some twice, some at the same instant,
+   * one naming a record of another run), every verdict.
+   */
+  static List<Judgement> judgements(LinkResult unjudged, List<MatchRecord> records, Random random) {
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Judgement.Verdict[] verdicts = Judgement.Verdict.values();
+    List<Judgement> out = new ArrayList<>();
+    for (int q = 0; q < 40; q++) {
+      String a;
+      String b;
+      if (random.nextBoolean() && !unjudged.pairs().isEmpty()) {
+        MatchPair p = unjudged.pairs().get(random.nextInt(unjudged.pairs().size()));
+        a = p.leftId();
+        b = p.rightId();
+      } else {
+        a = records.get(random.nextInt(records.size())).id();
+        b = records.get(random.nextInt(records.size())).id();
+      }
+      if (!a.equals(b)) {
+        boolean swap = random.nextBoolean();
+        out.add(new Judgement(swap ? b : a, swap ? a : b, verdicts[random.nextInt(verdicts.length)], "analyst",
+            t0.plusSeconds(random.nextInt(15))));
+      }
+    }
+    out.add(new Judgement(records.get(0).id(), "elsewhere", Judgement.Verdict.SAME, "analyst", t0));
+    return out;
+  }
+
   @Test
-  void aLinkerThatFitsByEmHasNoKernel() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Linker.builder().build().kernel());
-    assertEquals(true, e.getMessage().contains("train it"));
+  void aKernelThatFitsByEmScoresOnlyOnceFitted() {
+    LinkKernel kernel = Linker.builder().build().kernel();
+    assertFalse(kernel.fitted());
+    IllegalStateException e = assertThrows(IllegalStateException.class, kernel::model);
+    assertTrue(e.getMessage().contains("fit it"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> Linker.builder().build()
+        .withModel(MatchModel.personDefaults()).kernel().uSampleRecords(10, -1));
   }
 
   /** Some records labelled, so pair labels are conjunctions. */
@@ -72,6 +146,12 @@ class LinkKernelProperties {
    * knowing only its own members and edges.
    */
   static LinkResult assemble(LinkKernel kernel, List<MatchRecord> left, List<MatchRecord> right, Random random) {
+    return assemble(kernel, left, right, random, List.of());
+  }
+
+  /** The assembly with judgements, applied as an engine applies them (see SparkLinker). */
+  static LinkResult assemble(LinkKernel kernel, List<MatchRecord> left, List<MatchRecord> right, Random random,
+      List<Judgement> judgements) {
     List<MatchRecord> run = new ArrayList<>(left);
     run.sort(Comparator.comparing(MatchRecord::id));
     int split = right == null ? -1 : run.size();
@@ -91,16 +171,15 @@ class LinkKernelProperties {
         }
       }
     }
-    LinkKernel scoring = kernel.withTermFrequencies(counts, n);
     Map<Long, List<Integer>> blocks = new TreeMap<>();
     for (int i = 0; i < n; i++) {
-      for (long h : scoring.blockingKeys(run.get(i), n)) {
+      for (long h : kernel.blockingKeys(run.get(i), n)) {
         blocks.computeIfAbsent(h, x -> new ArrayList<>()).add(i);
       }
     }
     Set<Long> candidates = new TreeSet<>();
     for (List<Integer> block : blocks.values()) {
-      if (block.size() < 2 || block.size() > scoring.maxBlockSize()) {
+      if (block.size() < 2 || block.size() > kernel.maxBlockSize()) {
         continue;
       }
       for (int i : block) {
@@ -109,6 +188,40 @@ class LinkKernelProperties {
             candidates.add((long) i * n + j);
           }
         }
+      }
+    }
+    if (!kernel.fitted()) {
+      // EM's sufficient statistics, gathered as an engine gathers them: the sampled records, the pattern counts
+      Map<Integer, MatchRecord> sampled = new HashMap<>();
+      for (int i : kernel.uSampleRecords(n, split)) {
+        sampled.put(i, run.get(i));
+      }
+      List<Long> shuffled = new ArrayList<>(candidates);
+      Collections.shuffle(shuffled, random);
+      Map<LinkKernel.PairPattern, Long> patterns = new HashMap<>();
+      for (long c : shuffled) {
+        patterns.merge(kernel.pattern(run.get((int) (c / n)), run.get((int) (c % n)), n), 1L, Long::sum);
+      }
+      kernel = kernel.fit(sampled, patterns, n, split);
+    }
+    LinkKernel scoring = kernel.withTermFrequencies(counts, n);
+    // the latest judgement of each pair of the run's records, by run-order pair key
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      index.put(run.get(i).id(), i);
+    }
+    Map<Long, Judgement> judged = new HashMap<>();
+    Map<Integer, List<Judgement>> byRecord = new HashMap<>();
+    TreeSet<Integer> judgedRecords = new TreeSet<>();
+    for (Judgement j : LinkKernel.latest(judgements)) {
+      Integer a = index.get(j.leftId());
+      Integer b = index.get(j.rightId());
+      if (a != null && b != null) {
+        judged.put((long) Math.min(a, b) * n + Math.max(a, b), j);
+        byRecord.computeIfAbsent(a, x -> new ArrayList<>()).add(j);
+        byRecord.computeIfAbsent(b, x -> new ArrayList<>()).add(j);
+        judgedRecords.add(a);
+        judgedRecords.add(b);
       }
     }
     List<MatchPair> pairs = new ArrayList<>();
@@ -120,11 +233,29 @@ class LinkKernelProperties {
     for (long c : candidates) {
       int i = (int) (c / n);
       int j = (int) (c % n);
+      Judgement jd = judged.get(c);
+      if (jd != null && jd.verdict() == Judgement.Verdict.DIFFERENT) {
+        continue;
+      }
       double w = scoring.weight(run.get(i), run.get(j));
       if (scoring.isMatch(w)) {
-        pairs.add(scoring.pair(run.get(i), run.get(j)));
+        pairs.add(jd == null ? scoring.pair(run.get(i), run.get(j)) : scoring.pair(run.get(i), run.get(j), jd));
         edges.add(new long[] {i, j, Double.doubleToLongBits(w)});
         parent[find(parent, i)] = find(parent, j);
+      }
+    }
+    for (Map.Entry<Long, Judgement> e : judged.entrySet()) {
+      int i = (int) (e.getKey() / n);
+      int j = (int) (e.getKey() % n);
+      if (e.getValue().verdict() == Judgement.Verdict.SAME) {
+        parent[find(parent, i)] = find(parent, j);
+        boolean edge = false;
+        for (long[] x : edges) {
+          edge |= x[0] == i && x[1] == j;
+        }
+        if (!edge) {
+          pairs.add(scoring.pair(run.get(i), run.get(j), e.getValue()));
+        }
       }
     }
     pairs.sort(Comparator.comparingDouble((MatchPair p) -> -p.probability()).thenComparingDouble(p -> -p.weight())
@@ -150,13 +281,17 @@ class LinkKernelProperties {
         }
       }
       Collections.shuffle(own, random);
-      for (List<String> ids : scoring.cluster(records, own)) {
+      Set<Judgement> theirs = new java.util.LinkedHashSet<>();
+      members.forEach(i -> theirs.addAll(byRecord.getOrDefault(i, List.of())));
+      for (List<String> ids : scoring.cluster(records, own, theirs)) {
         clusters.add(new Cluster(LinkKernel.clusterId(ids.get(0)), ids));
       }
     }
     clusters.sort(Comparator.comparing(Cluster::id));
+    List<MatchRecord> judgedInRunOrder = new ArrayList<>();
+    judgedRecords.forEach(i -> judgedInRunOrder.add(run.get(i)));
     return new LinkResult(pairs, clusters, new BlockingStats(n, 0, 0, 0, 0, candidates.size()), scoring.model(),
-        List.of());
+        scoring.conflicts(judgedInRunOrder, judged.values()));
   }
 
   private static int find(int[] parent, int i) {

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.insight.match.BlockingStats;
 import org.insight.match.Cluster;
+import org.insight.match.Judgement;
 import org.insight.match.LinkResult;
 import org.insight.match.MatchModel;
 import org.insight.match.MatchPair;
@@ -21,9 +22,15 @@ import org.insight.spark.internal.RecordRows;
  * @param candidates rows (a_id, b_id, …): the distinct candidate pairs blocking gave
  * @param records how many records the run linked
  * @param model the model the run scored with (its term frequencies those of the run)
+ * @param conflicts the SAME judgements the run refused because a DIFFERENT judgement forbids the merge, as
+ *     {@link LinkResult#conflicts()}
  */
 public record SparkLinkResult(Dataset<Row> pairs, Dataset<Row> clusters, Dataset<Row> candidates, long records,
-    MatchModel model) {
+    MatchModel model, List<Judgement> conflicts) {
+
+  public SparkLinkResult {
+    conflicts = List.copyOf(conflicts);
+  }
 
   /**
    * The whole result on the driver as a {@link LinkResult} of the embedded linker (blocking statistics: the records
@@ -31,7 +38,7 @@ public record SparkLinkResult(Dataset<Row> pairs, Dataset<Row> clusters, Dataset
    */
   public LinkResult collect() {
     return new LinkResult(collectPairs(), collectClusters(),
-        new BlockingStats(Math.toIntExact(records), 0, 0, 0, 0, candidates.count()), model, List.of());
+        new BlockingStats(Math.toIntExact(records), 0, 0, 0, 0, candidates.count()), model, conflicts);
   }
 
   /** Writes {@code pairs} and {@code clusters} as Parquet under {@code dir} (any Hadoop path), replacing them. */

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code insight spark link} writes the very files {@code insight match link} writes on the same CSV inputs and
- * labels: pairs.csv, clusters.csv and model.json, byte for byte.
+ * labels: pairs.csv, clusters.csv and model.json, byte for byte — with a trained model, and without one (both then
+ * fit it by EM).
  */
 class SparkCliTest {
 
@@ -31,15 +32,31 @@ class SparkCliTest {
 
   @Test
   void sparkLinkWritesTheFilesOfMatchLink(@TempDir Path dir) throws IOException {
-    SparkTestSession.get(); // the CLI's getOrCreate takes the shared session
     PersonGenerator.Data<MatchRecord> data = new PersonGenerator<>(3, (id, v) -> MatchRecord.of(id, "csv", v))
         .generate(260, 0.4);
     List<MatchRecord> records = data.records();
+    Path labels = labels(dir.resolve("labels.csv"), data, records.subList(0, 140), records.subList(140, records.size()));
+    assertSameFiles(dir, records, List.of("--train", labels.toString()));
+  }
+
+  /** Without --train both fit the model by EM: the Spark job over the candidates' pattern counts, to the same model. */
+  @Test
+  void sparkLinkWithoutTrainingFitsTheModelOfMatchLink(@TempDir Path dir) throws IOException {
+    List<MatchRecord> records = new PersonGenerator<>(5, (id, v) -> MatchRecord.of(id, "csv", v))
+        .generate(300, 0.4).records();
+    assertSameFiles(dir, records, List.of());
+    String model = Files.readString(dir.resolve("spark/model.json"));
+    java.util.regex.Matcher iterations = java.util.regex.Pattern.compile("\"iterations\"\\s*:\\s*(\\d+)").matcher(model);
+    assertTrue(iterations.find() && Integer.parseInt(iterations.group(1)) > 1, "a model EM iterated to: " + model);
+  }
+
+  /** Links the first 140 records with the rest by both commands and compares their files. */
+  static void assertSameFiles(Path dir, List<MatchRecord> records, List<String> options) throws IOException {
+    SparkTestSession.get(); // the CLI's getOrCreate takes the shared session
     Path left = csv(dir.resolve("left.csv"), records.subList(0, 140));
     Path right = csv(dir.resolve("right.csv"), records.subList(140, records.size()));
-    Path labels = labels(dir.resolve("labels.csv"), data, records.subList(0, 140), records.subList(140, records.size()));
-    List<String> args = new ArrayList<>(List.of("link", left.toString(), right.toString(), "--id", "id",
-        "--train", labels.toString()));
+    List<String> args = new ArrayList<>(List.of("link", left.toString(), right.toString(), "--id", "id"));
+    args.addAll(options);
     for (String c : COLUMNS) {
       args.addAll(List.of("--map", c + "=" + c));
     }

@@ -17,8 +17,10 @@ import org.insight.test.PersonGenerator;
 /**
  * The Spark link job against the embedded linker on one generated N × N linkage (half the right side copies of left
  * records, with typos and missing dates): wall time of each at 1 and 2 threads (local[1], local[2]), and whether the
- * pairs and clusters are identical. Not a test (no surefire pattern); run by hand, see docs/spark.md:
- * {@code java <Spark's --add-opens> -cp <test class path> org.insight.spark.SparkLinkBench 20000}.
+ * pairs and clusters are identical. With {@code em} both fit the model by EM (the Spark job over its candidates'
+ * pattern counts) and the bench also says whether the parameters are identical; otherwise both score with
+ * {@link MatchModel#personDefaults()}. Not a test (no surefire pattern); run by hand, see docs/spark.md:
+ * {@code java <Spark's --add-opens> -cp <test class path> org.insight.spark.SparkLinkBench 20000 [em]}.
  */
 public final class SparkLinkBench {
 
@@ -26,6 +28,7 @@ public final class SparkLinkBench {
 
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    boolean em = args.length > 1 && args[1].equals("em");
     Random random = new Random(42);
     List<MatchRecord> left = new ArrayList<>();
     List<String[]> people = new ArrayList<>();
@@ -39,11 +42,11 @@ public final class SparkLinkBench {
       right.add(random.nextBoolean() ? record("R" + j, people.get(random.nextInt(n)), random, true)
           : record("R" + j, person(random), random, false));
     }
-    System.out.printf(Locale.ROOT, "%,d x %,d records; load average %.1f on %d cores%n", n, n, load(),
-        Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT, "%,d x %,d records, model %s; load average %.1f on %d cores%n", n, n,
+        em ? "fitted by EM" : "person defaults", load(), Runtime.getRuntime().availableProcessors());
     LinkResult[] embedded = new LinkResult[3];
     for (int threads : new int[] {1, 2}) {
-      Linker linker = Linker.builder().threads(threads).build().withModel(MatchModel.personDefaults());
+      Linker linker = linker(threads, em);
       long t0 = System.nanoTime();
       embedded[threads] = linker.link(left, right);
       System.out.printf(Locale.ROOT, "embedded, %d thread(s): %.1f s, %,d pairs, %,d clusters, %,d candidates;"
@@ -55,17 +58,22 @@ public final class SparkLinkBench {
           .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", String.valueOf(4 * threads))
           .config("spark.driver.memory", "4g").getOrCreate();
       spark.sparkContext().setLogLevel("WARN");
-      Linker linker = Linker.builder().threads(threads).build().withModel(MatchModel.personDefaults());
+      Linker linker = linker(threads, em);
       long t0 = System.nanoTime();
       SparkLinker job = new SparkLinker(spark, linker);
       LinkResult result = job.link(SparkLinker.records(spark, left), SparkLinker.records(spark, right)).collect();
       System.out.printf(Locale.ROOT, "spark local[%d]: %.1f s (session start excluded), %,d pairs, %,d clusters,"
-          + " %,d candidates; identical pairs %b, identical clusters %b; load %.1f%n", threads,
+          + " %,d candidates; identical model %b, pairs %b, clusters %b; load %.1f%n", threads,
           (System.nanoTime() - t0) / 1e9, result.pairs().size(), result.clusters().size(),
-          result.blocking().candidatePairs(), result.pairs().equals(embedded[1].pairs()),
-          result.clusters().equals(embedded[1].clusters()), load());
+          result.blocking().candidatePairs(), result.model().parameters().equals(embedded[1].model().parameters()),
+          result.pairs().equals(embedded[1].pairs()), result.clusters().equals(embedded[1].clusters()), load());
       spark.stop();
     }
+  }
+
+  private static Linker linker(int threads, boolean em) {
+    Linker linker = Linker.builder().threads(threads).build();
+    return em ? linker : linker.withModel(MatchModel.personDefaults());
   }
 
   private static double load() {

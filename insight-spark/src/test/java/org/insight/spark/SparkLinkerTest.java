@@ -3,11 +3,13 @@ package org.insight.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.spark.sql.SparkSession;
 import org.insight.match.Cluster;
+import org.insight.match.Judgement;
 import org.insight.match.LinkResult;
 import org.insight.match.Linker;
 import org.insight.match.MatchModel;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Spark job gives, record by record, the embedded linker's pairs (probability, weight, explanation, label) and
- * clusters on the same generated people, some labelled, with duplicates in several scripts and spellings.
+ * clusters on the same generated people, some labelled, with duplicates in several scripts and spellings: with a
+ * given model, and with the model fitted by EM (the embedded run's parameters, bitwise).
  */
 class SparkLinkerTest {
 
@@ -34,16 +37,51 @@ class SparkLinkerTest {
     return out;
   }
 
+  /**
+   * Judgements of every kind on the run's records: DIFFERENT on its strongest pair, SAME on an unpaired pair (which
+   * then joins two components), a SAME refused by a DIFFERENT, UNSURE on a pair, a pair judged twice (the later
+   * wins), and one naming a record of another run.
+   */
+  static List<Judgement> judgements(LinkResult unjudged, List<MatchRecord> left, List<MatchRecord> right) {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    List<Judgement> out = new ArrayList<>();
+    MatchPair strongest = unjudged.pairs().get(0);
+    MatchPair second = unjudged.pairs().get(1);
+    out.add(new Judgement(strongest.leftId(), strongest.rightId(), Judgement.Verdict.DIFFERENT, "a", t));
+    out.add(new Judgement(second.rightId(), second.leftId(), Judgement.Verdict.UNSURE, "a", t.plusSeconds(1)));
+    java.util.Set<String> paired = new java.util.HashSet<>();
+    unjudged.pairs().forEach(p -> paired.add(p.leftId() + " " + p.rightId()));
+    String x = left.get(3).id();
+    String y = right.stream().map(MatchRecord::id).filter(id -> !paired.contains(x + " " + id)).findFirst()
+        .orElseThrow();
+    out.add(new Judgement(y, x, Judgement.Verdict.SAME, "b", t.plusSeconds(2)));
+    // x and z must differ, so z SAME y (y is x's) is refused
+    String z = left.get(7).id();
+    out.add(new Judgement(x, z, Judgement.Verdict.DIFFERENT, "b", t.plusSeconds(3)));
+    out.add(new Judgement(z, y, Judgement.Verdict.SAME, "b", t.plusSeconds(4)));
+    // judged twice: the later DIFFERENT wins over the earlier SAME
+    MatchPair third = unjudged.pairs().get(2);
+    out.add(new Judgement(third.leftId(), third.rightId(), Judgement.Verdict.DIFFERENT, "c", t.plusSeconds(6)));
+    out.add(new Judgement(third.leftId(), third.rightId(), Judgement.Verdict.SAME, "c", t.plusSeconds(5)));
+    out.add(new Judgement(x, "elsewhere", Judgement.Verdict.SAME, "c", t.plusSeconds(7)));
+    return out;
+  }
+
   @Test
-  void aLinkGivesTheEmbeddedPairsAndClusters() {
+  void aLinkWithJudgementsGivesTheEmbeddedPairsClustersAndConflicts() {
     SparkSession spark = SparkTestSession.get();
     List<MatchRecord> records = people(7, 240);
     List<MatchRecord> left = records.subList(0, 130);
     List<MatchRecord> right = records.subList(130, records.size());
     Linker linker = Linker.builder().maxBlockSize(40).threads(1).build().withModel(MatchModel.personDefaults());
-    LinkResult embedded = linker.link(left, right);
+    List<Judgement> judgements = judgements(linker.link(left, right), left, right);
+    LinkResult embedded = linker.link(left, right, judgements);
     SparkLinkResult distributed = new SparkLinker(spark, linker)
-        .link(SparkLinker.records(spark, left), SparkLinker.records(spark, right));
+        .link(SparkLinker.records(spark, left), SparkLinker.records(spark, right), judgements);
+    assertEquals(1, embedded.conflicts().size(), "the conflicting SAME is refused");
+    assertEquals(embedded.conflicts(), distributed.conflicts());
+    assertTrue(embedded.pairs().stream().anyMatch(p -> p.probability() == 1.0 && p.explanation().judgement()
+        .isPresent()), "a SAME-judged pair is reported");
     List<MatchPair> pairs = distributed.collectPairs();
     assertTrue(embedded.pairs().size() > 10, "the sample links: " + embedded.pairs().size());
     assertTrue(embedded.pairs().stream().anyMatch(p -> p.label() != null && p.label().toString().contains("SECRET")));
@@ -53,13 +91,16 @@ class SparkLinkerTest {
     assertEquals(embedded.clusters(), clusters);
   }
 
+  /** No model given: the job fits it by EM over the candidates' pattern counts, to the embedded run's model. */
   @Test
-  void aDedupeGivesTheEmbeddedPairsAndClusters() {
+  void aDedupeFittedByEmGivesTheEmbeddedModelPairsAndClusters() {
     SparkSession spark = SparkTestSession.get();
     List<MatchRecord> records = people(11, 160);
-    Linker linker = Linker.builder().threads(1).build().withModel(MatchModel.personDefaults());
+    Linker linker = Linker.builder().threads(1).build();
     LinkResult embedded = linker.dedupe(records);
     SparkLinkResult distributed = new SparkLinker(spark, linker).dedupe(SparkLinker.records(spark, records));
+    assertTrue(embedded.model().parameters().iterations() > 1, "EM iterated");
+    assertEquals(embedded.model().parameters(), distributed.model().parameters());
     assertEquals(embedded.pairs(), distributed.collectPairs());
     assertEquals(embedded.clusters(), distributed.collectClusters());
     assertTrue(embedded.clusters().stream().anyMatch(c -> c.recordIds().size() > 2),

@@ -86,7 +86,7 @@ public final class Blocker {
         all[a++] = h;
         if (k.startsWith(NAME_ONLY_PREFIX)) {
           pp[p++] = h;
-        } else if (k.startsWith("id:") || k.startsWith("ph:") || k.startsWith("em:")) {
+        } else if (isIdentifierKey(k)) {
           id[d++] = h;
         }
       }
@@ -390,6 +390,34 @@ public final class Blocker {
       all[a++] = Hash64.of(k) & ~indexMask;
     }
     return distinctSorted(all, a);
+  }
+
+  /**
+   * The name-only ({@value #NAME_ONLY_PREFIX}) and the identifier, phone and e-mail keys of one record, hashed as
+   * {@link #hashes} hashes them (whatever their block's size): two records of a run share such a key exactly when
+   * {@link Index#sharesNameOnlyKey} (or {@link Index#sharesIdentifierKey}) says so.
+   */
+  public static long[][] ruleHashes(MatchRecord r, List<Comparison> comparisons, long n) {
+    int indexBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1)));
+    long indexMask = (1L << indexBits) - 1;
+    Set<String> ks = keys(r, comparisons);
+    long[] pp = new long[ks.size()];
+    long[] id = new long[ks.size()];
+    int p = 0;
+    int d = 0;
+    for (String k : ks) {
+      long h = Hash64.of(k) & ~indexMask;
+      if (k.startsWith(NAME_ONLY_PREFIX)) {
+        pp[p++] = h;
+      } else if (isIdentifierKey(k)) {
+        id[d++] = h;
+      }
+    }
+    return new long[][] {distinctSorted(pp, p), distinctSorted(id, d)};
+  }
+
+  private static boolean isIdentifierKey(String k) {
+    return k.startsWith("id:") || k.startsWith("ph:") || k.startsWith("em:");
   }
 
   /** The blocking keys of one record. */

@@ -2,6 +2,7 @@ package org.insight.match.internal;
 
 import org.insight.core.ProgressListener;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -64,34 +65,7 @@ public final class ModelFitting {
   public static Fitted fit(RecordTable table, Blocker.Index blocks, int split, List<Comparison> comparisons,
       Settings settings, Workers workers) {
     int n = table.size();
-    int c = comparisons.size();
-    // u from random pairs
-    double[][] u = new double[c][];
-    for (int k = 0; k < c; k++) {
-      u[k] = new double[comparisons.get(k).levels().size()];
-      Arrays.fill(u[k], 1);
-    }
-    Random random = new Random(settings.seed());
-    int leftN = split >= 0 ? split : n;
-    int rightN = split >= 0 ? n - split : n;
-    int[] lv = new int[c];
-    if (leftN > 0 && rightN > 0 && n > 1) {
-      for (int s = 0; s < settings.uSampleSize(); s++) {
-        int i = random.nextInt(leftN);
-        int j = split >= 0 ? split + random.nextInt(rightN) : random.nextInt(n);
-        if (i == j) {
-          continue;
-        }
-        table.levels(Math.min(i, j), Math.max(i, j), lv);
-        for (int k = 0; k < c; k++) {
-          u[k][lv[k]]++;
-        }
-      }
-    }
-    for (int k = 0; k < c; k++) {
-      u[k][0] = 1;
-      ExpectationMaximisation.clamp(u[k]);
-    }
+    double[][] u = u(comparisons, uSample(n, split, settings), table::levels);
     // Distinct patterns of the candidate pairs, and of those a name-only blocking rule produced (the two records share
     // a pair of name-token codes). Blocking shaped only the names of the latter; the birth year and month-day keys
     // make the other candidates agree on dates far more often than the random pairs u comes from, and EM over them
@@ -139,11 +113,73 @@ public final class ModelFitting {
     for (PatternCounts acc : parts) {
       acc.keep(stored, budget);
     }
-        PatternCounts.Merged all = PatternCounts.merge(parts, x -> x.all, table);
-    PatternCounts.Merged nameOnly = PatternCounts.merge(parts, x -> x.nameOnly, table);
-    PatternCounts.Merged identifier = PatternCounts.merge(parts, x -> x.identifier, table);
-    long candidates = all.total();
+    Patterns all = PatternCounts.merge(parts, x -> x.all, table);
+    Patterns nameOnly = PatternCounts.merge(parts, x -> x.nameOnly, table);
+    Patterns identifier = PatternCounts.merge(parts, x -> x.identifier, table);
     PhaseLog.done("pattern pass (" + all.size() + " patterns)", p0);
+    ExpectationMaximisation.Fit fit = parameters(comparisons, u, all, nameOnly, identifier, n, split, settings);
+    return new Fitted(fit.m(), u, fit.lambda(), fit.iterations(), fit.converged(), fit.logLikelihood(), all.total(),
+        stored);
+  }
+
+  /** Looks up the levels of two records of a run by their run-order indices ({@code i < j}). */
+  public interface PairLevels {
+    void levels(int i, int j, int[] out);
+  }
+
+  /**
+   * The random pairs u is estimated from, as run-order indices {@code {i, j}} with {@code i < j}, in draw order: in a
+   * link ({@code split >= 0}) one from each side, else any two distinct records of the {@code n}.
+   */
+  public static int[][] uSample(int n, int split, Settings settings) {
+    Random random = new Random(settings.seed());
+    int leftN = split >= 0 ? split : n;
+    int rightN = split >= 0 ? n - split : n;
+    List<int[]> out = new ArrayList<>();
+    if (leftN > 0 && rightN > 0 && n > 1) {
+      for (int s = 0; s < settings.uSampleSize(); s++) {
+        int i = random.nextInt(leftN);
+        int j = split >= 0 ? split + random.nextInt(rightN) : random.nextInt(n);
+        if (i != j) {
+          out.add(new int[] {Math.min(i, j), Math.max(i, j)});
+        }
+      }
+    }
+    return out.toArray(new int[0][]);
+  }
+
+  /** u from the levels of the sampled pairs ({@link #uSample}): level shares, add-one smoothed, clamped. */
+  public static double[][] u(List<Comparison> comparisons, int[][] sample, PairLevels levels) {
+    int c = comparisons.size();
+    double[][] u = new double[c][];
+    for (int k = 0; k < c; k++) {
+      u[k] = new double[comparisons.get(k).levels().size()];
+      Arrays.fill(u[k], 1);
+    }
+    int[] lv = new int[c];
+    for (int[] pair : sample) {
+      levels.levels(pair[0], pair[1], lv);
+      for (int k = 0; k < c; k++) {
+        u[k][lv[k]]++;
+      }
+    }
+    for (int k = 0; k < c; k++) {
+      u[k][0] = 1;
+      ExpectationMaximisation.clamp(u[k]);
+    }
+    return u;
+  }
+
+  /**
+   * m and λ by EM over the sufficient statistics of a run of {@code n} records ({@code split}: the first right-hand
+   * record of a link, -1 in a dedupe): the pattern counts of all candidate pairs, of those sharing a name-only key
+   * and of those sharing an identifier key, u given. An engine that counts the patterns elsewhere (Spark) gets the
+   * embedded run's parameters from the same counts.
+   */
+  public static ExpectationMaximisation.Fit parameters(List<Comparison> comparisons, double[][] u, Patterns all,
+      Patterns nameOnly, Patterns identifier, int n, int split, Settings settings) {
+    int c = comparisons.size();
+    long candidates = all.total();
     int[] levels = new int[c];
     for (int k = 0; k < c; k++) {
       levels[k] = comparisons.get(k).levels().size();
@@ -208,9 +244,9 @@ public final class ModelFitting {
     if (n >= RANDOM_PRIOR_RECORDS && candidates > 0 && allPairs > 0) {
       lambda = Math.min(1 - 1e-6, Math.max(1e-12, fit.lambda() * candidates / allPairs));
     }
-    return new Fitted(fit.m(), u, lambda, fit.iterations(), fit.converged(), fit.logLikelihood(), candidates,
-        stored);
+    return new ExpectationMaximisation.Fit(fit.m(), lambda, fit.iterations(), fit.converged(), fit.logLikelihood());
   }
+
 
   private static double[][] initial(int[] levels) {
     double[][] m = new double[levels.length][];

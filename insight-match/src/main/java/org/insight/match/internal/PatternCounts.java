@@ -2,7 +2,6 @@ package org.insight.match.internal;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -35,35 +34,11 @@ final class PatternCounts {
   }
 
   /** Distinct patterns in code order with their counts, summed over threads. */
-  record Merged(int[][] patterns, long[] counts) {
-    int size() {
-      return counts.length;
-    }
-
-    long total() {
-      long t = 0;
-      for (long x : counts) {
-        t += x;
-      }
-      return t;
-    }
-  }
-
-  static Merged merge(List<PatternCounts> parts, Function<PatternCounts, LongCounts> which,
-      RecordTable table) {
-    TreeMap<Long, long[]> sum = new TreeMap<>();
+  static Patterns merge(List<PatternCounts> parts, Function<PatternCounts, LongCounts> which, RecordTable table) {
+    TreeMap<Long, Long> sum = new TreeMap<>();
     for (PatternCounts p : parts) {
-      which.apply(p).forEach((code, count) -> sum.computeIfAbsent(code, x -> new long[1])[0]
-          += count);
+      which.apply(p).forEach((code, count) -> sum.merge(code, count, Long::sum));
     }
-    int[][] patterns = new int[sum.size()][];
-    long[] counts = new long[sum.size()];
-    int q = 0;
-    for (Map.Entry<Long, long[]> e : sum.entrySet()) {
-      patterns[q] = table.unpack(e.getKey());
-      counts[q++] = e.getValue()[0];
-    }
-    return new Merged(patterns, counts);
+    return Patterns.of(sum, table.levelCounts());
   }
 }
-

@@ -255,6 +255,11 @@ public final class RecordTable {
     return code;
   }
 
+  /** The number of levels of each comparison (null included). */
+  public int[] levelCounts() {
+    return levelCounts.clone();
+  }
+
   /** The levels that {@link #pattern} packed. */
   public int[] unpack(long code) {
     int[] out = new int[kinds.length];

@@ -1,6 +1,5 @@
 package org.insight.spark.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import org.apache.spark.sql.SparkSession;
 import org.insight.cli.MatchCsvOptions;
 import org.insight.core.ProgressListener;
 import org.insight.match.Linker;
-import org.insight.match.MatchModel;
 import org.insight.match.MatchRecord;
 import org.insight.spark.SparkLinkResult;
 import org.insight.spark.SparkLinker;
@@ -29,12 +27,7 @@ final class LinkRuns {
     Set<String> leftIds = new java.util.HashSet<>();
     l.forEach(x -> leftIds.add(x.id()));
     Linker linker = match.linker(both, spec, right == null ? null : leftIds, ProgressListener.NONE);
-    PrintWriter err = spec.commandLine().getErr();
-    if (!match.trained()) {
-      err.println("insight spark: no --train, so scoring with the person defaults (MatchModel.personDefaults): EM"
-          + " fitting is not distributed; give --train LABELS.csv for the model 'insight match' trains");
-      linker = linker.withModel(MatchModel.personDefaults());
-    }
+    // without --train the job fits the model by EM as 'insight match' does (SparkLinker)
     // the session stays up: Spark stops it when the JVM exits, and a caller's session (getOrCreate) is the caller's
     SparkSession spark = options.session("insight spark " + (right == null ? "dedupe" : "link"));
     SparkLinker job = new SparkLinker(spark, linker);

@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.insight.match.ComparisonOutcome;
 import org.insight.match.Explanation;
+import org.insight.match.Judgement;
 import org.insight.match.MatchPair;
 import org.insight.match.MatchRecord;
 import org.insight.policy.Label;
@@ -45,14 +46,27 @@ public final class RecordRows {
       .add("weight", DataTypes.DoubleType, false)
       .add("tf_adjusted", DataTypes.BooleanType, false);
 
-  /** A reported pair with its explanation and the conjunction of the two records' labels. */
+  /** An analyst's judgement of a pair, as {@link Judgement} (the time as ISO-8601 text). */
+  public static final StructType JUDGEMENT = new StructType()
+      .add("left_id", DataTypes.StringType, false)
+      .add("right_id", DataTypes.StringType, false)
+      .add("verdict", DataTypes.StringType, false)
+      .add("who", DataTypes.StringType, false)
+      .add("when", DataTypes.StringType, false);
+
+  /**
+   * A reported pair with its explanation and the conjunction of the two records' labels; the model's probability
+   * (the reported one is 1 for a pair judged SAME) and the pair's latest judgement, null when none.
+   */
   public static final StructType PAIR = new StructType()
       .add("left_id", DataTypes.StringType, false)
       .add("right_id", DataTypes.StringType, false)
       .add("probability", DataTypes.DoubleType, false)
       .add("weight", DataTypes.DoubleType, false)
       .add("explanation", DataTypes.createArrayType(OUTCOME, false), false)
-      .add("label", DataTypes.StringType, true);
+      .add("label", DataTypes.StringType, true)
+      .add("model_probability", DataTypes.DoubleType, false)
+      .add("judgement", JUDGEMENT, true);
 
   /** A record as a row of {@link #RECORD}. */
   public static Row row(MatchRecord r) {
@@ -89,8 +103,10 @@ public final class RecordRows {
       outcomes.add(RowFactory.create(o.comparison(), o.level(), o.left(), o.right(), o.m(), o.u(), o.weight(),
           o.tfAdjusted()));
     }
+    Row judgement = p.explanation().judgement().map(j -> RowFactory.create(j.leftId(), j.rightId(),
+        j.verdict().name(), j.who(), j.when().toString())).orElse(null);
     return RowFactory.create(p.leftId(), p.rightId(), p.probability(), p.weight(), outcomes.toArray(new Row[0]),
-        p.label() == null ? null : p.label().toString());
+        p.label() == null ? null : p.label().toString(), p.explanation().probability(), judgement);
   }
 
   /** The pair of a {@link #PAIR} row. */
@@ -105,8 +121,12 @@ public final class RecordRows {
     double probability = row.getDouble(2);
     double weight = row.getDouble(3);
     String label = row.getString(5);
+    Row j = row.getStruct(7);
+    java.util.Optional<Judgement> judgement = j == null ? java.util.Optional.empty()
+        : java.util.Optional.of(new Judgement(j.getString(0), j.getString(1), Judgement.Verdict.valueOf(j.getString(2)),
+            j.getString(3), java.time.Instant.parse(j.getString(4))));
     return new MatchPair(left, right, probability, weight,
-        new Explanation(left, right, outcomes, weight, probability, java.util.Optional.empty()),
+        new Explanation(left, right, outcomes, weight, row.getDouble(6), judgement),
         label == null ? null : Label.parse(label));
   }
 }
