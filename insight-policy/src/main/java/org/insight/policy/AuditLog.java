@@ -530,6 +530,13 @@ public final class AuditLog implements Closeable {
     }
   }
 
+  /** The sequence number up to which every entry is known durable (for tests). */
+  long syncedSequence() {
+    synchronized (syncMonitor) {
+      return syncedSequence;
+    }
+  }
+
   /** How many syncs this log made: fewer than its appends when concurrent appenders shared them (for tests). */
   long syncs() {
     synchronized (syncMonitor) {
