@@ -58,8 +58,9 @@ final class HitReader {
 
   /** The visible mentions of the page's documents, in one query, each list in text order. */
   private Map<String, List<org.insight.core.Mention>> mentions(Set<String> documentIds) throws IOException {
-    if (documentIds.isEmpty()) {
-      return Map.of();
+    if (documentIds.isEmpty() || context.searcher().getIndexReader()
+        .docFreq(new Term(LuceneStore.KIND, LuceneStore.MENTION_KIND)) == 0) {
+      return Map.of(); // no mention in the segments read: no query to build and run
     }
     Query q = new BooleanQuery.Builder()
         .add(LuceneQueries.kind(LuceneStore.MENTION_KIND), Occur.FILTER)

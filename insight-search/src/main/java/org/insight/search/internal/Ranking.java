@@ -15,6 +15,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.insight.search.Hit;
 
 /**
@@ -63,9 +64,20 @@ final class Ranking {
       return context.searcher().search(docQuery,
           new org.apache.lucene.search.TopFieldCollectorManager(byName, n, null, Integer.MAX_VALUE, false));
     }
-    return context.searcher().search(docQuery,
-        new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE, false));
+    // the top n by score may skip documents that cannot compete (Lucene's block-max pruning: the same top n, the same
+    // scores, ties in index order), so the exact total, when more than EXACT_TOTAL_UP_TO match, is counted apart: a
+    // count scores nothing, which costs less than scoring and collecting every match
+    TopDocs top = context.searcher().search(docQuery,
+        new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, EXACT_TOTAL_UP_TO, false));
+    if (top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
+      return top;
+    }
+    return new TopDocs(new TotalHits(context.searcher().count(docQuery), TotalHits.Relation.EQUAL_TO),
+        top.scoreDocs);
   }
+
+  /** Up to this many matches the top-n pass counts them exactly itself; beyond, a separate count does. */
+  private static final int EXACT_TOTAL_UP_TO = 1_000;
 
   /** The top documents as ranked items, scores scaled to the best (1), with their ids and sort keys. */
   List<Ranked> rankDocuments(TopDocs top, org.insight.search.Query.Sort sort) throws IOException {
