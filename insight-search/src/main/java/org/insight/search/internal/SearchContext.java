@@ -25,8 +25,8 @@ record SearchContext(IndexSearcher searcher, Query visibility, Schema schema, An
   /** The context of a search over {@code plain}'s snapshot. */
   static SearchContext of(IndexSearcher plain, Query visibility, Schema schema) {
     Analyzer analyzer = Analysis.perFieldText();
-    VisibleStatisticsSearcher searcher = new VisibleStatisticsSearcher(plain.getIndexReader(), visibility);
-    return new SearchContext(searcher, visibility, schema, analyzer, new CachingQueryBuilder(analyzer, searcher));
+    return new SearchContext(new VisibleStatisticsSearcher(plain.getIndexReader(), visibility), visibility, schema,
+        analyzer, new QueryBuilder(analyzer));
   }
 
   /** All {@code parts} and the visibility filter; only the last part scores, the others and visibility filter. */
