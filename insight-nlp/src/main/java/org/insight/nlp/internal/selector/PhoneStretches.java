@@ -25,6 +25,12 @@ final class PhoneStretches {
   /** The fewest digits of a valid national significant number in any region (4: AT, ...), checked by a test. */
   static final int MIN_NSN_DIGITS = 4;
 
+  /** The longest run without a digit a stretch keeps whole; longer runs are cut (see {@link #find}). */
+  static final int LONG_RUN = 64;
+
+  /** Characters kept on each side of a cut: more than a number's leading signs or a match's trailing context. */
+  static final int MARGIN = 16;
+
   /** libphonenumber's {@code VALID_PUNCTUATION} with its ranges expanded, then plus signs and opening brackets. */
   private static final String NUMBER_CHARS = "-x\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30FC\uFF0D\uFF0E\uFF0F"
       + " \u00A0\u00AD\u200B\u2060\u3000()\uFF08\uFF09\uFF3B\uFF3D.[]/~\u2053\u223C\uFF5E" + "+\uFF0B(\\[\uFF08\uFF3B";
@@ -74,7 +80,17 @@ final class PhoneStretches {
   }
 
   /**
-   * Each maximal stretch free of breakers that can hold a valid number, left to right.
+   * Each stretch that can hold a valid number, left to right: the maximal stretches free of breakers, each cut where
+   * it holds a long run without a digit.
+   *
+   * <p>The cut bounds libphonenumber's work. Its extension separators are unbounded ({@code [ ,]*} around the label),
+   * so {@code 2 ext,,,…,3} is one candidate however many commas it holds, and trimming that candidate is quadratic
+   * inside libphonenumber (8,000 commas took seconds, 100,000 minutes). No real number has more than
+   * {@link #LONG_RUN} characters in a row without a digit (its punctuation between digits is at most four characters,
+   * a leading bracket and plus a few more, an extension label a dozen), so a stretch is cut inside each longer run,
+   * keeping {@link #MARGIN} characters on both sides of the cut: enough for the number that ends before the run and the
+   * leading signs of the one that starts after it. Only an extension written more than {@code LONG_RUN - MARGIN}
+   * characters after its number is no longer found.
    *
    * @param text the text
    * @param plusRequired true without a default region: only numbers written with a plus sign can be valid
@@ -89,30 +105,52 @@ final class PhoneStretches {
         continue;
       }
       int start = i;
-      boolean plusSeen = false;
-      int digits = 0;
-      int letters = 0;
+      int piece = start; // where the current piece of this stretch starts
+      int run = 0; // characters since the last digit
       for (; i < n; i++) {
         byte k = CLASS[text.charAt(i)];
         if (k == BREAKER) {
           break;
         }
-        if (k == PLUS) {
-          plusSeen = true;
-        } else if (plusSeen || !plusRequired) {
-          // counted only after the first plus when one is required: the country code and number follow it
-          if (k == DIGIT) {
-            digits++;
-          } else if (k == LETTER) {
-            letters++;
+        if (k != DIGIT) {
+          run++;
+          continue;
+        }
+        if (run > LONG_RUN) {
+          int runStart = i - run;
+          if (runStart > piece) {
+            emit(text, piece, runStart + MARGIN, plusRequired, consumer);
           }
+          piece = i - MARGIN;
+        }
+        run = 0;
+      }
+      emit(text, piece, run > LONG_RUN ? i - run + MARGIN : i, plusRequired, consumer);
+    }
+  }
+
+  /** Hands {@code [start, end)} to {@code consumer} when it holds enough digits (after a plus, when one is required). */
+  private static void emit(String text, int start, int end, boolean plusRequired, Scan.RunConsumer consumer) {
+    boolean plusSeen = false;
+    int digits = 0;
+    int letters = 0;
+    for (int i = start; i < end; i++) {
+      byte k = CLASS[text.charAt(i)];
+      if (k == PLUS) {
+        plusSeen = true;
+      } else if (plusSeen || !plusRequired) {
+        // counted only after the first plus when one is required: the country code and number follow it
+        if (k == DIGIT) {
+          digits++;
+        } else if (k == LETTER) {
+          letters++;
         }
       }
-      int possible = digits + (letters >= 3 ? letters : 0);
-      int needed = plusRequired ? MIN_NSN_DIGITS + 1 : MIN_NSN_DIGITS;
-      if ((plusSeen || !plusRequired) && possible >= needed) {
-        consumer.accept(start, i);
-      }
+    }
+    int possible = digits + (letters >= 3 ? letters : 0);
+    int needed = plusRequired ? MIN_NSN_DIGITS + 1 : MIN_NSN_DIGITS;
+    if ((plusSeen || !plusRequired) && possible >= needed) {
+      consumer.accept(start, end);
     }
   }
 }

@@ -125,4 +125,19 @@ class PhoneStretchesTest {
     assertEquals(List.of(), stretches("+1 ex", true));
     assertEquals(List.of("+1 extent"), stretches("+1 extent", true));
   }
+
+  @Test
+  void aLongRunWithoutADigitIsCutKeepingTheNumbersOnBothSides() {
+    String gap = " ".repeat(PhoneStretches.LONG_RUN + 1);
+    String margin = " ".repeat(PhoneStretches.MARGIN);
+    // the next piece starts MARGIN characters before its first digit: here the plus and 15 spaces
+    assertEquals(List.of("+33 6 12 34 56 78" + margin, margin.substring(1) + "+44 20 7946 0958"),
+        stretches("+33 6 12 34 56 78" + gap + "+44 20 7946 0958", true));
+    String kept = " ".repeat(PhoneStretches.LONG_RUN - 1); // with the plus: LONG_RUN characters without a digit
+    assertEquals(List.of("+33 6 12 34 56 78" + kept + "+44 20 7946 0958"),
+        stretches("+33 6 12 34 56 78" + kept + "+44 20 7946 0958", true), "a run of LONG_RUN characters is kept whole");
+    // the hostile candidate: the extension's separators are cut, the number before them kept
+    assertEquals(List.of("+33 6 12 34 56 78 ext" + ",".repeat(PhoneStretches.MARGIN - 4)),
+        stretches("+33 6 12 34 56 78 ext" + ",".repeat(100_000) + "3", true));
+  }
 }
