@@ -1,0 +1,272 @@
+package org.insight.graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.insight.core.Statement;
+import org.insight.graph.internal.LabelSets;
+import org.insight.policy.Label;
+
+/**
+ * The edges under construction, as columns: an edge is a number; its key (source, target, and its kind-type-value
+ * number) is found by open addressing over int arrays; its count, sums, dates and label set are array cells; its
+ * statement ids are appended to one pair of columns (edge, id) and grouped per edge once at the end.
+ */
+final class EdgeTable {
+  final LabelSets labelSets;
+  // kind-type-value combinations
+  final List<EdgeKind> kindOf = new ArrayList<>();
+  final List<String> typeOf = new ArrayList<>();
+  final List<String> valueOf = new ArrayList<>();
+  final List<Boolean> directedOf = new ArrayList<>();
+  final Map<EdgeKind, Map<String, Integer>> plain = new EnumMap<>(EdgeKind.class);
+  // the edges
+  int size;
+  int[] source;
+  int[] target;
+  int[] ktv;
+  int[] count;
+  double[] amount;
+  double[] duration;
+  String[] start;
+  String[] end;
+  int[] labels;
+  final Map<Integer, TreeSet<String>> documents = new HashMap<>();
+  int[] slots;
+  // the evidence: statement ids with their edge
+  int evidence;
+  int[] evidenceEdge = new int[1024];
+  String[] evidenceId = new String[1024];
+
+  EdgeTable(int capacity, LabelSets labelSets) {
+    this.labelSets = labelSets;
+    source = new int[capacity];
+    target = new int[capacity];
+    ktv = new int[capacity];
+    count = new int[capacity];
+    amount = new double[capacity];
+    duration = new double[capacity];
+    start = new String[capacity];
+    end = new String[capacity];
+    labels = new int[capacity];
+    slots = new int[Integer.highestOneBit(capacity * 2 - 1) << 1];
+  }
+
+  /** The kind-type number of a kind and type without a value, made once. */
+  int plainKind(EdgeKind kind, String type, boolean directed) {
+    return plain.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(type, t -> newKind(kind, t, "",
+        directed));
+  }
+
+  /** A new kind-type-value number for one shared value (each shared value is its own). */
+  int sharedKind(String type, String value) {
+    return newKind(EdgeKind.SHARED_IDENTIFIER, type, value, false);
+  }
+
+  private int newKind(EdgeKind kind, String type, String value, boolean directed) {
+    kindOf.add(kind);
+    typeOf.add(type);
+    valueOf.add(value);
+    directedOf.add(directed);
+    return kindOf.size() - 1;
+  }
+
+  int edge(int a, int b, EdgeKind kind, String type, boolean directed) {
+    return edge(a, b, plainKind(kind, type, directed));
+  }
+
+  /** The edge between node numbers (by id rank) a and b of a kind-type-value, made when new. */
+  int edge(int a, int b, int k) {
+    boolean swap = !directedOf.get(k) && a > b;
+    int s = swap ? b : a;
+    int t = swap ? a : b;
+    int mask = slots.length - 1;
+    for (int i = hash(s, t, k) & mask;; i = (i + 1) & mask) {
+      int e = slots[i] - 1;
+      if (e < 0) {
+        if (size * 2 >= slots.length) {
+          grow();
+          return edge(s, t, k);
+        }
+        e = size++;
+        if (e == source.length) {
+          resize(e * 2);
+        }
+        source[e] = s;
+        target[e] = t;
+        ktv[e] = k;
+        slots[i] = e + 1;
+        return e;
+      }
+      if (source[e] == s && target[e] == t && ktv[e] == k) {
+        return e;
+      }
+    }
+  }
+
+  private static int hash(int s, int t, int k) {
+    long h = ((long) s << 32 | t) * 0x9e3779b97f4a7c15L + k * 0xc2b2ae3d27d4eb4fL;
+    h ^= h >>> 31;
+    h *= 0xff51afd7ed558ccdL;
+    return (int) (h ^ h >>> 32);
+  }
+
+  private void grow() {
+    slots = new int[slots.length * 2];
+    int mask = slots.length - 1;
+    for (int e = 0; e < size; e++) {
+      int i = hash(source[e], target[e], ktv[e]) & mask;
+      while (slots[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      slots[i] = e + 1;
+    }
+  }
+
+  private void resize(int capacity) {
+    source = Arrays.copyOf(source, capacity);
+    target = Arrays.copyOf(target, capacity);
+    ktv = Arrays.copyOf(ktv, capacity);
+    count = Arrays.copyOf(count, capacity);
+    amount = Arrays.copyOf(amount, capacity);
+    duration = Arrays.copyOf(duration, capacity);
+    start = Arrays.copyOf(start, capacity);
+    end = Arrays.copyOf(end, capacity);
+    labels = Arrays.copyOf(labels, capacity);
+  }
+
+  void statement(int e, Statement s) {
+    if (evidence == evidenceEdge.length) {
+      evidenceEdge = Arrays.copyOf(evidenceEdge, evidence * 2);
+      evidenceId = Arrays.copyOf(evidenceId, evidence * 2);
+    }
+    evidenceEdge[evidence] = e;
+    evidenceId[evidence++] = s.id();
+    labels[e] = labelSets.add(labels[e], s.label());
+  }
+
+  void label(int e, Label l) {
+    labels[e] = labelSets.add(labels[e], l);
+  }
+
+  void document(int e, String doc) {
+    documents.computeIfAbsent(e, k -> new TreeSet<>()).add(doc);
+  }
+
+  void date(int e, String d) {
+    start[e] = start[e] == null || d.compareTo(start[e]) < 0 ? d : start[e];
+    end[e] = end[e] == null || d.compareTo(end[e]) > 0 ? d : end[e];
+  }
+
+  /** Each edge's statement ids, sorted and without repeats. */
+  String[][] statementsByEdge() {
+    int[] at = new int[size + 1];
+    for (int i = 0; i < evidence; i++) {
+      at[evidenceEdge[i] + 1]++;
+    }
+    for (int e = 0; e < size; e++) {
+      at[e + 1] += at[e];
+    }
+    String[] grouped = new String[evidence];
+    int[] fill = Arrays.copyOf(at, size);
+    for (int i = 0; i < evidence; i++) {
+      grouped[fill[evidenceEdge[i]]++] = evidenceId[i];
+    }
+    String[][] out = new String[size][];
+    for (int e = 0; e < size; e++) {
+      int from = at[e];
+      int to = at[e + 1];
+      if (to - from > 1) {
+        Arrays.sort(grouped, from, to);
+      }
+      int distinct = 0;
+      for (int i = from; i < to; i++) {
+        if (i == from || !grouped[i].equals(grouped[i - 1])) {
+          grouped[from + distinct++] = grouped[i];
+        }
+      }
+      out[e] = Arrays.copyOfRange(grouped, from, from + distinct);
+    }
+    return out;
+  }
+
+  /** The edge numbers in edge order: source, target, kind, type, value (node numbers follow id order). */
+  int[] order() {
+    int k = kindOf.size();
+    Integer[] kinds = new Integer[k];
+    for (int i = 0; i < k; i++) {
+      kinds[i] = i;
+    }
+    Arrays.sort(kinds, (a, b) -> {
+      int c = kindOf.get(a).compareTo(kindOf.get(b));
+      if (c == 0) {
+        c = typeOf.get(a).compareTo(typeOf.get(b));
+      }
+      return c != 0 ? c : valueOf.get(a).compareTo(valueOf.get(b));
+    });
+    int[] kindRank = new int[k];
+    for (int r = 0; r < k; r++) {
+      kindRank[kinds[r]] = r;
+    }
+    // bucket by source, then sort each bucket (a node's few edges) by target and kind rank
+    int maxSource = 0;
+    for (int e = 0; e < size; e++) {
+      maxSource = Math.max(maxSource, source[e]);
+    }
+    int[] bucket = new int[maxSource + 2];
+    for (int e = 0; e < size; e++) {
+      bucket[source[e] + 1]++;
+    }
+    for (int s = 0; s <= maxSource; s++) {
+      bucket[s + 1] += bucket[s];
+    }
+    int[] out = new int[size];
+    long[] key = new long[size];
+    int[] fill = Arrays.copyOf(bucket, maxSource + 1);
+    for (int e = 0; e < size; e++) {
+      int at = fill[source[e]]++;
+      out[at] = e;
+      key[at] = (long) target[e] << 32 | kindRank[ktv[e]];
+    }
+    for (int s = 0; s <= maxSource; s++) {
+      sortBucket(out, key, bucket[s], bucket[s + 1]);
+    }
+    return out;
+  }
+
+  private static void sortBucket(int[] out, long[] key, int from, int to) {
+    if (to - from > 32) {
+      long[] packed = new long[to - from];
+      Integer[] idx = new Integer[to - from];
+      for (int i = from; i < to; i++) {
+        idx[i - from] = i;
+        packed[i - from] = key[i];
+      }
+      Arrays.sort(idx, (a, b) -> Long.compare(key[a], key[b]));
+      int[] sorted = new int[to - from];
+      for (int i = 0; i < idx.length; i++) {
+        sorted[i] = out[idx[i]];
+        packed[i] = key[idx[i]];
+      }
+      System.arraycopy(sorted, 0, out, from, sorted.length);
+      System.arraycopy(packed, 0, key, from, packed.length);
+      return;
+    }
+    for (int i = from + 1; i < to; i++) {
+      int e = out[i];
+      long k = key[i];
+      int j = i - 1;
+      while (j >= from && key[j] > k) {
+        out[j + 1] = out[j];
+        key[j + 1] = key[j];
+        j--;
+      }
+      out[j + 1] = e;
+      key[j + 1] = k;
+    }
+  }
+}
