@@ -22,8 +22,8 @@ public final class IngestCpuBench {
   private IngestCpuBench() {}
 
   public static void main(String[] args) throws Exception {
-    int files = Integer.parseInt(args[0]);
-    int runs = Integer.parseInt(args[1]);
+    int files = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Path root = Files.createTempDirectory("cpudriver");
     Path corpus = root.resolve("corpus");
