@@ -1,6 +1,7 @@
 /** The insight command. */
 module org.insight.cli {
-  requires org.insight.workspace;
+  // SessionOptions is public (insight spark mixes it in): its Opened names the workspace and its session
+  requires transitive org.insight.workspace;
   requires org.insight.report;
   requires org.insight.examples;
   // MatchCsvOptions is public (insight spark reuses it): its signatures name these modules' types

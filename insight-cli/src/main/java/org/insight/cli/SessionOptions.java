@@ -22,8 +22,11 @@ import picocli.CommandLine.Spec;
  * <p>Reading is always read-only: a read never takes the writer's lock (so it works beside an application that is
  * ingesting) and never creates a workspace where there is none. Only commands that write create one.
  */
-final class SessionOptions {
+public final class SessionOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+  /** Options picocli fills; insight spark's commands mix them in too. */
+  public SessionOptions() {}
 
   @Option(names = "--workspace", paramLabel = "DIR", description = "The workspace directory (default: $INSIGHT_WORKSPACE or ./insight-data).")
   Path workspace;
@@ -87,7 +90,7 @@ final class SessionOptions {
   }
 
   /** A workspace and a session on it, closed together. */
-  record Opened(Workspace workspace, Session session) implements AutoCloseable {
+  public record Opened(Workspace workspace, Session session) implements AutoCloseable {
     @Override
     public void close() {
       try {
@@ -107,7 +110,7 @@ final class SessionOptions {
   }
 
   /** Opens the workspace for reading and writing, creating it when there is none, and a session on it. */
-  Opened write() {
+  public Opened write() {
     if (readOnly) {
       throw new ParameterException(mixee.commandLine(),
           "'" + mixee.qualifiedName(" ") + "' writes to the workspace, so it cannot run with --read-only");

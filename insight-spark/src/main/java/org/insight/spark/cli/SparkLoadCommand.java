@@ -1,17 +1,12 @@
 package org.insight.spark.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.insight.policy.Principal;
-import org.insight.policy.Purpose;
+import org.insight.cli.SessionOptions;
 import org.insight.spark.WorkspaceLoader;
-import org.insight.workspace.Session;
-import org.insight.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,18 +27,8 @@ public final class SparkLoadCommand implements Callable<Integer> {
   @Parameters(paramLabel = "OUT", description = "The output directory of an extraction job.")
   String out;
 
-  @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "The workspace directory.")
-  Path workspace;
-
-  @Option(names = "--user", required = true, paramLabel = "ID", description = "Who is writing.")
-  String user;
-
-  @Option(names = "--auths", paramLabel = "A,B", split = ",", description = "The writer's authorizations.")
-  List<String> auths = new ArrayList<>();
-
-  @Option(names = "--purpose", paramLabel = "PURPOSE", defaultValue = "criminal-investigation",
-      description = "The purpose of the session (default: ${DEFAULT-VALUE}).")
-  String purpose;
+  /** The workspace and who writes, as every writing insight command takes them (writers file, audit key, ...). */
+  @Mixin SessionOptions session;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master to read the output with (default:"
       + " spark-submit's, else every local core); the load itself runs here, where the workspace is.")
@@ -54,10 +39,9 @@ public final class SparkLoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (SparkSessions spark = SparkSessions.open(master, "insight spark load");
-        Workspace ws = Workspace.open(workspace);
-        Session s = ws.session(Principal.of(user, auths), Purpose.of(purpose))) {
-      WorkspaceLoader.Report r = WorkspaceLoader.load(spark.spark, out, s);
+    try (SessionOptions.Opened opened = session.write();
+        SparkSessions spark = SparkSessions.open(master, "insight spark load")) {
+      WorkspaceLoader.Report r = WorkspaceLoader.load(spark.spark, out, opened.session());
       PrintWriter w = spec.commandLine().getOut();
       w.printf(Locale.ROOT, "loaded %s: %d documents, %d mentions, %d statements, %d originals; %d quarantined%n", out,
           r.documents(), r.mentions(), r.statements(), r.evidence(), r.quarantined());
