@@ -91,20 +91,8 @@ public final class FoundationBench {
       double rawRead = Math.min(readRaw(root.resolve("raw"), ids), readRaw(root.resolve("raw"), ids));
       double filtered = Math.min(readFiltered(root.resolve("insight"), ids), readFiltered(root.resolve("insight"), ids));
       report("entity lookup, label filter in the query (lookups/s)", lookups / filtered, lookups / rawRead);
-      double[] insightRead = readInsight(root.resolve("insight"), ids, false);
+      double[] insightRead = readInsight(root.resolve("insight"), ids);
       report("entity lookup via Session, + audit fsync (lookups/s)", lookups / insightRead[0], lookups / rawRead);
-      // the same, the audit entry's sync overlapping the lookup (Workspace.Builder.auditReadsAhead); alternated
-      double[] ahead = readInsight(root.resolve("insight"), ids, true);
-      double again = readInsight(root.resolve("insight"), ids, false)[0];
-      double aheadAgain = readInsight(root.resolve("insight"), ids, true)[0];
-      report("entity lookup via Session, audit ahead (lookups/s)", lookups / Math.min(ahead[0], aheadAgain),
-          lookups / rawRead);
-      System.out.printf(Locale.ROOT, "  (best of two alternated: audit after %,.0f/s, audit ahead %,.0f/s; ratio %.2fx)%n",
-          lookups / Math.min(insightRead[0], again), lookups / Math.min(ahead[0], aheadAgain),
-          Math.min(insightRead[0], again) / Math.min(ahead[0], aheadAgain));
-      if (ahead[1] != insightRead[1]) {
-        throw new IllegalStateException("auditing ahead saw " + ahead[1] + " entities, auditing after " + insightRead[1]);
-      }
       System.out.printf(Locale.ROOT, "  (the session saw %,.0f of %,d looked-up entities; the raw baseline sees all)%n",
           insightRead[1], lookups);
       // the two ways the durable audit entry is shared: many ids in one call, and one sync for concurrent callers
@@ -238,12 +226,8 @@ public final class FoundationBench {
   }
 
   /** {seconds, entities seen} for a session with half the authorizations to look up the same ids. */
-  static double[] readInsight(Path dir, List<EntityId> ids, boolean auditAhead) {
-    Workspace.Builder b = Workspace.builder(dir);
-    if (auditAhead) {
-      b.auditReadsAhead();
-    }
-    try (Workspace ws = b.open()) {
+  static double[] readInsight(Path dir, List<EntityId> ids) {
+    try (Workspace ws = Workspace.open(dir)) {
       Session s = ws.session(Principal.of("analyst", "INTERPOL", "FR", "POLICE", "EU", "DE"), Purpose.CRIMINAL_INVESTIGATION);
       s.entity(ids.get(0)); // first read decides the labels once
       Set<EntityId> seen = new HashSet<>();

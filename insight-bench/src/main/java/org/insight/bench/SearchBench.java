@@ -94,19 +94,13 @@ public final class SearchBench {
       report("indexing (documents/s)", n / ours, n / raw);
       report("indexing (MB/s of text)", bytes / 1e6 / ours, bytes / 1e6 / raw);
 
-      // a copy of the workspace whose reads audit ahead (the sync overlapping the query), with its own audit log
-      Path aheadDir = root.resolve("ws-ahead");
-      copyTree(wsDir, aheadDir);
       try (Workspace ws = Workspace.open(wsDir);
-           Workspace aheadWs = Workspace.builder(aheadDir).auditReadsAhead().open();
            Index beside = Index.openReadOnly(wsDir.resolve("index"), Schema.defaults());
            FSDirectory rawDir = FSDirectory.open(root.resolve("raw"));
            DirectoryReader rawReader = DirectoryReader.open(rawDir)) {
         Visibility allVisible = Visibility.of(beside.labels());
         IndexSearcher rawSearcher = new IndexSearcher(rawReader);
         Session everything = ws.session(Principal.of("chief", "INTERPOL", "FR", "POLICE", "DE", "CT", "ES", "EU", "NL", "IT"),
-            Purpose.CRIMINAL_INVESTIGATION);
-        Session ahead = aheadWs.session(Principal.of("chief", "INTERPOL", "FR", "POLICE", "DE", "CT", "ES", "EU", "NL", "IT"),
             Purpose.CRIMINAL_INVESTIGATION);
         Session partial = ws.session(Principal.of("analyst", "INTERPOL", "FR", "POLICE"), Purpose.CRIMINAL_INVESTIGATION);
         List<Query> qs = new ArrayList<>();
@@ -119,7 +113,6 @@ public final class SearchBench {
         long[] tRaw = new long[queries];
         long[] tStore = new long[queries];
         long[] tRawExact = new long[queries];
-        long[] tAhead = new long[queries];
         int identical = 0;
         int compared = 0;
         for (int i = 0; i < qs.size(); i++) {
@@ -137,13 +130,7 @@ public final class SearchBench {
           long e = System.nanoTime();
           load(rawSearcher, rawSearcher.search(lq, new org.apache.lucene.search.TopScoreDocCollectorManager(10, null, Integer.MAX_VALUE, false)));
           long f = System.nanoTime();
-          SearchResult rAhead = ahead.search(q);
-          long g = System.nanoTime();
-          if (!rAhead.hits().stream().map(h -> h.id()).toList().equals(r.hits().stream().map(h -> h.id()).toList())) {
-            throw new IllegalStateException("auditing ahead changed the hits of " + q.match());
-          }
           if (i >= 200) {
-            tAhead[i - 200] = g - f;
             tRawExact[i - 200] = f - e;
             tStore[i - 200] = e - d;
             tOurs[i - 200] = b - a;
@@ -163,12 +150,9 @@ public final class SearchBench {
         Arrays.sort(tPartial);
         Arrays.sort(tStore);
         Arrays.sort(tRawExact);
-        Arrays.sort(tAhead);
         System.out.printf(Locale.ROOT, "%-46s %-28s %-28s %s%n", "query latency (ms)", "Session, sees all", "raw IndexSearcher", "ratio");
         System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p50", ms(tOurs, 0.5), ms(tRaw, 0.5), ms(tOurs, 0.5) / ms(tRaw, 0.5));
         System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p99", ms(tOurs, 0.99), ms(tRaw, 0.99), ms(tOurs, 0.99) / ms(tRaw, 0.99));
-        System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p50 Session, audit ahead (overlapped)", ms(tAhead, 0.5), ms(tRaw, 0.5), ms(tAhead, 0.5) / ms(tRaw, 0.5));
-        System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p99 Session, audit ahead (overlapped)", ms(tAhead, 0.99), ms(tRaw, 0.99), ms(tAhead, 0.99) / ms(tRaw, 0.99));
         System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p50 label-filtered store, no audit", ms(tStore, 0.5), ms(tRaw, 0.5), ms(tStore, 0.5) / ms(tRaw, 0.5));
         System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p99 label-filtered store, no audit", ms(tStore, 0.99), ms(tRaw, 0.99), ms(tStore, 0.99) / ms(tRaw, 0.99));
         System.out.printf(Locale.ROOT, "%-46s %-28.3f %-28.3f %.2fx%n", "  p50 store vs raw with exact total", ms(tStore, 0.5), ms(tRawExact, 0.5), ms(tStore, 0.5) / ms(tRawExact, 0.5));
@@ -180,19 +164,6 @@ public final class SearchBench {
           Runtime.getRuntime().maxMemory() >> 20);
     } finally {
       FoundationBench.delete(root);
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else if (!p.getFileName().toString().endsWith(".lock")) {
-          Files.copy(p, target);
-        }
-      }
     }
   }
 

@@ -21,9 +21,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.insight.policy.internal.AuditFileScan;
 import org.insight.policy.internal.AuditJson;
@@ -80,8 +77,6 @@ public final class AuditLog implements Closeable {
    * {@link #syncMonitor}.
    */
   private FileChannel syncChannel;
-  /** Syncs entries written ahead or lazily; null until the first such entry. */
-  private volatile ScheduledExecutorService syncer;
 
   // guarded by writeLock
   private long headSequence;
@@ -335,52 +330,6 @@ public final class AuditLog implements Closeable {
     return record;
   }
 
-  /**
-   * Appends an entry ahead of the access it records and starts making it durable in the background, so that the
-   * caller can run the access while the sync is under way; the caller must then call {@link #awaitDurable} before it
-   * hands anything out. An entry appended this way proves the attempt (who asked what, for which purpose) once
-   * {@link #awaitDurable} returned; what the access returned goes in a later entry ({@link #appendLazily}).
-   *
-   * @param event the access about to be made
-   * @return the record as written (not yet known durable)
-   * @throws AuditException when the entry could not be written, or the log is closed or failed: refuse the access
-   */
-  public AuditRecord appendAhead(AuditEvent event) {
-    AuditRecord record = write(event);
-    syncer().execute(() -> syncInBackground(record.sequence()));
-    return record;
-  }
-
-  /**
-   * Appends an entry without waiting for it to be durable: its bytes are in the file (so it survives the process
-   * being killed), and it becomes durable with the next sync of this log — another appender's, one started by
-   * {@link #appendAhead}, {@link #append} or {@link #close}, or at the latest a background sync {@link #LAZY_SYNC_MS}
-   * milliseconds later. Until then a crash of the machine (not of the process) may lose it. If that sync fails, the
-   * log refuses every later entry.
-   *
-   * @param event the access to record
-   * @return the record as written
-   * @throws AuditException when the entry could not be written, or the log is closed or failed
-   */
-  public AuditRecord appendLazily(AuditEvent event) {
-    AuditRecord record = write(event);
-    syncer().schedule(() -> syncInBackground(record.sequence()), LAZY_SYNC_MS, TimeUnit.MILLISECONDS);
-    return record;
-  }
-
-  /**
-   * Returns once {@code record} (and every entry before it) is on disk, syncing it here if no sync covered it yet.
-   *
-   * @param record a record this log wrote
-   * @throws AuditException when the sync failed: the access must be refused
-   */
-  public void awaitDurable(AuditRecord record) {
-    syncThrough(record.sequence());
-  }
-
-  /** The longest an entry written by {@link #appendLazily} waits for a sync when no other appender syncs first. */
-  public static final long LAZY_SYNC_MS = 50;
-
   private AuditRecord write(AuditEvent event) {
     Objects.requireNonNull(event, "event");
     writeLock.lock();
@@ -394,41 +343,6 @@ public final class AuditLog implements Closeable {
       return appendLocked(event);
     } finally {
       writeLock.unlock();
-    }
-  }
-
-  /**
-   * The daemon thread that syncs entries written ahead of an access or lazily, started on first use; one per log, so a
-   * sync of this log never waits behind another log's.
-   */
-  private ScheduledExecutorService syncer() {
-    ScheduledExecutorService s = syncer;
-    if (s == null) {
-      synchronized (this) {
-        s = syncer;
-        if (s == null) {
-          ScheduledThreadPoolExecutor created = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "audit-sync " + file.getFileName());
-            t.setDaemon(true);
-            return t;
-          });
-          created.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-          syncer = s = created;
-        }
-      }
-    }
-    return s;
-  }
-
-  private void syncInBackground(long sequence) {
-    if (closed) {
-      return; // close() synced what was written
-    }
-    try {
-      syncThrough(sequence);
-    } catch (AuditException e) {
-      // recorded in failure: every later entry and every awaitDurable of an entry it did not cover is refused
-      LOG.warn("a background sync of the audit log {} failed; the log refuses further entries", file, e);
     }
   }
 
@@ -863,10 +777,6 @@ public final class AuditLog implements Closeable {
       closed = true;
     } finally {
       writeLock.unlock();
-    }
-    ScheduledExecutorService s = syncer;
-    if (s != null) {
-      s.shutdown(); // pending lazy syncs are dropped: the sync below covers every entry written
     }
     AuditException syncFailure = null;
     synchronized (syncMonitor) {

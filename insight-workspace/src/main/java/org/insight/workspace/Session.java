@@ -74,7 +74,7 @@ public final class Session implements AutoCloseable {
   /** The entity with this id as this session may see it; empty when it does not exist or nothing of it is visible. */
   public Optional<Entity> entity(EntityId id) {
     Objects.requireNonNull(id, "id");
-    return auditedAhead("entity.get", id.value(), () -> {
+    return audited("entity.get", id.value(), () -> {
       List<Statement> visible = workspace.store.statements(id, visibility());
       return visible.isEmpty() ? Optional.<Entity>empty() : Optional.of(Entity.of(id, visible, workspace.schema()));
     }, e -> e.map(x -> List.of(x.id().value())).orElse(List.of()));
@@ -100,7 +100,7 @@ public final class Session implements AutoCloseable {
           + "; split them into several calls");
     }
     String query = "ids=" + asked.stream().map(EntityId::value).collect(Collectors.joining(","));
-    return auditedAhead("entity.get", query, () -> {
+    return audited("entity.get", query, () -> {
       Visibility visibility = visibility();
       List<Entity> out = new ArrayList<>();
       for (EntityId id : asked) {
@@ -223,7 +223,7 @@ public final class Session implements AutoCloseable {
   /** The document with this id, if this session may see it. */
   public Optional<Document> document(String id) {
     Objects.requireNonNull(id, "id");
-    return auditedAhead("document.get", id, () -> workspace.store.document(id, visibility()),
+    return audited("document.get", id, () -> workspace.store.document(id, visibility()),
         d -> d.map(x -> List.of(x.id())).orElse(List.of()));
   }
 
@@ -246,7 +246,7 @@ public final class Session implements AutoCloseable {
    */
   public SearchResult search(Query query) {
     Objects.requireNonNull(query, "query");
-    return auditedAhead("search", query.toString(), () -> workspace.store.search(query, visibility()),
+    return audited("search", query.toString(), () -> workspace.store.search(query, visibility()),
         r -> r.hits().stream().map(Hit::id).toList());
   }
 
@@ -1069,36 +1069,6 @@ public final class Session implements AutoCloseable {
     }
     audit(operation, query, items.apply(result), "ok");
     return result;
-  }
-
-  /**
-   * {@link #audited}, or, when the workspace audits reads ahead ({@link Workspace.Builder#auditReadsAhead}): an entry
-   * naming the request is written and its sync started, the read runs while it syncs, an entry naming what the read
-   * returned is appended to the chain, and the result is handed over only once the first entry is durable. If either
-   * entry cannot be written or the sync fails, the call throws {@link org.insight.policy.AuditException} and returns
-   * nothing.
-   */
-  <T> T auditedAhead(String operation, String query, Supplier<T> read, Function<T, List<String>> items) {
-    if (!workspace.auditReadsAhead || productReads != null) {
-      return audited(operation, query, read, items);
-    }
-    ensureOpen();
-    org.insight.policy.AuditRecord request = workspace.auditAhead(event(operation, query, List.of(), "started"));
-    T result;
-    try {
-      result = read.get();
-    } catch (RuntimeException e) {
-      workspace.auditLazily(event(operation, query, List.of(), "error: " + e.getClass().getSimpleName()));
-      workspace.awaitDurable(request);
-      throw e;
-    }
-    workspace.auditLazily(event(operation, query, items.apply(result), "ok"));
-    workspace.awaitDurable(request);
-    return result;
-  }
-
-  private AuditEvent event(String operation, String query, List<String> items, String outcome) {
-    return new AuditEvent(workspace.now(), principal.id(), purpose.name(), operation, query, items, outcome);
   }
 
   void audit(String operation, String query, List<String> items, String outcome) {

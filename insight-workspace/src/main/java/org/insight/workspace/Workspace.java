@@ -63,8 +63,6 @@ public final class Workspace implements AutoCloseable {
   final Index store;
   final FileEvidenceStore evidence;
   final AuditLog audit;
-  /** Whether lookups and searches write their audit entry ahead of the read ({@link Builder#auditReadsAhead}). */
-  final boolean auditReadsAhead;
   private final Cache<String, Label> labels = Caffeine.newBuilder().maximumSize(10_000).build();
   private final Cache<DecisionKey, Boolean> decisions = Caffeine.newBuilder().maximumSize(100_000).build();
   final WatchListScreening screening;
@@ -84,7 +82,6 @@ public final class Workspace implements AutoCloseable {
     this.directory = b.directory;
     this.clock = b.clock;
     this.policy = b.policy;
-    this.auditReadsAhead = b.auditReadsAhead;
     if ((b.mustExist || b.readOnly) && !Files.isRegularFile(directory.resolve(PROPERTIES))) {
       // checked before anything is created: a reader pointed at the wrong path must leave no trace there
       throw new NoSuchWorkspaceException(directory);
@@ -253,21 +250,6 @@ public final class Workspace implements AutoCloseable {
     return audit.append(event);
   }
 
-  /** Writes {@code event} and starts its sync in the background ({@link AuditLog#appendAhead}). */
-  org.insight.policy.AuditRecord auditAhead(AuditEvent event) {
-    return audit.appendAhead(event);
-  }
-
-  /** Writes {@code event}, durable with the log's next sync ({@link AuditLog#appendLazily}). */
-  org.insight.policy.AuditRecord auditLazily(AuditEvent event) {
-    return audit.appendLazily(event);
-  }
-
-  /** Returns once {@code entry} is durable; throws {@link org.insight.policy.AuditException} if it cannot be. */
-  void awaitDurable(org.insight.policy.AuditRecord entry) {
-    audit.awaitDurable(entry);
-  }
-
   void ensureOpen() {
     if (closed) {
       throw new InsightException("the workspace in " + directory + " is closed; open it again");
@@ -371,26 +353,9 @@ public final class Workspace implements AutoCloseable {
     private org.insight.policy.AuditKey auditKey;
     private java.util.function.Function<String, java.util.Optional<Principal>> principals;
     private AlertListener alertListener;
-    private boolean auditReadsAhead;
 
     private Builder(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
-    }
-
-    /**
-     * Lookups by id ({@code Session.entity}, {@code entities}, {@code document}) and searches ({@code Session.search})
-     * audit ahead: an entry naming the principal, the purpose, the operation and the query (outcome
-     * {@code started}) is written and its sync started before the read runs, so the sync overlaps the read; the
-     * result is handed back only once that entry is durable, and only after a second entry naming the ids returned
-     * (outcome {@code ok}, as without this option) has been appended to the same chain. That second entry survives a
-     * kill of the process at once, and a crash of the machine once the log's next sync has run: the next audited
-     * call's, or a background sync at most {@link org.insight.policy.AuditLog#LAZY_SYNC_MS} ms later. Without this
-     * option every read writes one entry, durable with its ids before the result is handed back, and pays the sync
-     * after the read. See docs/architecture.md, "The read audit guarantee".
-     */
-    public Builder auditReadsAhead() {
-      this.auditReadsAhead = true;
-      return this;
     }
 
     /** The schema to validate against, instead of the defaults plus the workspace's {@code schema/*.json}. */

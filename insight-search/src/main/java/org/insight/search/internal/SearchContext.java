@@ -29,7 +29,10 @@ record SearchContext(IndexSearcher searcher, Query visibility, Schema schema, An
         analyzer, new QueryBuilder(analyzer));
   }
 
-  /** All {@code parts} and the visibility filter; only the last part scores, the others and visibility filter. */
+  /**
+   * All {@code parts} and the visibility filter; only the last part scores, the others and visibility filter. A kind
+   * and one scoring part become a {@link VisibleMatchQuery}.
+   */
   Query filtered(Query... parts) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int first = 0;
@@ -39,6 +42,10 @@ record SearchContext(IndexSearcher searcher, Query visibility, Schema schema, An
       // a kind and the visibility as one cached bit set: one bit test per candidate instead of two filters
       filter = v.ofKind(t.getTerm().text());
       first = 1;
+    }
+    if (parts.length - first == 1 && filter instanceof VisibilityQuery visible) {
+      // the filter per segment: dropped where it lets every document through, so the query runs as on a plain index
+      return new VisibleMatchQuery(parts[first], visible);
     }
     for (int i = first; i < parts.length; i++) {
       b.add(parts[i], i == parts.length - 1 ? Occur.MUST : Occur.FILTER);

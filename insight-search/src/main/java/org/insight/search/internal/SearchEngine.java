@@ -49,14 +49,15 @@ public final class SearchEngine {
     int need = q.offset() + q.limit();
     try {
       Map<String, Float> matched = entities ? new EntityMatcher(context).match(q.match()) : Map.of();
-      Query docQuery = documents ? context.filtered(LuceneQueries.kind(LuceneStore.DOCUMENT_KIND),
-          new DocumentQueries(context.schema(), context.builder(), context.visibility()).of(q.match())) : null;
+      Query scoring = documents
+          ? new DocumentQueries(context.schema(), context.builder(), context.visibility()).of(q.match()) : null;
+      Query docQuery = documents ? context.filtered(LuceneQueries.kind(LuceneStore.DOCUMENT_KIND), scoring) : null;
       Ranking ranking = new Ranking(context);
 
       List<Ranked> ranked = new ArrayList<>(ranking.rankEntities(matched, q.sort()));
       long documentTotal = 0;
       if (docQuery != null) {
-        TopDocs top = ranking.topDocuments(docQuery, q.sort(), need);
+        TopDocs top = ranking.topDocuments(docQuery, scoring, q.sort(), need);
         documentTotal = top.totalHits.value;
         ranked.addAll(ranking.rankDocuments(top, q.sort()));
       }

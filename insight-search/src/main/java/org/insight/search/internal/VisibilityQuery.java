@@ -33,12 +33,25 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class VisibilityQuery extends Query {
   private static final long MAX_CACHE_BYTES = 512L << 20;
-  private static final Cache<Key, FixedBitSet> BITS = Caffeine.newBuilder()
+  private static final Cache<Key, Docs> BITS = Caffeine.newBuilder()
       .maximumWeight(MAX_CACHE_BYTES)
-      .weigher((Key k, FixedBitSet v) -> (int) Math.min(Integer.MAX_VALUE, v.ramBytesUsed()))
+      .weigher((Key k, Docs v) -> (int) Math.min(Integer.MAX_VALUE, v.bits().ramBytesUsed()))
       .build();
 
   private record Key(Object segment, SortedSet<String> labels, String kind) {}
+
+  /** No visible document in a segment (cached as such; {@link #docs} answers null for it). */
+  private static final Docs NONE = new Docs(new FixedBitSet(0), false, 0);
+
+  /**
+   * The visible documents of one segment: their bits, their number, and whether they are every document there
+   * (deleted ones included: a deleted document is never collected, so the filter then narrows nothing).
+   *
+   * @param bits the visible documents
+   * @param all whether every document of the segment is visible
+   * @param count how many are
+   */
+  record Docs(FixedBitSet bits, boolean all, int count) {}
 
   private final SortedSet<String> labels;
   /** The {@code _kind} the documents must also have, or null for every kind. */
@@ -101,23 +114,37 @@ final class VisibilityQuery extends Query {
   }
 
   private FixedBitSet bits(LeafReader reader) throws IOException {
+    Docs docs = docs(reader);
+    return docs == null ? null : docs.bits();
+  }
+
+  /** The visible documents of one segment, or null when none is visible there; cached per (segment, labels, kind). */
+  Docs docs(LeafReader reader) throws IOException {
     var helper = reader.getCoreCacheHelper();
     if (helper == null) {
-      return compute(reader);
+      FixedBitSet bits = compute(reader);
+      return bits == null ? null : docsOf(reader, bits);
     }
     try {
-      FixedBitSet bits = BITS.get(new Key(helper.getKey(), labels, kind), k -> {
+      Docs docs = BITS.get(new Key(helper.getKey(), labels, kind), k -> {
         try {
-          FixedBitSet b = compute(reader);
-          return b == null ? new FixedBitSet(0) : b;
+          return docsOf(reader, compute(reader));
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
       });
-      return bits.length() == 0 ? null : bits;
+      return docs == NONE ? null : docs;
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  private static Docs docsOf(LeafReader reader, FixedBitSet bits) {
+    if (bits == null) {
+      return NONE;
+    }
+    int count = bits.cardinality();
+    return new Docs(bits, count == reader.maxDoc(), count);
   }
 
   private FixedBitSet compute(LeafReader reader) throws IOException {
