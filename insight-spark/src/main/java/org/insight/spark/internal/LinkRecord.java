@@ -1,0 +1,84 @@
+package org.insight.spark.internal;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.insight.match.MatchRecord;
+import org.insight.policy.Label;
+
+/**
+ * A record of a link run as the RDD stages ship it: its side (0 left or dedupe, 1 right) and the fields of a
+ * {@link RecordRows#RECORD} row in plain arrays (Java-serializable, unlike {@link MatchRecord}). The
+ * {@link MatchRecord} is built once per deserialised copy, when first asked for. Not API.
+ */
+public final class LinkRecord implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Run order: the left side first, then by id as Java compares strings (what an embedded run sorts by). */
+  public static final Comparator<LinkRecord> RUN_ORDER = Comparator.comparingInt(LinkRecord::side)
+      .thenComparing(LinkRecord::id);
+
+  private final int side;
+  private final String id;
+  private final String dataset;
+  private final String[] properties;
+  private final String[][] values;
+  private final String label;
+  private transient MatchRecord record;
+
+  private LinkRecord(int side, MatchRecord r) {
+    this.side = side;
+    this.id = r.id();
+    this.dataset = r.dataset();
+    this.properties = new String[r.values().size()];
+    this.values = new String[properties.length][];
+    int i = 0;
+    for (Map.Entry<String, List<String>> e : r.values().entrySet()) {
+      properties[i] = e.getKey();
+      values[i++] = e.getValue().toArray(new String[0]);
+    }
+    this.label = r.label() == null ? null : r.label().toString();
+    this.record = r;
+  }
+
+  /** The record of a row whose first four fields are those of {@link RecordRows#RECORD}, on {@code side}. */
+  public static LinkRecord of(Row row, int side) {
+    return new LinkRecord(side, RecordRows.record(row));
+  }
+
+  public int side() {
+    return side;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** The label's canonical text, or null. */
+  public String label() {
+    return label;
+  }
+
+  /** The match record (built on first use in this copy). */
+  public MatchRecord record() {
+    MatchRecord r = record;
+    if (r == null) {
+      Map<String, List<String>> v = new LinkedHashMap<>();
+      for (int i = 0; i < properties.length; i++) {
+        v.put(properties[i], List.of(values[i]));
+      }
+      r = MatchRecord.ofCleaned(id, dataset, v, label == null ? null : Label.parse(label));
+      record = r;
+    }
+    return r;
+  }
+
+  @Override
+  public String toString() {
+    return side + ":" + id + Arrays.toString(properties);
+  }
+}
