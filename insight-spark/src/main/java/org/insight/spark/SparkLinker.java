@@ -45,17 +45,21 @@ import scala.Tuple2;
 /**
  * Record linkage and de-duplication as a Spark job, with the comparators, model, threshold and no-chaining clustering
  * of a {@link Linker} ({@link LinkKernel}), and the same result as {@link Linker#link}/{@link Linker#dedupe} on the
- * same records: blocking keys are exploded and joined (blocks larger than the maximum size skipped, as embedded),
- * candidate pairs are scored where they are, the pairs at or above the threshold form a graph whose connected
- * components (min-label propagation) are clustered one by one by the embedded clusterer. Every pair carries the
- * conjunction of its records' labels and every cluster the conjunction of its members'.
+ * same records: records are partitioned by id once, blocking keys shuffled into blocks (blocks larger than the
+ * maximum size skipped, as embedded), each candidate pair brought to its later record's partition with its earlier
+ * record and scored there by the embedded kernel; the pairs at or above the threshold form a graph whose connected
+ * components (union-find on the driver up to {@link #DRIVER_EDGES} edges, else large-star/small-star rounds) are
+ * clustered one by one by the embedded clusterer. The stages are RDD stages, not SQL plans, and the counts ride on
+ * the jobs that produce the data: a run is two Spark jobs with a given model, three when it fits one by EM. Every
+ * pair carries the conjunction of its records' labels and every cluster the conjunction of its members'.
  *
  * <p>A linker that was trained or given a model scores with it; one that fits its model by EM in each run (the
  * default) has it fitted here as its run would fit it: the candidate pairs' comparison patterns are counted by Spark
  * (the sufficient statistics of EM), EM iterates over those counts on the driver with the embedded code
  * ({@link LinkKernel#fit}), so the model is the embedded run's. Analyst judgements (few, held on the driver) are
  * applied as the run applies them: pairs judged DIFFERENT are no edges, SAME-judged pairs are reported and join
- * components as must-links, and each component is clustered with its judgements. Records are rows of {@link #RECORD_SCHEMA} ({@link #records}).
+ * components as must-links, and each component is clustered with its judgements. Records are rows of
+ * {@link #RECORD_SCHEMA} ({@link #records}).
  */
 public final class SparkLinker {
 
