@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 import org.insight.match.LinkResult;
 import org.insight.match.Linker;
@@ -58,13 +61,29 @@ public final class SparkLinkBench {
           .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", String.valueOf(4 * threads))
           .config("spark.driver.memory", "4g").getOrCreate();
       spark.sparkContext().setLogLevel("WARN");
+      AtomicInteger jobs = new AtomicInteger();
+      spark.sparkContext().addSparkListener(new SparkListener() {
+        @Override
+        public void onJobStart(SparkListenerJobStart start) {
+          jobs.incrementAndGet();
+        }
+      });
       Linker linker = linker(threads, em);
       long t0 = System.nanoTime();
       SparkLinker job = new SparkLinker(spark, linker);
-      LinkResult result = job.link(SparkLinker.records(spark, left), SparkLinker.records(spark, right)).collect();
-      System.out.printf(Locale.ROOT, "spark local[%d]: %.1f s (session start excluded), %,d pairs, %,d clusters,"
-          + " %,d candidates; identical model %b, pairs %b, clusters %b; load %.1f%n", threads,
-          (System.nanoTime() - t0) / 1e9, result.pairs().size(), result.clusters().size(),
+      SparkLinkResult run = job.link(SparkLinker.records(spark, left), SparkLinker.records(spark, right));
+      double runSeconds = (System.nanoTime() - t0) / 1e9;
+      LinkResult result = run.collect();
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      try {
+        spark.sparkContext().listenerBus().waitUntilEmpty(60_000);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException(e);
+      }
+      System.out.printf(Locale.ROOT, "spark local[%d]: %.1f s (session start excluded; %.1f s before the result is"
+          + " read), %d Spark jobs, %,d pairs, %,d clusters,"
+          + " %,d candidates; identical model %b, pairs %b, clusters %b; load %.1f%n", threads, seconds, runSeconds,
+          jobs.get(), result.pairs().size(), result.clusters().size(),
           result.blocking().candidatePairs(), result.model().parameters().equals(embedded[1].model().parameters()),
           result.pairs().equals(embedded[1].pairs()), result.clusters().equals(embedded[1].clusters()), load());
       spark.stop();
