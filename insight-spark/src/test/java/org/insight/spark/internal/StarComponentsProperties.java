@@ -28,7 +28,7 @@ import scala.Tuple2;
  */
 class StarComponentsProperties {
 
-  @Property(tries = 25)
+  @Property(tries = 15)
   void bothFindTheComponentsOfABreadthFirstSearch(@ForAll("graphs") List<String[]> edges) {
     Set<Set<String>> expected = breadthFirst(edges);
     assertEquals(expected, groups(UnionFindComponents.of(edges)));
