@@ -2,6 +2,8 @@ package org.insight.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import com.esotericsoftware.kryo.DefaultSerializer;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +40,7 @@ import org.insight.spark.internal.LinkEdge;
 import org.insight.spark.internal.LinkRecord;
 import org.insight.spark.internal.RecordRows;
 import org.insight.spark.internal.RunStats;
+import org.insight.spark.internal.Shipped;
 import org.insight.spark.internal.StarComponents;
 import org.insight.spark.internal.UnionFindComponents;
 import scala.Tuple2;
@@ -144,6 +147,7 @@ public final class SparkLinker {
   }
 
   /** A candidate pair's outcome: a reported pair, or (once per partition) how many candidates the partition had. */
+  @DefaultSerializer(JavaSerializer.class)
   private record Scored(Row pair, long candidates) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
@@ -152,12 +156,14 @@ public final class SparkLinker {
    * What the driver learns of one partition's scored pairs: its candidates and edges, the edges themselves when they
    * are few enough for the driver, and the SAME-judged pairs among them.
    */
+  @DefaultSerializer(JavaSerializer.class)
   private record EdgeSummary(long candidates, long edges, List<LinkEdge> list, List<List<String>> sameJudged)
       implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
   /** One partition's count of each comparison pattern, and the u sample's records it holds, by run-order index. */
+  @DefaultSerializer(JavaSerializer.class)
   private record PatternCounts(Map<LinkKernel.PairPattern, Long> counts, Map<Integer, LinkRecord> sampled)
       implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -171,7 +177,7 @@ public final class SparkLinker {
     // Persisted, not checkpointed: a lost block is recomputed from the input, which is what reliability needs here.
     JavaPairRDD<String, LinkRecord> byId = all.mapToPair(r -> new Tuple2<>(r.id(), r)).partitionBy(byIdPartitioner)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Broadcast<LinkKernel> plain = jsc.broadcast(kernel);
+    Broadcast<Shipped<LinkKernel>> plain = jsc.broadcast(new Shipped<>(kernel));
     RunStats stats = RunStats.of(byId, plain, kernel.fitted() ? 0 : driverIds);
     if (stats.repeated() != null) {
       throw new IllegalArgumentException("record id " + stats.repeated() + " occurs twice; ids must be unique across"
@@ -183,13 +189,14 @@ public final class SparkLinker {
     // the model: the linker's, or fitted by EM on the driver over the candidates' pattern counts
     LinkKernel model = kernel.fitted() ? kernel : fit(jsc, byId, groups, plain, stats, link ? stats.left() : -1);
     LinkKernel fitted = model.withTermFrequencies(stats.termCounts(), n);
-    Broadcast<LinkKernel> scoring = jsc.broadcast(fitted);
+    Broadcast<Shipped<LinkKernel>> scoring = jsc.broadcast(new Shipped<>(fitted));
     Judged judged = Judged.of(judgements, ids -> byId.filter(t -> ids.contains(t._1())).values().collect());
-    Broadcast<Map<List<String>, Judgement>> byPair = jsc.broadcast(judged.byPair());
+    Broadcast<Shipped<HashMap<List<String>, Judgement>>> byPair =
+        jsc.broadcast(new Shipped<>(new HashMap<>(judged.byPair())));
 
     // the edges: pairs at or above the threshold not judged DIFFERENT, explained with their latest judgement, scored
     // where the pairs are, one kernel per executor
-    JavaRDD<Scored> scored = groups.mapPartitions(it -> score(it, scoring.value(), byPair.value()))
+    JavaRDD<Scored> scored = groups.mapPartitions(it -> score(it, scoring.value().value(), byPair.value().value()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     int share = (int) Math.min(Integer.MAX_VALUE, 2L * driverEdges / partitions);
     List<EdgeSummary> summaries = scored.mapPartitions(it -> summarise(it, share)).collect();
@@ -256,13 +263,14 @@ public final class SparkLinker {
       return c.hasNext() ? List.of(new Tuple2<>(c.next(), t._2()._1().iterator().next())).iterator()
           : java.util.Collections.emptyIterator();
     });
-    Broadcast<Map<String, List<Judgement>>> judgedById = jsc.broadcast(judged.byId());
+    Broadcast<Shipped<HashMap<String, List<Judgement>>>> judgedById =
+        jsc.broadcast(new Shipped<>(new HashMap<>(judged.byId())));
     JavaRDD<Row> clustered = members.cogroup(componentEdges, byIdPartitioner).flatMap(t -> {
       List<LinkRecord> m = new ArrayList<>();
       t._2()._1().forEach(m::add);
       List<LinkEdge> e = new ArrayList<>();
       t._2()._2().forEach(e::add);
-      return ComponentClusters.of(scoring.value(), m, e, judgedById.value()).iterator();
+      return ComponentClusters.of(scoring.value().value(), m, e, judgedById.value().value()).iterator();
     });
     return new SparkLinkResult(spark.createDataFrame(pairRows, RecordRows.PAIR),
         spark.createDataFrame(singles.union(clustered), CLUSTER_SCHEMA), candidates, n, fitted.model(),
@@ -326,7 +334,7 @@ public final class SparkLinker {
    * over those counts on the driver (their number is bounded by the pattern space, not the data).
    */
   private LinkKernel fit(JavaSparkContext jsc, JavaPairRDD<String, LinkRecord> byId,
-      JavaRDD<Candidates.Group> groups, Broadcast<LinkKernel> plain, RunStats stats, long split) {
+      JavaRDD<Candidates.Group> groups, Broadcast<Shipped<LinkKernel>> plain, RunStats stats, long split) {
     long n = stats.records();
     int[] wanted = kernel.uSampleRecords(n, split);
     Map<String, Integer> wantedIds = new HashMap<>();
@@ -345,7 +353,7 @@ public final class SparkLinker {
     Map<LinkKernel.PairPattern, Long> counts = new HashMap<>();
     Map<Integer, MatchRecord> sampled = new HashMap<>();
     for (PatternCounts p : groups.mapPartitions(it -> {
-      LinkKernel k = plain.value();
+      LinkKernel k = plain.value().value();
       Map<LinkKernel.PairPattern, Long> local = new HashMap<>();
       Map<Integer, LinkRecord> found = new HashMap<>();
       while (it.hasNext()) {

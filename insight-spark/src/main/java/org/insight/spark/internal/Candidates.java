@@ -1,5 +1,7 @@
 package org.insight.spark.internal;
 
+import com.esotericsoftware.kryo.DefaultSerializer;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +27,7 @@ public final class Candidates {
   private Candidates() {}
 
   /** A record of the run and the records it is a candidate pair with that precede it in run order (maybe none). */
+  @DefaultSerializer(JavaSerializer.class)
   public record Group(LinkRecord record, List<LinkRecord> earlier) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
@@ -63,11 +66,11 @@ public final class Candidates {
    * partners, in a run of {@code n} records; {@code link}: pairs only across sides.
    */
   public static JavaRDD<Group> of(JavaPairRDD<String, LinkRecord> byId, Partitioner partitioner,
-      Broadcast<LinkKernel> kernel, long n, boolean link) {
-    int max = kernel.value().maxBlockSize();
+      Broadcast<Shipped<LinkKernel>> kernel, long n, boolean link) {
+    int max = kernel.value().value().maxBlockSize();
     JavaPairRDD<Long, Tuple2<Integer, String>> keys = byId.values().flatMapToPair(r -> {
       List<Tuple2<Long, Tuple2<Integer, String>>> out = new ArrayList<>();
-      for (long h : kernel.value().blockingKeys(r.record(), n)) {
+      for (long h : kernel.value().value().blockingKeys(r.record(), n)) {
         out.add(new Tuple2<>(h, new Tuple2<>(r.side(), r.id())));
       }
       return out.iterator();

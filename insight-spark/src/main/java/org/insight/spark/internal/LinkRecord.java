@@ -1,5 +1,7 @@
 package org.insight.spark.internal;
 
+import com.esotericsoftware.kryo.DefaultSerializer;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,6 +17,7 @@ import org.insight.policy.Label;
  * {@link RecordRows#RECORD} row in plain arrays (Java-serializable, unlike {@link MatchRecord}). The
  * {@link MatchRecord} is built once per deserialised copy, when first asked for. Not API.
  */
+@DefaultSerializer(JavaSerializer.class)
 public final class LinkRecord implements Serializable {
   private static final long serialVersionUID = 1L;
 

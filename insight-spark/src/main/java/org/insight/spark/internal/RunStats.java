@@ -37,8 +37,9 @@ public record RunStats(long records, long left, List<Map<String, Long>> termCoun
    * one partition); {@code maxOrderKeys} > 0 asks for the run order when the run holds at most that many records
    * (each partition sends its keys when it holds at most its share of them).
    */
-  public static RunStats of(JavaPairRDD<String, LinkRecord> byId, Broadcast<LinkKernel> kernel, int maxOrderKeys) {
-    int comparisons = kernel.value().comparisons().size();
+  public static RunStats of(JavaPairRDD<String, LinkRecord> byId, Broadcast<Shipped<LinkKernel>> kernel,
+      int maxOrderKeys) {
+    int comparisons = kernel.value().value().comparisons().size();
     int share = maxOrderKeys <= 0 ? -1 : Math.max(1, maxOrderKeys / byId.getNumPartitions());
     List<Tuple2<Tuple2<Integer, String>, Long>> counted = byId.values().mapPartitionsToPair(it -> {
       Map<Tuple2<Integer, String>, Long> local = new HashMap<>();
@@ -50,7 +51,7 @@ public record RunStats(long records, long left, List<Map<String, Long>> termCoun
           local.put(new Tuple2<>(REPEATED, r.id()), 2L);
         }
         local.merge(new Tuple2<>(SIDE, String.valueOf(r.side())), 1L, Long::sum);
-        List<Set<String>> terms = kernel.value().termKeys(r.record());
+        List<Set<String>> terms = kernel.value().value().termKeys(r.record());
         for (int k = 0; k < terms.size(); k++) {
           for (String key : terms.get(k)) {
             local.merge(new Tuple2<>(k, key), 1L, Long::sum);
