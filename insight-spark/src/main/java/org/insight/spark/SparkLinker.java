@@ -173,10 +173,10 @@ public final class SparkLinker {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
     Partitioner byIdPartitioner = new HashPartitioner(partitions);
-    // records keyed and partitioned by id once: every later stage attaches them to pairs without moving them.
-    // Persisted, not checkpointed: a lost block is recomputed from the input, which is what reliability needs here.
-    JavaPairRDD<String, LinkRecord> byId = all.mapToPair(r -> new Tuple2<>(r.id(), r)).partitionBy(byIdPartitioner)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    // records keyed and partitioned by id once: every later stage attaches them to pairs without moving them. Not
+    // persisted: each job reads them again from the shuffle's files (no cache to size, none to lose), and a lost
+    // executor's files are recomputed from the input
+    JavaPairRDD<String, LinkRecord> byId = all.mapToPair(r -> new Tuple2<>(r.id(), r)).partitionBy(byIdPartitioner);
     Broadcast<Shipped<LinkKernel>> plain = jsc.broadcast(new Shipped<>(kernel));
     RunStats stats = RunStats.of(byId, plain, kernel.fitted() ? 0 : driverIds);
     if (stats.repeated() != null) {
@@ -196,8 +196,9 @@ public final class SparkLinker {
 
     // the edges: pairs at or above the threshold not judged DIFFERENT, explained with their latest judgement, scored
     // where the pairs are, one kernel per executor
+    // cached serialized: the pairs are read again for the result, and Spark sizes a deserialized cache by walking it
     JavaRDD<Scored> scored = groups.mapPartitions(it -> score(it, scoring.value().value(), byPair.value().value()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
     int share = (int) Math.min(Integer.MAX_VALUE, 2L * driverEdges / partitions);
     List<EdgeSummary> summaries = scored.mapPartitions(it -> summarise(it, share)).collect();
     long candidates = 0;
@@ -253,25 +254,32 @@ public final class SparkLinker {
       componentEdges = edges.mapToPair(e -> new Tuple2<>(e.left(), e)).join(membership, byIdPartitioner)
           .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1()));
     }
-    JavaPairRDD<String, Tuple2<Iterable<LinkRecord>, Iterable<String>>> withComponent =
-        byId.cogroup(membership, byIdPartitioner);
-    JavaRDD<Row> singles = withComponent.flatMap(t -> t._2()._2().iterator().hasNext()
-        ? java.util.Collections.emptyIterator()
-        : java.util.Collections.singletonList(ComponentClusters.single(t._2()._1().iterator().next())).iterator());
-    JavaPairRDD<String, LinkRecord> members = withComponent.flatMapToPair(t -> {
-      java.util.Iterator<String> c = t._2()._2().iterator();
-      return c.hasNext() ? List.of(new Tuple2<>(c.next(), t._2()._1().iterator().next())).iterator()
-          : java.util.Collections.emptyIterator();
-    });
+    // each record with its component (null: none, a cluster of its own), then each component's members and edges
+    // grouped where the component is (plain maps after plain shuffles, as in Candidates)
+    JavaRDD<Tuple2<String, LinkRecord>> tagged = byId.zipPartitions(membership.partitionBy(byIdPartitioner),
+        (records, components) -> {
+          Map<String, String> component = new HashMap<>();
+          components.forEachRemaining(t -> component.put(t._1(), t._2()));
+          List<Tuple2<String, LinkRecord>> out = new ArrayList<>();
+          records.forEachRemaining(t -> out.add(new Tuple2<>(component.get(t._1()), t._2())));
+          return out.iterator();
+        });
+    JavaRDD<Row> singles = tagged.filter(t -> t._1() == null).map(t -> ComponentClusters.single(t._2()));
+    JavaPairRDD<String, LinkRecord> members = tagged.filter(t -> t._1() != null).mapToPair(t -> t);
     Broadcast<Shipped<HashMap<String, List<Judgement>>>> judgedById =
         jsc.broadcast(new Shipped<>(new HashMap<>(judged.byId())));
-    JavaRDD<Row> clustered = members.cogroup(componentEdges, byIdPartitioner).flatMap(t -> {
-      List<LinkRecord> m = new ArrayList<>();
-      t._2()._1().forEach(m::add);
-      List<LinkEdge> e = new ArrayList<>();
-      t._2()._2().forEach(e::add);
-      return ComponentClusters.of(scoring.value().value(), m, e, judgedById.value().value()).iterator();
-    });
+    JavaRDD<Row> clustered = members.partitionBy(byIdPartitioner).zipPartitions(
+        componentEdges.partitionBy(byIdPartitioner), (m, e) -> {
+          Map<String, List<LinkRecord>> memberLists = new HashMap<>();
+          m.forEachRemaining(t -> memberLists.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2()));
+          Map<String, List<LinkEdge>> edgeLists = new HashMap<>();
+          e.forEachRemaining(t -> edgeLists.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2()));
+          LinkKernel k = scoring.value().value();
+          List<Row> out = new ArrayList<>();
+          memberLists.forEach((c, list) -> out.addAll(ComponentClusters.of(k, list,
+              edgeLists.getOrDefault(c, List.of()), judgedById.value().value())));
+          return out.iterator();
+        });
     return new SparkLinkResult(spark.createDataFrame(pairRows, RecordRows.PAIR),
         spark.createDataFrame(singles.union(clustered), CLUSTER_SCHEMA), candidates, n, fitted.model(),
         fitted.conflicts(judged.records(), judged.byPair().values()));

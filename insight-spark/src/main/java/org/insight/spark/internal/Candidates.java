@@ -4,8 +4,11 @@ import com.esotericsoftware.kryo.DefaultSerializer;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -17,9 +20,10 @@ import scala.Tuple2;
 /**
  * The candidate pairs of a run, grouped under their later record (run order), with RDD stages rather than SQL rows:
  * each record's blocking keys ({@link LinkKernel#blockingKeys}) shuffled into blocks (a block over
- * {@link LinkKernel#maxBlockSize} keeps only its count), each usable block's pairs (in a link, left × right) sent as
+ * {@link LinkKernel#maxBlockSize} records is dropped), each usable block's pairs (in a link, left × right) sent as
  * ids to the earlier record's partition, where they are made distinct and that record is attached; then to the later
- * record's partition. Records are keyed and partitioned by id ({@code byId}), so attaching them moves only the pairs.
+ * record's partition. Records are keyed and partitioned by id ({@code byId}), so attaching them moves only the pairs
+ * (the shuffled side is zipped with {@code byId}'s partition of the same number).
  * A pair is a candidate exactly when the embedded run compares it. Not API.
  */
 public final class Candidates {
@@ -30,35 +34,6 @@ public final class Candidates {
   @DefaultSerializer(JavaSerializer.class)
   public record Group(LinkRecord record, List<LinkRecord> earlier) implements Serializable {
     private static final long serialVersionUID = 1L;
-  }
-
-  /** A block's members (side and id), dropped once it is too large to be used: then only its size counts. */
-  private static final class Block implements Serializable {
-    private static final long serialVersionUID = 1L;
-    int size;
-    ArrayList<Tuple2<Integer, String>> members = new ArrayList<>();
-
-    Block add(Tuple2<Integer, String> m, int max) {
-      size++;
-      if (members != null) {
-        if (size > max) {
-          members = null;
-        } else {
-          members.add(m);
-        }
-      }
-      return this;
-    }
-
-    Block merge(Block other, int max) {
-      size += other.size;
-      if (members == null || other.members == null || size > max) {
-        members = null;
-      } else {
-        members.addAll(other.members);
-      }
-      return this;
-    }
   }
 
   /**
@@ -75,49 +50,69 @@ public final class Candidates {
       }
       return out.iterator();
     });
-    JavaPairRDD<String, String> pairs = keys
-        .combineByKey(m -> new Block().add(m, max), (b, m) -> b.add(m, max), (x, y) -> x.merge(y, max), partitioner)
-        .values()
-        .flatMapToPair(block -> {
-          List<Tuple2<String, String>> out = new ArrayList<>();
-          if (block.members == null || block.size < 2) {
-            return out.iterator();
-          }
-          List<Tuple2<Integer, String>> m = block.members;
-          for (int i = 0; i < m.size(); i++) {
-            for (int j = i + 1; j < m.size(); j++) {
-              Tuple2<Integer, String> x = m.get(i);
-              Tuple2<Integer, String> y = m.get(j);
-              if (link ? x._1().equals(y._1()) : x._2().equals(y._2())) {
-                continue;
-              }
-              boolean xFirst = link ? x._1() < y._1() : x._2().compareTo(y._2()) < 0;
-              out.add(xFirst ? new Tuple2<>(x._2(), y._2()) : new Tuple2<>(y._2(), x._2()));
-            }
-          }
-          return out.iterator();
-        });
-    // at the earlier record: its distinct later partners, each sent the record
-    JavaPairRDD<String, LinkRecord> toLater = byId.cogroup(pairs, partitioner).flatMapToPair(t -> {
-      List<Tuple2<String, LinkRecord>> out = new ArrayList<>();
-      java.util.Iterator<LinkRecord> r = t._2()._1().iterator();
-      if (!r.hasNext()) {
-        return out.iterator();
+    // grouped in plain maps after a plain shuffle: Spark's own grouping (combineByKey, cogroup) re-measures its whole
+    // map by reflection as it grows, which cost more than the pairs' work
+    JavaPairRDD<String, String> pairs = keys.partitionBy(partitioner).mapPartitionsToPair(entries -> {
+      Map<Long, List<Tuple2<Integer, String>>> blocks = new HashMap<>();
+      Set<Long> oversized = new HashSet<>();
+      while (entries.hasNext()) {
+        Tuple2<Long, Tuple2<Integer, String>> e = entries.next();
+        if (oversized.contains(e._1())) {
+          continue;
+        }
+        List<Tuple2<Integer, String>> block = blocks.computeIfAbsent(e._1(), k -> new ArrayList<>());
+        block.add(e._2());
+        if (block.size() > max) {
+          blocks.remove(e._1());
+          oversized.add(e._1());
+        }
       }
-      LinkRecord record = r.next();
-      Set<String> later = new HashSet<>();
-      t._2()._2().forEach(later::add);
-      later.forEach(id -> out.add(new Tuple2<>(id, record)));
+      List<Tuple2<String, String>> out = new ArrayList<>();
+      for (List<Tuple2<Integer, String>> m : blocks.values()) {
+        for (int i = 0; i < m.size(); i++) {
+          for (int j = i + 1; j < m.size(); j++) {
+            Tuple2<Integer, String> x = m.get(i);
+            Tuple2<Integer, String> y = m.get(j);
+            if (link ? x._1().equals(y._1()) : x._2().equals(y._2())) {
+              continue;
+            }
+            boolean xFirst = link ? x._1() < y._1() : x._2().compareTo(y._2()) < 0;
+            out.add(xFirst ? new Tuple2<>(x._2(), y._2()) : new Tuple2<>(y._2(), x._2()));
+          }
+        }
+      }
       return out.iterator();
     });
-    return byId.cogroup(toLater, partitioner).flatMap(t -> {
-      java.util.Iterator<LinkRecord> r = t._2()._1().iterator();
-      if (!r.hasNext()) {
-        return java.util.Collections.emptyIterator();
+    // at the earlier record's partition: its distinct later partners, each sent the record
+    JavaPairRDD<String, LinkRecord> toLater = byId.zipPartitions(pairs.partitionBy(partitioner), (records, ps) -> {
+      Map<String, LinkRecord> byIdHere = index(records);
+      Map<String, Set<String>> later = new HashMap<>();
+      while (ps.hasNext()) {
+        Tuple2<String, String> p = ps.next();
+        later.computeIfAbsent(p._1(), k -> new HashSet<>()).add(p._2());
       }
-      List<LinkRecord> earlier = new ArrayList<>();
-      t._2()._2().forEach(earlier::add);
-      return List.of(new Group(r.next(), earlier)).iterator();
+      List<Tuple2<String, LinkRecord>> out = new ArrayList<>();
+      later.forEach((a, bs) -> bs.forEach(b -> out.add(new Tuple2<>(b, byIdHere.get(a)))));
+      return out.iterator();
+    }).mapToPair(t -> t);
+    return byId.zipPartitions(toLater.partitionBy(partitioner), (records, earlier) -> {
+      Map<String, List<LinkRecord>> byLater = new HashMap<>();
+      while (earlier.hasNext()) {
+        Tuple2<String, LinkRecord> e = earlier.next();
+        byLater.computeIfAbsent(e._1(), k -> new ArrayList<>()).add(e._2());
+      }
+      List<Group> out = new ArrayList<>();
+      while (records.hasNext()) {
+        LinkRecord r = records.next()._2();
+        out.add(new Group(r, byLater.getOrDefault(r.id(), List.of())));
+      }
+      return out.iterator();
     });
+  }
+
+  private static Map<String, LinkRecord> index(Iterator<Tuple2<String, LinkRecord>> records) {
+    Map<String, LinkRecord> out = new HashMap<>();
+    records.forEachRemaining(t -> out.put(t._1(), t._2()));
+    return out;
   }
 }
