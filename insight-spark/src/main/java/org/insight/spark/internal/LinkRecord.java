@@ -2,7 +2,11 @@ package org.insight.spark.internal;
 
 import com.esotericsoftware.kryo.DefaultSerializer;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
-import java.io.Serializable;
+import java.io.Externalizable;
+import java.io.IOException;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,20 +22,25 @@ import org.insight.policy.Label;
  * {@link MatchRecord} is built once per deserialised copy, when first asked for. Not API.
  */
 @DefaultSerializer(JavaSerializer.class)
-public final class LinkRecord implements Serializable {
+public final class LinkRecord implements Externalizable {
   private static final long serialVersionUID = 1L;
 
   /** Run order: the left side first, then by id as Java compares strings (what an embedded run sorts by). */
   public static final Comparator<LinkRecord> RUN_ORDER = Comparator.comparingInt(LinkRecord::side)
       .thenComparing(LinkRecord::id);
 
-  private final int side;
-  private final String id;
-  private final String dataset;
-  private final String[] properties;
-  private final String[][] values;
-  private final String label;
+  // not final: Externalizable fills them in after the no-argument constructor (written by hand, the record is
+  // shuffled several times per candidate pair and reflective serialization of its arrays was the larger cost)
+  private int side;
+  private String id;
+  private String dataset;
+  private String[] properties;
+  private String[][] values;
+  private String label;
   private transient MatchRecord record;
+
+  /** For deserialization only. */
+  public LinkRecord() {}
 
   private LinkRecord(int side, MatchRecord r) {
     this.side = side;
@@ -78,6 +87,55 @@ public final class LinkRecord implements Serializable {
       record = r;
     }
     return r;
+  }
+
+  @Override
+  public void writeExternal(ObjectOutput out) throws IOException {
+    out.writeByte(side);
+    write(out, id);
+    write(out, dataset);
+    out.writeBoolean(label != null);
+    if (label != null) {
+      write(out, label);
+    }
+    out.writeInt(properties.length);
+    for (int i = 0; i < properties.length; i++) {
+      write(out, properties[i]);
+      out.writeInt(values[i].length);
+      for (String v : values[i]) {
+        write(out, v);
+      }
+    }
+  }
+
+  @Override
+  public void readExternal(ObjectInput in) throws IOException {
+    side = in.readByte();
+    id = read(in);
+    dataset = read(in);
+    label = in.readBoolean() ? read(in) : null;
+    properties = new String[in.readInt()];
+    values = new String[properties.length][];
+    for (int i = 0; i < properties.length; i++) {
+      properties[i] = read(in);
+      values[i] = new String[in.readInt()];
+      for (int j = 0; j < values[i].length; j++) {
+        values[i][j] = read(in);
+      }
+    }
+  }
+
+  /** UTF-8 with an int length: {@code writeUTF} refuses strings over 64 KB. */
+  private static void write(ObjectOutput out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String read(ObjectInput in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
   }
 
   @Override

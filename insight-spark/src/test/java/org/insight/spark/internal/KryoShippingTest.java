@@ -55,6 +55,9 @@ class KryoShippingTest {
     assertEquals(ANN, back.record());
     assertEquals(0, back.side());
     assertEquals("FR&POLICE", Label.parse(back.label()).toString());
+    String longName = "Ann " + "x".repeat(70_000) + " Smith"; // over writeUTF's 64 KB
+    MatchRecord big = MatchRecord.ofCleaned("c1", "left", java.util.Map.of("name", List.of(longName, "ánn śmith")), null);
+    assertEquals(big, roundTrip(LinkRecord.of(RecordRows.row(big), 1)).record());
     Candidates.Group group = roundTrip(new Candidates.Group(anne, List.of(ann)));
     assertEquals(ANNE, group.record().record());
     assertEquals(ANN, group.earlier().get(0).record());
