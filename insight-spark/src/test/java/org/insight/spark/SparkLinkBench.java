@@ -19,9 +19,9 @@ import org.insight.test.PersonGenerator;
 
 /**
  * The Spark link job against the embedded linker on one generated N × N linkage (half the right side copies of left
- * records, with typos and missing dates): wall and process CPU time of each at 1 and 2 threads (local[1], local[2]), the Spark jobs each run started,
- * and whether the
- * pairs and clusters are identical. With {@code em} both fit the model by EM (the Spark job over its candidates'
+ * records, with typos and missing dates): wall and process CPU time of each at 1 and 2 threads (local[1],
+ * local[2]), the Spark jobs each run started, and whether the pairs and clusters are identical. With {@code em} both
+ * fit the model by EM (the Spark job over its candidates'
  * pattern counts) and the bench also says whether the parameters are identical; otherwise both score with
  * {@link MatchModel#personDefaults()}. Not a test (no surefire pattern); run by hand, see docs/spark.md:
  * {@code java <Spark's --add-opens> -cp <test class path> org.insight.spark.SparkLinkBench 20000 [em]}.
