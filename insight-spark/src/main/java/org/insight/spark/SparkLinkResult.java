@@ -15,17 +15,18 @@ import org.insight.match.MatchPair;
 import org.insight.spark.internal.RecordRows;
 
 /**
- * What a {@link SparkLinker} run produced, as datasets (computed when used).
+ * What a {@link SparkLinker} run produced: the pairs and clusters as datasets (computed when used; the run has already
+ * counted the candidates, fitted the model and found the components).
  *
  * @param pairs rows of {@link SparkLinker#PAIR_SCHEMA}: the pairs at or above the threshold, explained and labelled
  * @param clusters rows of {@link SparkLinker#CLUSTER_SCHEMA}: every record in exactly one cluster, labelled
- * @param candidates rows (a_id, b_id, …): the distinct candidate pairs blocking gave
+ * @param candidatePairs how many distinct candidate pairs blocking gave (counted by the job that scored them)
  * @param records how many records the run linked
  * @param model the model the run scored with (its term frequencies those of the run)
  * @param conflicts the SAME judgements the run refused because a DIFFERENT judgement forbids the merge, as
  *     {@link LinkResult#conflicts()}
  */
-public record SparkLinkResult(Dataset<Row> pairs, Dataset<Row> clusters, Dataset<Row> candidates, long records,
+public record SparkLinkResult(Dataset<Row> pairs, Dataset<Row> clusters, long candidatePairs, long records,
     MatchModel model, List<Judgement> conflicts) {
 
   public SparkLinkResult {
@@ -38,7 +39,7 @@ public record SparkLinkResult(Dataset<Row> pairs, Dataset<Row> clusters, Dataset
    */
   public LinkResult collect() {
     return new LinkResult(collectPairs(), collectClusters(),
-        new BlockingStats(Math.toIntExact(records), 0, 0, 0, 0, candidates.count()), model, conflicts);
+        new BlockingStats(Math.toIntExact(records), 0, 0, 0, 0, candidatePairs), model, conflicts);
   }
 
   /** Writes {@code pairs} and {@code clusters} as Parquet under {@code dir} (any Hadoop path), replacing them. */

@@ -1,56 +1,68 @@
 package org.insight.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.encode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 
+import com.esotericsoftware.kryo.DefaultSerializer;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
+import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.insight.match.Judgement;
 import org.insight.match.LinkKernel;
 import org.insight.match.Linker;
 import org.insight.match.MatchPair;
 import org.insight.match.MatchRecord;
-import org.insight.policy.Label;
-import org.insight.spark.internal.Components;
+import org.insight.spark.internal.Candidates;
+import org.insight.spark.internal.ComponentClusters;
 import org.insight.spark.internal.Judged;
+import org.insight.spark.internal.LinkEdge;
+import org.insight.spark.internal.LinkRecord;
 import org.insight.spark.internal.RecordRows;
+import org.insight.spark.internal.RunStats;
+import org.insight.spark.internal.Shipped;
+import org.insight.spark.internal.StarComponents;
+import org.insight.spark.internal.UnionFindComponents;
+import scala.Tuple2;
 
 /**
  * Record linkage and de-duplication as a Spark job, with the comparators, model, threshold and no-chaining clustering
  * of a {@link Linker} ({@link LinkKernel}), and the same result as {@link Linker#link}/{@link Linker#dedupe} on the
- * same records: blocking keys are exploded and joined (blocks larger than the maximum size skipped, as embedded),
- * candidate pairs are scored where they are, the pairs at or above the threshold form a graph whose connected
- * components (min-label propagation) are clustered one by one by the embedded clusterer. Every pair carries the
- * conjunction of its records' labels and every cluster the conjunction of its members'.
+ * same records: records are partitioned by id once, blocking keys shuffled into blocks (blocks larger than the
+ * maximum size skipped, as embedded), each candidate pair brought to its later record's partition with its earlier
+ * record and scored there by the embedded kernel; the pairs at or above the threshold form a graph whose connected
+ * components (union-find on the driver up to {@link #DRIVER_EDGES} edges, else large-star/small-star rounds) are
+ * clustered one by one by the embedded clusterer. The stages are RDD stages, not SQL plans, and the counts ride on
+ * the jobs that produce the data: a run is two Spark jobs with a given model, three when it fits one by EM. Every
+ * pair carries the conjunction of its records' labels and every cluster the conjunction of its members'.
  *
  * <p>A linker that was trained or given a model scores with it; one that fits its model by EM in each run (the
  * default) has it fitted here as its run would fit it: the candidate pairs' comparison patterns are counted by Spark
  * (the sufficient statistics of EM), EM iterates over those counts on the driver with the embedded code
  * ({@link LinkKernel#fit}), so the model is the embedded run's. Analyst judgements (few, held on the driver) are
  * applied as the run applies them: pairs judged DIFFERENT are no edges, SAME-judged pairs are reported and join
- * components as must-links, and each component is clustered with its judgements. Records are rows of {@link #RECORD_SCHEMA} ({@link #records}).
+ * components as must-links, and each component is clustered with its judgements. Records are rows of
+ * {@link #RECORD_SCHEMA} ({@link #records}).
  */
 public final class SparkLinker {
 
@@ -69,13 +81,34 @@ public final class SparkLinker {
       .add("record_ids", DataTypes.createArrayType(DataTypes.StringType, false), false)
       .add("label", DataTypes.StringType, true);
 
+  /**
+   * Match graphs with at most this many edges have their connected components found on the driver (union-find: no
+   * Spark job; about 150 bytes an edge on the driver); larger ones by large-star/small-star rounds on the executors.
+   */
+  public static final int DRIVER_EDGES = 1_000_000;
+
+  /**
+   * Runs of at most this many records that fit their model by EM find the u sample's records by sorting their ids on
+   * the driver (gathered in the job that counts term frequencies); larger runs sort them on the executors.
+   */
+  public static final int DRIVER_IDS = 2_000_000;
+
   private final SparkSession spark;
   private final LinkKernel kernel;
+  private final int driverEdges;
+  private final int driverIds;
 
   /** A job on {@code spark} running the pieces of {@code linker} (trained or given a model). */
   public SparkLinker(SparkSession spark, Linker linker) {
+    this(spark, linker, DRIVER_EDGES, DRIVER_IDS);
+  }
+
+  /** With other driver limits (tests take the distributed paths with 0). */
+  SparkLinker(SparkSession spark, Linker linker, int driverEdges, int driverIds) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.kernel = linker.kernel();
+    this.driverEdges = driverEdges;
+    this.driverIds = driverIds;
   }
 
   /** Records as a dataset of {@link #RECORD_SCHEMA} (from the driver: for inputs that fit in its memory). */
@@ -95,8 +128,7 @@ public final class SparkLinker {
    * (held on the driver: analysts judge pairs one by one, so they are few).
    */
   public SparkLinkResult link(Dataset<Row> left, Dataset<Row> right, Collection<Judgement> judgements) {
-    return run(left.select(cols()).withColumn("side", lit(0)).union(right.select(cols()).withColumn("side", lit(1))),
-        true, judgements);
+    return run(sided(left, 0).union(sided(right, 1)), true, judgements);
   }
 
   /** De-duplicates one dataset of records; ids unique. */
@@ -106,211 +138,249 @@ public final class SparkLinker {
 
   /** De-duplicates one dataset of records honouring analyst judgements as {@link Linker#dedupe(List, Collection)}. */
   public SparkLinkResult dedupe(Dataset<Row> records, Collection<Judgement> judgements) {
-    return run(records.select(cols()).withColumn("side", lit(0)), false, judgements);
+    return run(sided(records, 0), false, judgements);
   }
 
-  private static org.apache.spark.sql.Column[] cols() {
-    return new org.apache.spark.sql.Column[] {col("id"), col("dataset"), col("values"), col("label")};
+  private static JavaRDD<LinkRecord> sided(Dataset<Row> records, int side) {
+    return records.select(col("id"), col("dataset"), col("values"), col("label")).javaRDD()
+        .map(r -> LinkRecord.of(r, side));
   }
 
-  private SparkLinkResult run(Dataset<Row> all, boolean link, Collection<Judgement> judgements) {
-    // checkpointed (locally) where a stage is reused: later plans start from the rows, not from their lineage, which
-    // keeps planning short (on a cluster, an executor lost before the run ends fails it; rerun)
-    all = all.localCheckpoint();
-    long n = 0;
-    long leftN = 0;
-    for (Row r : all.groupBy("side").count().collectAsList()) {
-      n += r.getLong(1);
-      leftN += r.getInt(0) == 0 ? r.getLong(1) : 0;
-    }
-    List<Row> repeated = all.groupBy("id").count().where(col("count").gt(1)).limit(1).collectAsList();
-    if (!repeated.isEmpty()) {
-      throw new IllegalArgumentException("record id " + repeated.get(0).getString(0) + " occurs twice; ids must be"
-          + " unique across the records of one run (prefix them with the dataset)");
-    }
+  /** A candidate pair's outcome: a reported pair, or (once per partition) how many candidates the partition had. */
+  @DefaultSerializer(JavaSerializer.class)
+  private record Scored(Row pair, long candidates) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * What the driver learns of one partition's scored pairs: its candidates and edges, the edges themselves when they
+   * are few enough for the driver, and the SAME-judged pairs among them.
+   */
+  @DefaultSerializer(JavaSerializer.class)
+  private record EdgeSummary(long candidates, long edges, List<LinkEdge> list, List<List<String>> sameJudged)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** One partition's count of each comparison pattern, and the u sample's records it holds, by run-order index. */
+  @DefaultSerializer(JavaSerializer.class)
+  private record PatternCounts(Map<LinkKernel.PairPattern, Long> counts, Map<Integer, LinkRecord> sampled)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private SparkLinkResult run(JavaRDD<LinkRecord> all, boolean link, Collection<Judgement> judgements) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-
-    long runSize = n;
-    // term frequencies: per comparison, how many records have each name key
-    Broadcast<LinkKernel> plain = jsc.broadcast(kernel);
-    StructType termSchema = new StructType().add("k", DataTypes.IntegerType).add("key", DataTypes.StringType);
-    List<Row> termCounts = all.flatMap((FlatMapFunction<Row, Row>) row -> {
-      List<Set<String>> keys = plain.value().termKeys(RecordRows.record(row));
-      List<Row> out = new ArrayList<>();
-      for (int k = 0; k < keys.size(); k++) {
-        for (String key : keys.get(k)) {
-          out.add(RowFactory.create(k, key));
-        }
-      }
-      return out.iterator();
-    }, Encoders.row(termSchema)).groupBy("k", "key").count().collectAsList();
-    List<Map<String, Long>> counts = new ArrayList<>();
-    kernel.comparisons().forEach(c -> counts.add(new HashMap<>()));
-    for (Row r : termCounts) {
-      counts.get(r.getInt(0)).put(r.getString(1), r.getLong(2));
+    int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+    Partitioner byIdPartitioner = new HashPartitioner(partitions);
+    // records keyed and partitioned by id once: every later stage attaches them to pairs without moving them. Not
+    // persisted: each job reads them again from the shuffle's files (no cache to size, none to lose), and a lost
+    // executor's files are recomputed from the input
+    JavaPairRDD<String, LinkRecord> byId = all.mapToPair(r -> new Tuple2<>(r.id(), r)).partitionBy(byIdPartitioner);
+    Broadcast<Shipped<LinkKernel>> plain = jsc.broadcast(new Shipped<>(kernel));
+    RunStats stats = RunStats.of(byId, plain, kernel.fitted() ? 0 : driverIds);
+    if (stats.repeated() != null) {
+      throw new IllegalArgumentException("record id " + stats.repeated() + " occurs twice; ids must be unique across"
+          + " the records of one run (prefix them with the dataset)");
     }
-
-    // blocks: (key, id, side); usable when held by 2..maxBlockSize records; pairs sharing one, each once
-    StructType keySchema = new StructType().add("key", DataTypes.LongType).add("id", DataTypes.StringType)
-        .add("side", DataTypes.IntegerType);
-    Dataset<Row> keys = all.flatMap((FlatMapFunction<Row, Row>) row -> {
-      MatchRecord r = RecordRows.record(row);
-      int side = row.getInt(row.fieldIndex("side"));
-      List<Row> out = new ArrayList<>();
-      for (long h : plain.value().blockingKeys(r, runSize)) {
-        out.add(RowFactory.create(h, r.id(), side));
-      }
-      return out.iterator();
-    }, Encoders.row(keySchema));
-    int max = kernel.maxBlockSize();
-    Dataset<Row> usable = keys.groupBy("key").agg(count(lit(1)).as("size"))
-        .where(col("size").geq(2).and(col("size").leq(max))).select("key");
-    Dataset<Row> blocked = keys.join(usable, "key");
-    Dataset<Row> a = blocked.select(col("key"), col("id").as("a_id"), col("side").as("a_side"));
-    Dataset<Row> b = blocked.select(col("key"), col("id").as("b_id"), col("side").as("b_side"));
-    org.apache.spark.sql.Column pairCondition = link
-        ? col("a_side").equalTo(0).and(col("b_side").equalTo(1))
-        : col("a_id").lt(col("b_id"));
-    Dataset<Row> candidates = a.join(b, "key").where(pairCondition).select("a_id", "b_id", "a_side", "b_side")
-        .distinct().localCheckpoint();
-
-    // scoring where the pairs are: each side's record joined in, the pairs at or above the threshold explained
-    Dataset<Row> recs = all.select(col("id"), struct(col("id"), col("dataset"), col("values"), col("label")).as("r"));
-    Dataset<Row> withRecords = candidates
-        .join(recs.withColumnRenamed("id", "a_id").withColumnRenamed("r", "ra"), "a_id")
-        .join(recs.withColumnRenamed("id", "b_id").withColumnRenamed("r", "rb"), "b_id");
+    long n = stats.records();
+    JavaRDD<Candidates.Group> groups = Candidates.of(byId, byIdPartitioner, plain, n, link);
 
     // the model: the linker's, or fitted by EM on the driver over the candidates' pattern counts
-    LinkKernel model = kernel.fitted() ? kernel : fit(jsc, all, withRecords, plain, n, link ? leftN : -1);
-    LinkKernel fitted = model.withTermFrequencies(counts, n);
-    Broadcast<LinkKernel> scoring = jsc.broadcast(fitted);
-    Judged judged = Judged.of(all, judgements);
-    Broadcast<Map<List<String>, Judgement>> byPair = jsc.broadcast(judged.byPair());
-    // the edges: pairs at or above the threshold not judged DIFFERENT, explained with their latest judgement
-    Dataset<Row> edgePairs = withRecords.flatMap((FlatMapFunction<Row, Row>) row -> {
-      MatchRecord[] pair = inRunOrder(row);
-      Judgement j = byPair.value().isEmpty() ? null : byPair.value().get(Judged.key(pair[0].id(), pair[1].id()));
-      if (j != null && j.verdict() == Judgement.Verdict.DIFFERENT) {
-        return java.util.Collections.emptyIterator();
-      }
-      LinkKernel k = scoring.value();
-      double w = k.weight(pair[0], pair[1]);
-      if (!k.isMatch(w)) {
-        return java.util.Collections.emptyIterator();
-      }
-      return List.of(RecordRows.row(j == null ? k.pair(pair[0], pair[1]) : k.pair(pair[0], pair[1], j))).iterator();
-    }, Encoders.row(RecordRows.PAIR)).localCheckpoint();
-    // reported besides: every SAME-judged pair that is not an edge (built here: they are few)
-    Dataset<Row> pairs = edgePairs;
-    Dataset<Row> links = edgePairs.select(col("left_id").as("src"), col("right_id").as("dst"));
-    if (!judged.same().isEmpty()) {
-      List<Row> same = new ArrayList<>();
-      for (MatchRecord[] p : judged.same()) {
-        same.add(RecordRows.row(fitted.pair(p[0], p[1], judged.byPair().get(Judged.key(p[0].id(), p[1].id())))));
-      }
-      Dataset<Row> sameRows = spark.createDataFrame(same, RecordRows.PAIR);
-      Dataset<Row> edgeIds = edgePairs.select(col("left_id").as("e_left"), col("right_id").as("e_right"));
-      pairs = edgePairs.union(sameRows.join(edgeIds, sameRows.col("left_id").equalTo(edgeIds.col("e_left"))
-          .and(sameRows.col("right_id").equalTo(edgeIds.col("e_right"))), "left_anti"));
-      links = links.union(sameRows.select(col("left_id").as("src"), col("right_id").as("dst"))); // must-links
-    }
+    LinkKernel model = kernel.fitted() ? kernel : fit(jsc, byId, groups, plain, stats, link ? stats.left() : -1);
+    LinkKernel fitted = model.withTermFrequencies(stats.termCounts(), n);
+    Broadcast<Shipped<LinkKernel>> scoring = jsc.broadcast(new Shipped<>(fitted));
+    Judged judged = Judged.of(judgements, ids -> byId.filter(t -> ids.contains(t._1())).values().collect());
+    Broadcast<Shipped<HashMap<List<String>, Judgement>>> byPair =
+        jsc.broadcast(new Shipped<>(new HashMap<>(judged.byPair())));
 
-    // components of the match graph (must-links joining them), then each clustered by the embedded clusterer with
-    // its own members, edges and judgements
-    Dataset<Row> edges = edgePairs.select("left_id", "right_id", "weight");
-    Dataset<Row> component = Components.of(links);
-    Dataset<Row> members = component.join(all.select(col("id").as("node"), col("side"), struct(col("id"),
-        col("dataset"), col("values"), col("label")).as("r")), "node")
-        .groupBy("component").agg(collect_list(struct(col("side"), col("r"))).as("members"));
-    Dataset<Row> componentEdges = edges.join(component.withColumnRenamed("node", "left_id"), "left_id")
-        .groupBy("component").agg(collect_list(struct(col("left_id"), col("right_id"), col("weight"))).as("edges"));
-    Dataset<Row> grouped = members.join(componentEdges, "component");
-    Broadcast<Map<String, List<Judgement>>> byId = jsc.broadcast(judged.byId());
-    Dataset<Row> linked = grouped.flatMap((FlatMapFunction<Row, Row>) row -> clusterComponent(scoring.value(), row,
-        byId.value()), Encoders.row(CLUSTER_SCHEMA));
-    Dataset<Row> singletons = all.join(component.withColumnRenamed("node", "id"), "id", "left_anti")
-        .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) row -> RowFactory.create(
-            LinkKernel.clusterId(row.getString(row.fieldIndex("id"))), new String[] {row.getString(row.fieldIndex("id"))},
-            row.getString(row.fieldIndex("label"))), Encoders.row(CLUSTER_SCHEMA));
-    return new SparkLinkResult(pairs, linked.union(singletons), candidates, n, fitted.model(),
+    // the edges: pairs at or above the threshold not judged DIFFERENT, explained with their latest judgement, scored
+    // where the pairs are, one kernel per executor
+    // cached serialized: the pairs are read again for the result, and Spark sizes a deserialized cache by walking it
+    JavaRDD<Scored> scored = groups.mapPartitions(it -> score(it, scoring.value().value(), byPair.value().value()))
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    int share = (int) Math.min(Integer.MAX_VALUE, 2L * driverEdges / partitions);
+    List<EdgeSummary> summaries = scored.mapPartitions(it -> summarise(it, share)).collect();
+    long candidates = 0;
+    long edgeCount = 0;
+    boolean onDriver = true;
+    Set<List<String>> sameEdges = new HashSet<>();
+    for (EdgeSummary s : summaries) {
+      candidates += s.candidates();
+      edgeCount += s.edges();
+      onDriver &= s.list() != null;
+      sameEdges.addAll(s.sameJudged());
+    }
+    onDriver &= edgeCount <= driverEdges;
+    JavaRDD<Row> edgeRows = scored.filter(s -> s.pair() != null).map(Scored::pair);
+    // reported besides: every SAME-judged pair that is not an edge (built here: they are few); all of them join
+    // components as must-links
+    List<Row> sameRows = new ArrayList<>();
+    List<String[]> mustLinks = new ArrayList<>();
+    for (MatchRecord[] p : judged.same()) {
+      List<String> key = Judged.key(p[0].id(), p[1].id());
+      if (!sameEdges.contains(key)) {
+        sameRows.add(RecordRows.row(fitted.pair(p[0], p[1], judged.byPair().get(key))));
+      }
+      mustLinks.add(new String[] {p[0].id(), p[1].id()});
+    }
+    JavaRDD<Row> pairRows = sameRows.isEmpty() ? edgeRows : edgeRows.union(jsc.parallelize(sameRows, 1));
+
+    // components of the match graph, then each clustered by the embedded clusterer with its own members, edges and
+    // judgements
+    JavaPairRDD<String, String> membership;
+    JavaPairRDD<String, LinkEdge> componentEdges;
+    if (onDriver) {
+      List<LinkEdge> edges = new ArrayList<>();
+      summaries.forEach(s -> edges.addAll(s.list()));
+      List<String[]> links = new ArrayList<>(mustLinks);
+      edges.forEach(e -> links.add(new String[] {e.left(), e.right()}));
+      Map<String, String> component = UnionFindComponents.of(links);
+      List<Tuple2<String, String>> members = new ArrayList<>(component.size());
+      component.forEach((id, c) -> members.add(new Tuple2<>(id, c)));
+      List<Tuple2<String, LinkEdge>> grouped = new ArrayList<>(edges.size());
+      edges.forEach(e -> grouped.add(new Tuple2<>(component.get(e.left()), e)));
+      membership = jsc.parallelizePairs(members, partitions);
+      componentEdges = jsc.parallelizePairs(grouped, partitions);
+    } else {
+      JavaRDD<LinkEdge> edges = edgeRows.map(r -> new LinkEdge(r.getString(0), r.getString(1), r.getDouble(3)));
+      JavaPairRDD<String, String> links = edges.mapToPair(e -> new Tuple2<>(e.left(), e.right()));
+      if (!mustLinks.isEmpty()) {
+        List<Tuple2<String, String>> must = new ArrayList<>();
+        mustLinks.forEach(m -> must.add(new Tuple2<>(m[0], m[1])));
+        links = links.union(jsc.parallelizePairs(must, 1));
+      }
+      membership = StarComponents.of(links, byIdPartitioner);
+      componentEdges = edges.mapToPair(e -> new Tuple2<>(e.left(), e)).join(membership, byIdPartitioner)
+          .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1()));
+    }
+    // each record with its component (null: none, a cluster of its own), then each component's members and edges
+    // grouped where the component is (plain maps after plain shuffles, as in Candidates)
+    JavaRDD<Tuple2<String, LinkRecord>> tagged = byId.zipPartitions(membership.partitionBy(byIdPartitioner),
+        (records, components) -> {
+          Map<String, String> component = new HashMap<>();
+          components.forEachRemaining(t -> component.put(t._1(), t._2()));
+          List<Tuple2<String, LinkRecord>> out = new ArrayList<>();
+          records.forEachRemaining(t -> out.add(new Tuple2<>(component.get(t._1()), t._2())));
+          return out.iterator();
+        });
+    JavaRDD<Row> singles = tagged.filter(t -> t._1() == null).map(t -> ComponentClusters.single(t._2()));
+    JavaPairRDD<String, LinkRecord> members = tagged.filter(t -> t._1() != null).mapToPair(t -> t);
+    Broadcast<Shipped<HashMap<String, List<Judgement>>>> judgedById =
+        jsc.broadcast(new Shipped<>(new HashMap<>(judged.byId())));
+    JavaRDD<Row> clustered = members.partitionBy(byIdPartitioner).zipPartitions(
+        componentEdges.partitionBy(byIdPartitioner), (m, e) -> {
+          Map<String, List<LinkRecord>> memberLists = new HashMap<>();
+          m.forEachRemaining(t -> memberLists.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2()));
+          Map<String, List<LinkEdge>> edgeLists = new HashMap<>();
+          e.forEachRemaining(t -> edgeLists.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2()));
+          LinkKernel k = scoring.value().value();
+          List<Row> out = new ArrayList<>();
+          memberLists.forEach((c, list) -> out.addAll(ComponentClusters.of(k, list,
+              edgeLists.getOrDefault(c, List.of()), judgedById.value().value())));
+          return out.iterator();
+        });
+    return new SparkLinkResult(spark.createDataFrame(pairRows, RecordRows.PAIR),
+        spark.createDataFrame(singles.union(clustered), CLUSTER_SCHEMA), candidates, n, fitted.model(),
         fitted.conflicts(judged.records(), judged.byPair().values()));
   }
 
-  /** A candidate row's two records, the first in run order first. */
-  private static MatchRecord[] inRunOrder(Row row) {
-    MatchRecord x = RecordRows.record(row.getStruct(row.fieldIndex("ra")));
-    MatchRecord y = RecordRows.record(row.getStruct(row.fieldIndex("rb")));
-    boolean swap = row.getInt(row.fieldIndex("a_side")) == row.getInt(row.fieldIndex("b_side"))
-        && x.id().compareTo(y.id()) > 0; // run order: left side first, then by id as Java compares strings
-    return swap ? new MatchRecord[] {y, x} : new MatchRecord[] {x, y};
+  /** Scores one partition's candidate pairs; its candidate count comes last. */
+  private static Iterator<Scored> score(Iterator<Candidates.Group> groups, LinkKernel k,
+      Map<List<String>, Judgement> judgements) {
+    List<Scored> out = new ArrayList<>();
+    long candidates = 0;
+    while (groups.hasNext()) {
+      Candidates.Group g = groups.next();
+      MatchRecord b = g.record().record();
+      for (LinkRecord earlier : g.earlier()) {
+        candidates++;
+        MatchRecord a = earlier.record();
+        Judgement j = judgements.isEmpty() ? null : judgements.get(Judged.key(a.id(), b.id()));
+        if (j != null && j.verdict() == Judgement.Verdict.DIFFERENT) {
+          continue;
+        }
+        double w = k.weight(a, b);
+        if (k.isMatch(w)) {
+          out.add(new Scored(RecordRows.row(j == null ? k.pair(a, b) : k.pair(a, b, j)), 0));
+        }
+      }
+    }
+    out.add(new Scored(null, candidates));
+    return out.iterator();
+  }
+
+  /** One partition's {@link EdgeSummary}: its edges listed while at most {@code share}. */
+  private static Iterator<EdgeSummary> summarise(Iterator<Scored> scored, int share) {
+    long candidates = 0;
+    long edges = 0;
+    List<LinkEdge> list = new ArrayList<>();
+    List<List<String>> same = new ArrayList<>();
+    while (scored.hasNext()) {
+      Scored s = scored.next();
+      if (s.pair() == null) {
+        candidates += s.candidates();
+        continue;
+      }
+      Row r = s.pair();
+      edges++;
+      if (list != null) {
+        list.add(new LinkEdge(r.getString(0), r.getString(1), r.getDouble(3)));
+        list = list.size() > share ? null : list;
+      }
+      Row j = r.getStruct(7);
+      if (j != null && j.getString(2).equals(Judgement.Verdict.SAME.name())) {
+        same.add(Judged.key(r.getString(0), r.getString(1)));
+      }
+    }
+    return List.of(new EdgeSummary(candidates, edges, list, same)).iterator();
   }
 
   /**
    * The kernel fitted as the embedded run fits its model (no trained or given model): the records of the u sample
-   * (by run-order index) and the counts of the candidates' comparison patterns are gathered here; EM iterates over
-   * those counts on the driver (their number is bounded by the pattern space, not the data).
+   * (by run-order index) and the counts of the candidates' comparison patterns are gathered in one job; EM iterates
+   * over those counts on the driver (their number is bounded by the pattern space, not the data).
    */
-  private LinkKernel fit(JavaSparkContext jsc, Dataset<Row> all, Dataset<Row> withRecords,
-      Broadcast<LinkKernel> plain, long n, long split) {
-    // run order: side, then id as Java compares strings — by UTF-16 code unit, as the bytes of UTF-16BE compare
-    Broadcast<int[]> wanted = jsc.broadcast(kernel.uSampleRecords(n, split));
-    Map<Integer, MatchRecord> sampled = new HashMap<>();
-    all.sort(col("side"), encode(col("id"), "UTF-16BE")).javaRDD().zipWithIndex()
-        .filter(t -> Arrays.binarySearch(wanted.value(), Math.toIntExact(t._2())) >= 0)
-        .collect()
-        .forEach(t -> sampled.put(Math.toIntExact(t._2()), RecordRows.record(t._1())));
-    StructType patternSchema = new StructType().add("code", DataTypes.LongType)
-        .add("name_only", DataTypes.BooleanType).add("identifier", DataTypes.BooleanType);
+  private LinkKernel fit(JavaSparkContext jsc, JavaPairRDD<String, LinkRecord> byId,
+      JavaRDD<Candidates.Group> groups, Broadcast<Shipped<LinkKernel>> plain, RunStats stats, long split) {
+    long n = stats.records();
+    int[] wanted = kernel.uSampleRecords(n, split);
+    Map<String, Integer> wantedIds = new HashMap<>();
+    if (stats.runOrder() != null) {
+      for (int i : wanted) {
+        wantedIds.put(stats.runOrder().get(i), i);
+      }
+    } else {
+      // too many ids for the driver: run order by a distributed sort of (side, id), as Java compares the strings
+      Broadcast<int[]> at = jsc.broadcast(wanted);
+      byId.values().map(r -> r.side() + r.id()).sortBy(x -> x, true, byId.getNumPartitions()).zipWithIndex()
+          .filter(t -> Arrays.binarySearch(at.value(), Math.toIntExact(t._2())) >= 0).collect()
+          .forEach(t -> wantedIds.put(t._1().substring(1), Math.toIntExact(t._2())));
+    }
+    Broadcast<Map<String, Integer>> sample = jsc.broadcast(wantedIds);
     Map<LinkKernel.PairPattern, Long> counts = new HashMap<>();
-    withRecords.map((org.apache.spark.api.java.function.MapFunction<Row, Row>) row -> {
-      MatchRecord[] pair = inRunOrder(row);
-      LinkKernel.PairPattern p = plain.value().pattern(pair[0], pair[1], n);
-      return RowFactory.create(p.code(), p.nameOnly(), p.identifier());
-    }, Encoders.row(patternSchema)).groupBy("code", "name_only", "identifier").count().collectAsList()
-        .forEach(r -> counts.put(new LinkKernel.PairPattern(r.getLong(0), r.getBoolean(1), r.getBoolean(2)),
-            r.getLong(3)));
-    return kernel.fit(sampled, counts, n, split);
-  }
-
-  /** Clusters one component: members in run order (side, then id as Java compares), edges by member position. */
-  private static Iterator<Row> clusterComponent(LinkKernel kernel, Row row, Map<String, List<Judgement>> judgements) {
-    List<Row> memberRows = new ArrayList<>(row.<Row>getList(row.fieldIndex("members")));
-    List<Object[]> ordered = new ArrayList<>();
-    for (Row m : memberRows) {
-      ordered.add(new Object[] {m.getInt(0), RecordRows.record(m.getStruct(1))});
-    }
-    ordered.sort(Comparator.comparingInt((Object[] o) -> (Integer) o[0])
-        .thenComparing(o -> ((MatchRecord) o[1]).id()));
-    List<MatchRecord> records = new ArrayList<>();
-    Map<String, Integer> position = new HashMap<>();
-    for (Object[] o : ordered) {
-      MatchRecord r = (MatchRecord) o[1];
-      position.put(r.id(), records.size());
-      records.add(r);
-    }
-    List<LinkKernel.Edge> edges = new ArrayList<>();
-    for (Row e : row.<Row>getList(row.fieldIndex("edges"))) {
-      edges.add(new LinkKernel.Edge(position.get(e.getString(0)), position.get(e.getString(1)), e.getDouble(2)));
-    }
-    Map<String, MatchRecord> byId = new HashMap<>();
-    records.forEach(r -> byId.put(r.id(), r));
-    java.util.Set<Judgement> own = new java.util.LinkedHashSet<>(); // a judgement names two members or none
-    if (!judgements.isEmpty()) {
-      records.forEach(r -> own.addAll(judgements.getOrDefault(r.id(), List.of())));
-    }
-    List<Row> out = new ArrayList<>();
-    for (List<String> ids : kernel.cluster(records, edges, own)) {
-      List<Label> labels = new ArrayList<>();
-      for (String id : ids) {
-        if (byId.get(id).label() != null) {
-          labels.add(byId.get(id).label());
+    Map<Integer, MatchRecord> sampled = new HashMap<>();
+    for (PatternCounts p : groups.mapPartitions(it -> {
+      LinkKernel k = plain.value().value();
+      Map<LinkKernel.PairPattern, Long> local = new HashMap<>();
+      Map<Integer, LinkRecord> found = new HashMap<>();
+      while (it.hasNext()) {
+        Candidates.Group g = it.next();
+        Integer index = sample.value().get(g.record().id());
+        if (index != null) {
+          found.put(index, g.record());
+        }
+        MatchRecord b = g.record().record();
+        for (LinkRecord a : g.earlier()) {
+          local.merge(k.pattern(a.record(), b, n), 1L, Long::sum);
         }
       }
-      Label label = labels.isEmpty() ? null : Label.allOf(labels);
-      out.add(RowFactory.create(LinkKernel.clusterId(ids.get(0)), ids.toArray(new String[0]),
-          label == null ? null : label.toString()));
+      return List.of(new PatternCounts(local, found)).iterator();
+    }).collect()) {
+      p.counts().forEach((pattern, c) -> counts.merge(pattern, c, Long::sum));
+      p.sampled().forEach((i, r) -> sampled.put(i, r.record()));
     }
-    return out.iterator();
+    return kernel.fit(sampled, counts, n, split);
   }
 
   /** The pairs of a result in the order a {@link Linker} reports them. */

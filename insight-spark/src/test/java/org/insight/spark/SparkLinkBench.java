@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 import org.insight.match.LinkResult;
 import org.insight.match.Linker;
@@ -16,8 +19,9 @@ import org.insight.test.PersonGenerator;
 
 /**
  * The Spark link job against the embedded linker on one generated N × N linkage (half the right side copies of left
- * records, with typos and missing dates): wall time of each at 1 and 2 threads (local[1], local[2]), and whether the
- * pairs and clusters are identical. With {@code em} both fit the model by EM (the Spark job over its candidates'
+ * records, with typos and missing dates): wall and process CPU time of each at 1 and 2 threads (local[1],
+ * local[2]), the Spark jobs each run started, and whether the pairs and clusters are identical. With {@code em} both
+ * fit the model by EM (the Spark job over its candidates'
  * pattern counts) and the bench also says whether the parameters are identical; otherwise both score with
  * {@link MatchModel#personDefaults()}. Not a test (no surefire pattern); run by hand, see docs/spark.md:
  * {@code java <Spark's --add-opens> -cp <test class path> org.insight.spark.SparkLinkBench 20000 [em]}.
@@ -48,9 +52,11 @@ public final class SparkLinkBench {
     for (int threads : new int[] {1, 2}) {
       Linker linker = linker(threads, em);
       long t0 = System.nanoTime();
+      long c0 = cpu();
       embedded[threads] = linker.link(left, right);
-      System.out.printf(Locale.ROOT, "embedded, %d thread(s): %.1f s, %,d pairs, %,d clusters, %,d candidates;"
-          + " load %.1f%n", threads, (System.nanoTime() - t0) / 1e9, embedded[threads].pairs().size(),
+      System.out.printf(Locale.ROOT, "embedded, %d thread(s): %.1f s (%.1f CPU-s), %,d pairs, %,d clusters, %,d"
+          + " candidates; load %.1f%n", threads, (System.nanoTime() - t0) / 1e9, (cpu() - c0) / 1e9,
+          embedded[threads].pairs().size(),
           embedded[threads].clusters().size(), embedded[threads].blocking().candidatePairs(), load());
     }
     for (int threads : new int[] {1, 2}) {
@@ -58,13 +64,32 @@ public final class SparkLinkBench {
           .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", String.valueOf(4 * threads))
           .config("spark.driver.memory", "4g").getOrCreate();
       spark.sparkContext().setLogLevel("WARN");
+      AtomicInteger jobs = new AtomicInteger();
+      spark.sparkContext().addSparkListener(new SparkListener() {
+        @Override
+        public void onJobStart(SparkListenerJobStart start) {
+          jobs.incrementAndGet();
+        }
+      });
       Linker linker = linker(threads, em);
       long t0 = System.nanoTime();
+      long c0 = cpu();
       SparkLinker job = new SparkLinker(spark, linker);
-      LinkResult result = job.link(SparkLinker.records(spark, left), SparkLinker.records(spark, right)).collect();
-      System.out.printf(Locale.ROOT, "spark local[%d]: %.1f s (session start excluded), %,d pairs, %,d clusters,"
-          + " %,d candidates; identical model %b, pairs %b, clusters %b; load %.1f%n", threads,
-          (System.nanoTime() - t0) / 1e9, result.pairs().size(), result.clusters().size(),
+      SparkLinkResult run = job.link(SparkLinker.records(spark, left), SparkLinker.records(spark, right));
+      double runSeconds = (System.nanoTime() - t0) / 1e9;
+      LinkResult result = run.collect();
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      double cpuSeconds = (cpu() - c0) / 1e9;
+      try {
+        spark.sparkContext().listenerBus().waitUntilEmpty(60_000);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException(e);
+      }
+      System.out.printf(Locale.ROOT, "spark local[%d]: %.1f s (%.1f CPU-s; session start excluded; %.1f s before the"
+          + " result is read), %d Spark jobs, %,d pairs, %,d clusters,"
+          + " %,d candidates; identical model %b, pairs %b, clusters %b; load %.1f%n", threads, seconds, cpuSeconds,
+          runSeconds,
+          jobs.get(), result.pairs().size(), result.clusters().size(),
           result.blocking().candidatePairs(), result.model().parameters().equals(embedded[1].model().parameters()),
           result.pairs().equals(embedded[1].pairs()), result.clusters().equals(embedded[1].clusters()), load());
       spark.stop();
@@ -74,6 +99,12 @@ public final class SparkLinkBench {
   private static Linker linker(int threads, boolean em) {
     Linker linker = Linker.builder().threads(threads).build();
     return em ? linker : linker.withModel(MatchModel.personDefaults());
+  }
+
+  /** The process's CPU time in ns (all threads: Spark's too). */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double load() {

@@ -69,6 +69,16 @@ class SparkLinkerTest {
 
   @Test
   void aLinkWithJudgementsGivesTheEmbeddedPairsClustersAndConflicts() {
+    assertLinkWithJudgements(SparkLinker.DRIVER_EDGES);
+  }
+
+  /** Components by large-star/small-star rounds (no edges on the driver): SAME must-links still join components. */
+  @Test
+  void aLinkWithJudgementsPastTheDriversEdgeLimitGivesTheEmbeddedResult() {
+    assertLinkWithJudgements(0);
+  }
+
+  static void assertLinkWithJudgements(int driverEdges) {
     SparkSession spark = SparkTestSession.get();
     List<MatchRecord> records = people(7, 240);
     List<MatchRecord> left = records.subList(0, 130);
@@ -76,7 +86,7 @@ class SparkLinkerTest {
     Linker linker = Linker.builder().maxBlockSize(40).threads(1).build().withModel(MatchModel.personDefaults());
     List<Judgement> judgements = judgements(linker.link(left, right), left, right);
     LinkResult embedded = linker.link(left, right, judgements);
-    SparkLinkResult distributed = new SparkLinker(spark, linker)
+    SparkLinkResult distributed = new SparkLinker(spark, linker, driverEdges, SparkLinker.DRIVER_IDS)
         .link(SparkLinker.records(spark, left), SparkLinker.records(spark, right), judgements);
     assertEquals(1, embedded.conflicts().size(), "the conflicting SAME is refused");
     assertEquals(embedded.conflicts(), distributed.conflicts());
@@ -89,6 +99,7 @@ class SparkLinkerTest {
     List<Cluster> clusters = distributed.collectClusters();
     assertTrue(embedded.clusters().stream().anyMatch(c -> c.recordIds().size() > 2) || !pairs.isEmpty());
     assertEquals(embedded.clusters(), clusters);
+    assertEquals(embedded.blocking().candidatePairs(), distributed.candidatePairs());
   }
 
   /** No model given: the job fits it by EM over the candidates' pattern counts, to the embedded run's model. */
@@ -105,5 +116,74 @@ class SparkLinkerTest {
     assertEquals(embedded.clusters(), distributed.collectClusters());
     assertTrue(embedded.clusters().stream().anyMatch(c -> c.recordIds().size() > 2),
         "the sample has clusters of three or more, which average linkage decides");
+  }
+
+  /**
+   * Past both driver limits (0 here): the u sample's run order by a distributed sort, components by large-star and
+   * small-star rounds — the same model, pairs and clusters.
+   */
+  @Test
+  void aDedupePastTheDriversLimitsGivesTheEmbeddedModelPairsAndClusters() {
+    SparkSession spark = SparkTestSession.get();
+    List<MatchRecord> records = people(13, 200);
+    Linker linker = Linker.builder().threads(1).build();
+    LinkResult embedded = linker.dedupe(records);
+    SparkLinkResult distributed = new SparkLinker(spark, linker, 0, 0).dedupe(SparkLinker.records(spark, records));
+    assertEquals(embedded.model().parameters(), distributed.model().parameters());
+    assertEquals(embedded.pairs(), distributed.collectPairs());
+    assertEquals(embedded.clusters(), distributed.collectClusters());
+    assertTrue(embedded.clusters().stream().anyMatch(c -> c.recordIds().size() > 2));
+  }
+
+  @Test
+  void aRepeatedIdIsRefusedWithTheId() {
+    SparkSession spark = SparkTestSession.get();
+    List<MatchRecord> records = new ArrayList<>(people(17, 40));
+    records.add(MatchRecord.of(records.get(5).id(), "other", java.util.Map.of("name", List.of("Ann Other"))));
+    Linker linker = Linker.builder().threads(1).build().withModel(MatchModel.personDefaults());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new SparkLinker(spark, linker).dedupe(SparkLinker.records(spark, records)));
+    assertTrue(e.getMessage().contains("record id " + records.get(5).id() + " occurs twice"), e.getMessage());
+  }
+
+  /**
+   * Spark's fixed cost is per job: a run with a given model is two jobs (one over the records, one scoring the
+   * candidates), one more to count EM's patterns, one more to find the judged records; reading the pairs and the
+   * clusters one job each.
+   */
+  @Test
+  void aRunIsAFewSparkJobs() {
+    SparkSession spark = SparkTestSession.get();
+    List<MatchRecord> records = people(19, 120);
+    java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger();
+    org.apache.spark.scheduler.SparkListener counter = new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+        jobs.incrementAndGet();
+      }
+    };
+    spark.sparkContext().addSparkListener(counter);
+    try {
+      Linker given = Linker.builder().threads(1).build().withModel(MatchModel.personDefaults());
+      SparkLinkResult result = new SparkLinker(spark, given).dedupe(SparkLinker.records(spark, records));
+      assertEquals(2, jobsAfter(spark, jobs), "a run with a given model");
+      result.collectPairs();
+      result.collectClusters();
+      assertEquals(2, jobsAfter(spark, jobs), "reading pairs and clusters");
+      new SparkLinker(spark, Linker.builder().threads(1).build()).dedupe(SparkLinker.records(spark, records));
+      assertEquals(3, jobsAfter(spark, jobs), "a run fitting its model by EM");
+    } finally {
+      spark.sparkContext().removeSparkListener(counter);
+    }
+  }
+
+  /** The jobs started since the last call (the listener bus drained first: it delivers events asynchronously). */
+  private static int jobsAfter(SparkSession spark, java.util.concurrent.atomic.AtomicInteger jobs) {
+    try {
+      spark.sparkContext().listenerBus().waitUntilEmpty(60_000);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("Spark's listener bus did not drain in a minute", e);
+    }
+    return jobs.getAndSet(0);
   }
 }

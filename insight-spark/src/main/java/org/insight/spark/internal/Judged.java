@@ -1,7 +1,5 @@
 package org.insight.spark.internal;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.function.Function;
 import org.insight.match.Judgement;
 import org.insight.match.LinkKernel;
 import org.insight.match.MatchRecord;
@@ -29,8 +26,11 @@ import org.insight.match.MatchRecord;
 public record Judged(Map<List<String>, Judgement> byPair, Map<String, List<Judgement>> byId, List<MatchRecord[]> same,
     List<MatchRecord> records) {
 
-  /** The judgements of {@code judgements} that bear on the run of {@code all} (rows with a {@code side} column). */
-  public static Judged of(Dataset<Row> all, Collection<Judgement> judgements) {
+  /**
+   * The judgements of {@code judgements} that bear on a run; {@code fetch} gives the run's records among the ids it is
+   * given (a Spark job, run only when there are judgements).
+   */
+  public static Judged of(Collection<Judgement> judgements, Function<Set<String>, List<LinkRecord>> fetch) {
     List<Judgement> latest = LinkKernel.latest(judgements);
     if (latest.isEmpty()) {
       return new Judged(Map.of(), Map.of(), List.of(), List.of());
@@ -42,10 +42,9 @@ public record Judged(Map<List<String>, Judgement> byPair, Map<String, List<Judge
     });
     Map<String, MatchRecord> records = new HashMap<>();
     Map<String, Integer> sides = new HashMap<>();
-    for (Row r : all.where(col("id").isin(ids.toArray())).collectAsList()) {
-      MatchRecord record = RecordRows.record(r);
-      records.put(record.id(), record);
-      sides.put(record.id(), r.getInt(r.fieldIndex("side")));
+    for (LinkRecord r : fetch.apply(ids)) {
+      records.put(r.id(), r.record());
+      sides.put(r.id(), r.side());
     }
     Comparator<MatchRecord> runOrder = Comparator.comparingInt((MatchRecord r) -> sides.get(r.id()))
         .thenComparing(MatchRecord::id);
