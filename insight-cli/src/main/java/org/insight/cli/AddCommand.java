@@ -1,14 +1,10 @@
 package org.insight.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.core.Dataset;
 import org.insight.core.EntityBuilder;
-import org.insight.policy.Label;
-import org.insight.policy.Purpose;
-import org.insight.policy.SourceGrading;
 import org.insight.workspace.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,23 +23,7 @@ final class AddCommand implements Callable<Integer> {
   @Mixin SessionOptions session;
   @Spec CommandSpec spec;
 
-  @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "The source dataset.")
-  String dataset;
-
-  @Option(names = "--label", required = true, paramLabel = "EXPR", description = "The access label, e.g. 'INTERPOL&(FR|DE)'.")
-  String label;
-
-  @Option(names = "--purposes", split = ",", paramLabel = "P,Q", description = "Purposes the data may be used for (default: any).")
-  List<String> purposes = new ArrayList<>();
-
-  @Option(names = "--delete-after", paramLabel = "DATE", description = "Retention: not visible after this date (YYYY-MM-DD).")
-  java.time.LocalDate deleteAfter;
-
-  @Option(names = "--originator", paramLabel = "AGENCY", description = "The originating agency.")
-  String originator;
-
-  @Option(names = "--grading", defaultValue = "X4", paramLabel = "B2", description = "Source reliability A-D/X and information assessment 1-4 (default: ${DEFAULT-VALUE}).")
-  String grading;
+  @Mixin SourceOptions source;
 
   @Option(names = "--type", required = true, paramLabel = "TYPE", description = "The entity type, e.g. Person.")
   String type;
@@ -56,17 +36,7 @@ final class AddCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Label.Builder lb = Label.builder(label);
-    if (!purposes.isEmpty()) {
-      lb.purposes(purposes.stream().map(Purpose::of).toList());
-    }
-    if (deleteAfter != null) {
-      lb.deleteAfter(deleteAfter);
-    }
-    if (originator != null) {
-      lb.originator(originator);
-    }
-    Dataset ds = Dataset.of(dataset, lb.build(), Arguments.parse(spec, "--grading", () -> SourceGrading.parse(grading)));
+    Dataset ds = source.dataset();
     try (SessionOptions.Opened ws = session.write()) {
       Session s = ws.session();
       EntityBuilder b = ds.entity(ws.workspace().schema(), type, record).method("record:cli");

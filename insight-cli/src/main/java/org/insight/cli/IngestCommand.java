@@ -3,7 +3,6 @@ package org.insight.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,15 +11,11 @@ import org.insight.core.Dataset;
 import org.insight.core.ProgressListener;
 import org.insight.core.json.ModelJson;
 import org.insight.ingest.TikaExtractor;
-import org.insight.ingest.IngestProgress;
 import org.insight.ingest.IngestReport;
 import org.insight.ingest.IngestRequest;
 import org.insight.ingest.IngestSource;
 import org.insight.ingest.OcrOptions;
 import org.insight.ingest.RecordMapping;
-import org.insight.policy.Label;
-import org.insight.policy.Purpose;
-import org.insight.policy.SourceGrading;
 import org.insight.workspace.EnrichmentReport;
 import org.insight.workspace.IngestResult;
 import org.insight.workspace.Session;
@@ -49,24 +44,7 @@ final class IngestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to ingest; '-' reads standard input.")
   List<Path> paths;
 
-  @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "The source dataset.")
-  String dataset;
-
-  @Option(names = "--label", required = true, paramLabel = "EXPR", description = "The access label, e.g. 'FR&POLICE'.")
-  String label;
-
-  @Option(names = "--purposes", split = ",", paramLabel = "P,Q", description = "Purposes the data may be used for (default: any).")
-  List<String> purposes = new ArrayList<>();
-
-  @Option(names = "--retain-until", paramLabel = "DATE", description = "Retention: not visible after this date (YYYY-MM-DD).")
-  LocalDate retainUntil;
-
-  @Option(names = "--originator", paramLabel = "AGENCY", description = "The originating agency.")
-  String originator;
-
-  @Option(names = "--grading", defaultValue = "X4", paramLabel = "B2",
-      description = "Source reliability A-D/X and information assessment 1-4 (default: ${DEFAULT-VALUE}).")
-  String grading;
+  @Mixin SourceOptions source;
 
   @Option(names = "--include", paramLabel = "GLOB", description = "Only files matching (repeatable): '*.pdf' matches names, 'mail/**' paths.")
   List<String> includes = new ArrayList<>();
@@ -115,17 +93,7 @@ final class IngestCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--format ftm reads FtM's own shape; drop --mapping");
     }
-    Label.Builder lb = Label.builder(label);
-    if (!purposes.isEmpty()) {
-      lb.purposes(purposes.stream().map(Purpose::of).toList());
-    }
-    if (retainUntil != null) {
-      lb.deleteAfter(retainUntil);
-    }
-    if (originator != null) {
-      lb.originator(originator);
-    }
-    Dataset ds = Dataset.of(dataset, lb.build(), Arguments.parse(spec, "--grading", () -> SourceGrading.parse(grading)));
+    Dataset ds = source.dataset();
     IngestRequest.Builder rb = IngestRequest.builder(ds)
         .ocr(noOcr ? OcrOptions.OFF : OcrOptions.languages(ocrLanguages));
     if (workers != null) {

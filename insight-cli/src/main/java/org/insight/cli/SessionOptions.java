@@ -52,6 +52,11 @@ public final class SessionOptions {
   @Option(names = "--json", description = "Print JSON for machines instead of tables.")
   boolean json;
 
+  /** Whether the command was asked for JSON ({@code --json}) instead of text. */
+  public boolean json() {
+    return json;
+  }
+
   @Option(names = "--debug", description = "Print stack traces on errors.")
   boolean debug;
 

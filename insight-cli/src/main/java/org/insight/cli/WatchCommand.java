@@ -11,9 +11,6 @@ import org.insight.core.Dataset;
 import org.insight.core.ProgressListener;
 import org.insight.ingest.OcrOptions;
 import org.insight.ingest.TikaExtractor;
-import org.insight.policy.Label;
-import org.insight.policy.Purpose;
-import org.insight.policy.SourceGrading;
 import org.insight.workspace.Watcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,18 +38,7 @@ final class WatchCommand implements Callable<Integer> {
       + " \"title\":…, other fields kept as metadata}) to its end, a batch every --batch lines; bad lines are listed.")
   boolean jsonl;
 
-  @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "The source dataset.")
-  String dataset;
-
-  @Option(names = "--label", required = true, paramLabel = "EXPR", description = "The access label, e.g. 'FR&POLICE'.")
-  String label;
-
-  @Option(names = "--purposes", split = ",", paramLabel = "P,Q", description = "Purposes the data may be used for (default: any).")
-  List<String> purposes = new ArrayList<>();
-
-  @Option(names = "--grading", defaultValue = "X4", paramLabel = "B2",
-      description = "Source reliability A-D/X and information assessment 1-4 (default: ${DEFAULT-VALUE}).")
-  String grading;
+  @Mixin SourceOptions source;
 
   @Option(names = "--poll", defaultValue = "2s", paramLabel = "DURATION",
       description = "How often the trees are rescanned, e.g. 500ms, 2s, 1m (default: ${DEFAULT-VALUE}).")
@@ -78,11 +64,7 @@ final class WatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Label.Builder lb = Label.builder(label);
-    if (!purposes.isEmpty()) {
-      lb.purposes(purposes.stream().map(Purpose::of).toList());
-    }
-    Dataset ds = Dataset.of(dataset, lb.build(), Arguments.parse(spec, "--grading", () -> SourceGrading.parse(grading)));
+    Dataset ds = source.dataset();
     Duration interval = Arguments.parse(spec, "--poll", () -> duration(poll));
     PrintWriter err = spec.commandLine().getErr();
     TikaExtractor extractor = inProcess ? TikaExtractor.builder().inProcess(true).workers(2).build() : null;
@@ -134,7 +116,7 @@ final class WatchCommand implements Callable<Integer> {
             .put("unchanged", done.unchanged()).put("quarantined", done.quarantined()).put("batches", done.batches()));
       } else {
         out.printf(Locale.ROOT, "%s: %d files ingested (%d documents), %d unchanged, %d quarantined in %d batches%n",
-            dataset, done.files(), done.documents(), done.unchanged(), done.quarantined(), done.batches());
+            ds.name(), done.files(), done.documents(), done.unchanged(), done.quarantined(), done.batches());
       }
       return done.quarantined() == 0 ? 0 : 1;
     } finally {
@@ -179,7 +161,7 @@ final class WatchCommand implements Callable<Integer> {
       problems.forEach(a::add);
       Render.print(out, n);
     } else {
-      out.printf(Locale.ROOT, "%s: %d lines, %d documents in %d batches, %d left out%n", dataset, lines, documents,
+      out.printf(Locale.ROOT, "%s: %d lines, %d documents in %d batches, %d left out%n", ds.name(), lines, documents,
           batches, problems.size());
       problems.forEach(out::println);
     }

@@ -359,7 +359,7 @@ class JsonSchemaTest {
   }
 
   /** Checked by the tests that can produce them: NlpCommandTest trains a model, and translation needs APY. */
-  static final Set<String> ELSEWHERE = Set.of("nlp-train-ner", "nlp-ner", "nlp-translate");
+  static final Set<String> ELSEWHERE = Set.of("nlp-train-ner", "nlp-ner", "nlp-translate", "spark-ingest", "spark-load");
 
   @AfterAll
   static void everySchemaIsExercised() throws Exception {

@@ -74,6 +74,33 @@ class MainTest {
     assertFalse(bad.err().contains("\tat "), "no stack trace without --debug");
   }
 
+  /** add, ingest and watch share one set of source options: the same names, the same usage errors. */
+  @Test
+  void sourceOptionsAreOneSetAcrossWritingCommands() throws Exception {
+    Path file = dir.resolve("note.txt");
+    Files.writeString(file, "a note");
+    String[] record = {"--type", "Person", "--record", "79", "name=Ana Lima"};
+    for (String[] command : List.of(new String[] {"add"}, new String[] {"ingest", file.toString()},
+        new String[] {"watch", dir.toString(), "--once"})) {
+      String[] tail = command[0].equals("add") ? record : new String[0];
+      CliRun grading = run(concat(concat(command, "--workspace", ws(), "--dataset", "fr", "--label", "FR", "--auths",
+          "FR", "--grading", "Z9"), tail));
+      assertEquals(2, grading.code(), command[0] + ": " + grading.err());
+      assertTrue(grading.err().contains("--grading"), grading.err());
+      CliRun label = run(concat(concat(command, "--workspace", ws(), "--dataset", "fr", "--label", "FR&&", "--auths",
+          "FR"), tail));
+      assertEquals(2, label.code(), command[0] + ": " + label.err());
+      assertTrue(label.err().contains("--label"), label.err());
+    }
+    CliRun add = run("add", "--workspace", ws(), "--dataset", "fr", "--label", "FR", "--auths", "FR", "--originator",
+        "FR-NCB", "--delete-after", "2099-01-01", "--type", "Person", "--record", "79", "name=Ana Lima");
+    assertEquals(0, add.code(), "add keeps its --delete-after: " + add.err());
+    JsonNode statement = ModelJson.read(run("entities", "--workspace", ws(), "--auths", "FR", "--json").out())
+        .get("items").get(0).get("statements").get(0);
+    assertTrue(statement.toString().contains("delete-after=2099-01-01"), statement.toString());
+    assertTrue(statement.toString().contains("FR-NCB"), statement.toString());
+  }
+
   @Test
   void searchFindsOnlyWhatTheSessionMaySee() {
     run("demo", "--workspace", ws());
@@ -294,7 +321,7 @@ class MainTest {
     assertTrue(invisible.err().contains("is visible to this session"), invisible.err());
   }
 
-  static String[] concat(String[] a, String[] b) {
+  static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;

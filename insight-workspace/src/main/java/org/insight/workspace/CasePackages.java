@@ -417,39 +417,46 @@ final class CasePackages {
     }
     List<Document> documents = new ArrayList<>();
     List<String> withoutEvidence = new ArrayList<>();
-    for (Document d : c.documents()) {
-      if (c.evidence().containsKey(d.contentHash().hex()) || ws.evidence.contains(d.contentHash())) {
-        documents.add(d.withProvenance(originated(d.provenance(), from).stamped(session.principal().id(), ws.now())));
-      } else {
-        withoutEvidence.add(d.id());
-      }
-    }
-    List<String> ids = new ArrayList<>();
-    ids.add(caseId);
-    entities.forEach(e -> ids.add(e.id().value()));
-    documents.forEach(d -> ids.add(d.id()));
-    new LinkedHashSet<>(c.entries().stream().map(CaseJournal.Entry::itemId).toList()).forEach(i -> {
-      if (!i.equals(caseId)) {
-        ids.add(i);
-      }
-    });
-    // write-ahead: the one entry is durable before anything is stored
-    session.audit("case.import", query + " entities=" + entities.size() + " statements=" + statements + " documents="
-        + documents.size(), ids, "ok");
+    java.util.concurrent.locks.Lock guard = ws.evidenceGuard.readLock();
+    guard.lock(); // from the check that a document's bytes are stored to its commit, no erasure removes them
     try {
-      for (Map.Entry<String, String> ev : c.evidence().entrySet()) {
-        try (InputStream in = source.open(ev.getValue())) {
-          ws.evidence.put(in);
+      for (Document d : c.documents()) {
+        if (c.evidence().containsKey(d.contentHash().hex()) || ws.evidence.contains(d.contentHash())) {
+          documents.add(d.withProvenance(originated(d.provenance(), from)
+              .stamped(session.principal().id(), ws.now())));
+        } else {
+          withoutEvidence.add(d.id());
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the package's evidence: " + e.getMessage(), e);
-    }
-    if (!entities.isEmpty()) {
-      session.write(entities, w -> { }); // audited above, as part of the import
-    }
-    if (!documents.isEmpty()) {
-      ws.store.write(List.of(), documents);
+      List<String> ids = new ArrayList<>();
+      ids.add(caseId);
+      entities.forEach(e -> ids.add(e.id().value()));
+      documents.forEach(d -> ids.add(d.id()));
+      new LinkedHashSet<>(c.entries().stream().map(CaseJournal.Entry::itemId).toList()).forEach(i -> {
+        if (!i.equals(caseId)) {
+          ids.add(i);
+        }
+      });
+      // write-ahead: the one entry is durable before anything is stored
+      session.audit("case.import", query + " entities=" + entities.size() + " statements=" + statements + " documents="
+          + documents.size(), ids, "ok");
+      try {
+        for (Map.Entry<String, String> ev : c.evidence().entrySet()) {
+          try (InputStream in = source.open(ev.getValue())) {
+            ws.evidence.put(in);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the package's evidence: " + e.getMessage(), e);
+      }
+      if (!entities.isEmpty()) {
+        session.write(entities, w -> { }); // audited above, as part of the import
+      }
+      if (!documents.isEmpty()) {
+        ws.store.write(List.of(), documents);
+      }
+    } finally {
+      guard.unlock();
     }
     String importer = session.principal().id();
     Instant now = ws.now();

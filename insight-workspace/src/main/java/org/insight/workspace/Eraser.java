@@ -216,36 +216,45 @@ final class Eraser {
   }
 
   /**
-   * Carries out a plan: journal, one index commit, blobs, caches, re-screening. Returns the flags re-screening wrote
-   * (for their audit). The caller audits the erasure and then calls {@link #done}.
+   * Carries out a plan: journal, one index commit, blobs, caches, re-screening (whose flags are audited before they
+   * are written). The caller audits the erasure and then calls {@link #done}.
    */
   static Outcome apply(Workspace ws, Plan plan, String principal, String purpose, String reason, String request) {
     if (plan.ids().isEmpty()) {
-      return new Outcome(List.of(), List.of());
+      return new Outcome(List.of());
     }
     writeJournal(ws.directory(), principal, purpose, reason, request, plan);
-    return carryOut(ws, plan.ids(), plan.hashes(), plan.rescreen(), principal);
+    return carryOut(ws, plan.ids(), plan.hashes(), plan.rescreen(), principal, purpose);
   }
 
-  /** What carrying out an erasure also did: the flags re-screening wrote, the case items it tombstoned. */
-  record Outcome(List<org.insight.core.Entity> flags, List<String> caseItems) {}
+  /** What carrying out an erasure also did: the case items it tombstoned. */
+  record Outcome(List<String> caseItems) {}
 
   private static Outcome carryOut(Workspace ws, Collection<String> ids, Collection<ContentHash> hashes,
-      Collection<EntityId> rescreen, String principal) {
+      Collection<EntityId> rescreen, String principal, String purpose) {
     ws.store.delete(ids);
     List<String> caseItems = tombstoneCases(ws, ids, principal);
-    Visibility all = Visibility.of(ws.store.labels());
-    for (ContentHash h : hashes) {
-      if (!ws.store.evidenceVisible(h, all)) {
-        ws.evidence.delete(h);
+    java.util.concurrent.locks.Lock guard = ws.evidenceGuard.writeLock();
+    guard.lock(); // a document being written with these bytes is committed first, and then keeps them
+    try {
+      Visibility all = Visibility.of(ws.store.labels());
+      for (ContentHash h : hashes) {
+        if (!ws.store.evidenceVisible(h, all)) {
+          ws.evidence.delete(h);
+        }
       }
+    } finally {
+      guard.unlock();
     }
     ws.screening.forget();
     ws.standing.erased(ids); // an alert is derived data: it goes with what it points at
-    if (rescreen.isEmpty()) {
-      return new Outcome(List.of(), caseItems);
+    if (!rescreen.isEmpty()) {
+      // re-screening's flags are audited before they are written, as every write
+      ws.screening.afterAdd(rescreen, principal, ws.store::labels, ws.now(), flags -> ws.audit(new AuditEvent(ws.now(),
+          principal, purpose, "flag.create", "screen flags=" + flags.size(),
+          flags.stream().map(f -> f.id().value()).toList(), "ok")));
     }
-    return new Outcome(ws.screening.afterAdd(rescreen, principal, ws.store::labels, ws.now()), caseItems);
+    return new Outcome(caseItems);
   }
 
   /**
@@ -316,17 +325,12 @@ final class Eraser {
     List<String> ids = journal.getOrDefault("id", List.of());
     List<ContentHash> hashes = journal.getOrDefault("hash", List.of()).stream().map(ContentHash::parse).toList();
     List<EntityId> rescreen = journal.getOrDefault("rescreen", List.of()).stream().map(EntityId::of).toList();
-    Outcome outcome = carryOut(ws, ids, hashes, rescreen, principal);
-    List<org.insight.core.Entity> flags = outcome.flags();
+    Outcome outcome = carryOut(ws, ids, hashes, rescreen, principal, first(journal, "purpose"));
     Instant now = ws.now();
     List<String> named = new ArrayList<>(ids);
     named.addAll(outcome.caseItems());
     ws.audit(new AuditEvent(now, principal, first(journal, "purpose"), "erase",
         first(journal, "request") + "reason=" + first(journal, "reason"), named, "ok: completed after a restart"));
-    if (!flags.isEmpty()) {
-      ws.audit(new AuditEvent(now, principal, first(journal, "purpose"), "flag.create", "screen flags=" + flags.size(),
-          flags.stream().map(f -> f.id().value()).toList(), "ok"));
-    }
     done(ws);
   }
 

@@ -347,7 +347,7 @@ public final class Session implements AutoCloseable {
     try {
       audit.accept(written); // write-ahead: no entry, no write (rule 6)
       stored("add", () -> workspace.store.write(stamped, List.of()));
-      auditFlags(workspace.screening.afterAdd(ids, principal.id(), this::visibleLabels, now));
+      workspace.screening.afterAdd(ids, principal.id(), this::visibleLabels, now, this::auditFlags);
       workspace.standing.afterWrite(this, ids, List.of(), pending);
     } finally {
       workspace.standing.settled(pending);
@@ -462,6 +462,36 @@ public final class Session implements AutoCloseable {
    */
   public WriteReceipt addDocuments(Collection<Document> documents) {
     ensureOpen();
+    String pending;
+    List<String> ids;
+    java.util.concurrent.locks.Lock guard = workspace.evidenceGuard.readLock();
+    guard.lock(); // from the check that the bytes are stored to the commit, no erasure removes them
+    try {
+      List<Document> stamped = checkedDocuments(documents);
+      authorise("add", stamped.stream().map(d -> d.provenance().dataset()).toList(),
+          stamped.stream().map(Document::label).toList());
+      ids = stamped.stream().map(Document::id).toList();
+      pending = workspace.standing.beforeWrite(List.of(), ids); // a stop before evaluation loses no alert
+      try {
+        audit("add", "documents=" + ids.size(), ids, "ok"); // write-ahead: no entry, no write (rule 6)
+        stored("add", () -> workspace.store.write(List.of(), stamped));
+      } catch (RuntimeException e) {
+        workspace.standing.settled(pending);
+        throw e;
+      }
+    } finally {
+      guard.unlock();
+    }
+    try {
+      workspace.standing.afterWrite(this, List.of(), ids, pending);
+    } finally {
+      workspace.standing.settled(pending);
+    }
+    return new WriteReceipt(List.of(), ids, 0);
+  }
+
+  /** The documents stamped with this writer, or every problem: bytes not stored, an id not the derived one. */
+  private List<Document> checkedDocuments(Collection<Document> documents) {
     List<InvalidDataException.Problem> problems = new ArrayList<>();
     List<Document> stamped = new ArrayList<>(documents.size());
     Instant now = workspace.now();
@@ -482,18 +512,7 @@ public final class Session implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new InvalidDataException(problems);
     }
-    authorise("add", stamped.stream().map(d -> d.provenance().dataset()).toList(),
-        stamped.stream().map(Document::label).toList());
-    List<String> ids = stamped.stream().map(Document::id).toList();
-    String pending = workspace.standing.beforeWrite(List.of(), ids); // a stop before evaluation loses no alert
-    try {
-      audit("add", "documents=" + ids.size(), ids, "ok"); // write-ahead: no entry, no write (rule 6)
-      stored("add", () -> workspace.store.write(List.of(), stamped));
-      workspace.standing.afterWrite(this, List.of(), ids, pending);
-    } finally {
-      workspace.standing.settled(pending);
-    }
-    return new WriteReceipt(List.of(), ids, 0);
+    return stamped;
   }
 
   /**
@@ -529,7 +548,7 @@ public final class Session implements AutoCloseable {
     List<String> ids = derived.stream().map(Mention::id).toList();
     audit("add", "mentions=" + ids.size(), ids, "ok"); // write-ahead
     stored("add", () -> workspace.store.writeMentions(derived));
-    auditFlags(workspace.screening.afterMentions(derived, principal.id(), now));
+    workspace.screening.afterMentions(derived, principal.id(), now, this::auditFlags);
     return new WriteReceipt(List.of(), List.of(), 0);
   }
 
@@ -632,7 +651,6 @@ public final class Session implements AutoCloseable {
       Eraser.Outcome outcome = Eraser.apply(workspace, plan, principal.id(), purpose.name(), request.reason(),
           request.describe());
       audit("erase", query, erased(plan, statements, outcome), "ok");
-      auditFlags(outcome.flags());
       Eraser.done(workspace);
       return new ErasureReceipt(plan.entities(), plan.documents(), plan.statements());
     }
@@ -705,7 +723,6 @@ public final class Session implements AutoCloseable {
       }
       Eraser.Outcome outcome = Eraser.apply(workspace, plan, principal.id(), purpose.name(), reason, query + " ");
       audit("retention.purge", query, erased(plan, statements, outcome), "ok");
-      auditFlags(outcome.flags());
       Eraser.done(workspace);
       return new ErasureReceipt(plan.entities(), plan.documents(), plan.statements());
     }

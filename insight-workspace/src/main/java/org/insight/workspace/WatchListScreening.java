@@ -303,11 +303,12 @@ final class WatchListScreening {
   /**
    * After entities were written: watch-list entries refresh the indexes and are screened against the subjects
    * already in the workspace (those visible under {@code writerLabels}, unless {@code reverseScreening=all}); other
-   * persons are screened against the entries. Hits at or above the threshold become flags. Returns the flags written
-   * (for the audit).
+   * persons are screened against the entries. Hits at or above the threshold become flags, each audited by
+   * {@code auditAhead} before it is written (no entry, no flag). Returns the flags written.
    */
   List<Entity> afterAdd(Collection<EntityId> written, String principal,
-      java.util.function.Supplier<Set<String>> writerLabels, Instant now) {
+      java.util.function.Supplier<Set<String>> writerLabels, Instant now,
+      java.util.function.Consumer<List<Entity>> auditAhead) {
     if (watchLists.isEmpty() || written.isEmpty()) {
       return List.of();
     }
@@ -363,11 +364,12 @@ final class WatchListScreening {
         }
       }
     }
-    return write(flags);
+    return write(flags, auditAhead);
   }
 
   /** After mentions were written: each person-name mention is screened like a record with only a name. */
-  List<Entity> afterMentions(Collection<Mention> mentions, String principal, Instant now) {
+  List<Entity> afterMentions(Collection<Mention> mentions, String principal, Instant now,
+      java.util.function.Consumer<List<Entity>> auditAhead) {
     if (watchLists.isEmpty()) {
       return List.of();
     }
@@ -386,7 +388,7 @@ final class WatchListScreening {
         }
       }
     }
-    return write(flags);
+    return write(flags, auditAhead);
   }
 
   /**
@@ -538,7 +540,7 @@ final class WatchListScreening {
     return !r.get("name").isEmpty() ? r.get("name").get(0) : !r.get("alias").isEmpty() ? r.get("alias").get(0) : null;
   }
 
-  private List<Entity> write(List<Entity> flags) {
+  private List<Entity> write(List<Entity> flags, java.util.function.Consumer<List<Entity>> auditAhead) {
     // one flag per id: a batch holding both a subject and an entry finds their pair from both sides
     Map<EntityId, Entity> distinct = new LinkedHashMap<>();
     flags.forEach(f -> distinct.putIfAbsent(f.id(), f));
@@ -550,6 +552,7 @@ final class WatchListScreening {
     }
     List<Statement> statements = new ArrayList<>();
     flags.forEach(f -> statements.addAll(f.statements()));
+    auditAhead.accept(flags); // write-ahead, as every write: no entry, no flag
     workspace.store.write(statements, List.of());
     return flags;
   }

@@ -70,6 +70,13 @@ public final class Workspace implements AutoCloseable {
   final StandingQueries standing;
   /** Erasures run one at a time (each plans over the store and then deletes). */
   final Object erasures = new Object();
+  /**
+   * A document write holds the read side from its check that the original bytes are stored until its commit; an
+   * erasure removes unreferenced blobs under the write side. So a blob is never removed between the two, which would
+   * leave an acknowledged document without its bytes (writers still run side by side).
+   */
+  final java.util.concurrent.locks.ReentrantReadWriteLock evidenceGuard =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
   /** Built graphs by what decides them (see {@link Graphs}); a few, since one can be large. */
   final Cache<Graphs.Key, org.insight.graph.Network> graphs = Caffeine.newBuilder().maximumSize(4).build();
   private CaseJournal cases;

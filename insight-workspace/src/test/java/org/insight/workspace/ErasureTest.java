@@ -124,6 +124,54 @@ class ErasureTest {
     }
   }
 
+  /**
+   * A document written while an erasure removes the last other document with the same bytes: either the write is
+   * refused (the bytes were gone before its check) or it keeps its bytes — never an acknowledged document without its
+   * original. Many rounds, the two started together, so the erasure's blob check falls inside the write's window.
+   */
+  @Test
+  void anErasureNeverTakesTheBytesOfADocumentBeingWrittenBesideIt() throws Exception {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        int written = 0;
+        for (int round = 0; round < 60; round++) {
+          String text = "round " + round;
+          Session s = as(ws, "A", "B");
+          ContentHash hash = s.storeEvidence(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+          Document old = document("old", "A", hash, text);
+          s.add(old);
+          Document fresh = document("new", "B", hash, text);
+          as(ws, "B").storeEvidence(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+          java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+          var erase = pool.submit(() -> {
+            start.await();
+            return as(ws, "A").erase(Erasure.builder().documents(old.id()).reason("r").build());
+          });
+          var write = pool.submit(() -> {
+            start.await();
+            return as(ws, "B").add(fresh);
+          });
+          erase.get();
+          try {
+            write.get();
+          } catch (java.util.concurrent.ExecutionException refused) {
+            assertTrue(refused.getCause() instanceof org.insight.core.InvalidDataException, refused.toString());
+            assertTrue(as(ws, "B").document(fresh.id()).isEmpty(), "a refused write stored nothing");
+            continue;
+          }
+          written++;
+          assertTrue(as(ws, "B").document(fresh.id()).isPresent(), "round " + round);
+          assertTrue(ws.evidence.contains(hash), "round " + round + ": an acknowledged document lost its bytes");
+          assertTrue(as(ws, "B").evidence(hash).isPresent(), "round " + round);
+        }
+        assertTrue(written > 0, "some writes went through");
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
   @Test
   void erasingADocumentTakesItsMentionsTranslationAndMentionFlags() {
     try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).watchLists("wl").open()) {

@@ -82,6 +82,31 @@ class ScreeningWorkspaceTest {
     }
   }
 
+  /** Issue 14, audit before apply: a flag is audited before it is written, so no entry means no flag. */
+  @Test
+  void aFlagWhoseAuditEntryCannotBeWrittenIsNotStored() {
+    try (Workspace ws = open()) {
+      loadWatchList(ws);
+      Entity subject = Fixtures.dataset("fr-records", "FR").entity("Person", "fr-1").add("name", "PETROV, Ivan")
+          .add("birthDate", "14/03/1975").build();
+      ws.store.write(subject.statements(), List.of()); // stored without screening, as a write stopped before it
+      Session both = ws.session(Principal.of("analyst", "INTERPOL", "FR"), CI);
+      assertThrows(org.insight.policy.AuditException.class, () -> ws.screening.afterAdd(List.of(subject.id()),
+          "loader", ws.store::labels, Fixtures.FIXED.instant(), flags -> {
+            throw new org.insight.policy.AuditException("the audit log's file system is full");
+          }));
+      assertEquals(0, both.flags(null, 0, 10).total(), "no entry, no flag");
+      List<List<Entity>> audited = new java.util.ArrayList<>();
+      List<Entity> written = ws.screening.afterAdd(List.of(subject.id()), "loader", ws.store::labels,
+          Fixtures.FIXED.instant(), flags -> {
+            assertEquals(0, both.flags(null, 0, 10).total(), "audited before it is stored");
+            audited.add(flags);
+          });
+      assertEquals(List.of(written), audited);
+      assertEquals(1, both.flags(null, 0, 10).total());
+    }
+  }
+
   @Test
   void continuousScreeningFlagsANewPersonWithTheConjoinedLabel() {
     try (Workspace ws = open()) {

@@ -8,13 +8,13 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.insight.core.Dataset;
 import org.insight.ingest.OcrOptions;
-import org.insight.policy.Label;
-import org.insight.policy.Purpose;
-import org.insight.policy.SourceGrading;
 import org.insight.spark.EnrichmentFactory;
 import org.insight.spark.ExtractJob;
 import org.insight.spark.RecordInput;
+import org.insight.cli.JsonOutput;
+import org.insight.cli.SourceOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,21 +38,7 @@ public final class SparkIngestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "The directory whose files to extract (recursively).")
   String root;
 
-  @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "The source dataset.")
-  String dataset;
-
-  @Option(names = "--label", required = true, paramLabel = "EXPR", description = "The access label, e.g. 'FR&POLICE'.")
-  String label;
-
-  @Option(names = "--purposes", split = ",", paramLabel = "P,Q", description = "Purposes the data may be used for (default: any).")
-  List<String> purposes = new ArrayList<>();
-
-  @Option(names = "--originator", paramLabel = "AGENCY", description = "The originating agency.")
-  String originator;
-
-  @Option(names = "--grading", defaultValue = "X4", paramLabel = "B2",
-      description = "Source reliability A-D/X and information assessment 1-4 (default: ${DEFAULT-VALUE}).")
-  String grading;
+  @Mixin SourceOptions source;
 
   @Option(names = "--out", required = true, paramLabel = "OUT", description = "A new output directory.")
   String out;
@@ -87,6 +73,9 @@ public final class SparkIngestCommand implements Callable<Integer> {
       + " (the workspace's extensions, which 'insight ingest' reads against); repeatable.")
   List<java.nio.file.Path> schemaExtensions = new ArrayList<>();
 
+  @Option(names = "--json", description = "Print the job's counts as JSON for machines.")
+  boolean json;
+
   @Option(names = "--in-process", description = "Extract in the executors' JVMs: starts faster, only for trusted input.")
   boolean inProcess;
 
@@ -107,14 +96,7 @@ public final class SparkIngestCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--schema extends the schema records are read against; give it with --mapping or --format ftm");
     }
-    Label.Builder lb = Label.builder(label);
-    if (!purposes.isEmpty()) {
-      lb.purposes(purposes.stream().map(Purpose::of).toList());
-    }
-    if (originator != null) {
-      lb.originator(originator);
-    }
-    Dataset ds = Dataset.of(dataset, lb.build(), SourceGrading.parse(grading));
+    Dataset ds = source.dataset();
     ExtractJob.Builder job = ExtractJob.builder(ds).ocr(noOcr ? OcrOptions.OFF : OcrOptions.languages(ocrLanguages))
         .inProcessExtraction(inProcess);
     if (!noEnrich) {
@@ -135,9 +117,15 @@ public final class SparkIngestCommand implements Callable<Integer> {
       }
       ExtractJob.Result r = job.build().run(spark, files, out);
       PrintWriter w = spec.commandLine().getOut();
-      w.printf(Locale.ROOT, "extracted into %s: %d documents, %d mentions, %d statements, %d quarantined%s%n", r.out(),
-          r.documents(), r.mentions(), r.statements(), r.quarantined(), r.reusedChunks() == 0 ? ""
-              : " (" + r.reusedChunks() + " chunks of files taken from an interrupted run's checkpoint)");
+      if (json) {
+        JsonOutput.print(w, JsonOutput.object().put("out", r.out()).put("documents", r.documents())
+            .put("mentions", r.mentions()).put("statements", r.statements()).put("quarantined", r.quarantined())
+            .put("reusedChunks", r.reusedChunks()));
+      } else {
+        w.printf(Locale.ROOT, "extracted into %s: %d documents, %d mentions, %d statements, %d quarantined%s%n",
+            r.out(), r.documents(), r.mentions(), r.statements(), r.quarantined(), r.reusedChunks() == 0 ? ""
+                : " (" + r.reusedChunks() + " chunks of files taken from an interrupted run's checkpoint)");
+      }
       w.flush();
       return r.quarantined() == 0 ? 0 : 1;
     }

@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.insight.cli.SessionOptions;
 import org.insight.spark.WorkspaceLoader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.insight.cli.JsonOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,10 +46,20 @@ public final class SparkLoadCommand implements Callable<Integer> {
         SparkSessions spark = SparkSessions.open(master, "insight spark load")) {
       WorkspaceLoader.Report r = WorkspaceLoader.load(spark.spark, out, opened.session());
       PrintWriter w = spec.commandLine().getOut();
-      w.printf(Locale.ROOT, "loaded %s: %d documents, %d mentions, %d statements, %d originals; %d quarantined%n", out,
-          r.documents(), r.mentions(), r.statements(), r.evidence(), r.quarantined());
-      for (WorkspaceLoader.Quarantined q : r.listed()) {
-        w.printf(Locale.ROOT, "  quarantined %s: %s: %s%n", q.record(), q.reason(), q.message());
+      if (session.json()) {
+        ObjectNode n = JsonOutput.object().put("out", out).put("documents", r.documents()).put("mentions", r.mentions())
+            .put("statements", r.statements()).put("originals", r.evidence()).put("quarantined", r.quarantined());
+        ArrayNode listed = n.putArray("quarantinedItems");
+        for (WorkspaceLoader.Quarantined q : r.listed()) {
+          listed.addObject().put("record", q.record()).put("reason", q.reason()).put("message", q.message());
+        }
+        JsonOutput.print(w, n);
+      } else {
+        w.printf(Locale.ROOT, "loaded %s: %d documents, %d mentions, %d statements, %d originals; %d quarantined%n",
+            out, r.documents(), r.mentions(), r.statements(), r.evidence(), r.quarantined());
+        for (WorkspaceLoader.Quarantined q : r.listed()) {
+          w.printf(Locale.ROOT, "  quarantined %s: %s: %s%n", q.record(), q.reason(), q.message());
+        }
       }
       w.flush();
       return r.quarantined() == 0 ? 0 : 1;
