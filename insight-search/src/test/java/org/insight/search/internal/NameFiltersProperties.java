@@ -60,6 +60,26 @@ class NameFiltersProperties {
     assertEquals(tokens(once.names()), tokens(once.names()), "a replay can be read again");
   }
 
+  /** The folding every text and name field runs: the ASCII fast path gives ICU's terms (whitespace tokens keep punctuation). */
+  @Property(tries = 500)
+  void foldEqualsIcuFolding(@ForAll("foldTexts") String text) {
+    for (boolean whitespace : new boolean[] {true, false}) {
+      Tokenizer a = whitespace ? new org.apache.lucene.analysis.core.WhitespaceTokenizer() : new StandardTokenizer();
+      Tokenizer b = whitespace ? new org.apache.lucene.analysis.core.WhitespaceTokenizer() : new StandardTokenizer();
+      a.setReader(new java.io.StringReader(text));
+      b.setReader(new java.io.StringReader(text));
+      assertEquals(tokens(new ICUFoldingFilter(a)), tokens(new NameFilters.Fold(b)), text);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> foldTexts() {
+    Arbitrary<String> ascii = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30);
+    Arbitrary<String> mixed = Arbitraries.strings().withCharRange('A', 'z').withChars("0123456789 éÉßẞİıŁøÆﬁ²½Ⅻ①ｱＡ٣Жж北ǅ")
+        .ofMaxLength(30);
+    return Arbitraries.oneOf(ascii, mixed, texts());
+  }
+
   @Provide
   Arbitrary<String> texts() {
     List<String> words = new ArrayList<>(List.of("Petrov", "Moreau", "témoin", "Straße", "Пётр", "ИВАНОВ", "Шевченко",
