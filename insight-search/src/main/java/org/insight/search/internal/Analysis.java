@@ -176,11 +176,11 @@ public final class Analysis {
   }
 
   /**
-   * A text's name tokens, analysed once for both {@link #NAME} ({@link NameTokens#names()}) and
-   * {@link #NAME_PHONETIC} ({@link NameTokens#phonetic()}).
+   * A text's name tokens, analysed once for both {@link #NAME} ({@link RecordedTokens#replay()}) and
+   * {@link #NAME_PHONETIC} ({@link RecordedTokens#phonetic()}).
    */
-  static NameTokens nameTokens(String text) {
-    return NameTokens.of(NAME_ANALYZER, NAME, text);
+  static RecordedTokens nameTokens(String text) {
+    return RecordedTokens.of(NAME_ANALYZER, NAME, text);
   }
 
   private static String languageCode(String language) {
