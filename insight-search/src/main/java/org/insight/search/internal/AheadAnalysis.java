@@ -17,8 +17,10 @@ import java.util.function.Function;
  * index writer is single (one commit at a time, one label per segment), so the analysis of a batch's documents —
  * tokenising, folding, names, phonetic codes, most of what indexing a text costs — runs beside it, and the writer
  * only inverts what was analysed. At most {@link #WINDOW} items per thread are converted ahead, so memory holds a
- * few documents' tokens, not a batch's. A consumer that reaches an item no thread has started converts it itself
- * (it never waits on a queue), so nothing is slower than converting inline. Not API.
+ * few documents' tokens, not a batch's. A consumer that reaches an item no thread has started converts it itself,
+ * and while a thread finishes the item it needs, converts later ones no thread has started: it never waits on a
+ * queue, so converting ahead costs the writer little more than converting inline even when the machine is too busy
+ * to schedule the threads. Not API.
  */
 final class AheadAnalysis implements AutoCloseable {
   /** Items converted ahead per thread. */
@@ -27,20 +29,47 @@ final class AheadAnalysis implements AutoCloseable {
   private final int threads;
   private final ExecutorService pool; // null when there is no other core to use
 
-  /** {@code threads} threads (none: every item is converted by the consumer, as before). */
+  /** {@code threads} threads (none: every item is converted by the consumer, as before), ended by {@link #close}. */
   AheadAnalysis(int threads) {
-    this.threads = threads;
-    this.pool = threads <= 0 ? null : Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "insight-index-analysis");
-      t.setDaemon(true);
-      return t;
-    });
+    this(threads, threads <= 0 ? null : Executors.newFixedThreadPool(threads, AheadAnalysis::thread));
   }
 
-  /** One thread per core beyond the writer's, at least one on a machine of two cores or more. */
-  static AheadAnalysis forThisMachine() {
-    int cores = Runtime.getRuntime().availableProcessors();
-    return new AheadAnalysis(cores <= 1 ? 0 : Math.min(4, cores - 1));
+  private AheadAnalysis(int threads, ExecutorService pool) {
+    this.threads = threads;
+    this.pool = pool;
+  }
+
+  private static Thread thread(Runnable r) {
+    Thread t = new Thread(r, "insight-index-analysis");
+    t.setDaemon(true);
+    return t;
+  }
+
+  /**
+   * The one instance every store of this JVM shares: one thread per core beyond the writer's (up to four), none on
+   * one core. Shared and long-lived because each analysis thread builds its own analyzer components once (an ICU
+   * transliterator among them, slow to build): threads per store would rebuild them for every workspace opened. Its
+   * threads end after a minute idle.
+   */
+  static AheadAnalysis shared() {
+    return Shared.INSTANCE;
+  }
+
+  private static final class Shared {
+    static final AheadAnalysis INSTANCE = create();
+
+    private static AheadAnalysis create() {
+      int cores = Runtime.getRuntime().availableProcessors();
+      int threads = cores <= 1 ? 0 : Math.min(4, cores - 1);
+      if (threads == 0) {
+        return new AheadAnalysis(0, null);
+      }
+      java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
+          1, java.util.concurrent.TimeUnit.MINUTES, new java.util.concurrent.LinkedBlockingQueue<>(),
+          AheadAnalysis::thread);
+      pool.allowCoreThreadTimeOut(true);
+      return new AheadAnalysis(threads, pool);
+    }
   }
 
   /**
@@ -52,9 +81,10 @@ final class AheadAnalysis implements AutoCloseable {
     return new Results<>(items, convert);
   }
 
+  /** Ends this instance's threads; the {@link #shared()} one is never ended (its threads end when idle). */
   @Override
   public void close() {
-    if (pool != null) {
+    if (pool != null && this != Shared.INSTANCE) {
       pool.shutdownNow();
     }
   }
@@ -96,6 +126,11 @@ final class AheadAnalysis implements AutoCloseable {
       }
       fill();
       task.run(); // a no-op if a pool thread has started it; otherwise the consumer does not wait for one
+      // while a pool thread finishes this one, convert from the far end what no thread has started (run() is a
+      // no-op on a started or finished task), rather than wait idle for a thread a busy machine may not schedule
+      for (Iterator<FutureTask<R>> later = ahead.descendingIterator(); !task.isDone() && later.hasNext(); ) {
+        later.next().run();
+      }
       try {
         return task.get();
       } catch (InterruptedException e) {

@@ -121,8 +121,6 @@ public final class LuceneStore implements Index {
   private final Schema schema;
   /** Serialises writes, so that no segment receives documents of two labels (see {@link #writePartitioned}). */
   private final Object writeLock = new Object();
-  /** Analyses documents ahead of the writer (guarded by {@link #writeLock}); null until the first write. */
-  private AheadAnalysis ahead;
   private volatile LabelTerms labelTerms = new LabelTerms(-1, Set.of());
   /** The Lucene filter of each visibility seen lately: cheap to build, but built on every read otherwise. */
   private final Cache<Visibility, Query> filters = Caffeine.newBuilder().maximumSize(256).build();
@@ -253,10 +251,10 @@ public final class LuceneStore implements Index {
    */
   private void writePartitioned(Map<String, List<Pending>> byLabel) throws IOException {
     synchronized (writeLock) {
-      List<Pending> all = new ArrayList<>();
-      byLabel.values().forEach(all::addAll);
-      try (AheadAnalysis.Results<org.apache.lucene.document.Document> docs =
-          ahead().map(all, p -> p.built() != null ? p.built() : toLucene(p.source(), true))) {
+      List<Pending> toConvert = new ArrayList<>(); // in the order written
+      byLabel.values().forEach(group -> group.stream().filter(p -> p.built() == null).forEach(toConvert::add));
+      try (AheadAnalysis.Results<org.apache.lucene.document.Document> converted =
+          AheadAnalysis.shared().map(toConvert, p -> toLucene(p.source(), true))) {
         boolean first = true;
         for (List<Pending> group : byLabel.values()) {
           if (!first) {
@@ -264,7 +262,7 @@ public final class LuceneStore implements Index {
           }
           first = false;
           for (Pending p : group) {
-            writer.updateDocument(new Term(ID, p.id()), docs.next());
+            writer.updateDocument(new Term(ID, p.id()), p.built() != null ? p.built() : converted.next());
           }
         }
       }
@@ -274,14 +272,6 @@ public final class LuceneStore implements Index {
     // the refresh taught the merge policy the new segments' labels: let it merge them now (in the background)
     // rather than at the next write, so a batch's small segments do not wait for one
     writer.maybeMerge();
-  }
-
-  /** The analysis threads, started by the first write. */
-  private AheadAnalysis ahead() {
-    if (ahead == null) {
-      ahead = AheadAnalysis.forThisMachine();
-    }
-    return ahead;
   }
 
   /** Removes one statement and writes its replacement in one commit; durable when it returns. */
@@ -943,11 +933,6 @@ public final class LuceneStore implements Index {
     try {
       searchers.close();
       if (writer != null) {
-        synchronized (writeLock) {
-          if (ahead != null) {
-            ahead.close();
-          }
-        }
         writer.close();
       }
       directory.close();

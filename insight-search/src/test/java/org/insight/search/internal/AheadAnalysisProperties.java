@@ -114,6 +114,49 @@ class AheadAnalysisProperties {
     assertEquals(2, converted.get(), "the third was queued ahead, then cancelled by close");
   }
 
+  @Example
+  void theSharedInstanceOutlivesAClose() {
+    AheadAnalysis shared = AheadAnalysis.shared();
+    assertTrue(shared == AheadAnalysis.shared(), "one instance per JVM");
+    shared.close(); // a store's close must not end the threads other stores use
+    Map<String, Boolean> ranOn = new ConcurrentHashMap<>();
+    List<Integer> items = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      items.add(i);
+    }
+    try (AheadAnalysis.Results<Integer> out = shared.map(items, i -> {
+      ranOn.put(Thread.currentThread().getName(), true);
+      return i;
+    })) {
+      for (int i = 0; i < 200; i++) {
+        assertEquals(i, out.next());
+      }
+    }
+    if (Runtime.getRuntime().availableProcessors() > 1) {
+      // item 0 (run by the consumer, which takes what no thread has started) waits for item 1: only a live pool
+      // thread can run item 1 then
+      java.util.concurrent.CountDownLatch second = new java.util.concurrent.CountDownLatch(1);
+      Map<Integer, String> threads = new ConcurrentHashMap<>();
+      try (AheadAnalysis.Results<Integer> out = shared.map(List.of(0, 1), i -> {
+        threads.put(i, Thread.currentThread().getName());
+        if (i == 1) {
+          second.countDown();
+        } else {
+          try {
+            assertTrue(second.await(30, java.util.concurrent.TimeUnit.SECONDS), "no analysis thread ran item 1");
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+        }
+        return i;
+      })) {
+        assertEquals(0, out.next());
+        assertEquals(1, out.next());
+      }
+      assertEquals("insight-index-analysis", threads.get(1));
+    }
+  }
+
   // ---- fixtures ----
 
   @Provide
