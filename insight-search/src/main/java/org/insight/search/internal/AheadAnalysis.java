@@ -99,11 +99,15 @@ final class AheadAnalysis implements AutoCloseable {
       fill();
     }
 
+    private int submitted;
+
     private void fill() {
       while (ahead.size() < WINDOW * Math.max(1, threads) && tasks.hasNext()) {
         FutureTask<R> task = tasks.next();
         ahead.add(task);
-        if (pool != null) {
+        // the first item is the consumer's at once: handing it to a thread would only make the consumer wait for
+        // one (a write of one document never leaves the writer's thread)
+        if (pool != null && submitted++ > 0) {
           try {
             pool.execute(task);
           } catch (RejectedExecutionException e) {
