@@ -86,12 +86,12 @@ public final class Analysis {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new ICUTokenizer();
-      return new TokenStreamComponents(source, new ICUFoldingFilter(source));
+      return new TokenStreamComponents(source, new NameFilters.Fold(source));
     }
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-      return new ICUFoldingFilter(in);
+      return new NameFilters.Fold(in);
     }
   };
 
@@ -176,11 +176,11 @@ public final class Analysis {
   }
 
   /**
-   * A text's name tokens, analysed once for both {@link #NAME} ({@link NameTokens#names()}) and
-   * {@link #NAME_PHONETIC} ({@link NameTokens#phonetic()}).
+   * A text's name tokens, analysed once for both {@link #NAME} ({@link RecordedTokens#replay()}) and
+   * {@link #NAME_PHONETIC} ({@link RecordedTokens#phonetic()}).
    */
-  static NameTokens nameTokens(String text) {
-    return NameTokens.of(NAME_ANALYZER, NAME, text);
+  static RecordedTokens nameTokens(String text) {
+    return RecordedTokens.of(NAME_ANALYZER, NAME, text);
   }
 
   private static String languageCode(String language) {
@@ -212,13 +212,13 @@ public final class Analysis {
         ts = new LowerCaseFilter(ts);
         ts = new StopFilter(ts, stopWords);
         ts = stemming.apply(source, ts);
-        ts = new ICUFoldingFilter(ts);
+        ts = new NameFilters.Fold(ts);
         return new TokenStreamComponents(source, ts);
       }
 
       @Override
       protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new ICUFoldingFilter(in);
+        return new NameFilters.Fold(in);
       }
     };
   }
@@ -235,7 +235,7 @@ public final class Analysis {
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
         TokenStream ts = new NameFilters.Transliterate(source, Transliterator.getInstance(Names.TRANSLITERATOR_ID));
-        ts = new ICUFoldingFilter(ts);
+        ts = new NameFilters.Fold(ts);
         ts = new NameFilters.DropChars(ts, APOSTROPHES);
         ts = new LeadingHonorificFilter(ts, honorifics);
         if (phonetic) {

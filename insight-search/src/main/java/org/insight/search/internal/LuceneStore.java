@@ -221,44 +221,49 @@ public final class LuceneStore implements Index {
     if (writer == null) {
       throw new StoreException("this workspace was opened read-only; open it for writing to add data");
     }
-    Map<String, List<org.apache.lucene.document.Document>> byLabel = new TreeMap<>();
-    Map<org.apache.lucene.document.Document, String> ids = new IdentityHashMap<>();
+    Map<String, List<Pending>> byLabel = new TreeMap<>();
     for (Statement s : statements) {
-      add(byLabel, ids, s.label().toString(), s.id(), toLucene(s, schema));
+      add(byLabel, s.label().toString(), new Pending(s.id(), toLucene(s, schema), null));
     }
     for (Document d : documents) {
-      add(byLabel, ids, d.label().toString(), d.id(), toLucene(d));
+      add(byLabel, d.label().toString(), new Pending(d.id(), null, d)); // analysed ahead, see writePartitioned
     }
     try {
-      writePartitioned(byLabel, ids);
+      writePartitioned(byLabel);
     } catch (IOException e) {
       throw new StoreException("could not write to the index: " + e.getMessage() + "; nothing was acknowledged", e);
     }
   }
 
-  private static void add(Map<String, List<org.apache.lucene.document.Document>> byLabel,
-      Map<org.apache.lucene.document.Document, String> ids, String label, String id,
-      org.apache.lucene.document.Document doc) {
-    byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(doc);
-    ids.put(doc, id);
+  /** One item to write: its id and its Lucene document, or the document to convert (and analyse) ahead. */
+  private record Pending(String id, org.apache.lucene.document.Document built, Document source) {}
+
+  private static void add(Map<String, List<Pending>> byLabel, String label, Pending pending) {
+    byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(pending);
   }
 
   /**
    * Adds the documents label by label, flushing between labels so that every new segment holds one label
    * ({@link LabelMergePolicy} keeps it so), then commits once: the write is still one atomic, synced commit. Writes
-   * are serialised, or another thread's documents could share a segment with another label.
+   * are serialised, or another thread's documents could share a segment with another label. Documents are
+   * converted and their text analysed on other threads just ahead of the writer ({@link AheadAnalysis}), in the
+   * order written, so the index is what converting them here would give.
    */
-  private void writePartitioned(Map<String, List<org.apache.lucene.document.Document>> byLabel,
-      Map<org.apache.lucene.document.Document, String> ids) throws IOException {
+  private void writePartitioned(Map<String, List<Pending>> byLabel) throws IOException {
     synchronized (writeLock) {
-      boolean first = true;
-      for (List<org.apache.lucene.document.Document> group : byLabel.values()) {
-        if (!first) {
-          writer.flush();
-        }
-        first = false;
-        for (org.apache.lucene.document.Document doc : group) {
-          writer.updateDocument(new Term(ID, ids.get(doc)), doc);
+      List<Pending> toConvert = new ArrayList<>(); // in the order written
+      byLabel.values().forEach(group -> group.stream().filter(p -> p.built() == null).forEach(toConvert::add));
+      try (AheadAnalysis.Results<org.apache.lucene.document.Document> converted =
+          AheadAnalysis.shared().map(toConvert, p -> toLucene(p.source(), true))) {
+        boolean first = true;
+        for (List<Pending> group : byLabel.values()) {
+          if (!first) {
+            writer.flush();
+          }
+          first = false;
+          for (Pending p : group) {
+            writer.updateDocument(new Term(ID, p.id()), p.built() != null ? p.built() : converted.next());
+          }
         }
       }
       writer.commit();
@@ -340,13 +345,12 @@ public final class LuceneStore implements Index {
     if (writer == null) {
       throw new StoreException("this workspace was opened read-only; open it for writing to add data");
     }
-    Map<String, List<org.apache.lucene.document.Document>> byLabel = new TreeMap<>();
-    Map<org.apache.lucene.document.Document, String> ids = new IdentityHashMap<>();
+    Map<String, List<Pending>> byLabel = new TreeMap<>();
     for (Mention m : mentions) {
-      add(byLabel, ids, m.label().toString(), m.id(), toLucene(m));
+      add(byLabel, m.label().toString(), new Pending(m.id(), toLucene(m), null));
     }
     try {
-      writePartitioned(byLabel, ids);
+      writePartitioned(byLabel);
     } catch (IOException e) {
       throw new StoreException("could not write to the index: " + e.getMessage() + "; nothing was acknowledged", e);
     }
@@ -367,7 +371,7 @@ public final class LuceneStore implements Index {
       Schema schema) {
     return switch (kind) {
       case STATEMENT_KIND -> toLucene(readStatement(stored.get(JSON)), schema);
-      case DOCUMENT_KIND -> toLucene(readDocument(stored));
+      case DOCUMENT_KIND -> toLucene(readDocument(stored), false);
       case MENTION_KIND -> toLucene(ModelJson.mention(ModelJson.read(stored.get(JSON))));
       default -> throw new StoreException("the index holds an item of unknown kind '" + kind + "'; it was written by "
           + "a newer version of INSIGHT, open it with that version");
@@ -767,15 +771,21 @@ public final class LuceneStore implements Index {
     return key.length() > 200 ? key.substring(0, 200) : key;
   }
 
-  private static org.apache.lucene.document.Document toLucene(Document doc) {
+  /**
+   * A document's Lucene document; with {@code analyseNow}, its text fields carry their tokens, analysed on the
+   * calling thread (an analysis thread ahead of the writer) rather than by the writer as it inverts them.
+   */
+  static org.apache.lucene.document.Document toLucene(Document doc, boolean analyseNow) {
+    boolean now = analyseNow && doc.text().length() <= MAX_AHEAD_CHARS;
     org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
     d.add(new StringField(KIND, DOCUMENT_KIND, Field.Store.NO));
     sortable(d, ID, doc.id());
     // the text is stored once, in its own field with offsets for highlighting; the JSON leaves it out
-    d.add(new Field(TEXT, doc.text(), STORED_TEXT));
+    d.add(now ? new AnalysedField(TEXT, doc.text(), STORED_TEXT) : new Field(TEXT, doc.text(), STORED_TEXT));
     String languageField = Analysis.textField(doc.language());
     if (!languageField.equals(TEXT)) {
-      d.add(new TextField(languageField, doc.text(), Field.Store.NO));
+      d.add(now ? new AnalysedField(languageField, doc.text(), TextField.TYPE_NOT_STORED)
+          : new TextField(languageField, doc.text(), Field.Store.NO));
     }
     d.add(new TextField(TITLE, doc.title(), Field.Store.NO));
     names(d, doc.title() + "\n" + doc.text());
@@ -788,6 +798,28 @@ public final class LuceneStore implements Index {
     common(d, doc.label().toString(), doc.provenance().dataset(), doc.provenance().grading().toString(), evidence);
     d.add(new StoredField(JSON, ModelJson.write(ModelJson.document(withoutText(doc)))));
     return d;
+  }
+
+  /** Texts longer than this are analysed by the writer as it inverts them, so tokens held ahead never take much memory. */
+  private static final int MAX_AHEAD_CHARS = 1 << 20;
+
+  /**
+   * A text field whose tokens were recorded when it was built ({@link RecordedTokens}, by the index's own analyzer
+   * for its name), so the writer replays them instead of analysing; its stored value is the text, as a plain field's.
+   */
+  private static final class AnalysedField extends Field {
+    private final RecordedTokens tokens;
+
+    AnalysedField(String name, String text, FieldType type) {
+      super(name, text, type);
+      this.tokens = RecordedTokens.of(Analysis.perFieldText(), name, text);
+    }
+
+    @Override
+    public org.apache.lucene.analysis.TokenStream tokenStream(org.apache.lucene.analysis.Analyzer analyzer,
+        org.apache.lucene.analysis.TokenStream reuse) {
+      return tokens.replay();
+    }
   }
 
   /** Texts longer than this are analysed once per name field, so the recorded tokens never take much memory. */
@@ -803,8 +835,8 @@ public final class LuceneStore implements Index {
       d.add(new TextField(NAME_PHONETIC, text, Field.Store.NO));
       return;
     }
-    NameTokens tokens = Analysis.nameTokens(text);
-    d.add(new TextField(NAME, tokens.names()));
+    RecordedTokens tokens = Analysis.nameTokens(text);
+    d.add(new TextField(NAME, tokens.replay()));
     d.add(new TextField(NAME_PHONETIC, tokens.phonetic()));
   }
 

@@ -1,5 +1,6 @@
 package org.insight.search.internal;
 
+import com.ibm.icu.text.Normalizer;
 import com.ibm.icu.text.Transliterator;
 import java.io.IOException;
 import java.io.Reader;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -24,7 +26,10 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  *       text that contains the article's two letters (the regex otherwise tries every position of every text);
  *   <li>{@link DropChars} = {@code PatternReplaceFilter} of a character class with {@code ""}, without a regex;
  *   <li>{@link Transliterate}: the ICU transform of non-ASCII tokens, remembered per token;
- *   <li>{@link Phonetic} = {@code DoubleMetaphoneFilter(in, 4, false)}, its codes remembered per token.
+ *   <li>{@link Phonetic} = {@code DoubleMetaphoneFilter(in, 4, false)}, its codes remembered per token;
+ *   <li>{@link Fold} = {@code ICUFoldingFilter}, which every text and name field runs over every token: a token of
+ *       ASCII letters and digits only (most of them) is lower-cased by a character loop instead of ICU's
+ *       quick check and normaliser.
  * </ul>
  * The memos are pure functions of a token, shared by every thread, and dropped whole when they grow past
  * {@link #MEMO_LIMIT} entries (a corpus's vocabulary repeats; a stream of unique tokens only costs what it did).
@@ -57,6 +62,46 @@ final class NameFilters {
     String text = sb.toString();
     return text.indexOf("ال") < 0 ? new StringReader(text)
         : new PatternReplaceCharFilter(article, replacement, new StringReader(text));
+  }
+
+  /**
+   * {@code ICUFoldingFilter}: the same terms, with the common case — a token of ASCII letters and digits, which
+   * folding only lower-cases — done without ICU.
+   */
+  static final class Fold extends TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final StringBuilder folded = new StringBuilder();
+
+    Fold(TokenStream in) {
+      super(in);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      char[] b = term.buffer();
+      int len = term.length();
+      boolean plain = true;
+      for (int i = 0; i < len && plain; i++) {
+        char c = b[i];
+        plain = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+      }
+      if (plain) {
+        for (int i = 0; i < len; i++) {
+          if (b[i] <= 'Z' && b[i] >= 'A') {
+            b[i] = (char) (b[i] + ('a' - 'A'));
+          }
+        }
+      } else if (ICUFoldingFilter.NORMALIZER.quickCheck(term) != Normalizer.YES) {
+        // what ICUNormalizer2Filter does
+        folded.setLength(0);
+        ICUFoldingFilter.NORMALIZER.normalize(term, folded);
+        term.setEmpty().append(folded);
+      }
+      return true;
+    }
   }
 
   /** Removes the given characters from every token (a token made only of them stays, empty, as the regex left it). */

@@ -31,7 +31,7 @@ import org.insight.names.Names;
 
 /**
  * The name analyzers' cheaper steps ({@link NameFilters}) and the analyse-once replay of a document's name tokens
- * ({@link NameTokens}) give exactly the tokens — terms, positions, offsets — of the stock Lucene chain the index was
+ * ({@link RecordedTokens}) give exactly the tokens — terms, positions, offsets — of the stock Lucene chain the index was
  * first built with (regex char filter and token filter, {@link DoubleMetaphoneFilter}), so indexes written before
  * and after hold the same terms and answer the same queries.
  */
@@ -54,10 +54,30 @@ class NameFiltersProperties {
 
   @Property(tries = 300)
   void replayedNameTokensEqualBothAnalyzers(@ForAll("texts") String text) {
-    NameTokens once = Analysis.nameTokens(text);
-    assertEquals(tokens(reference(false), text), tokens(once.names()), text);
+    RecordedTokens once = Analysis.nameTokens(text);
+    assertEquals(tokens(reference(false), text), tokens(once.replay()), text);
     assertEquals(tokens(reference(true), text), tokens(once.phonetic()), text);
-    assertEquals(tokens(once.names()), tokens(once.names()), "a replay can be read again");
+    assertEquals(tokens(once.replay()), tokens(once.replay()), "a replay can be read again");
+  }
+
+  /** The folding every text and name field runs: the ASCII fast path gives ICU's terms (whitespace tokens keep punctuation). */
+  @Property(tries = 500)
+  void foldEqualsIcuFolding(@ForAll("foldTexts") String text) {
+    for (boolean whitespace : new boolean[] {true, false}) {
+      Tokenizer a = whitespace ? new org.apache.lucene.analysis.core.WhitespaceTokenizer() : new StandardTokenizer();
+      Tokenizer b = whitespace ? new org.apache.lucene.analysis.core.WhitespaceTokenizer() : new StandardTokenizer();
+      a.setReader(new java.io.StringReader(text));
+      b.setReader(new java.io.StringReader(text));
+      assertEquals(tokens(new ICUFoldingFilter(a)), tokens(new NameFilters.Fold(b)), text);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> foldTexts() {
+    Arbitrary<String> ascii = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30);
+    Arbitrary<String> mixed = Arbitraries.strings().withCharRange('A', 'z').withChars("0123456789 éÉßẞİıŁøÆﬁ²½Ⅻ①ｱＡ٣Жж北ǅ")
+        .ofMaxLength(30);
+    return Arbitraries.oneOf(ascii, mixed, texts());
   }
 
   @Provide

@@ -10,13 +10,14 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * One text's tokens from the name analyzer, recorded once and replayed for both name fields: a document's whole
- * text is indexed as {@link Analysis#NAME} and as {@link Analysis#NAME_PHONETIC}, whose analyzers differ only by the
- * final phonetic step, so analysing it twice (tokenizer, transliteration, folding, honorifics) would do the same
- * work twice. Terms, position increments and offsets are kept, so the index holds what the two analyzers would
- * have given.
+ * One text's tokens from an analyzer, recorded once and replayed: everything the indexing chain reads of a token
+ * (term, position increment, offsets) and of the stream's end (final offset and position increment), so indexing a
+ * replay holds exactly what indexing the text through the analyzer would. Two uses: a document's whole text is
+ * indexed as {@link Analysis#NAME} and as {@link Analysis#NAME_PHONETIC}, whose analyzers differ only by the final
+ * phonetic step, so it is analysed once for both; and a document's fields are analysed ahead, on other threads, so
+ * that the single index writer only inverts ({@link AheadAnalysis}).
  */
-final class NameTokens {
+final class RecordedTokens {
   private final char[] chars;
   private final int[] ends; // term i is chars[ends[i-1], ends[i])
   private final int[] increments;
@@ -24,9 +25,10 @@ final class NameTokens {
   private final int[] stops;
   private final int count;
   private final int finalOffset;
+  private final int finalIncrement;
 
-  private NameTokens(char[] chars, int[] ends, int[] increments, int[] starts, int[] stops, int count,
-      int finalOffset) {
+  private RecordedTokens(char[] chars, int[] ends, int[] increments, int[] starts, int[] stops, int count,
+      int finalOffset, int finalIncrement) {
     this.chars = chars;
     this.ends = ends;
     this.increments = increments;
@@ -34,10 +36,11 @@ final class NameTokens {
     this.stops = stops;
     this.count = count;
     this.finalOffset = finalOffset;
+    this.finalIncrement = finalIncrement;
   }
 
-  /** Runs {@code analyzer} (the name analyzer) over {@code text} once. */
-  static NameTokens of(Analyzer analyzer, String field, String text) {
+  /** Runs {@code analyzer} over {@code text} once, as it would for {@code field}. */
+  static RecordedTokens of(Analyzer analyzer, String field, String text) {
     char[] chars = new char[Math.max(16, text.length())];
     int capacity = Math.max(8, text.length() / 5);
     int[] ends = new int[capacity];
@@ -72,18 +75,19 @@ final class NameTokens {
         n++;
       }
       ts.end();
-      return new NameTokens(chars, ends, increments, starts, stops, n, offset.endOffset());
+      return new RecordedTokens(chars, ends, increments, starts, stops, n, offset.endOffset(),
+          posInc.getPositionIncrement());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The tokens as the name analyzer gave them. */
-  TokenStream names() {
+  /** The tokens as the analyzer gave them. */
+  TokenStream replay() {
     return new Replay();
   }
 
-  /** The tokens through the phonetic step: what the phonetic name analyzer gives. */
+  /** The tokens through the phonetic step: of the name analyzer's, what the phonetic name analyzer gives. */
   TokenStream phonetic() {
     return new NameFilters.Phonetic(new Replay());
   }
@@ -112,6 +116,7 @@ final class NameTokens {
     public void end() throws IOException {
       super.end();
       offset.setOffset(finalOffset, finalOffset);
+      posInc.setPositionIncrement(finalIncrement);
     }
 
     @Override
