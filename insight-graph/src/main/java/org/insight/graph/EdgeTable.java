@@ -63,10 +63,22 @@ final class EdgeTable {
     slots = new int[Integer.highestOneBit(capacity * 2 - 1) << 1];
   }
 
+  // the last plain kind asked for: links of one type come in runs
+  private EdgeKind lastKind;
+  private String lastType;
+  private int lastPlain;
+
   /** The kind-type number of a kind and type without a value, made once. */
   int plainKind(EdgeKind kind, String type, boolean directed) {
-    return plain.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(type, t -> newKind(kind, t, "",
+    if (kind == lastKind && type.equals(lastType)) {
+      return lastPlain;
+    }
+    int k = plain.computeIfAbsent(kind, x -> new HashMap<>()).computeIfAbsent(type, t -> newKind(kind, t, "",
         directed));
+    lastKind = kind;
+    lastType = type;
+    lastPlain = k;
+    return k;
   }
 
   /** A new kind-type-value number for one shared value (each shared value is its own). */
@@ -270,8 +282,18 @@ final class EdgeTable {
     for (int e = 0; e < m; e++) {
       int lo = at[e];
       int hi = at[e + 1];
-      if (hi - lo > 1) {
+      if (hi - lo > 8) {
         Arrays.sort(grouped, lo, hi);
+      } else {
+        for (int i = lo + 1; i < hi; i++) { // an edge's few ids: no sort machinery
+          String x = grouped[i];
+          int j = i - 1;
+          while (j >= lo && grouped[j].compareTo(x) > 0) {
+            grouped[j + 1] = grouped[j];
+            j--;
+          }
+          grouped[j + 1] = x;
+        }
       }
       starts[e] = kept;
       for (int i = lo; i < hi; i++) {
