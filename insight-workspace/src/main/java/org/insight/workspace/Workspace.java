@@ -73,7 +73,7 @@ public final class Workspace implements AutoCloseable {
   /** Erasures run one at a time (each plans over the store and then deletes). */
   final Object erasures = new Object();
   /** Built graphs by what decides them (see {@link Graphs}); a few, since one can be large. */
-  final Cache<Graphs.Key, org.insight.graph.Network> graphs = Caffeine.newBuilder().maximumSize(4).build();
+  final Cache<Graphs.Key, Graphs.Entry> graphs = Caffeine.newBuilder().maximumSize(4).build();
   private CaseJournal cases;
   private volatile boolean closed;
 

@@ -80,7 +80,7 @@ class GraphTest {
       assertEquals(before + 1, ws.audit.size());
       AuditRecord entry = ws.audit.tail(1).get(0);
       assertEquals("graph.build", entry.event().operation());
-      assertTrue(entry.event().query().contains("entities=4") && entry.event().query().contains("nodes=3"),
+      assertTrue(entry.event().query().contains("statements=7") && entry.event().query().contains("nodes=3"),
           entry.event().query());
 
       List<GraphEdge> shared = g.edges(EdgeKind.SHARED_IDENTIFIER);
