@@ -102,4 +102,19 @@ class GraphTest {
       assertEquals(1, s.graph(GraphOptions.defaults().withMaxGroup(2)).notes().size(), "left out, and said so");
     }
   }
+
+  @Test
+  void aRecordJudgedTheSameAsItselfBreaksNoGraph() {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Dataset ds = Fixtures.dataset("ds", "A");
+      Session s = ws.session(Principal.of("analyst", java.util.Set.of("A")), Purpose.CRIMINAL_INVESTIGATION);
+      EntityId ivan = EntityId.fromSource("ds", "1");
+      s.add(ds.entity("Person", "1").add("name", "Ivan Petrov").build(),
+          ds.entity("SameAs", "j").add("entity", ivan.value()).add("match", ivan.value()).add("judgement", "same")
+              .build());
+      Network g = s.graph(GraphOptions.defaults()); // sameAsInUse threw "duplicate element" for every reader
+      assertEquals(1, g.nodes().size());
+      assertEquals(0, g.edges().size(), "a link of a node to itself is no edge");
+    }
+  }
 }
