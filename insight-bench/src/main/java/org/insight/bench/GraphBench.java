@@ -426,7 +426,10 @@ public final class GraphBench {
       long grownBuilds;
       try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(
           org.insight.workspace.Workspace.auditFile(dir))) {
-        grownBuilds = lines.filter(l -> l.contains("grown from generation")).count();
+        List<String> builds = lines.filter(l -> l.contains("\"graph.build\"")).map(l -> l.replaceAll(
+            ".*read: ([^\"]*)\".*", "$1")).toList();
+        builds.forEach(b -> System.out.println("  graph.build read: " + b));
+        grownBuilds = builds.stream().filter(l -> l.contains("grown from generation")).count();
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
