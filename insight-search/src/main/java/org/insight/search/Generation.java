@@ -20,4 +20,13 @@ public record Generation(long sequence, long lastRemoval, boolean writing) {
   public boolean grewOnlySince(long earlier) {
     return !writing && lastRemoval <= earlier && earlier <= sequence;
   }
+
+  /**
+   * Whether nothing was written since {@code earlier} (the same generation, neither under a write) on an index that
+   * counts its writes: then a read now sees what a read at {@code earlier} saw, even if the index's reader was
+   * reopened meanwhile (a merge). A read-only index never says so.
+   */
+  public boolean unchangedSince(Generation earlier) {
+    return equals(earlier) && !writing && lastRemoval <= sequence;
+  }
 }

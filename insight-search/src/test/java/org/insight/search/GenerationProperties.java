@@ -81,6 +81,8 @@ class GenerationProperties {
         assertEquals(before.sequence() + 1, after.sequence(), "one write, one step");
         assertFalse(after.writing());
         assertEquals(onlyNew, after.grewOnlySince(before.sequence()), "grew only, as the model says");
+        assertEquals(true, after.unchangedSince(index.generation()), "nothing written since: unchanged");
+        assertFalse(after.unchangedSince(before), "a write since: changed");
         for (int k = 0; k < generations.size(); k++) {
           long earlier = generations.get(k).sequence();
           if (!after.grewOnlySince(earlier)) {

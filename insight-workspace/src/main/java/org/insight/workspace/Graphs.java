@@ -35,7 +35,7 @@ final class Graphs {
    * A cached graph, the builder that holds its input (none with co-locations, which are never grown), and where the
    * store stood when it was built.
    */
-  record Entry(Network network, NetworkBuilder builder, long version, long sequence) {}
+  record Entry(Network network, NetworkBuilder builder, long version, Generation generation) {}
 
   /** Types whose statements decide the same-as links in use: growth in them needs a fresh build. */
   private static final Set<String> RESOLUTION = Set.of("SameAs", "MatchEvent");
@@ -74,17 +74,19 @@ final class Graphs {
     long version = ws.store.version();
     Key key = new Key(labels, session.purpose(), options);
     Entry cached = ws.graphs.getIfPresent(key);
-    if (cached != null && cached.version() == version) {
+    // the same reader, or nothing written since (a merge reopens the reader without changing what it holds)
+    if (cached != null && (cached.version() == version || generation.unchangedSince(cached.generation()))) {
       return new Built(cached.network(), "cached");
     }
     Visibility visibility = Visibility.of(labels);
     NetworkBuilder builder = null;
     String read = null;
-    if (cached != null && cached.builder() != null && generation.grewOnlySince(cached.sequence())) {
+    long since = cached == null ? -1 : cached.generation().sequence();
+    if (cached != null && cached.builder() != null && generation.grewOnlySince(since)) {
       builder = cached.builder().copy();
       long[] counts = new long[2];
-      if (grow(session, options, visibility, builder, cached.sequence(), generation.sequence(), counts)) {
-        read = "grown from generation " + cached.sequence() + " to " + generation.sequence() + ": statements="
+      if (grow(session, options, visibility, builder, since, generation.sequence(), counts)) {
+        read = "grown from generation " + since + " to " + generation.sequence() + ": statements="
             + counts[0] + " mentions=" + counts[1];
       } else {
         builder = null; // the growth touched resolution: build afresh
@@ -100,9 +102,11 @@ final class Graphs {
     // shared only when nothing was written meanwhile (the generation is marked before a write touches the index and
     // published after its reader shows it): a graph cached at a generation is exactly the graph of those labels
     // there, never one that a concurrent write (a new label) has widened
-    if (generation.equals(ws.store.generation()) && !generation.writing() && ws.store.version() == version
-        && session.visibleLabels().equals(labels)) {
-      ws.graphs.put(key, new Entry(network, options.coLocation() ? null : builder, version, generation.sequence()));
+    Generation after = ws.store.generation();
+    boolean settled = after.unchangedSince(generation) // a store that counts its writes: none meanwhile
+        || (after.equals(generation) && !generation.writing() && ws.store.version() == version); // read-only
+    if (settled && session.visibleLabels().equals(labels)) {
+      ws.graphs.put(key, new Entry(network, options.coLocation() ? null : builder, version, generation));
     }
     return new Built(network, read);
   }
