@@ -1,5 +1,6 @@
 package org.insight.bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,10 @@ public final class GraphBench {
         build(args.length > 1 ? Integer.parseInt(args[1]) : 400_000, args.length > 2 ? Integer.parseInt(args[2]) : 3,
             heap, !(args.length > 3 && args[3].equals("only")));
       }
+      return;
+    }
+    if (args.length > 0 && args[0].equals("grow")) {
+      grow(args.length > 1 ? Integer.parseInt(args[1]) : 50_000, args.length > 2 ? Integer.parseInt(args[2]) : 5);
       return;
     }
     if (args.length > 0 && args[0].equals("leiden")) {
@@ -280,14 +285,18 @@ public final class GraphBench {
   }
 
   /**
-   * The build alone, {@code runs} times each (ours from entities, JGraphT from the int edge list), to measure the
-   * build without the rest of {@code scale}: 400,000 persons give the 1M-edge graph. Best run of each, thread CPU.
+   * The build alone, {@code runs} times each, alternating: ours from entities, ours from the same entities'
+   * statements (what the workspace's statement scan hands the builder: no entities assembled), and JGraphT from the
+   * int edge list. 400,000 persons give the 1M-edge graph. Best run of each, thread CPU.
    */
   private static void build(int n, int runs, PeakHeap heap, boolean analyses) {
     List<Entity> entities = new ArrayList<>();
     List<int[]> links = new ArrayList<>();
     generate(n, 7L, entities, links);
+    List<org.insight.core.Statement> statements = new ArrayList<>();
+    entities.forEach(e -> statements.addAll(e.statements()));
     long best = Long.MAX_VALUE;
+    long bestStatements = Long.MAX_VALUE;
     long bestTheirs = Long.MAX_VALUE;
     Network large = null;
     long ourHeap = 0;
@@ -302,15 +311,25 @@ public final class GraphBench {
       best = Math.min(best, cpu() - t0);
       ourHeap = Math.max(ourHeap, heap.peakBytes());
       builder = null;
+      large = null;
+      System.gc();
+      t0 = cpu();
+      builder = Network.builder(Schema.defaults());
+      statements.forEach(builder::add);
+      large = builder.build();
+      bestStatements = Math.min(bestStatements, cpu() - t0);
+      builder = null;
+      System.gc();
       long t1 = cpu();
       Graph<Integer, DefaultEdge> g = jgrapht(n, links);
       bestTheirs = Math.min(bestTheirs, cpu() - t1);
       g = null;
     }
-    System.out.printf(Locale.ROOT, "build of %,d persons (%,d entities): ours %,.0f ms from entities (%,d nodes, %,d"
-        + " edges; peak heap %,d MB with the entities) vs JGraphT %,.0f ms from the int edge list: ratio %.2f (best of"
-        + " %d)%n", n, entities.size(), ms(best), large.nodes().size(), large.edges().size(), ourHeap >> 20,
-        ms(bestTheirs), (double) best / bestTheirs, runs);
+    System.out.printf(Locale.ROOT, "build of %,d persons (%,d entities, %,d statements): ours %,.0f ms from entities,"
+        + " %,.0f ms from statements (%,d nodes, %,d edges; peak heap %,d MB with the entities) vs JGraphT %,.0f ms from"
+        + " the int edge list: ratios %.2f (entities) and %.2f (statements) (best of %d)%n", n, entities.size(),
+        statements.size(), ms(best), ms(bestStatements), large.nodes().size(), large.edges().size(), ourHeap >> 20,
+        ms(bestTheirs), (double) best / bestTheirs, (double) bestStatements / bestTheirs, runs);
     if (!analyses) {
       return;
     }
@@ -338,6 +357,90 @@ public final class GraphBench {
           + " process CPU %,.0f ms (the one-thread call: thread CPU %,.0f ms); same scores as one thread: %s; error"
           + " bound %.4f%n", pivots, large.edges().size(), threads, ms(wall), ms(process), ms(oneCpu),
           one.all().equals(many.all()), many.errorBound());
+    }
+  }
+
+  /**
+   * A session's graph grown against built afresh, side by side in one workspace: {@code n} persons with their links
+   * and shared phones written through a session, then {@code rounds} times a batch of 100 new persons (with links to
+   * the existing ones) is added and the session's graph asked for twice, in alternating order: with the default
+   * options, whose graph is cached and so grows by the statements added, and with options no graph was cached for
+   * (a {@code maxGroup} above any group here, so the same graph), built from the whole visible data. Thread CPU of
+   * the calling thread (the store's scans run on it).
+   */
+  private static void grow(int n, int rounds) {
+    Path dir;
+    try {
+      dir = java.nio.file.Files.createTempDirectory("graph-grow");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    try (org.insight.workspace.Workspace ws = org.insight.workspace.Workspace.builder(dir).open()) {
+      org.insight.workspace.Session s = ws.session(org.insight.policy.Principal.of("bench", Set.of("A")),
+          org.insight.policy.Purpose.CRIMINAL_INVESTIGATION);
+      List<Entity> entities = new ArrayList<>();
+      generate(n, 7L, entities, new ArrayList<>());
+      long t0 = System.nanoTime();
+      for (int from = 0; from < entities.size(); from += 5_000) {
+        s.add(entities.subList(from, Math.min(entities.size(), from + 5_000)));
+      }
+      System.out.printf(Locale.ROOT, "GraphBench grow: %,d persons, %,d entities written in %.0f s%n", n,
+          entities.size(), (System.nanoTime() - t0) / 1e9);
+      org.insight.workspace.GraphOptions cachedOptions = org.insight.workspace.GraphOptions.defaults();
+      long c0 = cpu();
+      Network first = s.graph(cachedOptions);
+      System.out.printf(Locale.ROOT, "first build: %,.0f ms (%,d nodes, %,d edges)%n", ms(cpu() - c0),
+          first.nodes().size(), first.edges().size());
+      SplittableRandom r = new SplittableRandom(11L);
+      double ratioSum = 0;
+      for (int round = 0; round < rounds; round++) {
+        List<Entity> batch = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+          int p = n + round * 100 + i;
+          batch.add(DS.entity("Person", "p" + p).id(person(p)).add("name", "Person " + p).build());
+          batch.add(DS.entity("Associate", "g" + p).id(EntityId.of("g" + p)).add("person", person(p).value())
+              .add("associate", person(r.nextInt(n)).value()).build());
+        }
+        s.add(batch);
+        org.insight.workspace.GraphOptions freshOptions = cachedOptions.withMaxGroup(1_000 + round);
+        long grown = 0;
+        long fresh = 0;
+        Network a = null;
+        Network b = null;
+        for (int k = 0; k < 2; k++) {
+          if ((round + k) % 2 == 0) {
+            long g0 = cpu();
+            a = s.graph(cachedOptions);
+            grown = cpu() - g0;
+          } else {
+            long f0 = cpu();
+            b = s.graph(freshOptions);
+            fresh = cpu() - f0;
+          }
+        }
+        ratioSum += (double) fresh / grown;
+        System.out.printf(Locale.ROOT, "round %d (+200 entities): grown %,.0f ms, fresh %,.0f ms: fresh/grown %.1f;"
+            + " same graph: %s (%,d edges)%n", round, ms(grown), ms(fresh), (double) fresh / grown,
+            a.nodes().equals(b.nodes()) && a.edges().equals(b.edges()), a.edges().size());
+      }
+      long grownBuilds;
+      try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(
+          org.insight.workspace.Workspace.auditFile(dir))) {
+        List<String> builds = lines.filter(l -> l.contains("\"graph.build\"")).map(l -> l.replaceAll(
+            ".*read: ([^\"]*)\".*", "$1")).toList();
+        builds.forEach(b -> System.out.println("  graph.build read: " + b));
+        grownBuilds = builds.stream().filter(l -> l.contains("grown from generation")).count();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      System.out.printf(Locale.ROOT, "mean fresh/grown over %d rounds: %.1f (audit entries of grown builds: %d)%n",
+          rounds, ratioSum / rounds, grownBuilds);
+    } finally {
+      try {
+        FoundationBench.delete(dir);
+      } catch (java.io.IOException e) {
+        System.err.println("could not delete " + dir + ": " + e.getMessage());
+      }
     }
   }
 

@@ -2,11 +2,13 @@ package org.insight.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.insight.core.EntityId;
 import org.insight.core.Statement;
 import org.insight.graph.internal.LabelSets;
 import org.insight.policy.Label;
@@ -14,7 +16,8 @@ import org.insight.policy.Label;
 /**
  * The edges under construction, as columns: an edge is a number; its key (source, target, and its kind-type-value
  * number) is found by open addressing over int arrays; its count, sums, dates and label set are array cells; its
- * statement ids are appended to one pair of columns (edge, id) and grouped per edge once at the end.
+ * statement ids are appended to one pair of columns (edge, id) and grouped per edge once at the end
+ * ({@link #freeze}).
  */
 final class EdgeTable {
   final LabelSets labelSets;
@@ -36,6 +39,10 @@ final class EdgeTable {
   String[] end;
   int[] labels;
   final Map<Integer, TreeSet<String>> documents = new HashMap<>();
+  private final Map<Integer, double[]> amountTerms = new HashMap<>();
+  private final Map<Integer, double[]> durationTerms = new HashMap<>();
+  private final BitSet amountSeen = new BitSet();
+  private final BitSet durationSeen = new BitSet();
   int[] slots;
   // the evidence: statement ids with their edge
   int evidence;
@@ -56,10 +63,22 @@ final class EdgeTable {
     slots = new int[Integer.highestOneBit(capacity * 2 - 1) << 1];
   }
 
+  // the last plain kind asked for: links of one type come in runs
+  private EdgeKind lastKind;
+  private String lastType;
+  private int lastPlain;
+
   /** The kind-type number of a kind and type without a value, made once. */
   int plainKind(EdgeKind kind, String type, boolean directed) {
-    return plain.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(type, t -> newKind(kind, t, "",
+    if (kind == lastKind && type.equals(lastType)) {
+      return lastPlain;
+    }
+    int k = plain.computeIfAbsent(kind, x -> new HashMap<>()).computeIfAbsent(type, t -> newKind(kind, t, "",
         directed));
+    lastKind = kind;
+    lastType = type;
+    lastPlain = k;
+    return k;
   }
 
   /** A new kind-type-value number for one shared value (each shared value is its own). */
@@ -162,36 +181,145 @@ final class EdgeTable {
     end[e] = end[e] == null || d.compareTo(end[e]) > 0 ? d : end[e];
   }
 
-  /** Each edge's statement ids, sorted and without repeats. */
-  String[][] statementsByEdge() {
-    int[] at = new int[size + 1];
-    for (int i = 0; i < evidence; i++) {
-      at[evidenceEdge[i] + 1]++;
+  /**
+   * Adds {@code x} to edge {@code e}'s amount (or, with {@code durations}, its duration). An edge with more than one
+   * term keeps them and sums them in value order at the end ({@link #freeze}), so the sum does not depend on the
+   * order the links came in: a graph grown from a cached one equals a fresh build bit for bit.
+   */
+  void add(boolean durations, int e, double x) {
+    if (x == 0) {
+      return;
     }
-    for (int e = 0; e < size; e++) {
+    double[] sums = durations ? duration : amount;
+    Map<Integer, double[]> terms = durations ? durationTerms : amountTerms;
+    BitSet seen = durations ? durationSeen : amountSeen;
+    if (!seen.get(e)) {
+      seen.set(e);
+      sums[e] = x;
+      return;
+    }
+    double[] t = terms.get(e);
+    if (t == null) {
+      t = new double[] {2, sums[e], x, 0};
+    } else {
+      int n = (int) t[0];
+      if (n + 1 == t.length) {
+        t = Arrays.copyOf(t, t.length * 2);
+      }
+      t[n + 1] = x;
+      t[0] = n + 1;
+    }
+    terms.put(e, t);
+  }
+
+  private static void sumInOrder(double[] sums, Map<Integer, double[]> terms) {
+    terms.forEach((e, t) -> {
+      int n = (int) t[0];
+      Arrays.sort(t, 1, n + 1);
+      double s = 0;
+      for (int i = 1; i <= n; i++) {
+        s += t[i];
+      }
+      sums[e] = s;
+    });
+  }
+
+  /**
+   * The edges as the network keeps them, in {@code order} ({@link #order()}): each column permuted once, each edge's
+   * statement ids grouped, sorted and deduplicated into one flat column, each label set folded once.
+   *
+   * @param nodeOf the network's node index of each table node number
+   * @param nodeIds the network's node ids by node index
+   */
+  EdgeColumns freeze(int[] order, int[] nodeOf, EntityId[] nodeIds, Label[] foldedSets) {
+    sumInOrder(amount, amountTerms);
+    sumInOrder(duration, durationTerms);
+    int m = size;
+    int[] position = new int[m];
+    for (int at = 0; at < m; at++) {
+      position[order[at]] = at;
+    }
+    int[] from = new int[m];
+    int[] to = new int[m];
+    int[] k = new int[m];
+    int[] c = new int[m];
+    double[] a = new double[m];
+    double[] d = new double[m];
+    String[] s = new String[m];
+    String[] t = new String[m];
+    int[] l = new int[m];
+    boolean[] used = new boolean[foldedSets.length];
+    for (int at = 0; at < m; at++) {
+      int e = order[at];
+      from[at] = nodeOf[source[e]];
+      to[at] = nodeOf[target[e]];
+      k[at] = ktv[e];
+      c[at] = count[e];
+      a[at] = amount[e];
+      d[at] = duration[e];
+      s[at] = start[e];
+      t[at] = end[e];
+      l[at] = labels[e];
+      used[labels[e]] = true;
+    }
+    // the statement ids, grouped by edge position
+    int[] at = new int[m + 1];
+    for (int i = 0; i < evidence; i++) {
+      at[position[evidenceEdge[i]] + 1]++;
+    }
+    for (int e = 0; e < m; e++) {
       at[e + 1] += at[e];
     }
     String[] grouped = new String[evidence];
-    int[] fill = Arrays.copyOf(at, size);
+    int[] fill = Arrays.copyOf(at, m);
     for (int i = 0; i < evidence; i++) {
-      grouped[fill[evidenceEdge[i]]++] = evidenceId[i];
+      grouped[fill[position[evidenceEdge[i]]]++] = evidenceId[i];
     }
-    String[][] out = new String[size][];
-    for (int e = 0; e < size; e++) {
-      int from = at[e];
-      int to = at[e + 1];
-      if (to - from > 1) {
-        Arrays.sort(grouped, from, to);
-      }
-      int distinct = 0;
-      for (int i = from; i < to; i++) {
-        if (i == from || !grouped[i].equals(grouped[i - 1])) {
-          grouped[from + distinct++] = grouped[i];
+    evidenceId = null; // the table is done with
+    evidenceEdge = null;
+    int[] starts = new int[m + 1];
+    int kept = 0;
+    for (int e = 0; e < m; e++) {
+      int lo = at[e];
+      int hi = at[e + 1];
+      if (hi - lo > 8) {
+        Arrays.sort(grouped, lo, hi);
+      } else {
+        for (int i = lo + 1; i < hi; i++) { // an edge's few ids: no sort machinery
+          String x = grouped[i];
+          int j = i - 1;
+          while (j >= lo && grouped[j].compareTo(x) > 0) {
+            grouped[j + 1] = grouped[j];
+            j--;
+          }
+          grouped[j + 1] = x;
         }
       }
-      out[e] = Arrays.copyOfRange(grouped, from, from + distinct);
+      starts[e] = kept;
+      for (int i = lo; i < hi; i++) {
+        if (i == lo || !grouped[i].equals(grouped[i - 1])) {
+          grouped[kept++] = grouped[i];
+        }
+      }
     }
-    return out;
+    starts[m] = kept;
+    Map<Integer, List<String>> docs = new HashMap<>();
+    documents.forEach((e, set) -> docs.put(position[e], List.copyOf(set)));
+    int kinds = kindOf.size();
+    boolean[] directed = new boolean[kinds];
+    for (int i = 0; i < kinds; i++) {
+      directed[i] = directedOf.get(i);
+    }
+    List<Label> distinct = new ArrayList<>();
+    java.util.Set<Label> seen = new java.util.HashSet<>();
+    for (int set = 0; set < used.length; set++) {
+      if (used[set] && seen.add(foldedSets[set])) {
+        distinct.add(foldedSets[set]);
+      }
+    }
+    return new EdgeColumns(nodeIds, from, to, k, kindOf.toArray(EdgeKind[]::new), typeOf.toArray(String[]::new),
+        valueOf.toArray(String[]::new), directed, c, a, d, s, t, starts,
+        kept == grouped.length ? grouped : Arrays.copyOf(grouped, kept), docs, l, foldedSets, List.copyOf(distinct));
   }
 
   /** The edge numbers in edge order: source, target, kind, type, value (node numbers follow id order). */

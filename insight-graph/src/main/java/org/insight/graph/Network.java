@@ -56,7 +56,7 @@ public final class Network {
   /** The number of every node pair (key {@link #key}), and each pair's edges in edge order. */
   private final LongIntMap pairIndex;
   private final int[] pairStart;
-  private final GraphEdge[] pairEdges;
+  private final int[] pairEdges;
 
   Network(List<GraphNode> nodes, List<GraphEdge> edges, List<String> notes) {
     this(Sorted.of(nodes, edges), notes);
@@ -66,7 +66,7 @@ public final class Network {
    * A network from nodes already in id order and edges already in {@link #EDGE_ORDER}, with each edge's ends given as
    * node indices ({@link NetworkBuilder} knows them): no sorting and no lookups.
    */
-  Network(GraphNode[] sortedNodes, GraphEdge[] sortedEdges, int[] from, int[] to, List<String> notes) {
+  Network(GraphNode[] sortedNodes, Edges sortedEdges, int[] from, int[] to, List<String> notes) {
     this(new Sorted(sortedNodes, indexOfNodes(sortedNodes), sortedEdges, from, to), notes);
   }
 
@@ -80,14 +80,14 @@ public final class Network {
     }
     this.indexOf = sorted.indexOf();
     this.ids = List.of(idArray);
-    GraphEdge[] sortedEdges = sorted.edges();
-    int m = sortedEdges.length;
-    this.edges = List.of(sortedEdges);
+    Edges sortedEdges = sorted.edges();
+    int m = sortedEdges.size();
+    this.edges = sortedEdges;
     this.notes = List.copyOf(notes);
     // the labels are few and shared: fold each distinct one once
     Set<Label> labels = new HashSet<>();
     this.nodes.forEach(x -> labels.add(x.label()));
-    this.edges.forEach(e -> labels.add(e.label()));
+    labels.addAll(sortedEdges.labels());
     this.label = labels.isEmpty() ? Optional.empty() : Optional.of(fold(labels));
     int[] from = sorted.from();
     int[] to = sorted.to();
@@ -95,7 +95,7 @@ public final class Network {
     int[] pairOf = new int[m];
     this.pairIndex = new LongIntMap(m);
     for (int i = 0; i < m; i++) {
-      weight[i] = sortedEdges[i].count();
+      weight[i] = sortedEdges.count(i);
       pairOf[i] = pairIndex.putIfAbsent(key(from[i], to[i]), pairIndex.size());
     }
     int pairs = pairIndex.size();
@@ -106,10 +106,10 @@ public final class Network {
     for (int p = 0; p < pairs; p++) {
       pairStart[p + 1] += pairStart[p];
     }
-    this.pairEdges = new GraphEdge[m];
+    this.pairEdges = new int[m];
     int[] fill = Arrays.copyOf(pairStart, pairs);
     for (int i = 0; i < m; i++) {
-      pairEdges[fill[pairOf[i]]++] = sortedEdges[i];
+      pairEdges[fill[pairOf[i]]++] = i;
     }
     this.graph = IntGraph.of(n, m, from, to, weight);
   }
@@ -123,7 +123,7 @@ public final class Network {
   }
 
   /** Nodes in id order with their index, edges in edge order with their ends' indices. */
-  private record Sorted(GraphNode[] nodes, Map<EntityId, Integer> indexOf, GraphEdge[] edges, int[] from, int[] to) {
+  private record Sorted(GraphNode[] nodes, Map<EntityId, Integer> indexOf, Edges edges, int[] from, int[] to) {
     static Sorted of(List<GraphNode> nodes, List<GraphEdge> edges) {
       GraphNode[] sortedNodes = nodes.toArray(GraphNode[]::new);
       Arrays.sort(sortedNodes, Comparator.comparing(GraphNode::id));
@@ -145,7 +145,7 @@ public final class Network {
         from[i] = indexOf.get(sorted[i].source());
         to[i] = indexOf.get(sorted[i].target());
       }
-      return new Sorted(sortedNodes, indexOf, sorted, from, to);
+      return new Sorted(sortedNodes, indexOf, Edges.of(sorted), from, to);
     }
   }
 
@@ -220,8 +220,14 @@ public final class Network {
   /** Every edge between the nodes of index u and v, in edge order. */
   private List<GraphEdge> between(int u, int v) {
     int p = pairIndex.get(key(u, v));
-    return p < 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(pairEdges).subList(pairStart[p],
-        pairStart[p + 1]));
+    if (p < 0) {
+      return List.of();
+    }
+    GraphEdge[] out = new GraphEdge[pairStart[p + 1] - pairStart[p]];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = edges.get(pairEdges[pairStart[p] + i]);
+    }
+    return List.of(out);
   }
 
   private int require(EntityId id) {

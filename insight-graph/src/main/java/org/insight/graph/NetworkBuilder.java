@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.insight.core.Entity;
 import org.insight.core.EntityId;
 import org.insight.core.EntityType;
@@ -59,10 +57,21 @@ public final class NetworkBuilder {
   private final Map<String, EntityType> types = new HashMap<>();
   /** What each property of a node type contributes: a reference, a selector, or nothing. */
   private final Map<String, Map<String, Role>> roles = new HashMap<>();
-  /** Node number (in order of adding) by id value, and the node entities by number. */
-  private final Map<String, Integer> nodeIndex = new HashMap<>();
-  private final List<Entity> nodes = new ArrayList<>();
-  private final List<LinkRow> links = new ArrayList<>();
+  /**
+   * The input, as columns. A unit is an entity to be read at {@link #build}: every statement given for one id (a
+   * node, or a link given statement by statement), or one link entity given whole. Each statement given is a row
+   * naming its unit.
+   */
+  private final Map<String, Integer> unitOf = new HashMap<>();
+  private int units;
+  private EntityId[] unitId = new EntityId[64];
+  /** The type given (an entity's) or first seen (a statement's schema). */
+  private String[] unitType = new String[64];
+  /** Whether the unit's type is decided from its statements' types at build, as {@link Entity#of} decides it. */
+  private boolean[] unitMixed = new boolean[64];
+  private int rows;
+  private int[] rowUnit = new int[256];
+  private Statement[] rowStatement = new Statement[256];
   private final List<Mention> mentions = new ArrayList<>();
   private final List<CoLocated> coLocations = new ArrayList<>();
   private int maxGroup = 100;
@@ -70,6 +79,28 @@ public final class NetworkBuilder {
 
   NetworkBuilder(Schema schema) {
     this.schema = Objects.requireNonNull(schema, "schema");
+  }
+
+  /**
+   * A builder holding everything given to this one so far, with the same settings, to which more can be added without
+   * changing this one: how a cached graph grows when statements are added to the workspace (the copy is given the new
+   * statements and built again, which equals a fresh build over all of them).
+   */
+  public NetworkBuilder copy() {
+    NetworkBuilder c = new NetworkBuilder(schema);
+    c.unitOf.putAll(unitOf);
+    c.units = units;
+    c.unitId = unitId.clone();
+    c.unitType = unitType.clone();
+    c.unitMixed = unitMixed.clone();
+    c.rows = rows;
+    c.rowUnit = rowUnit.clone();
+    c.rowStatement = rowStatement.clone();
+    c.mentions.addAll(mentions);
+    c.coLocations.addAll(coLocations);
+    c.maxGroup = maxGroup;
+    c.collapse = collapse;
+    return c;
   }
 
   /** Shared values and documents joining more nodes than this join none (default 100): a hub, not a clue. */
@@ -87,27 +118,31 @@ public final class NetworkBuilder {
     return this;
   }
 
-  /** Adds an entity: a node, or a link when its type is an edge type. */
+  /**
+   * Adds an entity: a node, or a link when its type is an edge type. Two entities with one id are one node (their
+   * statements together); a link entity given twice counts twice.
+   */
   public NetworkBuilder add(Entity entity) {
     Objects.requireNonNull(entity, "entity");
-    EntityType type = types.computeIfAbsent(entity.schema(), schema::type);
+    EntityType type = type(entity.schema());
     if (NEITHER.contains(type.name())) {
       return this;
     }
+    int u;
     if (type.isEdge()) {
-      LinkRow row = LinkRow.read(entity, type);
-      if (row != null) {
-        links.add(row);
-      }
+      u = newUnit(entity.id(), entity.schema());
     } else {
-      Integer prior = nodeIndex.putIfAbsent(entity.id().value(), nodes.size());
+      Integer prior = unitOf.get(entity.id().value());
       if (prior == null) {
-        nodes.add(entity);
+        u = newUnit(entity.id(), entity.schema());
+        unitOf.put(entity.id().value(), u);
       } else {
-        List<Statement> merged = new ArrayList<>(nodes.get(prior).statements());
-        merged.addAll(entity.statements());
-        nodes.set(prior, Entity.of(entity.id(), merged, schema));
+        u = prior;
+        unitMixed[u] = true; // merged: typed from all the statements, as Entity.of types the merged entity
       }
+    }
+    for (Statement s : entity.statements()) {
+      row(u, s);
     }
     return this;
   }
@@ -116,6 +151,55 @@ public final class NetworkBuilder {
   public NetworkBuilder addAll(Iterable<Entity> entities) {
     entities.forEach(this::add);
     return this;
+  }
+
+  /**
+   * Adds one statement, in any order: the statements given for one entity id make that entity as {@link Entity#of}
+   * would (a node, or a link when its type is an edge type), so a scan of statements feeds the builder without
+   * assembling entities. Adding the statements of an entity equals adding the entity.
+   */
+  public NetworkBuilder add(Statement statement) {
+    Objects.requireNonNull(statement, "statement");
+    String id = statement.entityId().value();
+    Integer u = unitOf.get(id);
+    if (u == null) {
+      u = newUnit(statement.entityId(), statement.schema());
+      unitOf.put(id, u);
+    } else if (!unitMixed[u] && !unitType[u].equals(statement.schema())) {
+      unitMixed[u] = true;
+    }
+    row(u, statement);
+    return this;
+  }
+
+  /** Adds statements; see {@link #add(Statement)}. */
+  public NetworkBuilder addStatements(Iterable<Statement> statements) {
+    statements.forEach(this::add);
+    return this;
+  }
+
+  private int newUnit(EntityId id, String type) {
+    if (units == unitId.length) {
+      unitId = Arrays.copyOf(unitId, units * 2);
+      unitType = Arrays.copyOf(unitType, units * 2);
+      unitMixed = Arrays.copyOf(unitMixed, units * 2);
+    }
+    unitId[units] = id;
+    unitType[units] = type;
+    return units++;
+  }
+
+  private void row(int unit, Statement s) {
+    if (rows == rowUnit.length) {
+      rowUnit = Arrays.copyOf(rowUnit, rows * 2);
+      rowStatement = Arrays.copyOf(rowStatement, rows * 2);
+    }
+    rowUnit[rows] = unit;
+    rowStatement[rows++] = s;
+  }
+
+  private EntityType type(String name) {
+    return types.computeIfAbsent(name, schema::type);
   }
 
   /** Adds a mention: it counts for co-mention when it names an entity that is a node. */
@@ -147,41 +231,44 @@ public final class NetworkBuilder {
   private record CoLocated(EntityId a, EntityId b, List<String> times, List<Statement> evidence) {}
 
   /**
-   * A link entity read in one pass over its statements (sorted by property then value, so a property's distinct
-   * values are runs): its ends, the sums of its distinct amounts and durations, its date range. Null when an end is
-   * missing or it is a same-as judgement that does not say "same".
+   * A link read from its statements in any order, as reading them sorted by property then value would: an end is the
+   * smallest value of its property, and so is the judgement; the amounts and durations are the sums of the distinct
+   * values, added in value order; the date range spans every date. {@link #read} returns false when an end is
+   * missing or it is a same-as judgement that does not say "same". Reused from link to link.
    */
-  private record LinkRow(String source, String target, String type, double amount, double duration, String first,
-      String last, List<Statement> statements) {
-    static LinkRow read(Entity e, EntityType type) {
+  private static final class LinkReading {
+    String source;
+    String target;
+    double amount;
+    double duration;
+    String first;
+    String last;
+    private final List<String> amounts = new ArrayList<>();
+    private final List<String> durations = new ArrayList<>();
+
+    boolean read(EntityType type, Statement[] statements, int from, int to) {
       EntityType.Edge edge = type.edge().orElseThrow();
-      String source = null;
-      String target = null;
+      source = null;
+      target = null;
+      first = null;
+      last = null;
       String judgement = null;
-      String first = null;
-      String last = null;
-      double amount = 0;
-      double duration = 0;
-      String prevProperty = null;
-      String prevValue = null;
-      for (Statement s : e.statements()) {
+      amounts.clear();
+      durations.clear();
+      for (int i = from; i < to; i++) {
+        Statement s = statements[i];
         String p = s.property();
         String v = s.value();
-        if (p.equals(prevProperty) && v.equals(prevValue)) {
-          continue; // the same value again: distinct values only, as Entity.values gives them
+        if (p.equals(edge.source())) {
+          source = min(source, v);
         }
-        prevProperty = p;
-        prevValue = v;
-        if (source == null && p.equals(edge.source())) {
-          source = v;
-        }
-        if (target == null && p.equals(edge.target())) {
-          target = v;
+        if (p.equals(edge.target())) {
+          target = min(target, v);
         }
         switch (p) {
-          case "judgement" -> judgement = judgement == null ? v : judgement;
-          case "amount" -> amount += number(v);
-          case "duration" -> duration += number(v);
+          case "judgement" -> judgement = min(judgement, v);
+          case "amount" -> amounts.add(v);
+          case "duration" -> durations.add(v);
           case "startDate", "date", "endDate" -> {
             first = first == null || v.compareTo(first) < 0 ? v : first;
             last = last == null || v.compareTo(last) > 0 ? v : last;
@@ -190,13 +277,35 @@ public final class NetworkBuilder {
         }
       }
       if (source == null || target == null) {
-        return null;
+        return false;
       }
       if (type.name().equals(SAME_AS) && judgement != null && !judgement.equals("same")) {
-        return null; // an analyst's same-as judgement counts only when it says "same"
+        return false; // an analyst's same-as judgement counts only when it says "same"
       }
-      return new LinkRow(source, target, type.name(), amount, duration, first, last,
-          e.statements());
+      amount = distinctSum(amounts);
+      duration = distinctSum(durations);
+      return true;
+    }
+
+    private static String min(String a, String b) {
+      return a == null || b.compareTo(a) < 0 ? b : a;
+    }
+
+    private static double distinctSum(List<String> values) {
+      if (values.isEmpty()) {
+        return 0;
+      }
+      if (values.size() == 1) {
+        return number(values.get(0));
+      }
+      values.sort(null);
+      double sum = 0;
+      for (int i = 0; i < values.size(); i++) {
+        if (i == 0 || !values.get(i).equals(values.get(i - 1))) {
+          sum += number(values.get(i));
+        }
+      }
+      return sum;
     }
   }
 
@@ -236,59 +345,126 @@ public final class NetworkBuilder {
     }
   }
 
+  /**
+   * The network of everything given so far. The builder can be given more and built again; what it is given in what
+   * order does not change the result, only what it is given.
+   */
   public Network build() {
-    int n = nodes.size();
+    // the rows grouped by unit
+    int[] unitStart = new int[units + 1];
+    for (int i = 0; i < rows; i++) {
+      unitStart[rowUnit[i] + 1]++;
+    }
+    for (int u = 0; u < units; u++) {
+      unitStart[u + 1] += unitStart[u];
+    }
+    Statement[] grouped = new Statement[rows];
+    int[] fill = Arrays.copyOf(unitStart, units);
+    for (int i = 0; i < rows; i++) {
+      grouped[fill[rowUnit[i]]++] = rowStatement[i];
+    }
+    fill = null;
+    // each unit's type; nodes numbered in unit order, links listed
+    EntityType[] typeOfUnit = new EntityType[units];
+    String[] typeName = new String[units];
+    int[] nodeOfUnit = new int[units];
+    int[] nodeUnit = new int[units];
+    int[] linkUnit = new int[units];
+    int n = 0;
+    int linkCount = 0;
+    for (int u = 0; u < units; u++) {
+      nodeOfUnit[u] = -1;
+      String name = unitMixed[u] ? Entity.of(unitId[u], Arrays.asList(grouped).subList(unitStart[u],
+          unitStart[u + 1]), schema).schema() : unitType[u];
+      EntityType type = type(name);
+      typeOfUnit[u] = type;
+      typeName[u] = name;
+      if (NEITHER.contains(type.name())) {
+        continue;
+      }
+      if (type.isEdge()) {
+        linkUnit[linkCount++] = u;
+      } else {
+        nodeOfUnit[u] = n;
+        nodeUnit[n++] = u;
+      }
+    }
     // node numbers in id order: comparing numbers is comparing ids from here on
     Integer[] byId = new Integer[n];
     for (int i = 0; i < n; i++) {
       byId[i] = i;
     }
-    Arrays.sort(byId, (a, b) -> nodes.get(a).id().compareTo(nodes.get(b).id()));
+    EntityId[] ids = unitId;
+    Arrays.sort(byId, (x, y) -> ids[nodeUnit[x]].compareTo(ids[nodeUnit[y]]));
     int[] rank = new int[n];
     for (int r = 0; r < n; r++) {
       rank[byId[r]] = r;
     }
-    int[] rep = representatives(rank, byId);
+    // the links: ends as node numbers (-1: not a node), read once
+    LinkReading reading = new LinkReading();
+    int[] linkSource = new int[linkCount];
+    int[] linkTarget = new int[linkCount];
+    double[] linkAmount = new double[linkCount];
+    double[] linkDuration = new double[linkCount];
+    String[] linkFirst = new String[linkCount];
+    String[] linkLast = new String[linkCount];
+    for (int l = 0; l < linkCount; l++) {
+      int u = linkUnit[l];
+      if (!reading.read(typeOfUnit[u], grouped, unitStart[u], unitStart[u + 1])) {
+        linkSource[l] = -1;
+        continue;
+      }
+      linkSource[l] = node(reading.source, nodeOfUnit);
+      linkTarget[l] = node(reading.target, nodeOfUnit);
+      linkAmount[l] = reading.amount;
+      linkDuration[l] = reading.duration;
+      linkFirst[l] = reading.first;
+      linkLast[l] = reading.last;
+    }
+    int[] rep = representatives(rank, linkCount, linkUnit, typeOfUnit, linkSource, linkTarget);
     LabelSets labelSets = new LabelSets();
-    EdgeTable table = new EdgeTable(Math.max(16, links.size() + n / 4), labelSets);
+    EdgeTable table = new EdgeTable(Math.max(16, linkCount + n / 4), labelSets);
     List<String> notes = new ArrayList<>();
-    for (LinkRow l : links) {
-      Integer si = node(l.source());
-      Integer ti = node(l.target());
-      if (si == null || ti == null) {
-        continue; // an end that is not a node
+    for (int l = 0; l < linkCount; l++) {
+      int si = linkSource[l];
+      int ti = linkTarget[l];
+      if (si < 0 || ti < 0) {
+        continue; // unreadable, not "same", or an end that is not a node
       }
       int s = rep[rank[si]];
       int t = rep[rank[ti]];
       if (s == t) {
         continue; // a link inside a collapsed cluster
       }
-      boolean sameAs = l.type().equals(SAME_AS);
-      int e = table.edge(s, t, sameAs ? EdgeKind.SAME_AS : EdgeKind.LINK, l.type(), !sameAs);
+      int u = linkUnit[l];
+      String type = typeOfUnit[u].name();
+      boolean sameAs = type.equals(SAME_AS);
+      int e = table.edge(s, t, sameAs ? EdgeKind.SAME_AS : EdgeKind.LINK, type, !sameAs);
       table.count[e]++;
-      table.amount[e] += l.amount();
-      table.duration[e] += l.duration();
-      if (l.first() != null) {
-        table.date(e, l.first());
-        table.date(e, l.last());
+      table.add(false, e, linkAmount[l]);
+      table.add(true, e, linkDuration[l]);
+      if (linkFirst[l] != null) {
+        table.date(e, linkFirst[l]);
+        table.date(e, linkLast[l]);
       }
-      for (Statement st : l.statements()) {
-        table.statement(e, st);
+      for (int i = unitStart[u]; i < unitStart[u + 1]; i++) {
+        table.statement(e, grouped[i]);
       }
     }
     Map<String, Map<String, Holders>> shared = new HashMap<>();
     int[] nodeLabels = new int[n];
     for (int i = 0; i < n; i++) {
-      Entity node = nodes.get(i);
-      EntityType type = types.computeIfAbsent(node.schema(), schema::type);
+      int u = nodeUnit[i];
+      EntityType type = typeOfUnit[u];
       int self = rep[rank[i]];
       int labels = 0;
-      for (Statement st : node.statements()) {
+      for (int x = unitStart[u]; x < unitStart[u + 1]; x++) {
+        Statement st = grouped[x];
         labels = labelSets.add(labels, st.label());
         Role role = role(type, st.property());
         if (role.reference()) {
-          Integer target = node(st.value());
-          if (target != null && rep[rank[target]] != self) {
+          int target = node(st.value(), nodeOfUnit);
+          if (target >= 0 && rep[rank[target]] != self) {
             int e = table.edge(self, rep[rank[target]], EdgeKind.REFERENCE, st.property(), true);
             table.count[e]++;
             table.statement(e, st);
@@ -301,11 +477,11 @@ public final class NetworkBuilder {
       nodeLabels[rank[i]] = labels;
     }
     sharedIdentifiers(shared, table, notes);
-    coMentions(rep, rank, table, notes);
+    coMentions(rep, rank, nodeOfUnit, table, notes);
     for (CoLocated c : coLocations) {
-      Integer ai = nodeIndex.get(c.a().value());
-      Integer bi = nodeIndex.get(c.b().value());
-      if (ai == null || bi == null || rep[rank[ai]] == rep[rank[bi]]) {
+      int ai = exact(c.a().value(), nodeOfUnit);
+      int bi = exact(c.b().value(), nodeOfUnit);
+      if (ai < 0 || bi < 0 || rep[rank[ai]] == rep[rank[bi]]) {
         continue;
       }
       int e = table.edge(rep[rank[ai]], rep[rank[bi]], EdgeKind.CO_LOCATION, "co-location", false);
@@ -313,17 +489,23 @@ public final class NetworkBuilder {
       c.times().forEach(d -> table.date(e, d));
       c.evidence().forEach(st -> table.statement(e, st));
     }
-    return assemble(rank, byId, rep, nodeLabels, labelSets, table, notes);
+    return assemble(rank, byId, nodeUnit, typeName, grouped, unitStart, rep, nodeLabels, labelSets, table, notes);
   }
 
   /**
-   * The number of the node an entity-reference value names, null when it is not a node. The value is looked up as
+   * The number of the node an entity-reference value names, -1 when it is not a node. The value is looked up as
    * stored (the schema keeps ids normalised) before being parsed as an {@link EntityId}, which folds case and checks
    * the form (and refuses a malformed id, as reading the link did): most lookups skip the parse.
    */
-  private Integer node(String value) {
-    Integer i = nodeIndex.get(value);
-    return i != null ? i : nodeIndex.get(EntityId.of(value).value());
+  private int node(String value, int[] nodeOfUnit) {
+    Integer u = unitOf.get(value);
+    return u != null ? nodeOfUnit[u] : exact(EntityId.of(value).value(), nodeOfUnit);
+  }
+
+  /** The number of the node with exactly this id value, -1 when none. */
+  private int exact(String id, int[] nodeOfUnit) {
+    Integer u = unitOf.get(id);
+    return u == null ? -1 : nodeOfUnit[u];
   }
 
   /**
@@ -375,11 +557,11 @@ public final class NetworkBuilder {
     notes.addAll(tooMany.values());
   }
 
-  private void coMentions(int[] rep, int[] rank, EdgeTable table, List<String> notes) {
+  private void coMentions(int[] rep, int[] rank, int[] nodeOfUnit, EdgeTable table, List<String> notes) {
     Map<String, Map<Integer, List<Label>>> byDocument = new TreeMap<>();
     for (Mention m : mentions) {
-      Integer node = nodeIndex.get(m.entityId().get().value());
-      if (node != null) {
+      int node = exact(m.entityId().get().value(), nodeOfUnit);
+      if (node >= 0) {
         byDocument.computeIfAbsent(m.documentId(), k -> new TreeMap<>())
             .computeIfAbsent(rep[rank[node]], k -> new ArrayList<>()).add(m.label());
       }
@@ -411,17 +593,18 @@ public final class NetworkBuilder {
    * Each node's representative, by id rank: itself, or with collapsing the smallest (first in id order) of its
    * same-as cluster.
    */
-  private int[] representatives(int[] rank, Integer[] byId) {
+  private int[] representatives(int[] rank, int linkCount, int[] linkUnit, EntityType[] typeOfUnit, int[] linkSource,
+      int[] linkTarget) {
     int n = rank.length;
     int[] parent = new int[n];
     for (int r = 0; r < n; r++) {
       parent[r] = r;
     }
     if (collapse) {
-      for (LinkRow l : links) {
-        Integer a = node(l.source());
-        Integer b = node(l.target());
-        if (l.type().equals(SAME_AS) && a != null && b != null) {
+      for (int l = 0; l < linkCount; l++) {
+        int a = linkSource[l];
+        int b = linkTarget[l];
+        if (a >= 0 && b >= 0 && typeOfUnit[linkUnit[l]].name().equals(SAME_AS)) {
           int ra = find(parent, rank[a]);
           int rb = find(parent, rank[b]);
           if (ra != rb) {
@@ -450,10 +633,9 @@ public final class NetworkBuilder {
   }
 
   /** The nodes and edges, in the network's orders, from the columns. */
-  private Network assemble(int[] rank, Integer[] byId, int[] rep, int[] nodeLabels, LabelSets labelSets,
-      EdgeTable table, List<String> notes) {
+  private Network assemble(int[] rank, Integer[] byId, int[] nodeUnit, String[] typeName, Statement[] grouped,
+      int[] unitStart, int[] rep, int[] nodeLabels, LabelSets labelSets, EdgeTable table, List<String> notes) {
     int n = rank.length;
-    Map<Integer, Label> folds = new HashMap<>(); // a handful of distinct label sets, each folded once
     // the nodes: representatives in id order, numbered 0.. in that order
     int[] index = new int[n];
     int kept = 0;
@@ -472,57 +654,63 @@ public final class NetworkBuilder {
     for (int r = 0; r < n; r++) {
       members[fill[index[rep[r]]]++] = r; // in rank order: members in id order
     }
-    GraphNode[] out = new GraphNode[kept];
+    EntityId[] nodeIds = new EntityId[kept];
+    int[] nodeSets = new int[kept];
+    int[] heads = new int[kept];
+    List<List<EntityId>> lists = new ArrayList<>(kept);
     for (int r = 0; r < n; r++) {
       if (index[r] < 0) {
         continue; // a member of a collapsed cluster: its representative stands for it
       }
       int i = index[r];
-      Entity head = nodes.get(byId[r]);
+      int head = nodeUnit[byId[r]];
       int labels = nodeLabels[r];
       List<EntityId> list;
       if (memberStart[i + 1] - memberStart[i] == 1) {
-        list = List.of(head.id());
+        list = List.of(unitId[head]);
       } else {
         EntityId[] ids = new EntityId[memberStart[i + 1] - memberStart[i]];
         for (int x = memberStart[i]; x < memberStart[i + 1]; x++) {
-          ids[x - memberStart[i]] = nodes.get(byId[members[x]]).id();
+          ids[x - memberStart[i]] = unitId[nodeUnit[byId[members[x]]]];
           labels = labelSets.union(labels, nodeLabels[members[x]]);
         }
         list = List.of(ids);
       }
-      out[i] = new GraphNode(head.id(), head.schema(), caption(head), list, fold(folds, labelSets, labels));
+      nodeIds[i] = unitId[head];
+      nodeSets[i] = labels;
+      heads[i] = head;
+      lists.add(list);
     }
-    int m = table.size;
+    // every label set used (a handful), folded once
+    Label[] folded = new Label[labelSets.size()];
+    for (int set = 1; set < folded.length; set++) { // 0, the empty set, is nobody's: everything has a label
+      folded[set] = Network.fold(labelSets.labels(set));
+    }
+    GraphNode[] out = new GraphNode[kept];
+    for (int i = 0; i < kept; i++) {
+      int head = heads[i];
+      out[i] = new GraphNode(nodeIds[i], typeName[head], caption(grouped, unitStart[head], unitStart[head + 1],
+          nodeIds[i]), lists.get(i), folded[nodeSets[i]]);
+    }
     int[] order = table.order();
-    GraphEdge[] edges = new GraphEdge[m];
-    int[] from = new int[m];
-    int[] to = new int[m];
-    String[][] statements = table.statementsByEdge();
-    for (int at = 0; at < m; at++) {
-      int e = order[at];
-      int ktv = table.ktv[e];
-      from[at] = index[table.source[e]];
-      to[at] = index[table.target[e]];
-      TreeSet<String> docs = table.documents.get(e);
-      edges[at] = new GraphEdge(out[from[at]].id(), out[to[at]].id(), table.kindOf.get(ktv), table.typeOf.get(ktv),
-          table.valueOf.get(ktv), table.directedOf.get(ktv), table.count[e], table.amount[e], table.duration[e],
-          Optional.ofNullable(table.start[e]), Optional.ofNullable(table.end[e]), List.of(statements[e]),
-          docs == null ? List.of() : List.copyOf(docs), fold(folds, labelSets, table.labels[e]));
+    int[] nodeOf = new int[n];
+    for (int r = 0; r < n; r++) {
+      nodeOf[r] = index[r];
     }
-    return new Network(out, edges, from, to, notes);
+    EdgeColumns edges = table.freeze(order, nodeOf, nodeIds, folded);
+    return new Network(out, edges, edges.fromColumn(), edges.toColumn(), notes);
   }
 
-  private static Label fold(Map<Integer, Label> folds, LabelSets sets, int set) {
-    return folds.computeIfAbsent(set, k -> Network.fold(sets.labels(k)));
-  }
-
-  /** {@link Entity#caption()} in one pass: the first value of the first caption property the entity has. */
-  private static String caption(Entity e) {
+  /**
+   * {@link Entity#caption()} in one pass over the statements in any order: the smallest value of the first caption
+   * property the entity has.
+   */
+  private static String caption(Statement[] statements, int from, int to, EntityId id) {
     String[] found = new String[CAPTION.size()];
-    for (Statement s : e.statements()) {
+    for (int i = from; i < to; i++) {
+      Statement s = statements[i];
       int at = CAPTION.indexOf(s.property());
-      if (at >= 0 && found[at] == null) {
+      if (at >= 0 && (found[at] == null || s.value().compareTo(found[at]) < 0)) {
         found[at] = s.value();
       }
     }
@@ -531,7 +719,7 @@ public final class NetworkBuilder {
         return v;
       }
     }
-    return e.id().value();
+    return id.value();
   }
 
   private static double number(String v) {

@@ -39,9 +39,37 @@ class NetworkBuilderProperties {
       new String[] {"SameAs", "entity", "match"}, new String[] {"Ownership", "owner", "asset"},
       new String[] {"Flag", "subject", "entry"});
 
-  @Property(tries = 300)
-  void theColumnarBuilderEqualsTheOneItReplaced(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int n,
-      @ForAll boolean collapse, @ForAll @IntRange(min = 2, max = 6) int maxGroup) {
+  /** A random input: entities (some nodes given twice, some links given twice), mentions and co-locations. */
+  private record CoLocation(EntityId a, EntityId b, List<String> times, List<Statement> evidence) {}
+
+  private record Input(List<Entity> entities, List<Mention> mentions, List<CoLocation> coLocations) {
+    void feed(NetworkBuilder b) {
+      b.addAll(entities).addMentions(mentions);
+      coLocations(b);
+    }
+
+    void coLocations(NetworkBuilder b) {
+      coLocations.forEach(c -> b.addCoLocation(c.a(), c.b(), c.times(), c.evidence()));
+    }
+
+    /** Each id's entity whole (every statement given for it), as a scan hands it out: a link given twice is one. */
+    List<Entity> byId() {
+      java.util.Map<EntityId, List<Statement>> all = new java.util.LinkedHashMap<>();
+      for (Entity e : entities) {
+        List<Statement> list = all.computeIfAbsent(e.id(), k -> new ArrayList<>());
+        for (Statement s : e.statements()) {
+          if (!list.contains(s)) {
+            list.add(s);
+          }
+        }
+      }
+      List<Entity> out = new ArrayList<>();
+      all.forEach((id, statements) -> out.add(Entity.of(id, statements, Graphs.SCHEMA)));
+      return out;
+    }
+  }
+
+  private static Input input(long seed, int n) {
     java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
     List<Entity> entities = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -102,21 +130,81 @@ class NetworkBuilderProperties {
           r.nextInt(6) == 0 ? Optional.empty() : Optional.of(id(r.nextInt(n + 1))), 1.0, label,
           Provenance.of("docs", "d" + i, "test", SourceGrading.UNGRADED)));
     }
-    NetworkBuilder ours = Network.builder(Graphs.SCHEMA).maxGroup(maxGroup).collapseSameAs(collapse);
-    ReferenceNetworkBuilder reference = new ReferenceNetworkBuilder(Graphs.SCHEMA).maxGroup(maxGroup)
-        .collapseSameAs(collapse);
-    ours.addAll(entities).addMentions(mentions);
-    reference.addAll(entities).addMentions(mentions);
+    List<CoLocation> coLocations = new ArrayList<>();
     for (int i = r.nextInt(4); i > 0; i--) {
       EntityId a = id(r.nextInt(n + 1));
       EntityId b = id(r.nextInt(n + 1));
       List<String> times = List.of("2024-05-0" + (1 + r.nextInt(9)) + "T10:00:00Z");
       List<Statement> evidence = entities.get(r.nextInt(entities.size())).statements();
-      ours.addCoLocation(a, b, times, evidence);
-      reference.addCoLocation(a, b, times, evidence);
+      coLocations.add(new CoLocation(a, b, times, evidence));
     }
+    return new Input(entities, mentions, coLocations);
+  }
+
+  @Property(tries = 300)
+  void theColumnarBuilderEqualsTheOneItReplaced(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int n,
+      @ForAll boolean collapse, @ForAll @IntRange(min = 2, max = 6) int maxGroup) {
+    Input in = input(seed, n);
+    NetworkBuilder ours = Network.builder(Graphs.SCHEMA).maxGroup(maxGroup).collapseSameAs(collapse);
+    ReferenceNetworkBuilder reference = new ReferenceNetworkBuilder(Graphs.SCHEMA).maxGroup(maxGroup)
+        .collapseSameAs(collapse);
+    in.feed(ours);
+    reference.addAll(in.entities()).addMentions(in.mentions());
+    in.coLocations().forEach(c -> reference.addCoLocation(c.a(), c.b(), c.times(), c.evidence()));
     Network expected = reference.build();
     Network actual = ours.build();
+    assertEquals(expected.nodes(), actual.nodes());
+    assertEquals(expected.edges(), actual.edges());
+    assertEquals(expected.notes(), actual.notes());
+    assertEquals(expected.label(), actual.label());
+  }
+
+  /**
+   * The statement feed (a scan's statements, in any order, no entities assembled) equals the entity feed of the same
+   * entities: every statement of every entity, shuffled, against each entity given whole.
+   */
+  @Property(tries = 200)
+  void statementsInAnyOrderEqualTheirEntities(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int n,
+      @ForAll boolean collapse, @ForAll @IntRange(min = 2, max = 6) int maxGroup) {
+    Input in = input(seed, n);
+    List<Entity> whole = in.byId();
+    List<Statement> statements = new ArrayList<>();
+    whole.forEach(e -> statements.addAll(e.statements()));
+    java.util.Collections.shuffle(statements, new java.util.Random(seed));
+    NetworkBuilder byEntity = Network.builder(Graphs.SCHEMA).maxGroup(maxGroup).collapseSameAs(collapse)
+        .addAll(whole).addMentions(in.mentions());
+    NetworkBuilder byStatement = Network.builder(Graphs.SCHEMA).maxGroup(maxGroup).collapseSameAs(collapse)
+        .addStatements(statements).addMentions(in.mentions());
+    in.coLocations(byEntity);
+    in.coLocations(byStatement);
+    assertSameNetwork(byEntity.build(), byStatement.build());
+  }
+
+  /**
+   * A builder built, copied and given more equals a fresh builder given everything at once, and building the copy
+   * leaves the original's network as it was: the way a cached graph grows.
+   */
+  @Property(tries = 200)
+  void aCopyGivenMoreEqualsAFreshBuild(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int n,
+      @ForAll boolean collapse, @ForAll @IntRange(min = 0, max = 100) int percent) {
+    Input in = input(seed, n);
+    List<Statement> statements = new ArrayList<>();
+    in.byId().forEach(e -> statements.addAll(e.statements()));
+    java.util.Collections.shuffle(statements, new java.util.Random(seed));
+    int cut = statements.size() * percent / 100;
+    int mentionCut = in.mentions().size() * percent / 100;
+    NetworkBuilder first = Network.builder(Graphs.SCHEMA).maxGroup(3).collapseSameAs(collapse)
+        .addStatements(statements.subList(0, cut)).addMentions(in.mentions().subList(0, mentionCut));
+    Network before = first.build();
+    NetworkBuilder grown = first.copy().addStatements(statements.subList(cut, statements.size()))
+        .addMentions(in.mentions().subList(mentionCut, in.mentions().size()));
+    NetworkBuilder fresh = Network.builder(Graphs.SCHEMA).maxGroup(3).collapseSameAs(collapse)
+        .addStatements(statements).addMentions(in.mentions());
+    assertSameNetwork(fresh.build(), grown.build());
+    assertSameNetwork(before, first.build());
+  }
+
+  private static void assertSameNetwork(Network expected, Network actual) {
     assertEquals(expected.nodes(), actual.nodes());
     assertEquals(expected.edges(), actual.edges());
     assertEquals(expected.notes(), actual.notes());

@@ -106,6 +106,28 @@ public interface Index extends AutoCloseable {
   /** Every visible statement of one of {@code properties}, of any type, in index order, over one snapshot. */
   Scan<Statement> scanStatements(Set<String> properties, Visibility visibility);
 
+  /**
+   * Every visible statement of an entity type in {@code types}, in index order, over one snapshot: what an entity scan
+   * reads, without assembling entities (a graph is built from statements). Close the scan.
+   */
+  Scan<Statement> scanStatementsOf(Set<String> types, Visibility visibility);
+
+  /**
+   * Where this index's writes stand: read it before and after a read, and when both are equal and no write was under
+   * way, the read saw exactly the data of that generation.
+   */
+  Generation generation();
+
+  /**
+   * The visible statements of {@code types} added by the writes after generation {@code after} up to {@code upTo}
+   * (sequence numbers, see {@link Generation}), in index order, over one snapshot. Together with what was visible at
+   * {@code after}, they are what is visible at {@code upTo} only when {@link Generation#grewOnlySince} says so.
+   */
+  Scan<Statement> statementsAdded(long after, long upTo, Set<String> types, Visibility visibility);
+
+  /** The visible mentions added by the writes after {@code after} up to {@code upTo}; see {@link #statementsAdded}. */
+  List<Mention> mentionsAdded(long after, long upTo, Visibility visibility);
+
   /** The visible statements of {@code types} from {@code datasets} (a watch list as a reader sees it), in index order. */
   List<Statement> statementsOf(Set<String> datasets, Set<String> types, Visibility visibility);
 

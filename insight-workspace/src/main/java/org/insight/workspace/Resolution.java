@@ -329,7 +329,8 @@ public final class Resolution {
     }
     Map<Set<EntityId>, MatchJudgement> latest = new HashMap<>();
     for (MatchJudgement j : doJudgements()) {
-      latest.put(Set.of(j.left(), j.right()), j); // oldest first: the last one of a pair wins
+      // oldest first: the last one of a pair wins; a record judged against itself is a pair too (Set.of would throw)
+      latest.put(Set.copyOf(List.of(j.left(), j.right())), j);
     }
     latest.values().stream().filter(j -> j.verdict() == Judgement.Verdict.SAME).forEach(j -> out.add(j.id()));
     return out;

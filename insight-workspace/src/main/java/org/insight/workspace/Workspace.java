@@ -78,7 +78,7 @@ public final class Workspace implements AutoCloseable {
   final java.util.concurrent.locks.ReentrantReadWriteLock evidenceGuard =
       new java.util.concurrent.locks.ReentrantReadWriteLock();
   /** Built graphs by what decides them (see {@link Graphs}); a few, since one can be large. */
-  final Cache<Graphs.Key, org.insight.graph.Network> graphs = Caffeine.newBuilder().maximumSize(4).build();
+  final Cache<Graphs.Key, Graphs.Entry> graphs = Caffeine.newBuilder().maximumSize(4).build();
   private CaseJournal cases;
   private volatile boolean closed;
 

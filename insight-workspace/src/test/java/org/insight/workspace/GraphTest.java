@@ -80,7 +80,7 @@ class GraphTest {
       assertEquals(before + 1, ws.audit.size());
       AuditRecord entry = ws.audit.tail(1).get(0);
       assertEquals("graph.build", entry.event().operation());
-      assertTrue(entry.event().query().contains("entities=4") && entry.event().query().contains("nodes=3"),
+      assertTrue(entry.event().query().contains("statements=7") && entry.event().query().contains("nodes=3"),
           entry.event().query());
 
       List<GraphEdge> shared = g.edges(EdgeKind.SHARED_IDENTIFIER);
@@ -100,6 +100,21 @@ class GraphTest {
       assertEquals(3, grown.edges(EdgeKind.SHARED_IDENTIFIER).size(), "three holders, three pairs");
       assertEquals(0, s.graph(GraphOptions.defaults().withMaxGroup(2)).edges(EdgeKind.SHARED_IDENTIFIER).size());
       assertEquals(1, s.graph(GraphOptions.defaults().withMaxGroup(2)).notes().size(), "left out, and said so");
+    }
+  }
+
+  @Test
+  void aRecordJudgedTheSameAsItselfBreaksNoGraph() {
+    try (Workspace ws = Workspace.builder(dir).clock(Fixtures.FIXED).open()) {
+      Dataset ds = Fixtures.dataset("ds", "A");
+      Session s = ws.session(Principal.of("analyst", java.util.Set.of("A")), Purpose.CRIMINAL_INVESTIGATION);
+      EntityId ivan = EntityId.fromSource("ds", "1");
+      s.add(ds.entity("Person", "1").add("name", "Ivan Petrov").build(),
+          ds.entity("SameAs", "j").add("entity", ivan.value()).add("match", ivan.value()).add("judgement", "same")
+              .build());
+      Network g = s.graph(GraphOptions.defaults()); // sameAsInUse threw "duplicate element" for every reader
+      assertEquals(1, g.nodes().size());
+      assertEquals(0, g.edges().size(), "a link of a node to itself is no edge");
     }
   }
 }

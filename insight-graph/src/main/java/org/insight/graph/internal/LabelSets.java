@@ -36,9 +36,21 @@ public final class LabelSets {
     return id;
   }
 
+  // the last addition: a million edges and nodes add the same few labels in runs, so most additions repeat it
+  private Label lastLabel;
+  private int lastSet = -1;
+  private int lastResult;
+
   /** The set {@code set} with {@code label} added. */
   public int add(int set, Label label) {
-    return addNumber(set, label(label));
+    if (label == lastLabel && set == lastSet) {
+      return lastResult;
+    }
+    int result = addNumber(set, label(label));
+    lastLabel = label;
+    lastSet = set;
+    lastResult = result;
+    return result;
   }
 
   /** The union of two sets. */

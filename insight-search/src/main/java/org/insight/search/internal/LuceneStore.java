@@ -122,13 +122,17 @@ public final class LuceneStore implements Index {
   /** Serialises writes, so that no segment receives documents of two labels (see {@link #writePartitioned}). */
   private final Object writeLock = new Object();
   private volatile LabelTerms labelTerms = new LabelTerms(-1, Set.of());
+  /** The write sequence: what was added since a generation (see {@link Generations}). */
+  private final Generations generations;
   /** The Lucene filter of each visibility seen lately: cheap to build, but built on every read otherwise. */
   private final Cache<Visibility, Query> filters = Caffeine.newBuilder().maximumSize(256).build();
 
   private record LabelTerms(long version, Set<String> labels) {}
 
-  private LuceneStore(org.apache.lucene.store.Directory directory, IndexWriter writer, SearcherManager searchers, Schema schema) {
+  private LuceneStore(org.apache.lucene.store.Directory directory, IndexWriter writer, SearcherManager searchers, Schema schema)
+      throws IOException {
     this.schema = schema;
+    this.generations = writer == null ? Generations.unknown() : highest(searchers, writer.getLiveCommitData());
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
@@ -201,6 +205,16 @@ public final class LuceneStore implements Index {
     }
   }
 
+  private static Generations highest(SearcherManager searchers, Iterable<Map.Entry<String, String>> commitData)
+      throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return Generations.after(searcher.getIndexReader(), commitData);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
   private static void learnLabels(SearcherManager searchers, LabelMergePolicy merges) throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
@@ -251,24 +265,39 @@ public final class LuceneStore implements Index {
    */
   private void writePartitioned(Map<String, List<Pending>> byLabel) throws IOException {
     synchronized (writeLock) {
-      List<Pending> toConvert = new ArrayList<>(); // in the order written
-      byLabel.values().forEach(group -> group.stream().filter(p -> p.built() == null).forEach(toConvert::add));
-      try (AheadAnalysis.Results<org.apache.lucene.document.Document> converted =
-          AheadAnalysis.shared().map(toConvert, p -> toLucene(p.source(), true))) {
-        boolean first = true;
-        for (List<Pending> group : byLabel.values()) {
-          if (!first) {
-            writer.flush();
-          }
-          first = false;
-          for (Pending p : group) {
-            writer.updateDocument(new Term(ID, p.id()), p.built() != null ? p.built() : converted.next());
+      long sequence = generations.begin();
+      boolean removed = true;
+      try {
+        // every earlier write committed, so the live count is exact: a write that replaced an id leaves fewer live
+        // documents than it added (merges drop only deleted documents)
+        long before = writer.getDocStats().numDocs;
+        long added = 0;
+        List<Pending> toConvert = new ArrayList<>(); // in the order written
+        byLabel.values().forEach(group -> group.stream().filter(p -> p.built() == null).forEach(toConvert::add));
+        try (AheadAnalysis.Results<org.apache.lucene.document.Document> converted =
+            AheadAnalysis.shared().map(toConvert, p -> toLucene(p.source(), true))) {
+          boolean first = true;
+          for (List<Pending> group : byLabel.values()) {
+            if (!first) {
+              writer.flush();
+            }
+            first = false;
+            for (Pending p : group) {
+              org.apache.lucene.document.Document doc = p.built() != null ? p.built() : converted.next();
+              doc.add(Generations.field(sequence));
+              writer.updateDocument(new Term(ID, p.id()), doc);
+              added++;
+            }
           }
         }
+        writer.setLiveCommitData(Generations.commitData(sequence).entrySet());
+        writer.commit();
+        removed = writer.getDocStats().numDocs != before + added;
+        searchers.maybeRefreshBlocking(); // before the sequence is published: whoever sees it sees the write
+      } finally {
+        generations.end(sequence, removed);
       }
-      writer.commit();
     }
-    searchers.maybeRefreshBlocking();
     // the refresh taught the merge policy the new segments' labels: let it merge them now (in the background)
     // rather than at the next write, so a batch's small segments do not wait for one
     writer.maybeMerge();
@@ -282,11 +311,19 @@ public final class LuceneStore implements Index {
     }
     try {
       synchronized (writeLock) {
-        writer.deleteDocuments(new Term(ID, id));
-        writer.updateDocument(new Term(ID, replacement.id()), toLucene(replacement, schema));
-        writer.commit();
+        long sequence = generations.begin();
+        try {
+          org.apache.lucene.document.Document doc = toLucene(replacement, schema);
+          doc.add(Generations.field(sequence));
+          writer.deleteDocuments(new Term(ID, id));
+          writer.updateDocument(new Term(ID, replacement.id()), doc);
+          writer.setLiveCommitData(Generations.commitData(sequence).entrySet());
+          writer.commit();
+          searchers.maybeRefreshBlocking();
+        } finally {
+          generations.end(sequence, true);
+        }
       }
-      searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new StoreException("could not write to the index: " + e.getMessage() + "; nothing was acknowledged", e);
     }
@@ -309,12 +346,18 @@ public final class LuceneStore implements Index {
       List<Term> terms = new ArrayList<>(ids.size());
       ids.forEach(id -> terms.add(new Term(ID, id)));
       synchronized (writeLock) { // nor may its commit take in half of a write
-        writer.deleteDocuments(terms.toArray(new Term[0]));
-        writer.commit();
-        writer.forceMergeDeletes(true);
-        writer.commit();
+        long sequence = generations.begin();
+        try {
+          writer.deleteDocuments(terms.toArray(new Term[0]));
+          writer.setLiveCommitData(Generations.commitData(sequence).entrySet());
+          writer.commit();
+          writer.forceMergeDeletes(true);
+          writer.commit();
+          searchers.maybeRefreshBlocking();
+        } finally {
+          generations.end(sequence, true);
+        }
       }
-      searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new StoreException("could not erase from the index: " + e.getMessage() + "; nothing was acknowledged", e);
     }
@@ -533,6 +576,45 @@ public final class LuceneStore implements Index {
       throw e instanceof IOException ? new StoreException("could not start the scan: " + e.getMessage(), e)
           : (RuntimeException) e;
     }
+  }
+
+  @Override
+  public Scan<Statement> scanStatementsOf(Set<String> types, Visibility visibility) {
+    return statementScan(and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(SCHEMA, types), filter(visibility)),
+        visibility);
+  }
+
+  @Override
+  public Scan<Statement> statementsAdded(long after, long upTo, Set<String> types, Visibility visibility) {
+    return statementScan(and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(SCHEMA, types),
+        Generations.between(after, upTo), filter(visibility)), visibility);
+  }
+
+  private Scan<Statement> statementScan(Query q, Visibility visibility) {
+    IndexSearcher searcher = acquire();
+    try {
+      IndexSearcher visible = visible(searcher, visibility); // valid while the scan holds the snapshot
+      return new StatementScan(visible, () -> release(searcher), q, visible.count(q));
+    } catch (IOException | RuntimeException e) {
+      release(searcher);
+      throw e instanceof IOException ? new StoreException("could not start the scan: " + e.getMessage(), e)
+          : (RuntimeException) e;
+    }
+  }
+
+  @Override
+  public List<Mention> mentionsAdded(long after, long upTo, Visibility visibility) {
+    Query q = and(new TermQuery(new Term(KIND, MENTION_KIND)), Generations.between(after, upTo), filter(visibility));
+    List<Mention> out = new ArrayList<>();
+    for (String json : storedJson(q, visibility, Integer.MAX_VALUE)) {
+      out.add(ModelJson.mention(ModelJson.read(json)));
+    }
+    return out;
+  }
+
+  @Override
+  public org.insight.search.Generation generation() {
+    return generations.current();
   }
 
   /**
