@@ -472,12 +472,15 @@ public final class Session implements AutoCloseable {
           stamped.stream().map(Document::label).toList());
       ids = stamped.stream().map(Document::id).toList();
       pending = workspace.standing.beforeWrite(List.of(), ids); // a stop before evaluation loses no alert
+      boolean written = false;
       try {
         audit("add", "documents=" + ids.size(), ids, "ok"); // write-ahead: no entry, no write (rule 6)
         stored("add", () -> workspace.store.write(List.of(), stamped));
-      } catch (RuntimeException e) {
-        workspace.standing.settled(pending);
-        throw e;
+        written = true;
+      } finally {
+        if (!written) {
+          workspace.standing.settled(pending);
+        }
       }
     } finally {
       guard.unlock();
