@@ -566,16 +566,8 @@ public final class LuceneStore implements Index {
 
   @Override
   public Scan<Statement> scanStatements(Set<String> properties, Visibility visibility) {
-    IndexSearcher searcher = acquire();
-    try {
-      Query q = and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(PROPERTY, properties), filter(visibility));
-      IndexSearcher visible = visible(searcher, visibility); // valid while the scan holds the snapshot
-      return new StatementScan(visible, () -> release(searcher), q, visible.count(q));
-    } catch (IOException | RuntimeException e) {
-      release(searcher);
-      throw e instanceof IOException ? new StoreException("could not start the scan: " + e.getMessage(), e)
-          : (RuntimeException) e;
-    }
+    return statementScan(and(new TermQuery(new Term(KIND, STATEMENT_KIND)), terms(PROPERTY, properties),
+        filter(visibility)), visibility);
   }
 
   @Override
