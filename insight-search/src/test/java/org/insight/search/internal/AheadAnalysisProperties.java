@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +20,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexWriter;
@@ -55,7 +50,8 @@ class AheadAnalysisProperties {
     fields.addAll(List.of(Analysis.NAME, Analysis.NAME_PHONETIC, LuceneStore.TITLE));
     for (String field : fields) {
       RecordedTokens recorded = RecordedTokens.of(Analysis.perFieldText(), field, text);
-      assertEquals(tokens(Analysis.perFieldText().tokenStream(field, text)), tokens(recorded.replay()), field + ": " + text);
+      assertEquals(StreamTokens.of(Analysis.perFieldText().tokenStream(field, text)),
+          StreamTokens.of(recorded.replay()), field + ": " + text);
     }
   }
 
@@ -236,23 +232,4 @@ class AheadAnalysisProperties {
     }
   }
 
-  private record Token(String term, int increment, int start, int end) {}
-
-  private static List<Token> tokens(TokenStream stream) {
-    List<Token> out = new ArrayList<>();
-    try (TokenStream ts = stream) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute posInc = ts.addAttribute(PositionIncrementAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(new Token(term.toString(), posInc.getPositionIncrement(), offset.startOffset(), offset.endOffset()));
-      }
-      ts.end();
-      out.add(new Token("(end)", posInc.getPositionIncrement(), offset.startOffset(), offset.endOffset()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
-  }
 }

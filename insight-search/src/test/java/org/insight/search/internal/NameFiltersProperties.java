@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.ibm.icu.text.Transliterator;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,8 +24,6 @@ import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.phonetic.DoubleMetaphoneFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.insight.names.Names;
 
 /**
@@ -40,7 +37,6 @@ class NameFiltersProperties {
   private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´ʹʻʼʽʾʿ]");
 
   /** A token with everything the index keeps of it. */
-  record Token(String term, int increment, int start, int end) {}
 
   @Property(tries = 300)
   void nameAnalyzerEqualsTheStockChain(@ForAll("texts") String text) {
@@ -55,9 +51,9 @@ class NameFiltersProperties {
   @Property(tries = 300)
   void replayedNameTokensEqualBothAnalyzers(@ForAll("texts") String text) {
     RecordedTokens once = Analysis.nameTokens(text);
-    assertEquals(tokens(reference(false), text), tokens(once.replay()), text);
-    assertEquals(tokens(reference(true), text), tokens(once.phonetic()), text);
-    assertEquals(tokens(once.replay()), tokens(once.replay()), "a replay can be read again");
+    assertEquals(tokens(reference(false), text), StreamTokens.of(once.replay()), text);
+    assertEquals(tokens(reference(true), text), StreamTokens.of(once.phonetic()), text);
+    assertEquals(StreamTokens.of(once.replay()), StreamTokens.of(once.replay()), "a replay can be read again");
   }
 
   /** The folding every text and name field runs: the ASCII fast path gives ICU's terms (whitespace tokens keep punctuation). */
@@ -68,7 +64,7 @@ class NameFiltersProperties {
       Tokenizer b = whitespace ? new org.apache.lucene.analysis.core.WhitespaceTokenizer() : new StandardTokenizer();
       a.setReader(new java.io.StringReader(text));
       b.setReader(new java.io.StringReader(text));
-      assertEquals(tokens(new ICUFoldingFilter(a)), tokens(new NameFilters.Fold(b)), text);
+      assertEquals(StreamTokens.of(new ICUFoldingFilter(a)), StreamTokens.of(new NameFilters.Fold(b)), text);
     }
   }
 
@@ -139,25 +135,7 @@ class NameFiltersProperties {
     }
   }
 
-  private static List<Token> tokens(Analyzer analyzer, String text) {
-    return tokens(analyzer.tokenStream("f", text));
-  }
-
-  private static List<Token> tokens(TokenStream stream) {
-    List<Token> out = new ArrayList<>();
-    try (TokenStream ts = stream) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute posInc = ts.addAttribute(PositionIncrementAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(new Token(term.toString(), posInc.getPositionIncrement(), offset.startOffset(), offset.endOffset()));
-      }
-      ts.end();
-      out.add(new Token("(end)", posInc.getPositionIncrement(), offset.startOffset(), offset.endOffset()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+  private static List<StreamTokens.Token> tokens(Analyzer analyzer, String text) {
+    return StreamTokens.of(analyzer.tokenStream("f", text));
   }
 }
