@@ -63,7 +63,6 @@ public final class Workspace implements AutoCloseable {
   final Index store;
   final FileEvidenceStore evidence;
   final AuditLog audit;
-  private final Cache<String, Label> labels = Caffeine.newBuilder().maximumSize(10_000).build();
   private final Cache<DecisionKey, Boolean> decisions = Caffeine.newBuilder().maximumSize(100_000).build();
   final WatchListScreening screening;
   /** Standing queries and alerts (see {@link Alerts}). */
@@ -250,7 +249,7 @@ public final class Workspace implements AutoCloseable {
   }
 
   private Label label(String text) {
-    return labels.get(text, Label::parse);
+    return Label.parse(text); // parsed once per text (Label keeps them)
   }
 
   org.insight.policy.AuditRecord audit(AuditEvent event) {
