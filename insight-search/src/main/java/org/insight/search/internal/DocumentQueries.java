@@ -31,6 +31,28 @@ final class DocumentQueries {
     this.visibility = visibility;
   }
 
+  /**
+   * Whether the query of {@code c} depends on the clause alone (and the schema and analyzers, fixed per store), so it
+   * may be kept and reused by any session over any snapshot: false when it holds a wildcard or a fuzzy word, which
+   * expand over the words the session sees in one snapshot, or a polygon (its points compare by identity, so keeping
+   * it would gain nothing).
+   */
+  static boolean reusable(Clause c) {
+    if (c instanceof Clause.Wildcard || c instanceof Clause.Fuzzy || c instanceof Clause.Within) {
+      return false;
+    }
+    if (c instanceof Clause.And and) {
+      return and.clauses().stream().allMatch(DocumentQueries::reusable);
+    }
+    if (c instanceof Clause.Or or) {
+      return or.clauses().stream().allMatch(DocumentQueries::reusable);
+    }
+    if (c instanceof Clause.Not not) {
+      return reusable(not.clause());
+    }
+    return true;
+  }
+
   /** The Lucene query of {@code c} over documents (no kind or label filter). */
   Query of(Clause c) {
     if (c instanceof Clause.All) {

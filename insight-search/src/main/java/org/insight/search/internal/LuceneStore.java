@@ -26,6 +26,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.insight.core.PropertyDef;
 import org.insight.core.PropertyType;
 import org.insight.core.Schema;
+import org.insight.search.Clause;
 import org.insight.search.Index;
 import org.insight.search.Scan;
 import org.insight.search.SearchResult;
@@ -126,6 +127,11 @@ public final class LuceneStore implements Index {
   private final Generations generations;
   /** The Lucene filter of each visibility seen lately: cheap to build, but built on every read otherwise. */
   private final Cache<Visibility, Query> filters = Caffeine.newBuilder().maximumSize(256).build();
+  /**
+   * The document query of each clause tree seen lately whose query depends on the clause alone
+   * ({@link DocumentQueries#reusable}): analysing the words into every language field was rebuilt on every search.
+   */
+  private final Cache<Clause, Query> documentQueries = Caffeine.newBuilder().maximumSize(1_024).build();
 
   private record LabelTerms(long version, Set<String> labels) {}
 
@@ -706,7 +712,7 @@ public final class LuceneStore implements Index {
   public SearchResult search(org.insight.search.Query query, Visibility visibility) {
     IndexSearcher searcher = acquire();
     try {
-      return new SearchEngine(visible(searcher, visibility), filter(visibility), schema).run(query);
+      return new SearchEngine(visible(searcher, visibility), filter(visibility), schema, documentQueries).run(query);
     } catch (IOException e) {
       throw new StoreException("the search failed: " + e.getMessage(), e);
     } finally {
@@ -719,7 +725,7 @@ public final class LuceneStore implements Index {
   public List<org.insight.search.Suggestion> suggest(String prefix, int limit, Visibility visibility) {
     IndexSearcher searcher = acquire();
     try {
-      return new SearchEngine(visible(searcher, visibility), filter(visibility), schema).suggest(prefix, limit);
+      return new SearchEngine(visible(searcher, visibility), filter(visibility), schema, documentQueries).suggest(prefix, limit);
     } catch (IOException e) {
       throw new StoreException("suggestions failed: " + e.getMessage(), e);
     } finally {

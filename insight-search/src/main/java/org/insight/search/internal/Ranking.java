@@ -10,13 +10,11 @@ import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
 import org.insight.search.Hit;
 
 /**
@@ -54,12 +52,10 @@ final class Ranking {
   }
 
   /**
-   * The top documents and their exact total over the visible matches of {@code docQuery}, whose scoring part is
-   * {@code scoring}. By score, ties fall back to the index order and are then ordered by id; by name, Lucene sorts on
-   * the name key and id.
+   * The top documents and their exact total over the visible matches of {@code docQuery}, in one pass. By score, ties
+   * fall back to the index order and are then ordered by id; by name, Lucene sorts on the name key and id.
    */
-  TopDocs topDocuments(Query docQuery, Query scoring, org.insight.search.Query.Sort sort, int need)
-      throws IOException {
+  TopDocs topDocuments(Query docQuery, org.insight.search.Query.Sort sort, int need) throws IOException {
     int n = Math.max(1, need);
     if (sort == org.insight.search.Query.Sort.NAME) {
       Sort byName = new Sort(new SortField(LuceneStore.SORT_NAME, SortField.Type.STRING),
@@ -67,34 +63,12 @@ final class Ranking {
       return context.searcher().search(docQuery,
           new org.apache.lucene.search.TopFieldCollectorManager(byName, n, null, Integer.MAX_VALUE, false));
     }
-    if (!prunable(scoring)) {
-      // Lucene scores every match of such a query anyway, so the pass counts them all itself: no second pass
-      return context.searcher().search(docQuery,
-          new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE, false));
-    }
-    // the top n by score may skip documents that cannot compete (Lucene's block-max pruning: the same top n, the same
-    // scores, ties in index order), so the exact total, when more than EXACT_TOTAL_UP_TO match, is counted apart: a
-    // count scores nothing, which costs less than scoring and collecting every match
-    TopDocs top = context.searcher().search(docQuery,
-        new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, EXACT_TOTAL_UP_TO, false));
-    if (top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
-      return top;
-    }
-    return new TopDocs(new TotalHits(context.searcher().count(docQuery), TotalHits.Relation.EQUAL_TO),
-        top.scoreDocs);
+    // one pass collects the top n and counts every match (no pruning): a top-n pass that skipped documents which
+    // cannot compete, followed by a count walking the same postings again, cost about a quarter more CPU for two words
+    // (docs/benchmarks.md, "Issue 15 reads, branch reads15 (session 2)"); one word cannot be pruned anyway
+    return context.searcher().search(docQuery,
+        new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE, false));
   }
-
-  /**
-   * Whether Lucene's top-n pass can skip matches of {@code scoring} that cannot compete. A DisjunctionMax with a
-   * tie-breaker (one word over the language fields) cannot (Lucene 9 propagates no minimum score into it), so a
-   * separate count after it would only walk the same postings a second time.
-   */
-  static boolean prunable(Query scoring) {
-    return !(scoring instanceof DisjunctionMaxQuery d && d.getTieBreakerMultiplier() > 0);
-  }
-
-  /** Up to this many matches the top-n pass counts them exactly itself; beyond, a separate count does. */
-  private static final int EXACT_TOTAL_UP_TO = 1_000;
 
   /** The top documents as ranked items, scores scaled to the best (1), with their ids and sort keys. */
   List<Ranked> rankDocuments(TopDocs top, org.insight.search.Query.Sort sort) throws IOException {

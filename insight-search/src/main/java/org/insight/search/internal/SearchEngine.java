@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
@@ -30,9 +31,12 @@ import org.insight.search.SearchResult.FacetCount;
 @SuppressWarnings("deprecation")
 public final class SearchEngine {
   private final SearchContext context;
+  private final Cache<Clause, Query> documentQueries;
 
-  SearchEngine(IndexSearcher plain, Query visibility, Schema schema) {
+  /** {@code documentQueries}: the store's document queries kept by clause tree (only {@link DocumentQueries#reusable} ones). */
+  SearchEngine(IndexSearcher plain, Query visibility, Schema schema, Cache<Clause, Query> documentQueries) {
     this.context = SearchContext.of(plain, visibility, schema);
+    this.documentQueries = documentQueries;
   }
 
   /**
@@ -49,15 +53,14 @@ public final class SearchEngine {
     int need = q.offset() + q.limit();
     try {
       Map<String, Float> matched = entities ? new EntityMatcher(context).match(q.match()) : Map.of();
-      Query scoring = documents
-          ? new DocumentQueries(context.schema(), context.builder(), context.visibility()).of(q.match()) : null;
+      Query scoring = documents ? documentQuery(q.match()) : null;
       Query docQuery = documents ? context.filtered(LuceneQueries.kind(LuceneStore.DOCUMENT_KIND), scoring) : null;
       Ranking ranking = new Ranking(context);
 
       List<Ranked> ranked = new ArrayList<>(ranking.rankEntities(matched, q.sort()));
       long documentTotal = 0;
       if (docQuery != null) {
-        TopDocs top = ranking.topDocuments(docQuery, scoring, q.sort(), need);
+        TopDocs top = ranking.topDocuments(docQuery, q.sort(), need);
         documentTotal = top.totalHits.value;
         ranked.addAll(ranking.rankDocuments(top, q.sort()));
       }
@@ -71,6 +74,13 @@ public final class SearchEngine {
       throw new QuerySyntaxException("", -1, "the query expands to more than " + IndexSearcher.getMaxClauseCount()
           + " clauses; use fewer terms or longer wildcard prefixes");
     }
+  }
+
+  /** The Lucene query of {@code c} over documents: kept and reused when it depends on the clause alone. */
+  private Query documentQuery(Clause c) {
+    DocumentQueries queries = new DocumentQueries(context.schema(), context.builder(), context.visibility());
+    // a failing translation (an unknown property) throws out of the cache's loader and is not kept
+    return DocumentQueries.reusable(c) ? documentQueries.get(c, queries::of) : queries.of(c);
   }
 
   /**
