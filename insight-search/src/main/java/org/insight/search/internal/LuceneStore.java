@@ -712,7 +712,8 @@ public final class LuceneStore implements Index {
   public SearchResult search(org.insight.search.Query query, Visibility visibility) {
     IndexSearcher searcher = acquire();
     try {
-      return new SearchEngine(visible(searcher, visibility), filter(visibility), schema, documentQueries).run(query);
+      return new SearchEngine(visible(searcher, visibility), filter(visibility), schema, documentQueries)
+          .run(query);
     } catch (IOException e) {
       throw new StoreException("the search failed: " + e.getMessage(), e);
     } finally {
@@ -725,7 +726,8 @@ public final class LuceneStore implements Index {
   public List<org.insight.search.Suggestion> suggest(String prefix, int limit, Visibility visibility) {
     IndexSearcher searcher = acquire();
     try {
-      return new SearchEngine(visible(searcher, visibility), filter(visibility), schema, documentQueries).suggest(prefix, limit);
+      return new SearchEngine(visible(searcher, visibility), filter(visibility), schema, documentQueries)
+          .suggest(prefix, limit);
     } catch (IOException e) {
       throw new StoreException("suggestions failed: " + e.getMessage(), e);
     } finally {

@@ -33,7 +33,7 @@ public final class SearchEngine {
   private final SearchContext context;
   private final Cache<Clause, Query> documentQueries;
 
-  /** {@code documentQueries}: the store's document queries kept by clause tree (only {@link DocumentQueries#reusable} ones). */
+  /** {@code documentQueries}: the store's kept document queries, by clause tree ({@link DocumentQueries#reusable}). */
   SearchEngine(IndexSearcher plain, Query visibility, Schema schema, Cache<Clause, Query> documentQueries) {
     this.context = SearchContext.of(plain, visibility, schema);
     this.documentQueries = documentQueries;
