@@ -31,6 +31,9 @@ final class DocumentQueries {
     this.visibility = visibility;
   }
 
+  /** The key of a kept document query: the reader's visibility filter (null: the whole index) and the clause tree. */
+  record Kept(Query visibility, Clause clause) {}
+
   /**
    * Whether the query of {@code c} depends on the clause alone (and the schema and analyzers, fixed per store), so it
    * may be kept and reused by any session over any snapshot: false when it holds a wildcard or a fuzzy word, which
@@ -38,9 +41,6 @@ final class DocumentQueries {
    * it would gain nothing).
    */
   static boolean reusable(Clause c) {
-    if (c instanceof Clause.Wildcard || c instanceof Clause.Fuzzy || c instanceof Clause.Within) {
-      return false;
-    }
     if (c instanceof Clause.And and) {
       return and.clauses().stream().allMatch(DocumentQueries::reusable);
     }
@@ -50,7 +50,11 @@ final class DocumentQueries {
     if (c instanceof Clause.Not not) {
       return reusable(not.clause());
     }
-    return true;
+    // named one by one, so that a clause added later is not kept until someone has checked it expands over nothing
+    return c instanceof Clause.All || c instanceof Clause.Text || c instanceof Clause.AnyOf
+        || c instanceof Clause.Phrase || c instanceof Clause.Name || c instanceof Clause.Identifier
+        || c instanceof Clause.Property || c instanceof Clause.Type || c instanceof Clause.DateRange
+        || c instanceof Clause.Near || c instanceof Clause.Dataset;
   }
 
   /** The Lucene query of {@code c} over documents (no kind or label filter). */

@@ -26,7 +26,6 @@ import org.apache.lucene.index.IndexOptions;
 import org.insight.core.PropertyDef;
 import org.insight.core.PropertyType;
 import org.insight.core.Schema;
-import org.insight.search.Clause;
 import org.insight.search.Index;
 import org.insight.search.Scan;
 import org.insight.search.SearchResult;
@@ -131,7 +130,7 @@ public final class LuceneStore implements Index {
    * The document query of each clause tree seen lately whose query depends on the clause alone
    * ({@link DocumentQueries#reusable}): analysing the words into every language field was rebuilt on every search.
    */
-  private final Cache<Clause, Query> documentQueries = Caffeine.newBuilder().maximumSize(1_024).build();
+  private final Cache<DocumentQueries.Kept, Query> documentQueries = Caffeine.newBuilder().maximumSize(1_024).build();
 
   private record LabelTerms(long version, Set<String> labels) {}
 

@@ -31,10 +31,14 @@ import org.insight.search.SearchResult.FacetCount;
 @SuppressWarnings("deprecation")
 public final class SearchEngine {
   private final SearchContext context;
-  private final Cache<Clause, Query> documentQueries;
+  private final Cache<DocumentQueries.Kept, Query> documentQueries;
 
-  /** {@code documentQueries}: the store's kept document queries, by clause tree ({@link DocumentQueries#reusable}). */
-  SearchEngine(IndexSearcher plain, Query visibility, Schema schema, Cache<Clause, Query> documentQueries) {
+  /**
+   * {@code documentQueries}: the store's kept document queries, by the reader's visibility filter and clause tree
+   * ({@link DocumentQueries#reusable}).
+   */
+  SearchEngine(IndexSearcher plain, Query visibility, Schema schema,
+      Cache<DocumentQueries.Kept, Query> documentQueries) {
     this.context = SearchContext.of(plain, visibility, schema);
     this.documentQueries = documentQueries;
   }
@@ -80,7 +84,10 @@ public final class SearchEngine {
   private Query documentQuery(Clause c) {
     DocumentQueries queries = new DocumentQueries(context.schema(), context.builder(), context.visibility());
     // a failing translation (an unknown property) throws out of the cache's loader and is not kept
-    return DocumentQueries.reusable(c) ? documentQueries.get(c, queries::of) : queries.of(c);
+    // kept per visibility too: one reader's search must not make another's faster, which would tell it what was asked
+    return DocumentQueries.reusable(c)
+        ? documentQueries.get(new DocumentQueries.Kept(context.visibility(), c), k -> queries.of(k.clause()))
+        : queries.of(c);
   }
 
   /**
