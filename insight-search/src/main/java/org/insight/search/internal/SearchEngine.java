@@ -84,7 +84,8 @@ public final class SearchEngine {
   private Query documentQuery(Clause c) {
     DocumentQueries queries = new DocumentQueries(context.schema(), context.builder(), context.visibility());
     // a failing translation (an unknown property) throws out of the cache's loader and is not kept
-    // kept per visibility too: one reader's search must not make another's faster, which would tell it what was asked
+    // kept per visibility too: a search must not make faster that of a reader who sees other labels (it would tell
+    // that reader what was asked); readers of the same labels see the same data and share the entry
     return DocumentQueries.reusable(c)
         ? documentQueries.get(new DocumentQueries.Kept(context.visibility(), c), k -> queries.of(k.clause()))
         : queries.of(c);
