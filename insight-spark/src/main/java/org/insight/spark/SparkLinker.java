@@ -184,10 +184,15 @@ public final class SparkLinker {
           + " the records of one run (prefix them with the dataset)");
     }
     long n = stats.records();
-    JavaRDD<Candidates.Group> groups = Candidates.of(byId, byIdPartitioner, plain, n, link);
+    JavaRDD<Candidates.Unit> units = Candidates.of(byId, byIdPartitioner, plain, n, link);
+    if (!kernel.fitted()) {
+      // kept deserialized between the EM pass and the scoring pass, with the records prepared for comparison and the
+      // pairs' patterns: the scoring pass neither moves nor compares them again (made again where Spark had no room)
+      units.persist(StorageLevel.MEMORY_ONLY());
+    }
 
     // the model: the linker's, or fitted by EM on the driver over the candidates' pattern counts
-    LinkKernel model = kernel.fitted() ? kernel : fit(jsc, byId, groups, plain, stats, link ? stats.left() : -1);
+    LinkKernel model = kernel.fitted() ? kernel : fit(jsc, byId, units, plain, stats, link ? stats.left() : -1);
     LinkKernel fitted = model.withTermFrequencies(stats.termCounts(), n);
     Broadcast<Shipped<LinkKernel>> scoring = jsc.broadcast(new Shipped<>(fitted));
     Judged judged = Judged.of(judgements, ids -> byId.filter(t -> ids.contains(t._1())).values().collect());
@@ -197,10 +202,11 @@ public final class SparkLinker {
     // the edges: pairs at or above the threshold not judged DIFFERENT, explained with their latest judgement, scored
     // where the pairs are, one kernel per executor
     // cached serialized: the pairs are read again for the result, and Spark sizes a deserialized cache by walking it
-    JavaRDD<Scored> scored = groups.mapPartitions(it -> score(it, scoring.value().value(), byPair.value().value()))
+    JavaRDD<Scored> scored = units.mapPartitions(it -> score(it, scoring.value().value(), byPair.value().value()))
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     int share = (int) Math.min(Integer.MAX_VALUE, 2L * driverEdges / partitions);
     List<EdgeSummary> summaries = scored.mapPartitions(it -> summarise(it, share)).collect();
+    units.unpersist(false);
     long candidates = 0;
     long edgeCount = 0;
     boolean onDriver = true;
@@ -286,23 +292,26 @@ public final class SparkLinker {
   }
 
   /** Scores one partition's candidate pairs; its candidate count comes last. */
-  private static Iterator<Scored> score(Iterator<Candidates.Group> groups, LinkKernel k,
+  private static Iterator<Scored> score(Iterator<Candidates.Unit> units, LinkKernel k,
       Map<List<String>, Judgement> judgements) {
     List<Scored> out = new ArrayList<>();
     long candidates = 0;
-    while (groups.hasNext()) {
-      Candidates.Group g = groups.next();
-      MatchRecord b = g.record().record();
-      for (LinkRecord earlier : g.earlier()) {
+    while (units.hasNext()) {
+      Candidates.Unit u = units.next();
+      LinkKernel.Batch batch = u.batch();
+      for (int p = 0; p < u.pairs(); p++) {
         candidates++;
-        MatchRecord a = earlier.record();
-        Judgement j = judgements.isEmpty() ? null : judgements.get(Judged.key(a.id(), b.id()));
-        if (j != null && j.verdict() == Judgement.Verdict.DIFFERENT) {
+        int i = u.earlier(p);
+        int j = u.later(p);
+        MatchRecord a = batch.record(i);
+        MatchRecord b = batch.record(j);
+        Judgement judged = judgements.isEmpty() ? null : judgements.get(Judged.key(a.id(), b.id()));
+        if (judged != null && judged.verdict() == Judgement.Verdict.DIFFERENT) {
           continue;
         }
-        double w = k.weight(a, b);
+        double w = u.weight(k, p);
         if (k.isMatch(w)) {
-          out.add(new Scored(RecordRows.row(j == null ? k.pair(a, b) : k.pair(a, b, j)), 0));
+          out.add(new Scored(RecordRows.row(judged == null ? k.pair(a, b) : k.pair(a, b, judged)), 0));
         }
       }
     }
@@ -342,7 +351,7 @@ public final class SparkLinker {
    * over those counts on the driver (their number is bounded by the pattern space, not the data).
    */
   private LinkKernel fit(JavaSparkContext jsc, JavaPairRDD<String, LinkRecord> byId,
-      JavaRDD<Candidates.Group> groups, Broadcast<Shipped<LinkKernel>> plain, RunStats stats, long split) {
+      JavaRDD<Candidates.Unit> units, Broadcast<Shipped<LinkKernel>> plain, RunStats stats, long split) {
     long n = stats.records();
     int[] wanted = kernel.uSampleRecords(n, split);
     Map<String, Integer> wantedIds = new HashMap<>();
@@ -360,19 +369,19 @@ public final class SparkLinker {
     Broadcast<Map<String, Integer>> sample = jsc.broadcast(wantedIds);
     Map<LinkKernel.PairPattern, Long> counts = new HashMap<>();
     Map<Integer, MatchRecord> sampled = new HashMap<>();
-    for (PatternCounts p : groups.mapPartitions(it -> {
-      LinkKernel k = plain.value().value();
+    for (PatternCounts p : units.mapPartitions(it -> {
       Map<LinkKernel.PairPattern, Long> local = new HashMap<>();
       Map<Integer, LinkRecord> found = new HashMap<>();
       while (it.hasNext()) {
-        Candidates.Group g = it.next();
-        Integer index = sample.value().get(g.record().id());
-        if (index != null) {
-          found.put(index, g.record());
+        Candidates.Unit u = it.next();
+        for (LinkRecord r : u.own()) {
+          Integer index = sample.value().get(r.id());
+          if (index != null) {
+            found.put(index, r);
+          }
         }
-        MatchRecord b = g.record().record();
-        for (LinkRecord a : g.earlier()) {
-          local.merge(k.pattern(a.record(), b, n), 1L, Long::sum);
+        for (int q = 0; q < u.pairs(); q++) {
+          local.merge(u.pattern(q), 1L, Long::sum);
         }
       }
       return List.of(new PatternCounts(local, found)).iterator();
