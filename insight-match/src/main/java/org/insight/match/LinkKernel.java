@@ -240,6 +240,13 @@ public final class LinkKernel implements Serializable {
     private RecordTable scoring;
     private RecordTable.Weights weights;
 
+    private Batch(List<MatchRecord> records, RecordTable table, long[][] nameOnly, long[][] identifier) {
+      this.records = records;
+      this.table = table;
+      this.nameOnly = nameOnly;
+      this.identifier = identifier;
+    }
+
     private Batch(List<MatchRecord> records, long n) {
       this.records = List.copyOf(records);
       try (Workers one = new Workers(1)) {
@@ -264,10 +271,28 @@ public final class LinkKernel implements Serializable {
       return records.get(i);
     }
 
-    /** {@link LinkKernel#pattern(MatchRecord, MatchRecord, long)} of records {@code i} and {@code j} (first in run order first). */
+    /**
+     * {@link LinkKernel#pattern(MatchRecord, MatchRecord, long)} of records {@code i} and {@code j} (first in run
+     * order first).
+     *
+     * @throws IllegalStateException if this batch is {@linkplain #forWeightsOnly() for weights only}
+     */
     public PairPattern pattern(int i, int j) {
+      if (nameOnly == null) {
+        throw new IllegalStateException("this batch keeps no prepared records (forWeightsOnly): compare with the"
+            + " batch it came from");
+      }
       return new PairPattern(table.pattern(i, j), shareOne(nameOnly[i], nameOnly[j]),
           shareOne(identifier[i], identifier[j]));
+    }
+
+    /**
+     * The same records without what comparing them needs (their prepared names: most of a batch's memory), for a
+     * pass that weighs pairs from their patterns, computed before, with {@link LinkKernel#weight(Batch, long, int,
+     * int)}: for an engine keeping a batch between the pass that counts the patterns and the one that scores.
+     */
+    public Batch forWeightsOnly() {
+      return new Batch(records, table.forWeightsOnly(), null, null);
     }
 
     private RecordTable.Weights weighing(MatchModel model) {
@@ -280,8 +305,16 @@ public final class LinkKernel implements Serializable {
     }
   }
 
-  /** {@link #weight(MatchRecord, MatchRecord)} of records {@code i} and {@code j} of a batch (first in run order first). */
+  /**
+   * {@link #weight(MatchRecord, MatchRecord)} of records {@code i} and {@code j} of a batch (first in run order
+   * first).
+   *
+   * @throws IllegalStateException if the batch is {@linkplain Batch#forWeightsOnly() for weights only}
+   */
   public double weight(Batch batch, int i, int j) {
+    if (batch.nameOnly == null) {
+      throw new IllegalStateException("this batch keeps no prepared records (forWeightsOnly): weigh from the pattern");
+    }
     RecordTable.Weights w = batch.weighing(scoring());
     return batch.scoring.weight(i, j, w);
   }

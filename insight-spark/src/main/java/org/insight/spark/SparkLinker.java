@@ -34,6 +34,8 @@ import org.insight.match.Linker;
 import org.insight.match.MatchPair;
 import org.insight.match.MatchRecord;
 import org.insight.spark.internal.Candidates;
+import org.insight.spark.internal.Codec;
+import org.insight.spark.internal.CodecShuffle;
 import org.insight.spark.internal.ComponentClusters;
 import org.insight.spark.internal.Judged;
 import org.insight.spark.internal.LinkEdge;
@@ -176,7 +178,8 @@ public final class SparkLinker {
     // records keyed and partitioned by id once: every later stage attaches them to pairs without moving them. Not
     // persisted: each job reads them again from the shuffle's files (no cache to size, none to lose), and a lost
     // executor's files are recomputed from the input
-    JavaPairRDD<String, LinkRecord> byId = all.mapToPair(r -> new Tuple2<>(r.id(), r)).partitionBy(byIdPartitioner);
+    JavaPairRDD<String, LinkRecord> byId = CodecShuffle.partitionBy(all.mapToPair(r -> new Tuple2<>(r.id(), r)),
+        byIdPartitioner, Codec.STRING, Codec.RECORD);
     Broadcast<Shipped<LinkKernel>> plain = jsc.broadcast(new Shipped<>(kernel));
     RunStats stats = RunStats.of(byId, plain, kernel.fitted() ? 0 : driverIds);
     if (stats.repeated() != null) {

@@ -23,10 +23,17 @@ import org.insight.test.PersonGenerator;
  * local[2]), the Spark jobs each run started, and whether the pairs and clusters are identical. With {@code em} both
  * fit the model by EM (the Spark job over its candidates'
  * pattern counts) and the bench also says whether the parameters are identical; otherwise both score with
- * {@link MatchModel#personDefaults()}. Not a test (no surefire pattern); run by hand, see docs/spark.md:
- * {@code java <Spark's --add-opens> -cp <test class path> org.insight.spark.SparkLinkBench 20000 [em]}.
+ * {@link MatchModel#personDefaults()}. Arguments: N, {@code em} or {@code given}, the thread counts (default
+ * {@code 1,2}), rounds (default 1; each round runs, per thread count, the embedded linker and then the Spark job side
+ * by side and prints their ratio; a summary gives the medians). {@code -Dbench.partitionsPerThread=P} (default 1):
+ * the job's partitions ({@code spark.sql.shuffle.partitions}) per local thread. Not a test (no surefire pattern); run
+ * by hand, see docs/benchmarks.md: {@code java <Spark's --add-opens> -cp <test class path>
+ * org.insight.spark.SparkLinkBench 100000 em 2 3}.
  */
 public final class SparkLinkBench {
+
+  /** One partition per local thread: each extra partition ships and prepares the records it pairs again. */
+  private static final int PARTITIONS_PER_THREAD = Integer.getInteger("bench.partitionsPerThread", 1);
 
   private SparkLinkBench() {}
 
@@ -72,7 +79,8 @@ public final class SparkLinkBench {
             embedded.pairs().size(), embedded.clusters().size(), embedded.blocking().candidatePairs(), load());
 
         SparkSession spark = SparkSession.builder().appName("bench").master("local[" + threads + "]")
-            .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", String.valueOf(Integer.getInteger("bench.partitionsPerThread", 4) * threads))
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", String.valueOf(PARTITIONS_PER_THREAD * threads))
             .config("spark.driver.memory", "4g").getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         AtomicInteger jobs = new AtomicInteger();
@@ -123,10 +131,12 @@ public final class SparkLinkBench {
     heap.close();
   }
 
-  /** The heap's peak since {@link #reset}: sampled in use, and the most still live after a collection. */
+  /**
+   * The heap in use at its peak since {@link #reset} (sampled every 20 ms; garbage not yet collected included, so an
+   * upper bound of what the run needs).
+   */
   private static final class HeapPeak implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong used = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong live = new java.util.concurrent.atomic.AtomicLong();
     private final Thread sampler;
     private volatile boolean running = true;
 
@@ -144,29 +154,15 @@ public final class SparkLinkBench {
       }, "heap-peak");
       sampler.setDaemon(true);
       sampler.start();
-      for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-        ((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-          if (notification.getType().equals(
-              com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-            com.sun.management.GarbageCollectionNotificationInfo info =
-                com.sun.management.GarbageCollectionNotificationInfo.from(
-                    (javax.management.openmbean.CompositeData) notification.getUserData());
-            long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
-            live.accumulateAndGet(after, Math::max);
-          }
-        }, null, null);
-      }
     }
 
     void reset() {
       System.gc();
       used.set(0);
-      live.set(0);
     }
 
     String peak() {
-      return String.format(Locale.ROOT, "%,d MB in use (%,d MB live after a GC)", used.get() >> 20, live.get() >> 20);
+      return String.format(Locale.ROOT, "%,d MB in use", used.get() >> 20);
     }
 
     @Override

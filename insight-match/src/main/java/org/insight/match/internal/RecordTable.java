@@ -43,6 +43,17 @@ public final class RecordTable {
     /** Per key id: the key. */
     String[] keyText;
 
+    /** The same keys without the prepared names (exact agreements still weigh; nothing compares). */
+    NameColumn keysOnly() {
+      NameColumn out = new NameColumn();
+      out.start = start;
+      out.key = key;
+      out.keyText = keyText;
+      out.frequencies = frequencies;
+      out.frequency = frequency;
+      return out;
+    }
+
     /** The same values with the term frequencies of {@code f} (per key; 0 for a key it lacks, as MatchModel). */
     NameColumn withFrequencies(Map<String, Double> f) {
       NameColumn out = new NameColumn();
@@ -154,6 +165,19 @@ public final class RecordTable {
     NameColumn[] out = new NameColumn[names.length];
     for (int k = 0; k < names.length; k++) {
       out[k] = names[k] == null ? null : names[k].withFrequencies(frequencies.get(k));
+    }
+    return new RecordTable(this, out);
+  }
+
+  /**
+   * The same table without what only comparing needs (the prepared names): {@link #weight(long, int, int, Weights)}
+   * from a pattern computed before still works, {@link #level} and {@link #pattern} do not. Holds a fraction of the
+   * memory.
+   */
+  public RecordTable forWeightsOnly() {
+    NameColumn[] out = new NameColumn[names.length];
+    for (int k = 0; k < names.length; k++) {
+      out[k] = names[k] == null ? null : names[k].keysOnly();
     }
     return new RecordTable(this, out);
   }

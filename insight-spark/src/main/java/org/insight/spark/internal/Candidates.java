@@ -60,18 +60,21 @@ public final class Candidates {
       this.later = later;
       List<MatchRecord> list = new ArrayList<>(records.size());
       records.forEach(r -> list.add(r.record()));
-      this.batch = kernel.batch(list, n);
+      LinkKernel.Batch prepared = kernel.batch(list, n);
       if (kernel.fitted()) {
+        this.batch = prepared;
         this.codes = null;
         this.rules = null;
       } else {
         this.codes = new long[earlier.length];
         this.rules = new byte[earlier.length];
         for (int p = 0; p < earlier.length; p++) {
-          LinkKernel.PairPattern pattern = batch.pattern(earlier[p], later[p]);
+          LinkKernel.PairPattern pattern = prepared.pattern(earlier[p], later[p]);
           codes[p] = pattern.code();
           rules[p] = (byte) ((pattern.nameOnly() ? 1 : 0) | (pattern.identifier() ? 2 : 0));
         }
+        // the scoring pass weighs from the patterns: the prepared names (most of the memory) are not kept
+        this.batch = prepared.forWeightsOnly();
       }
     }
 
@@ -95,7 +98,7 @@ public final class Candidates {
       return later[p];
     }
 
-    /** The records, prepared for comparison. */
+    /** The records, prepared for comparison (for weights from patterns only, when the unit has patterns). */
     public LinkKernel.Batch batch() {
       return batch;
     }
@@ -119,6 +122,27 @@ public final class Candidates {
   @DefaultSerializer(JavaSerializer.class)
   record Shipment(LinkRecord record, String[] later) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    static final Codec<Shipment> CODEC = new Codec<>() {
+      @Override
+      public void write(java.io.DataOutput out, Shipment value) throws java.io.IOException {
+        value.record().write(out);
+        out.writeInt(value.later().length);
+        for (String id : value.later()) {
+          Codec.writeString(out, id);
+        }
+      }
+
+      @Override
+      public Shipment read(java.io.DataInput in) throws java.io.IOException {
+        LinkRecord r = Codec.RECORD.read(in);
+        String[] later = new String[in.readInt()];
+        for (int i = 0; i < later.length; i++) {
+          later[i] = Codec.readString(in);
+        }
+        return new Shipment(r, later);
+      }
+    };
   }
 
   /**
@@ -137,7 +161,8 @@ public final class Candidates {
     });
     // grouped in plain maps after a plain shuffle: Spark's own grouping (combineByKey, cogroup) re-measures its whole
     // map by reflection as it grows, which cost more than the pairs' work
-    JavaPairRDD<String, String> pairs = keys.partitionBy(partitioner).mapPartitionsToPair(entries -> {
+    JavaPairRDD<String, String> pairs = CodecShuffle.partitionBy(keys, partitioner, Codec.LONG, Codec.SIDE_ID)
+        .mapPartitionsToPair(entries -> {
       Map<Long, List<Tuple2<Integer, String>>> blocks = new HashMap<>();
       Set<Long> oversized = new HashSet<>();
       while (entries.hasNext()) {
@@ -170,7 +195,8 @@ public final class Candidates {
     });
     // at the earlier record's partition: its distinct later partners, grouped by their partition; the record is sent
     // once to each such partition with the ids of its partners there (keyed by one of them: the same partition)
-    JavaPairRDD<String, Shipment> shipped = byId.zipPartitions(pairs.partitionBy(partitioner), (records, ps) -> {
+    JavaPairRDD<String, Shipment> shipped = byId.zipPartitions(CodecShuffle.partitionBy(pairs, partitioner, Codec.STRING, Codec.STRING),
+        (records, ps) -> {
       Map<String, LinkRecord> byIdHere = index(records);
       Map<String, Map<Integer, Set<String>>> later = new HashMap<>();
       while (ps.hasNext()) {
@@ -185,7 +211,8 @@ public final class Candidates {
       }));
       return out.iterator();
     }).mapToPair(t -> t);
-    return byId.zipPartitions(shipped.partitionBy(partitioner), (records, arriving) -> {
+    return byId.zipPartitions(CodecShuffle.partitionBy(shipped, partitioner, Codec.STRING, Shipment.CODEC),
+        (records, arriving) -> {
       List<LinkRecord> all = new ArrayList<>();
       Map<String, Integer> position = new HashMap<>();
       records.forEachRemaining(t -> {
