@@ -124,6 +124,7 @@ class LinkKernelProperties {
     List<MatchRecord> batchRecords = new ArrayList<>(chosen);
     Collections.shuffle(batchRecords, random);
     LinkKernel.Batch batch = linker.kernel().batch(batchRecords, n);
+    LinkKernel.Batch weightsOnly = batch.forWeightsOnly();
     int exactNames = 0;
     for (int i = 0; i < batch.size(); i++) {
       for (int j = 0; j < batch.size(); j++) {
@@ -137,10 +138,14 @@ class LinkKernelProperties {
         double w = scoring.weight(a, b);
         assertEquals(Double.doubleToLongBits(w), Double.doubleToLongBits(scoring.weight(batch, i, j)), a + " " + b);
         assertEquals(Double.doubleToLongBits(w), Double.doubleToLongBits(scoring.weight(batch, pattern.code(), i, j)));
+        assertEquals(Double.doubleToLongBits(w),
+            Double.doubleToLongBits(scoring.weight(weightsOnly, pattern.code(), i, j)));
         exactNames += scoring.model().explain(a, b).comparisons().stream().anyMatch(o -> o.tfAdjusted()) ? 1 : 0;
       }
     }
     assertTrue(exactNames > 0, "some pairs agree exactly on a name, so the term frequencies weigh");
+    assertThrows(IllegalStateException.class, () -> weightsOnly.pattern(0, 1), "nothing left to compare with");
+    assertThrows(IllegalStateException.class, () -> scoring.weight(weightsOnly, 0, 1));
   }
 
   /**

@@ -38,6 +38,11 @@ public final class CodecShuffle<K, V> extends Serializer implements Serializable
     this.values = values;
   }
 
+  /** The serializer of a shuffle of these keys and values. */
+  static <K, V> CodecShuffle<K, V> of(Codec<K> keys, Codec<V> values) {
+    return new CodecShuffle<>(keys, values);
+  }
+
   /** {@code rdd.partitionBy(partitioner)}, its keys and values written by {@code keys} and {@code values}. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static <K, V> JavaPairRDD<K, V> partitionBy(JavaPairRDD<K, V> rdd, Partitioner partitioner, Codec<K> keys,
