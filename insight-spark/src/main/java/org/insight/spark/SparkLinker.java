@@ -51,8 +51,9 @@ import scala.Tuple2;
  * Record linkage and de-duplication as a Spark job, with the comparators, model, threshold and no-chaining clustering
  * of a {@link Linker} ({@link LinkKernel}), and the same result as {@link Linker#link}/{@link Linker#dedupe} on the
  * same records: records are partitioned by id once, blocking keys shuffled into blocks (blocks larger than the
- * maximum size skipped, as embedded), each candidate pair brought to its later record's partition with its earlier
- * record and scored there by the embedded kernel; the pairs at or above the threshold form a graph whose connected
+ * maximum size skipped, as embedded), each candidate pair brought to its later record's partition, where its earlier
+ * record arrives once for all its pairs there, and compared there by the embedded kernel with the partition's records
+ * prepared once ({@link LinkKernel#batch}); the pairs at or above the threshold form a graph whose connected
  * components (union-find on the driver up to {@link #DRIVER_EDGES} edges, else large-star/small-star rounds) are
  * clustered one by one by the embedded clusterer. The stages are RDD stages, not SQL plans, and the counts ride on
  * the jobs that produce the data: a run is two Spark jobs with a given model, three when it fits one by EM. Every
@@ -195,7 +196,7 @@ public final class SparkLinker {
     }
 
     // the model: the linker's, or fitted by EM on the driver over the candidates' pattern counts
-    LinkKernel model = kernel.fitted() ? kernel : fit(jsc, byId, units, plain, stats, link ? stats.left() : -1);
+    LinkKernel model = kernel.fitted() ? kernel : fit(jsc, byId, units, stats, link ? stats.left() : -1);
     LinkKernel fitted = model.withTermFrequencies(stats.termCounts(), n);
     Broadcast<Shipped<LinkKernel>> scoring = jsc.broadcast(new Shipped<>(fitted));
     Judged judged = Judged.of(judgements, ids -> byId.filter(t -> ids.contains(t._1())).values().collect());
@@ -354,7 +355,7 @@ public final class SparkLinker {
    * over those counts on the driver (their number is bounded by the pattern space, not the data).
    */
   private LinkKernel fit(JavaSparkContext jsc, JavaPairRDD<String, LinkRecord> byId,
-      JavaRDD<Candidates.Unit> units, Broadcast<Shipped<LinkKernel>> plain, RunStats stats, long split) {
+      JavaRDD<Candidates.Unit> units, RunStats stats, long split) {
     long n = stats.records();
     int[] wanted = kernel.uSampleRecords(n, split);
     Map<String, Integer> wantedIds = new HashMap<>();
