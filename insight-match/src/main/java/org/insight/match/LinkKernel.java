@@ -17,6 +17,8 @@ import org.insight.match.internal.ExpectationMaximisation;
 import org.insight.match.internal.Levels;
 import org.insight.match.internal.ModelFitting;
 import org.insight.match.internal.Patterns;
+import org.insight.match.internal.RecordTable;
+import org.insight.match.internal.Workers;
 
 /**
  * The pieces of a {@link Linker} run, for an engine that distributes them (insight-spark): blocking keys, term
@@ -212,6 +214,118 @@ public final class LinkKernel implements Serializable {
       throw new IllegalStateException("this kernel already has its model; only a kernel of a linker that fits by EM"
           + " (no train, no withModel) is fitted");
     }
+  }
+
+  /**
+   * Some records of a run of {@code n} records prepared once for many comparisons among them (names prepared, rule
+   * keys hashed), as the embedded run prepares all of its records: {@link Batch#pattern} and
+   * {@link #weight(Batch, long, int, int)} then give, bitwise, {@link #pattern(MatchRecord, MatchRecord, long)} and
+   * {@link #weight(MatchRecord, MatchRecord)} of two of them without preparing either again. For an engine that
+   * brings the records of many candidate pairs to one place (a partition).
+   */
+  public Batch batch(List<MatchRecord> records, long n) {
+    return new Batch(records, n);
+  }
+
+  /**
+   * Records prepared by {@link #batch}, by their position in the list given. Not thread-safe (it keeps the last
+   * scoring model's form): one per task.
+   */
+  public final class Batch {
+    private final List<MatchRecord> records;
+    private final RecordTable table;
+    private final long[][] nameOnly;
+    private final long[][] identifier;
+    private MatchModel scoredWith;
+    private RecordTable scoring;
+    private RecordTable.Weights weights;
+
+    private Batch(List<MatchRecord> records, RecordTable table, long[][] nameOnly, long[][] identifier) {
+      this.records = records;
+      this.table = table;
+      this.nameOnly = nameOnly;
+      this.identifier = identifier;
+    }
+
+    private Batch(List<MatchRecord> records, long n) {
+      this.records = List.copyOf(records);
+      try (Workers one = new Workers(1)) {
+        this.table = RecordTable.build(this.records, comparisons, one);
+      }
+      this.nameOnly = new long[this.records.size()][];
+      this.identifier = new long[this.records.size()][];
+      for (int i = 0; i < nameOnly.length; i++) {
+        long[][] rules = Blocker.ruleHashes(this.records.get(i), comparisons, n);
+        nameOnly[i] = rules[0];
+        identifier[i] = rules[1];
+      }
+    }
+
+    /** The number of records. */
+    public int size() {
+      return records.size();
+    }
+
+    /** The record at {@code i}. */
+    public MatchRecord record(int i) {
+      return records.get(i);
+    }
+
+    /**
+     * {@link LinkKernel#pattern(MatchRecord, MatchRecord, long)} of records {@code i} and {@code j} (first in run
+     * order first).
+     *
+     * @throws IllegalStateException if this batch is {@linkplain #forWeightsOnly() for weights only}
+     */
+    public PairPattern pattern(int i, int j) {
+      if (nameOnly == null) {
+        throw new IllegalStateException("this batch keeps no prepared records (forWeightsOnly): compare with the"
+            + " batch it came from");
+      }
+      return new PairPattern(table.pattern(i, j), shareOne(nameOnly[i], nameOnly[j]),
+          shareOne(identifier[i], identifier[j]));
+    }
+
+    /**
+     * The same records without what comparing them needs (their prepared names: most of a batch's memory), for a
+     * pass that weighs pairs from their patterns, computed before, with {@link LinkKernel#weight(Batch, long, int,
+     * int)}: for an engine keeping a batch between the pass that counts the patterns and the one that scores.
+     */
+    public Batch forWeightsOnly() {
+      return new Batch(records, table.forWeightsOnly(), null, null);
+    }
+
+    private RecordTable.Weights weighing(MatchModel model) {
+      if (scoredWith != model) {
+        scoring = table.withFrequencies(model.frequencies());
+        weights = RecordTable.Weights.of(model);
+        scoredWith = model;
+      }
+      return weights;
+    }
+  }
+
+  /**
+   * {@link #weight(MatchRecord, MatchRecord)} of records {@code i} and {@code j} of a batch (first in run order
+   * first).
+   *
+   * @throws IllegalStateException if the batch is {@linkplain Batch#forWeightsOnly() for weights only}
+   */
+  public double weight(Batch batch, int i, int j) {
+    if (batch.nameOnly == null) {
+      throw new IllegalStateException("this batch keeps no prepared records (forWeightsOnly): weigh from the pattern");
+    }
+    RecordTable.Weights w = batch.weighing(scoring());
+    return batch.scoring.weight(i, j, w);
+  }
+
+  /**
+   * {@link #weight(Batch, int, int)} from the pair's pattern code ({@link PairPattern#code()}, from a kernel with the
+   * same comparisons), without comparing the records again.
+   */
+  public double weight(Batch batch, long patternCode, int i, int j) {
+    RecordTable.Weights w = batch.weighing(scoring());
+    return batch.scoring.weight(patternCode, i, j, w);
   }
 
   /** Blocks with more records than this are skipped. */

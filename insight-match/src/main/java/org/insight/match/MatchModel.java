@@ -159,6 +159,11 @@ public final class MatchModel implements java.io.Serializable {
     double frequency(int comparison, String nameKey);
   }
 
+  /** The term frequencies this model scores with, per comparison. */
+  List<Map<String, Double>> frequencies() {
+    return frequencies;
+  }
+
   private double ownFrequency(int k, String key) {
     return frequencies.get(k).getOrDefault(key, 0.0);
   }

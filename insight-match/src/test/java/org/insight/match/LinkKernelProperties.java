@@ -91,6 +91,63 @@ class LinkKernelProperties {
     assertEquals(embedded.conflicts(), assembled.conflicts());
   }
 
+  @Property(tries = 15)
+  void aBatchOfSomeRecordsGivesTheKernelsPatternsAndWeightsBitwise(
+      @ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+    List<MatchRecord> run = labelled(Persons.generator(seed).generate(200, 0.4).records(), seed);
+    int n = run.size();
+    Random random = new Random(seed);
+    Linker linker = Linker.builder().build();
+    LinkResult embedded = linker.dedupe(run);
+    // the whole run's term frequencies: a batch holds a few of its records, and must not weigh with its own
+    List<Map<String, Long>> counts = new ArrayList<>();
+    linker.kernel().comparisons().forEach(c -> counts.add(new HashMap<>()));
+    for (MatchRecord r : run) {
+      List<Set<String>> keys = linker.kernel().termKeys(r);
+      for (int k = 0; k < keys.size(); k++) {
+        for (String key : keys.get(k)) {
+          counts.get(k).merge(key, 1L, Long::sum);
+        }
+      }
+    }
+    LinkKernel scoring = Linker.builder().build().withModel(embedded.model()).kernel().withTermFrequencies(counts, n);
+    Map<String, MatchRecord> byId = new HashMap<>();
+    run.forEach(r -> byId.put(r.id(), r));
+    Set<MatchRecord> chosen = new java.util.LinkedHashSet<>();
+    for (MatchPair p : embedded.pairs().subList(0, Math.min(15, embedded.pairs().size()))) {
+      chosen.add(byId.get(p.leftId()));
+      chosen.add(byId.get(p.rightId()));
+    }
+    for (int q = 0; q < 10; q++) {
+      chosen.add(run.get(random.nextInt(n)));
+    }
+    List<MatchRecord> batchRecords = new ArrayList<>(chosen);
+    Collections.shuffle(batchRecords, random);
+    LinkKernel.Batch batch = linker.kernel().batch(batchRecords, n);
+    LinkKernel.Batch weightsOnly = batch.forWeightsOnly();
+    int exactNames = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      for (int j = 0; j < batch.size(); j++) {
+        if (i == j) {
+          continue;
+        }
+        MatchRecord a = batch.record(i);
+        MatchRecord b = batch.record(j);
+        LinkKernel.PairPattern pattern = linker.kernel().pattern(a, b, n);
+        assertEquals(pattern, batch.pattern(i, j));
+        double w = scoring.weight(a, b);
+        assertEquals(Double.doubleToLongBits(w), Double.doubleToLongBits(scoring.weight(batch, i, j)), a + " " + b);
+        assertEquals(Double.doubleToLongBits(w), Double.doubleToLongBits(scoring.weight(batch, pattern.code(), i, j)));
+        assertEquals(Double.doubleToLongBits(w),
+            Double.doubleToLongBits(scoring.weight(weightsOnly, pattern.code(), i, j)));
+        exactNames += scoring.model().explain(a, b).comparisons().stream().anyMatch(o -> o.tfAdjusted()) ? 1 : 0;
+      }
+    }
+    assertTrue(exactNames > 0, "some pairs agree exactly on a name, so the term frequencies weigh");
+    assertThrows(IllegalStateException.class, () -> weightsOnly.pattern(0, 1), "nothing left to compare with");
+    assertThrows(IllegalStateException.class, () -> scoring.weight(weightsOnly, 0, 1));
+  }
+
   /**
    * Random judgements, most on the run's pairs (and some on unpaired records, some twice, some at the same instant,
    * one naming a record of another run), every verdict.

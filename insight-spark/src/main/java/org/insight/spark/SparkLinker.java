@@ -34,6 +34,8 @@ import org.insight.match.Linker;
 import org.insight.match.MatchPair;
 import org.insight.match.MatchRecord;
 import org.insight.spark.internal.Candidates;
+import org.insight.spark.internal.Codec;
+import org.insight.spark.internal.CodecShuffle;
 import org.insight.spark.internal.ComponentClusters;
 import org.insight.spark.internal.Judged;
 import org.insight.spark.internal.LinkEdge;
@@ -49,8 +51,9 @@ import scala.Tuple2;
  * Record linkage and de-duplication as a Spark job, with the comparators, model, threshold and no-chaining clustering
  * of a {@link Linker} ({@link LinkKernel}), and the same result as {@link Linker#link}/{@link Linker#dedupe} on the
  * same records: records are partitioned by id once, blocking keys shuffled into blocks (blocks larger than the
- * maximum size skipped, as embedded), each candidate pair brought to its later record's partition with its earlier
- * record and scored there by the embedded kernel; the pairs at or above the threshold form a graph whose connected
+ * maximum size skipped, as embedded), each candidate pair brought to its later record's partition, where its earlier
+ * record arrives once for all its pairs there, and compared there by the embedded kernel with the partition's records
+ * prepared once ({@link LinkKernel#batch}); the pairs at or above the threshold form a graph whose connected
  * components (union-find on the driver up to {@link #DRIVER_EDGES} edges, else large-star/small-star rounds) are
  * clustered one by one by the embedded clusterer. The stages are RDD stages, not SQL plans, and the counts ride on
  * the jobs that produce the data: a run is two Spark jobs with a given model, three when it fits one by EM. Every
@@ -176,7 +179,8 @@ public final class SparkLinker {
     // records keyed and partitioned by id once: every later stage attaches them to pairs without moving them. Not
     // persisted: each job reads them again from the shuffle's files (no cache to size, none to lose), and a lost
     // executor's files are recomputed from the input
-    JavaPairRDD<String, LinkRecord> byId = all.mapToPair(r -> new Tuple2<>(r.id(), r)).partitionBy(byIdPartitioner);
+    JavaPairRDD<String, LinkRecord> byId = CodecShuffle.partitionBy(all.mapToPair(r -> new Tuple2<>(r.id(), r)),
+        byIdPartitioner, Codec.STRING, Codec.RECORD);
     Broadcast<Shipped<LinkKernel>> plain = jsc.broadcast(new Shipped<>(kernel));
     RunStats stats = RunStats.of(byId, plain, kernel.fitted() ? 0 : driverIds);
     if (stats.repeated() != null) {
@@ -184,10 +188,15 @@ public final class SparkLinker {
           + " the records of one run (prefix them with the dataset)");
     }
     long n = stats.records();
-    JavaRDD<Candidates.Group> groups = Candidates.of(byId, byIdPartitioner, plain, n, link);
+    JavaRDD<Candidates.Unit> units = Candidates.of(byId, byIdPartitioner, plain, n, link);
+    if (!kernel.fitted()) {
+      // kept deserialized between the EM pass and the scoring pass, with the records prepared for comparison and the
+      // pairs' patterns: the scoring pass neither moves nor compares them again (made again where Spark had no room)
+      units.persist(StorageLevel.MEMORY_ONLY());
+    }
 
     // the model: the linker's, or fitted by EM on the driver over the candidates' pattern counts
-    LinkKernel model = kernel.fitted() ? kernel : fit(jsc, byId, groups, plain, stats, link ? stats.left() : -1);
+    LinkKernel model = kernel.fitted() ? kernel : fit(jsc, byId, units, stats, link ? stats.left() : -1);
     LinkKernel fitted = model.withTermFrequencies(stats.termCounts(), n);
     Broadcast<Shipped<LinkKernel>> scoring = jsc.broadcast(new Shipped<>(fitted));
     Judged judged = Judged.of(judgements, ids -> byId.filter(t -> ids.contains(t._1())).values().collect());
@@ -197,10 +206,11 @@ public final class SparkLinker {
     // the edges: pairs at or above the threshold not judged DIFFERENT, explained with their latest judgement, scored
     // where the pairs are, one kernel per executor
     // cached serialized: the pairs are read again for the result, and Spark sizes a deserialized cache by walking it
-    JavaRDD<Scored> scored = groups.mapPartitions(it -> score(it, scoring.value().value(), byPair.value().value()))
+    JavaRDD<Scored> scored = units.mapPartitions(it -> score(it, scoring.value().value(), byPair.value().value()))
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     int share = (int) Math.min(Integer.MAX_VALUE, 2L * driverEdges / partitions);
     List<EdgeSummary> summaries = scored.mapPartitions(it -> summarise(it, share)).collect();
+    units.unpersist(false);
     long candidates = 0;
     long edgeCount = 0;
     boolean onDriver = true;
@@ -286,23 +296,26 @@ public final class SparkLinker {
   }
 
   /** Scores one partition's candidate pairs; its candidate count comes last. */
-  private static Iterator<Scored> score(Iterator<Candidates.Group> groups, LinkKernel k,
+  private static Iterator<Scored> score(Iterator<Candidates.Unit> units, LinkKernel k,
       Map<List<String>, Judgement> judgements) {
     List<Scored> out = new ArrayList<>();
     long candidates = 0;
-    while (groups.hasNext()) {
-      Candidates.Group g = groups.next();
-      MatchRecord b = g.record().record();
-      for (LinkRecord earlier : g.earlier()) {
+    while (units.hasNext()) {
+      Candidates.Unit u = units.next();
+      LinkKernel.Batch batch = u.batch();
+      for (int p = 0; p < u.pairs(); p++) {
         candidates++;
-        MatchRecord a = earlier.record();
-        Judgement j = judgements.isEmpty() ? null : judgements.get(Judged.key(a.id(), b.id()));
-        if (j != null && j.verdict() == Judgement.Verdict.DIFFERENT) {
+        int i = u.earlier(p);
+        int j = u.later(p);
+        MatchRecord a = batch.record(i);
+        MatchRecord b = batch.record(j);
+        Judgement judged = judgements.isEmpty() ? null : judgements.get(Judged.key(a.id(), b.id()));
+        if (judged != null && judged.verdict() == Judgement.Verdict.DIFFERENT) {
           continue;
         }
-        double w = k.weight(a, b);
+        double w = u.weight(k, p);
         if (k.isMatch(w)) {
-          out.add(new Scored(RecordRows.row(j == null ? k.pair(a, b) : k.pair(a, b, j)), 0));
+          out.add(new Scored(RecordRows.row(judged == null ? k.pair(a, b) : k.pair(a, b, judged)), 0));
         }
       }
     }
@@ -342,7 +355,7 @@ public final class SparkLinker {
    * over those counts on the driver (their number is bounded by the pattern space, not the data).
    */
   private LinkKernel fit(JavaSparkContext jsc, JavaPairRDD<String, LinkRecord> byId,
-      JavaRDD<Candidates.Group> groups, Broadcast<Shipped<LinkKernel>> plain, RunStats stats, long split) {
+      JavaRDD<Candidates.Unit> units, RunStats stats, long split) {
     long n = stats.records();
     int[] wanted = kernel.uSampleRecords(n, split);
     Map<String, Integer> wantedIds = new HashMap<>();
@@ -360,19 +373,19 @@ public final class SparkLinker {
     Broadcast<Map<String, Integer>> sample = jsc.broadcast(wantedIds);
     Map<LinkKernel.PairPattern, Long> counts = new HashMap<>();
     Map<Integer, MatchRecord> sampled = new HashMap<>();
-    for (PatternCounts p : groups.mapPartitions(it -> {
-      LinkKernel k = plain.value().value();
+    for (PatternCounts p : units.mapPartitions(it -> {
       Map<LinkKernel.PairPattern, Long> local = new HashMap<>();
       Map<Integer, LinkRecord> found = new HashMap<>();
       while (it.hasNext()) {
-        Candidates.Group g = it.next();
-        Integer index = sample.value().get(g.record().id());
-        if (index != null) {
-          found.put(index, g.record());
+        Candidates.Unit u = it.next();
+        for (LinkRecord r : u.own()) {
+          Integer index = sample.value().get(r.id());
+          if (index != null) {
+            found.put(index, r);
+          }
         }
-        MatchRecord b = g.record().record();
-        for (LinkRecord a : g.earlier()) {
-          local.merge(k.pattern(a.record(), b, n), 1L, Long::sum);
+        for (int q = 0; q < u.pairs(); q++) {
+          local.merge(u.pattern(q), 1L, Long::sum);
         }
       }
       return List.of(new PatternCounts(local, found)).iterator();

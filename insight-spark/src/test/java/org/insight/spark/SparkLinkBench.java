@@ -23,16 +23,26 @@ import org.insight.test.PersonGenerator;
  * local[2]), the Spark jobs each run started, and whether the pairs and clusters are identical. With {@code em} both
  * fit the model by EM (the Spark job over its candidates'
  * pattern counts) and the bench also says whether the parameters are identical; otherwise both score with
- * {@link MatchModel#personDefaults()}. Not a test (no surefire pattern); run by hand, see docs/spark.md:
- * {@code java <Spark's --add-opens> -cp <test class path> org.insight.spark.SparkLinkBench 20000 [em]}.
+ * {@link MatchModel#personDefaults()}. Arguments: N, {@code em} or {@code given}, the thread counts (default
+ * {@code 1,2}), rounds (default 1; each round runs, per thread count, the embedded linker and then the Spark job side
+ * by side and prints their ratio; a summary gives the medians). {@code -Dbench.partitionsPerThread=P} (default 1):
+ * the job's partitions ({@code spark.sql.shuffle.partitions}) per local thread. Not a test (no surefire pattern); run
+ * by hand, see docs/benchmarks.md: {@code java <Spark's --add-opens> -cp <test class path>
+ * org.insight.spark.SparkLinkBench 100000 em 2 3}.
  */
 public final class SparkLinkBench {
+
+  /** One partition per local thread: each extra partition ships and prepares the records it pairs again. */
+  private static final int PARTITIONS_PER_THREAD = Integer.getInteger("bench.partitionsPerThread", 1);
 
   private SparkLinkBench() {}
 
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     boolean em = args.length > 1 && args[1].equals("em");
+    int[] threadCounts = args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt)
+        .toArray() : new int[] {1, 2};
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     Random random = new Random(42);
     List<MatchRecord> left = new ArrayList<>();
     List<String[]> people = new ArrayList<>();
@@ -46,53 +56,118 @@ public final class SparkLinkBench {
       right.add(random.nextBoolean() ? record("R" + j, people.get(random.nextInt(n)), random, true)
           : record("R" + j, person(random), random, false));
     }
-    System.out.printf(Locale.ROOT, "%,d x %,d records, model %s; load average %.1f on %d cores%n", n, n,
-        em ? "fitted by EM" : "person defaults", load(), Runtime.getRuntime().availableProcessors());
-    LinkResult[] embedded = new LinkResult[3];
-    for (int threads : new int[] {1, 2}) {
-      Linker linker = linker(threads, em);
-      long t0 = System.nanoTime();
-      long c0 = cpu();
-      embedded[threads] = linker.link(left, right);
-      System.out.printf(Locale.ROOT, "embedded, %d thread(s): %.1f s (%.1f CPU-s), %,d pairs, %,d clusters, %,d"
-          + " candidates; load %.1f%n", threads, (System.nanoTime() - t0) / 1e9, (cpu() - c0) / 1e9,
-          embedded[threads].pairs().size(),
-          embedded[threads].clusters().size(), embedded[threads].blocking().candidatePairs(), load());
-    }
-    for (int threads : new int[] {1, 2}) {
-      SparkSession spark = SparkSession.builder().appName("bench").master("local[" + threads + "]")
-          .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", String.valueOf(4 * threads))
-          .config("spark.driver.memory", "4g").getOrCreate();
-      spark.sparkContext().setLogLevel("WARN");
-      AtomicInteger jobs = new AtomicInteger();
-      spark.sparkContext().addSparkListener(new SparkListener() {
-        @Override
-        public void onJobStart(SparkListenerJobStart start) {
-          jobs.incrementAndGet();
+    System.out.printf(Locale.ROOT, "%,d x %,d records, model %s; threads %s, %d round(s); load average %.1f on %d"
+        + " cores; max heap %,d MB%n", n, n, em ? "fitted by EM" : "person defaults",
+        java.util.Arrays.toString(threadCounts), rounds, load(), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20);
+    HeapPeak heap = new HeapPeak();
+    LinkResult reference = null;
+    // per thread count: embedded then Spark, alternating, each round; the ratios are of runs side by side
+    Map<Integer, List<double[]>> ratios = new LinkedHashMap<>();
+    for (int round = 1; round <= rounds; round++) {
+      for (int threads : threadCounts) {
+        Linker linker = linker(threads, em);
+        heap.reset();
+        long t0 = System.nanoTime();
+        long c0 = cpu();
+        LinkResult embedded = linker.link(left, right);
+        double embeddedSeconds = (System.nanoTime() - t0) / 1e9;
+        double embeddedCpu = (cpu() - c0) / 1e9;
+        reference = reference == null ? embedded : reference;
+        System.out.printf(Locale.ROOT, "round %d embedded, %d thread(s): %.2f s (%.1f CPU-s), peak heap %s, %,d pairs,"
+            + " %,d clusters, %,d candidates; load %.1f%n", round, threads, embeddedSeconds, embeddedCpu, heap.peak(),
+            embedded.pairs().size(), embedded.clusters().size(), embedded.blocking().candidatePairs(), load());
+
+        SparkSession spark = SparkSession.builder().appName("bench").master("local[" + threads + "]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", String.valueOf(PARTITIONS_PER_THREAD * threads))
+            .config("spark.driver.memory", "4g").getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        AtomicInteger jobs = new AtomicInteger();
+        spark.sparkContext().addSparkListener(new SparkListener() {
+          @Override
+          public void onJobStart(SparkListenerJobStart start) {
+            jobs.incrementAndGet();
+          }
+        });
+        heap.reset();
+        t0 = System.nanoTime();
+        c0 = cpu();
+        SparkLinker job = new SparkLinker(spark, linker(threads, em));
+        SparkLinkResult run = job.link(SparkLinker.records(spark, left), SparkLinker.records(spark, right));
+        double runSeconds = (System.nanoTime() - t0) / 1e9;
+        LinkResult result = run.collect();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (cpu() - c0) / 1e9;
+        String peak = heap.peak();
+        try {
+          spark.sparkContext().listenerBus().waitUntilEmpty(60_000);
+        } catch (java.util.concurrent.TimeoutException e) {
+          throw new IllegalStateException(e);
         }
-      });
-      Linker linker = linker(threads, em);
-      long t0 = System.nanoTime();
-      long c0 = cpu();
-      SparkLinker job = new SparkLinker(spark, linker);
-      SparkLinkResult run = job.link(SparkLinker.records(spark, left), SparkLinker.records(spark, right));
-      double runSeconds = (System.nanoTime() - t0) / 1e9;
-      LinkResult result = run.collect();
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      double cpuSeconds = (cpu() - c0) / 1e9;
-      try {
-        spark.sparkContext().listenerBus().waitUntilEmpty(60_000);
-      } catch (java.util.concurrent.TimeoutException e) {
-        throw new IllegalStateException(e);
+        boolean same = result.model().parameters().equals(reference.model().parameters())
+            && result.pairs().equals(reference.pairs()) && result.clusters().equals(reference.clusters());
+        System.out.printf(Locale.ROOT, "round %d spark local[%d]: %.2f s (%.1f CPU-s; session start excluded; %.2f s"
+            + " before the result is read), peak heap %s, %d Spark jobs, %,d pairs, %,d clusters, %,d candidates;"
+            + " identical model %b, pairs %b, clusters %b; load %.1f%n", round, threads, seconds, cpuSeconds,
+            runSeconds, peak, jobs.get(), result.pairs().size(), result.clusters().size(),
+            result.blocking().candidatePairs(), result.model().parameters().equals(reference.model().parameters()),
+            result.pairs().equals(reference.pairs()), result.clusters().equals(reference.clusters()), load());
+        System.out.printf(Locale.ROOT, "round %d RATIO spark local[%d] / embedded %d thread(s), side by side: wall"
+            + " %.2fx, CPU %.2fx%s%n", round, threads, threads, seconds / embeddedSeconds, cpuSeconds / embeddedCpu,
+            same ? "" : "  (RESULTS DIFFER)");
+        ratios.computeIfAbsent(threads, t -> new ArrayList<>())
+            .add(new double[] {seconds / embeddedSeconds, cpuSeconds / embeddedCpu});
+        spark.stop();
       }
-      System.out.printf(Locale.ROOT, "spark local[%d]: %.1f s (%.1f CPU-s; session start excluded; %.1f s before the"
-          + " result is read), %d Spark jobs, %,d pairs, %,d clusters,"
-          + " %,d candidates; identical model %b, pairs %b, clusters %b; load %.1f%n", threads, seconds, cpuSeconds,
-          runSeconds,
-          jobs.get(), result.pairs().size(), result.clusters().size(),
-          result.blocking().candidatePairs(), result.model().parameters().equals(embedded[1].model().parameters()),
-          result.pairs().equals(embedded[1].pairs()), result.clusters().equals(embedded[1].clusters()), load());
-      spark.stop();
+    }
+    ratios.forEach((threads, list) -> {
+      double[] wall = list.stream().mapToDouble(r -> r[0]).sorted().toArray();
+      double[] cpu = list.stream().mapToDouble(r -> r[1]).sorted().toArray();
+      System.out.printf(Locale.ROOT, "SUMMARY spark local[%d] / embedded %d thread(s) over %d round(s): wall median"
+          + " %.2fx (min %.2fx), CPU median %.2fx%s%n", threads, threads, wall.length, wall[wall.length / 2], wall[0],
+          cpu[cpu.length / 2], threads == 2 ? "  <- the aim: <= 2x" : "");
+    });
+    heap.close();
+  }
+
+  /**
+   * The heap in use at its peak since {@link #reset} (sampled every 20 ms; garbage not yet collected included, so an
+   * upper bound of what the run needs).
+   */
+  private static final class HeapPeak implements AutoCloseable {
+    private final java.util.concurrent.atomic.AtomicLong used = new java.util.concurrent.atomic.AtomicLong();
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    HeapPeak() {
+      java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+      sampler = new Thread(() -> {
+        while (running) {
+          used.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "heap-peak");
+      sampler.setDaemon(true);
+      sampler.start();
+    }
+
+    void reset() {
+      System.gc();
+      used.set(0);
+    }
+
+    String peak() {
+      return String.format(Locale.ROOT, "%,d MB in use", used.get() >> 20);
+    }
+
+    @Override
+    public void close() {
+      running = false;
     }
   }
 

@@ -40,6 +40,35 @@ public final class RecordTable {
     /** Per key id: its share of the records that have it (the term frequency). */
     double[] frequency;
     Map<String, Double> frequencies;
+    /** Per key id: the key. */
+    String[] keyText;
+
+    /** The same keys without the prepared names (exact agreements still weigh; nothing compares). */
+    NameColumn keysOnly() {
+      NameColumn out = new NameColumn();
+      out.start = start;
+      out.key = key;
+      out.keyText = keyText;
+      out.frequencies = frequencies;
+      out.frequency = frequency;
+      return out;
+    }
+
+    /** The same values with the term frequencies of {@code f} (per key; 0 for a key it lacks, as MatchModel). */
+    NameColumn withFrequencies(Map<String, Double> f) {
+      NameColumn out = new NameColumn();
+      out.start = start;
+      out.key = key;
+      out.prepared = prepared;
+      out.canonical = canonical;
+      out.keyText = keyText;
+      out.frequencies = f;
+      out.frequency = new double[keyText.length];
+      for (int id = 0; id < keyText.length; id++) {
+        out.frequency[id] = f.getOrDefault(keyText[id], 0.0);
+      }
+      return out;
+    }
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"}) // arrays of List<String>: Java cannot create generic arrays
@@ -107,14 +136,50 @@ public final class RecordTable {
       }
       nc.frequency = new double[counts.size()];
       nc.frequencies = new HashMap<>(ids.size() * 4 / 3 + 1);
+      nc.keyText = new String[counts.size()];
       double records0 = n;
       for (Map.Entry<String, Integer> e : ids.entrySet()) {
         double f = counts.get(e.getValue())[0] / records0;
         nc.frequency[e.getValue()] = f;
         nc.frequencies.put(e.getKey(), f);
+        nc.keyText[e.getValue()] = e.getKey();
       }
       names[k] = nc;
     }
+  }
+
+  private RecordTable(RecordTable t, NameColumn[] names) {
+    this.n = t.n;
+    this.kinds = t.kinds;
+    this.levelCounts = t.levelCounts;
+    this.values = t.values;
+    this.names = names;
+  }
+
+  /**
+   * The same table scoring exact name agreements with the term frequencies {@code frequencies} (per comparison, as
+   * {@link #frequencies} gives them) instead of its own records': for a table of some of a run's records (a
+   * distributed run's partition) weighing with the whole run's frequencies.
+   */
+  public RecordTable withFrequencies(List<Map<String, Double>> frequencies) {
+    NameColumn[] out = new NameColumn[names.length];
+    for (int k = 0; k < names.length; k++) {
+      out[k] = names[k] == null ? null : names[k].withFrequencies(frequencies.get(k));
+    }
+    return new RecordTable(this, out);
+  }
+
+  /**
+   * The same table without what only comparing needs (the prepared names): {@link #weight(long, int, int, Weights)}
+   * from a pattern computed before still works, {@link #level} and {@link #pattern} do not. Holds a fraction of the
+   * memory.
+   */
+  public RecordTable forWeightsOnly() {
+    NameColumn[] out = new NameColumn[names.length];
+    for (int k = 0; k < names.length; k++) {
+      out[k] = names[k] == null ? null : names[k].keysOnly();
+    }
+    return new RecordTable(this, out);
   }
 
   /** The table of {@code records} for {@code comparisons}, built on {@code workers}. */

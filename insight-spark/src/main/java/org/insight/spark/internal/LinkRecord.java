@@ -2,11 +2,12 @@ package org.insight.spark.internal;
 
 import com.esotericsoftware.kryo.DefaultSerializer;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -91,51 +92,48 @@ public final class LinkRecord implements Externalizable {
 
   @Override
   public void writeExternal(ObjectOutput out) throws IOException {
-    out.writeByte(side);
-    write(out, id);
-    write(out, dataset);
-    out.writeBoolean(label != null);
-    if (label != null) {
-      write(out, label);
-    }
-    out.writeInt(properties.length);
-    for (int i = 0; i < properties.length; i++) {
-      write(out, properties[i]);
-      out.writeInt(values[i].length);
-      for (String v : values[i]) {
-        write(out, v);
-      }
-    }
+    write(out);
   }
 
   @Override
   public void readExternal(ObjectInput in) throws IOException {
-    side = in.readByte();
-    id = read(in);
-    dataset = read(in);
-    label = in.readBoolean() ? read(in) : null;
-    properties = new String[in.readInt()];
-    values = new String[properties.length][];
+    read(in);
+  }
+
+  /** Writes the record's fields (what {@link #read} reads back). */
+  void write(DataOutput out) throws IOException {
+    out.writeByte(side);
+    Codec.writeString(out, id);
+    Codec.writeString(out, dataset);
+    out.writeBoolean(label != null);
+    if (label != null) {
+      Codec.writeString(out, label);
+    }
+    out.writeInt(properties.length);
     for (int i = 0; i < properties.length; i++) {
-      properties[i] = read(in);
-      values[i] = new String[in.readInt()];
-      for (int j = 0; j < values[i].length; j++) {
-        values[i][j] = read(in);
+      Codec.writeString(out, properties[i]);
+      out.writeInt(values[i].length);
+      for (String v : values[i]) {
+        Codec.writeString(out, v);
       }
     }
   }
 
-  /** UTF-8 with an int length: {@code writeUTF} refuses strings over 64 KB. */
-  private static void write(ObjectOutput out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static String read(ObjectInput in) throws IOException {
-    byte[] b = new byte[in.readInt()];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
+  /** Reads the fields {@link #write} wrote, into this record made by the no-argument constructor. */
+  void read(DataInput in) throws IOException {
+    side = in.readByte();
+    id = Codec.readString(in);
+    dataset = Codec.readString(in);
+    label = in.readBoolean() ? Codec.readString(in) : null;
+    properties = new String[in.readInt()];
+    values = new String[properties.length][];
+    for (int i = 0; i < properties.length; i++) {
+      properties[i] = Codec.readString(in);
+      values[i] = new String[in.readInt()];
+      for (int j = 0; j < values[i].length; j++) {
+        values[i][j] = Codec.readString(in);
+      }
+    }
   }
 
   @Override

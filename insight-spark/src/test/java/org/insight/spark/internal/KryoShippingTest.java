@@ -58,9 +58,10 @@ class KryoShippingTest {
     String longName = "Ann " + "x".repeat(70_000) + " Smith"; // over writeUTF's 64 KB
     MatchRecord big = MatchRecord.ofCleaned("c1", "left", java.util.Map.of("name", List.of(longName, "ánn śmith")), null);
     assertEquals(big, roundTrip(LinkRecord.of(RecordRows.row(big), 1)).record());
-    Candidates.Group group = roundTrip(new Candidates.Group(anne, List.of(ann)));
-    assertEquals(ANNE, group.record().record());
-    assertEquals(ANN, group.earlier().get(0).record());
+    Candidates.Shipment shipment = roundTrip(new Candidates.Shipment(ann, new String[] {"b1", "b2"}));
+    assertEquals(ANN, shipment.record().record());
+    assertEquals(List.of("b1", "b2"), List.of(shipment.later()));
+    assertEquals(ANNE, roundTrip(anne).record());
     assertEquals(new LinkEdge("a1", "b1", 7.25), roundTrip(new LinkEdge("a1", "b1", 7.25)));
     assertEquals(RowFactory.create("x", 1.0), roundTrip(RowFactory.create("x", 1.0)));
   }
