@@ -12,7 +12,8 @@ import org.insight.policy.Label;
 /**
  * A built network's edges as columns in edge order: a {@link GraphEdge} record is made from them each time one is
  * asked for, so a million-edge network holds primitive arrays and one flat column of statement ids (each id the
- * statement's own string, shared by every edge it backs) instead of a million records with their lists and options.
+ * statement's own string, shared by every edge it backs; an edge's ids sorted and deduplicated when it is read)
+ * instead of a million records with their lists and options.
  */
 final class EdgeColumns extends Edges {
   private final EntityId[] nodeIds;
@@ -37,7 +38,8 @@ final class EdgeColumns extends Edges {
 
   /**
    * @param nodeIds the node ids by node index; {@code from}, {@code to} index them
-   * @param evidenceStart where each edge's statement ids start in {@code evidence} (one more entry than edges)
+   * @param evidenceStart where each edge's statement ids start in {@code evidence} (one more entry than edges), in any
+   *     order and possibly repeated
    * @param documents the documents of the edges that have any, by edge position
    * @param labelSet each edge's label set, a number into {@code foldedSets}
    * @param labels the distinct labels of the edges
@@ -73,8 +75,23 @@ final class EdgeColumns extends Edges {
     int k = ktv[i];
     return new GraphEdge(nodeIds[from[i]], nodeIds[to[i]], kindOf[k], typeOf[k], valueOf[k], directedOf[k], count[i],
         amount[i], duration[i], Optional.ofNullable(start[i]), Optional.ofNullable(end[i]),
-        List.of(Arrays.copyOfRange(evidence, evidenceStart[i], evidenceStart[i + 1])),
-        documents.getOrDefault(i, List.of()), foldedSets[labelSet[i]]);
+        statements(i), documents.getOrDefault(i, List.of()), foldedSets[labelSet[i]]);
+  }
+
+  /** Edge {@code i}'s statement ids, sorted, each once (a statement given twice backs its edge once). */
+  private List<String> statements(int i) {
+    String[] ids = Arrays.copyOfRange(evidence, evidenceStart[i], evidenceStart[i + 1]);
+    if (ids.length < 2) {
+      return List.of(ids);
+    }
+    Arrays.sort(ids);
+    int kept = 1;
+    for (int j = 1; j < ids.length; j++) {
+      if (!ids[j].equals(ids[kept - 1])) {
+        ids[kept++] = ids[j];
+      }
+    }
+    return List.of(kept == ids.length ? ids : Arrays.copyOf(ids, kept));
   }
 
   /** The source node index of every edge, in edge order. */

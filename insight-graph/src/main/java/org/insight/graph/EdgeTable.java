@@ -25,7 +25,7 @@ final class EdgeTable {
   final List<EdgeKind> kindOf = new ArrayList<>();
   final List<String> typeOf = new ArrayList<>();
   final List<String> valueOf = new ArrayList<>();
-  final List<Boolean> directedOf = new ArrayList<>();
+  private boolean[] directedOf = new boolean[16];
   final Map<EdgeKind, Map<String, Integer>> plain = new EnumMap<>(EdgeKind.class);
   // the edges
   int size;
@@ -43,14 +43,25 @@ final class EdgeTable {
   private final Map<Integer, double[]> durationTerms = new HashMap<>();
   private final BitSet amountSeen = new BitSet();
   private final BitSet durationSeen = new BitSet();
-  int[] slots;
+  /**
+   * The open-addressing table: a slot is the key's 32-bit hash and the edge's number + 1 ({@code hash << 32 | edge +
+   * 1}; 0: empty), 8 bytes, so the table is small enough to stay mostly in cache, and a probe reads the edge's key
+   * columns only when the hash matches (a new edge, the common case, reads no column).
+   */
+  long[] slots;
   // the evidence: statement ids with their edge
   int evidence;
-  int[] evidenceEdge = new int[1024];
-  String[] evidenceId = new String[1024];
+  int[] evidenceEdge;
+  String[] evidenceId;
 
-  EdgeTable(int capacity, LabelSets labelSets) {
+  /**
+   * @param capacity the edges expected
+   * @param statements the statement ids expected as evidence (a million links bring two million: no doubling)
+   */
+  EdgeTable(int capacity, int statements, LabelSets labelSets) {
     this.labelSets = labelSets;
+    evidenceEdge = new int[Math.max(16, statements)];
+    evidenceId = new String[Math.max(16, statements)];
     source = new int[capacity];
     target = new int[capacity];
     ktv = new int[capacity];
@@ -60,7 +71,7 @@ final class EdgeTable {
     start = new String[capacity];
     end = new String[capacity];
     labels = new int[capacity];
-    slots = new int[Integer.highestOneBit(capacity * 2 - 1) << 1];
+    slots = new long[Integer.highestOneBit(capacity * 2 - 1) << 1];
   }
 
   // the last plain kind asked for: links of one type come in runs
@@ -90,8 +101,12 @@ final class EdgeTable {
     kindOf.add(kind);
     typeOf.add(type);
     valueOf.add(value);
-    directedOf.add(directed);
-    return kindOf.size() - 1;
+    int k = kindOf.size() - 1;
+    if (k == directedOf.length) {
+      directedOf = Arrays.copyOf(directedOf, k * 2);
+    }
+    directedOf[k] = directed;
+    return k;
   }
 
   int edge(int a, int b, EdgeKind kind, String type, boolean directed) {
@@ -100,29 +115,34 @@ final class EdgeTable {
 
   /** The edge between node numbers (by id rank) a and b of a kind-type-value, made when new. */
   int edge(int a, int b, int k) {
-    boolean swap = !directedOf.get(k) && a > b;
+    boolean swap = !directedOf[k] && a > b;
     int s = swap ? b : a;
     int t = swap ? a : b;
-    int mask = slots.length - 1;
-    for (int i = hash(s, t, k) & mask;; i = (i + 1) & mask) {
-      int e = slots[i] - 1;
-      if (e < 0) {
-        if (size * 2 >= slots.length) {
+    int h = hash(s, t, k);
+    long[] table = slots;
+    int mask = table.length - 1;
+    for (int i = h & mask;; i = (i + 1) & mask) {
+      long slot = table[i];
+      if (slot == 0) {
+        if (size >= table.length >> 1) {
           grow();
           return edge(s, t, k);
         }
-        e = size++;
+        int e = size++;
         if (e == source.length) {
           resize(e * 2);
         }
         source[e] = s;
         target[e] = t;
         ktv[e] = k;
-        slots[i] = e + 1;
+        table[i] = (long) h << 32 | (e + 1);
         return e;
       }
-      if (source[e] == s && target[e] == t && ktv[e] == k) {
-        return e;
+      if ((int) (slot >>> 32) == h) {
+        int e = (int) slot - 1;
+        if (source[e] == s && target[e] == t && ktv[e] == k) {
+          return e;
+        }
       }
     }
   }
@@ -135,14 +155,17 @@ final class EdgeTable {
   }
 
   private void grow() {
-    slots = new int[slots.length * 2];
+    long[] old = slots;
+    slots = new long[old.length * 2];
     int mask = slots.length - 1;
-    for (int e = 0; e < size; e++) {
-      int i = hash(source[e], target[e], ktv[e]) & mask;
-      while (slots[i] != 0) {
-        i = (i + 1) & mask;
+    for (long slot : old) {
+      if (slot != 0) {
+        int i = (int) (slot >>> 32) & mask;
+        while (slots[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = slot;
       }
-      slots[i] = e + 1;
     }
   }
 
@@ -226,7 +249,8 @@ final class EdgeTable {
 
   /**
    * The edges as the network keeps them, in {@code order} ({@link #order()}): each column permuted once, each edge's
-   * statement ids grouped, sorted and deduplicated into one flat column, each label set folded once.
+   * statement ids grouped into one flat column (sorted and deduplicated when the edge is read: comparing a million
+   * strings here would cost more than the build's hashing), each label set folded once.
    *
    * @param nodeOf the network's node index of each table node number
    * @param nodeIds the network's node ids by node index
@@ -277,39 +301,10 @@ final class EdgeTable {
     }
     evidenceId = null; // the table is done with
     evidenceEdge = null;
-    int[] starts = new int[m + 1];
-    int kept = 0;
-    for (int e = 0; e < m; e++) {
-      int lo = at[e];
-      int hi = at[e + 1];
-      if (hi - lo > 8) {
-        Arrays.sort(grouped, lo, hi);
-      } else {
-        for (int i = lo + 1; i < hi; i++) { // an edge's few ids: no sort machinery
-          String x = grouped[i];
-          int j = i - 1;
-          while (j >= lo && grouped[j].compareTo(x) > 0) {
-            grouped[j + 1] = grouped[j];
-            j--;
-          }
-          grouped[j + 1] = x;
-        }
-      }
-      starts[e] = kept;
-      for (int i = lo; i < hi; i++) {
-        if (i == lo || !grouped[i].equals(grouped[i - 1])) {
-          grouped[kept++] = grouped[i];
-        }
-      }
-    }
-    starts[m] = kept;
     Map<Integer, List<String>> docs = new HashMap<>();
     documents.forEach((e, set) -> docs.put(position[e], List.copyOf(set)));
     int kinds = kindOf.size();
-    boolean[] directed = new boolean[kinds];
-    for (int i = 0; i < kinds; i++) {
-      directed[i] = directedOf.get(i);
-    }
+    boolean[] directed = Arrays.copyOf(directedOf, kinds);
     List<Label> distinct = new ArrayList<>();
     java.util.Set<Label> seen = new java.util.HashSet<>();
     for (int set = 0; set < used.length; set++) {
@@ -318,8 +313,8 @@ final class EdgeTable {
       }
     }
     return new EdgeColumns(nodeIds, from, to, k, kindOf.toArray(EdgeKind[]::new), typeOf.toArray(String[]::new),
-        valueOf.toArray(String[]::new), directed, c, a, d, s, t, starts,
-        kept == grouped.length ? grouped : Arrays.copyOf(grouped, kept), docs, l, foldedSets, List.copyOf(distinct));
+        valueOf.toArray(String[]::new), directed, c, a, d, s, t, at, grouped, docs, l, foldedSets,
+        List.copyOf(distinct));
   }
 
   /** The edge numbers in edge order: source, target, kind, type, value (node numbers follow id order). */

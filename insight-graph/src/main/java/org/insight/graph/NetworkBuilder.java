@@ -18,6 +18,7 @@ import org.insight.core.PropertyType;
 import org.insight.core.Schema;
 import org.insight.core.Statement;
 import org.insight.graph.internal.LabelSets;
+import org.insight.graph.internal.StringIntMap;
 import org.insight.policy.Label;
 
 /**
@@ -62,7 +63,18 @@ public final class NetworkBuilder {
    * node, or a link given statement by statement), or one link entity given whole. Each statement given is a row
    * naming its unit.
    */
-  private final Map<String, Integer> unitOf = new HashMap<>();
+  /**
+   * The units by id, in two maps: ids first given as a node type's (looked up for every link end: kept small, so it
+   * stays in cache) and ids first given as an edge type's statements (a link given statement by statement, looked up
+   * only as its statements come). An id is in one of them; a lookup tries its own kind's first.
+   */
+  private StringIntMap nodeUnits = new StringIntMap(64);
+  private StringIntMap linkUnits = new StringIntMap(64);
+  /** Whether each type name given is an edge type (false for a name the schema lacks: build reports it). */
+  private final Map<String, Boolean> edgeType = new HashMap<>();
+  /** The unit of the last statement given: a scan gives an entity's statements one after the other. */
+  private String lastId;
+  private int lastUnit = -1;
   private int units;
   private EntityId[] unitId = new EntityId[64];
   /** The type given (an entity's) or first seen (a statement's schema). */
@@ -88,7 +100,11 @@ public final class NetworkBuilder {
    */
   public NetworkBuilder copy() {
     NetworkBuilder c = new NetworkBuilder(schema);
-    c.unitOf.putAll(unitOf);
+    c.nodeUnits = nodeUnits.copy();
+    c.linkUnits = linkUnits.copy();
+    c.edgeType.putAll(edgeType);
+    c.lastId = lastId;
+    c.lastUnit = lastUnit;
     c.units = units;
     c.unitId = unitId.clone();
     c.unitType = unitType.clone();
@@ -132,10 +148,10 @@ public final class NetworkBuilder {
     if (type.isEdge()) {
       u = newUnit(entity.id(), entity.schema());
     } else {
-      Integer prior = unitOf.get(entity.id().value());
-      if (prior == null) {
+      int prior = unit(entity.id().value(), false);
+      if (prior < 0) {
         u = newUnit(entity.id(), entity.schema());
-        unitOf.put(entity.id().value(), u);
+        nodeUnits.putNew(entity.id().value(), u);
       } else {
         u = prior;
         unitMixed[u] = true; // merged: typed from all the statements, as Entity.of types the merged entity
@@ -161,14 +177,24 @@ public final class NetworkBuilder {
   public NetworkBuilder add(Statement statement) {
     Objects.requireNonNull(statement, "statement");
     String id = statement.entityId().value();
-    Integer u = unitOf.get(id);
-    if (u == null) {
-      u = newUnit(statement.entityId(), statement.schema());
-      unitOf.put(id, u);
-    } else if (!unitMixed[u] && !unitType[u].equals(statement.schema())) {
+    int u;
+    if (id == lastId || id.equals(lastId)) {
+      u = lastUnit;
+    } else {
+      boolean link = edgeType.computeIfAbsent(statement.schema(), t -> schema.find(t).map(EntityType::isEdge)
+          .orElse(false));
+      u = unit(id, link);
+      if (u < 0) {
+        u = newUnit(statement.entityId(), statement.schema());
+        (link ? linkUnits : nodeUnits).putNew(id, u);
+      }
+    }
+    if (!unitMixed[u] && !unitType[u].equals(statement.schema())) {
       unitMixed[u] = true;
     }
     row(u, statement);
+    lastId = id;
+    lastUnit = u;
     return this;
   }
 
@@ -372,11 +398,15 @@ public final class NetworkBuilder {
     int[] linkUnit = new int[units];
     int n = 0;
     int linkCount = 0;
+    String lastName = null; // units of one type come in runs
+    EntityType lastType = null;
     for (int u = 0; u < units; u++) {
       nodeOfUnit[u] = -1;
       String name = unitMixed[u] ? Entity.of(unitId[u], Arrays.asList(grouped).subList(unitStart[u],
           unitStart[u + 1]), schema).schema() : unitType[u];
-      EntityType type = type(name);
+      EntityType type = name == lastName || name.equals(lastName) ? lastType : type(name);
+      lastName = name;
+      lastType = type;
       typeOfUnit[u] = type;
       typeName[u] = name;
       if (NEITHER.contains(type.name())) {
@@ -423,7 +453,7 @@ public final class NetworkBuilder {
     }
     int[] rep = representatives(rank, linkCount, linkUnit, typeOfUnit, linkSource, linkTarget);
     LabelSets labelSets = new LabelSets();
-    EdgeTable table = new EdgeTable(Math.max(16, linkCount + n / 4), labelSets);
+    EdgeTable table = new EdgeTable(Math.max(16, linkCount + n / 4), rows, labelSets);
     List<String> notes = new ArrayList<>();
     for (int l = 0; l < linkCount; l++) {
       int si = linkSource[l];
@@ -498,14 +528,20 @@ public final class NetworkBuilder {
    * the form (and refuses a malformed id, as reading the link did): most lookups skip the parse.
    */
   private int node(String value, int[] nodeOfUnit) {
-    Integer u = unitOf.get(value);
-    return u != null ? nodeOfUnit[u] : exact(EntityId.of(value).value(), nodeOfUnit);
+    int u = unit(value, false);
+    return u >= 0 ? nodeOfUnit[u] : exact(EntityId.of(value).value(), nodeOfUnit);
+  }
+
+  /** The unit of an id, -1 when none; {@code link} says which map to try first. */
+  private int unit(String id, boolean link) {
+    int u = (link ? linkUnits : nodeUnits).get(id);
+    return u >= 0 ? u : (link ? nodeUnits : linkUnits).get(id);
   }
 
   /** The number of the node with exactly this id value, -1 when none. */
   private int exact(String id, int[] nodeOfUnit) {
-    Integer u = unitOf.get(id);
-    return u == null ? -1 : nodeOfUnit[u];
+    int u = unit(id, false);
+    return u < 0 ? -1 : nodeOfUnit[u];
   }
 
   /**
