@@ -71,7 +71,7 @@ final class EdgeTable {
     start = new String[capacity];
     end = new String[capacity];
     labels = new int[capacity];
-    slots = new long[Integer.highestOneBit(capacity * 2 - 1) << 1];
+    slots = new long[Integer.highestOneBit(capacity * 2 - 1)]; // at most half full at capacity: small, to stay cached
   }
 
   // the last plain kind asked for: links of one type come in runs
@@ -124,7 +124,7 @@ final class EdgeTable {
     for (int i = h & mask;; i = (i + 1) & mask) {
       long slot = table[i];
       if (slot == 0) {
-        if (size >= table.length >> 1) {
+        if (size > table.length >> 1) {
           grow();
           return edge(s, t, k);
         }

@@ -5,15 +5,14 @@ import java.util.Arrays;
 /**
  * A map from strings to non-negative int values, open addressing with linear probing: entity ids to unit numbers for
  * a million statements without a {@code HashMap} node and a boxed {@code Integer} per id. A slot is one long (the
- * key's hash and its value) and the keys' characters are copied into one flat arena, so a lookup reads two arrays the
- * size of the ids themselves instead of chasing each stored {@code String} and its bytes: at a million ids those are
- * the cache misses that dominated the graph build.
+ * key's hash and where its entry starts) and each entry — the value, the key's length and its characters — is copied
+ * into one flat arena, so a lookup reads two arrays the size of the ids themselves instead of chasing each stored
+ * {@code String}, its bytes and a boxed value: at a million ids those are the cache misses that dominated the build.
  */
 public final class StringIntMap {
-  /** Per slot the key's hash and its value + 1 ({@code hash << 32 | value + 1}; 0: empty). */
+  /** Per slot the key's hash and where its entry starts in {@link #arena}, + 1 ({@code hash << 32 | start + 1}). */
   private long[] slots;
-  /** Per slot where its key starts in {@link #arena}: its length as two chars, then its chars. */
-  private int[] starts;
+  /** The entries: the value as two chars, the key's length as two chars, the key's chars. */
   private char[] arena;
   private int used;
   private int mask;
@@ -29,7 +28,6 @@ public final class StringIntMap {
 
   private StringIntMap(StringIntMap other) {
     slots = other.slots.clone();
-    starts = other.starts.clone();
     arena = Arrays.copyOf(other.arena, Math.max(64, other.used));
     used = other.used;
     mask = other.mask;
@@ -38,7 +36,6 @@ public final class StringIntMap {
 
   private void allocate(int n) {
     slots = new long[n];
-    starts = new int[n];
     mask = n - 1;
   }
 
@@ -61,8 +58,11 @@ public final class StringIntMap {
       if (slot == 0) {
         return -1;
       }
-      if ((int) (slot >>> 32) == h && matches(starts[i], key)) {
-        return (int) slot - 1;
+      if ((int) (slot >>> 32) == h) {
+        int at = (int) slot - 1;
+        if (matches(at + 2, key)) {
+          return arena[at] << 16 | arena[at + 1];
+        }
       }
     }
   }
@@ -83,17 +83,23 @@ public final class StringIntMap {
 
   /** Puts {@code value} (non-negative) for a key known to be absent. */
   public void putNew(String key, int value) {
-    if (value < 0 || value == Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("values are non-negative and below Integer.MAX_VALUE, got " + value);
+    if (value < 0) {
+      throw new IllegalArgumentException("values are non-negative, got " + value);
     }
     if ((size + 1) * 2 > slots.length) {
       grow();
     }
     int length = key.length();
-    if (used + length + 2 > arena.length) {
-      arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + length + 2));
+    if ((long) used + length + 4 >= Integer.MAX_VALUE) {
+      throw new IllegalStateException("the keys' characters exceed what one arena holds (" + used + " chars)");
+    }
+    if (used + length + 4 > arena.length) {
+      arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * arena.length,
+          used + length + 4)));
     }
     int at = used;
+    arena[used++] = (char) (value >>> 16);
+    arena[used++] = (char) value;
     arena[used++] = (char) (length >>> 16);
     arena[used++] = (char) length;
     key.getChars(0, length, arena, used);
@@ -103,14 +109,12 @@ public final class StringIntMap {
     while (slots[i] != 0) {
       i = (i + 1) & mask;
     }
-    slots[i] = (long) h << 32 | (value + 1);
-    starts[i] = at;
+    slots[i] = (long) h << 32 | (at + 1);
     size++;
   }
 
   private void grow() {
     long[] oldSlots = slots;
-    int[] oldStarts = starts;
     allocate(oldSlots.length * 2);
     for (int j = 0; j < oldSlots.length; j++) {
       if (oldSlots[j] != 0) {
@@ -119,7 +123,6 @@ public final class StringIntMap {
           i = (i + 1) & mask;
         }
         slots[i] = oldSlots[j];
-        starts[i] = oldStarts[j];
       }
     }
   }
