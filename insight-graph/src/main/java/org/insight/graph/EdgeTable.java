@@ -248,7 +248,8 @@ final class EdgeTable {
   }
 
   /**
-   * The edges as the network keeps them, in {@code order} ({@link #order()}): each column permuted once, each edge's
+   * The edges as the network keeps them, in {@code order} ({@link #order()}): the ends permuted into that order, the
+   * other columns kept in table order and read through it, each edge's
    * statement ids grouped into one flat column (sorted and deduplicated when the edge is read: comparing a million
    * strings here would cost more than the build's hashing), each label set folded once.
    *
@@ -263,27 +264,17 @@ final class EdgeTable {
     for (int at = 0; at < m; at++) {
       position[order[at]] = at;
     }
+    // only the ends are permuted into edge order (the network's adjacency needs them so); the other columns stay in
+    // table order, read through the order when an edge is asked for: a random read of seven columns per edge saved
     int[] from = new int[m];
     int[] to = new int[m];
-    int[] k = new int[m];
-    int[] c = new int[m];
-    double[] a = new double[m];
-    double[] d = new double[m];
-    String[] s = new String[m];
-    String[] t = new String[m];
-    int[] l = new int[m];
-    boolean[] used = new boolean[foldedSets.length];
     for (int at = 0; at < m; at++) {
       int e = order[at];
       from[at] = nodeOf[source[e]];
       to[at] = nodeOf[target[e]];
-      k[at] = ktv[e];
-      c[at] = count[e];
-      a[at] = amount[e];
-      d[at] = duration[e];
-      s[at] = start[e];
-      t[at] = end[e];
-      l[at] = labels[e];
+    }
+    boolean[] used = new boolean[foldedSets.length];
+    for (int e = 0; e < m; e++) {
       used[labels[e]] = true;
     }
     // the statement ids, grouped by edge position
@@ -312,9 +303,23 @@ final class EdgeTable {
         distinct.add(foldedSets[set]);
       }
     }
-    return new EdgeColumns(nodeIds, from, to, k, kindOf.toArray(EdgeKind[]::new), typeOf.toArray(String[]::new),
-        valueOf.toArray(String[]::new), directed, c, a, d, s, t, at, grouped, docs, l, foldedSets,
+    return new EdgeColumns(nodeIds, from, to, order, trim(ktv, m), kindOf.toArray(EdgeKind[]::new),
+        typeOf.toArray(String[]::new), valueOf.toArray(String[]::new), directed, trim(count, m), trim(amount, m),
+        trim(duration, m), trim(start, m), trim(end, m), at, grouped, docs, trim(labels, m), foldedSets,
         List.copyOf(distinct));
+  }
+
+  /** A column cut to its used length when the doubling left much room (the network keeps it). */
+  private static int[] trim(int[] column, int m) {
+    return column.length > m + m / 4 ? Arrays.copyOf(column, m) : column;
+  }
+
+  private static double[] trim(double[] column, int m) {
+    return column.length > m + m / 4 ? Arrays.copyOf(column, m) : column;
+  }
+
+  private static String[] trim(String[] column, int m) {
+    return column.length > m + m / 4 ? Arrays.copyOf(column, m) : column;
   }
 
   /** The edge numbers in edge order: source, target, kind, type, value (node numbers follow id order). */
