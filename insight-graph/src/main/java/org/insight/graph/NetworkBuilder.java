@@ -38,9 +38,10 @@ import org.insight.policy.Label;
  *   <li>With {@link #collapseSameAs}, nodes joined by same-as links become one node named by its smallest id.
  * </ul>
  *
- * <p>Built for a million edges: nodes get int numbers as they are added, a link is read in one pass over its
- * statements when added, and the evidence of the edges lives in columns of primitive arrays ({@link EdgeTable}) with
- * label sets interned ({@link LabelSets}); {@link GraphEdge} records are made once, in edge order, at the end.
+ * <p>Built for a million edges: entities get int numbers as they are added (ids in open-addressing maps over a flat
+ * arena, {@link StringIntMap}), a link is read in one pass over its statements at {@link #build}, and the evidence of
+ * the edges lives in columns of primitive arrays ({@link EdgeTable}) with label sets interned ({@link LabelSets});
+ * {@link GraphEdge} records are made from the columns only when asked for ({@link EdgeColumns}).
  */
 public final class NetworkBuilder {
   /** Property types whose equal values make a shared identifier. */
