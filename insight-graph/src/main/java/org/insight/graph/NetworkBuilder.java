@@ -39,9 +39,9 @@ import org.insight.policy.Label;
  * </ul>
  *
  * <p>Built for a million edges: entities get int numbers as they are added (ids in open-addressing maps over a flat
- * arena, {@link StringIntMap}), a link is read in one pass over its statements at {@link #build}, and the evidence of
+ * arena, {@code StringIntMap}), a link is read in one pass over its statements at {@link #build}, and the evidence of
  * the edges lives in columns of primitive arrays ({@link EdgeTable}) with label sets interned ({@link LabelSets});
- * {@link GraphEdge} records are made from the columns only when asked for ({@link EdgeColumns}).
+ * {@link GraphEdge} records are made from the columns only when asked for ({@code EdgeColumns}).
  */
 public final class NetworkBuilder {
   /** Property types whose equal values make a shared identifier. */
