@@ -49,6 +49,8 @@ final class EdgeTable {
    * columns only when the hash matches (a new edge, the common case, reads no column).
    */
   long[] slots;
+  /** The edges in {@link #slots} (appended edges are not: see {@link #append}). */
+  private int hashed;
   // the evidence: statement ids with their edge
   int evidence;
   int[] evidenceEdge;
@@ -56,9 +58,10 @@ final class EdgeTable {
 
   /**
    * @param capacity the edges expected
+   * @param hashedCapacity the edges expected through {@link #edge} (the rest are appended)
    * @param statements the statement ids expected as evidence (a million links bring two million: no doubling)
    */
-  EdgeTable(int capacity, int statements, LabelSets labelSets) {
+  EdgeTable(int capacity, int hashedCapacity, int statements, LabelSets labelSets) {
     this.labelSets = labelSets;
     evidenceEdge = new int[Math.max(16, statements)];
     evidenceId = new String[Math.max(16, statements)];
@@ -71,7 +74,8 @@ final class EdgeTable {
     start = new String[capacity];
     end = new String[capacity];
     labels = new int[capacity];
-    slots = new long[Integer.highestOneBit(capacity * 2 - 1)]; // at most half full at capacity: small, to stay cached
+    // at most half full at capacity: small, to stay cached
+    slots = new long[Integer.highestOneBit(Math.max(16, hashedCapacity) * 2 - 1)];
   }
 
   // the last plain kind asked for: links of one type come in runs
@@ -113,6 +117,27 @@ final class EdgeTable {
     return edge(a, b, plainKind(kind, type, directed));
   }
 
+  /** Whether edges of a kind-type-value number are directed (an undirected one's source is its smaller end). */
+  boolean directed(int k) {
+    return directedOf[k];
+  }
+
+  /**
+   * A new edge from s to t (s &lt;= t when undirected) of a kind-type-value, not entered into the slots: for a
+   * kind whose edges all come at once, already merged by key (the links, sorted by {@code NetworkBuilder}), so no
+   * later {@link #edge} call asks for that kind.
+   */
+  int append(int s, int t, int k) {
+    int e = size++;
+    if (e == source.length) {
+      resize(e * 2);
+    }
+    source[e] = s;
+    target[e] = t;
+    ktv[e] = k;
+    return e;
+  }
+
   /** The edge between node numbers (by id rank) a and b of a kind-type-value, made when new. */
   int edge(int a, int b, int k) {
     boolean swap = !directedOf[k] && a > b;
@@ -124,17 +149,12 @@ final class EdgeTable {
     for (int i = h & mask;; i = (i + 1) & mask) {
       long slot = table[i];
       if (slot == 0) {
-        if (size > table.length >> 1) {
+        if (hashed > table.length >> 1) {
           grow();
           return edge(s, t, k);
         }
-        int e = size++;
-        if (e == source.length) {
-          resize(e * 2);
-        }
-        source[e] = s;
-        target[e] = t;
-        ktv[e] = k;
+        int e = append(s, t, k);
+        hashed++;
         table[i] = (long) h << 32 | (e + 1);
         return e;
       }

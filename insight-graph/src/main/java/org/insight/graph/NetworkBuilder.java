@@ -454,34 +454,10 @@ public final class NetworkBuilder {
     }
     int[] rep = representatives(rank, linkCount, linkUnit, typeOfUnit, linkSource, linkTarget);
     LabelSets labelSets = new LabelSets();
-    EdgeTable table = new EdgeTable(Math.max(16, linkCount + n / 4), rows, labelSets);
+    EdgeTable table = new EdgeTable(Math.max(16, linkCount + n / 4), n / 4, rows, labelSets);
     List<String> notes = new ArrayList<>();
-    for (int l = 0; l < linkCount; l++) {
-      int si = linkSource[l];
-      int ti = linkTarget[l];
-      if (si < 0 || ti < 0) {
-        continue; // unreadable, not "same", or an end that is not a node
-      }
-      int s = rep[rank[si]];
-      int t = rep[rank[ti]];
-      if (s == t) {
-        continue; // a link inside a collapsed cluster
-      }
-      int u = linkUnit[l];
-      String type = typeOfUnit[u].name();
-      boolean sameAs = type.equals(SAME_AS);
-      int e = table.edge(s, t, sameAs ? EdgeKind.SAME_AS : EdgeKind.LINK, type, !sameAs);
-      table.count[e]++;
-      table.add(false, e, linkAmount[l]);
-      table.add(true, e, linkDuration[l]);
-      if (linkFirst[l] != null) {
-        table.date(e, linkFirst[l]);
-        table.date(e, linkLast[l]);
-      }
-      for (int i = unitStart[u]; i < unitStart[u + 1]; i++) {
-        table.statement(e, grouped[i]);
-      }
-    }
+    linkEdges(table, rank, rep, linkCount, linkUnit, typeOfUnit, linkSource, linkTarget, linkAmount, linkDuration,
+        linkFirst, linkLast, grouped, unitStart);
     Map<String, Map<String, Holders>> shared = new HashMap<>();
     int[] nodeLabels = new int[n];
     for (int i = 0; i < n; i++) {
@@ -521,6 +497,107 @@ public final class NetworkBuilder {
       c.evidence().forEach(st -> table.statement(e, st));
     }
     return assemble(rank, byId, nodeUnit, typeName, grouped, unitStart, rep, nodeLabels, labelSets, table, notes);
+  }
+
+  /**
+   * The links' edges. Rather than a hash lookup per link (a cache miss each), the links' keys (source, target, kind)
+   * are sorted, by a counting sort on the source and a small sort within each source's run, both stable, and equal
+   * keys merged into one edge in one sequential pass: the edge's cells are written in order, and each edge's links
+   * still come in link order, so its evidence is as a lookup per link would have made it.
+   */
+  private static void linkEdges(EdgeTable table, int[] rank, int[] rep, int linkCount, int[] linkUnit,
+      EntityType[] typeOfUnit, int[] linkSource, int[] linkTarget, double[] linkAmount, double[] linkDuration,
+      String[] linkFirst, String[] linkLast, Statement[] grouped, int[] unitStart) {
+    int n = rank.length;
+    int[] keySource = new int[linkCount];
+    long[] keyRest = new long[linkCount]; // target << 32 | kind
+    int[] bucket = new int[n + 1];
+    int kept = 0;
+    for (int l = 0; l < linkCount; l++) {
+      int si = linkSource[l];
+      int ti = linkTarget[l];
+      if (si < 0 || ti < 0) {
+        continue; // unreadable, not "same", or an end that is not a node
+      }
+      int s = rep[rank[si]];
+      int t = rep[rank[ti]];
+      if (s == t) {
+        continue; // a link inside a collapsed cluster
+      }
+      String type = typeOfUnit[linkUnit[l]].name();
+      boolean sameAs = type.equals(SAME_AS);
+      int k = table.plainKind(sameAs ? EdgeKind.SAME_AS : EdgeKind.LINK, type, !sameAs);
+      if (!table.directed(k) && s > t) {
+        int x = s;
+        s = t;
+        t = x;
+      }
+      linkSource[kept] = l; // reused: the kept links' numbers, in link order
+      keySource[kept] = s;
+      keyRest[kept++] = (long) t << 32 | k;
+      bucket[s + 1]++;
+    }
+    for (int s = 0; s < n; s++) {
+      bucket[s + 1] += bucket[s];
+    }
+    int[] sorted = new int[kept]; // positions in the kept links, by source then link order
+    int[] fill = Arrays.copyOf(bucket, n);
+    for (int i = 0; i < kept; i++) {
+      sorted[fill[keySource[i]]++] = i;
+    }
+    fill = null;
+    int e = -1;
+    for (int s = 0; s < n; s++) {
+      int from = bucket[s];
+      int to = bucket[s + 1];
+      sortRun(sorted, keyRest, from, to);
+      long previous = -1;
+      for (int x = from; x < to; x++) {
+        int i = sorted[x];
+        long rest = keyRest[i];
+        if (rest != previous) {
+          e = table.append(s, (int) (rest >>> 32), (int) rest);
+          previous = rest;
+        }
+        int l = linkSource[i];
+        table.count[e]++;
+        table.add(false, e, linkAmount[l]);
+        table.add(true, e, linkDuration[l]);
+        if (linkFirst[l] != null) {
+          table.date(e, linkFirst[l]);
+          table.date(e, linkLast[l]);
+        }
+        int u = linkUnit[l];
+        for (int y = unitStart[u]; y < unitStart[u + 1]; y++) {
+          table.statement(e, grouped[y]);
+        }
+      }
+    }
+  }
+
+  /** Sorts a source's run of link positions by (target, kind), stably: a few links, mostly. */
+  private static void sortRun(int[] sorted, long[] key, int from, int to) {
+    if (to - from > 32) {
+      Integer[] run = new Integer[to - from];
+      for (int i = from; i < to; i++) {
+        run[i - from] = sorted[i];
+      }
+      Arrays.sort(run, (a, b) -> Long.compare(key[a], key[b])); // a merge sort: stable
+      for (int i = from; i < to; i++) {
+        sorted[i] = run[i - from];
+      }
+      return;
+    }
+    for (int i = from + 1; i < to; i++) {
+      int p = sorted[i];
+      long k = key[p];
+      int j = i - 1;
+      while (j >= from && key[sorted[j]] > k) {
+        sorted[j + 1] = sorted[j];
+        j--;
+      }
+      sorted[j + 1] = p;
+    }
   }
 
   /**

@@ -160,6 +160,40 @@ class NetworkBuilderProperties {
   }
 
   /**
+   * A hub: one node the source of more links than a short run's insertion sort takes (the links' edges are made by
+   * sorting the links by source, then each source's run by target and type), of every type, to few targets so many
+   * merge into one edge, in random order and some to its own smaller-id neighbours (undirected same-as links swap
+   * their ends); with the random input around it, against the builder it replaced.
+   */
+  @Property(tries = 60)
+  void aHubsManyLinksEqualTheOneItReplaced(@ForAll long seed, @ForAll @IntRange(min = 2, max = 12) int n,
+      @ForAll @IntRange(min = 33, max = 150) int hubLinks, @ForAll boolean collapse) {
+    Input base = input(seed, n);
+    List<Entity> entities = new ArrayList<>(base.entities());
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+    int hub = n / 2;
+    for (int i = 0; i < hubLinks; i++) {
+      String[] link = LINKS.get(r.nextInt(LINKS.size()));
+      Dataset ds = SOURCES.get(r.nextInt(SOURCES.size()));
+      boolean reversed = r.nextInt(4) == 0;
+      String other = id(r.nextInt(n + 1)).value();
+      EntityBuilder b = ds.entity(link[0], "h" + i).id(EntityId.of("h" + i))
+          .add(link[1], reversed ? other : id(hub).value()).add(link[2], reversed ? id(hub).value() : other);
+      if (link[0].equals("Transfer")) {
+        b.add("amount", Integer.toString(r.nextInt(1000))).add("date", "2023-1" + r.nextInt(3));
+      }
+      entities.add(r.nextInt(3) == 0 ? 0 : entities.size(), b.build());
+    }
+    Input in = new Input(entities, base.mentions(), base.coLocations());
+    NetworkBuilder ours = Network.builder(Graphs.SCHEMA).collapseSameAs(collapse);
+    ReferenceNetworkBuilder reference = new ReferenceNetworkBuilder(Graphs.SCHEMA).collapseSameAs(collapse);
+    in.feed(ours);
+    reference.addAll(in.entities()).addMentions(in.mentions());
+    in.coLocations().forEach(c -> reference.addCoLocation(c.a(), c.b(), c.times(), c.evidence()));
+    assertSameNetwork(reference.build(), ours.build());
+  }
+
+  /**
    * The statement feed (a scan's statements, in any order, no entities assembled) equals the entity feed of the same
    * entities: every statement of every entity, shuffled or grouped by entity as a scan gives them, against each
    * entity given whole. Some link ids also carry a node type's statement (an entity of mixed types: the builder keeps
