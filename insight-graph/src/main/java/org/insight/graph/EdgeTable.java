@@ -15,7 +15,8 @@ import org.insight.policy.Label;
 
 /**
  * The edges under construction, as columns: an edge is a number; its key (source, target, and its kind-type-value
- * number) is found by open addressing over int arrays; its count, sums, dates and label set are array cells; its
+ * number) is found by open addressing over one long array, or, for the links, appended already merged
+ * ({@link #append}); its count, sums, dates and label set are array cells; its
  * statement ids are appended to one pair of columns (edge, id) and grouped per edge once at the end
  * ({@link #freeze}).
  */
