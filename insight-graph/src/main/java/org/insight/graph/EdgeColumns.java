@@ -10,14 +10,18 @@ import org.insight.core.EntityId;
 import org.insight.policy.Label;
 
 /**
- * A built network's edges as columns in edge order: a {@link GraphEdge} record is made from them each time one is
- * asked for, so a million-edge network holds primitive arrays and one flat column of statement ids (each id the
- * statement's own string, shared by every edge it backs) instead of a million records with their lists and options.
+ * A built network's edges as columns (the ends in edge order, the rest in the order the builder made the edges,
+ * reached through {@code row}); a {@link GraphEdge} record is made from them each time one is asked for, so a
+ * million-edge network holds primitive arrays and one flat column of statement ids (each id the statement's own
+ * string, shared by every edge it backs; an edge's ids sorted and deduplicated when it is read) instead of a million
+ * records with their lists and options.
  */
 final class EdgeColumns extends Edges {
   private final EntityId[] nodeIds;
   private final int[] from;
   private final int[] to;
+  /** Each edge position's row in the columns below, which stay in the order the edges were made. */
+  private final int[] row;
   private final int[] ktv;
   private final EdgeKind[] kindOf;
   private final String[] typeOf;
@@ -37,18 +41,24 @@ final class EdgeColumns extends Edges {
 
   /**
    * @param nodeIds the node ids by node index; {@code from}, {@code to} index them
-   * @param evidenceStart where each edge's statement ids start in {@code evidence} (one more entry than edges)
+   * @param from the source node index by edge position
+   * @param to the target node index by edge position
+   * @param row each edge position's row in {@code ktv}, {@code count}, {@code amount}, {@code duration},
+   *     {@code start}, {@code end} and {@code labelSet}
+   * @param evidenceStart where each edge's statement ids start in {@code evidence} (one more entry than edges), in any
+   *     order and possibly repeated
    * @param documents the documents of the edges that have any, by edge position
    * @param labelSet each edge's label set, a number into {@code foldedSets}
    * @param labels the distinct labels of the edges
    */
-  EdgeColumns(EntityId[] nodeIds, int[] from, int[] to, int[] ktv, EdgeKind[] kindOf, String[] typeOf,
+  EdgeColumns(EntityId[] nodeIds, int[] from, int[] to, int[] row, int[] ktv, EdgeKind[] kindOf, String[] typeOf,
       String[] valueOf, boolean[] directedOf, int[] count, double[] amount, double[] duration, String[] start,
       String[] end, int[] evidenceStart, String[] evidence, Map<Integer, List<String>> documents, int[] labelSet,
       Label[] foldedSets, Collection<Label> labels) {
     this.nodeIds = nodeIds;
     this.from = from;
     this.to = to;
+    this.row = row;
     this.ktv = ktv;
     this.kindOf = kindOf;
     this.typeOf = typeOf;
@@ -69,12 +79,28 @@ final class EdgeColumns extends Edges {
 
   @Override
   public GraphEdge get(int i) {
-    Objects.checkIndex(i, count.length);
-    int k = ktv[i];
-    return new GraphEdge(nodeIds[from[i]], nodeIds[to[i]], kindOf[k], typeOf[k], valueOf[k], directedOf[k], count[i],
-        amount[i], duration[i], Optional.ofNullable(start[i]), Optional.ofNullable(end[i]),
-        List.of(Arrays.copyOfRange(evidence, evidenceStart[i], evidenceStart[i + 1])),
-        documents.getOrDefault(i, List.of()), foldedSets[labelSet[i]]);
+    Objects.checkIndex(i, from.length);
+    int r = row[i];
+    int k = ktv[r];
+    return new GraphEdge(nodeIds[from[i]], nodeIds[to[i]], kindOf[k], typeOf[k], valueOf[k], directedOf[k], count[r],
+        amount[r], duration[r], Optional.ofNullable(start[r]), Optional.ofNullable(end[r]),
+        statements(i), documents.getOrDefault(i, List.of()), foldedSets[labelSet[r]]);
+  }
+
+  /** Edge {@code i}'s statement ids, sorted, each once (a statement given twice backs its edge once). */
+  private List<String> statements(int i) {
+    String[] ids = Arrays.copyOfRange(evidence, evidenceStart[i], evidenceStart[i + 1]);
+    if (ids.length < 2) {
+      return List.of(ids);
+    }
+    Arrays.sort(ids);
+    int kept = 1;
+    for (int j = 1; j < ids.length; j++) {
+      if (!ids[j].equals(ids[kept - 1])) {
+        ids[kept++] = ids[j];
+      }
+    }
+    return List.of(kept == ids.length ? ids : Arrays.copyOf(ids, kept));
   }
 
   /** The source node index of every edge, in edge order. */
@@ -89,12 +115,12 @@ final class EdgeColumns extends Edges {
 
   @Override
   public int size() {
-    return count.length;
+    return from.length;
   }
 
   @Override
   int count(int i) {
-    return count[i];
+    return count[row[i]];
   }
 
   @Override

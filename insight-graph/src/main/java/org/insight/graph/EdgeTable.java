@@ -15,7 +15,8 @@ import org.insight.policy.Label;
 
 /**
  * The edges under construction, as columns: an edge is a number; its key (source, target, and its kind-type-value
- * number) is found by open addressing over int arrays; its count, sums, dates and label set are array cells; its
+ * number) is found by open addressing over one long array, or, for the links, appended already merged
+ * ({@link #append}); its count, sums, dates and label set are array cells; its
  * statement ids are appended to one pair of columns (edge, id) and grouped per edge once at the end
  * ({@link #freeze}).
  */
@@ -25,7 +26,7 @@ final class EdgeTable {
   final List<EdgeKind> kindOf = new ArrayList<>();
   final List<String> typeOf = new ArrayList<>();
   final List<String> valueOf = new ArrayList<>();
-  final List<Boolean> directedOf = new ArrayList<>();
+  private boolean[] directedOf = new boolean[16];
   final Map<EdgeKind, Map<String, Integer>> plain = new EnumMap<>(EdgeKind.class);
   // the edges
   int size;
@@ -43,14 +44,28 @@ final class EdgeTable {
   private final Map<Integer, double[]> durationTerms = new HashMap<>();
   private final BitSet amountSeen = new BitSet();
   private final BitSet durationSeen = new BitSet();
-  int[] slots;
+  /**
+   * The open-addressing table: a slot is the key's 32-bit hash and the edge's number + 1 ({@code hash << 32 | edge +
+   * 1}; 0: empty), 8 bytes, so the table is small enough to stay mostly in cache, and a probe reads the edge's key
+   * columns only when the hash matches (a new edge, the common case, reads no column).
+   */
+  long[] slots;
+  /** The edges in {@link #slots} (appended edges are not: see {@link #append}). */
+  private int hashed;
   // the evidence: statement ids with their edge
   int evidence;
-  int[] evidenceEdge = new int[1024];
-  String[] evidenceId = new String[1024];
+  int[] evidenceEdge;
+  String[] evidenceId;
 
-  EdgeTable(int capacity, LabelSets labelSets) {
+  /**
+   * @param capacity the edges expected
+   * @param hashedCapacity the edges expected through {@link #edge} (the rest are appended)
+   * @param statements the statement ids expected as evidence (a million links bring two million: no doubling)
+   */
+  EdgeTable(int capacity, int hashedCapacity, int statements, LabelSets labelSets) {
     this.labelSets = labelSets;
+    evidenceEdge = new int[Math.max(16, statements)];
+    evidenceId = new String[Math.max(16, statements)];
     source = new int[capacity];
     target = new int[capacity];
     ktv = new int[capacity];
@@ -60,7 +75,8 @@ final class EdgeTable {
     start = new String[capacity];
     end = new String[capacity];
     labels = new int[capacity];
-    slots = new int[Integer.highestOneBit(capacity * 2 - 1) << 1];
+    // at most half full at capacity: small, to stay cached
+    slots = new long[Integer.highestOneBit(Math.max(16, hashedCapacity) * 2 - 1)];
   }
 
   // the last plain kind asked for: links of one type come in runs
@@ -90,39 +106,64 @@ final class EdgeTable {
     kindOf.add(kind);
     typeOf.add(type);
     valueOf.add(value);
-    directedOf.add(directed);
-    return kindOf.size() - 1;
+    int k = kindOf.size() - 1;
+    if (k == directedOf.length) {
+      directedOf = Arrays.copyOf(directedOf, k * 2);
+    }
+    directedOf[k] = directed;
+    return k;
   }
 
   int edge(int a, int b, EdgeKind kind, String type, boolean directed) {
     return edge(a, b, plainKind(kind, type, directed));
   }
 
+  /** Whether edges of a kind-type-value number are directed (an undirected one's source is its smaller end). */
+  boolean directed(int k) {
+    return directedOf[k];
+  }
+
+  /**
+   * A new edge from s to t (s &lt;= t when undirected) of a kind-type-value, not entered into the slots: for a
+   * kind whose edges all come at once, already merged by key (the links, sorted by {@code NetworkBuilder}), so no
+   * later {@link #edge} call asks for that kind.
+   */
+  int append(int s, int t, int k) {
+    int e = size++;
+    if (e == source.length) {
+      resize(e * 2);
+    }
+    source[e] = s;
+    target[e] = t;
+    ktv[e] = k;
+    return e;
+  }
+
   /** The edge between node numbers (by id rank) a and b of a kind-type-value, made when new. */
   int edge(int a, int b, int k) {
-    boolean swap = !directedOf.get(k) && a > b;
+    boolean swap = !directedOf[k] && a > b;
     int s = swap ? b : a;
     int t = swap ? a : b;
-    int mask = slots.length - 1;
-    for (int i = hash(s, t, k) & mask;; i = (i + 1) & mask) {
-      int e = slots[i] - 1;
-      if (e < 0) {
-        if (size * 2 >= slots.length) {
+    int h = hash(s, t, k);
+    long[] table = slots;
+    int mask = table.length - 1;
+    for (int i = h & mask;; i = (i + 1) & mask) {
+      long slot = table[i];
+      if (slot == 0) {
+        if (hashed > table.length >> 1) {
           grow();
           return edge(s, t, k);
         }
-        e = size++;
-        if (e == source.length) {
-          resize(e * 2);
-        }
-        source[e] = s;
-        target[e] = t;
-        ktv[e] = k;
-        slots[i] = e + 1;
+        int e = append(s, t, k);
+        hashed++;
+        table[i] = (long) h << 32 | (e + 1);
         return e;
       }
-      if (source[e] == s && target[e] == t && ktv[e] == k) {
-        return e;
+      if ((int) (slot >>> 32) == h) {
+        int e = (int) slot - 1;
+        if (source[e] == s && target[e] == t && ktv[e] == k) {
+          return e;
+        }
       }
     }
   }
@@ -135,14 +176,17 @@ final class EdgeTable {
   }
 
   private void grow() {
-    slots = new int[slots.length * 2];
+    long[] old = slots;
+    slots = new long[old.length * 2];
     int mask = slots.length - 1;
-    for (int e = 0; e < size; e++) {
-      int i = hash(source[e], target[e], ktv[e]) & mask;
-      while (slots[i] != 0) {
-        i = (i + 1) & mask;
+    for (long slot : old) {
+      if (slot != 0) {
+        int i = (int) (slot >>> 32) & mask;
+        while (slots[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = slot;
       }
-      slots[i] = e + 1;
     }
   }
 
@@ -225,8 +269,10 @@ final class EdgeTable {
   }
 
   /**
-   * The edges as the network keeps them, in {@code order} ({@link #order()}): each column permuted once, each edge's
-   * statement ids grouped, sorted and deduplicated into one flat column, each label set folded once.
+   * The edges as the network keeps them, in {@code order} ({@link #order()}): the ends permuted into that order, the
+   * other columns kept in table order and read through it, each edge's
+   * statement ids grouped into one flat column (sorted and deduplicated when the edge is read: comparing a million
+   * strings here would cost more than the build's hashing), each label set folded once.
    *
    * @param nodeOf the network's node index of each table node number
    * @param nodeIds the network's node ids by node index
@@ -239,27 +285,17 @@ final class EdgeTable {
     for (int at = 0; at < m; at++) {
       position[order[at]] = at;
     }
+    // only the ends are permuted into edge order (the network's adjacency needs them so); the other columns stay in
+    // table order, read through the order when an edge is asked for: a random read of seven columns per edge saved
     int[] from = new int[m];
     int[] to = new int[m];
-    int[] k = new int[m];
-    int[] c = new int[m];
-    double[] a = new double[m];
-    double[] d = new double[m];
-    String[] s = new String[m];
-    String[] t = new String[m];
-    int[] l = new int[m];
-    boolean[] used = new boolean[foldedSets.length];
     for (int at = 0; at < m; at++) {
       int e = order[at];
       from[at] = nodeOf[source[e]];
       to[at] = nodeOf[target[e]];
-      k[at] = ktv[e];
-      c[at] = count[e];
-      a[at] = amount[e];
-      d[at] = duration[e];
-      s[at] = start[e];
-      t[at] = end[e];
-      l[at] = labels[e];
+    }
+    boolean[] used = new boolean[foldedSets.length];
+    for (int e = 0; e < m; e++) {
       used[labels[e]] = true;
     }
     // the statement ids, grouped by edge position
@@ -277,39 +313,10 @@ final class EdgeTable {
     }
     evidenceId = null; // the table is done with
     evidenceEdge = null;
-    int[] starts = new int[m + 1];
-    int kept = 0;
-    for (int e = 0; e < m; e++) {
-      int lo = at[e];
-      int hi = at[e + 1];
-      if (hi - lo > 8) {
-        Arrays.sort(grouped, lo, hi);
-      } else {
-        for (int i = lo + 1; i < hi; i++) { // an edge's few ids: no sort machinery
-          String x = grouped[i];
-          int j = i - 1;
-          while (j >= lo && grouped[j].compareTo(x) > 0) {
-            grouped[j + 1] = grouped[j];
-            j--;
-          }
-          grouped[j + 1] = x;
-        }
-      }
-      starts[e] = kept;
-      for (int i = lo; i < hi; i++) {
-        if (i == lo || !grouped[i].equals(grouped[i - 1])) {
-          grouped[kept++] = grouped[i];
-        }
-      }
-    }
-    starts[m] = kept;
     Map<Integer, List<String>> docs = new HashMap<>();
     documents.forEach((e, set) -> docs.put(position[e], List.copyOf(set)));
     int kinds = kindOf.size();
-    boolean[] directed = new boolean[kinds];
-    for (int i = 0; i < kinds; i++) {
-      directed[i] = directedOf.get(i);
-    }
+    boolean[] directed = Arrays.copyOf(directedOf, kinds);
     List<Label> distinct = new ArrayList<>();
     java.util.Set<Label> seen = new java.util.HashSet<>();
     for (int set = 0; set < used.length; set++) {
@@ -317,9 +324,23 @@ final class EdgeTable {
         distinct.add(foldedSets[set]);
       }
     }
-    return new EdgeColumns(nodeIds, from, to, k, kindOf.toArray(EdgeKind[]::new), typeOf.toArray(String[]::new),
-        valueOf.toArray(String[]::new), directed, c, a, d, s, t, starts,
-        kept == grouped.length ? grouped : Arrays.copyOf(grouped, kept), docs, l, foldedSets, List.copyOf(distinct));
+    return new EdgeColumns(nodeIds, from, to, order, trim(ktv, m), kindOf.toArray(EdgeKind[]::new),
+        typeOf.toArray(String[]::new), valueOf.toArray(String[]::new), directed, trim(count, m), trim(amount, m),
+        trim(duration, m), trim(start, m), trim(end, m), at, grouped, docs, trim(labels, m), foldedSets,
+        List.copyOf(distinct));
+  }
+
+  /** A column cut to its used length when the doubling left much room (the network keeps it). */
+  private static int[] trim(int[] column, int m) {
+    return column.length > m + m / 4 ? Arrays.copyOf(column, m) : column;
+  }
+
+  private static double[] trim(double[] column, int m) {
+    return column.length > m + m / 4 ? Arrays.copyOf(column, m) : column;
+  }
+
+  private static String[] trim(String[] column, int m) {
+    return column.length > m + m / 4 ? Arrays.copyOf(column, m) : column;
   }
 
   /** The edge numbers in edge order: source, target, kind, type, value (node numbers follow id order). */

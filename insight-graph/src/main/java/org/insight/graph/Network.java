@@ -25,7 +25,6 @@ import org.insight.graph.internal.IntGraph;
 import org.insight.graph.internal.LabelPropagation;
 import org.insight.graph.internal.Leiden;
 import org.insight.graph.internal.LinkPrediction;
-import org.insight.graph.internal.LongIntMap;
 import org.insight.graph.internal.Louvain;
 import org.insight.graph.internal.PageRank;
 import org.insight.graph.internal.Paths;
@@ -52,11 +51,13 @@ public final class Network {
   private final Optional<Label> label;
   private final List<String> notes;
   private final IntGraph graph;
-  private final Map<EntityId, Integer> indexOf;
-  /** The number of every node pair (key {@link #key}), and each pair's edges in edge order. */
-  private final LongIntMap pairIndex;
-  private final int[] pairStart;
-  private final int[] pairEdges;
+  /** The node ids in id order: a node's index is found by binary search, with no map of a million ids. */
+  private final EntityId[] idArray;
+  /** Each edge's source and target node index, in edge order. */
+  private final int[] from;
+  private final int[] to;
+  /** Where each node's edges as source start in edge order (edges are sorted by source, then target). */
+  private final int[] sourceStart;
 
   Network(List<GraphNode> nodes, List<GraphEdge> edges, List<String> notes) {
     this(Sorted.of(nodes, edges), notes);
@@ -67,7 +68,7 @@ public final class Network {
    * node indices ({@link NetworkBuilder} knows them): no sorting and no lookups.
    */
   Network(GraphNode[] sortedNodes, Edges sortedEdges, int[] from, int[] to, List<String> notes) {
-    this(new Sorted(sortedNodes, indexOfNodes(sortedNodes), sortedEdges, from, to), notes);
+    this(new Sorted(sortedNodes, sortedEdges, from, to), notes);
   }
 
   private Network(Sorted sorted, List<String> notes) {
@@ -78,7 +79,7 @@ public final class Network {
     for (int i = 0; i < n; i++) {
       idArray[i] = sortedNodes[i].id();
     }
-    this.indexOf = sorted.indexOf();
+    this.idArray = idArray;
     this.ids = List.of(idArray);
     Edges sortedEdges = sorted.edges();
     int m = sortedEdges.size();
@@ -86,30 +87,25 @@ public final class Network {
     this.notes = List.copyOf(notes);
     // the labels are few and shared: fold each distinct one once
     Set<Label> labels = new HashSet<>();
-    this.nodes.forEach(x -> labels.add(x.label()));
+    Label previous = null;
+    for (GraphNode x : sortedNodes) {
+      if (x.label() != previous) { // nodes share a few label objects, mostly in runs
+        previous = x.label();
+        labels.add(previous);
+      }
+    }
     labels.addAll(sortedEdges.labels());
     this.label = labels.isEmpty() ? Optional.empty() : Optional.of(fold(labels));
-    int[] from = sorted.from();
-    int[] to = sorted.to();
+    this.from = sorted.from();
+    this.to = sorted.to();
     double[] weight = new double[m];
-    int[] pairOf = new int[m];
-    this.pairIndex = new LongIntMap(m);
+    this.sourceStart = new int[n + 1];
     for (int i = 0; i < m; i++) {
       weight[i] = sortedEdges.count(i);
-      pairOf[i] = pairIndex.putIfAbsent(key(from[i], to[i]), pairIndex.size());
+      sourceStart[from[i] + 1]++;
     }
-    int pairs = pairIndex.size();
-    this.pairStart = new int[pairs + 1];
-    for (int i = 0; i < m; i++) {
-      pairStart[pairOf[i] + 1]++;
-    }
-    for (int p = 0; p < pairs; p++) {
-      pairStart[p + 1] += pairStart[p];
-    }
-    this.pairEdges = new int[m];
-    int[] fill = Arrays.copyOf(pairStart, pairs);
-    for (int i = 0; i < m; i++) {
-      pairEdges[fill[pairOf[i]]++] = i;
+    for (int u = 0; u < n; u++) {
+      sourceStart[u + 1] += sourceStart[u];
     }
     this.graph = IntGraph.of(n, m, from, to, weight);
   }
@@ -122,8 +118,8 @@ public final class Network {
     return indexOf;
   }
 
-  /** Nodes in id order with their index, edges in edge order with their ends' indices. */
-  private record Sorted(GraphNode[] nodes, Map<EntityId, Integer> indexOf, Edges edges, int[] from, int[] to) {
+  /** Nodes in id order, edges in edge order with their ends' indices. */
+  private record Sorted(GraphNode[] nodes, Edges edges, int[] from, int[] to) {
     static Sorted of(List<GraphNode> nodes, List<GraphEdge> edges) {
       GraphNode[] sortedNodes = nodes.toArray(GraphNode[]::new);
       Arrays.sort(sortedNodes, Comparator.comparing(GraphNode::id));
@@ -145,7 +141,7 @@ public final class Network {
         from[i] = indexOf.get(sorted[i].source());
         to[i] = indexOf.get(sorted[i].target());
       }
-      return new Sorted(sortedNodes, indexOf, Edges.of(sorted), from, to);
+      return new Sorted(sortedNodes, Edges.of(sorted), from, to);
     }
   }
 
@@ -208,26 +204,38 @@ public final class Network {
     return Label.allOf(sorted);
   }
 
-  private static long key(int u, int v) {
-    return u < v ? ((long) u << 32) | v : ((long) v << 32) | u;
-  }
-
   private int index(EntityId id) {
-    Integer i = indexOf.get(id);
-    return i == null ? -1 : i;
+    int i = Arrays.binarySearch(idArray, id);
+    return i < 0 ? -1 : i;
   }
 
   /** Every edge between the nodes of index u and v, in edge order. */
   private List<GraphEdge> between(int u, int v) {
-    int p = pairIndex.get(key(u, v));
-    if (p < 0) {
-      return List.of();
+    int lo = Math.min(u, v);
+    int hi = Math.max(u, v);
+    List<GraphEdge> out = new ArrayList<>(2);
+    from(lo, hi, out); // the smaller index's edges come first in edge order
+    if (hi != lo) {
+      from(hi, lo, out);
     }
-    GraphEdge[] out = new GraphEdge[pairStart[p + 1] - pairStart[p]];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = edges.get(pairEdges[pairStart[p] + i]);
+    return List.copyOf(out);
+  }
+
+  /** Adds the edges from node index u to node index v, in edge order: a binary search in u's edges by target. */
+  private void from(int u, int v, List<GraphEdge> out) {
+    int a = sourceStart[u];
+    int b = sourceStart[u + 1];
+    while (a < b) {
+      int mid = (a + b) >>> 1;
+      if (to[mid] < v) {
+        a = mid + 1;
+      } else {
+        b = mid;
+      }
     }
-    return List.of(out);
+    for (int i = a; i < sourceStart[u + 1] && to[i] == v; i++) {
+      out.add(edges.get(i));
+    }
   }
 
   private int require(EntityId id) {
@@ -387,8 +395,12 @@ public final class Network {
         inside.add(nodes.get(i));
       }
     }
-    List<GraphEdge> kept = edges.stream().filter(e -> dist[index(e.source())] >= 0 && dist[index(e.target())] >= 0)
-        .toList();
+    List<GraphEdge> kept = new ArrayList<>();
+    for (int i = 0; i < from.length; i++) {
+      if (dist[from[i]] >= 0 && dist[to[i]] >= 0) {
+        kept.add(edges.get(i)); // a record only for the edges kept
+      }
+    }
     return new Network(inside, kept, List.of());
   }
 

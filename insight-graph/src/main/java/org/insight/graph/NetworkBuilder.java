@@ -18,6 +18,7 @@ import org.insight.core.PropertyType;
 import org.insight.core.Schema;
 import org.insight.core.Statement;
 import org.insight.graph.internal.LabelSets;
+import org.insight.graph.internal.StringIntMap;
 import org.insight.policy.Label;
 
 /**
@@ -37,9 +38,10 @@ import org.insight.policy.Label;
  *   <li>With {@link #collapseSameAs}, nodes joined by same-as links become one node named by its smallest id.
  * </ul>
  *
- * <p>Built for a million edges: nodes get int numbers as they are added, a link is read in one pass over its
- * statements when added, and the evidence of the edges lives in columns of primitive arrays ({@link EdgeTable}) with
- * label sets interned ({@link LabelSets}); {@link GraphEdge} records are made once, in edge order, at the end.
+ * <p>Built for a million edges: entities get int numbers as they are added (ids in open-addressing maps over a flat
+ * arena, {@code StringIntMap}), a link is read in one pass over its statements at {@link #build}, and the evidence of
+ * the edges lives in columns of primitive arrays ({@link EdgeTable}) with label sets interned ({@link LabelSets});
+ * {@link GraphEdge} records are made from the columns only when asked for ({@code EdgeColumns}).
  */
 public final class NetworkBuilder {
   /** Property types whose equal values make a shared identifier. */
@@ -62,7 +64,18 @@ public final class NetworkBuilder {
    * node, or a link given statement by statement), or one link entity given whole. Each statement given is a row
    * naming its unit.
    */
-  private final Map<String, Integer> unitOf = new HashMap<>();
+  /**
+   * The units by id, in two maps: ids first given as a node type's (looked up for every link end: kept small, so it
+   * stays in cache) and ids first given as an edge type's statements (a link given statement by statement, looked up
+   * only as its statements come). An id is in one of them; a lookup tries its own kind's first.
+   */
+  private StringIntMap nodeUnits = new StringIntMap(64);
+  private StringIntMap linkUnits = new StringIntMap(64);
+  /** Whether each type name given is an edge type (false for a name the schema lacks: build reports it). */
+  private final Map<String, Boolean> edgeType = new HashMap<>();
+  /** The unit of the last statement given: a scan gives an entity's statements one after the other. */
+  private String lastId;
+  private int lastUnit = -1;
   private int units;
   private EntityId[] unitId = new EntityId[64];
   /** The type given (an entity's) or first seen (a statement's schema). */
@@ -88,7 +101,11 @@ public final class NetworkBuilder {
    */
   public NetworkBuilder copy() {
     NetworkBuilder c = new NetworkBuilder(schema);
-    c.unitOf.putAll(unitOf);
+    c.nodeUnits = nodeUnits.copy();
+    c.linkUnits = linkUnits.copy();
+    c.edgeType.putAll(edgeType);
+    c.lastId = lastId;
+    c.lastUnit = lastUnit;
     c.units = units;
     c.unitId = unitId.clone();
     c.unitType = unitType.clone();
@@ -132,10 +149,10 @@ public final class NetworkBuilder {
     if (type.isEdge()) {
       u = newUnit(entity.id(), entity.schema());
     } else {
-      Integer prior = unitOf.get(entity.id().value());
-      if (prior == null) {
+      int prior = unit(entity.id().value(), false);
+      if (prior < 0) {
         u = newUnit(entity.id(), entity.schema());
-        unitOf.put(entity.id().value(), u);
+        nodeUnits.putNew(entity.id().value(), u);
       } else {
         u = prior;
         unitMixed[u] = true; // merged: typed from all the statements, as Entity.of types the merged entity
@@ -161,14 +178,24 @@ public final class NetworkBuilder {
   public NetworkBuilder add(Statement statement) {
     Objects.requireNonNull(statement, "statement");
     String id = statement.entityId().value();
-    Integer u = unitOf.get(id);
-    if (u == null) {
-      u = newUnit(statement.entityId(), statement.schema());
-      unitOf.put(id, u);
-    } else if (!unitMixed[u] && !unitType[u].equals(statement.schema())) {
+    int u;
+    if (id == lastId || id.equals(lastId)) {
+      u = lastUnit;
+    } else {
+      boolean link = edgeType.computeIfAbsent(statement.schema(), t -> schema.find(t).map(EntityType::isEdge)
+          .orElse(false));
+      u = unit(id, link);
+      if (u < 0) {
+        u = newUnit(statement.entityId(), statement.schema());
+        (link ? linkUnits : nodeUnits).putNew(id, u);
+      }
+    }
+    if (!unitMixed[u] && !unitType[u].equals(statement.schema())) {
       unitMixed[u] = true;
     }
     row(u, statement);
+    lastId = id;
+    lastUnit = u;
     return this;
   }
 
@@ -372,11 +399,15 @@ public final class NetworkBuilder {
     int[] linkUnit = new int[units];
     int n = 0;
     int linkCount = 0;
+    String lastName = null; // units of one type come in runs
+    EntityType lastType = null;
     for (int u = 0; u < units; u++) {
       nodeOfUnit[u] = -1;
       String name = unitMixed[u] ? Entity.of(unitId[u], Arrays.asList(grouped).subList(unitStart[u],
           unitStart[u + 1]), schema).schema() : unitType[u];
-      EntityType type = type(name);
+      EntityType type = name == lastName || name.equals(lastName) ? lastType : type(name);
+      lastName = name;
+      lastType = type;
       typeOfUnit[u] = type;
       typeName[u] = name;
       if (NEITHER.contains(type.name())) {
@@ -423,34 +454,10 @@ public final class NetworkBuilder {
     }
     int[] rep = representatives(rank, linkCount, linkUnit, typeOfUnit, linkSource, linkTarget);
     LabelSets labelSets = new LabelSets();
-    EdgeTable table = new EdgeTable(Math.max(16, linkCount + n / 4), labelSets);
+    EdgeTable table = new EdgeTable(Math.max(16, linkCount + n / 4), n / 4, rows, labelSets);
     List<String> notes = new ArrayList<>();
-    for (int l = 0; l < linkCount; l++) {
-      int si = linkSource[l];
-      int ti = linkTarget[l];
-      if (si < 0 || ti < 0) {
-        continue; // unreadable, not "same", or an end that is not a node
-      }
-      int s = rep[rank[si]];
-      int t = rep[rank[ti]];
-      if (s == t) {
-        continue; // a link inside a collapsed cluster
-      }
-      int u = linkUnit[l];
-      String type = typeOfUnit[u].name();
-      boolean sameAs = type.equals(SAME_AS);
-      int e = table.edge(s, t, sameAs ? EdgeKind.SAME_AS : EdgeKind.LINK, type, !sameAs);
-      table.count[e]++;
-      table.add(false, e, linkAmount[l]);
-      table.add(true, e, linkDuration[l]);
-      if (linkFirst[l] != null) {
-        table.date(e, linkFirst[l]);
-        table.date(e, linkLast[l]);
-      }
-      for (int i = unitStart[u]; i < unitStart[u + 1]; i++) {
-        table.statement(e, grouped[i]);
-      }
-    }
+    linkEdges(table, rank, rep, linkCount, linkUnit, typeOfUnit, linkSource, linkTarget, linkAmount, linkDuration,
+        linkFirst, linkLast, grouped, unitStart);
     Map<String, Map<String, Holders>> shared = new HashMap<>();
     int[] nodeLabels = new int[n];
     for (int i = 0; i < n; i++) {
@@ -493,19 +500,126 @@ public final class NetworkBuilder {
   }
 
   /**
+   * The links' edges. Rather than a hash lookup per link (a cache miss each), the links' keys (source, target, kind)
+   * are sorted, by a counting sort on the source and a small sort within each source's run, both stable, and equal
+   * keys merged into one edge in one sequential pass: the edge's cells are written in order, and each edge's links
+   * still come in link order, so its evidence is as a lookup per link would have made it.
+   */
+  private static void linkEdges(EdgeTable table, int[] rank, int[] rep, int linkCount, int[] linkUnit,
+      EntityType[] typeOfUnit, int[] linkSource, int[] linkTarget, double[] linkAmount, double[] linkDuration,
+      String[] linkFirst, String[] linkLast, Statement[] grouped, int[] unitStart) {
+    int n = rank.length;
+    int[] keySource = new int[linkCount];
+    long[] keyRest = new long[linkCount]; // target << 32 | kind
+    int[] bucket = new int[n + 1];
+    int kept = 0;
+    for (int l = 0; l < linkCount; l++) {
+      int si = linkSource[l];
+      int ti = linkTarget[l];
+      if (si < 0 || ti < 0) {
+        continue; // unreadable, not "same", or an end that is not a node
+      }
+      int s = rep[rank[si]];
+      int t = rep[rank[ti]];
+      if (s == t) {
+        continue; // a link inside a collapsed cluster
+      }
+      String type = typeOfUnit[linkUnit[l]].name();
+      boolean sameAs = type.equals(SAME_AS);
+      int k = table.plainKind(sameAs ? EdgeKind.SAME_AS : EdgeKind.LINK, type, !sameAs);
+      if (!table.directed(k) && s > t) {
+        int x = s;
+        s = t;
+        t = x;
+      }
+      linkSource[kept] = l; // reused: the kept links' numbers, in link order
+      keySource[kept] = s;
+      keyRest[kept++] = (long) t << 32 | k;
+      bucket[s + 1]++;
+    }
+    for (int s = 0; s < n; s++) {
+      bucket[s + 1] += bucket[s];
+    }
+    int[] sorted = new int[kept]; // positions in the kept links, by source then link order
+    int[] fill = Arrays.copyOf(bucket, n);
+    for (int i = 0; i < kept; i++) {
+      sorted[fill[keySource[i]]++] = i;
+    }
+    fill = null;
+    int e = -1;
+    for (int s = 0; s < n; s++) {
+      int from = bucket[s];
+      int to = bucket[s + 1];
+      sortRun(sorted, keyRest, from, to);
+      long previous = -1;
+      for (int x = from; x < to; x++) {
+        int i = sorted[x];
+        long rest = keyRest[i];
+        if (rest != previous) {
+          e = table.append(s, (int) (rest >>> 32), (int) rest);
+          previous = rest;
+        }
+        int l = linkSource[i];
+        table.count[e]++;
+        table.add(false, e, linkAmount[l]);
+        table.add(true, e, linkDuration[l]);
+        if (linkFirst[l] != null) {
+          table.date(e, linkFirst[l]);
+          table.date(e, linkLast[l]);
+        }
+        int u = linkUnit[l];
+        for (int y = unitStart[u]; y < unitStart[u + 1]; y++) {
+          table.statement(e, grouped[y]);
+        }
+      }
+    }
+  }
+
+  /** Sorts a source's run of link positions by (target, kind), stably: a few links, mostly. */
+  private static void sortRun(int[] sorted, long[] key, int from, int to) {
+    if (to - from > 32) {
+      Integer[] run = new Integer[to - from];
+      for (int i = from; i < to; i++) {
+        run[i - from] = sorted[i];
+      }
+      Arrays.sort(run, (a, b) -> Long.compare(key[a], key[b])); // a merge sort: stable
+      for (int i = from; i < to; i++) {
+        sorted[i] = run[i - from];
+      }
+      return;
+    }
+    for (int i = from + 1; i < to; i++) {
+      int p = sorted[i];
+      long k = key[p];
+      int j = i - 1;
+      while (j >= from && key[sorted[j]] > k) {
+        sorted[j + 1] = sorted[j];
+        j--;
+      }
+      sorted[j + 1] = p;
+    }
+  }
+
+  /**
    * The number of the node an entity-reference value names, -1 when it is not a node. The value is looked up as
    * stored (the schema keeps ids normalised) before being parsed as an {@link EntityId}, which folds case and checks
    * the form (and refuses a malformed id, as reading the link did): most lookups skip the parse.
    */
   private int node(String value, int[] nodeOfUnit) {
-    Integer u = unitOf.get(value);
-    return u != null ? nodeOfUnit[u] : exact(EntityId.of(value).value(), nodeOfUnit);
+    int u = unit(value, false);
+    return u >= 0 ? nodeOfUnit[u] : exact(EntityId.of(value).value(), nodeOfUnit);
+  }
+
+  /** The unit of an id, -1 when none; {@code link} says which map to try first. */
+  private int unit(String id, boolean link) {
+    int u = (link ? linkUnits : nodeUnits).get(id);
+    return u >= 0 ? u : (link ? nodeUnits : linkUnits).get(id);
   }
 
   /** The number of the node with exactly this id value, -1 when none. */
   private int exact(String id, int[] nodeOfUnit) {
-    Integer u = unitOf.get(id);
-    return u == null ? -1 : nodeOfUnit[u];
+    int u = unit(id, false);
+    return u < 0 ? -1 : nodeOfUnit[u];
   }
 
   /**

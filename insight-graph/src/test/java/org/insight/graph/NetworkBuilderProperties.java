@@ -160,17 +160,66 @@ class NetworkBuilderProperties {
   }
 
   /**
+   * A hub: one node the source of more links than a short run's insertion sort takes (the links' edges are made by
+   * sorting the links by source, then each source's run by target and type), of every type, to few targets so many
+   * merge into one edge, in random order and some to its own smaller-id neighbours (undirected same-as links swap
+   * their ends); with the random input around it, against the builder it replaced.
+   */
+  @Property(tries = 60)
+  void aHubsManyLinksEqualTheOneItReplaced(@ForAll long seed, @ForAll @IntRange(min = 2, max = 12) int n,
+      @ForAll @IntRange(min = 33, max = 150) int hubLinks, @ForAll boolean collapse) {
+    Input base = input(seed, n);
+    List<Entity> entities = new ArrayList<>(base.entities());
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+    int hub = n / 2;
+    for (int i = 0; i < hubLinks; i++) {
+      String[] link = LINKS.get(r.nextInt(LINKS.size()));
+      Dataset ds = SOURCES.get(r.nextInt(SOURCES.size()));
+      boolean reversed = r.nextInt(4) == 0;
+      String other = id(r.nextInt(n + 1)).value();
+      EntityBuilder b = ds.entity(link[0], "h" + i).id(EntityId.of("h" + i))
+          .add(link[1], reversed ? other : id(hub).value()).add(link[2], reversed ? id(hub).value() : other);
+      if (link[0].equals("Transfer")) {
+        b.add("amount", Integer.toString(r.nextInt(1000))).add("date", "2023-1" + r.nextInt(3));
+      }
+      entities.add(r.nextInt(3) == 0 ? 0 : entities.size(), b.build());
+    }
+    Input in = new Input(entities, base.mentions(), base.coLocations());
+    NetworkBuilder ours = Network.builder(Graphs.SCHEMA).collapseSameAs(collapse);
+    ReferenceNetworkBuilder reference = new ReferenceNetworkBuilder(Graphs.SCHEMA).collapseSameAs(collapse);
+    in.feed(ours);
+    reference.addAll(in.entities()).addMentions(in.mentions());
+    in.coLocations().forEach(c -> reference.addCoLocation(c.a(), c.b(), c.times(), c.evidence()));
+    assertSameNetwork(reference.build(), ours.build());
+  }
+
+  /**
    * The statement feed (a scan's statements, in any order, no entities assembled) equals the entity feed of the same
-   * entities: every statement of every entity, shuffled, against each entity given whole.
+   * entities: every statement of every entity, shuffled or grouped by entity as a scan gives them, against each
+   * entity given whole. Some link ids also carry a node type's statement (an entity of mixed types: the builder keeps
+   * node and link ids in two maps, and such an id must still be one entity, typed as {@link Entity#of} types it).
    */
   @Property(tries = 200)
   void statementsInAnyOrderEqualTheirEntities(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int n,
-      @ForAll boolean collapse, @ForAll @IntRange(min = 2, max = 6) int maxGroup) {
+      @ForAll boolean collapse, @ForAll @IntRange(min = 2, max = 6) int maxGroup, @ForAll boolean shuffled) {
     Input in = input(seed, n);
-    List<Entity> whole = in.byId();
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    List<Entity> whole = new ArrayList<>();
+    for (Entity e : in.byId()) {
+      if (Graphs.SCHEMA.type(e.schema()).isEdge() && r.nextInt(6) == 0) {
+        List<Statement> mixed = new ArrayList<>(e.statements());
+        Statement name = SOURCES.get(0).entity("Person", "x").id(e.id()).add("name", "Mixed").build().statements()
+            .get(0);
+        mixed.add(r.nextBoolean() ? 0 : mixed.size(), name); // the node type's statement first or last
+        e = Entity.of(e.id(), mixed, Graphs.SCHEMA);
+      }
+      whole.add(e);
+    }
     List<Statement> statements = new ArrayList<>();
     whole.forEach(e -> statements.addAll(e.statements()));
-    java.util.Collections.shuffle(statements, new java.util.Random(seed));
+    if (shuffled) {
+      java.util.Collections.shuffle(statements, new java.util.Random(seed));
+    }
     NetworkBuilder byEntity = Network.builder(Graphs.SCHEMA).maxGroup(maxGroup).collapseSameAs(collapse)
         .addAll(whole).addMentions(in.mentions());
     NetworkBuilder byStatement = Network.builder(Graphs.SCHEMA).maxGroup(maxGroup).collapseSameAs(collapse)
@@ -178,6 +227,30 @@ class NetworkBuilderProperties {
     in.coLocations(byEntity);
     in.coLocations(byStatement);
     assertSameNetwork(byEntity.build(), byStatement.build());
+  }
+
+  /**
+   * A built network finds each node by id and every pair's edges without a map of ids or pairs (a binary search over
+   * the ids in order, a search in the source's run of edges): {@code node} and {@code edgesBetween} agree with a scan
+   * of {@code nodes()} and {@code edges()} for every pair of nodes, both ways round, and an id that is not a node is
+   * found nowhere.
+   */
+  @Property(tries = 150)
+  void lookupsAgreeWithAScan(@ForAll long seed, @ForAll @IntRange(min = 1, max = 30) int n, @ForAll boolean collapse) {
+    Input in = input(seed, n);
+    NetworkBuilder b = Network.builder(Graphs.SCHEMA).maxGroup(4).collapseSameAs(collapse);
+    in.feed(b);
+    Network net = b.build();
+    for (GraphNode x : net.nodes()) {
+      assertEquals(Optional.of(x), net.node(x.id()));
+      for (GraphNode y : net.nodes()) {
+        List<GraphEdge> expected = net.edges().stream().filter(e -> e.source().equals(x.id())
+            && e.target().equals(y.id()) || e.source().equals(y.id()) && e.target().equals(x.id())).toList();
+        assertEquals(expected, net.edgesBetween(x.id(), y.id()));
+      }
+    }
+    assertEquals(Optional.empty(), net.node(EntityId.of("zzz-not-a-node")));
+    assertEquals(Optional.empty(), net.node(EntityId.of("e-not-a-node")));
   }
 
   /**

@@ -25,14 +25,23 @@ public final class LabelSets {
     setIds.put(new Members(new int[0]), 0);
   }
 
+  // the last label numbered: nodes and edges alternate sets but repeat their labels
+  private Label lastNumbered;
+  private int lastNumber;
+
   /** The number of a label (given once per distinct label). */
   public int label(Label label) {
+    if (label == lastNumbered) {
+      return lastNumber;
+    }
     Integer id = labelIds.get(label);
     if (id == null) {
       id = labels.size();
       labels.add(label);
       labelIds.put(label, id);
     }
+    lastNumbered = label;
+    lastNumber = id;
     return id;
   }
 
