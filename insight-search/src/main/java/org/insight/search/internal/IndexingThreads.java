@@ -65,6 +65,11 @@ final class IndexingThreads implements AutoCloseable {
     }
   }
 
+  /** How many threads {@link #forEach} runs on at most: this instance's and the caller's. */
+  int parallelism() {
+    return threads + 1;
+  }
+
   /**
    * Runs {@code action} once on every item, on the calling thread and this instance's threads together, in no
    * particular order; returns when every item is done. After an item fails no further item is started, and the first

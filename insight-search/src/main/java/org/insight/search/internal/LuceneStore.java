@@ -289,17 +289,15 @@ public final class LuceneStore implements Index {
             }
           }
           if (documents.size() > 1 && documents.stream().map(Pending::id).distinct().count() == documents.size()) {
-            try {
-              IndexingThreads.shared().forEach(documents, p -> {
-                try {
-                  update(p.id(), toLucene(p.source()), sequence);
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              });
-            } catch (java.io.UncheckedIOException e) {
-              throw e.getCause();
-            }
+            IndexingThreads indexing = IndexingThreads.shared();
+            inParallel(indexing, documents, p -> update(p.id(), toLucene(p.source()), sequence));
+            // each thread filled its own in-memory segment: write them out on as many threads (the commit would
+            // otherwise flush them one after the other on this one); each holds this label's documents only
+            inParallel(indexing, java.util.Collections.nCopies(indexing.parallelism(), writer), w -> {
+              while (w.flushNextBuffer()) {
+                // until no in-memory segment is left
+              }
+            });
           } else { // one document, or one id twice: the last written must win, so in order
             for (Pending p : documents) {
               update(p.id(), toLucene(p.source()), sequence);
@@ -318,6 +316,26 @@ public final class LuceneStore implements Index {
     // the refresh taught the merge policy the new segments' labels: let it merge them now (in the background)
     // rather than at the next write, so a batch's small segments do not wait for one
     writer.maybeMerge();
+  }
+
+  /** Runs {@code action} on every item on {@code threads}, an {@link IOException} thrown as itself. */
+  private static <T> void inParallel(IndexingThreads threads, List<T> items, IOAction<T> action) throws IOException {
+    try {
+      threads.forEach(items, item -> {
+        try {
+          action.accept(item);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  @FunctionalInterface
+  private interface IOAction<T> {
+    void accept(T item) throws IOException;
   }
 
   /** Adds {@code doc} (of write {@code sequence}) in place of any document with its id; safe from several threads. */
