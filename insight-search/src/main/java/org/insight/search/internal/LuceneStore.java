@@ -288,7 +288,8 @@ public final class LuceneStore implements Index {
               documents.add(p);
             }
           }
-          if (documents.size() > 1 && documents.stream().map(Pending::id).distinct().count() == documents.size()) {
+          if (documents.size() >= PARALLEL_MIN_DOCUMENTS
+              && documents.stream().map(Pending::id).distinct().count() == documents.size()) {
             IndexingThreads indexing = IndexingThreads.shared();
             inParallel(indexing, documents, p -> update(p.id(), toLucene(p.source()), sequence));
             // each thread filled its own in-memory segment: write them out on as many threads (the commit would
@@ -298,7 +299,7 @@ public final class LuceneStore implements Index {
                 // until no in-memory segment is left
               }
             });
-          } else { // one document, or one id twice: the last written must win, so in order
+          } else { // few documents, or one id twice (the last written must win): in order, on this thread
             for (Pending p : documents) {
               update(p.id(), toLucene(p.source()), sequence);
             }
@@ -317,6 +318,13 @@ public final class LuceneStore implements Index {
     // rather than at the next write, so a batch's small segments do not wait for one
     writer.maybeMerge();
   }
+
+  /**
+   * A label's documents in one write below this are indexed by the writer alone: each indexing thread makes its own
+   * small segment, which the label merges must then rewrite, and a small write (an in-process worker's trickle, one
+   * document added by hand) has too little analysis to gain from a second core.
+   */
+  private static final int PARALLEL_MIN_DOCUMENTS = 32;
 
   /** Runs {@code action} on every item on {@code threads}, an {@link IOException} thrown as itself. */
   private static <T> void inParallel(IndexingThreads threads, List<T> items, IOAction<T> action) throws IOException {
