@@ -40,7 +40,11 @@ import org.insight.workspace.Workspace;
  * ledger) against plain Tika {@code AutoDetectParser} over the same files in the same JVM; 2 workers against 1;
  * and the peak heap of this JVM for a large corpus.
  *
- * <pre>./run-bench ingest [FILES] [LARGE_CORPUS_MB]</pre>
+ * <pre>./run-bench ingest [FILES] [LARGE_CORPUS_MB] [ROUNDS]</pre>
+ *
+ * <p>Each round runs every mode once, with plain Tika run before and after each; each aim is the median over the
+ * rounds of a run's rate against the mean of the Tika runs around it (2 workers against the 1-worker run just before),
+ * so a slow spell of a shared machine moves one round, not the figure.
  */
 public final class IngestBench {
   private static final String[] WORDS = ("the blue van left harbour night officer report suspect vehicle seen near "
@@ -52,59 +56,159 @@ public final class IngestBench {
   public static void main(String[] args) throws Exception {
     int files = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
     int largeMb = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    if (rounds < 1) {
+      throw new IllegalArgumentException("ROUNDS must be at least 1, was " + rounds);
+    }
     Path root = Files.createTempDirectory("insight-ingest-bench");
-    try {
+    try (PeakHeap heap = PeakHeap.start()) {
       Path corpus = root.resolve("corpus");
       long bytes = generate(corpus, files, 1, new Random(42));
-      System.out.printf(Locale.ROOT, "IngestBench: %,d files (txt, html, eml with an attachment, csv, pdf), %.1f MB, OCR off%n",
-          files, bytes / 1e6);
+      System.out.printf(Locale.ROOT, "IngestBench: %,d files (txt, html, eml with an attachment, csv, pdf), %.1f MB, OCR off,"
+          + " %d rounds (median of the rounds' ratios; each round runs every mode once, plain Tika before and after each)%n", files, bytes / 1e6, rounds);
       List<Path> paths = list(corpus);
 
-      // warm both up on a slice, so neither gains from running second
+      // warm every in-process path up first (JIT, analyzer components, Tika's parsers) on a slice and then on the
+      // whole corpus, untimed: in 300-file runs JIT compilation otherwise takes as much CPU as ingest itself and the
+      // first rounds measure the compiler; the worker processes are warmed in each run (awaitWorkers), outside its clock
       Path warm = root.resolve("warm");
       generate(warm, 100, 1, new Random(7));
-      tika(list(warm));
-      pipeline(warm, root.resolve("ws-warm"), 1, true);
+      List<Path> warmPaths = list(warm);
+      for (Path slice : List.of(warm, warm, corpus)) {
+        tika(list(slice));
+        for (Mode m : Mode.values()) {
+          if (m.inProcess != Boolean.FALSE) {
+            pipeline(slice, root.resolve("ws-warm"), m.workers, m.inProcess);
+            delete(root.resolve("ws-warm"));
+          }
+        }
+      }
+      heap.reset();
 
-      double tikaSeconds = Math.min(tika(paths), tika(paths));
-      Run storeOnly = pipeline(corpus, root.resolve("ws-store"), 1, null);
-      Run inProcess1 = pipeline(corpus, root.resolve("ws-ip1"), 1, true);
-      Run process1 = pipeline(corpus, root.resolve("ws-p1"), 1, false, list(warm));
-      Run process2 = pipeline(corpus, root.resolve("ws-p2"), 2, false, list(warm));
-      Run inProcess2 = pipeline(corpus, root.resolve("ws-ip2"), 2, true);
-      tikaSeconds = Math.min(tikaSeconds, tika(paths));
+      Mode[] modes = Mode.values();
+      double[] tikaRate = new double[rounds];
+      double[] tikaCpu = new double[rounds];
+      double[][] rate = new double[modes.length][rounds];
+      double[][] cpu = new double[modes.length][rounds];
+      IngestReport report = null;
+      double startSeconds = 0;
+      double[][] tikaAround = new double[modes.length][rounds]; // plain Tika's rate around each run: before and after
+      for (int r = 0; r < rounds; r++) {
+        long c0 = processCpuNanos();
+        double before = files / tika(paths);
+        tikaCpu[r] = (processCpuNanos() - c0) / 1e6 / files;
+        tikaRate[r] = before;
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  round %d: plain Tika %.1f/s", r + 1, before));
+        for (Mode m : modes) {
+          Path ws = root.resolve("ws-" + m.name() + "-" + r);
+          long p0 = processCpuNanos();
+          Run run = pipeline(corpus, ws, m.workers, m.inProcess, warmPaths);
+          cpu[m.ordinal()][r] = (processCpuNanos() - p0) / 1e6 / files;
+          rate[m.ordinal()][r] = files / run.seconds;
+          // plain Tika again right after: each run is compared with Tika measured just before and just after it,
+          // so a change of the machine's load between runs moves both sides of its ratio
+          double after = files / tika(paths);
+          tikaAround[m.ordinal()][r] = (before + after) / 2;
+          before = after;
+          line.append(String.format(Locale.ROOT, ", %s %.1f/s (Tika %.1f/s)", m.label, rate[m.ordinal()][r], after));
+          report = run.report;
+          startSeconds = Math.max(startSeconds, run.startSeconds);
+          delete(ws);
+        }
+        System.out.println(line);
+      }
 
-      row("documents/s, 1 worker, no parsing (store+index)", files / storeOnly.seconds, "plain Tika", files / tikaSeconds);
-      row("documents/s, 1 worker, Tika in-process", files / inProcess1.seconds, "plain Tika", files / tikaSeconds);
-      row("MB/s,        1 worker, Tika in-process", bytes / 1e6 / inProcess1.seconds, "plain Tika", bytes / 1e6 / tikaSeconds);
-      row("documents/s, 1 worker process (isolated)", files / process1.seconds, "plain Tika", files / tikaSeconds);
-      row("documents/s, 2 workers, in-process", files / inProcess2.seconds, "1 worker", files / inProcess1.seconds);
-      row("documents/s, 2 worker processes", files / process2.seconds, "1 worker process", files / process1.seconds);
+      System.out.printf(Locale.ROOT, "%-46s %8s %8s %17s %6s  %s%n", "aim (documents/s ratio, same round)", "median", "", "range",
+          "aim", "met");
+      aim("store+index alone (no parsing) vs plain Tika", ratios(rate[Mode.STORE.ordinal()], tikaAround[Mode.STORE.ordinal()]), 1.5);
+      aim("1 worker, Tika in-process vs plain Tika", ratios(rate[Mode.IN_PROCESS_1.ordinal()], tikaAround[Mode.IN_PROCESS_1.ordinal()]), 0.8);
+      aim("1 worker process vs plain Tika", ratios(rate[Mode.PROCESS_1.ordinal()], tikaAround[Mode.PROCESS_1.ordinal()]), 0.6);
+      aim("2 vs 1 workers, in-process", ratios(rate[Mode.IN_PROCESS_2.ordinal()], rate[Mode.IN_PROCESS_1.ordinal()]), 1.6);
+      aim("2 vs 1 worker processes", ratios(rate[Mode.PROCESS_2.ordinal()], rate[Mode.PROCESS_1.ordinal()]), 1.6);
+      // CPU of this JVM per file (all its threads: GC and JIT included), which load disturbs far less than wall
+      // time; plain Tika's CPU per file over ours: a ratio above 1 means fewer CPU seconds per file than Tika alone
+      System.out.printf(Locale.ROOT, "%-46s %8s %8s %17s%n", "CPU of this JVM per file (ms), median", "insight", "Tika", "Tika/insight");
+      cpuRow("store+index alone (no parsing)", cpu[Mode.STORE.ordinal()], tikaCpu);
+      cpuRow("1 worker, Tika in-process", cpu[Mode.IN_PROCESS_1.ordinal()], tikaCpu);
+      cpuRow("2 workers, Tika in-process", cpu[Mode.IN_PROCESS_2.ordinal()], tikaCpu);
+      System.out.printf(Locale.ROOT, "medians, documents/s: plain Tika %.1f", median(tikaRate));
+      for (Mode m : modes) {
+        System.out.printf(Locale.ROOT, ", %s %.1f", m.label, median(rate[m.ordinal()]));
+      }
+      System.out.println();
       System.out.printf(Locale.ROOT, "  (each pipeline run: %,d items ingested, %,d documents with embedded children, %d quarantined;"
-          + " worker processes' start-up and warm-up on the warm slice, not timed: %.1f s)%n", process2.report.ingested(), process2.report.documents(),
-          process2.report.quarantined(), process2.startSeconds);
-      System.out.printf(Locale.ROOT, "peak heap of this JVM: %,d MB (max %,d MB); each worker process has its own heap%n",
-          FoundationBench.peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+          + " worker processes' start-up and warm-up on the warm slice, not timed: up to %.1f s)%n", report.ingested(),
+          report.documents(), report.quarantined(), startSeconds);
+      System.out.printf(Locale.ROOT, "peak heap in use of this JVM over the timed rounds: %,d MB (sampled every 20 ms; max %,d MB);"
+          + " each worker process has its own heap%n", heap.peakBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
 
       if (largeMb > 0) {
         delete(corpus);
-        for (String ws : List.of("ws-ip1", "ws-p1", "ws-p2", "ws-ip2", "ws-warm")) {
-          delete(root.resolve(ws));
-        }
         Path large = root.resolve("large");
         // larger files: about 200 KB each on average
         int n = Math.max(1, largeMb * 5);
         long largeBytes = generate(large, n, 40, new Random(11));
-        resetPeakHeap();
+        System.gc();
+        heap.reset();
         Run big = pipeline(large, root.resolve("ws-large"), 2, false, List.of());
         System.out.printf(Locale.ROOT, "large corpus: %,d files, %.0f MB in %.0f s (%.1f MB/s, %.0f documents/s), %d quarantined;"
-            + " peak heap of this JVM %,d MB (max %,d MB)%n", n, largeBytes / 1e6, big.seconds,
+            + " peak heap in use of this JVM %,d MB (max %,d MB)%n", n, largeBytes / 1e6, big.seconds,
             largeBytes / 1e6 / big.seconds, n / big.seconds, big.report.quarantined(),
-            FoundationBench.peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            heap.peakBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
       }
     } finally {
       delete(root);
     }
+  }
+
+  /** The pipeline configurations timed, each once per round. */
+  private enum Mode {
+    STORE("no parsing", 1, null),
+    IN_PROCESS_1("1 in-process", 1, true),
+    IN_PROCESS_2("2 in-process", 2, true), // right after its 1-worker run, which its ratio is taken against
+    PROCESS_1("1 process", 1, false),
+    PROCESS_2("2 processes", 2, false);
+
+    final String label;
+    final int workers;
+    final Boolean inProcess;
+
+    Mode(String label, int workers, Boolean inProcess) {
+      this.label = label;
+      this.workers = workers;
+      this.inProcess = inProcess;
+    }
+  }
+
+  private static double[] ratios(double[] ours, double[] baseline) {
+    double[] out = new double[ours.length];
+    for (int i = 0; i < ours.length; i++) {
+      out[i] = ours[i] / baseline[i];
+    }
+    return out;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static void aim(String what, double[] ratios, double aim) {
+    double median = median(ratios);
+    double min = java.util.Arrays.stream(ratios).min().orElse(0);
+    double max = java.util.Arrays.stream(ratios).max().orElse(0);
+    System.out.printf(Locale.ROOT, "%-46s %7.2fx %8s %7.2fx - %5.2fx %5.1fx  %s%n", what, median, "", min, max, aim,
+        median >= aim ? "yes" : "no");
+  }
+
+  private static void cpuRow(String what, double[] ours, double[] tika) {
+    System.out.printf(Locale.ROOT, "%-46s %8.2f %8.2f %16.2fx%n", what, median(ours), median(tika), median(ratios(tika, ours)));
+  }
+
+  private static long processCpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
   }
 
   record Run(double seconds, double startSeconds, IngestReport report) {}
@@ -291,18 +395,6 @@ public final class IngestBench {
   private static List<Path> list(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).sorted().toList();
-    }
-  }
-
-  private static void row(String what, double ours, String baselineName, double baseline) {
-    System.out.printf(Locale.ROOT, "%-44s insight %10.1f   %-17s %10.1f   ratio %.2fx%n", what, ours, baselineName, baseline,
-        ours / baseline);
-  }
-
-  private static void resetPeakHeap() {
-    System.gc();
-    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
     }
   }
 
