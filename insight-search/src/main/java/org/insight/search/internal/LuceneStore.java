@@ -245,7 +245,7 @@ public final class LuceneStore implements Index {
       add(byLabel, s.label().toString(), new Pending(s.id(), toLucene(s, schema), null));
     }
     for (Document d : documents) {
-      add(byLabel, d.label().toString(), new Pending(d.id(), null, d)); // indexed in parallel, see writePartitioned
+      add(byLabel, d.label().toString(), new Pending(d.id(), null, d)); // analysed ahead, see writePartitioned
     }
     try {
       writePartitioned(byLabel);
@@ -254,7 +254,7 @@ public final class LuceneStore implements Index {
     }
   }
 
-  /** One item to write: its id and its Lucene document, or the document to convert (on an indexing thread). */
+  /** One item to write: its id and its Lucene document, or the document to convert (and analyse) ahead. */
   private record Pending(String id, org.apache.lucene.document.Document built, Document source) {}
 
   private static void add(Map<String, List<Pending>> byLabel, String label, Pending pending) {
@@ -264,11 +264,9 @@ public final class LuceneStore implements Index {
   /**
    * Adds the documents label by label, flushing between labels so that every new segment holds one label
    * ({@link LabelMergePolicy} keeps it so), then commits once: the write is still one atomic, synced commit. Writes
-   * are serialised, or another thread's documents could share a segment with another label. Within a label, the
-   * documents (a write's costly part: their texts analysed, inverted and stored) are indexed by this thread and the
-   * shared {@link IndexingThreads} at once, each into its own in-memory segment; statements and mentions, cheap, are
-   * added by this thread in the order written. Ranking breaks ties by id, so the order of documents inside a label
-   * decides nothing a reader sees.
+   * are serialised, or another thread's documents could share a segment with another label. Documents are
+   * converted and their text analysed on other threads just ahead of the writer ({@link AheadAnalysis}), in the
+   * order written, so the index is what converting them here would give.
    */
   private void writePartitioned(Map<String, List<Pending>> byLabel) throws IOException {
     synchronized (writeLock) {
@@ -279,37 +277,23 @@ public final class LuceneStore implements Index {
         // documents than it added (merges drop only deleted documents)
         long before = writer.getDocStats().numDocs;
         long added = 0;
-        boolean first = true;
-        for (List<Pending> group : byLabel.values()) {
-          if (!first) {
-            writer.flush();
-          }
-          first = false;
-          List<Pending> documents = new ArrayList<>();
-          for (Pending p : group) {
-            if (p.built() != null) {
-              update(p.id(), p.built(), sequence);
-            } else {
-              documents.add(p);
+        List<Pending> toConvert = new ArrayList<>(); // in the order written
+        byLabel.values().forEach(group -> group.stream().filter(p -> p.built() == null).forEach(toConvert::add));
+        try (AheadAnalysis.Results<org.apache.lucene.document.Document> converted =
+            AheadAnalysis.shared().map(toConvert, p -> toLucene(p.source(), true))) {
+          boolean first = true;
+          for (List<Pending> group : byLabel.values()) {
+            if (!first) {
+              writer.flush();
+            }
+            first = false;
+            for (Pending p : group) {
+              org.apache.lucene.document.Document doc = p.built() != null ? p.built() : converted.next();
+              doc.add(Generations.field(sequence));
+              writer.updateDocument(new Term(ID, p.id()), doc);
+              added++;
             }
           }
-          if (documents.size() >= PARALLEL_MIN_DOCUMENTS
-              && documents.stream().map(Pending::id).distinct().count() == documents.size()) {
-            IndexingThreads indexing = IndexingThreads.shared();
-            inParallel(indexing, documents, p -> update(p.id(), toLucene(p.source()), sequence));
-            // each thread filled its own in-memory segment: write them out on as many threads (the commit would
-            // otherwise flush them one after the other on this one); each holds this label's documents only
-            inParallel(indexing, java.util.Collections.nCopies(indexing.parallelism(), writer), w -> {
-              while (w.flushNextBuffer()) {
-                // until no in-memory segment is left
-              }
-            });
-          } else { // few documents, or one id twice (the last written must win): in order, on this thread
-            for (Pending p : documents) {
-              update(p.id(), toLucene(p.source()), sequence);
-            }
-          }
-          added += group.size();
         }
         writer.setLiveCommitData(Generations.commitData(sequence).entrySet());
         writer.commit();
@@ -322,39 +306,6 @@ public final class LuceneStore implements Index {
     // the refresh taught the merge policy the new segments' labels: let it merge them now (in the background)
     // rather than at the next write, so a batch's small segments do not wait for one
     writer.maybeMerge();
-  }
-
-  /**
-   * A label's documents in one write below this are indexed by the writer alone: each indexing thread makes its own
-   * small segment, which the label merges must then rewrite, and a small write (an in-process worker's trickle, one
-   * document added by hand) has too little analysis to gain from a second core.
-   */
-  private static final int PARALLEL_MIN_DOCUMENTS = 32;
-
-  /** Runs {@code action} on every item on {@code threads}, an {@link IOException} thrown as itself. */
-  private static <T> void inParallel(IndexingThreads threads, List<T> items, IOAction<T> action) throws IOException {
-    try {
-      threads.forEach(items, item -> {
-        try {
-          action.accept(item);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
-    } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
-
-  @FunctionalInterface
-  private interface IOAction<T> {
-    void accept(T item) throws IOException;
-  }
-
-  /** Adds {@code doc} (of write {@code sequence}) in place of any document with its id; safe from several threads. */
-  private void update(String id, org.apache.lucene.document.Document doc, long sequence) throws IOException {
-    doc.add(Generations.field(sequence));
-    writer.updateDocument(new Term(ID, id), doc);
   }
 
   /** Removes one statement and writes its replacement in one commit; durable when it returns. */
@@ -468,7 +419,7 @@ public final class LuceneStore implements Index {
       Schema schema) {
     return switch (kind) {
       case STATEMENT_KIND -> toLucene(readStatement(stored.get(JSON)), schema);
-      case DOCUMENT_KIND -> toLucene(readDocument(stored));
+      case DOCUMENT_KIND -> toLucene(readDocument(stored), false);
       case MENTION_KIND -> toLucene(ModelJson.mention(ModelJson.read(stored.get(JSON))));
       default -> throw new StoreException("the index holds an item of unknown kind '" + kind + "'; it was written by "
           + "a newer version of INSIGHT, open it with that version");
@@ -901,16 +852,21 @@ public final class LuceneStore implements Index {
     return key.length() > 200 ? key.substring(0, 200) : key;
   }
 
-  /** A document's Lucene document; its text is analysed by the thread that adds it to the index. */
-  static org.apache.lucene.document.Document toLucene(Document doc) {
+  /**
+   * A document's Lucene document; with {@code analyseNow}, its text fields carry their tokens, analysed on the
+   * calling thread (an analysis thread ahead of the writer) rather than by the writer as it inverts them.
+   */
+  static org.apache.lucene.document.Document toLucene(Document doc, boolean analyseNow) {
+    boolean now = analyseNow && doc.text().length() <= MAX_AHEAD_CHARS;
     org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
     d.add(new StringField(KIND, DOCUMENT_KIND, Field.Store.NO));
     sortable(d, ID, doc.id());
     // the text is stored once, in its own field with offsets for highlighting; the JSON leaves it out
-    d.add(new Field(TEXT, doc.text(), STORED_TEXT));
+    d.add(now ? new AnalysedField(TEXT, doc.text(), STORED_TEXT) : new Field(TEXT, doc.text(), STORED_TEXT));
     String languageField = Analysis.textField(doc.language());
     if (!languageField.equals(TEXT)) {
-      d.add(new TextField(languageField, doc.text(), Field.Store.NO));
+      d.add(now ? new AnalysedField(languageField, doc.text(), TextField.TYPE_NOT_STORED)
+          : new TextField(languageField, doc.text(), Field.Store.NO));
     }
     d.add(new TextField(TITLE, doc.title(), Field.Store.NO));
     names(d, doc.title() + "\n" + doc.text());
@@ -923,6 +879,28 @@ public final class LuceneStore implements Index {
     common(d, doc.label().toString(), doc.provenance().dataset(), doc.provenance().grading().toString(), evidence);
     d.add(new StoredField(JSON, ModelJson.write(ModelJson.document(withoutText(doc)))));
     return d;
+  }
+
+  /** Texts longer than this are analysed by the writer as it inverts them, so tokens held ahead never take much memory. */
+  private static final int MAX_AHEAD_CHARS = 1 << 20;
+
+  /**
+   * A text field whose tokens were recorded when it was built ({@link RecordedTokens}, by the index's own analyzer
+   * for its name), so the writer replays them instead of analysing; its stored value is the text, as a plain field's.
+   */
+  private static final class AnalysedField extends Field {
+    private final RecordedTokens tokens;
+
+    AnalysedField(String name, String text, FieldType type) {
+      super(name, text, type);
+      this.tokens = RecordedTokens.of(Analysis.perFieldText(), name, text);
+    }
+
+    @Override
+    public org.apache.lucene.analysis.TokenStream tokenStream(org.apache.lucene.analysis.Analyzer analyzer,
+        org.apache.lucene.analysis.TokenStream reuse) {
+      return tokens.replay();
+    }
   }
 
   /** Texts longer than this are analysed once per name field, so the recorded tokens never take much memory. */

@@ -112,50 +112,6 @@ class LabelSegmentsTest {
     }
   }
 
-  private static org.insight.core.Document document(int n, String label) {
-    String text = "Report " + n + " Nightjar seen near the harbour, the blue van of Petrov number " + n;
-    return new org.insight.core.Document(null,
-        org.insight.core.ContentHash.of((label + "|" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-        "note " + n, text, n % 2 == 0 ? "en" : "", java.util.Map.of(), null, null, Label.of(label),
-        Provenance.of("ds", "r" + n, "file", SourceGrading.UNGRADED));
-  }
-
-  /**
-   * Writes large enough to be indexed by several threads (their documents, not their statements) keep one label per
-   * segment, hold every document exactly once, and replace documents written again with the same id.
-   */
-  @Test
-  void documentsIndexedOnSeveralThreadsKeepOneLabelPerSegmentAndEveryDocument() throws Exception {
-    Path dir = tmp.resolve("index");
-    Set<String> ids = new HashSet<>();
-    Visibility all = Visibility.of(Set.copyOf(LABELS));
-    try (Index index = Index.open(dir, Schema.defaults())) {
-      for (int batch = 0; batch < 4; batch++) {
-        List<org.insight.core.Document> documents = new ArrayList<>();
-        List<Statement> statements = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-          int n = batch * 200 + i;
-          documents.add(document(n, LABELS.get(n % LABELS.size())));
-          statements.add(statement(n, "name", "Person" + n + " Nightjar", LABELS.get(n % LABELS.size())));
-        }
-        documents.forEach(d -> ids.add(d.id()));
-        index.write(statements, documents);
-      }
-      // the first batch again: the same ids, replaced rather than added
-      List<org.insight.core.Document> again = new ArrayList<>();
-      for (int n = 0; n < 200; n++) {
-        again.add(document(n, LABELS.get(n % LABELS.size())));
-      }
-      index.write(List.of(), again);
-      List<String> listed = index.documents(0, 10_000, all).stream().map(org.insight.core.Document::id).toList();
-      assertEquals(ids.size(), listed.size(), "every document once");
-      assertEquals(ids, Set.copyOf(listed));
-      assertEquals(800, index.search(Query.parse("nightjar"), all).documents());
-      assertEquals(800, index.countEntities(Set.of("Person"), all));
-    }
-    assertOneLabelPerSegment(dir);
-  }
-
   @Test
   void anOlderIndexWithSegmentsOfSeveralLabelsIsRebuiltOnItsFirstOpenForWriting() throws Exception {
     Path dir = tmp.resolve("index");
