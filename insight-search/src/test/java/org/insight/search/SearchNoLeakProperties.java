@@ -67,18 +67,7 @@ class SearchNoLeakProperties {
       @ForAll("padding") List<Cell> paddingCells, @ForAll("paddingDocs") List<Doc> paddingDocs,
       @ForAll("longPadding") List<Doc> longPadding, @ForAll boolean flood,
       @ForAll @IntRange(min = 0, max = 1000) int seed) throws IOException {
-    List<Object> all = new ArrayList<>();
-    all.addAll(visibleCells);
-    all.addAll(visibleDocs);
-    all.addAll(paddingCells);
-    all.addAll(paddingDocs);
-    all.addAll(longPadding);
-    if (flood) { // more invisible words under 'zeta*' and 'nigh*' than a wildcard may expand to
-      for (int i = 0; i < 1_050; i++) {
-        all.add(new Cell(i % 10, "notes", "zetawardenz" + letters(i) + " nightjarz" + letters(i), false));
-      }
-    }
-    Collections.shuffle(all, new Random(seed)); // interleaved, so invisible documents sit between visible ones
+    List<Object> all = interleaved(seed, flood, visibleCells, visibleDocs, paddingCells, paddingDocs, longPadding);
     Path a = Files.createTempDirectory("search-noleak-all");
     Path b = Files.createTempDirectory("search-noleak-visible");
     try (Index full = Index.open(a, SCHEMA); Index visibleOnly = Index.open(b, SCHEMA)) {
@@ -122,15 +111,7 @@ class SearchNoLeakProperties {
       @ForAll("cells") List<Cell> visibleCells, @ForAll("docs") List<Doc> visibleDocs,
       @ForAll("padding") List<Cell> paddingCells, @ForAll("paddingDocs") List<Doc> paddingDocs,
       @ForAll @IntRange(min = 0, max = 1000) int seed) throws IOException {
-    List<Object> all = new ArrayList<>();
-    all.addAll(visibleCells);
-    all.addAll(visibleDocs);
-    all.addAll(paddingCells);
-    all.addAll(paddingDocs);
-    for (int i = 0; i < 1_050; i++) {
-      all.add(new Cell(i % 10, "notes", "zetawardenz" + letters(i) + " nightjarz" + letters(i), false));
-    }
-    Collections.shuffle(all, new Random(seed));
+    List<Object> all = interleaved(seed, true, visibleCells, visibleDocs, paddingCells, paddingDocs);
     Path a = Files.createTempDirectory("search-kept-queries");
     try {
       try (Index writer = Index.open(a, SCHEMA)) {
@@ -156,6 +137,25 @@ class SearchNoLeakProperties {
     } finally {
       Directories.delete(a);
     }
+  }
+
+  /**
+   * The items shuffled together, so invisible ones sit between visible ones; with {@code flood}, more invisible words
+   * under 'zeta*' and 'nigh*' than a wildcard may expand to.
+   */
+  @SafeVarargs
+  private static List<Object> interleaved(int seed, boolean flood, List<?>... parts) {
+    List<Object> all = new ArrayList<>();
+    for (List<?> part : parts) {
+      all.addAll(part);
+    }
+    if (flood) {
+      for (int i = 0; i < 1_050; i++) {
+        all.add(new Cell(i % 10, "notes", "zetawardenz" + letters(i) + " nightjarz" + letters(i), false));
+      }
+    }
+    Collections.shuffle(all, new Random(seed));
+    return all;
   }
 
   private static List<Query> shapes(String text, int seed) {

@@ -43,25 +43,30 @@ public final class RecordTable {
     /** Per key id: the key. */
     String[] keyText;
 
-    /** The same keys without the prepared names (exact agreements still weigh; nothing compares). */
-    NameColumn keysOnly() {
-      NameColumn out = new NameColumn();
-      out.start = start;
-      out.key = key;
-      out.keyText = keyText;
-      out.frequencies = frequencies;
-      out.frequency = frequency;
-      return out;
-    }
-
-    /** The same values with the term frequencies of {@code f} (per key; 0 for a key it lacks, as MatchModel). */
-    NameColumn withFrequencies(Map<String, Double> f) {
+    /** A shallow copy: the arrays are shared, never written after the column is built. */
+    private NameColumn copy() {
       NameColumn out = new NameColumn();
       out.start = start;
       out.key = key;
       out.prepared = prepared;
       out.canonical = canonical;
+      out.frequency = frequency;
+      out.frequencies = frequencies;
       out.keyText = keyText;
+      return out;
+    }
+
+    /** The same keys without the prepared names (exact agreements still weigh; nothing compares). */
+    NameColumn keysOnly() {
+      NameColumn out = copy();
+      out.prepared = null;
+      out.canonical = null;
+      return out;
+    }
+
+    /** The same values with the term frequencies of {@code f} (per key; 0 for a key it lacks, as MatchModel). */
+    NameColumn withFrequencies(Map<String, Double> f) {
+      NameColumn out = copy();
       out.frequencies = f;
       out.frequency = new double[keyText.length];
       for (int id = 0; id < keyText.length; id++) {

@@ -134,6 +134,11 @@ public final class LuceneStore implements Index {
 
   private record LabelTerms(long version, Set<String> labels) {}
 
+  /** The kept document queries, for tests that check whose they are. */
+  Map<DocumentQueries.Kept, Query> keptDocumentQueries() {
+    return documentQueries.asMap();
+  }
+
   private LuceneStore(org.apache.lucene.store.Directory directory, IndexWriter writer, SearcherManager searchers, Schema schema)
       throws IOException {
     this.schema = schema;
