@@ -101,30 +101,6 @@ public final class Label {
    * @throws LabelSyntaxException with the position of the problem in {@code text}
    */
   public static Label parse(String text) {
-    Label known = text == null ? null : PARSED.get(text);
-    if (known != null) {
-      return known;
-    }
-    Label parsed = parseText(text);
-    if (PARSED.size() >= MAX_PARSED) {
-      PARSED.clear(); // a crude bound: a workspace holds few distinct labels, so this is reached only by odd input
-    }
-    PARSED.put(text, parsed);
-    return parsed;
-  }
-
-  /**
-   * Labels already parsed, by their text: every stored value read back carries its label as text, and parsing it
-   * (the expression's canonical form) was two fifths of decoding a stored statement. Labels are immutable and parsing
-   * depends on the text alone, so one map serves every caller.
-   */
-  private static final java.util.concurrent.ConcurrentMap<String, Label> PARSED =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static final int MAX_PARSED = 4_096;
-
-  /** {@link #parse} without the memo (for tests). */
-  static Label parseText(String text) {
     if (text == null || text.isBlank()) {
       LabelExpression.parse(text); // throws the empty-label explanation
     }

@@ -40,6 +40,13 @@ public final class ModelJson {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /**
+   * Labels of the stored form, remembered by text: every stored value read back carries its label as text, and
+   * parsing it was two fifths of decoding a statement. Only this decoding remembers; {@link Label#parse} on a
+   * caller's text never does, so whether a text was seen before is not something chosen input can time.
+   */
+  private static final ParsedLabels STORED_LABELS = new ParsedLabels(4_096);
+
   private ModelJson() {}
 
   /** Marks {@code node} as written in this version of the form; returns it. */
@@ -128,7 +135,7 @@ public final class ModelJson {
         n.path("property").asText(),
         n.path("value").asText(),
         n.hasNonNull("original") ? n.get("original").asText() : null,
-        Label.parse(n.path("label").asText()),
+        STORED_LABELS.parse(n.path("label").asText()),
         provenance(n.path("provenance")));
   }
 
@@ -174,7 +181,7 @@ public final class ModelJson {
         meta,
         n.hasNonNull("parentId") ? Optional.of(n.get("parentId").asText()) : Optional.empty(),
         new Document.Extraction(ex.path("parser").asText(""), ex.path("ocrEngine").asText(""), ex.path("ocrConfidence").asDouble(-1)),
-        Label.parse(n.path("label").asText()),
+        STORED_LABELS.parse(n.path("label").asText()),
         provenance(n.path("provenance")));
   }
 
@@ -207,7 +214,7 @@ public final class ModelJson {
         n.path("value").asText(),
         n.hasNonNull("entityId") ? Optional.of(EntityId.of(n.get("entityId").asText())) : Optional.empty(),
         n.path("confidence").asDouble(),
-        Label.parse(n.path("label").asText()),
+        STORED_LABELS.parse(n.path("label").asText()),
         provenance(n.path("provenance")));
   }
 
