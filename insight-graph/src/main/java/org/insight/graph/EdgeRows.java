@@ -52,7 +52,7 @@ final class EdgeRows {
       return u;
     }
     EntityId id = idOf.apply(value);
-    u = ids.getMostlyAbsent(id.value()); // a value seen for the first time: mostly a new id too
+    u = ids.get(id.value());
     if (u < 0) {
       u = nodes++;
       if (u == nodeId.length) {

@@ -606,20 +606,14 @@ public final class NetworkBuilder {
    * the form (and refuses a malformed id, as reading the link did): most lookups skip the parse.
    */
   private int node(String value, int[] nodeOfUnit) {
-    int u = nodeUnits.get(value); // mostly a node: no filter read
-    if (u < 0) {
-      u = linkUnits.getMostlyAbsent(value);
-    }
+    int u = unit(value, false);
     return u >= 0 ? nodeOfUnit[u] : exact(EntityId.of(value).value(), nodeOfUnit);
   }
 
-  /**
-   * The unit of an id, -1 when none; {@code link} says which map to try first. Asked for each new entity, so mostly
-   * absent from both: each map's filter answers most of these without a miss in its slots.
-   */
+  /** The unit of an id, -1 when none; {@code link} says which map to try first. */
   private int unit(String id, boolean link) {
-    int u = (link ? linkUnits : nodeUnits).getMostlyAbsent(id);
-    return u >= 0 ? u : (link ? nodeUnits : linkUnits).getMostlyAbsent(id);
+    int u = (link ? linkUnits : nodeUnits).get(id);
+    return u >= 0 ? u : (link ? nodeUnits : linkUnits).get(id);
   }
 
   /** The number of the node with exactly this id value, -1 when none. */

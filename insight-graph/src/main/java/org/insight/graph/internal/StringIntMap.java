@@ -73,20 +73,11 @@ public final class StringIntMap {
 
   /** The value of {@code key}, -1 when absent. */
   public int get(String key) {
-    return probe(key, key.hashCode());
-  }
-
-  /**
-   * The value of {@code key}, -1 when absent, asking the filter first: for a key that is mostly absent (a new id), where
-   * it saves a miss in the slots; for a key mostly present, {@link #get} skips the filter's read.
-   */
-  public int getMostlyAbsent(String key) {
     int h = key.hashCode();
     int f = filterBit(h);
-    return (filter[f >>> 6] & 1L << f) == 0 ? -1 : probe(key, h);
-  }
-
-  private int probe(String key, int h) {
+    if ((filter[f >>> 6] & 1L << f) == 0) {
+      return -1;
+    }
     long[] table = slots;
     for (int i = spread(h) & mask;; i = (i + 1) & mask) {
       long slot = table[i];
