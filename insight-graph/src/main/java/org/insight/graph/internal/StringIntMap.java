@@ -14,13 +14,6 @@ public final class StringIntMap {
   private long[] slots;
   /** The entries: the value as two chars, the key's length as two chars, the key's chars. */
   private char[] arena;
-  /**
-   * One bit per four slots, set for each key's hash: a key absent from the map (a new id, asked for before it is put,
-   * the common case while a builder takes entities in) is mostly answered here, in a bit array a sixteenth of the
-   * slots' size that stays in cache, instead of by a cache miss in the slots.
-   */
-  private long[] filter;
-  private int filterShift;
   private int used;
   private int mask;
   private int size;
@@ -35,8 +28,6 @@ public final class StringIntMap {
 
   private StringIntMap(StringIntMap other) {
     slots = other.slots.clone();
-    filter = other.filter.clone();
-    filterShift = other.filterShift;
     arena = Arrays.copyOf(other.arena, Math.max(64, other.used));
     used = other.used;
     mask = other.mask;
@@ -46,19 +37,6 @@ public final class StringIntMap {
   private void allocate(int n) {
     slots = new long[n];
     mask = n - 1;
-    int bits = (int) Math.max(64, Math.min(1L << 30, n * 4L)); // a power of two, as n is
-    filter = new long[bits >>> 6];
-    filterShift = Integer.numberOfLeadingZeros(bits) + 1;
-  }
-
-  /** The filter bit of a hash: the top bits of another multiple than {@link #spread}'s, so it differs from the slot. */
-  private int filterBit(int h) {
-    return (h * 0x85ebca6b) >>> filterShift;
-  }
-
-  private void mark(int h) {
-    int f = filterBit(h);
-    filter[f >>> 6] |= 1L << f;
   }
 
   /** A copy that changes independently of this map. */
@@ -74,10 +52,6 @@ public final class StringIntMap {
   /** The value of {@code key}, -1 when absent. */
   public int get(String key) {
     int h = key.hashCode();
-    int f = filterBit(h);
-    if ((filter[f >>> 6] & 1L << f) == 0) {
-      return -1;
-    }
     long[] table = slots;
     for (int i = spread(h) & mask;; i = (i + 1) & mask) {
       long slot = table[i];
@@ -136,7 +110,6 @@ public final class StringIntMap {
       i = (i + 1) & mask;
     }
     slots[i] = (long) h << 32 | (at + 1);
-    mark(h);
     size++;
   }
 
@@ -150,7 +123,6 @@ public final class StringIntMap {
           i = (i + 1) & mask;
         }
         slots[i] = oldSlots[j];
-        mark((int) (oldSlots[j] >>> 32));
       }
     }
   }
