@@ -6,6 +6,7 @@ module org.insight.bench {
   requires org.insight.graph;
   requires org.insight.report;
   requires org.jgrapht.core;
+  requires org.jgrapht.io;
   requires org.insight.test;
   requires org.insight.cli;
   requires com.fasterxml.jackson.databind;

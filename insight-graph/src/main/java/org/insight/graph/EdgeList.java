@@ -7,13 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -117,8 +114,7 @@ public final class EdgeList {
     CSVFormat format = (delimiter == '\t' ? CSVFormat.TDF : CSVFormat.RFC4180).builder().setDelimiter(delimiter)
         .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).setTrailingData(true).get();
     List<Rejected> rejected = new ArrayList<>();
-    Map<EntityId, GraphNode> nodes = new TreeMap<>();
-    Map<List<EntityId>, Acc> edges = new HashMap<>();
+    EdgeRows rows = new EdgeRows(columns.directed(), label, EdgeList::id);
     try {
       CSVParser parser = CSVParser.parse(in, format);
       var it = parser.iterator();
@@ -141,47 +137,39 @@ public final class EdgeList {
         }
         String a = cell(r, s);
         String b = cell(r, t);
-        String wv = w < 0 ? "1" : cell(r, w);
-        if (a == null || b == null || wv == null) {
+        String wv = w < 0 ? null : cell(r, w);
+        if (a == null || b == null || (w >= 0 && wv == null)) {
           rejected.add(new Rejected(line, "missing " + (a == null ? columns.source() : b == null ? columns.target()
               : columns.weight().orElseThrow()) + " (" + r.size() + " of " + header.size() + " cells)"));
           continue;
         }
-        double weight;
-        try {
-          weight = Double.parseDouble(wv);
-        } catch (NumberFormatException e) {
-          weight = Double.NaN;
+        double weight = 1;
+        if (wv != null) {
+          try {
+            weight = Double.parseDouble(wv);
+          } catch (NumberFormatException e) {
+            weight = Double.NaN;
+          }
         }
         if (!Double.isFinite(weight) || weight < 0) {
           rejected.add(new Rejected(line, "weight \"" + wv + "\" is not a finite non-negative number"));
           continue;
         }
-        EntityId ia = id(a);
-        EntityId ib = id(b);
-        if (ia.equals(ib)) {
+        int u = rows.node(a);
+        int v = rows.node(b);
+        if (u == v) {
           rejected.add(new Rejected(line, "joins " + a + " to itself"));
           continue;
         }
-        nodes.putIfAbsent(ia, new GraphNode(ia, "Node", a, List.of(ia), label));
-        nodes.putIfAbsent(ib, new GraphNode(ib, "Node", b, List.of(ib), label));
-        List<EntityId> key = columns.directed() || ia.compareTo(ib) < 0 ? List.of(ia, ib) : List.of(ib, ia);
-        Acc acc = edges.computeIfAbsent(key, k -> new Acc());
-        acc.count++;
-        acc.amount += weight;
-        acc.lines.add("line:" + line);
+        rows.add(u, a, v, b, weight, line);
       }
     } catch (IOException | UncheckedIOException e) {
       throw new InsightException("cannot read the edge list " + name + ": " + e.getMessage()
           + "; is it CSV (or TSV, named .tsv) with a header row?", e);
     }
-    List<GraphEdge> out = new ArrayList<>();
-    edges.forEach((k, acc) -> out.add(new GraphEdge(k.get(0), k.get(1), EdgeKind.LINK, "edge", "",
-        columns.directed(), acc.count, acc.amount, 0, Optional.empty(), Optional.empty(), acc.lines, List.of(),
-        label)));
     List<String> notes = rejected.isEmpty() ? List.of()
         : List.of(rejected.size() + " rows of " + name + " left out (see EdgeList.rejected())");
-    return new EdgeList(new Network(List.copyOf(nodes.values()), out, notes), rejected);
+    return new EdgeList(rows.network(notes), rejected);
   }
 
   private static int column(List<String> header, String name, String file) {
@@ -198,11 +186,5 @@ public final class EdgeList {
     }
     String v = r.get(i).trim();
     return v.isEmpty() ? null : v;
-  }
-
-  private static final class Acc {
-    int count;
-    double amount;
-    final List<String> lines = new ArrayList<>();
   }
 }
