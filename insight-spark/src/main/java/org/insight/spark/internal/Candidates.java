@@ -23,11 +23,12 @@ import scala.Tuple2;
  * The candidate pairs of a run, at their later record's partition (run order), with RDD stages rather than SQL rows:
  * each record's blocking keys ({@link LinkKernel#blockingKeys}) shuffled into blocks (a block over
  * {@link LinkKernel#maxBlockSize} records is dropped), each usable block's pairs (in a link, left × right) sent as
- * ids to the earlier record's partition, where they are made distinct; that record then goes once to each partition
- * holding later partners of it, with their ids. Records are keyed and partitioned by id ({@code byId}), so attaching
- * them moves only the pairs (the shuffled side is zipped with {@code byId}'s partition of the same number); a record
- * crosses the network once per partition it has pairs in, not once per pair, and is prepared for comparison once
- * there.
+ * ids to the earlier record's partition, where they are made distinct; that record then goes once to each other
+ * partition holding later partners of it, with their ids (to its own partition only the ids go: the unit there
+ * compares its own copy). Records are keyed and partitioned by id ({@code byId}), so attaching them moves only the
+ * pairs (the shuffled side is zipped with {@code byId}'s partition of the same number); a record crosses the network
+ * once per other partition it has pairs in, not once per pair, and is prepared for comparison once in each partition
+ * it has pairs in.
  * A pair is a candidate exactly when the embedded run compares it. Not API.
  */
 public final class Candidates {
@@ -118,15 +119,27 @@ public final class Candidates {
     }
   }
 
-  /** An earlier record sent once to a partition, with the ids of its later partners there. */
+  /**
+   * An earlier record sent once to a partition, with the ids of its later partners there; without the record (null)
+   * when that partition is its own: the unit there compares it from its own copy, prepared once.
+   */
   @DefaultSerializer(JavaSerializer.class)
-  record Shipment(LinkRecord record, String[] later) implements Serializable {
+  record Shipment(String earlier, LinkRecord record, String[] later) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    Shipment(LinkRecord record, String[] later) {
+      this(record.id(), record, later);
+    }
 
     static final Codec<Shipment> CODEC = new Codec<>() {
       @Override
       public void write(java.io.DataOutput out, Shipment value) throws java.io.IOException {
-        value.record().write(out);
+        out.writeBoolean(value.record() != null);
+        if (value.record() != null) {
+          value.record().write(out);
+        } else {
+          Codec.writeString(out, value.earlier());
+        }
         out.writeInt(value.later().length);
         for (String id : value.later()) {
           Codec.writeString(out, id);
@@ -135,12 +148,13 @@ public final class Candidates {
 
       @Override
       public Shipment read(java.io.DataInput in) throws java.io.IOException {
-        LinkRecord r = Codec.RECORD.read(in);
+        LinkRecord r = in.readBoolean() ? Codec.RECORD.read(in) : null;
+        String earlier = r != null ? r.id() : Codec.readString(in);
         String[] later = new String[in.readInt()];
         for (int i = 0; i < later.length; i++) {
           later[i] = Codec.readString(in);
         }
-        return new Shipment(r, later);
+        return new Shipment(earlier, r, later);
       }
     };
   }
@@ -198,9 +212,13 @@ public final class Candidates {
       }
       later.forEach((a, bs) -> {
         bs.forEach(b -> byPartition.get(partitioner.getPartition(b)).add(b));
-        for (List<String> ids : byPartition) {
+        int home = partitioner.getPartition(a);
+        for (int q = 0; q < byPartition.size(); q++) {
+          List<String> ids = byPartition.get(q);
           if (!ids.isEmpty()) {
-            out.add(new Tuple2<>(ids.get(0), new Shipment(byIdHere.get(a), ids.toArray(new String[0]))));
+            String[] partners = ids.toArray(new String[0]);
+            out.add(new Tuple2<>(partners[0], q == home ? new Shipment(a, null, partners)
+                : new Shipment(byIdHere.get(a), partners)));
             ids.clear();
           }
         }
@@ -220,8 +238,13 @@ public final class Candidates {
       IntList later = new IntList();
       while (arriving.hasNext()) {
         Shipment s = arriving.next()._2();
-        int a = all.size();
-        all.add(s.record());
+        int a;
+        if (s.record() == null) {
+          a = position.get(s.earlier());
+        } else {
+          a = all.size();
+          all.add(s.record());
+        }
         for (String b : s.later()) {
           earlier.add(a);
           later.add(position.get(b));
