@@ -149,9 +149,13 @@ public final class SparkLinker {
         .map(r -> LinkRecord.of(r, side));
   }
 
-  /** A candidate pair's outcome: a reported pair, or (once per partition) how many candidates the partition had. */
+  /**
+   * One partition's scored pairs: the reported pairs' rows and how many candidates it had. One object per partition,
+   * so Spark sizes the deserialized cache by sampling one array, not by walking every row (nor writes each row by Java
+   * serialization to cache it serialized, and reads it back twice).
+   */
   @DefaultSerializer(JavaSerializer.class)
-  private record Scored(Row pair, long candidates) implements Serializable {
+  private record Scored(Row[] pairs, long candidates) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
@@ -205,9 +209,10 @@ public final class SparkLinker {
 
     // the edges: pairs at or above the threshold not judged DIFFERENT, explained with their latest judgement, scored
     // where the pairs are, one kernel per executor
-    // cached serialized: the pairs are read again for the result, and Spark sizes a deserialized cache by walking it
+    // cached, one object per partition: the pairs are read again for the result (on disk, by Java serialization,
+    // only when memory is short)
     JavaRDD<Scored> scored = units.mapPartitions(it -> score(it, scoring.value().value(), byPair.value().value()))
-        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        .persist(StorageLevel.MEMORY_AND_DISK());
     int share = (int) Math.min(Integer.MAX_VALUE, 2L * driverEdges / partitions);
     List<EdgeSummary> summaries = scored.mapPartitions(it -> summarise(it, share)).collect();
     units.unpersist(false);
@@ -222,7 +227,7 @@ public final class SparkLinker {
       sameEdges.addAll(s.sameJudged());
     }
     onDriver &= edgeCount <= driverEdges;
-    JavaRDD<Row> edgeRows = scored.filter(s -> s.pair() != null).map(Scored::pair);
+    JavaRDD<Row> edgeRows = scored.flatMap(s -> Arrays.asList(s.pairs()).iterator());
     // reported besides: every SAME-judged pair that is not an edge (built here: they are few); all of them join
     // components as must-links
     List<Row> sameRows = new ArrayList<>();
@@ -295,10 +300,10 @@ public final class SparkLinker {
         fitted.conflicts(judged.records(), judged.byPair().values()));
   }
 
-  /** Scores one partition's candidate pairs; its candidate count comes last. */
+  /** Scores one partition's candidate pairs: its reported pairs and its candidate count. */
   private static Iterator<Scored> score(Iterator<Candidates.Unit> units, LinkKernel k,
       Map<List<String>, Judgement> judgements) {
-    List<Scored> out = new ArrayList<>();
+    List<Row> out = new ArrayList<>();
     long candidates = 0;
     while (units.hasNext()) {
       Candidates.Unit u = units.next();
@@ -315,12 +320,11 @@ public final class SparkLinker {
         }
         double w = u.weight(k, p);
         if (k.isMatch(w)) {
-          out.add(new Scored(RecordRows.row(judged == null ? k.pair(a, b) : k.pair(a, b, judged)), 0));
+          out.add(RecordRows.row(judged == null ? k.pair(a, b) : k.pair(a, b, judged)));
         }
       }
     }
-    out.add(new Scored(null, candidates));
-    return out.iterator();
+    return List.of(new Scored(out.toArray(new Row[0]), candidates)).iterator();
   }
 
   /** One partition's {@link EdgeSummary}: its edges listed while at most {@code share}. */
@@ -331,19 +335,17 @@ public final class SparkLinker {
     List<List<String>> same = new ArrayList<>();
     while (scored.hasNext()) {
       Scored s = scored.next();
-      if (s.pair() == null) {
-        candidates += s.candidates();
-        continue;
-      }
-      Row r = s.pair();
-      edges++;
-      if (list != null) {
-        list.add(new LinkEdge(r.getString(0), r.getString(1), r.getDouble(3)));
-        list = list.size() > share ? null : list;
-      }
-      Row j = r.getStruct(7);
-      if (j != null && j.getString(2).equals(Judgement.Verdict.SAME.name())) {
-        same.add(Judged.key(r.getString(0), r.getString(1)));
+      candidates += s.candidates();
+      for (Row r : s.pairs()) {
+        edges++;
+        if (list != null) {
+          list.add(new LinkEdge(r.getString(0), r.getString(1), r.getDouble(3)));
+          list = list.size() > share ? null : list;
+        }
+        Row j = r.getStruct(7);
+        if (j != null && j.getString(2).equals(Judgement.Verdict.SAME.name())) {
+          same.add(Judged.key(r.getString(0), r.getString(1)));
+        }
       }
     }
     return List.of(new EdgeSummary(candidates, edges, list, same)).iterator();

@@ -23,11 +23,12 @@ import scala.Tuple2;
  * The candidate pairs of a run, at their later record's partition (run order), with RDD stages rather than SQL rows:
  * each record's blocking keys ({@link LinkKernel#blockingKeys}) shuffled into blocks (a block over
  * {@link LinkKernel#maxBlockSize} records is dropped), each usable block's pairs (in a link, left × right) sent as
- * ids to the earlier record's partition, where they are made distinct; that record then goes once to each partition
- * holding later partners of it, with their ids. Records are keyed and partitioned by id ({@code byId}), so attaching
- * them moves only the pairs (the shuffled side is zipped with {@code byId}'s partition of the same number); a record
- * crosses the network once per partition it has pairs in, not once per pair, and is prepared for comparison once
- * there.
+ * ids to the earlier record's partition, where they are made distinct; that record then goes once to each other
+ * partition holding later partners of it, with their ids (to its own partition only the ids go: the unit there
+ * compares its own copy). Records are keyed and partitioned by id ({@code byId}), so attaching them moves only the
+ * pairs (the shuffled side is zipped with {@code byId}'s partition of the same number); a record crosses the network
+ * once per other partition it has pairs in, not once per pair, and is prepared for comparison once in each partition
+ * it has pairs in.
  * A pair is a candidate exactly when the embedded run compares it. Not API.
  */
 public final class Candidates {
@@ -118,15 +119,27 @@ public final class Candidates {
     }
   }
 
-  /** An earlier record sent once to a partition, with the ids of its later partners there. */
+  /**
+   * An earlier record sent once to a partition, with the ids of its later partners there; without the record (null)
+   * when that partition is its own: the unit there compares it from its own copy, prepared once.
+   */
   @DefaultSerializer(JavaSerializer.class)
-  record Shipment(LinkRecord record, String[] later) implements Serializable {
+  record Shipment(String earlier, LinkRecord record, String[] later) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    Shipment(LinkRecord record, String[] later) {
+      this(record.id(), record, later);
+    }
 
     static final Codec<Shipment> CODEC = new Codec<>() {
       @Override
       public void write(java.io.DataOutput out, Shipment value) throws java.io.IOException {
-        value.record().write(out);
+        out.writeBoolean(value.record() != null);
+        if (value.record() != null) {
+          value.record().write(out);
+        } else {
+          Codec.writeString(out, value.earlier());
+        }
         out.writeInt(value.later().length);
         for (String id : value.later()) {
           Codec.writeString(out, id);
@@ -135,12 +148,13 @@ public final class Candidates {
 
       @Override
       public Shipment read(java.io.DataInput in) throws java.io.IOException {
-        LinkRecord r = Codec.RECORD.read(in);
+        LinkRecord r = in.readBoolean() ? Codec.RECORD.read(in) : null;
+        String earlier = r != null ? r.id() : Codec.readString(in);
         String[] later = new String[in.readInt()];
         for (int i = 0; i < later.length; i++) {
           later[i] = Codec.readString(in);
         }
-        return new Shipment(r, later);
+        return new Shipment(earlier, r, later);
       }
     };
   }
@@ -163,34 +177,20 @@ public final class Candidates {
     // map by reflection as it grows, which cost more than the pairs' work
     JavaPairRDD<String, String> pairs = CodecShuffle.partitionBy(keys, partitioner, Codec.LONG, Codec.SIDE_ID)
         .mapPartitionsToPair(entries -> {
-      Map<Long, List<Tuple2<Integer, String>>> blocks = new HashMap<>();
-      Set<Long> oversized = new HashSet<>();
-      while (entries.hasNext()) {
-        Tuple2<Long, Tuple2<Integer, String>> e = entries.next();
-        if (oversized.contains(e._1())) {
-          continue;
-        }
-        List<Tuple2<Integer, String>> block = blocks.computeIfAbsent(e._1(), k -> new ArrayList<>());
-        block.add(e._2());
-        if (block.size() > max) {
-          blocks.remove(e._1());
-          oversized.add(e._1());
-        }
-      }
+      Blocks blocks = new Blocks(max);
+      entries.forEachRemaining(e -> blocks.add(e._1(), e._2()._1(), e._2()._2()));
       List<Tuple2<String, String>> out = new ArrayList<>();
-      for (List<Tuple2<Integer, String>> m : blocks.values()) {
-        for (int i = 0; i < m.size(); i++) {
-          for (int j = i + 1; j < m.size(); j++) {
-            Tuple2<Integer, String> x = m.get(i);
-            Tuple2<Integer, String> y = m.get(j);
-            if (link ? x._1().equals(y._1()) : x._2().equals(y._2())) {
+      blocks.forEachUsable((sides, ids, size) -> {
+        for (int i = 0; i < size; i++) {
+          for (int j = i + 1; j < size; j++) {
+            if (link ? sides[i] == sides[j] : ids[i].equals(ids[j])) {
               continue;
             }
-            boolean xFirst = link ? x._1() < y._1() : x._2().compareTo(y._2()) < 0;
-            out.add(xFirst ? new Tuple2<>(x._2(), y._2()) : new Tuple2<>(y._2(), x._2()));
+            boolean iFirst = link ? sides[i] < sides[j] : ids[i].compareTo(ids[j]) < 0;
+            out.add(iFirst ? new Tuple2<>(ids[i], ids[j]) : new Tuple2<>(ids[j], ids[i]));
           }
         }
-      }
+      });
       return out.iterator();
     });
     // at the earlier record's partition: its distinct later partners, grouped by their partition; the record is sent
@@ -198,17 +198,31 @@ public final class Candidates {
     JavaPairRDD<String, Shipment> shipped = byId.zipPartitions(CodecShuffle.partitionBy(pairs, partitioner, Codec.STRING, Codec.STRING),
         (records, ps) -> {
       Map<String, LinkRecord> byIdHere = index(records);
-      Map<String, Map<Integer, Set<String>>> later = new HashMap<>();
+      Map<String, Set<String>> later = new HashMap<>();
       while (ps.hasNext()) {
         Tuple2<String, String> p = ps.next();
-        later.computeIfAbsent(p._1(), k -> new HashMap<>())
-            .computeIfAbsent(partitioner.getPartition(p._2()), k -> new HashSet<>()).add(p._2());
+        later.computeIfAbsent(p._1(), k -> new HashSet<>()).add(p._2());
       }
+      // each record's distinct partners grouped by their partition once made distinct (not per pair: a pair comes
+      // once per block it shares)
       List<Tuple2<String, Shipment>> out = new ArrayList<>();
-      later.forEach((a, byPartition) -> byPartition.values().forEach(bs -> {
-        String[] ids = bs.toArray(new String[0]);
-        out.add(new Tuple2<>(ids[0], new Shipment(byIdHere.get(a), ids)));
-      }));
+      List<List<String>> byPartition = new ArrayList<>();
+      for (int q = 0; q < partitioner.numPartitions(); q++) {
+        byPartition.add(new ArrayList<>());
+      }
+      later.forEach((a, bs) -> {
+        bs.forEach(b -> byPartition.get(partitioner.getPartition(b)).add(b));
+        int home = partitioner.getPartition(a);
+        for (int q = 0; q < byPartition.size(); q++) {
+          List<String> ids = byPartition.get(q);
+          if (!ids.isEmpty()) {
+            String[] partners = ids.toArray(new String[0]);
+            out.add(new Tuple2<>(partners[0], q == home ? new Shipment(a, null, partners)
+                : new Shipment(byIdHere.get(a), partners)));
+            ids.clear();
+          }
+        }
+      });
       return out.iterator();
     }).mapToPair(t -> t);
     return byId.zipPartitions(CodecShuffle.partitionBy(shipped, partitioner, Codec.STRING, Shipment.CODEC),
@@ -224,8 +238,13 @@ public final class Candidates {
       IntList later = new IntList();
       while (arriving.hasNext()) {
         Shipment s = arriving.next()._2();
-        int a = all.size();
-        all.add(s.record());
+        int a;
+        if (s.record() == null) {
+          a = position.get(s.earlier());
+        } else {
+          a = all.size();
+          all.add(s.record());
+        }
         for (String b : s.later()) {
           earlier.add(a);
           later.add(position.get(b));
@@ -233,6 +252,109 @@ public final class Candidates {
       }
       return List.of(new Unit(all, own, earlier.toArray(), later.toArray(), kernel.value().value(), n)).iterator();
     });
+  }
+
+  /**
+   * One partition's blocks: entries grouped by blocking key in an open-addressing table of primitive keys (no boxed
+   * key, no list per block), a block over the maximum size dropped as it passes it, each block's entries in arrival
+   * order.
+   */
+  private static final class Blocks {
+    private final int max;
+    private long[] keys = new long[1 << 10];
+    private int[] heads = new int[keys.length];
+    private int[] tails = new int[keys.length];
+    private int[] counts = new int[keys.length]; // 0: free slot; -1: oversized
+    private int used;
+    private int[] next = new int[1 << 10];
+    private byte[] sides = new byte[next.length];
+    private String[] ids = new String[next.length];
+    private int entries;
+
+    Blocks(int max) {
+      this.max = max;
+    }
+
+    void add(long key, int side, String id) {
+      int slot = slot(key);
+      if (counts[slot] == 0) {
+        keys[slot] = key;
+        counts[slot] = 1;
+        heads[slot] = entry(side, id);
+        tails[slot] = heads[slot];
+        if (++used * 2 > keys.length) {
+          grow();
+        }
+      } else if (counts[slot] > 0) {
+        if (++counts[slot] > max) {
+          counts[slot] = -1;
+        } else {
+          int e = entry(side, id);
+          next[tails[slot]] = e;
+          tails[slot] = e;
+        }
+      }
+    }
+
+    /** What is done with a usable block (2 to the maximum records): its entries' sides and ids. */
+    interface BlockAction {
+      void accept(byte[] sides, String[] ids, int size);
+    }
+
+    void forEachUsable(BlockAction action) {
+      byte[] s = new byte[max];
+      String[] d = new String[max];
+      for (int slot = 0; slot < keys.length; slot++) {
+        if (counts[slot] >= 2) {
+          int e = heads[slot];
+          for (int i = 0; i < counts[slot]; i++, e = next[e]) {
+            s[i] = sides[e];
+            d[i] = ids[e];
+          }
+          action.accept(s, d, counts[slot]);
+        }
+      }
+    }
+
+    private int entry(int side, String id) {
+      if (entries == next.length) {
+        next = Arrays.copyOf(next, entries * 2);
+        sides = Arrays.copyOf(sides, entries * 2);
+        ids = Arrays.copyOf(ids, entries * 2);
+      }
+      sides[entries] = (byte) side;
+      ids[entries] = id;
+      return entries++;
+    }
+
+    private int slot(long key) {
+      int mask = keys.length - 1;
+      int slot = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
+      while (counts[slot] != 0 && keys[slot] != key) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldHeads = heads;
+      int[] oldTails = tails;
+      int[] oldCounts = counts;
+      keys = new long[oldKeys.length * 2];
+      heads = new int[keys.length];
+      tails = new int[keys.length];
+      counts = new int[keys.length];
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldCounts[i] != 0) {
+          int slot = slot(oldKeys[i]);
+          keys[slot] = oldKeys[i];
+          heads[slot] = oldHeads[i];
+          tails[slot] = oldTails[i];
+          counts[slot] = oldCounts[i];
+        }
+      }
+    }
   }
 
   /** A growable list of ints. */

@@ -77,17 +77,54 @@ public interface Codec<T> extends Serializable {
     }
   };
 
-  /** UTF-8 with an int length: {@code writeUTF} refuses strings over 64 KB. */
+  /**
+   * An int header (the byte length, shifted, and whether the bytes are Latin-1) then the bytes: Latin-1 when every
+   * character is (ids and most names: a stream's buffer copies them with no array in between, {@link CodecOutput},
+   * {@link CodecInput}), else UTF-8. {@code writeUTF} would refuse strings over 64 KB.
+   */
   static void writeString(DataOutput out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
+    if (out instanceof CodecOutput o) {
+      o.writeString(s);
+    } else {
+      writeStringBytes(out, s);
+    }
+  }
+
+  /** {@link #writeString}'s format through any {@link DataOutput}. */
+  static void writeStringBytes(DataOutput out, String s) throws IOException {
+    boolean latin1 = true;
+    for (int i = 0; i < s.length() && latin1; i++) {
+      latin1 = s.charAt(i) <= 0xFF;
+    }
+    byte[] b = s.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    out.writeInt(header(b.length, latin1));
     out.write(b);
   }
 
   /** What {@link #writeString} wrote. */
   static String readString(DataInput in) throws IOException {
-    byte[] b = new byte[in.readInt()];
+    if (in instanceof CodecInput c) {
+      return c.readString();
+    }
+    int header = in.readInt();
+    byte[] b = new byte[length(header)];
     in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
+    return new String(b, latin1(header) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+  }
+
+  /** A string's header: its byte length and its encoding. */
+  static int header(int length, boolean latin1) {
+    if (length > (Integer.MAX_VALUE >> 1)) {
+      throw new IllegalArgumentException("a string of " + length + " bytes is longer than a codec writes (1 GB)");
+    }
+    return length << 1 | (latin1 ? 1 : 0);
+  }
+
+  static int length(int header) {
+    return header >>> 1;
+  }
+
+  static boolean latin1(int header) {
+    return (header & 1) != 0;
   }
 }

@@ -1,9 +1,5 @@
 package org.insight.spark.internal;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,7 +73,7 @@ public final class CodecShuffle<K, V> extends Serializer implements Serializable
 
     @Override
     public SerializationStream serializeStream(OutputStream s) {
-      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s, 1 << 16));
+      CodecOutput out = new CodecOutput(s, 1 << 16);
       return new SerializationStream() {
         @Override
         @SuppressWarnings("unchecked")
@@ -128,7 +124,7 @@ public final class CodecShuffle<K, V> extends Serializer implements Serializable
 
     @Override
     public DeserializationStream deserializeStream(InputStream s) {
-      DataInputStream in = new DataInputStream(new BufferedInputStream(s, 1 << 16));
+      CodecInput in = new CodecInput(s, 1 << 16);
       return new DeserializationStream() {
         @Override
         @SuppressWarnings("unchecked")

@@ -1,5 +1,11 @@
 package org.insight.spark.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -7,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.insight.match.LinkKernel;
@@ -31,6 +38,8 @@ public record RunStats(long records, long left, List<Map<String, Long>> termCoun
   private static final int REPEATED = -2;
   private static final int ORDER = -3;
   private static final int TOO_MANY = -4;
+  /** A count's key is its kind as one char (kind + KIND_BASE) then its text: a plain string, hashed as Java hashes. */
+  private static final int KIND_BASE = 8;
 
   /**
    * The statistics of the records {@code byId} (keyed and partitioned by id, so the copies of a repeated id meet in
@@ -41,20 +50,23 @@ public record RunStats(long records, long left, List<Map<String, Long>> termCoun
       int maxOrderKeys) {
     int comparisons = kernel.value().value().comparisons().size();
     int share = maxOrderKeys <= 0 ? -1 : Math.max(1, maxOrderKeys / byId.getNumPartitions());
-    List<Tuple2<Tuple2<Integer, String>, Long>> counted = byId.values().mapPartitionsToPair(it -> {
-      Map<Tuple2<Integer, String>, Long> local = new HashMap<>();
+    // counted per partition in a plain map of string keys, then summed per key after a codec shuffle and sent to the
+    // driver as one block of bytes per partition: reduceByKey re-hashed scala tuples in Spark's map-side combiner
+    // and wrote them by Java serialization, more CPU than counting them
+    JavaPairRDD<String, Long> local = byId.values().mapPartitionsToPair(it -> {
+      Map<String, long[]> counts = new HashMap<>();
       Set<String> seen = new HashSet<>();
       List<String> keys = new ArrayList<>();
       while (it.hasNext()) {
         LinkRecord r = it.next();
         if (!seen.add(r.id())) {
-          local.put(new Tuple2<>(REPEATED, r.id()), 2L);
+          counts.put(key(REPEATED, r.id()), new long[] {2});
         }
-        local.merge(new Tuple2<>(SIDE, String.valueOf(r.side())), 1L, Long::sum);
+        add(counts, key(SIDE, String.valueOf(r.side())));
         List<Set<String>> terms = kernel.value().value().termKeys(r.record());
         for (int k = 0; k < terms.size(); k++) {
-          for (String key : terms.get(k)) {
-            local.merge(new Tuple2<>(k, key), 1L, Long::sum);
+          for (String term : terms.get(k)) {
+            add(counts, key(k, term));
           }
         }
         if (share > 0 && keys.size() <= share) {
@@ -63,15 +75,43 @@ public record RunStats(long records, long left, List<Map<String, Long>> termCoun
       }
       if (share > 0) {
         if (keys.size() > share) {
-          local.put(new Tuple2<>(TOO_MANY, ""), 1L);
+          counts.put(key(TOO_MANY, ""), new long[] {1});
         } else {
-          keys.forEach(k -> local.put(new Tuple2<>(ORDER, k), 1L));
+          keys.forEach(k -> counts.put(key(ORDER, k), new long[] {1}));
         }
       }
-      List<Tuple2<Tuple2<Integer, String>, Long>> out = new ArrayList<>(local.size());
-      local.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
+      List<Tuple2<String, Long>> out = new ArrayList<>(counts.size());
+      counts.forEach((k, v) -> out.add(new Tuple2<>(k, v[0])));
       return out.iterator();
-    }).reduceByKey(Long::sum).collect();
+    });
+    List<byte[]> summed = CodecShuffle.partitionBy(local, new HashPartitioner(byId.getNumPartitions()), Codec.STRING,
+        Codec.LONG).mapPartitions(it -> {
+          Map<String, long[]> counts = new HashMap<>();
+          while (it.hasNext()) {
+            Tuple2<String, Long> t = it.next();
+            counts.computeIfAbsent(t._1(), k -> new long[1])[0] += t._2();
+          }
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(counts.size());
+            for (Map.Entry<String, long[]> e : counts.entrySet()) {
+              Codec.writeString(out, e.getKey());
+              out.writeLong(e.getValue()[0]);
+            }
+          }
+          return List.of(bytes.toByteArray()).iterator();
+        }).collect();
+    List<Tuple2<Tuple2<Integer, String>, Long>> counted = new ArrayList<>();
+    for (byte[] block : summed) {
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(block))) {
+        for (int i = in.readInt(); i > 0; i--) {
+          String k = Codec.readString(in);
+          counted.add(new Tuple2<>(new Tuple2<>(k.charAt(0) - KIND_BASE, k.substring(1)), in.readLong()));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
 
     List<Map<String, Long>> terms = new ArrayList<>();
     for (int k = 0; k < comparisons; k++) {
@@ -106,5 +146,13 @@ public record RunStats(long records, long left, List<Map<String, Long>> termCoun
       }
     }
     return new RunStats(n, left, terms, repeated, runOrder);
+  }
+
+  private static String key(int kind, String text) {
+    return (char) (kind + KIND_BASE) + text;
+  }
+
+  private static void add(Map<String, long[]> counts, String key) {
+    counts.computeIfAbsent(key, k -> new long[1])[0]++;
   }
 }

@@ -76,6 +76,12 @@ class CodecShuffleTest {
     Candidates.Shipment s = (Candidates.Shipment) shipped.get(0)._2();
     assertEquals(r.record(), s.record().record());
     assertArrayEquals(new String[] {"b1", "b7"}, s.later());
+    assertEquals("a1", s.earlier());
+    Candidates.Shipment home = (Candidates.Shipment) roundTrip(Codec.STRING, Candidates.Shipment.CODEC,
+        List.of(new Tuple2<>("b2", new Candidates.Shipment("a1", null, new String[] {"b2"})))).get(0)._2();
+    assertEquals(null, home.record(), "to the record's own partition only its id goes");
+    assertEquals("a1", home.earlier());
+    assertArrayEquals(new String[] {"b2"}, home.later());
     assertEquals(List.of(), roundTrip(Codec.LONG, Codec.LONG, List.of()), "an empty block is an empty stream");
   }
 }
