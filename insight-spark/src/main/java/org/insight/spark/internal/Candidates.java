@@ -259,7 +259,7 @@ public final class Candidates {
    * key, no list per block), a block over the maximum size dropped as it passes it, each block's entries in arrival
    * order.
    */
-  private static final class Blocks {
+  static final class Blocks {
     private final int max;
     private long[] keys = new long[1 << 10];
     private int[] heads = new int[keys.length];
