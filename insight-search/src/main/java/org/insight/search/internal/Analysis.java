@@ -106,8 +106,10 @@ public final class Analysis {
       "ar", language(ArabicAnalyzer.getDefaultStopSet(),
           (src, ts) -> new ArabicStemFilter(new ArabicNormalizationFilter(new DecimalDigitFilter(ts))), false, false));
 
-  private static final Analyzer NAME_ANALYZER = nameAnalyzer(false);
-  private static final Analyzer NAME_PHONETIC_ANALYZER = nameAnalyzer(true);
+  private static final Analyzer NAME_ANALYZER = nameAnalyzer(false, false);
+  private static final Analyzer NAME_PHONETIC_ANALYZER = nameAnalyzer(true, false);
+  private static final Analyzer TEXT_NAME_ANALYZER = nameAnalyzer(false, true);
+  private static final Analyzer TEXT_NAME_PHONETIC_ANALYZER = nameAnalyzer(true, true);
   private static final Analyzer KEYWORD = new KeywordAnalyzer();
   private static final Analyzer PER_FIELD = new PerField();
 
@@ -183,6 +185,19 @@ public final class Analysis {
     return RecordedTokens.of(NAME_ANALYZER, NAME, text);
   }
 
+  /**
+   * The name tokens of running text (a document's): {@link #name()} over its name-bearing words only
+   * ({@link NameBearingFilter}), recorded once for both {@link #NAME} and {@link #NAME_PHONETIC}.
+   */
+  static RecordedTokens textNameTokens(String text) {
+    return RecordedTokens.of(TEXT_NAME_ANALYZER, NAME, text);
+  }
+
+  /** What {@link #textNameTokens} gives, as an analyzer of one name field (for texts too long to record). */
+  static Analyzer textNames(boolean phonetic) {
+    return phonetic ? TEXT_NAME_PHONETIC_ANALYZER : TEXT_NAME_ANALYZER;
+  }
+
   private static String languageCode(String language) {
     if (language == null) {
       return "";
@@ -223,7 +238,7 @@ public final class Analysis {
     };
   }
 
-  private static Analyzer nameAnalyzer(boolean phonetic) {
+  private static Analyzer nameAnalyzer(boolean phonetic, boolean nameBearingOnly) {
     CharArraySet honorifics = CharArraySet.unmodifiableSet(new CharArraySet(Names.honorifics(), false));
     return new Analyzer() {
       @Override
@@ -234,7 +249,9 @@ public final class Analysis {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream ts = new NameFilters.Transliterate(source, Transliterator.getInstance(Names.TRANSLITERATOR_ID));
+        // before transliterating: the other words of running text never reach the costly steps
+        TokenStream ts = nameBearingOnly ? new NameBearingFilter(source) : source;
+        ts = new NameFilters.Transliterate(ts, Transliterator.getInstance(Names.TRANSLITERATOR_ID));
         ts = new NameFilters.Fold(ts);
         ts = new NameFilters.DropChars(ts, APOSTROPHES);
         ts = new LeadingHonorificFilter(ts, honorifics);
