@@ -898,7 +898,7 @@ public final class LuceneStore implements Index {
 
     AnalysedField(String name, String text, FieldType type) {
       super(name, text, type);
-      this.tokens = RecordedTokens.of(Analysis.perFieldText(), name, text);
+      this.tokens = RecordedTokens.of(Analysis.indexAnalyzer(name, text), name, text);
     }
 
     @Override
