@@ -289,6 +289,11 @@ public final class Names {
     return HONORIFICS;
   }
 
+  /** The name particles ({@code al}, {@code bin}, {@code van}, {@code de}…), in normal form. */
+  public static Set<String> particles() {
+    return PARTICLES;
+  }
+
   /** Whether a normalised token is a name particle ({@code al}, {@code bin}, {@code van}, {@code de}…). */
   public static boolean isParticle(String token) {
     return PARTICLES.contains(token);

@@ -85,7 +85,12 @@ public record Query(Clause match, Target target, int offset, int limit, Sort sor
     return of(new Clause.Phrase(null, words));
   }
 
-  /** A person or organisation name, matched across spelling, transliteration and token order. */
+  /**
+   * A person or organisation name, matched across spelling, transliteration and token order: in name values, and in a
+   * document's title and the words of its text that are written as names are (with a capital, in a script without
+   * case, or a name particle such as {@code de}); a name written all in lower case in running text is found by
+   * {@link #text} only.
+   */
   public static Query name(String name) {
     return of(new Clause.Name(name));
   }

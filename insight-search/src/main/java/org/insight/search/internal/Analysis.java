@@ -95,6 +95,15 @@ public final class Analysis {
     }
   };
 
+  /** {@link #GENERIC} for a text that {@link LatinText#segmentsAsIcu} (the same tokens, at a fraction of the cost). */
+  private static final Analyzer GENERIC_LATIN = new Analyzer() {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      return new TokenStreamComponents(source, new NameFilters.Fold(source));
+    }
+  };
+
   private static final Map<String, Analyzer> BY_LANGUAGE = Map.of(
       "en", language(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, (src, ts) -> new PorterStemFilter(ts), true, false),
       "fr", language(FrenchAnalyzer.getDefaultStopSet(), (src, ts) -> new FrenchLightStemFilter(ts), false, true),
@@ -106,10 +115,12 @@ public final class Analysis {
       "ar", language(ArabicAnalyzer.getDefaultStopSet(),
           (src, ts) -> new ArabicStemFilter(new ArabicNormalizationFilter(new DecimalDigitFilter(ts))), false, false));
 
-  private static final Analyzer NAME_ANALYZER = nameAnalyzer(false);
-  private static final Analyzer NAME_PHONETIC_ANALYZER = nameAnalyzer(true);
+  private static final Analyzer NAME_ANALYZER = nameAnalyzer(false, false);
+  private static final Analyzer NAME_PHONETIC_ANALYZER = nameAnalyzer(true, false);
+  private static final Analyzer TEXT_NAME_ANALYZER = nameAnalyzer(false, true);
+  private static final Analyzer TEXT_NAME_PHONETIC_ANALYZER = nameAnalyzer(true, true);
   private static final Analyzer KEYWORD = new KeywordAnalyzer();
-  private static final Analyzer PER_FIELD = new PerField();
+  private static final PerField PER_FIELD = new PerField();
 
   private Analysis() {}
 
@@ -136,6 +147,15 @@ public final class Analysis {
    */
   public static Analyzer perFieldText() {
     return PER_FIELD;
+  }
+
+  /**
+   * The analyzer {@link #perFieldText()} gives {@code field}, or one that gives {@code text} the same tokens for less:
+   * the standard tokenizer in place of ICU's for a generic field's text that {@link LatinText#segmentsAsIcu}.
+   */
+  static Analyzer indexAnalyzer(String field, String text) {
+    Analyzer a = PER_FIELD.getWrappedAnalyzer(field);
+    return a == GENERIC && LatinText.segmentsAsIcu(text) ? GENERIC_LATIN : a;
   }
 
   /** Every full-text field a document's text is indexed under: the generic folded one and one per language. */
@@ -183,6 +203,19 @@ public final class Analysis {
     return RecordedTokens.of(NAME_ANALYZER, NAME, text);
   }
 
+  /**
+   * The name tokens of running text (a document's): {@link #name()} over its name-bearing words only
+   * ({@link NameBearingFilter}), recorded once for both {@link #NAME} and {@link #NAME_PHONETIC}.
+   */
+  static RecordedTokens textNameTokens(String text) {
+    return RecordedTokens.of(TEXT_NAME_ANALYZER, NAME, text);
+  }
+
+  /** What {@link #textNameTokens} gives, as an analyzer of one name field (for texts too long to record). */
+  static Analyzer textNames(boolean phonetic) {
+    return phonetic ? TEXT_NAME_PHONETIC_ANALYZER : TEXT_NAME_ANALYZER;
+  }
+
   private static String languageCode(String language) {
     if (language == null) {
       return "";
@@ -223,7 +256,7 @@ public final class Analysis {
     };
   }
 
-  private static Analyzer nameAnalyzer(boolean phonetic) {
+  private static Analyzer nameAnalyzer(boolean phonetic, boolean nameBearingOnly) {
     CharArraySet honorifics = CharArraySet.unmodifiableSet(new CharArraySet(Names.honorifics(), false));
     return new Analyzer() {
       @Override
@@ -234,7 +267,9 @@ public final class Analysis {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream ts = new NameFilters.Transliterate(source, Transliterator.getInstance(Names.TRANSLITERATOR_ID));
+        // before transliterating: the other words of running text never reach the costly steps
+        TokenStream ts = nameBearingOnly ? new NameBearingFilter(source) : source;
+        ts = new NameFilters.Transliterate(ts, Transliterator.getInstance(Names.TRANSLITERATOR_ID));
         ts = new NameFilters.Fold(ts);
         ts = new NameFilters.DropChars(ts, APOSTROPHES);
         ts = new LeadingHonorificFilter(ts, honorifics);
@@ -311,7 +346,7 @@ public final class Analysis {
     }
 
     @Override
-    protected Analyzer getWrappedAnalyzer(String fieldName) {
+    public Analyzer getWrappedAnalyzer(String fieldName) {
       if (fieldName.startsWith(KEYWORD_PREFIX)) {
         return KEYWORD;
       }

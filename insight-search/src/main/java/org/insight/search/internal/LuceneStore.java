@@ -874,7 +874,7 @@ public final class LuceneStore implements Index {
           : new TextField(languageField, doc.text(), Field.Store.NO));
     }
     d.add(new TextField(TITLE, doc.title(), Field.Store.NO));
-    names(d, doc.title() + "\n" + doc.text());
+    names(d, doc.title(), doc.text());
     d.add(new SortedDocValuesField(SORT_NAME, new BytesRef(sortKey(doc.title().isEmpty() ? doc.id() : doc.title()))));
     if (!doc.language().isEmpty()) {
       keyword(d, LANG, doc.language());
@@ -898,7 +898,7 @@ public final class LuceneStore implements Index {
 
     AnalysedField(String name, String text, FieldType type) {
       super(name, text, type);
-      this.tokens = RecordedTokens.of(Analysis.perFieldText(), name, text);
+      this.tokens = RecordedTokens.of(Analysis.indexAnalyzer(name, text), name, text);
     }
 
     @Override
@@ -912,18 +912,40 @@ public final class LuceneStore implements Index {
   private static final int NAME_TOKENS_MAX_CHARS = 1 << 22;
 
   /**
-   * A document's text as names and phonetic names: analysed once for both fields (the two analyzers share all but
-   * their last step), which halves what names cost at ingest; the index holds the same tokens either way.
+   * A document's title and text as names and phonetic names: the whole title, and of the text its name-bearing words
+   * only ({@link NameBearingFilter}); each analysed once for both fields (the two analyzers share all but their last
+   * step), which halves what names cost at ingest; the index holds the same tokens either way.
    */
-  private static void names(org.apache.lucene.document.Document d, String text) {
+  private static void names(org.apache.lucene.document.Document d, String title, String text) {
+    if (!title.isEmpty()) {
+      RecordedTokens tokens = Analysis.nameTokens(title);
+      d.add(new TextField(NAME, tokens.replay()));
+      d.add(new TextField(NAME_PHONETIC, tokens.phonetic()));
+    }
     if (text.length() > NAME_TOKENS_MAX_CHARS) {
-      d.add(new TextField(NAME, text, Field.Store.NO));
-      d.add(new TextField(NAME_PHONETIC, text, Field.Store.NO));
+      d.add(new TextNames(NAME, text, false));
+      d.add(new TextNames(NAME_PHONETIC, text, true));
       return;
     }
-    RecordedTokens tokens = Analysis.nameTokens(text);
+    RecordedTokens tokens = Analysis.textNameTokens(text);
     d.add(new TextField(NAME, tokens.replay()));
     d.add(new TextField(NAME_PHONETIC, tokens.phonetic()));
+  }
+
+  /** A long text's names, analysed by the writer as it inverts them (what {@link Analysis#textNameTokens} records). */
+  private static final class TextNames extends Field {
+    private final boolean phonetic;
+
+    TextNames(String name, String text, boolean phonetic) {
+      super(name, text, TextField.TYPE_NOT_STORED);
+      this.phonetic = phonetic;
+    }
+
+    @Override
+    public org.apache.lucene.analysis.TokenStream tokenStream(org.apache.lucene.analysis.Analyzer analyzer,
+        org.apache.lucene.analysis.TokenStream reuse) {
+      return Analysis.textNames(phonetic).tokenStream(name(), stringValue());
+    }
   }
 
   /** One field, one set of index options: documents store their text, statements only index it. */

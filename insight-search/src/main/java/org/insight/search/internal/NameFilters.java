@@ -18,8 +18,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * The costly steps of the name analyzers, written to cost little on text that is not a name: every document's whole
- * text is indexed as names too, so these run over every word ingested. Each produces exactly the tokens of the stock
+ * The costly steps of the name analyzers, written to cost little on text that is not a name: the name-bearing words of
+ * every document's text ({@link NameBearingFilter}) are indexed as names too, so these run over much of what is ingested. Each produces exactly the tokens of the stock
  * Lucene step it replaces ({@code NameFiltersProperties} checks them against each other):
  * <ul>
  *   <li>{@link #arabicArticles} = {@link PatternReplaceCharFilter} splitting the joined Arabic article, run only on

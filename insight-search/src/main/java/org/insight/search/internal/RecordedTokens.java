@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * One text's tokens from an analyzer, recorded once and replayed: everything the indexing chain reads of a token
  * (term, position increment, offsets) and of the stream's end (final offset and position increment), so indexing a
- * replay holds exactly what indexing the text through the analyzer would. Two uses: a document's whole text is
+ * replay holds exactly what indexing the text through the analyzer would. Two uses: a document's title and text are
  * indexed as {@link Analysis#NAME} and as {@link Analysis#NAME_PHONETIC}, whose analyzers differ only by the final
  * phonetic step, so it is analysed once for both; and a document's fields are analysed ahead, on other threads, so
  * that the single index writer only inverts ({@link AheadAnalysis}).
