@@ -692,7 +692,7 @@ public final class Session implements AutoCloseable {
     return audited("retention.due", "limit=" + limit, () -> {
       Set<String> due = new java.util.TreeSet<>();
       for (String text : visibleLabels()) {
-        if (Label.parse(text).reviewBy().map(d -> d.isBefore(today)).orElse(false)) {
+        if (org.insight.core.json.ModelJson.label(text).reviewBy().map(d -> d.isBefore(today)).orElse(false)) {
           due.add(text);
         }
       }
@@ -731,7 +731,7 @@ public final class Session implements AutoCloseable {
         workspace.store.refresh();
         Set<String> expired = new java.util.TreeSet<>();
         for (String text : workspace.store.labels()) {
-          if (Label.parse(text).deleteAfter().map(d -> d.isBefore(today)).orElse(false)) {
+          if (org.insight.core.json.ModelJson.label(text).deleteAfter().map(d -> d.isBefore(today)).orElse(false)) {
             expired.add(text);
           }
         }

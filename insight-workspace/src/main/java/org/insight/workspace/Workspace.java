@@ -249,7 +249,7 @@ public final class Workspace implements AutoCloseable {
   }
 
   private Label label(String text) {
-    return Label.parse(text); // parsed once per text (Label keeps them)
+    return org.insight.core.json.ModelJson.label(text); // a stored label's text: the stored form's memo
   }
 
   org.insight.policy.AuditRecord audit(AuditEvent event) {

@@ -125,6 +125,16 @@ public final class ModelJson {
     return n;
   }
 
+  /**
+   * The label of the stored form's text {@code text} (what {@link Label#toString()} wrote): remembered, see
+   * {@code STORED_LABELS}. For decoders of stored values only; a caller's own text goes to {@link Label#parse}.
+   *
+   * @throws org.insight.policy.LabelSyntaxException if the text is not a label
+   */
+  public static Label label(String text) {
+    return STORED_LABELS.parse(text);
+  }
+
   /** The statement {@code n} holds. */
   public static Statement statement(JsonNode n) {
     version(n);
@@ -135,7 +145,7 @@ public final class ModelJson {
         n.path("property").asText(),
         n.path("value").asText(),
         n.hasNonNull("original") ? n.get("original").asText() : null,
-        STORED_LABELS.parse(n.path("label").asText()),
+        label(n.path("label").asText()),
         provenance(n.path("provenance")));
   }
 
@@ -181,7 +191,7 @@ public final class ModelJson {
         meta,
         n.hasNonNull("parentId") ? Optional.of(n.get("parentId").asText()) : Optional.empty(),
         new Document.Extraction(ex.path("parser").asText(""), ex.path("ocrEngine").asText(""), ex.path("ocrConfidence").asDouble(-1)),
-        STORED_LABELS.parse(n.path("label").asText()),
+        label(n.path("label").asText()),
         provenance(n.path("provenance")));
   }
 
@@ -214,7 +224,7 @@ public final class ModelJson {
         n.path("value").asText(),
         n.hasNonNull("entityId") ? Optional.of(EntityId.of(n.get("entityId").asText())) : Optional.empty(),
         n.path("confidence").asDouble(),
-        STORED_LABELS.parse(n.path("label").asText()),
+        label(n.path("label").asText()),
         provenance(n.path("provenance")));
   }
 

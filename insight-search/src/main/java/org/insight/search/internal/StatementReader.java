@@ -1,8 +1,6 @@
 package org.insight.search.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
-import java.util.Map;
 import org.insight.core.EntityId;
 import org.insight.core.Provenance;
 import org.insight.core.Statement;
@@ -11,14 +9,11 @@ import org.insight.policy.Label;
 
 /**
  * Decodes stored statements for a scan, reusing what repeats from one statement to the next: the few distinct labels
- * (parsing a label expression costs more than the rest of a statement), the provenance (an entity's statements
- * usually share one) and the entity id. The fields are those {@code ModelJson.statement} reads;
+ * (parsing a label expression costs more than the rest of a statement: the stored form's memo, {@code
+ * ModelJson.label}), the provenance (an entity's statements usually share one) and the entity id. The fields are those {@code ModelJson.statement} reads;
  * {@code StatementReaderTest} checks the two agree. One per scan: not thread-safe. Not API.
  */
 final class StatementReader {
-  private static final int MAX_LABELS = 4_096; // labels are few by design; a hostile index must not grow this
-
-  private final Map<String, Label> labels = new HashMap<>();
   private JsonNode lastProvenanceNode;
   private Provenance lastProvenance;
   private EntityId lastEntity;
@@ -43,16 +38,8 @@ final class StatementReader {
     return lastEntity;
   }
 
-  private Label label(String text) {
-    Label label = labels.get(text);
-    if (label == null) {
-      if (labels.size() >= MAX_LABELS) {
-        labels.clear();
-      }
-      label = Label.parse(text);
-      labels.put(text, label);
-    }
-    return label;
+  private static Label label(String text) {
+    return ModelJson.label(text);
   }
 
   private Provenance provenance(JsonNode node) {
