@@ -84,24 +84,81 @@ public final class FileEvidenceStore implements EvidenceStore {
 
   @Override
   public ContentHash put(InputStream in) {
-    try (Staged staged = stage(in)) {
-      publish(java.util.List.of(staged));
-      return staged.hash();
-    }
+    return put(in, true);
   }
 
   /**
-   * Reads bytes to their end into a temporary file of this store, hashing them, without putting them at their address
-   * yet: a writer that audits what it stores before storing it (the hash is known only once the bytes are read)
-   * stages, writes its entry, then {@link #publish}es. Not synced; nothing is at the address until published. Close
-   * what is not published: closing removes the temporary file (a crash leaves one, which a later {@link #open} removes
-   * once stale).
+   * Stores bytes like {@link #put(InputStream)} but does not sync them: they are durable only after a later
+   * {@link #sync(Collection)} of their hash. For batch writers (ingest) that acknowledge a whole batch at once:
+   * one sync pass per batch costs far less than a sync per item.
    *
    * @param in the content, read to its end, not closed
-   * @return the staged bytes and their hash
-   * @throws StoreException if the bytes could not be read or written (nothing is staged)
+   * @return the content's hash
+   * @throws StoreException if the bytes could not be read or stored
    */
-  public Staged stage(InputStream in) {
+  public ContentHash putUnsynced(InputStream in) {
+    return put(in, false);
+  }
+
+  /**
+   * Makes content stored with {@link #putUnsynced} durable: syncs each file and the directories that name it.
+   *
+   * @param hashes the content to sync; hashes not in the store are ignored
+   * @throws StoreException if a sync fails (then nothing of the batch may be acknowledged)
+   */
+  public void sync(java.util.Collection<ContentHash> hashes) {
+    java.util.Set<Path> files = new java.util.LinkedHashSet<>();
+    java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+    for (ContentHash h : hashes) {
+      Path p = path(h);
+      files.add(p);
+      dirs.add(p.getParent());
+      dirs.add(p.getParent().getParent());
+    }
+    dirs.add(root);
+    // concurrent syncs let the file system commit them together (one journal commit for many files)
+    forceAll(files);
+    forceAll(dirs);
+  }
+
+  private void forceAll(java.util.Set<Path> paths) {
+    if (paths.isEmpty()) {
+      return;
+    }
+    java.util.List<java.util.concurrent.CompletableFuture<Void>> all = new java.util.ArrayList<>();
+    for (Path p : paths) {
+      all.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          if (Files.isDirectory(p)) {
+            fsync(p);
+          } else {
+            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+              ch.force(true);
+            }
+          }
+        } catch (NoSuchFileException e) {
+          // not stored here: nothing to sync
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }, SYNCERS));
+    }
+    try {
+      java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new StoreException("cannot sync evidence in " + root + ": " + e.getCause()
+          + "; check the disk, then retry (nothing of this batch was acknowledged)", e.getCause());
+    }
+  }
+
+  /** Threads that only wait on fsync; shared by every store in the process. */
+  private static final java.util.concurrent.ExecutorService SYNCERS = java.util.concurrent.Executors.newFixedThreadPool(16, r -> {
+    Thread t = new Thread(r, "insight-evidence-sync");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private ContentHash put(InputStream in, boolean sync) {
     Objects.requireNonNull(in, "in");
     Path part = null;
     try {
@@ -120,165 +177,26 @@ public final class FileEvidenceStore implements EvidenceStore {
           }
           size += n;
         }
+        if (sync) {
+          ch.force(true);
+        }
       }
-      Staged staged = new Staged(part, VerifyingInputStream.hash(digest), size);
-      part = null;
-      return staged;
+      ContentHash hash = VerifyingInputStream.hash(digest);
+      commit(part, hash, size, sync);
+      return hash;
     } catch (IOException e) {
       throw new StoreException("cannot store evidence in " + root + ": " + e
           + "; check disk space and permissions, then retry (nothing was stored)", e);
     } finally {
-      deletePart(part);
-    }
-  }
-
-  /**
-   * Puts staged bytes at their addresses, durably: each file's bytes, then the directories naming them, are synced
-   * before this returns (concurrently, so the file system commits them together). Content already present is not
-   * written again. The items are spent whatever happens; after a failure nothing of the batch may be acknowledged.
-   *
-   * @param items bytes this store staged, not yet published
-   * @throws StoreException if a write or sync fails
-   */
-  public void publish(java.util.Collection<Staged> items) {
-    try {
-      java.util.Map<Path, Staged> parts = new java.util.LinkedHashMap<>();
-      for (Staged s : items) {
-        Path part = s.part();
-        if (!part.getParent().equals(tmp)) {
-          throw new IllegalArgumentException("evidence " + s.hash.hex() + " was staged by another store");
-        }
-        if (!present(path(s.hash), s.size)) {
-          parts.put(part, s);
-        }
-      }
-      forceAll(parts.keySet());
-      java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
-      for (Staged s : parts.values()) {
-        if (commit(s.part(), s.hash, s.size)) {
-          dirs.add(path(s.hash).getParent());
-        }
-      }
-      forceAll(dirs);
-    } catch (IOException e) {
-      throw new StoreException("cannot store evidence in " + root + ": " + e
-          + "; check disk space and permissions, then retry (nothing of this batch was acknowledged)", e);
-    } finally {
-      items.forEach(Staged::close);
-    }
-  }
-
-  /**
-   * Bytes read into a store's temporary directory and hashed, not yet at their address (see {@link #stage}). Closing
-   * removes what was not published; publishing spends it.
-   */
-  public static final class Staged implements AutoCloseable {
-    private Path part;
-    private final ContentHash hash;
-    private final long size;
-
-    private Staged(Path part, ContentHash hash, long size) {
-      this.part = part;
-      this.hash = hash;
-      this.size = size;
-    }
-
-    /** The content's hash: its address once published. */
-    public ContentHash hash() {
-      return hash;
-    }
-
-    /** The content's length in bytes. */
-    public long size() {
-      return size;
-    }
-
-    /**
-     * Forces the staged bytes to disk now. Optional ({@link #publish} does it); a batch writer may start it early, in
-     * the background, so that publishing finds it mostly done.
-     *
-     * @throws StoreException if the sync fails
-     */
-    public void sync() {
-      try (FileChannel ch = FileChannel.open(part(), StandardOpenOption.READ)) {
-        ch.force(true);
-      } catch (IOException e) {
-        throw new StoreException("cannot sync staged evidence " + hash.hex() + ": " + e
-            + "; check the disk, then retry (nothing of this batch was acknowledged)", e);
-      }
-    }
-
-    private synchronized Path part() {
-      if (part == null) {
-        throw new IllegalStateException("evidence " + hash.hex() + " was already published or closed");
-      }
-      return part;
-    }
-
-    @Override
-    public synchronized void close() {
-      deletePart(part);
-      part = null;
-    }
-  }
-
-  private static void deletePart(Path part) {
-    if (part != null) {
-      try {
-        Files.deleteIfExists(part);
-      } catch (IOException e) {
-        // best effort: open() removes stale temporary files later
-      }
-    }
-  }
-
-  private void forceAll(java.util.Set<Path> paths) {
-    if (paths.size() == 1) {
-      try {
-        force(paths.iterator().next());
-      } catch (IOException e) {
-        throw syncFailed(e);
-      }
-      return;
-    }
-    java.util.List<java.util.concurrent.CompletableFuture<Void>> all = new java.util.ArrayList<>();
-    for (Path p : paths) {
-      all.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+      if (part != null) {
         try {
-          force(p);
+          Files.deleteIfExists(part);
         } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
+          // best effort: open() removes stale temporary files later
         }
-      }, SYNCERS));
-    }
-    try {
-      java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw syncFailed(e.getCause());
-    }
-  }
-
-  private static void force(Path p) throws IOException {
-    if (Files.isDirectory(p)) {
-      fsync(p);
-    } else {
-      try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-        ch.force(true);
       }
     }
   }
-
-  private StoreException syncFailed(Throwable cause) {
-    return new StoreException("cannot sync evidence in " + root + ": " + cause
-        + "; check the disk, then retry (nothing of this batch was acknowledged)", cause);
-  }
-
-  /** Threads that only wait on fsync; shared by every store in the process. */
-  private static final java.util.concurrent.ExecutorService SYNCERS = java.util.concurrent.Executors.newFixedThreadPool(16, r -> {
-    Thread t = new Thread(r, "insight-evidence-sync");
-    t.setDaemon(true);
-    return t;
-  });
 
   @Override
   public ContentHash put(byte[] bytes) {
@@ -298,18 +216,17 @@ public final class FileEvidenceStore implements EvidenceStore {
     }
   }
 
-  /** Renames a synced part to its address: true if it did (its directory then needs a sync), false if present. */
-  private boolean commit(Path part, ContentHash hash, long size) throws IOException {
+  private void commit(Path part, ContentHash hash, long size, boolean sync) throws IOException {
     Path target = path(hash);
     if (present(target, size)) {
-      return false;
+      return;
     }
     Path sub = target.getParent();
     Path top = sub.getParent();
-    if (createDirectory(top)) {
+    if (createDirectory(top) && sync) {
       fsync(root);
     }
-    if (createDirectory(sub)) {
+    if (createDirectory(sub) && sync) {
       fsync(top);
     }
     try {
@@ -319,9 +236,10 @@ public final class FileEvidenceStore implements EvidenceStore {
       if (!present(target, size)) {
         throw e;
       }
-      return false;
     }
-    return true;
+    if (sync) {
+      fsync(sub);
+    }
   }
 
   private static boolean createDirectory(Path dir) throws IOException {

@@ -86,44 +86,23 @@ class FileEvidenceStoreTest {
   }
 
   @Test
-  void stagedBytesAreNowhereUntilPublishedAndGoneWhenClosed() throws IOException {
+  void unsyncedPutsAreStoredLikeOthersAndSyncedInOnePass() throws IOException {
     FileEvidenceStore store = FileEvidenceStore.open(dir);
-    List<FileEvidenceStore.Staged> staged = new ArrayList<>();
+    List<ContentHash> hashes = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       byte[] content = ("item " + i).getBytes(StandardCharsets.UTF_8);
-      FileEvidenceStore.Staged s = store.stage(new java.io.ByteArrayInputStream(content));
-      assertEquals(ContentHash.of(content), s.hash());
-      assertEquals(content.length, s.size());
-      assertFalse(store.contains(s.hash()), "staged bytes are not at their address");
-      staged.add(s);
+      ContentHash h = store.putUnsynced(new java.io.ByteArrayInputStream(content));
+      assertEquals(ContentHash.of(content), h);
+      assertArrayEquals(content, store.read(h));
+      hashes.add(h);
     }
-    staged.get(0).sync(); // an early sync changes nothing of what is visible
-    assertEquals(0, storedFiles().size());
-    assertEquals(20, tmpFiles());
-    store.publish(staged.subList(0, 15));
-    assertEquals(15, storedFiles().size());
-    assertArrayEquals("item 3".getBytes(StandardCharsets.UTF_8), store.read(staged.get(3).hash()));
-    assertThrows(IllegalStateException.class, () -> store.publish(List.of(staged.get(3))), "spent");
-    staged.subList(15, 20).forEach(FileEvidenceStore.Staged::close);
-    assertEquals(15, storedFiles().size());
-    assertEquals(0, tmpFiles(), "closing removes what was not published");
-    assertFalse(store.contains(staged.get(17).hash()));
-    // the same bytes again, staged twice in one batch or already present, are stored once
-    FileEvidenceStore.Staged again = store.stage(new java.io.ByteArrayInputStream("item 3".getBytes(StandardCharsets.UTF_8)));
-    FileEvidenceStore.Staged twin = store.stage(new java.io.ByteArrayInputStream("item 17".getBytes(StandardCharsets.UTF_8)));
-    FileEvidenceStore.Staged twin2 = store.stage(new java.io.ByteArrayInputStream("item 17".getBytes(StandardCharsets.UTF_8)));
-    store.publish(List.of(again, twin, twin2));
-    assertEquals(16, storedFiles().size());
+    hashes.add(ContentHash.of(new byte[] {42})); // not stored: ignored
+    store.sync(hashes);
+    assertEquals(20, storedFiles().size());
     assertEquals(0, tmpFiles());
-  }
-
-  @Test
-  void anotherStoresStagedBytesAreRefused() {
-    FileEvidenceStore store = FileEvidenceStore.open(dir);
-    FileEvidenceStore other = FileEvidenceStore.open(dir.resolve("other"));
-    FileEvidenceStore.Staged s = other.stage(new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}));
-    assertThrows(IllegalArgumentException.class, () -> store.publish(List.of(s)));
-    assertFalse(store.contains(s.hash()));
+    // the same bytes again, synced or not, are still stored once
+    store.put("item 3".getBytes(StandardCharsets.UTF_8));
+    assertEquals(20, storedFiles().size());
   }
 
   @Test

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.insight.core.ContentHash;
 import org.insight.core.Document;
-import org.insight.core.FileEvidenceStore;
 import org.insight.ingest.IngestPipeline;
 import org.insight.ingest.IngestReport;
 import org.insight.ingest.IngestRequest;
@@ -23,13 +22,13 @@ import org.insight.policy.Label;
 /**
  * Runs the ingest pipeline into a workspace through a session: originals into the evidence store, documents
  * through {@link Session#addDocuments} (validated, stamped, audited, durable per batch), the ledger under
- * {@code ingest/}. Evidence writes are audited ahead, in one entry per batch rather than one per file. The ledger is keyed by
+ * {@code ingest/}. Evidence writes are audited in one entry per batch rather than one per file. The ledger is keyed by
  * dataset, label and path, so an ingest never learns of (or skips its copy because of) one under another label.
  */
 final class Ingestion implements IngestTarget {
   private final Session session;
   private final Workspace workspace;
-  private final ConcurrentLinkedQueue<FileEvidenceStore.Staged> staged = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<String> stored = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<CompletableFuture<Void>> syncing = new ConcurrentLinkedQueue<>();
   /** Starts each stored original's sync as soon as it is stored; threads that only wait on the disk. */
   private final ExecutorService syncer = Executors.newFixedThreadPool(4, r -> {
@@ -70,7 +69,6 @@ final class Ingestion implements IngestTarget {
       target.auditStored();
     } finally {
       target.syncer.shutdownNow();
-      target.discardStaged();
     }
     session.audit("ingest", "dataset=" + report.dataset() + " found=" + report.found() + " ingested="
         + report.ingested() + " unchanged=" + report.unchanged() + " quarantined=" + report.quarantined(),
@@ -84,12 +82,12 @@ final class Ingestion implements IngestTarget {
 
   @Override
   public ContentHash storeEvidence(InputStream bytes) {
-    // staged aside and put at its address per batch in write(), after the batch's audit entry and before its
-    // documents; its sync starts at once in the background, so by then it is mostly done and the writer does not wait
-    FileEvidenceStore.Staged s = workspace.evidence.stage(bytes);
-    staged.add(s);
-    syncing.add(CompletableFuture.runAsync(s::sync, syncer));
-    return s.hash();
+    // synced at the latest per batch in write(), before the batch is committed; the sync starts at once in the
+    // background, so by then it is mostly done and the writer does not wait for it
+    ContentHash h = workspace.evidence.putUnsynced(bytes);
+    stored.add(h.hex());
+    syncing.add(CompletableFuture.runAsync(() -> workspace.evidence.sync(List.of(h)), syncer));
+    return h;
   }
 
   @Override
@@ -122,26 +120,22 @@ final class Ingestion implements IngestTarget {
     return workspace.directory().resolve("ingest");
   }
 
-  /** The originals staged so far: audited (one entry), then put at their addresses, synced. */
   private void auditStored() {
-    List<FileEvidenceStore.Staged> batch = new ArrayList<>();
-    for (FileEvidenceStore.Staged s; (s = staged.poll()) != null; ) {
-      batch.add(s);
+    List<String> hashes = new ArrayList<>();
+    for (String h; (h = stored.poll()) != null; ) {
+      hashes.add(h);
     }
     for (CompletableFuture<Void> f; (f = syncing.poll()) != null; ) {
       try {
         f.join();
       } catch (CompletionException | CancellationException e) {
-        // publishing syncs again and reports the failure
+        // the sync below does it again and reports the failure
       }
     }
-    session.storeStaged("items=" + batch.size(), batch);
-  }
-
-  /** Removes what was staged but never written (the run failed before its batch). */
-  private void discardStaged() {
-    for (FileEvidenceStore.Staged s; (s = staged.poll()) != null; ) {
-      s.close();
+    if (!hashes.isEmpty()) {
+      // cheap when the background syncs succeeded: it is this call that makes the batch durable, whatever they did
+      workspace.evidence.sync(hashes.stream().map(ContentHash::new).toList());
+      session.audit("evidence.store", "items=" + hashes.size(), hashes, "ok");
     }
   }
 }

@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.insight.core.ContentHash;
-import org.insight.core.FileEvidenceStore;
 import org.insight.core.Dataset;
 import org.insight.core.Document;
 import org.insight.core.Provenance;
@@ -83,7 +82,7 @@ public final class JsonLinesFeed {
     List<String> problems = new ArrayList<>();
     List<Document> batch = new ArrayList<>();
     Workspace workspace = session.workspace();
-    List<FileEvidenceStore.Staged> stored = new ArrayList<>();
+    List<ContentHash> stored = new ArrayList<>();
     long number = 0;
     try {
       for (String line; (line = in.readLine()) != null; ) {
@@ -116,14 +115,13 @@ public final class JsonLinesFeed {
         documents += write(batch, stored, workspace);
         batches++;
       }
-      stored.forEach(FileEvidenceStore.Staged::close); // staged for a line left out after all: not stored
     }
     Result r = new Result(lines, documents, batches, problems);
     progress.accept(r);
     return r;
   }
 
-  private Document document(String line, long number, Workspace workspace, List<FileEvidenceStore.Staged> stored) {
+  private Document document(String line, long number, Workspace workspace, List<ContentHash> stored) {
     JsonNode n;
     try {
       n = JSON.readTree(line);
@@ -153,20 +151,19 @@ public final class JsonLinesFeed {
         metadata.put(f.getKey(), values);
       }
     }
-    FileEvidenceStore.Staged original = workspace.evidence.stage(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
-    stored.add(original);
-    ContentHash hash = original.hash();
+    ContentHash hash = workspace.evidence.putUnsynced(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+    stored.add(hash);
     String record = n.hasNonNull("id") ? n.get("id").asText() : name + ":" + number;
     return new Document(null, hash, n.path("title").asText(""), text.asText(), n.path("language").asText(""), metadata,
         null, null, dataset.label(), Provenance.of(dataset.name(), record, "feed:jsonl", dataset.grading())
             .withContentHash(hash));
   }
 
-  private long write(List<Document> batch, List<FileEvidenceStore.Staged> stored, Workspace workspace) {
-    // the originals first, audited once per batch and then stored, synced (as an ingest batch's are)
-    List<FileEvidenceStore.Staged> originals = List.copyOf(stored);
+  private long write(List<Document> batch, List<ContentHash> stored, Workspace workspace) {
+    // the originals first, synced and audited once per batch (as an ingest batch's are)
+    workspace.evidence.sync(stored);
+    session.audit("evidence.store", "items=" + stored.size(), stored.stream().map(ContentHash::hex).toList(), "ok");
     stored.clear();
-    session.storeStaged("items=" + originals.size(), originals);
     Map<String, Document> byId = new java.util.LinkedHashMap<>(); // the same line twice is one document
     batch.forEach(d -> byId.put(d.id(), d));
     List<Document> unique = new ArrayList<>(byId.values());

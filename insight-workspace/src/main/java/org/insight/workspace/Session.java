@@ -20,7 +20,6 @@ import org.insight.core.ContentHash;
 import org.insight.core.Document;
 import org.insight.core.Entity;
 import org.insight.core.EntityId;
-import org.insight.core.FileEvidenceStore;
 import org.insight.core.EntityType;
 import org.insight.core.InvalidDataException;
 import org.insight.core.Mention;
@@ -282,11 +281,7 @@ public final class Session implements AutoCloseable {
         o -> o.isPresent() ? List.of(hash.hex()) : List.of());
   }
 
-  /**
-   * Keeps original bytes in the evidence store (deduplicated by SHA-256); durable when it returns. Audited ahead, as
-   * every write is: the bytes are read and hashed aside, the entry naming their hash is made durable, and only then are
-   * they put at their address; if the entry cannot be written, nothing is stored.
-   */
+  /** Keeps original bytes in the evidence store (deduplicated by SHA-256); durable when it returns. */
   public ContentHash storeEvidence(InputStream bytes) {
     Objects.requireNonNull(bytes, "bytes");
     ensureOpen();
@@ -294,27 +289,9 @@ public final class Session implements AutoCloseable {
       throw new IllegalStateException("a product only reads; store evidence through the session itself, outside"
           + " Session.product");
     }
-    try (FileEvidenceStore.Staged staged = workspace.evidence.stage(bytes)) {
-      storeStaged(staged.hash().hex(), List.of(staged));
-      return staged.hash();
-    }
-  }
-
-  /**
-   * Audits staged originals in one entry, then puts them at their addresses, synced: with no entry, nothing is stored
-   * (the staged bytes are removed). A failure after the entry is logged as such, like any write's.
-   */
-  void storeStaged(String query, List<FileEvidenceStore.Staged> batch) {
-    if (batch.isEmpty()) {
-      return;
-    }
-    try {
-      audit("evidence.store", query, batch.stream().map(s -> s.hash().hex()).toList(), "ok");
-    } catch (RuntimeException e) {
-      batch.forEach(FileEvidenceStore.Staged::close);
-      throw e;
-    }
-    stored("evidence.store", () -> workspace.evidence.publish(batch));
+    ContentHash hash = workspace.evidence.put(bytes);
+    audit("evidence.store", hash.hex(), List.of(hash.hex()), "ok");
+    return hash;
   }
 
   /** Writes entities; see {@link #add(Collection)}. */
