@@ -362,6 +362,12 @@ public final class LuceneStore implements Index {
           writer.setLiveCommitData(Generations.commitData(sequence).entrySet());
           writer.commit();
           writer.forceMergeDeletes(true);
+          // a merge already running when the deletes came is left out by the call above and carries them into its
+          // new segment: wait for it, then merge those away too, so no erased value stays on disk
+          if (writer.getConfig().getMergeScheduler() instanceof org.apache.lucene.index.ConcurrentMergeScheduler cms) {
+            cms.sync();
+            writer.forceMergeDeletes(true);
+          }
           writer.commit();
           searchers.maybeRefreshBlocking();
         } finally {
