@@ -12,8 +12,9 @@ import org.insight.names.Names;
  * letter of a script without case (Arabic, Hebrew, Chinese, Thai…) — and the name particles written in lower case
  * ({@code de}, {@code van}, {@code al}: {@link Names#particles()}), so that {@code Charles de Gaulle} is still found
  * whole. Lower-case words of cased scripts and numbers are dropped, their positions kept as a stop filter keeps them.
- * A document's text is indexed as names through this filter: names and phonetic keys of every other word cost a
- * third of indexing and matched nothing a name query is for.
+ * A document's text is indexed as names through this filter, so that transliteration, folding and phonetic keys run
+ * only on words that can be names. The price: a name written in lower case in running text is found by word search,
+ * not by a name query ({@code DocumentNameProperties}; docs/architecture.md).
  */
 final class NameBearingFilter extends FilteringTokenFilter {
   private static final CharArraySet PARTICLES =
