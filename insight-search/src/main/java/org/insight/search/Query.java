@@ -87,7 +87,7 @@ public record Query(Clause match, Target target, int offset, int limit, Sort sor
 
   /**
    * A person or organisation name, matched across spelling, transliteration and token order: in name values, and in a
-   * document's title and the words of its text that are written as names are (with a capital, in a script without
+   * document's title and the words of its text written as names usually are (with a capital, in a script without
    * case, or a name particle such as {@code de}); a name written all in lower case in running text is found by
    * {@link #text} only.
    */
